@@ -1,0 +1,84 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.MessageType;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * An immutable copy of {@link Counters}.
+ *
+ * @param delivered gossip messages handed to the application
+ * @param duplicates gossip messages received again and dropped
+ * @param retransmissions membership messages sent again for want of an ack
+ * @param subscriptionsKept forwarded subscriptions this node kept in its PartialView
+ * @param isolationRecoveries re-subscriptions because no heartbeat came for the isolation timeout
+ * @param leaseRenewals re-subscriptions because the node's lease was running out
+ * @param leaseExpiries PartialView entries dropped because their lease ran out
+ */
+public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] droppedByReason,
+        long delivered, long duplicates, long retransmissions, long subscriptionsKept,
+        long isolationRecoveries, long leaseRenewals, long leaseExpiries) {
+
+    public CounterSnapshot {
+        sentByType = sentByType.clone();
+        receivedByType = receivedByType.clone();
+        droppedByReason = droppedByReason.clone();
+    }
+
+    @Override
+    public long[] sentByType() {
+        return sentByType.clone();
+    }
+
+    @Override
+    public long[] receivedByType() {
+        return receivedByType.clone();
+    }
+
+    @Override
+    public long[] droppedByReason() {
+        return droppedByReason.clone();
+    }
+
+    /** Messages of {@code type} sent (retransmissions included). */
+    public long sent(MessageType type) {
+        return sentByType[type.ordinal()];
+    }
+
+    /** Messages of {@code type} received, before any check. */
+    public long received(MessageType type) {
+        return receivedByType[type.ordinal()];
+    }
+
+    /** Times something was dropped for {@code reason}. */
+    public long dropped(DropReason reason) {
+        return droppedByReason[reason.ordinal()];
+    }
+
+    /** Total messages sent, all kinds. */
+    public long totalSent() {
+        long total = 0;
+        for (long n : sentByType) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Sent counts by kind, for printing. */
+    public Map<MessageType, Long> sentMap() {
+        Map<MessageType, Long> map = new EnumMap<>(MessageType.class);
+        for (MessageType t : MessageType.values()) {
+            map.put(t, sentByType[t.ordinal()]);
+        }
+        return map;
+    }
+
+    /** Drop counts by reason, for printing. */
+    public Map<DropReason, Long> droppedMap() {
+        Map<DropReason, Long> map = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            map.put(r, droppedByReason[r.ordinal()]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,35 @@
+package io.gossip.protocol;
+
+/** Why a node ignored or gave up on something. Each reason has its own counter. */
+public enum DropReason {
+    /** A forwarded subscription (or walk) exceeded the configured forward limit. */
+    FORWARD_LIMIT,
+    /** A gossip message exceeded the configured hop limit and was not forwarded further. */
+    GOSSIP_HOP_LIMIT,
+    /** A membership message was retransmitted the configured number of times without an ack. */
+    RETRANSMIT_EXHAUSTED,
+    /** A retransmission of a membership message this node already handled (it is acked again). */
+    DUPLICATE_MEMBERSHIP,
+    /** An ack for a sequence number that is not outstanding (late, duplicated, or bogus). */
+    UNKNOWN_ACK,
+    /** A message arrived while this node is not a member (not joined yet, or left). */
+    NOT_MEMBER,
+    /** A message claimed to come from this node itself. */
+    FROM_SELF,
+    /** A message that makes no sense in this node's state (e.g. Remove from a node it does not hold). */
+    NONSENSICAL,
+    /** A forwarded subscription that had no member to go to (empty PartialView). */
+    NO_MEMBER_TO_FORWARD;
+
+    private static final DropReason[] VALUES = values();
+
+    /** Number of reasons, for sizing counter arrays. */
+    public static int count() {
+        return VALUES.length;
+    }
+
+    /** The reason with the given ordinal. */
+    public static DropReason ofOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+}

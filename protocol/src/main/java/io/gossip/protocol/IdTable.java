@@ -1,0 +1,56 @@
+package io.gossip.protocol;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Interns external node identities (for example socket addresses) as compact core ids.
+ *
+ * <p>The first identity interned gets id 0, the next 1, and so on; an identity keeps its id for the
+ * table's lifetime. Not thread-safe: a table belongs to one event loop, like the nodes using it.
+ *
+ * @param <T> the external identity; must have value semantics ({@code equals}/{@code hashCode})
+ */
+public final class IdTable<T> {
+    private final Map<T, Integer> ids = new HashMap<>();
+    private final List<T> identities = new ArrayList<>();
+
+    /** The id of {@code identity}, assigning a new one if it has none yet. */
+    public int intern(T identity) {
+        Objects.requireNonNull(identity, "identity");
+        Integer id = ids.get(identity);
+        if (id != null) {
+            return id;
+        }
+        int fresh = identities.size();
+        identities.add(identity);
+        ids.put(identity, fresh);
+        return fresh;
+    }
+
+    /** The id of {@code identity}, or {@link NodeIds#NONE} if it was never interned. */
+    public int find(T identity) {
+        Integer id = ids.get(Objects.requireNonNull(identity, "identity"));
+        return id == null ? NodeIds.NONE : id;
+    }
+
+    /**
+     * The identity behind {@code id}.
+     *
+     * @throws IllegalArgumentException if no identity has that id
+     */
+    public T identity(int id) {
+        if (id < 0 || id >= identities.size()) {
+            throw new IllegalArgumentException("unknown node id " + id);
+        }
+        return identities.get(id);
+    }
+
+    /** How many identities have been interned. */
+    public int size() {
+        return identities.size();
+    }
+}

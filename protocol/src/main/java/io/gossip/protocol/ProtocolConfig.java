@@ -1,0 +1,274 @@
+package io.gossip.protocol;
+
+/**
+ * The immutable, validated configuration of one node. Durations are in milliseconds (the unit is
+ * in every name); {@code 0} switches a periodic mechanism off where the field says so.
+ *
+ * <p>{@code c} is a per-node value: nodes of one group may use different ones.
+ *
+ * @param c extra copies of each new subscription (fault tolerance); mean PartialView size settles
+ *     near {@code (c+1)·ln n}
+ * @param forwardLimit hops after which a forwarded subscription or a walk is dropped (and
+ *     counted). A copy travels about |PartialView| hops before it is kept, so the limit must be
+ *     far above the view size: the default 400 drops about 1e-9 of copies at n = 10,000 with c = 1
+ *     (view ≈ 18: e^(−400/19.4)) and about 1e-4 at n = 1,000,000 with c = 2 (view ≈ 41)
+ * @param heartbeatPeriodMillis period of heartbeats to every PartialView member, 0 = none (then no
+ *     isolation detection either)
+ * @param isolationTimeoutMillis silence (no heartbeat or gossip received) after which a node
+ *     re-subscribes, 0 = never; must exceed the heartbeat period
+ * @param leaseDurationMillis lifetime of a subscription, 0 = subscriptions never expire
+ * @param indirection whether a contact starts a random walk to pick the effective contact instead
+ *     of handling a subscription itself
+ * @param walkBudget initial budget of an indirection walk; each node visited subtracts
+ *     1/(|PartialView|+|InView|), so a walk takes about {@code walkBudget × mean degree} steps
+ *     (1.0 ≈ 2·|PartialView| hops, the length the paper suggests)
+ * @param maxAttempts transmissions of a membership message before giving up (1 = the paper's
+ *     unacknowledged model: no ack, no retransmission)
+ * @param retransmitTimeoutMillis wait for an ack before the first retransmission; doubles at each
+ *     further attempt
+ * @param duplicateMemoryCapacity gossip message ids remembered for duplicate detection (the
+ *     oldest is forgotten first)
+ * @param duplicateMemoryAgeMillis how long a message id is remembered, 0 = until pushed out by
+ *     capacity
+ * @param maxPayloadBytes largest application payload {@code broadcast} accepts
+ * @param gossipHopLimit hops after which a gossip message is delivered but not forwarded, 0 = none
+ */
+public record ProtocolConfig(
+        int c,
+        int forwardLimit,
+        long heartbeatPeriodMillis,
+        long isolationTimeoutMillis,
+        long leaseDurationMillis,
+        boolean indirection,
+        double walkBudget,
+        int maxAttempts,
+        long retransmitTimeoutMillis,
+        int duplicateMemoryCapacity,
+        long duplicateMemoryAgeMillis,
+        int maxPayloadBytes,
+        int gossipHopLimit) {
+
+    /** Longest lease a subscription message can carry (it travels as an int of milliseconds). */
+    public static final long MAX_LEASE_MILLIS = Integer.MAX_VALUE;
+
+    public ProtocolConfig {
+        require(c >= 0, "c must be >= 0", c);
+        require(forwardLimit >= 1, "forwardLimit must be >= 1", forwardLimit);
+        require(heartbeatPeriodMillis >= 0, "heartbeatPeriodMillis must be >= 0", heartbeatPeriodMillis);
+        require(isolationTimeoutMillis >= 0, "isolationTimeoutMillis must be >= 0", isolationTimeoutMillis);
+        if (isolationTimeoutMillis > 0) {
+            require(heartbeatPeriodMillis > 0,
+                    "isolationTimeoutMillis needs heartbeats (heartbeatPeriodMillis > 0)", heartbeatPeriodMillis);
+            require(isolationTimeoutMillis > heartbeatPeriodMillis,
+                    "isolationTimeoutMillis must exceed heartbeatPeriodMillis (" + heartbeatPeriodMillis + ")",
+                    isolationTimeoutMillis);
+        }
+        require(leaseDurationMillis >= 0 && leaseDurationMillis <= MAX_LEASE_MILLIS,
+                "leaseDurationMillis must be in [0, " + MAX_LEASE_MILLIS + "]", leaseDurationMillis);
+        if (!(walkBudget > 0) || !Double.isFinite(walkBudget)) {
+            throw new IllegalArgumentException("walkBudget must be a finite number > 0, got " + walkBudget);
+        }
+        require(maxAttempts >= 1, "maxAttempts must be >= 1", maxAttempts);
+        require(maxAttempts <= 16, "maxAttempts must be <= 16", maxAttempts);
+        require(retransmitTimeoutMillis >= 1, "retransmitTimeoutMillis must be >= 1", retransmitTimeoutMillis);
+        require(duplicateMemoryCapacity >= 1, "duplicateMemoryCapacity must be >= 1", duplicateMemoryCapacity);
+        require(duplicateMemoryAgeMillis >= 0, "duplicateMemoryAgeMillis must be >= 0", duplicateMemoryAgeMillis);
+        require(maxPayloadBytes >= 0, "maxPayloadBytes must be >= 0", maxPayloadBytes);
+        require(gossipHopLimit >= 0, "gossipHopLimit must be >= 0", gossipHopLimit);
+    }
+
+    private static void require(boolean ok, String what, long value) {
+        if (!ok) {
+            throw new IllegalArgumentException(what + ", got " + value);
+        }
+    }
+
+    /**
+     * Defaults for a live deployment: c = 1, heartbeats every second, isolation after 10 s, no
+     * lease, indirection on (newcomers usually know one seed address), 6 attempts starting at 250 ms,
+     * 4,096 remembered message ids for 10 minutes, 1,024-byte payloads.
+     */
+    public static ProtocolConfig defaults() {
+        return new Builder().build();
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** {@link #heartbeatPeriodMillis} in microseconds, the core's time unit. */
+    long heartbeatPeriodMicros() {
+        return heartbeatPeriodMillis * 1000;
+    }
+
+    /** {@link #isolationTimeoutMillis} in microseconds. */
+    long isolationTimeoutMicros() {
+        return isolationTimeoutMillis * 1000;
+    }
+
+    /** {@link #leaseDurationMillis} in microseconds. */
+    long leaseDurationMicros() {
+        return leaseDurationMillis * 1000;
+    }
+
+    /** {@link #duplicateMemoryAgeMillis} in microseconds. */
+    long duplicateMemoryAgeMicros() {
+        return duplicateMemoryAgeMillis * 1000;
+    }
+
+    /** Wait before attempt {@code attempt + 1}, given {@code attempt} transmissions so far (≥ 1). */
+    long retransmitDelayMicros(int attempt) {
+        return (retransmitTimeoutMillis * 1000) << (attempt - 1);
+    }
+
+    /**
+     * How long after the first transmission a retransmission of the same message can still arrive:
+     * the sum of every backoff, doubled for the last copy's flight. A receiver remembers what it
+     * handled for this long.
+     */
+    long retransmitHorizonMicros() {
+        long total = 0;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            total += retransmitDelayMicros(attempt);
+        }
+        return 2 * total + retransmitTimeoutMillis * 1000;
+    }
+
+    /** Mutable builder of a {@link ProtocolConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private int c = 1;
+        private int forwardLimit = 400;
+        private long heartbeatPeriodMillis = 1_000;
+        private long isolationTimeoutMillis = 10_000;
+        private long leaseDurationMillis = 0;
+        private boolean indirection = true;
+        private double walkBudget = 1.0;
+        private int maxAttempts = 6;
+        private long retransmitTimeoutMillis = 250;
+        private int duplicateMemoryCapacity = 4_096;
+        private long duplicateMemoryAgeMillis = 600_000;
+        private int maxPayloadBytes = 1_024;
+        private int gossipHopLimit = 0;
+
+        private Builder() {
+        }
+
+        private Builder(ProtocolConfig from) {
+            c = from.c;
+            forwardLimit = from.forwardLimit;
+            heartbeatPeriodMillis = from.heartbeatPeriodMillis;
+            isolationTimeoutMillis = from.isolationTimeoutMillis;
+            leaseDurationMillis = from.leaseDurationMillis;
+            indirection = from.indirection;
+            walkBudget = from.walkBudget;
+            maxAttempts = from.maxAttempts;
+            retransmitTimeoutMillis = from.retransmitTimeoutMillis;
+            duplicateMemoryCapacity = from.duplicateMemoryCapacity;
+            duplicateMemoryAgeMillis = from.duplicateMemoryAgeMillis;
+            maxPayloadBytes = from.maxPayloadBytes;
+            gossipHopLimit = from.gossipHopLimit;
+        }
+
+        /** See {@link ProtocolConfig#c()}. */
+        public Builder c(int value) {
+            c = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#forwardLimit()}. */
+        public Builder forwardLimit(int value) {
+            forwardLimit = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#heartbeatPeriodMillis()}. */
+        public Builder heartbeatPeriodMillis(long value) {
+            heartbeatPeriodMillis = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#isolationTimeoutMillis()}. */
+        public Builder isolationTimeoutMillis(long value) {
+            isolationTimeoutMillis = value;
+            return this;
+        }
+
+        /** Switches heartbeats and isolation detection off. */
+        public Builder noHeartbeats() {
+            heartbeatPeriodMillis = 0;
+            isolationTimeoutMillis = 0;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#leaseDurationMillis()}. */
+        public Builder leaseDurationMillis(long value) {
+            leaseDurationMillis = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#indirection()}. */
+        public Builder indirection(boolean value) {
+            indirection = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#walkBudget()}. */
+        public Builder walkBudget(double value) {
+            walkBudget = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#maxAttempts()}. */
+        public Builder maxAttempts(int value) {
+            maxAttempts = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#retransmitTimeoutMillis()}. */
+        public Builder retransmitTimeoutMillis(long value) {
+            retransmitTimeoutMillis = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#duplicateMemoryCapacity()}. */
+        public Builder duplicateMemoryCapacity(int value) {
+            duplicateMemoryCapacity = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#duplicateMemoryAgeMillis()}. */
+        public Builder duplicateMemoryAgeMillis(long value) {
+            duplicateMemoryAgeMillis = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#maxPayloadBytes()}. */
+        public Builder maxPayloadBytes(int value) {
+            maxPayloadBytes = value;
+            return this;
+        }
+
+        /** See {@link ProtocolConfig#gossipHopLimit()}. */
+        public Builder gossipHopLimit(int value) {
+            gossipHopLimit = value;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the first invalid field
+         */
+        public ProtocolConfig build() {
+            return new ProtocolConfig(c, forwardLimit, heartbeatPeriodMillis, isolationTimeoutMillis,
+                    leaseDurationMillis, indirection, walkBudget, maxAttempts, retransmitTimeoutMillis,
+                    duplicateMemoryCapacity, duplicateMemoryAgeMillis, maxPayloadBytes, gossipHopLimit);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.MembershipMessage;
+import java.util.Arrays;
+
+/**
+ * Membership messages sent and not yet acknowledged, each with its destination, the number of
+ * transmissions so far and the time of its next retransmission.
+ *
+ * <p>Parallel arrays, allocated on first use and dropped when the last message is acked, so a
+ * quiet node carries no retransmission state at all. A node rarely has more than a handful in
+ * flight, so lookups scan.
+ */
+final class RetransmitQueue {
+    private int[] destinations;
+    private MembershipMessage[] messages;
+    private int[] attempts;
+    private long[] deadlines;
+    private int size;
+
+    /** Records a first transmission of {@code message} to {@code destination}. */
+    void add(int destination, MembershipMessage message, long deadlineMicros) {
+        if (destinations == null) {
+            destinations = new int[4];
+            messages = new MembershipMessage[4];
+            attempts = new int[4];
+            deadlines = new long[4];
+        } else if (size == destinations.length) {
+            int n = size * 2;
+            destinations = Arrays.copyOf(destinations, n);
+            messages = Arrays.copyOf(messages, n);
+            attempts = Arrays.copyOf(attempts, n);
+            deadlines = Arrays.copyOf(deadlines, n);
+        }
+        destinations[size] = destination;
+        messages[size] = message;
+        attempts[size] = 1;
+        deadlines[size] = deadlineMicros;
+        size++;
+    }
+
+    /** Removes the message {@code seq} sent to {@code from}; returns whether it was outstanding. */
+    boolean acknowledge(int from, int seq) {
+        for (int i = 0; i < size; i++) {
+            if (messages[i].seq() == seq && destinations[i] == from) {
+                removeAt(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of messages awaiting an ack. */
+    int size() {
+        return size;
+    }
+
+    int destinationAt(int i) {
+        return destinations[i];
+    }
+
+    MembershipMessage messageAt(int i) {
+        return messages[i];
+    }
+
+    int attemptsAt(int i) {
+        return attempts[i];
+    }
+
+    long deadlineAt(int i) {
+        return deadlines[i];
+    }
+
+    /** Notes one more transmission of entry {@code i}, next due at {@code deadlineMicros}. */
+    void retransmitted(int i, long deadlineMicros) {
+        attempts[i]++;
+        deadlines[i] = deadlineMicros;
+    }
+
+    /** Removes entry {@code i}; the last entry takes its place. */
+    void removeAt(int i) {
+        int last = size - 1;
+        destinations[i] = destinations[last];
+        messages[i] = messages[last];
+        attempts[i] = attempts[last];
+        deadlines[i] = deadlines[last];
+        messages[last] = null;
+        size = last;
+        if (size == 0) {
+            destinations = null;
+            messages = null;
+            attempts = null;
+            deadlines = null;
+        }
+    }
+
+    /** The earliest retransmission time, {@link Long#MAX_VALUE} if nothing is outstanding. */
+    long nextDeadline() {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            earliest = Math.min(earliest, deadlines[i]);
+        }
+        return earliest;
+    }
+}

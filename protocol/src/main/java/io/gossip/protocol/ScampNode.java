@@ -1,0 +1,662 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.Heartbeat;
+import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.MembershipMessage;
+import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Remove;
+import io.gossip.protocol.message.Replace;
+import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.Walk;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One SCAMP node: membership (subscription, unsubscription, heartbeats, indirection, leases) and
+ * push gossip, as a state machine with no I/O of its own.
+ *
+ * <p>Every entry point takes the current time in microseconds; sends, deliveries and wake-up requests
+ * leave through the {@link Environment}; every random choice is drawn from the node's own
+ * {@link SplittableRandom}. The same node therefore runs under the simulator's virtual clock and
+ * under the UDP runtime's real one, and a seeded run is reproducible. A node is confined to one
+ * thread: no method is thread-safe.
+ *
+ * <p>Lifecycle: create, then either {@link #bootstrap(long)} (the first node of a group) or
+ * {@link #join(long, int)} through a contact; {@link #broadcast(long, byte[])} while a member;
+ * {@link #leave(long)} to unsubscribe gracefully (the node keeps retransmitting its goodbyes until
+ * they are acknowledged, so keep driving its timeouts for a while). See the package documentation
+ * for the rules and the choices made where the papers are silent.
+ */
+public final class ScampNode {
+    private enum State { NEW, MEMBER, LEFT }
+
+    private final int id;
+    private final ProtocolConfig config;
+    private final Environment env;
+    private final SplittableRandom random;
+    private final Counters counters;
+    private final PartialView partialView;
+    private final InView inView = new InView();
+    private final DuplicateMemory seen;
+    private final RetransmitQueue unacked = new RetransmitQueue();
+    private final HandledMessages handled = new HandledMessages();
+
+    private State state = State.NEW;
+    private int bootstrapContact = NodeIds.NONE;
+    private int nextSeq = 1;
+    private int nextBroadcastSeq;
+    private long lastHeardMicros;
+    private long nextHeartbeatMicros = Long.MAX_VALUE;
+    private long leaseRenewalMicros = Long.MAX_VALUE;
+    private long requestedWakeMicros = Long.MAX_VALUE;
+
+    /**
+     * A node that has not joined any group yet.
+     *
+     * @param id this node's id
+     * @param config its configuration
+     * @param env where its output goes
+     * @param random its own generator, split from the run's root seed
+     * @param counters where it counts events; may be shared by nodes driven by one thread
+     */
+    public ScampNode(int id, ProtocolConfig config, Environment env, SplittableRandom random, Counters counters) {
+        this.id = NodeIds.check(id);
+        this.config = Objects.requireNonNull(config, "config");
+        this.env = Objects.requireNonNull(env, "env");
+        this.random = Objects.requireNonNull(random, "random");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.partialView = new PartialView(config.leaseDurationMillis() > 0);
+        this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
+    }
+
+    // ------------------------------------------------------------------ application entry points
+
+    /** Makes this node a group of one: the first node, which every other joins through. */
+    public void bootstrap(long nowMicros) {
+        requireState(State.NEW, "bootstrap");
+        becomeMember(nowMicros);
+        startLease(nowMicros);
+        scheduleWake();
+    }
+
+    /**
+     * Joins the group that {@code contact} belongs to: puts the contact in the PartialView (so this
+     * node can gossip at once) and sends it a subscription.
+     *
+     * @throws IllegalArgumentException if contact is invalid or this node itself
+     * @throws IllegalStateException if this node already joined or left
+     */
+    public void join(long nowMicros, int contact) {
+        NodeIds.check(contact);
+        if (contact == id) {
+            throw new IllegalArgumentException("node " + id + " cannot join through itself");
+        }
+        requireState(State.NEW, "join");
+        bootstrapContact = contact;
+        becomeMember(nowMicros);
+        partialView.add(contact, PartialView.NEVER);
+        subscribe(nowMicros, contact, false);
+        scheduleWake();
+    }
+
+    /**
+     * Disseminates {@code payload} to the group. The origin does not deliver its own message.
+     *
+     * @return the message's identity, {@link Gossip#messageId(int, int)}
+     * @throws IllegalStateException if this node is not a member
+     * @throws IllegalArgumentException if the payload exceeds {@link ProtocolConfig#maxPayloadBytes()}
+     */
+    public long broadcast(long nowMicros, byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        requireState(State.MEMBER, "broadcast");
+        if (payload.length > config.maxPayloadBytes()) {
+            throw new IllegalArgumentException("payload of " + payload.length
+                    + " bytes exceeds maxPayloadBytes " + config.maxPayloadBytes());
+        }
+        Gossip message = Gossip.create(id, nextBroadcastSeq++, 0, payload);
+        seen.add(message.messageId(), nowMicros);
+        sendToPartialView(message.nextHop());
+        scheduleWake();
+        return message.messageId();
+    }
+
+    /**
+     * Unsubscribes gracefully: hands in-neighbours replacements or removals by the paper's rule and
+     * tells out-neighbours to forget it. The node stops gossiping but keeps retransmitting these
+     * messages until acknowledged.
+     *
+     * @throws IllegalStateException if this node is not a member
+     */
+    public void leave(long nowMicros) {
+        requireState(State.MEMBER, "leave");
+        state = State.LEFT;
+        int l = partialView.size();
+        int lIn = inView.size();
+        int replaces = UnsubscriptionPlan.replaceCount(l, lIn, config.c());
+        for (int m = 0; m < lIn; m++) {
+            int inNeighbour = inView.get(m);
+            if (m < replaces) {
+                int replacement = partialView.get(UnsubscriptionPlan.replacementIndex(m, l));
+                sendMembership(nowMicros, inNeighbour, new Replace(claimSeq(), replacement));
+            } else {
+                sendMembership(nowMicros, inNeighbour, new Remove(claimSeq()));
+            }
+        }
+        for (int i = 0; i < l; i++) {
+            sendMembership(nowMicros, partialView.get(i), new Unlink(claimSeq()));
+        }
+        partialView.clear();
+        inView.clear();
+        nextHeartbeatMicros = Long.MAX_VALUE;
+        leaseRenewalMicros = Long.MAX_VALUE;
+        scheduleWake();
+    }
+
+    // ------------------------------------------------------------------ driver entry points
+
+    /**
+     * Handles a message that the network delivered from {@code from}. Anything malformed for this
+     * node's state is ignored and counted, never applied.
+     */
+    public void onMessage(long nowMicros, int from, Message message) {
+        Objects.requireNonNull(message, "message");
+        counters.received(message.type());
+        if (!NodeIds.isValid(from)) {
+            counters.dropped(DropReason.NONSENSICAL);
+            return;
+        }
+        if (from == id) {
+            counters.dropped(DropReason.FROM_SELF);
+            return;
+        }
+        if (message instanceof Ack ack) {
+            if (!unacked.acknowledge(from, ack.seq())) {
+                counters.dropped(DropReason.UNKNOWN_ACK);
+            }
+        } else if (state != State.MEMBER) {
+            // Not acknowledged on purpose: the sender retries, then treats us as gone.
+            counters.dropped(DropReason.NOT_MEMBER);
+        } else if (message instanceof MembershipMessage membership) {
+            onMembership(nowMicros, from, membership);
+        } else if (message instanceof Gossip gossip) {
+            onGossip(nowMicros, gossip);
+        } else if (message instanceof Heartbeat) {
+            lastHeardMicros = nowMicros;
+        }
+        scheduleWake();
+    }
+
+    /** Handles whatever is due at {@code nowMicros}: retransmissions, heartbeats, leases, isolation. */
+    public void onTimeout(long nowMicros) {
+        if (nowMicros >= requestedWakeMicros) {
+            requestedWakeMicros = Long.MAX_VALUE;
+        }
+        retransmitDue(nowMicros);
+        handled.expire(nowMicros);
+        if (state == State.MEMBER) {
+            expireLeases(nowMicros);
+            if (nowMicros >= nextHeartbeatMicros) {
+                sendToPartialView(Heartbeat.INSTANCE);
+                nextHeartbeatMicros = nowMicros + config.heartbeatPeriodMicros();
+            }
+            if (config.isolationTimeoutMillis() > 0
+                    && nowMicros - lastHeardMicros >= config.isolationTimeoutMicros()) {
+                recoverFromIsolation(nowMicros);
+            }
+            if (nowMicros >= leaseRenewalMicros) {
+                renewLease(nowMicros);
+            }
+        }
+        scheduleWake();
+    }
+
+    // ------------------------------------------------------------------ membership
+
+    private void becomeMember(long nowMicros) {
+        state = State.MEMBER;
+        lastHeardMicros = nowMicros;
+        if (config.heartbeatPeriodMillis() > 0) {
+            nextHeartbeatMicros = nowMicros + 1 + random.nextLong(config.heartbeatPeriodMicros());
+        }
+    }
+
+    /**
+     * Sends a subscription to {@code contact}. The first lease is drawn uniformly from
+     * (L/2, L] so that nodes joining together do not all renew together.
+     */
+    private void subscribe(long nowMicros, int contact, boolean renewal) {
+        int leaseMillis = startLease(nowMicros);
+        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewal));
+    }
+
+    /** Starts this node's next lease period and returns its length in ms (0 without leases). */
+    private int startLease(long nowMicros) {
+        if (config.leaseDurationMillis() == 0) {
+            return 0;
+        }
+        long lease = config.leaseDurationMillis();
+        if (leaseRenewalMicros == Long.MAX_VALUE) {
+            lease = lease / 2 + 1 + random.nextLong(lease - lease / 2);
+        }
+        leaseRenewalMicros = nowMicros + lease * 1000;
+        return (int) lease;
+    }
+
+    private void onMembership(long nowMicros, int from, MembershipMessage message) {
+        if (message.wantsAck()) {
+            env.send(id, from, new Ack(message.seq()));
+            counters.sent(MessageType.ACK, 1);
+            if (handled.contains(from, message.seq(), nowMicros)) {
+                counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
+                return;
+            }
+            handled.add(from, message.seq(), nowMicros + config.retransmitHorizonMicros());
+        }
+        if (message instanceof Subscribe s) {
+            onSubscribe(nowMicros, from, s);
+        } else if (message instanceof ForwardedSubscription fs) {
+            onForwardedSubscription(nowMicros, fs);
+        } else if (message instanceof Walk walk) {
+            onWalk(nowMicros, walk);
+        } else if (message instanceof Keep) {
+            inView.add(from);
+        } else if (message instanceof Replace replace) {
+            onReplace(nowMicros, from, replace.replacement());
+        } else if (message instanceof Remove) {
+            if (!partialView.remove(from)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            }
+        } else if (message instanceof Unlink) {
+            if (!inView.remove(from)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            }
+        }
+    }
+
+    private void onSubscribe(long nowMicros, int subscriber, Subscribe s) {
+        // The subscriber holds us (it put us in its PartialView before sending).
+        inView.add(subscriber);
+        if (config.indirection()) {
+            walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewal());
+        } else {
+            actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewal());
+        }
+    }
+
+    /**
+     * The contact's rule: a copy to every PartialView member plus {@code c} extra copies to random
+     * members, or keep the subscriber itself when there is nobody to forward to. A renewal sends no
+     * extra copies (see the package documentation: it must replace the arcs that expire, not add).
+     */
+    private void actAsContact(long nowMicros, int subscriber, int leaseMillis, boolean renewal) {
+        int targets = partialView.size() - (partialView.contains(subscriber) ? 1 : 0);
+        if (targets == 0) {
+            keep(nowMicros, subscriber, leaseMillis);
+            return;
+        }
+        for (int i = 0; i < partialView.size(); i++) {
+            int member = partialView.get(i);
+            if (member != subscriber) {
+                forwardCopy(nowMicros, member, subscriber, 0, leaseMillis);
+            }
+        }
+        if (!renewal) {
+            for (int extra = 0; extra < config.c(); extra++) {
+                forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
+            }
+        }
+    }
+
+    private void forwardCopy(long nowMicros, int to, int subscriber, int hops, int leaseMillis) {
+        sendMembership(nowMicros, to, new ForwardedSubscription(claimSeq(), subscriber, hops, leaseMillis));
+    }
+
+    private void onForwardedSubscription(long nowMicros, ForwardedSubscription fs) {
+        int subscriber = fs.subscriber();
+        if (subscriber != id && !partialView.contains(subscriber)
+                && random.nextInt(partialView.size() + 1) == 0) {
+            keep(nowMicros, subscriber, fs.leaseMillis());
+            return;
+        }
+        passOn(nowMicros, subscriber, fs.hops() + 1, fs.leaseMillis(), NodeIds.NONE);
+    }
+
+    /** Passes a subscription copy to a random member (never the subscriber, nor {@code avoid}). */
+    private void passOn(long nowMicros, int subscriber, int hops, int leaseMillis, int avoid) {
+        if (hops > config.forwardLimit()) {
+            counters.dropped(DropReason.FORWARD_LIMIT);
+            return;
+        }
+        int to = randomMemberExcept(subscriber, avoid);
+        if (to == NodeIds.NONE) {
+            if (subscriber != id && !partialView.contains(subscriber)) {
+                keep(nowMicros, subscriber, leaseMillis);
+            } else {
+                counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
+            }
+            return;
+        }
+        forwardCopy(nowMicros, to, subscriber, hops, leaseMillis);
+    }
+
+    private int randomMemberExcept(int excluded, int alsoExcluded) {
+        int pick = partialView.randomExcept(random, excluded);
+        if (pick != NodeIds.NONE && pick == alsoExcluded) {
+            // Redraw among the rest: rare, and keeps the choice uniform over what remains.
+            int remaining = partialView.size() - (partialView.contains(excluded) ? 1 : 0) - 1;
+            if (remaining == 0) {
+                return NodeIds.NONE;
+            }
+            do {
+                pick = partialView.randomExcept(random, excluded);
+            } while (pick == alsoExcluded);
+        }
+        return pick;
+    }
+
+    private void keep(long nowMicros, int subscriber, int leaseMillis) {
+        long expiry = leaseMillis == 0 ? PartialView.NEVER : nowMicros + leaseMillis * 1000L;
+        partialView.add(subscriber, expiry);
+        counters.subscriptionKept();
+        sendMembership(nowMicros, subscriber, new Keep(claimSeq()));
+    }
+
+    /**
+     * One step of the indirection walk over PartialView ∪ InView taken as undirected edges. Subtracting
+     * 1/degree at each visit cancels the walk's bias towards high-degree nodes, so where the budget
+     * runs out is close to uniform over the group.
+     */
+    private void onWalk(long nowMicros, Walk walk) {
+        walkStep(nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(), walk.renewal());
+    }
+
+    private void walkStep(long nowMicros, int subscriber, double budget, int hops, int leaseMillis, boolean renewal) {
+        int degree = partialView.size() + inView.size();
+        double left = degree == 0 ? 0 : budget - 1.0 / degree;
+        int next = left > 0 && hops < config.forwardLimit() ? randomNeighbourExcept(subscriber, NodeIds.NONE) : NodeIds.NONE;
+        if (next == NodeIds.NONE) {
+            actAsContact(nowMicros, subscriber, leaseMillis, renewal);
+        } else {
+            sendMembership(nowMicros, next, new Walk(claimSeq(), subscriber, left, hops + 1, leaseMillis, renewal));
+        }
+    }
+
+    /** A uniformly random arc end of PartialView ∪ InView (a multiset) other than the given ids. */
+    private int randomNeighbourExcept(int excluded, int alsoExcluded) {
+        int degree = partialView.size() + inView.size();
+        int usable = 0;
+        for (int i = 0; i < degree; i++) {
+            int n = neighbourAt(i);
+            if (n != excluded && n != alsoExcluded) {
+                usable++;
+            }
+        }
+        if (usable == 0) {
+            return NodeIds.NONE;
+        }
+        int pick = random.nextInt(usable);
+        for (int i = 0; i < degree; i++) {
+            int n = neighbourAt(i);
+            if (n != excluded && n != alsoExcluded && pick-- == 0) {
+                return n;
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    private int neighbourAt(int i) {
+        return i < partialView.size() ? partialView.get(i) : inView.get(i - partialView.size());
+    }
+
+    private void onReplace(long nowMicros, int leaver, int replacement) {
+        int at = partialView.indexOf(leaver);
+        if (at < 0) {
+            counters.dropped(DropReason.NONSENSICAL);
+            return;
+        }
+        long expiry = partialView.expiryAt(at);
+        partialView.removeAt(at);
+        if (replacement != id && replacement != leaver && partialView.add(replacement, expiry)) {
+            sendMembership(nowMicros, replacement, new Keep(claimSeq()));
+        }
+    }
+
+    private void expireLeases(long nowMicros) {
+        if (partialView.earliestExpiry() > nowMicros) {
+            return;
+        }
+        for (int i = partialView.size() - 1; i >= 0; i--) {
+            if (partialView.expiryAt(i) <= nowMicros) {
+                int expired = partialView.get(i);
+                partialView.removeAt(i);
+                counters.leaseExpiry();
+                sendMembership(nowMicros, expired, new Unlink(claimSeq()));
+            }
+        }
+    }
+
+    private void renewLease(long nowMicros) {
+        int contact = contactForResubscription();
+        if (contact == NodeIds.NONE) {
+            startLease(nowMicros); // alone in the group: nobody holds us, nothing to renew
+            return;
+        }
+        counters.leaseRenewal();
+        subscribe(nowMicros, contact, true);
+    }
+
+    private void recoverFromIsolation(long nowMicros) {
+        lastHeardMicros = nowMicros;
+        int contact = contactForResubscription();
+        if (contact == NodeIds.NONE) {
+            return; // a lone bootstrap node: nobody to ask
+        }
+        counters.isolationRecovery();
+        subscribe(nowMicros, contact, false);
+    }
+
+    private int contactForResubscription() {
+        return partialView.isEmpty() ? bootstrapContact : partialView.random(random);
+    }
+
+    // ------------------------------------------------------------------ dissemination
+
+    private void onGossip(long nowMicros, Gossip message) {
+        lastHeardMicros = nowMicros;
+        long messageId = message.messageId();
+        if (seen.contains(messageId, nowMicros)) {
+            counters.duplicate();
+            return;
+        }
+        seen.add(messageId, nowMicros);
+        counters.delivered();
+        env.deliver(id, message);
+        if (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit()) {
+            counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
+            return;
+        }
+        sendToPartialView(message.nextHop());
+    }
+
+    private void sendToPartialView(Message message) {
+        int n = partialView.size();
+        for (int i = 0; i < n; i++) {
+            env.send(id, partialView.get(i), message);
+        }
+        counters.sent(message.type(), n);
+    }
+
+    // ------------------------------------------------------------------ reliable delivery
+
+    private int claimSeq() {
+        if (config.maxAttempts() == 1) {
+            return MembershipMessage.UNACKNOWLEDGED;
+        }
+        int seq = nextSeq++;
+        if (nextSeq == MembershipMessage.UNACKNOWLEDGED) {
+            nextSeq = 1;
+        }
+        return seq;
+    }
+
+    private void sendMembership(long nowMicros, int to, MembershipMessage message) {
+        env.send(id, to, message);
+        counters.sent(message.type(), 1);
+        if (message.wantsAck()) {
+            unacked.add(to, message, nowMicros + config.retransmitDelayMicros(1));
+        }
+    }
+
+    private void retransmitDue(long nowMicros) {
+        for (int i = unacked.size() - 1; i >= 0; i--) {
+            if (unacked.deadlineAt(i) > nowMicros) {
+                continue;
+            }
+            int to = unacked.destinationAt(i);
+            MembershipMessage message = unacked.messageAt(i);
+            int attempts = unacked.attemptsAt(i);
+            if (attempts < config.maxAttempts()) {
+                unacked.retransmitted(i, nowMicros + config.retransmitDelayMicros(attempts + 1));
+                env.send(id, to, message);
+                counters.sent(message.type(), 1);
+                counters.retransmission();
+            } else {
+                unacked.removeAt(i);
+                counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
+                onUndeliverable(nowMicros, to, message);
+            }
+        }
+    }
+
+    /**
+     * A membership message could not be delivered. A subscription copy or walk is not lost: it goes
+     * to another member instead. The silent member is not evicted: heartbeats and leases are the
+     * mechanisms that deal with failed nodes, and evicting on a few lost acks would cut live arcs
+     * under heavy loss.
+     */
+    private void onUndeliverable(long nowMicros, int to, MembershipMessage message) {
+        if (state != State.MEMBER) {
+            return;
+        }
+        if (message instanceof ForwardedSubscription fs) {
+            passOn(nowMicros, fs.subscriber(), fs.hops() + 1, fs.leaseMillis(), to);
+        } else if (message instanceof Walk walk) {
+            int next = randomNeighbourExcept(walk.subscriber(), to);
+            if (next == NodeIds.NONE) {
+                actAsContact(nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewal());
+            } else {
+                sendMembership(nowMicros, next, new Walk(claimSeq(), walk.subscriber(), walk.budget(),
+                        walk.hops() + 1, walk.leaseMillis(), walk.renewal()));
+            }
+        } else if (message instanceof Subscribe s) {
+            int other = partialView.randomExcept(random, to);
+            if (other != NodeIds.NONE) {
+                sendMembership(nowMicros, other, new Subscribe(claimSeq(), s.leaseMillis(), s.renewal()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private long nextDeadline() {
+        long deadline = Math.min(unacked.nextDeadline(), handled.nextExpiry());
+        if (state == State.MEMBER) {
+            deadline = Math.min(deadline, nextHeartbeatMicros);
+            deadline = Math.min(deadline, leaseRenewalMicros);
+            deadline = Math.min(deadline, partialView.earliestExpiry());
+            if (config.isolationTimeoutMillis() > 0) {
+                deadline = Math.min(deadline, lastHeardMicros + config.isolationTimeoutMicros());
+            }
+        }
+        return deadline;
+    }
+
+    private void scheduleWake() {
+        long deadline = nextDeadline();
+        if (deadline < requestedWakeMicros) {
+            requestedWakeMicros = deadline;
+            env.wakeAt(id, deadline);
+        }
+    }
+
+    // ------------------------------------------------------------------ read-only views
+
+    /** This node's id. */
+    public int id() {
+        return id;
+    }
+
+    /** This node's configuration. */
+    public ProtocolConfig config() {
+        return config;
+    }
+
+    /** Whether the node has joined (or bootstrapped) and not left. */
+    public boolean isMember() {
+        return state == State.MEMBER;
+    }
+
+    /** Whether the node has left the group. */
+    public boolean hasLeft() {
+        return state == State.LEFT;
+    }
+
+    /** A copy of the PartialView, in insertion order. */
+    public int[] partialView() {
+        return partialView.toArray();
+    }
+
+    /** Size of the PartialView. */
+    public int partialViewSize() {
+        return partialView.size();
+    }
+
+    /** Whether the PartialView holds {@code node}. */
+    public boolean partialViewContains(int node) {
+        return partialView.contains(node);
+    }
+
+    /** A copy of the InView, in insertion order. */
+    public int[] inView() {
+        return inView.toArray();
+    }
+
+    /** Size of the InView. */
+    public int inViewSize() {
+        return inView.size();
+    }
+
+    /** Whether the InView holds {@code node}. */
+    public boolean inViewContains(int node) {
+        return inView.contains(node);
+    }
+
+    /** Membership messages sent and not yet acknowledged. */
+    public int unacknowledgedCount() {
+        return unacked.size();
+    }
+
+    /** The counters this node writes to (possibly shared with other nodes). */
+    public Counters counters() {
+        return counters;
+    }
+
+    private void requireState(State required, String action) {
+        if (state != required) {
+            throw new IllegalStateException("cannot " + action + ": node " + id + " is "
+                    + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + (required == State.MEMBER ? " (join or bootstrap first)" : ""));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScampNode[id=" + id + ", state=" + state + ", partialView=" + partialView.size()
+                + ", inView=" + inView.size() + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package io.gossip.protocol.message;
+
+import io.gossip.protocol.NodeIds;
+
+/**
+ * A copy of a subscription travelling through the group until some node keeps it.
+ *
+ * @param seq reliable-delivery sequence number
+ * @param subscriber the node that subscribed
+ * @param hops how many times this copy has been forwarded so far (0 when sent by the contact)
+ * @param leaseMillis lifetime of the subscription, 0 for none; a keeper expires the entry after it
+ */
+public record ForwardedSubscription(int seq, int subscriber, int hops, int leaseMillis)
+        implements MembershipMessage {
+    public ForwardedSubscription {
+        NodeIds.check(subscriber);
+        Checks.hops(hops);
+        Checks.lease(leaseMillis);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.FORWARDED_SUBSCRIPTION;
+    }
+}

@@ -1,0 +1,16 @@
+package io.gossip.protocol.message;
+
+/**
+ * The sender has put the receiver into its PartialView: the receiver adds the sender to its InView.
+ *
+ * @param seq reliable-delivery sequence number
+ */
+public record Keep(int seq) implements MembershipMessage {
+    public Keep {
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.KEEP;
+    }
+}

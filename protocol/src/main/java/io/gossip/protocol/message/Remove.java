@@ -1,0 +1,16 @@
+package io.gossip.protocol.message;
+
+/**
+ * The sender is leaving: the receiver drops it from its PartialView.
+ *
+ * @param seq reliable-delivery sequence number
+ */
+public record Remove(int seq) implements MembershipMessage {
+    public Remove {
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.REMOVE;
+    }
+}

@@ -1,0 +1,21 @@
+package io.gossip.protocol.message;
+
+import io.gossip.protocol.NodeIds;
+
+/**
+ * The sender is leaving: the receiver swaps the sender for {@code replacement} in its PartialView
+ * (or only drops the sender when the replacement is itself or already present).
+ *
+ * @param seq reliable-delivery sequence number
+ * @param replacement the node to hold instead of the sender
+ */
+public record Replace(int seq, int replacement) implements MembershipMessage {
+    public Replace {
+        NodeIds.check(replacement);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.REPLACE;
+    }
+}

@@ -1,0 +1,64 @@
+/**
+ * The gossip protocol core: SCAMP membership (Ganesh, Kermarrec, Massoulié, IEEE Trans. Computers
+ * 2003) and push dissemination (Kermarrec, Massoulié, Ganesh, IEEE TPDS 2003) as a sans-IO state
+ * machine, {@link io.gossip.protocol.ScampNode}.
+ *
+ * <h2>Driving a node</h2>
+ * A driver (the simulator, the UDP runtime, a test) creates nodes with an
+ * {@link io.gossip.protocol.Environment}, calls {@code onMessage(now, from, message)} for every
+ * message the network delivers and {@code onTimeout(now)} when a wake-up the node asked for is due.
+ * Time is a {@code long} of microseconds on the driver's clock (virtual or real; only differences
+ * matter). Node ids are compact {@code int}s ({@link io.gossip.protocol.NodeIds}); a transport maps
+ * its addresses to them with an {@link io.gossip.protocol.IdTable}.
+ *
+ * <h2>Choices made where the specification or the papers are silent</h2>
+ * <ul>
+ *   <li><b>Senders are implicit.</b> The driver says who sent a message, so {@code Keep(j)},
+ *       {@code Remove(u)} and {@code Replace(u, r)} carry no id of their sender.</li>
+ *   <li><b>Extra copies.</b> A contact sends exactly {@code c} extra copies of a new subscription
+ *       (the 2003 paper), to members drawn uniformly with replacement, never to the subscriber.</li>
+ *   <li><b>Forward limit.</b> A copy is dropped (and counted) after {@code forwardLimit} hops;
+ *       default 400, far above the ≈|PartialView| hops a copy needs (see
+ *       {@link io.gossip.protocol.ProtocolConfig#forwardLimit()}). A copy is never passed back to its
+ *       own subscriber.</li>
+ *   <li><b>Reliable membership messages.</b> Each carries a per-sender sequence number; the
+ *       receiver acks every copy and handles a (sender, seq) pair once while it remembers it (until
+ *       no retransmission can arrive, at most the 64 most recent). Retransmission after
+ *       {@code retransmitTimeoutMillis}, doubling, up to {@code maxAttempts} transmissions;
+ *       {@code maxAttempts = 1} is the paper's unacknowledged model (sequence number 0, no ack). A
+ *       node that is not a member does not ack, so its senders give up on it.</li>
+ *   <li><b>Undeliverable messages.</b> A forwarded subscription or walk step whose retransmissions
+ *       are exhausted goes to another member (the copy is not lost); a subscription goes to another
+ *       PartialView member. The silent member is <em>not</em> evicted: under heavy loss a few lost
+ *       acks are not proof of failure, and heartbeats and leases are the mechanisms for failures.</li>
+ *   <li><b>Isolation.</b> A received {@code Heartbeat} or {@code Gossip} counts as hearing from an
+ *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
+ *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since
+ *       its in-arcs are presumed dead) through a random PartialView member, or its bootstrap contact
+ *       when the PartialView is empty, and keeps its PartialView.</li>
+ *   <li><b>Indirection.</b> The simpler of the two walks in the specification: over PartialView ∪
+ *       InView as an undirected multigraph, each visited node subtracting 1/(its degree) from the
+ *       walk's budget; the node where the budget runs out (or that has no neighbour but the
+ *       subscriber) acts as the contact. The entry point itself counts as the first visit. A walk
+ *       never steps onto its own subscriber. A walk longer than {@code forwardLimit} ends where it is.</li>
+ *   <li><b>Leases.</b> Every subscription carries its lease length; a keeper expires the entry that
+ *       long after keeping it and tells the subscriber ({@code Unlink}) so its InView stays exact. A
+ *       node's first lease is drawn uniformly from (L/2, L] (random phase), later ones last L; it
+ *       re-subscribes when its lease ends, through a random PartialView member, keeping its
+ *       PartialView. <em>A renewal sends no {@code c} extra copies.</em> Why: at a fixed group size
+ *       the arcs of a node's old subscription (its in-degree, mean = mean view size m) expire, and
+ *       its renewal creates one arc per copy. Copies to every member of the contact's view give
+ *       about m new arcs, so the arc count is preserved; the {@code c} extra copies (and the new
+ *       arc to the contact) are what makes the graph grow with n at a join, and repeating them every
+ *       period would add {@code c+1} arcs per node per period, the known trap where the graph grows
+ *       towards completeness. The arc a node creates to its own join contact does not expire.</li>
+ *   <li><b>Unlink.</b> Whenever a node drops an entry from its PartialView for a reason other than
+ *       that node leaving (lease expiry), it tells that node, which drops it from its InView; a
+ *       leaving node tells every PartialView member the same.</li>
+ *   <li><b>Gossip.</b> The origin does not deliver its own message to its application. Hop counts
+ *       are links travelled: a direct neighbour of the origin receives hop 1. Every member of the
+ *       PartialView gets each new message, the sender included (fanout = view size, as in the
+ *       paper).</li>
+ * </ul>
+ */
+package io.gossip.protocol;
