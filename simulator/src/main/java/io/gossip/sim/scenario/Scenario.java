@@ -1,0 +1,62 @@
+package io.gossip.sim.scenario;
+
+import io.gossip.protocol.ProtocolConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fully resolved simulation scenario: what the engine runs. Built from YAML by the scenario
+ * reader (which reports file, line and column for anything wrong); the constructors here only
+ * re-check invariants as a last line of defence.
+ *
+ * @param name scenario name, used for the default output folder
+ * @param seed root seed of every random choice; the reader fills in a random one when the file
+ *     has none, so a run can always be replayed
+ * @param repetitions independent runs of each point, seeded from {@code seed}
+ * @param nodes number of node slots (nodes that ever exist, churn joins included)
+ * @param protocol the configuration every SCAMP node uses
+ * @param membership how nodes pick gossip targets in the main runs
+ * @param baseline a second membership run beside the main one for comparison, or null
+ * @param network latency and loss model
+ * @param timeline actions in time order
+ * @param durationMillis virtual time at which each run stops
+ * @param output sampling of the result files
+ */
+public record Scenario(
+        String name,
+        long seed,
+        int repetitions,
+        int nodes,
+        ProtocolConfig protocol,
+        MembershipSpec membership,
+        MembershipSpec baseline,
+        NetworkSpec network,
+        List<TimelineAction> timeline,
+        double durationMillis,
+        OutputSpec output) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(membership, "membership");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(output, "output");
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions must be >= 1");
+        }
+        if (nodes < 1) {
+            throw new IllegalArgumentException("nodes must be >= 1");
+        }
+        if (!(durationMillis > 0)) {
+            throw new IllegalArgumentException("durationMillis must be > 0");
+        }
+        timeline = List.copyOf(timeline);
+        double last = 0;
+        for (TimelineAction action : timeline) {
+            if (action.atMillis() < last) {
+                throw new IllegalArgumentException("timeline actions must be in time order");
+            }
+            last = action.atMillis();
+        }
+    }
+}
