@@ -89,6 +89,7 @@ class RunReportTest {
         assertTrue(html.contains("<th>Latency t100</th><td class=\"num\">–</td>"), "null t100");
         assertTrue(html.contains("2.5 vs 2.77"), "PV mean vs expected");
         assertTrue(html.contains("<th>Seed</th><td class=\"num\">7</td>"));
+        assertTrue(html.contains("the median over 3 scamp broadcasts, 1 global broadcasts"), "coverage caption");
     }
 
     @Test
