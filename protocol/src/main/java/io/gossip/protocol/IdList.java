@@ -12,10 +12,23 @@ import java.util.SplittableRandom;
  * the unsubscription rule relies on (it pairs the i-th InView member with the j-th PartialView one).
  */
 class IdList {
+    /** Expiry of an entry that never expires. */
+    static final long NEVER = Long.MAX_VALUE;
+
     private static final int[] EMPTY = new int[0];
 
+    private final boolean expiring;
     int[] ids = EMPTY;
     int size;
+    private long[] expiries;
+
+    /**
+     * @param expiring whether entries carry an expiry time (only with leases: a lease-free node
+     *     pays four bytes per entry)
+     */
+    IdList(boolean expiring) {
+        this.expiring = expiring;
+    }
 
     /** Number of ids held. */
     final int size() {
@@ -51,29 +64,62 @@ class IdList {
         return indexOf(id) >= 0;
     }
 
-    /** Appends {@code id}; the caller has checked it is absent. Returns its index. */
-    int append(int id) {
+    /**
+     * Adds {@code id} with the given expiry unless already present, in which case its expiry is
+     * extended to {@code expiryMicros} if that is later. Returns whether it was added.
+     */
+    final boolean add(int id, long expiryMicros) {
+        int at = indexOf(id);
+        if (at >= 0) {
+            if (expiring && expiries[at] < expiryMicros) {
+                expiries[at] = expiryMicros;
+            }
+            return false;
+        }
         if (size == ids.length) {
-            grow();
+            int capacity = Math.max(4, size + (size >> 1) + 1);
+            ids = Arrays.copyOf(ids, capacity);
+            if (expiring) {
+                expiries = expiries == null ? new long[capacity] : Arrays.copyOf(expiries, capacity);
+            }
         }
         ids[size] = id;
-        return size++;
-    }
-
-    void grow() {
-        ids = Arrays.copyOf(ids, Math.max(4, size + (size >> 1) + 1));
+        if (expiring) {
+            expiries[size] = expiryMicros;
+        }
+        size++;
+        return true;
     }
 
     /** Removes the entry at {@code index}, keeping the order of the rest. */
-    void removeAt(int index) {
+    final void removeAt(int index) {
         int tail = size - index - 1;
         if (tail > 0) {
             System.arraycopy(ids, index + 1, ids, index, tail);
+            if (expiring) {
+                System.arraycopy(expiries, index + 1, expiries, index, tail);
+            }
         }
         size--;
         if (size == 0) {
-            ids = EMPTY;
+            clear();
         }
+    }
+
+    /** Expiry of the entry at {@code index}, {@link #NEVER} when entries do not expire. */
+    final long expiryAt(int index) {
+        return expiring ? expiries[index] : NEVER;
+    }
+
+    /** The earliest expiry of any entry, {@link #NEVER} if none expires. */
+    final long earliestExpiry() {
+        long earliest = NEVER;
+        if (expiring) {
+            for (int i = 0; i < size; i++) {
+                earliest = Math.min(earliest, expiries[i]);
+            }
+        }
+        return earliest;
     }
 
     /** Removes {@code id} if held; returns whether it was. */
@@ -114,8 +160,9 @@ class IdList {
     }
 
     /** Drops every id. */
-    void clear() {
+    final void clear() {
         ids = EMPTY;
+        expiries = null;
         size = 0;
     }
 }

@@ -25,7 +25,7 @@ package io.gossip.protocol;
  * @param maxAttempts transmissions of a membership message before giving up (1 = the paper's
  *     unacknowledged model: no ack, no retransmission)
  * @param retransmitTimeoutMillis wait for an ack before the first retransmission; doubles at each
- *     further attempt
+ *     further attempt, up to 64 times this value
  * @param duplicateMemoryCapacity gossip message ids remembered for duplicate detection (the
  *     oldest is forgotten first)
  * @param duplicateMemoryAgeMillis how long a message id is remembered, 0 = until pushed out by
@@ -122,9 +122,15 @@ public record ProtocolConfig(
         return duplicateMemoryAgeMillis * 1000;
     }
 
-    /** Wait before attempt {@code attempt + 1}, given {@code attempt} transmissions so far (≥ 1). */
+    /** The longest wait between two transmissions, as a multiple of the first. */
+    static final int MAX_BACKOFF_FACTOR = 64;
+
+    /**
+     * Wait before attempt {@code attempt + 1}, given {@code attempt} transmissions so far (≥ 1):
+     * the first timeout, doubled at each attempt, at most {@value #MAX_BACKOFF_FACTOR} times it.
+     */
     long retransmitDelayMicros(int attempt) {
-        return (retransmitTimeoutMillis * 1000) << (attempt - 1);
+        return (retransmitTimeoutMillis * 1000) * Math.min(MAX_BACKOFF_FACTOR, 1L << (attempt - 1));
     }
 
     /**

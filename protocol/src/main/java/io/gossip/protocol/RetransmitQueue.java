@@ -1,6 +1,8 @@
 package io.gossip.protocol;
 
+import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MembershipMessage;
+import io.gossip.protocol.message.Subscribe;
 import java.util.Arrays;
 
 /**
@@ -48,6 +50,24 @@ final class RetransmitQueue {
             }
         }
         return false;
+    }
+
+    /** Stops retransmitting any Keep to {@code destination}. */
+    void cancelKeepsTo(int destination) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (destinations[i] == destination && messages[i] instanceof Keep) {
+                removeAt(i);
+            }
+        }
+    }
+
+    /** Stops retransmitting every Subscribe and Keep (the node is leaving). */
+    void cancelSubscriptionsAndKeeps() {
+        for (int i = size - 1; i >= 0; i--) {
+            if (messages[i] instanceof Keep || messages[i] instanceof Subscribe) {
+                removeAt(i);
+            }
+        }
     }
 
     /** Number of messages awaiting an ack. */

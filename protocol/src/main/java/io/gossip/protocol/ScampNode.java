@@ -43,10 +43,11 @@ public final class ScampNode {
     private final SplittableRandom random;
     private final Counters counters;
     private final PartialView partialView;
-    private final InView inView = new InView();
+    private final InView inView;
     private final DuplicateMemory seen;
     private final RetransmitQueue unacked = new RetransmitQueue();
     private final HandledMessages handled = new HandledMessages();
+    private final UnlinkTombstones unlinked = new UnlinkTombstones();
 
     private State state = State.NEW;
     private int bootstrapContact = NodeIds.NONE;
@@ -60,6 +61,8 @@ public final class ScampNode {
     private boolean joinArcExpiring;
     /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
     private int awaitingAdoptionFrom = NodeIds.NONE;
+    /** After leaving: the nodes already told to remove us. */
+    private InView toldOfDeparture;
 
     /**
      * A node that has not joined any group yet.
@@ -77,6 +80,7 @@ public final class ScampNode {
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
+        this.inView = new InView(config.leaseDurationMillis() > 0);
         this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 
@@ -107,7 +111,7 @@ public final class ScampNode {
         becomeMember(nowMicros);
         int leaseMillis = startLease(nowMicros);
         // The arc to the contact belongs to this node's subscription: it expires with its first lease.
-        partialView.add(contact, leaseMillis == 0 ? PartialView.NEVER : nowMicros + leaseMillis * 1000L);
+        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L);
         joinArcExpiring = leaseMillis > 0;
         awaitingAdoptionFrom = contact;
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
@@ -145,6 +149,8 @@ public final class ScampNode {
     public void leave(long nowMicros) {
         requireState(State.MEMBER, "leave");
         state = State.LEFT;
+        // A late Subscribe or Keep from us would make someone point at a departed node.
+        unacked.cancelSubscriptionsAndKeeps();
         int l = partialView.size();
         int lIn = inView.size();
         int replaces = UnsubscriptionPlan.replaceCount(l, lIn, config.c());
@@ -165,6 +171,36 @@ public final class ScampNode {
         nextHeartbeatMicros = Long.MAX_VALUE;
         leaseRenewalMicros = Long.MAX_VALUE;
         scheduleWake();
+    }
+
+    /**
+     * Whoever still sends to a node that left holds it in its PartialView without having been told
+     * (its Keep crossed our departure, or a Replace named us): tell it to remove us. Once per new
+     * membership message (a retransmission is recognised), once per sender for gossip and heartbeats.
+     */
+    private void tellSenderWeLeft(long nowMicros, int sender, Message message) {
+        if (!impliesSenderHoldsUs(message)) {
+            return; // never answer a Remove, Unlink, Replace or Adopt: two departed nodes would ping-pong
+        }
+        if (message instanceof MembershipMessage m && m.wantsAck()) {
+            if (handled.contains(sender, m.seq(), nowMicros)) {
+                return;
+            }
+            handled.add(sender, m.seq(), nowMicros + config.retransmitHorizonMicros());
+        } else {
+            if (toldOfDeparture == null) {
+                toldOfDeparture = new InView(false);
+            }
+            if (!toldOfDeparture.add(sender, IdList.NEVER)) {
+                return;
+            }
+        }
+        sendMembership(nowMicros, sender, new Remove(claimSeq()));
+    }
+
+    private static boolean impliesSenderHoldsUs(Message message) {
+        return message instanceof Subscribe || message instanceof ForwardedSubscription || message instanceof Walk
+                || message instanceof Keep || message instanceof Gossip || message instanceof Heartbeat;
     }
 
     // ------------------------------------------------------------------ driver entry points
@@ -189,8 +225,11 @@ public final class ScampNode {
                 counters.dropped(DropReason.UNKNOWN_ACK);
             }
         } else if (state != State.MEMBER) {
-            // Not acknowledged on purpose: the sender retries, then treats us as gone.
+            // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             counters.dropped(DropReason.NOT_MEMBER);
+            if (state == State.LEFT) {
+                tellSenderWeLeft(nowMicros, from, message);
+            }
         } else if (message instanceof MembershipMessage membership) {
             onMembership(nowMicros, from, membership);
         } else if (message instanceof Gossip gossip) {
@@ -208,6 +247,7 @@ public final class ScampNode {
         }
         retransmitDue(nowMicros);
         handled.expire(nowMicros);
+        unlinked.expire(nowMicros);
         if (state == State.MEMBER) {
             expireLeases(nowMicros);
             if (nowMicros >= nextHeartbeatMicros) {
@@ -273,17 +313,23 @@ public final class ScampNode {
             onForwardedSubscription(nowMicros, fs);
         } else if (message instanceof Walk walk) {
             onWalk(nowMicros, walk);
-        } else if (message instanceof Keep) {
-            inView.add(from);
+        } else if (message instanceof Keep keep) {
+            if (keep.wantsAck() && unlinked.cancels(from, keep.seq(), nowMicros)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            } else {
+                // The keeper holds us until our current lease (the one it kept) ends.
+                inView.add(from, inViewExpiry(leaseRenewalMicros == Long.MAX_VALUE ? 0 : leaseRenewalMicros));
+            }
         } else if (message instanceof Replace replace) {
             onReplace(nowMicros, from, replace.replacement());
         } else if (message instanceof Remove) {
             if (!partialView.remove(from)) {
                 counters.dropped(DropReason.NONSENSICAL);
             }
-        } else if (message instanceof Unlink) {
-            if (!inView.remove(from)) {
-                counters.dropped(DropReason.NONSENSICAL);
+        } else if (message instanceof Unlink unlink) {
+            if (!inView.remove(from) && unlink.wantsAck()) {
+                // Its Keep has not arrived yet: remember, so that the late Keep is not applied.
+                unlinked.add(from, unlink.seq(), nowMicros + config.retransmitHorizonMicros());
             }
         } else if (message instanceof Adopt) {
             onAdopt(nowMicros, from);
@@ -291,9 +337,13 @@ public final class ScampNode {
     }
 
     private void onSubscribe(long nowMicros, int subscriber, Subscribe s) {
-        // The subscriber holds us (it put us in its PartialView before sending).
-        inView.add(subscriber);
-        if (config.indirection()) {
+        if (s.wantsAck() && unlinked.cancels(subscriber, s.seq(), nowMicros)) {
+            counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's departure
+            return;
+        }
+        // The subscriber holds us (it put us in its PartialView before sending), until its lease ends.
+        inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
+        if (config.indirection() && !s.isRenewal()) {
             walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
         } else {
             actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
@@ -399,7 +449,7 @@ public final class ScampNode {
     }
 
     private void keep(long nowMicros, int subscriber, int leaseMillis) {
-        long expiry = leaseMillis == 0 ? PartialView.NEVER : nowMicros + leaseMillis * 1000L;
+        long expiry = leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L;
         partialView.add(subscriber, expiry);
         counters.subscriptionKept();
         sendMembership(nowMicros, subscriber, new Keep(claimSeq()));
@@ -489,7 +539,25 @@ public final class ScampNode {
         }
     }
 
+    /**
+     * When an InView entry mirroring an arc that expires at {@code arcExpiryMicros} is forgotten:
+     * one retransmission horizon later, so the holder's Unlink normally comes first. 0 = no lease.
+     */
+    private long inViewExpiry(long arcExpiryMicros) {
+        if (config.leaseDurationMillis() == 0 || arcExpiryMicros == 0) {
+            return IdList.NEVER;
+        }
+        return arcExpiryMicros + config.retransmitHorizonMicros();
+    }
+
     private void expireLeases(long nowMicros) {
+        if (inView.earliestExpiry() <= nowMicros) {
+            for (int i = inView.size() - 1; i >= 0; i--) {
+                if (inView.expiryAt(i) <= nowMicros) {
+                    inView.removeAt(i); // its holder never said Unlink: presumed failed
+                }
+            }
+        }
         if (partialView.earliestExpiry() > nowMicros) {
             return;
         }
@@ -578,6 +646,9 @@ public final class ScampNode {
     }
 
     private void sendMembership(long nowMicros, int to, MembershipMessage message) {
+        if (message instanceof Unlink) {
+            unacked.cancelKeepsTo(to); // a Keep retransmitted after this Unlink would undo it
+        }
         env.send(id, to, message);
         counters.sent(message.type(), 1);
         if (message.wantsAck()) {
@@ -637,11 +708,12 @@ public final class ScampNode {
     // ------------------------------------------------------------------ timers
 
     private long nextDeadline() {
-        long deadline = Math.min(unacked.nextDeadline(), handled.nextExpiry());
+        long deadline = Math.min(unacked.nextDeadline(), Math.min(handled.nextExpiry(), unlinked.nextExpiry()));
         if (state == State.MEMBER) {
             deadline = Math.min(deadline, nextHeartbeatMicros);
             deadline = Math.min(deadline, leaseRenewalMicros);
             deadline = Math.min(deadline, partialView.earliestExpiry());
+            deadline = Math.min(deadline, inView.earliestExpiry());
             if (config.isolationTimeoutMillis() > 0) {
                 deadline = Math.min(deadline, lastHeardMicros + config.isolationTimeoutMicros());
             }

@@ -29,6 +29,8 @@ final class InMemoryGroup implements Environment {
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
     private final boolean[] crashed;
     private final Counters counters = new Counters();
+    private SplittableRandom lossRandom;
+    private double loss;
     private long wakeOrder;
     private long nowMicros;
     private long messagesDelivered;
@@ -39,6 +41,12 @@ final class InMemoryGroup implements Environment {
         this.config = config;
         this.random = new SplittableRandom(seed);
         this.crashed = new boolean[capacity];
+    }
+
+    /** Loses each message independently with {@code probability}, drawn from its own seeded generator. */
+    void loseMessages(double probability, long seed) {
+        this.loss = probability;
+        this.lossRandom = new SplittableRandom(seed);
     }
 
     /** Runs {@code check} with the receiver's id after every message delivered (for invariant checks). */
@@ -99,6 +107,9 @@ final class InMemoryGroup implements Environment {
     void settle() {
         InFlight m;
         while ((m = network.poll()) != null) {
+            if (loss > 0 && lossRandom.nextDouble() < loss) {
+                continue;
+            }
             if (!crashed[m.to()]) {
                 messagesDelivered++;
                 nodes.get(m.to()).onMessage(nowMicros, m.from(), m.message());
