@@ -85,10 +85,11 @@ final class RunCommand implements Callable<Integer> {
                 progress.finish();
             }
             stdout.print(SummaryTable.render(outcome.summaryJson()));
+            stdout.println("results: " + dir);
+            stdout.flush();
             if (!noReport) {
                 stdout.println("report: " + reports.build(dir));
             }
-            stdout.println("results: " + dir);
             stdout.flush();
             return ExitCodes.OK;
         } catch (IOException | RuntimeException e) {

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  sim validate scenarios/1000-nodes-10pct-loss.yaml",
             "  sim run scenarios/churn.yaml --set network.loss=0.2 --out out/churn-loss20",
+            "  sim report out/churn-loss20",
+            "  sim compare out/churn out/churn-loss20 --out out/churn-vs-loss",
             "  sim help run"})
 public final class SimCommand implements Callable<Integer> {
     @Spec
@@ -43,7 +45,7 @@ public final class SimCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine(null, null, System.console() != null).execute(args));
+        System.exit(commandLine(Engines.simulator(), Engines.reports(), System.console() != null).execute(args));
     }
 
     /**
@@ -53,10 +55,10 @@ public final class SimCommand implements Callable<Integer> {
      */
     static CommandLine commandLine(Engine engine, ReportBuilder reports, boolean terminal) {
         CommandLine line = new CommandLine(new SimCommand());
-        if (engine != null) {
-            line.addSubcommand(new CommandLine(new RunCommand(engine, reports, terminal)));
-        }
+        line.addSubcommand(new CommandLine(new RunCommand(engine, reports, terminal)));
         line.addSubcommand(new CommandLine(new ValidateCommand()));
+        line.addSubcommand(new CommandLine(new ReportCommand()));
+        line.addSubcommand(new CommandLine(new CompareCommand()));
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("sim " + cmd.getCommandName() + ": failed: " + e);
             cmd.getErr().flush();
