@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sim report DIR}: (re)builds the charts and index.html of a finished run. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Build the charts (PNG) and index.html of a finished run from its result files.",
+        description = {"Build the charts and index.html of a finished run.",
+            "Reads the run folder's result files and writes PNG charts and index.html into it.",
             "sim run does this by itself unless --no-report is given."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report is written into DIR",

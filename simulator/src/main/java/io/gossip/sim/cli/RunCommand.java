@@ -21,9 +21,13 @@ import picocli.CommandLine.Spec;
  * prints a summary read from summary.json and (unless {@code --no-report}) builds the report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run a scenario in the virtual-clock simulator and write its result files",
-            "(see docs/results-format.md) into the output folder.",
-            "The scenario is checked completely first; a wrong scenario runs nothing."},
+        description = {"Run a scenario and write its result files and report.",
+            "Writes the result files of docs/results-format.md, the effective scenario.yaml",
+            "and (unless --no-report) the charts and index.html into the output folder.",
+            "The scenario is checked completely first; a wrong scenario runs nothing.",
+            "On a terminal a progress line shows virtual time, the share of the timeline",
+            "done, events per second and the time left; at the end a summary table is read",
+            "back from summary.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished and its results are written",
             "1:the run failed while running (I/O error, engine failure)",
@@ -36,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioOptions scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (created if needed; existing result files are replaced). "
+            description = "Output folder, created if needed; result files already there are overwritten. "
                     + "Default: out/<scenario name>/ under the current folder.")
     Path out;
 

@@ -17,8 +17,9 @@ final class ScenarioOptions {
     Path file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario value by its dotted path before checking, e.g. "
-                    + "--set nodes=5000 --set network.loss=0.2 --set timeline.1.fraction=0.3. Repeatable.")
+            description = {"Override a scenario value by its dotted path before checking.",
+                "Repeatable. Examples:", "  --set nodes=5000", "  --set network.loss=0.2",
+                "  --set timeline.1.fraction=0.3"})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N",

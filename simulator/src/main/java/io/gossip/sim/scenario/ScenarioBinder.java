@@ -113,7 +113,7 @@ final class ScenarioBinder {
                 throw new ScenarioException(fanoutNode.location(), f.qualified("fanout")
                         + ": only global membership has a fanout (SCAMP nodes gossip to their PartialView)");
             }
-            boolean auto = fanoutNode instanceof YamlNode.Scalar s && "auto".equals(s.value());
+            boolean auto = fanoutNode instanceof YamlNode.Scalar s && Values.isWord(s, "auto");
             if (auto && !autoAllowed) {
                 throw new ScenarioException(fanoutNode.location(), f.qualified("fanout") + ": 'auto' copies the "
                         + "mean PartialView of a SCAMP run, so it is only valid in baseline; give a number");

@@ -124,7 +124,7 @@ final class TimelineBinder {
     /** {@code all} (every unused slot, -1) or a positive count. */
     private int count(Fields f) throws ScenarioException {
         YamlNode node = f.node("count");
-        if (node == null || node instanceof YamlNode.Scalar s && "all".equals(s.value())) {
+        if (node == null || node instanceof YamlNode.Scalar s && Values.isWord(s, "all")) {
             return -1;
         }
         if (node instanceof YamlNode.Scalar s && s.value() instanceof String) {
@@ -136,7 +136,7 @@ final class TimelineBinder {
     /** {@code random} (-1) or a node index. */
     private int source(Fields f) throws ScenarioException {
         YamlNode node = f.node("source");
-        if (node == null || node instanceof YamlNode.Scalar s && "random".equals(s.value())) {
+        if (node == null || node instanceof YamlNode.Scalar s && Values.isWord(s, "random")) {
             return -1;
         }
         if (node instanceof YamlNode.Scalar s && s.value() instanceof String) {

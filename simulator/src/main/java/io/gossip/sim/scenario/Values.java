@@ -86,6 +86,11 @@ final class Values {
                 + Suggestions.didYouMean(word, options.keySet()) + " Valid values: " + valid);
     }
 
+    /** Whether {@code scalar} is the text {@code word}, ignoring case. */
+    static boolean isWord(YamlNode.Scalar scalar, String word) {
+        return scalar.value() instanceof String text && text.equalsIgnoreCase(word);
+    }
+
     /** The error for a node of the wrong kind. */
     static ScenarioException wrongType(YamlNode node, String key, String expected) {
         return new ScenarioException(node.location(), key + ": expected " + expected + ", got "
