@@ -91,17 +91,27 @@ final class RunCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(outcome.summaryJson()));
             stdout.println("results: " + dir);
             stdout.flush();
-            if (!noReport) {
-                stdout.println("report: " + reports.build(dir));
-            }
-            stdout.flush();
-            return ExitCodes.OK;
+            return noReport ? ExitCodes.OK : report(dir, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             if (progress != null) {
                 progress.finish();
             }
             stdout.flush();
             stderr.println("sim run: failed: " + e);
+            stderr.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+    }
+
+    /** Builds the report of a completed run; a failure here leaves the result files complete. */
+    private int report(Path dir, PrintWriter stdout, PrintWriter stderr) {
+        try {
+            stdout.println("report: " + reports.build(dir));
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("sim run: the result files are complete, but the report failed: " + e.getMessage());
+            stderr.println("  retry with: sim report " + dir);
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }

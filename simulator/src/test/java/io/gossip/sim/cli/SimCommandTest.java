@@ -135,6 +135,22 @@ class SimCommandTest {
     }
 
     @Test
+    void reportFailureAfterARunIsARuntimeFailureThatKeepsTheResults() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, listener) -> {
+            Path summary = outDir.resolve("summary.json");
+            Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+            return new Engine.Outcome(summary, 10, 0.1);
+        }, d -> {
+            throw new IOException("points.csv:3: column 'iv_mean' is empty");
+        }, "run", write(SCENARIO).toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode());
+        assertContains(r.out(), "seed 1", "tiny   seed -", "reliability         1.000", "results: " + out);
+        assertContains(r.err(), "the result files are complete, but the report failed: points.csv:3",
+                "retry with: sim report " + out);
+    }
+
+    @Test
     void reportOfAFolderThatIsNotARunIsBadInput() {
         CommandRunner.Result missing = CommandRunner.run("report", dir.resolve("nothing").toString());
         assertEquals(2, missing.exitCode());
