@@ -35,12 +35,6 @@ public final class ReportException extends IOException {
         this(file, 0, problem);
     }
 
-    /** A problem with a whole file caused by another exception. */
-    public ReportException(Path file, String problem, Throwable cause) {
-        this(file, 0, problem);
-        initCause(cause);
-    }
-
     /** The result file at fault. */
     public Path file() {
         return file;

@@ -33,13 +33,14 @@ final class RunFigures {
             return Optional.empty();
         }
         List<CoverageBands.Band> bands = CoverageBands.byMembership(run.coverage());
-        int curves = bands.stream().mapToInt(CoverageBands.Band::curves).sum();
+        String counts = String.join(", ", bands.stream()
+                .map(b -> b.curves() + " " + b.name() + " broadcasts").toList());
         String title = "Coverage over time";
         return Optional.of(new Figure("coverage-over-time.png", title,
-                "Fraction of live nodes that had each broadcast against the time since it was sent: "
-                        + "the line is the median over " + curves + " broadcasts (every point and "
-                        + "repetition), the band spans the 5th to 95th percentile; the sooner the band "
-                        + "reaches 1, the faster and more reliable the dissemination.",
+                "Fraction of live nodes that had each broadcast against the time since it was sent, "
+                        + "one colour per membership: the line is the median over " + counts
+                        + " (every point and repetition), the band spans the 5th to 95th percentile; "
+                        + "the sooner the band reaches 1, the faster and more reliable the dissemination.",
                 DistributionCharts.coverageOverTime(title, subtitle(run, "median and 5–95 % band"),
                         bands)));
     }

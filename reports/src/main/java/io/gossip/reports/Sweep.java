@@ -23,16 +23,4 @@ final class Sweep {
                 .allMatch(p -> p.parameter().equals(parameter) && !Double.isNaN(p.value()));
         return usable ? Optional.of(parameter) : Optional.empty();
     }
-
-    /** The highest point number in {@code points}, the one single-point charts of a sweep show. */
-    static int lastPoint(List<PointRow> points) {
-        return points.stream().mapToInt(PointRow::point).max().orElse(0);
-    }
-
-    /** The row of {@code point} for {@code membership}, if the run has one. */
-    static Optional<PointRow> row(List<PointRow> points, int point, String membership) {
-        return points.stream()
-                .filter(p -> p.point() == point && p.membership().equals(membership))
-                .findFirst();
-    }
 }
