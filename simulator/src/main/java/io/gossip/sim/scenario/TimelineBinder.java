@@ -15,7 +15,7 @@ final class TimelineBinder {
     static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("join", List.of("action", "atMillis", "count", "overMillis", "contacts"));
+        KEYS.put("join", List.of("action", "atMillis", "count", "overMillis", "intervalMillis", "contacts"));
         KEYS.put("broadcast", List.of("action", "atMillis", "count", "intervalMillis", "source", "payloadBytes"));
         KEYS.put("crash", List.of("action", "atMillis", "fraction", "nodes"));
         KEYS.put("unsubscribe", List.of("action", "atMillis", "fraction", "nodes"));
@@ -29,6 +29,8 @@ final class TimelineBinder {
 
     private final int nodes;
     private final int maxPayloadBytes;
+    /** Slots taken by the joins bound so far; -1 once a churn makes it known only at run time. */
+    private long usedSlots;
 
     private TimelineBinder(int nodes, int maxPayloadBytes) {
         this.nodes = nodes;
@@ -60,8 +62,15 @@ final class TimelineBinder {
                             + "order; atMillis " + action.atMillis() + " is before the previous action's "
                             + actions.get(actions.size() - 1).atMillis());
                 }
+                if (action instanceof TimelineAction.Churn) {
+                    binder.usedSlots = -1;
+                }
                 if (action instanceof TimelineAction.Join join) {
                     anyJoin = true;
+                    if (binder.usedSlots >= 0) {
+                        binder.usedSlots = Math.min(nodes, binder.usedSlots
+                                + (join.count() < 0 ? nodes - binder.usedSlots : join.count()));
+                    }
                     explicitJoins += Math.max(join.count(), 0);
                     if (explicitJoins > nodes) {
                         throw new ScenarioException(((YamlNode.Mapping) item).get("count").location(),
@@ -100,10 +109,12 @@ final class TimelineBinder {
         Fields f = Fields.of(node, path, KEYS.get(action));
         double at = f.number("atMillis", 0, INF);
         switch (action) {
-            case "join":
-                return new TimelineAction.Join(at, count(f), f.number("overMillis", 0, 0, INF),
+            case "join": {
+                int count = count(f);
+                return new TimelineAction.Join(at, count, over(f, count),
                         f.choice("contacts", Map.of("uniform", TimelineAction.Join.Contacts.UNIFORM,
                                 "single", TimelineAction.Join.Contacts.SINGLE), TimelineAction.Join.Contacts.UNIFORM));
+            }
             case "broadcast":
                 return new TimelineAction.Broadcast(at, (int) f.integer("count", 1, 1, Integer.MAX_VALUE),
                         f.number("intervalMillis", 1000, 0, INF), source(f),
@@ -131,6 +142,29 @@ final class TimelineBinder {
             throw Values.wrongType(node, f.qualified("count"), "all or an integer in [1, " + nodes + "]");
         }
         return (int) Values.integer(node, f.qualified("count"), 1, nodes);
+    }
+
+    /**
+     * A join's {@code overMillis}: given, or {@code intervalMillis} (the spacing of two joins) times
+     * the number of joining nodes, which for {@code count: all} is the slots the earlier joins left.
+     */
+    private double over(Fields f, int count) throws ScenarioException {
+        if (!f.has("intervalMillis")) {
+            return f.number("overMillis", 0, 0, INF);
+        }
+        if (f.has("overMillis")) {
+            throw new ScenarioException(f.node("intervalMillis").location(), f.path()
+                    + ": give either overMillis (the whole join's length) or intervalMillis (between two joins)");
+        }
+        double interval = f.number("intervalMillis", 0, INF);
+        if (count >= 0) {
+            return count * interval;
+        }
+        if (usedSlots < 0) {
+            throw new ScenarioException(f.node("intervalMillis").location(), f.path() + ".intervalMillis: "
+                    + "after a churn, 'count: all' is known only at run time; give count or overMillis");
+        }
+        return (nodes - usedSlots) * interval;
     }
 
     /** {@code random} (-1) or a node index. */

@@ -103,6 +103,20 @@ class ScenarioBindingTest {
     }
 
     @Test
+    void joinIntervalSpacesTheJoinsOfTheSlotsLeft() throws Exception {
+        String timeline = """
+                timeline:
+                  - {action: join, atMillis: 0, count: 50, intervalMillis: 10}
+                  - {action: join, atMillis: 1000, count: all, intervalMillis: 100}
+                """;
+        Scenario s = scenario(VALID.substring(0, VALID.indexOf("timeline:")) + timeline);
+        assertEquals(List.of(
+                new TimelineAction.Join(0, 50, 500, TimelineAction.Join.Contacts.UNIFORM),
+                new TimelineAction.Join(1000, -1, 15_000, TimelineAction.Join.Contacts.UNIFORM)), s.timeline());
+        assertEquals(1000 + 15_000 + 10_000, s.durationMillis());
+    }
+
+    @Test
     void readsGlobalMembershipAndAnAutoBaseline() throws Exception {
         Scenario global = scenario(VALID + "membership: {type: global, fanout: 8}\n");
         assertEquals(new MembershipSpec(MembershipSpec.Type.GLOBAL, 8), global.membership());

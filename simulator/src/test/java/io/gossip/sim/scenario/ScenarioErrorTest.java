@@ -124,6 +124,20 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void joinTakesEitherOverOrInterval() {
+        String text = VALID.replace("overMillis: 2000", "overMillis: 2000, intervalMillis: 5");
+        assertProblem(firstProblem(text), at(text, 10, "5}"), "give either overMillis");
+    }
+
+    @Test
+    void joinIntervalOfAllSlotsIsRefusedAfterAChurn() {
+        String text = VALID.replace("  - {action: crash, atMillis: 3000, fraction: 0.1}",
+                "  - {action: churn, atMillis: 2500, untilMillis: 2600}\n"
+                        + "  - {action: join, atMillis: 3000, count: all, intervalMillis: 5}");
+        assertProblem(firstProblem(text), at(text, 12, "5}"), "known only at run time");
+    }
+
+    @Test
     void broadcastPayloadIsLimitedByTheProtocolsMaximum() {
         String text = VALID.replace("count: 5,", "count: 5, payloadBytes: 5000,");
         assertProblem(firstProblem(text), at(text, 12, "5000"), "payloadBytes: must be an integer in [0, 1024]");
