@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 
 /**
@@ -65,6 +66,10 @@ final class YamlTreeReader {
 
     private YamlNode readNode(JsonParser parser, JsonToken token) throws IOException, ScenarioException {
         Location at = location(parser.currentTokenLocation());
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new ScenarioException(at, "YAML aliases (*" + parser.getText() + ") are not supported; "
+                    + "write the value out");
+        }
         switch (token) {
             case START_OBJECT:
                 return readMapping(parser, at);

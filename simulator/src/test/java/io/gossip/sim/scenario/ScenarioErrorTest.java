@@ -106,6 +106,12 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void yamlAliasIsRefusedRatherThanReadAsText() {
+        String text = VALID.replace("  latency:", "  latency: &lat").replace("  loss: 0.1", "  loss: *lat");
+        assertProblem(firstProblem(text), at(text, 8, "*lat"), "YAML aliases (*lat) are not supported");
+    }
+
+    @Test
     void duplicateKeyNamesTheFirstOne() {
         String text = VALID + "nodes: 300\n";
         assertProblem(firstProblem(text), at(text, 13, "nodes"), "duplicate key 'nodes'", "test.yaml:3:1");
