@@ -290,6 +290,11 @@ public final class Simulation implements Environment {
         return table;
     }
 
+    /** The SCAMP node of a slot (null if it never joined or in the baseline); for invariant checks. */
+    ScampNode node(int id) {
+        return nodes == null ? null : nodes[id];
+    }
+
     Network network() {
         return network;
     }
