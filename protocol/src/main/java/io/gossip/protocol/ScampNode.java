@@ -1,6 +1,7 @@
 package io.gossip.protocol;
 
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
@@ -57,6 +58,8 @@ public final class ScampNode {
     private long requestedWakeMicros = Long.MAX_VALUE;
     /** Whether the arc to the join contact expires at this lease's end (see {@link #renewLease}). */
     private boolean joinArcExpiring;
+    /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
+    private int awaitingAdoptionFrom = NodeIds.NONE;
 
     /**
      * A node that has not joined any group yet.
@@ -106,6 +109,7 @@ public final class ScampNode {
         // The arc to the contact belongs to this node's subscription: it expires with its first lease.
         partialView.add(contact, leaseMillis == 0 ? PartialView.NEVER : nowMicros + leaseMillis * 1000L);
         joinArcExpiring = leaseMillis > 0;
+        awaitingAdoptionFrom = contact;
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
         scheduleWake();
     }
@@ -281,6 +285,8 @@ public final class ScampNode {
             if (!inView.remove(from)) {
                 counters.dropped(DropReason.NONSENSICAL);
             }
+        } else if (message instanceof Adopt) {
+            onAdopt(nowMicros, from);
         }
     }
 
@@ -414,6 +420,9 @@ public final class ScampNode {
         int next = left > 0 && hops < config.forwardLimit() ? randomNeighbourExcept(subscriber, NodeIds.NONE) : NodeIds.NONE;
         if (next == NodeIds.NONE) {
             actAsContact(nowMicros, subscriber, leaseMillis, renewalCopies);
+            if (hops > 0 && renewalCopies == 0) {
+                sendMembership(nowMicros, subscriber, new Adopt(claimSeq()));
+            }
         } else {
             sendMembership(nowMicros, next, new Walk(claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
         }
@@ -444,6 +453,27 @@ public final class ScampNode {
 
     private int neighbourAt(int i) {
         return i < partialView.size() ? partialView.get(i) : inView.get(i - partialView.size());
+    }
+
+    /**
+     * The end of our join walk offers itself as our contact: swap the entry point for it, so the
+     * entry point does not end up in every PartialView of the group. Only the first offer after a
+     * join is taken (a re-subscription's walk also ends with an offer, which needs nothing); the
+     * arc keeps the join arc's expiry.
+     */
+    private void onAdopt(long nowMicros, int contact) {
+        int entry = awaitingAdoptionFrom;
+        awaitingAdoptionFrom = NodeIds.NONE;
+        int at = entry == NodeIds.NONE || entry == contact ? -1 : partialView.indexOf(entry);
+        if (at < 0) {
+            return;
+        }
+        long expiry = partialView.expiryAt(at);
+        partialView.removeAt(at);
+        sendMembership(nowMicros, entry, new Unlink(claimSeq()));
+        if (partialView.add(contact, expiry)) {
+            sendMembership(nowMicros, contact, new Keep(claimSeq()));
+        }
     }
 
     private void onReplace(long nowMicros, int leaver, int replacement) {

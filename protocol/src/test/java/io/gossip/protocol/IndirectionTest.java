@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.RecordingEnvironment.Sent;
+import io.gossip.protocol.message.Adopt;
+import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.Unlink;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Walk;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class IndirectionTest {
@@ -29,6 +35,22 @@ class IndirectionTest {
         assertEquals(1, walk.hops());
         assertEquals(5 - 1.0 / 4, walk.budget(), 1e-12, "budget minus 1/degree (3 out + 1 in)");
         assertTrue(step.to() != 20, "a walk never steps onto its subscriber");
+    }
+
+    @Test
+    void subscriberSwapsItsEntryPointForTheEndOfItsWalk() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).build();
+        ScampNode newcomer = new ScampNode(20, config, env, new SplittableRandom(1), new Counters());
+        newcomer.join(0, 0);
+        env.clear();
+        newcomer.onMessage(0, 7, new Adopt(4));
+        assertEquals(List.of(7), Arrays.stream(newcomer.partialView()).boxed().toList());
+        assertEquals(0, env.sendsOf(Unlink.class).get(0).to(), "the entry point is told");
+        assertEquals(7, env.sendsOf(Keep.class).get(0).to(), "the new contact is told");
+        env.clear();
+        newcomer.onMessage(0, 8, new Adopt(5));
+        assertEquals(1, newcomer.partialViewSize(), "only the first offer after a join is taken");
     }
 
     @Test
@@ -68,6 +90,14 @@ class IndirectionTest {
         double uniformMean = uniform.meanPartialView();
         double singleMean = single.meanPartialView();
         assertEquals(uniformMean, singleMean, 0.10 * uniformMean, "mean PartialView, single entry vs uniform");
+        int uniformMax = uniform.nodes().stream().mapToInt(ScampNode::partialViewSize).max().orElseThrow();
+        int singleMax = single.nodes().stream().mapToInt(ScampNode::partialViewSize).max().orElseThrow();
+        assertTrue(singleMax <= 2 * uniformMax, "largest PartialView " + singleMax + " vs " + uniformMax
+                + " with uniform contacts: the entry point must not end up in every view");
+        int entryInView = single.node(0).inViewSize();
+        int uniformMaxInView = uniform.nodes().stream().mapToInt(ScampNode::inViewSize).max().orElseThrow();
+        assertTrue(entryInView <= 2 * uniformMaxInView, "the entry point is held by " + entryInView + " nodes");
+        ViewInvariants.checkConsistent(single);
 
         double worstRatio = 0;
         int worstNode = -1;

@@ -6,44 +6,64 @@ import java.util.Arrays;
  * The pending events of one run, earliest first, over primitive arrays: no event objects, so the
  * hot loop allocates nothing of its own.
  *
- * <p>A 4-ary min-heap ordered by (time, insertion sequence): events at the same microsecond come out
- * in the order they were scheduled, never in hash or memory order, which is what makes a run
- * reproducible. The heap holds (time, sequence, slot); an event's payload (kind, from, to, object
- * reference) sits in slot arrays that do not move while the heap is reordered, and freed slots are
- * reused through a free list. A 4-ary heap is shallower than a binary one and its four children
- * share a cache line, which matters at tens of millions of pending messages.
+ * <p>Order is (time, insertion sequence): events at the same microsecond come out in the order they
+ * were scheduled, never in hash or memory order, which is what makes a run reproducible.
+ *
+ * <p>Structure: an event's payload (kind, from, to, object reference, time, sequence) sits in slot
+ * arrays reused through a free list. Slots are ordered by a timing wheel in front of two small
+ * 4-ary heaps. The wheel has {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a horizon of
+ * about 262 ms, which covers network latencies); an event in a future bucket is appended to that
+ * bucket's list in O(1). The <em>near</em> heap holds the events of the current bucket, the
+ * <em>far</em> heap those beyond the horizon (timers, mostly). When the near heap runs dry, the next
+ * bucket's events and any far events that fall in it move into the near heap. Each event is
+ * therefore ordered within one bucket's worth of events rather than among everything pending,
+ * which keeps the heap small and in cache when tens of millions of messages are in flight.
  *
  * <p>Usage: {@link #push}, then {@link #pop} returns the slot of the earliest event, whose fields
- * are read with {@link #kind}, {@link #from}, {@link #to}, {@link #ref} and which must be given
- * back with {@link #release} after use.
+ * are read with {@link #kind}, {@link #from}, {@link #to}, {@link #ref} and which must be given back
+ * with {@link #release} after use.
  */
 public final class EventQueue {
-    private long[] heapTime;
-    private long[] heapSeq;
-    private int[] heapSlot;
-    private int size;
+    private static final int SHIFT = 6;
+    private static final int BUCKET_MICROS = 1 << SHIFT;
+    private static final int BUCKETS = 4096;
+    private static final int MASK = BUCKETS - 1;
+    private static final int NONE = -1;
 
     private int[] kinds;
     private int[] froms;
     private int[] tos;
     private Object[] refs;
+    private long[] times;
+    private long[] seqs;
+    private int[] next;
     private int[] freeSlots;
     private int freeCount;
     private int slotsUsed;
 
+    private final int[] bucketHead = new int[BUCKETS];
+    private final int[] bucketTail = new int[BUCKETS];
+    private final TimeHeap near;
+    private final TimeHeap far = new TimeHeap(64);
+    /** Start of the current bucket (a multiple of the bucket width); the near heap holds [start, start + width). */
+    private long currentStart;
+    private int inWheel;
+    private int size;
     private long nextSeq;
     private long poppedTime;
 
     public EventQueue(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
-        heapTime = new long[capacity];
-        heapSeq = new long[capacity];
-        heapSlot = new int[capacity];
         kinds = new int[capacity];
         froms = new int[capacity];
         tos = new int[capacity];
         refs = new Object[capacity];
+        times = new long[capacity];
+        seqs = new long[capacity];
+        next = new int[capacity];
         freeSlots = new int[capacity];
+        near = new TimeHeap(1024);
+        Arrays.fill(bucketHead, NONE);
     }
 
     /** Number of pending events. */
@@ -58,7 +78,8 @@ public final class EventQueue {
 
     /** Time of the earliest pending event; only valid when not empty. */
     public long peekTime() {
-        return heapTime[0];
+        fillNear();
+        return near.minTime();
     }
 
     /** Time of the event last returned by {@link #pop}. */
@@ -66,30 +87,41 @@ public final class EventQueue {
         return poppedTime;
     }
 
-    /** Schedules an event at {@code timeMicros}. */
+    /** Schedules an event at {@code timeMicros}, which must not be before the last popped time. */
     public void push(long timeMicros, int kind, int from, int to, Object ref) {
         int slot = allocateSlot();
         kinds[slot] = kind;
         froms[slot] = from;
         tos[slot] = to;
         refs[slot] = ref;
-        if (size == heapTime.length) {
-            int n = heapTime.length * 2;
-            heapTime = Arrays.copyOf(heapTime, n);
-            heapSeq = Arrays.copyOf(heapSeq, n);
-            heapSlot = Arrays.copyOf(heapSlot, n);
+        times[slot] = timeMicros;
+        long seq = nextSeq++;
+        seqs[slot] = seq;
+        size++;
+        long end = currentStart + BUCKET_MICROS;
+        if (timeMicros < end) {
+            near.push(timeMicros, seq, slot);
+        } else if (timeMicros < currentStart + (long) BUCKETS * BUCKET_MICROS) {
+            int b = (int) (timeMicros >>> SHIFT) & MASK;
+            next[slot] = NONE;
+            if (bucketHead[b] == NONE) {
+                bucketHead[b] = slot;
+            } else {
+                next[bucketTail[b]] = slot;
+            }
+            bucketTail[b] = slot;
+            inWheel++;
+        } else {
+            far.push(timeMicros, seq, slot);
         }
-        siftUp(size++, timeMicros, nextSeq++, slot);
     }
 
     /** Removes the earliest event and returns its slot; the queue must not be empty. */
     public int pop() {
-        int slot = heapSlot[0];
-        poppedTime = heapTime[0];
-        int last = --size;
-        if (last > 0) {
-            siftDown(heapTime[last], heapSeq[last], heapSlot[last]);
-        }
+        fillNear();
+        int slot = near.pop();
+        poppedTime = times[slot];
+        size--;
         return slot;
     }
 
@@ -115,6 +147,32 @@ public final class EventQueue {
         freeSlots[freeCount++] = slot;
     }
 
+    /** Advances bucket by bucket until the near heap holds the earliest pending events. */
+    private void fillNear() {
+        while (near.isEmpty()) {
+            if (inWheel == 0) {
+                if (far.isEmpty()) {
+                    return;
+                }
+                // Nothing on the wheel: jump straight to the bucket of the earliest far event.
+                currentStart = (far.minTime() >>> SHIFT) << SHIFT;
+            } else {
+                currentStart += BUCKET_MICROS;
+            }
+            int b = (int) (currentStart >>> SHIFT) & MASK;
+            for (int slot = bucketHead[b]; slot != NONE; slot = next[slot]) {
+                near.push(times[slot], seqs[slot], slot);
+                inWheel--;
+            }
+            bucketHead[b] = NONE;
+            long end = currentStart + BUCKET_MICROS;
+            while (!far.isEmpty() && far.minTime() < end) {
+                int slot = far.pop();
+                near.push(times[slot], seqs[slot], slot);
+            }
+        }
+    }
+
     private int allocateSlot() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
@@ -125,62 +183,11 @@ public final class EventQueue {
             froms = Arrays.copyOf(froms, n);
             tos = Arrays.copyOf(tos, n);
             refs = Arrays.copyOf(refs, n);
+            times = Arrays.copyOf(times, n);
+            seqs = Arrays.copyOf(seqs, n);
+            next = Arrays.copyOf(next, n);
             freeSlots = Arrays.copyOf(freeSlots, n);
         }
         return slotsUsed++;
-    }
-
-    private static boolean before(long t1, long s1, long t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
-    }
-
-    private void siftUp(int at, long time, long seq, int slot) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 2;
-            long pt = heapTime[parent];
-            if (!before(time, seq, pt, heapSeq[parent])) {
-                break;
-            }
-            heapTime[at] = pt;
-            heapSeq[at] = heapSeq[parent];
-            heapSlot[at] = heapSlot[parent];
-            at = parent;
-        }
-        heapTime[at] = time;
-        heapSeq[at] = seq;
-        heapSlot[at] = slot;
-    }
-
-    private void siftDown(long time, long seq, int slot) {
-        int at = 0;
-        int n = size;
-        while (true) {
-            int first = (at << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int best = first;
-            long bt = heapTime[first];
-            long bs = heapSeq[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                long ct = heapTime[c];
-                if (ct < bt || (ct == bt && heapSeq[c] < bs)) {
-                    best = c;
-                    bt = ct;
-                    bs = heapSeq[c];
-                }
-            }
-            if (!before(bt, bs, time, seq)) {
-                break;
-            }
-            heapTime[at] = bt;
-            heapSeq[at] = bs;
-            heapSlot[at] = heapSlot[best];
-            at = best;
-        }
-        heapTime[at] = time;
-        heapSeq[at] = seq;
-        heapSlot[at] = slot;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Reads view sizes off the nodes: a {@link TimelineSample} over the live members now and then, and
  * the final per-node snapshot. In the global baseline there are no views; every live node is
- * reported with a PartialView of {@code fanout} (its gossip targets per forward) and no InView.
+ * reported with a PartialView and an InView of {@code fanout}: its targets per forward, and the
+ * mean number of nodes that forward each message to it. Means over no live node are 0.
  */
 final class MembershipSampler {
     private final NodeTable table;
@@ -35,12 +36,12 @@ final class MembershipSampler {
             int node = table.liveAt(i);
             int pv = nodes == null ? fanout : nodes[node].partialViewSize();
             pvSum += pv;
-            ivSum += nodes == null ? 0 : nodes[node].inViewSize();
+            ivSum += nodes == null ? fanout : nodes[node].inViewSize();
             pvMin = Math.min(pvMin, pv);
             pvMax = Math.max(pvMax, pv);
         }
-        double pvMean = live == 0 ? Double.NaN : (double) pvSum / live;
-        double ivMean = live == 0 || nodes == null ? Double.NaN : (double) ivSum / live;
+        double pvMean = live == 0 ? 0 : (double) pvSum / live;
+        double ivMean = live == 0 ? 0 : (double) ivSum / live;
         samples.add(new TimelineSample(nowMicros, live, pvMean, pvMin, pvMax, ivMean, expectedPartialView(c, live)));
     }
 
@@ -62,6 +63,7 @@ final class MembershipSampler {
                 iv[node] = nodes[node].inViewSize();
             } else if (nodes == null && alive[node]) {
                 pv[node] = fanout;
+                iv[node] = fanout;
             }
             sent[node] = table.sent(node);
             received[node] = table.received(node);

@@ -75,6 +75,18 @@ public final class Simulation implements Environment {
         this.sampler = new MembershipSampler(table, nodes, config.c(), scamp ? 0 : setup.fanout());
     }
 
+    /**
+     * Checks a scenario's timeline against its node count and payload limit, so that a plan fails
+     * before any run starts or any file is written.
+     *
+     * @throws IllegalArgumentException naming the first bad action
+     */
+    public static void validate(Scenario scenario) {
+        for (var action : scenario.timeline()) {
+            Validation.check(action, scenario.nodes(), scenario.protocol().maxPayloadBytes());
+        }
+    }
+
     /** Runs to the scenario's duration and returns what was measured. */
     public RunResult run(ProgressSink progress) {
         Scenario scenario = setup.scenario();
@@ -276,6 +288,11 @@ public final class Simulation implements Environment {
 
     NodeTable table() {
         return table;
+    }
+
+    /** The SCAMP node of a slot (null if it never joined or in the baseline); for invariant checks. */
+    ScampNode node(int id) {
+        return nodes == null ? null : nodes[id];
     }
 
     Network network() {

@@ -23,7 +23,7 @@ final class TimelineDriver {
         this.random = random;
     }
 
-    /** Validates the actions against the run and schedules each at its start time. */
+    /** Validates the actions against the run (again: a run may be started without the runner) and schedules them. */
     void scheduleAll(List<TimelineAction> actions, int maxPayloadBytes) {
         for (TimelineAction action : actions) {
             Validation.check(action, table.size(), maxPayloadBytes);

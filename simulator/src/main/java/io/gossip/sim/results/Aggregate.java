@@ -29,7 +29,6 @@ public final class Aggregate {
     long events;
     long runs;
     double wallSeconds;
-    boolean views = true;
 
     /**
      * Adds one run.
@@ -45,9 +44,7 @@ public final class Aggregate {
         long complete = 0;
         for (BroadcastResult b : run.broadcasts()) {
             broadcasts++;
-            if (b.liveNodes() > 0) {
-                coverage.add(b.coverage());
-            }
+            coverage.add(b.coverage());
             if (b.complete()) {
                 complete++;
             }
@@ -70,7 +67,6 @@ public final class Aggregate {
                 inView.add(nodes.inView()[i]);
             }
         }
-        views &= run.fanout() == 0;
         expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));
         nodeSlots += nodes.size();
         add(sentByType, run.sentByType());
@@ -97,7 +93,7 @@ public final class Aggregate {
 
     /** Share of gossip transmissions that reached a node that already had the message. */
     public double duplicateRatio() {
-        return gossipMessages == 0 ? Double.NaN : (double) duplicates / gossipMessages;
+        return gossipMessages == 0 ? 0 : (double) duplicates / gossipMessages;
     }
 
     /** Total messages sent. */

@@ -23,9 +23,9 @@ public record BroadcastResult(int index, int origin, long sentMicros, int liveNo
         long t50Micros, long t99Micros, long t100Micros, int maxHops, long messages, long duplicates,
         int[] coverageCurve) {
 
-    /** {@code reached / liveNodes}, or NaN with an empty reference set. */
+    /** {@code reached / liveNodes}, or 0 with an empty reference set. */
     public double coverage() {
-        return liveNodes == 0 ? Double.NaN : (double) reached / liveNodes;
+        return liveNodes == 0 ? 0 : (double) reached / liveNodes;
     }
 
     /** Whether every member of the reference set got it. */

@@ -78,7 +78,7 @@ public final class CsvFiles implements Closeable {
     }
 
     private static String ratio(int reached, int live) {
-        return live == 0 ? "" : Decimal.of((double) reached / live);
+        return live == 0 ? "0.0" : Decimal.of((double) reached / live);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class PointsCsv {
                         + "," + Decimal.orEmpty(a.coverage.mean()) + "," + Decimal.orEmpty(a.coverage.min()) + ","
                         + Decimal.orEmpty(a.reliability()) + "," + Decimal.orEmpty(a.reliabilityPerRun.stddev()) + ","
                         + Decimal.orEmpty(a.partialView.mean()) + "," + Decimal.orEmpty(a.expected.mean()) + ","
-                        + (a.views ? Decimal.orEmpty(a.inView.mean()) : "") + ","
+                        + Decimal.orEmpty(a.inView.mean()) + ","
                         + Decimal.orEmpty(a.messagesPerNode()) + "," + Decimal.orEmpty(a.duplicateRatio()) + ","
                         + Decimal.orEmpty(a.t99.mean()) + "," + Decimal.orEmpty(a.t100.mean()) + "\n");
             }

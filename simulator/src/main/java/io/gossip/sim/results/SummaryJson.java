@@ -83,15 +83,11 @@ public final class SummaryJson {
         whole(pv, "min", a.partialView.min());
         whole(pv, "max", a.partialView.max());
         number(pv, "stddev", a.partialView.stddev());
-        if (a.views) {
-            ObjectNode iv = o.putObject("inView");
-            number(iv, "mean", a.inView.mean());
-            whole(iv, "min", a.inView.min());
-            whole(iv, "max", a.inView.max());
-            number(iv, "stddev", a.inView.stddev());
-        } else {
-            o.putNull("inView");
-        }
+        ObjectNode iv = o.putObject("inView");
+        number(iv, "mean", a.inView.mean());
+        whole(iv, "min", a.inView.min());
+        whole(iv, "max", a.inView.max());
+        number(iv, "stddev", a.inView.stddev());
         ObjectNode messages = o.putObject("messages");
         messages.put("total", a.totalMessages());
         number(messages, "perNode", a.messagesPerNode());

@@ -5,7 +5,7 @@ package io.gossip.sim.results;
  *
  * @param timeMicros virtual time of the sample
  * @param liveNodes live members
- * @param pvMean mean PartialView size (NaN with no live member)
+ * @param pvMean mean PartialView size (0 with no live member)
  * @param pvMin smallest PartialView
  * @param pvMax largest PartialView
  * @param ivMean mean InView size

@@ -21,7 +21,9 @@ import java.util.List;
  * independent loss, uniform 10–100 ms latency, c = 1, heartbeats off, reliable membership messages.
  * Prints events, events per second, wall time and peak heap.
  *
- * <p>Usage: {@code java -Xmx20g -cp ... io.gossip.sim.run.ScaleCheck N OUT_DIR [joinSpacingMillis]}.
+ * <p>Usage: {@code java -Xmx20g -cp ... io.gossip.sim.run.ScaleCheck N OUT_DIR [joinSpacingMillis [fanout]]}.
+ * With a fanout, the run uses the global-knowledge baseline instead of SCAMP (joins only make nodes
+ * live), which measures the engine and the broadcast phase without the membership traffic.
  */
 public final class ScaleCheck {
     private ScaleCheck() {
@@ -32,8 +34,10 @@ public final class ScaleCheck {
         Path out = Path.of(args[1]);
         double spacingMillis = args.length > 2 ? Double.parseDouble(args[2]) : 1_000;
         double joinMillis = n * spacingMillis;
+        MembershipSpec membership = args.length > 3
+                ? new MembershipSpec(MembershipSpec.Type.GLOBAL, Integer.parseInt(args[3])) : MembershipSpec.scamp();
         ProtocolConfig protocol = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
-        Scenario scenario = new Scenario("scale-" + n, 1, 1, n, protocol, MembershipSpec.scamp(), null,
+        Scenario scenario = new Scenario("scale-" + n, 1, 1, n, protocol, membership, null,
                 new NetworkSpec(new LatencySpec.Uniform(10, 100), null, new LossSpec.Independent(0.1)),
                 List.of(new TimelineAction.Join(0, -1, joinMillis, TimelineAction.Join.Contacts.UNIFORM),
                         new TimelineAction.Broadcast(joinMillis + 10_000, 10, 1_000, -1, 64)),

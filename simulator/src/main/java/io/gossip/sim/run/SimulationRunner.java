@@ -1,5 +1,6 @@
 package io.gossip.sim.run;
 
+import io.gossip.sim.engine.Simulation;
 import io.gossip.sim.results.Aggregate;
 import io.gossip.sim.results.CsvFiles;
 import io.gossip.sim.results.PointSummary;
@@ -52,6 +53,7 @@ public final class SimulationRunner {
         }
         long totalRuns = 0;
         for (RunPlan.Point p : plan.points()) {
+            Simulation.validate(p.scenario());
             totalRuns += (long) p.scenario().repetitions() * PlannedRun.memberships(p.scenario()).size();
         }
         Files.createDirectories(outDir);

@@ -57,4 +57,50 @@ class EventQueueTest {
         }
         assertEquals(1000, queue.size());
     }
+
+    @Test
+    void keepsOrderAcrossWheelBucketsTheFarHeapAndPushesAtTheCurrentTime() {
+        EventQueue queue = new EventQueue(4);
+        SplittableRandom random = new SplittableRandom(3);
+        int counter = 0;
+        for (int i = 0; i < 2000; i++) {
+            // Spread over 0..20 s: some on the wheel, most beyond its horizon.
+            queue.push(random.nextInt(20_000_000), 0, counter++, 0, null);
+        }
+        long now = -1;
+        long lastSeq = -1;
+        for (int i = 0; i < 200_000; i++) {
+            int slot = queue.pop();
+            long t = queue.poppedTime();
+            int seq = queue.from(slot);
+            assertTrue(t > now || (t == now && seq > lastSeq), "out of order at " + i + ": " + t + " after " + now);
+            now = t;
+            lastSeq = seq;
+            queue.release(slot);
+            int choice = random.nextInt(4);
+            long delay = choice == 0 ? 0 : choice == 1 ? random.nextInt(100) : choice == 2
+                    ? 10_000 + random.nextInt(90_000) : random.nextInt(2_000_000);
+            queue.push(now + delay, 0, counter++, 0, null);
+            if (random.nextInt(50) == 0) {
+                queue.push(now, 0, counter++, 0, null);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int slot = queue.pop();
+            assertTrue(queue.poppedTime() >= now);
+            now = queue.poppedTime();
+            queue.release(slot);
+        }
+    }
+
+    @Test
+    void peekDoesNotReorderLaterPushes() {
+        EventQueue queue = new EventQueue(4);
+        queue.push(5_000_000, 0, 1, 0, null);
+        assertEquals(5_000_000, queue.peekTime());
+        queue.push(1_000, 0, 2, 0, null);
+        assertEquals(1_000, queue.peekTime());
+        assertEquals(2, queue.from(queue.pop()));
+        assertEquals(1, queue.from(queue.pop()));
+    }
 }

@@ -136,6 +136,7 @@ class SimulationRunnerTest {
                 () -> SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, bad)), null),
                         dir.resolve("y"), 1, null));
         assertTrue(e.getMessage().contains("source"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("y")), "nothing is written for a plan that cannot run");
     }
 
     @Test
