@@ -68,12 +68,14 @@ class LossModelTest {
 
     @Test
     void gilbertElliottKeepsOneChainPerReceiver() {
-        // Node 0 is driven into long bursts; node 1 never receives anything, so it stays good.
-        LossModel model = new LossModel(new LossSpec.GilbertElliott(1, 0, 0, 1), 2);
+        // Certain transitions: each node's chain alternates bad, good, bad, ... on its own arrivals.
+        LossModel model = new LossModel(new LossSpec.GilbertElliott(1, 1, 0, 1), 2);
         SplittableRandom random = new SplittableRandom(5);
         assertEquals(true, model.lose(0, random));
+        assertEquals(false, model.lose(0, random));
+        assertEquals(true, model.lose(1, random), "node 1's chain has not moved yet");
         assertEquals(true, model.lose(0, random));
-        LossModel other = new LossModel(new LossSpec.GilbertElliott(0, 1, 0, 1), 2);
-        assertEquals(false, other.lose(1, random));
+        assertEquals(false, model.lose(1, random));
+        assertEquals(false, model.lose(0, random));
     }
 }

@@ -150,6 +150,39 @@ class SimulationRunnerTest {
         assertArrayEquals(new long[] {RunSeeds.timelineSeed(5, 1, 1)}, new long[] {RunSeeds.timelineSeed(5, 1, 1)});
     }
 
+    @Test
+    void aGlobalOnlyPlanWithAutomaticFanoutSizesItFromAnUnreportedScampRun() throws IOException {
+        Scenario s = new Scenario("global-only", 9, 1, 200, ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .build(), new MembershipSpec(MembershipSpec.Type.GLOBAL, null), null,
+                new NetworkSpec(new LatencySpec.Constant(20), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, -1, 200_000, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Broadcast(201_000, 2, 100, -1, 0)),
+                210_000, new OutputSpec(0, 10));
+        RunOutcome outcome = SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null),
+                dir.resolve("g"), 1, null);
+        assertEquals(1, outcome.runs());
+        List<String> nodes = Files.readAllLines(dir.resolve("g").resolve("nodes.csv"));
+        assertEquals(201, nodes.size());
+        assertTrue(nodes.stream().skip(1).allMatch(l -> l.startsWith("0,global,0,")));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("g").resolve("summary.json").toFile());
+        assertEquals("global", summary.get("membership").asText());
+        // The automatic fanout is SCAMP's mean view at n = 200: about (c+1)·ln 200 = 10.6.
+        long fanout = summary.get("partialView").get("mean").asLong();
+        assertTrue(fanout >= 7 && fanout <= 12, "fanout " + fanout);
+    }
+
+    @Test
+    void aSingleNodeGroupBroadcastsToItselfOnly() throws IOException {
+        Scenario s = new Scenario("alone", 1, 1, 1, ProtocolConfig.defaults(), MembershipSpec.scamp(), null,
+                new NetworkSpec(new LatencySpec.Constant(1), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, -1, 0, TimelineAction.Join.Contacts.SINGLE),
+                        new TimelineAction.Broadcast(10, 1, 0, -1, 0)),
+                100, new OutputSpec(10, 10));
+        SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), dir.resolve("one"), 1, null);
+        List<String> broadcasts = Files.readAllLines(dir.resolve("one").resolve("broadcasts.csv"));
+        assertEquals("0,scamp,0,0,0,10.0,1,1,1.0,true,0.0,0.0,0.0,0,0,0", broadcasts.get(1));
+    }
+
     private static String firstLine(Path out, String file) throws IOException {
         return Files.readAllLines(out.resolve(file)).get(0);
     }
