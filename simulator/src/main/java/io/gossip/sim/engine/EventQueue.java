@@ -13,7 +13,7 @@ import java.util.Arrays;
  * arrays reused through a free list. Slots are ordered by a timing wheel in front of two small
  * 4-ary heaps. The wheel has {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a horizon of
  * about 262 ms, which covers network latencies); an event in a future bucket is appended to that
- * bucket's list in O(1). The <em>near</em> heap holds the events of the current bucket, the
+ * bucket's list in O(1) (prepended: the near heap restores the order). The <em>near</em> heap holds the events of the current bucket, the
  * <em>far</em> heap those beyond the horizon (timers, mostly). When the near heap runs dry, the next
  * bucket's events and any far events that fall in it move into the near heap. Each event is
  * therefore ordered within one bucket's worth of events rather than among everything pending,
@@ -42,7 +42,6 @@ public final class EventQueue {
     private int slotsUsed;
 
     private final int[] bucketHead = new int[BUCKETS];
-    private final int[] bucketTail = new int[BUCKETS];
     private final TimeHeap near;
     private final TimeHeap far = new TimeHeap(64);
     /** Start of the current bucket (a multiple of the bucket width); the near heap holds [start, start + width). */
@@ -102,14 +101,11 @@ public final class EventQueue {
         if (timeMicros < end) {
             near.push(timeMicros, seq, slot);
         } else if (timeMicros < currentStart + (long) BUCKETS * BUCKET_MICROS) {
+            // Prepend: touches only this (recently freed, cache-hot) slot. The order inside a bucket
+            // does not matter, the near heap sorts it by (time, sequence).
             int b = (int) (timeMicros >>> SHIFT) & MASK;
-            next[slot] = NONE;
-            if (bucketHead[b] == NONE) {
-                bucketHead[b] = slot;
-            } else {
-                next[bucketTail[b]] = slot;
-            }
-            bucketTail[b] = slot;
+            next[slot] = bucketHead[b];
+            bucketHead[b] = slot;
             inWheel++;
         } else {
             far.push(timeMicros, seq, slot);

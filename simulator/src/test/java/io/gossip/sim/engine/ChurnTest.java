@@ -17,7 +17,7 @@ class ChurnTest {
         List<TimelineAction> timeline = List.of(
                 new TimelineAction.Join(0, 300, 300_000, TimelineAction.Join.Contacts.UNIFORM),
                 new TimelineAction.Churn(310_000, 410_000, 2, 1, crash));
-        Scenario s = new Scenario("churn", 31, 600, TestScenarios.quietProtocol(), MembershipSpec.scamp(), null,
+        Scenario s = new Scenario("churn", 31, 1, 600, TestScenarios.quietProtocol(), MembershipSpec.scamp(), null,
                 TestScenarios.uniformNetwork(0.01), timeline, 420_000, new OutputSpec(10_000, 10));
         return TestScenarios.runScamp(s);
     }
