@@ -1,0 +1,119 @@
+package io.gossip.sim.cli;
+
+import io.gossip.sim.run.ProgressListener;
+import io.gossip.sim.scenario.LoadedScenario;
+import io.gossip.sim.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sim run FILE}: checks the scenario, writes the effective scenario.yaml, runs every point,
+ * prints a summary read from summary.json and (unless {@code --no-report}) builds the report.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run a scenario and write its result files and report.",
+            "Writes the result files of docs/results-format.md, the effective scenario.yaml",
+            "and (unless --no-report) the charts and index.html into the output folder.",
+            "The scenario is checked completely first; a wrong scenario runs nothing.",
+            "On a terminal a progress line shows virtual time, the share of the timeline",
+            "done, events per second and the time left; at the end a summary table is read",
+            "back from summary.json."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run finished and its results are written",
+            "1:the run failed while running (I/O error, engine failure)",
+            "2:the scenario or the command line is wrong; nothing was run"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder, created if needed; result files already there are overwritten. "
+                    + "Default: out/<scenario name>/ under the current folder.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs executed in parallel (results do not depend on it). Default: the number of "
+                    + "processors (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-report", description = "Do not build the charts and report after the run.")
+    boolean noReport;
+
+    private final Engine engine;
+    private final ReportBuilder reports;
+    private final boolean terminal;
+
+    RunCommand(Engine engine, ReportBuilder reports, boolean terminal) {
+        this.engine = engine;
+        this.reports = reports;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+        }
+        LoadedScenario loaded;
+        try {
+            loaded = scenario.load();
+        } catch (ScenarioException e) {
+            return Refusal.print(stderr, e);
+        }
+        stdout.println("seed " + loaded.seed() + (loaded.seedGenerated()
+                ? " (drawn at random: replay with --seed " + loaded.seed() + ")" : ""));
+        stdout.flush();
+        Path dir = out != null ? out : Path.of("out", loaded.name());
+        ProgressLine progress = terminal ? new ProgressLine(stdout) : null;
+        ProgressListener listener = progress != null ? progress : (a, b, c, d, e, f) -> { };
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("scenario.yaml"), loaded.effectiveYaml(), StandardCharsets.UTF_8);
+            Engine.Outcome outcome = engine.run(loaded.plan(), dir, threads, listener);
+            if (progress != null) {
+                progress.finish();
+            }
+            stdout.print(SummaryTable.render(outcome.summaryJson()));
+            stdout.println("results: " + dir);
+            stdout.flush();
+            return noReport ? ExitCodes.OK : report(dir, stdout, stderr);
+        } catch (IOException | RuntimeException e) {
+            if (progress != null) {
+                progress.finish();
+            }
+            stdout.flush();
+            stderr.println("sim run: failed: " + e);
+            stderr.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+    }
+
+    /** Builds the report of a completed run; a failure here leaves the result files complete. */
+    private int report(Path dir, PrintWriter stdout, PrintWriter stderr) {
+        try {
+            stdout.println("report: " + reports.build(dir));
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("sim run: the result files are complete, but the report failed: " + e.getMessage());
+            stderr.println("  retry with: sim report " + dir);
+            stderr.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+    }
+}

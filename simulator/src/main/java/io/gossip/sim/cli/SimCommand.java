@@ -1,0 +1,69 @@
+package io.gossip.sim.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sim} command: runs and checks YAML scenarios in the gossip simulator. Exit codes: 0
+ * success, 1 failure while running, 2 wrong scenario or wrong usage (nothing was run).
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {"Simulate SCAMP membership and gossip dissemination from YAML scenarios.",
+            "Scenarios are described in docs/scenarios.md; result files in docs/results-format.md."},
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success",
+            "1:failure while running (I/O error, engine failure)",
+            "2:wrong scenario or wrong command line; nothing was run"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sim validate scenarios/1000-nodes-10pct-loss.yaml",
+            "  sim run scenarios/churn.yaml --set network.loss=0.2 --out out/churn-loss20",
+            "  sim report out/churn-loss20",
+            "  sim compare out/churn out/churn-loss20 --out out/churn-vs-loss",
+            "  sim help run"})
+public final class SimCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private SimCommand() {
+    }
+
+    /** Without a command: prints the usage and fails as wrong usage. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sim: missing COMMAND");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine(Engines.simulator(), Engines.reports(), System.console() != null).execute(args));
+    }
+
+    /**
+     * The whole command line, with its engine and report builder.
+     *
+     * @param terminal whether to draw the progress line
+     */
+    static CommandLine commandLine(Engine engine, ReportBuilder reports, boolean terminal) {
+        CommandLine line = new CommandLine(new SimCommand());
+        line.addSubcommand(new CommandLine(new RunCommand(engine, reports, terminal)));
+        line.addSubcommand(new CommandLine(new ValidateCommand()));
+        line.addSubcommand(new CommandLine(new ReportCommand()));
+        line.addSubcommand(new CommandLine(new CompareCommand()));
+        line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("sim " + cmd.getCommandName() + ": failed: " + e);
+            cmd.getErr().flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        });
+        return line;
+    }
+}

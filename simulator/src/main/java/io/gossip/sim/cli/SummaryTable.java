@@ -1,0 +1,103 @@
+package io.gossip.sim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The end-of-run summary of {@code sim run}, read back from the run's {@code summary.json} (so the
+ * table shows exactly what the result files say): coverage, reliability, latency, message cost,
+ * view sizes against (c+1)·ln n, and one row per point of a sweep.
+ */
+final class SummaryTable {
+    private static final String MISSING = "-";
+
+    private SummaryTable() {
+    }
+
+    /** The table for the summary.json at {@code file}. */
+    static String render(Path file) throws IOException {
+        return render(new ObjectMapper().readTree(file.toFile()));
+    }
+
+    /** The table for a parsed summary.json. */
+    static String render(JsonNode s) {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%s   seed %s   %s nodes   c = %s   membership %s%n",
+                text(s, "scenario"), text(s, "seed"), text(s, "nodes"), text(s, "c"), text(s, "membership")));
+        row(t, "coverage", "mean " + num(s.path("coverage").path("mean"), 4) + "   min "
+                + num(s.path("coverage").path("min"), 4));
+        row(t, "reliability", num(s.path("reliability"), 3)
+                + "   (share of broadcasts that reached every live node)");
+        JsonNode latency = s.path("latencyMillis");
+        row(t, "latency", "50% " + ms(latency.path("t50")) + "   99% " + ms(latency.path("t99"))
+                + "   100% " + ms(latency.path("t100")));
+        JsonNode messages = s.path("messages");
+        row(t, "messages per node", num(messages.path("perNode"), 1) + "   (total " + num(messages.path("total"), 0)
+                + ")");
+        row(t, "duplicate ratio", num(s.path("duplicateRatio"), 3));
+        JsonNode pv = s.path("partialView");
+        row(t, "PartialView", stats(pv) + "   expected (c+1)·ln n = " + num(pv.path("expected"), 1)
+                + deviation(pv.path("mean"), pv.path("expected")));
+        row(t, "InView", stats(s.path("inView")));
+        row(t, "events", num(s.path("events"), 0) + " in " + num(s.path("wallSeconds"), 1) + " s wall ("
+                + num(s.path("eventsPerSecond"), 0) + " events/s)");
+        JsonNode points = s.path("points");
+        if (points.isArray() && (points.size() > 1 || !s.path("sweep").isNull() && !s.path("sweep").isMissingNode())) {
+            t.append(points(points));
+        }
+        return t.toString();
+    }
+
+    private static String points(JsonNode points) {
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n%-6s %-12s %-11s %9s %9s %11s %9s %10s %9s%n",
+                "point", "value", "membership", "coverage", "reliab.", "PV mean", "PV exp.", "msgs/node",
+                "t99 ms"));
+        for (JsonNode p : points) {
+            t.append(String.format(Locale.ROOT, "%-6s %-12s %-11s %9s %9s %11s %9s %10s %9s%n",
+                    text(p, "point"), text(p, "value"), text(p, "membership"), num(p.path("coverage").path("mean"), 4),
+                    num(p.path("reliability"), 3), num(p.path("partialView").path("mean"), 2),
+                    num(p.path("partialView").path("expected"), 2), num(p.path("messages").path("perNode"), 1),
+                    num(p.path("latencyMillis").path("t99"), 1)));
+        }
+        return t.toString();
+    }
+
+    private static void row(StringBuilder t, String label, String value) {
+        t.append(String.format(Locale.ROOT, "  %-19s %s%n", label, value));
+    }
+
+    private static String stats(JsonNode v) {
+        return "mean " + num(v.path("mean"), 2) + "   min " + num(v.path("min"), 0) + "   max "
+                + num(v.path("max"), 0) + "   stddev " + num(v.path("stddev"), 2);
+    }
+
+    private static String deviation(JsonNode mean, JsonNode expected) {
+        if (!mean.isNumber() || !expected.isNumber() || expected.asDouble() == 0) {
+            return "";
+        }
+        double percent = 100 * (mean.asDouble() / expected.asDouble() - 1);
+        return String.format(Locale.ROOT, "   (%+.1f%%)", percent);
+    }
+
+    private static String ms(JsonNode value) {
+        return value.isNumber() ? num(value, 1) + " ms" : MISSING;
+    }
+
+    private static String num(JsonNode value, int digits) {
+        if (!value.isNumber()) {
+            return MISSING;
+        }
+        if (digits == 0) {
+            return String.format(Locale.ROOT, "%,d", Math.round(value.asDouble()));
+        }
+        return Format.decimal(value.asDouble(), digits);
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isMissingNode() || value.isNull() ? MISSING : value.asText();
+    }
+}

@@ -1,0 +1,77 @@
+package io.gossip.sim.engine;
+
+import io.gossip.sim.results.Decimal;
+import io.gossip.sim.scenario.TimelineAction;
+import java.util.SplittableRandom;
+
+/**
+ * One churn action: two independent Poisson processes from {@code atMillis} to {@code untilMillis},
+ * joins (next unused slot, uniform contact, while slots last) and leaves (a uniformly random live
+ * member, graceful or crashing). Each join or leave is an {@code events.csv} row; a summary row
+ * closes the action.
+ */
+final class ChurnProcess {
+    private final Simulation sim;
+    private final SplittableRandom random;
+    private final TimelineAction.Churn churn;
+    private final long untilMicros;
+    private int joins;
+    private int leaves;
+
+    ChurnProcess(Simulation sim, SplittableRandom random, TimelineAction.Churn churn) {
+        this.sim = sim;
+        this.random = random;
+        this.churn = churn;
+        this.untilMicros = TimelineDriver.micros(churn.untilMillis());
+    }
+
+    void start(long nowMicros) {
+        sim.record("churn", "joins_per_s=" + Decimal.of(churn.joinsPerSecond()) + " leaves_per_s="
+                + Decimal.of(churn.leavesPerSecond()) + " crash=" + churn.crash() + " until_ms="
+                + Decimal.of(churn.untilMillis()));
+        if (churn.joinsPerSecond() > 0) {
+            sim.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
+        }
+        if (churn.leavesPerSecond() > 0) {
+            sim.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
+        }
+        sim.schedule(untilMicros, t -> sim.record("churn-end", "joins=" + joins + " leaves=" + leaves));
+    }
+
+    private void joinOne(long nowMicros) {
+        if (nowMicros >= untilMicros) {
+            return;
+        }
+        int node = sim.joinNext(true);
+        if (node < 0) {
+            return; // no unused slot left: the join process ends
+        }
+        joins++;
+        sim.record("churn-join", "node=" + node);
+        sim.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
+    }
+
+    private void leaveOne(long nowMicros) {
+        if (nowMicros >= untilMicros) {
+            return;
+        }
+        NodeTable table = sim.table();
+        if (table.liveCount() > 0) {
+            int node = table.liveAt(random.nextInt(table.liveCount()));
+            if (churn.crash()) {
+                sim.crash(node);
+            } else {
+                sim.unsubscribe(node);
+            }
+            leaves++;
+            sim.record("churn-leave", "node=" + node + (churn.crash() ? " crash" : " graceful"));
+        }
+        sim.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
+    }
+
+    /** An exponential inter-arrival time for {@code ratePerSecond}, at least one microsecond. */
+    private long gapMicros(double ratePerSecond) {
+        double seconds = -Math.log(1 - random.nextDouble()) / ratePerSecond;
+        return Math.max(1, Math.round(seconds * 1e6));
+    }
+}

@@ -1,0 +1,78 @@
+package io.gossip.sim.engine;
+
+import io.gossip.protocol.ScampNode;
+import io.gossip.sim.results.NodeTableSnapshot;
+import io.gossip.sim.results.TimelineSample;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads view sizes off the nodes: a {@link TimelineSample} over the live members now and then, and
+ * the final per-node snapshot. In the global baseline there are no views; every live node is
+ * reported with a PartialView and an InView of {@code fanout}: its targets per forward, and the
+ * mean number of nodes that forward each message to it. Means over no live node are 0.
+ */
+final class MembershipSampler {
+    private final NodeTable table;
+    private final ScampNode[] nodes;
+    private final int c;
+    private final int fanout;
+    private final List<TimelineSample> samples = new ArrayList<>();
+
+    MembershipSampler(NodeTable table, ScampNode[] nodes, int c, int fanout) {
+        this.table = table;
+        this.nodes = nodes;
+        this.c = c;
+        this.fanout = fanout;
+    }
+
+    void sample(long nowMicros) {
+        int live = table.liveCount();
+        long pvSum = 0;
+        long ivSum = 0;
+        int pvMin = live == 0 ? 0 : Integer.MAX_VALUE;
+        int pvMax = 0;
+        for (int i = 0; i < live; i++) {
+            int node = table.liveAt(i);
+            int pv = nodes == null ? fanout : nodes[node].partialViewSize();
+            pvSum += pv;
+            ivSum += nodes == null ? fanout : nodes[node].inViewSize();
+            pvMin = Math.min(pvMin, pv);
+            pvMax = Math.max(pvMax, pv);
+        }
+        double pvMean = live == 0 ? 0 : (double) pvSum / live;
+        double ivMean = live == 0 ? 0 : (double) ivSum / live;
+        samples.add(new TimelineSample(nowMicros, live, pvMean, pvMin, pvMax, ivMean, expectedPartialView(c, live)));
+    }
+
+    List<TimelineSample> samples() {
+        return samples;
+    }
+
+    NodeTableSnapshot snapshot() {
+        int n = table.size();
+        boolean[] alive = new boolean[n];
+        int[] pv = new int[n];
+        int[] iv = new int[n];
+        long[] sent = new long[n];
+        long[] received = new long[n];
+        for (int node = 0; node < n; node++) {
+            alive[node] = table.isLive(node);
+            if (nodes != null && nodes[node] != null) {
+                pv[node] = nodes[node].partialViewSize();
+                iv[node] = nodes[node].inViewSize();
+            } else if (nodes == null && alive[node]) {
+                pv[node] = fanout;
+                iv[node] = fanout;
+            }
+            sent[node] = table.sent(node);
+            received[node] = table.received(node);
+        }
+        return new NodeTableSnapshot(alive, pv, iv, sent, received);
+    }
+
+    /** The paper's prediction of the mean PartialView size, {@code (c+1)·ln(live)}; 0 below 2 nodes. */
+    static double expectedPartialView(int c, int live) {
+        return live < 2 ? 0 : (c + 1) * Math.log(live);
+    }
+}

@@ -1,0 +1,127 @@
+package io.gossip.sim.engine;
+
+/**
+ * The engine's own per-node state, in primitive arrays indexed by node id: life-cycle state,
+ * message counts, the order in which nodes joined, and a dense list of the live members for
+ * uniform draws in constant time.
+ *
+ * <p>Slots join in id order ({@link #nextUnused()}), so the unused slots are always the highest ids.
+ */
+public final class NodeTable {
+    /** Never joined. */
+    public static final byte UNUSED = 0;
+    /** Joined and neither left nor crashed: counts for coverage and membership statistics. */
+    public static final byte LIVE = 1;
+    /** Unsubscribed gracefully; still driven (retransmissions) but no longer live. */
+    public static final byte LEFT = 2;
+    /** Crashed: receives, sends and wakes for nothing. */
+    public static final byte CRASHED = 3;
+
+    private final byte[] state;
+    private final int[] joinTick;
+    private final long[] sent;
+    private final long[] received;
+    private final int[] live;
+    private final int[] liveIndex;
+    private int liveCount;
+    private int used;
+    private int joins;
+    private int lowestLiveCursor;
+
+    public NodeTable(int nodes) {
+        state = new byte[nodes];
+        joinTick = new int[nodes];
+        sent = new long[nodes];
+        received = new long[nodes];
+        live = new int[nodes];
+        liveIndex = new int[nodes];
+    }
+
+    public int size() {
+        return state.length;
+    }
+
+    public byte state(int node) {
+        return state[node];
+    }
+
+    public boolean isLive(int node) {
+        return state[node] == LIVE;
+    }
+
+    /** Number of live members. */
+    public int liveCount() {
+        return liveCount;
+    }
+
+    /** The {@code i}-th live member (order changes as members go; deterministic). */
+    public int liveAt(int i) {
+        return live[i];
+    }
+
+    /** Slots that have never joined. */
+    public int unusedCount() {
+        return state.length - used;
+    }
+
+    /** The next slot to join, in id order; the caller has checked {@link #unusedCount()}. */
+    public int nextUnused() {
+        return used;
+    }
+
+    /** Joins count so far: a broadcast sent now covers exactly the nodes whose tick is at most this. */
+    public int joins() {
+        return joins;
+    }
+
+    /** The join tick of {@code node}: 1 for the first node that joined, 0 if never. */
+    public int joinTick(int node) {
+        return joinTick[node];
+    }
+
+    /** Marks the next unused slot live and returns it. */
+    public int join() {
+        int node = used++;
+        state[node] = LIVE;
+        joinTick[node] = ++joins;
+        liveIndex[node] = liveCount;
+        live[liveCount++] = node;
+        return node;
+    }
+
+    /** Marks a live node as left or crashed. */
+    public void end(int node, byte newState) {
+        if (state[node] != LIVE) {
+            throw new IllegalStateException("node " + node + " is not live");
+        }
+        state[node] = newState;
+        int at = liveIndex[node];
+        int last = live[--liveCount];
+        live[at] = last;
+        liveIndex[last] = at;
+    }
+
+    /** Node 0 if it is live, else the live member with the smallest id, or -1 if none. */
+    public int lowestLive() {
+        while (lowestLiveCursor < used && state[lowestLiveCursor] != LIVE) {
+            lowestLiveCursor++;
+        }
+        return lowestLiveCursor < used ? lowestLiveCursor : -1;
+    }
+
+    public void countSent(int node) {
+        sent[node]++;
+    }
+
+    public void countReceived(int node) {
+        received[node]++;
+    }
+
+    public long sent(int node) {
+        return sent[node];
+    }
+
+    public long received(int node) {
+        return received[node];
+    }
+}

@@ -1,0 +1,17 @@
+package io.gossip.sim.engine;
+
+/**
+ * Receives a run's progress every few thousand events, from the run's own thread. Implementations
+ * throttle by wall clock themselves; the engine never reads the clock.
+ */
+@FunctionalInterface
+public interface ProgressSink {
+    /** Nothing to report to. */
+    ProgressSink NONE = (virtualMicros, newEvents) -> { };
+
+    /**
+     * @param virtualMicros virtual time reached
+     * @param newEvents events processed since the previous call
+     */
+    void progress(long virtualMicros, long newEvents);
+}

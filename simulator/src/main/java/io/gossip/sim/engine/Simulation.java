@@ -1,0 +1,313 @@
+package io.gossip.sim.engine;
+
+import io.gossip.protocol.Counters;
+import io.gossip.protocol.Environment;
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.ScampNode;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.baseline.GlobalGossip;
+import io.gossip.sim.network.Network;
+import io.gossip.sim.network.NetworkDropReason;
+import io.gossip.sim.results.EventRow;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One run: a discrete-event loop over a virtual clock that drives unmodified {@link ScampNode}s (or
+ * the global-knowledge baseline) through the {@link Environment} interface.
+ *
+ * <p>Single-threaded and deterministic: every event goes through one {@link EventQueue} ordered by
+ * (time, insertion sequence); randomness comes from generators split from the run's seeds in a
+ * fixed order (one per node in join order, one for the network, one for the baseline, one for the
+ * timeline). An <em>event</em>, as counted in the results, is a message handed to a node or a wakeup
+ * that called {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are
+ * not counted.
+ */
+public final class Simulation implements Environment {
+    private static final int MESSAGE = 0;
+    private static final int WAKE = 1;
+    private static final int STEP = 2;
+    private static final int PROGRESS_EVERY = 1 << 14;
+
+    private final RunSetup setup;
+    private final ProtocolConfig config;
+    private final long endMicros;
+    private final EventQueue queue;
+    private final NodeTable table;
+    private final ScampNode[] nodes;
+    private final GlobalGossip global;
+    private final Network network;
+    private final BroadcastTracker tracker;
+    private final Counters counters = new Counters();
+    private final SplittableRandom nodeSeeds;
+    private final SplittableRandom timelineRandom;
+    private final long[] sentByType = new long[MessageType.count()];
+    private final long[] networkDrops = new long[NetworkDropReason.count()];
+    private final List<EventRow> rows = new ArrayList<>();
+    private final MembershipSampler sampler;
+    private long now;
+    private long events;
+    private int openingBroadcast = -1;
+
+    public Simulation(RunSetup setup) {
+        this.setup = setup;
+        Scenario scenario = setup.scenario();
+        this.config = scenario.protocol();
+        this.endMicros = Math.round(scenario.durationMillis() * 1000);
+        int n = scenario.nodes();
+        this.queue = new EventQueue(Math.min(n, 1 << 16) * 4);
+        this.table = new NodeTable(n);
+        this.tracker = new BroadcastTracker(n);
+        SplittableRandom root = new SplittableRandom(setup.runSeed());
+        this.nodeSeeds = root.split();
+        this.network = new Network(scenario.network(), n, root.split());
+        SplittableRandom baselineRandom = root.split();
+        this.timelineRandom = new SplittableRandom(setup.timelineSeed());
+        boolean scamp = setup.key().membership() == MembershipSpec.Type.SCAMP;
+        this.nodes = scamp ? new ScampNode[n] : null;
+        this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
+        this.sampler = new MembershipSampler(table, nodes, config.c(), scamp ? 0 : setup.fanout());
+    }
+
+    /**
+     * Checks a scenario's timeline against its node count and payload limit, so that a plan fails
+     * before any run starts or any file is written.
+     *
+     * @throws IllegalArgumentException naming the first bad action
+     */
+    public static void validate(Scenario scenario) {
+        for (var action : scenario.timeline()) {
+            Validation.check(action, scenario.nodes(), scenario.protocol().maxPayloadBytes());
+        }
+    }
+
+    /** Runs to the scenario's duration and returns what was measured. */
+    public RunResult run(ProgressSink progress) {
+        Scenario scenario = setup.scenario();
+        new TimelineDriver(this, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
+        long sampleMicros = Math.round(scenario.output().timelineSampleMillis() * 1000);
+        if (sampleMicros > 0) {
+            scheduleSampling(0, sampleMicros);
+        }
+        long reported = 0;
+        long iterations = 0;
+        while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
+            int slot = queue.pop();
+            now = queue.poppedTime();
+            int kind = queue.kind(slot);
+            int from = queue.from(slot);
+            int to = queue.to(slot);
+            Object ref = queue.ref(slot);
+            queue.release(slot);
+            if (kind == MESSAGE) {
+                arrive(from, to, (Message) ref);
+            } else if (kind == WAKE) {
+                wake(to);
+            } else {
+                ((Step) ref).run(now);
+            }
+            if ((++iterations & (PROGRESS_EVERY - 1)) == 0) {
+                progress.progress(now, events - reported);
+                reported = events;
+            }
+        }
+        progress.progress(endMicros, events - reported);
+        now = endMicros;
+        long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
+        return new RunResult(setup.key(), nodes == null ? setup.fanout() : 0,
+                tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), rows,
+                sentByType, networkDrops, counters.snapshot().droppedByReason(), events, endMicros);
+    }
+
+    private void scheduleSampling(long atMicros, long everyMicros) {
+        schedule(atMicros, t -> {
+            sampler.sample(t);
+            scheduleSampling(t + everyMicros, everyMicros);
+        });
+    }
+
+    private void arrive(int from, int to, Message message) {
+        byte state = table.state(to);
+        if (state == NodeTable.CRASHED) {
+            drop(NetworkDropReason.CRASHED_DESTINATION);
+            return;
+        }
+        if (state == NodeTable.UNUSED) {
+            drop(NetworkDropReason.ABSENT_DESTINATION);
+            return;
+        }
+        if (state == NodeTable.LEFT && nodes == null) {
+            drop(NetworkDropReason.LEFT_DESTINATION);
+            return;
+        }
+        int verdict = network.arrivalVerdict(from, to);
+        if (verdict != Network.DELIVER) {
+            networkDrops[verdict]++;
+            return;
+        }
+        table.countReceived(to);
+        events++;
+        if (message instanceof Gossip gossip) {
+            int b = tracker.indexOf(gossip.messageId());
+            if (b >= 0 && state == NodeTable.LIVE && tracker.has(b, to)) {
+                tracker.countDuplicate(b);
+            }
+            if (nodes == null) {
+                global.onGossip(now, to, gossip);
+                return;
+            }
+        }
+        nodes[to].onMessage(now, from, message);
+    }
+
+    private void wake(int node) {
+        byte state = table.state(node);
+        if (state == NodeTable.LIVE || state == NodeTable.LEFT) {
+            events++;
+            nodes[node].onTimeout(now);
+        }
+    }
+
+    private void drop(NetworkDropReason reason) {
+        networkDrops[reason.ordinal()]++;
+    }
+
+    // ------------------------------------------------------------------ Environment
+
+    @Override
+    public void send(int from, int to, Message message) {
+        table.countSent(from);
+        sentByType[message.type().ordinal()]++;
+        if (message instanceof Gossip gossip) {
+            int b = tracker.indexOf(gossip.messageId());
+            if (b < 0 && openingBroadcast >= 0) {
+                b = openingBroadcast;
+                tracker.bind(gossip.messageId(), b);
+            }
+            if (b >= 0) {
+                tracker.countTransmission(b);
+            }
+        }
+        long at = now + network.latencyMicros(from, to);
+        if (at > endMicros) {
+            drop(NetworkDropReason.AFTER_END);
+            return;
+        }
+        queue.push(at, MESSAGE, from, to, message);
+    }
+
+    @Override
+    public void deliver(int node, Gossip message) {
+        int b = tracker.indexOf(message.messageId());
+        if (b >= 0 && !tracker.has(b, node)) {
+            tracker.firstReceipt(b, node, now, message.hops());
+        }
+    }
+
+    @Override
+    public void wakeAt(int node, long deadlineMicros) {
+        if (deadlineMicros <= endMicros) {
+            queue.push(Math.max(now, deadlineMicros), WAKE, node, node, null);
+        }
+    }
+
+    // ------------------------------------------------------------------ used by the timeline
+
+    /** Schedules a timeline step (ignored past the end of the run). */
+    void schedule(long atMicros, Step step) {
+        if (atMicros <= endMicros) {
+            queue.push(Math.max(now, atMicros), STEP, -1, -1, step);
+        }
+    }
+
+    /** Records an executed action for {@code events.csv}. */
+    void record(String action, String detail) {
+        rows.add(new EventRow(now, action, detail));
+    }
+
+    /**
+     * Joins the next unused slot: it bootstraps the group if no member is live, else joins through a
+     * uniformly random live member ({@code uniform}) or node 0 (the lowest live id if node 0 is gone).
+     * Returns the node, or -1 if no slot is left.
+     */
+    int joinNext(boolean uniform) {
+        if (table.unusedCount() == 0) {
+            return -1;
+        }
+        int contact = -1;
+        if (table.liveCount() > 0) {
+            contact = uniform ? table.liveAt(timelineRandom.nextInt(table.liveCount())) : table.lowestLive();
+        }
+        int node = table.join();
+        if (nodes != null) {
+            ScampNode scamp = new ScampNode(node, config, this, nodeSeeds.split(), counters);
+            nodes[node] = scamp;
+            if (contact < 0) {
+                scamp.bootstrap(now);
+            } else {
+                scamp.join(now, contact);
+            }
+        }
+        return node;
+    }
+
+    /** Broadcasts a payload from {@code origin}, which must be live; returns the broadcast index. */
+    int broadcastFrom(int origin, byte[] payload) {
+        int b = tracker.open(origin, now, table.joins());
+        if (nodes == null) {
+            global.broadcast(now, origin, b, payload);
+            return b;
+        }
+        openingBroadcast = b;
+        try {
+            tracker.bind(nodes[origin].broadcast(now, payload), b);
+        } finally {
+            openingBroadcast = -1;
+        }
+        return b;
+    }
+
+    /** Crashes a live node silently. */
+    void crash(int node) {
+        table.end(node, NodeTable.CRASHED);
+    }
+
+    /** A live node unsubscribes gracefully. */
+    void unsubscribe(int node) {
+        table.end(node, NodeTable.LEFT);
+        if (nodes != null) {
+            nodes[node].leave(now);
+        }
+    }
+
+    NodeTable table() {
+        return table;
+    }
+
+    /** The SCAMP node of a slot (null if it never joined or in the baseline); for invariant checks. */
+    ScampNode node(int id) {
+        return nodes == null ? null : nodes[id];
+    }
+
+    Network network() {
+        return network;
+    }
+
+    // ------------------------------------------------------------------ used by the baseline
+
+    /** The node table (read-only use by the global baseline). */
+    public NodeTable nodeTable() {
+        return table;
+    }
+
+    /** The broadcast tracker (used by the global baseline to record receipts). */
+    public BroadcastTracker tracker() {
+        return tracker;
+    }
+}

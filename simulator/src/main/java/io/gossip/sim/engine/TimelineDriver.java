@@ -1,0 +1,139 @@
+package io.gossip.sim.engine;
+
+import io.gossip.sim.network.PartitionGroups;
+import io.gossip.sim.scenario.TimelineAction;
+import io.gossip.sim.results.Decimal;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Turns the scenario's timeline actions into steps on the event queue and executes them: joins,
+ * broadcasts, crashes, unsubscriptions, partitions and churn. Every random choice (contacts, origins,
+ * which nodes fail, partition groups, churn arrivals) is drawn from the timeline's own generator.
+ * Each executed action leaves a row for {@code events.csv}.
+ */
+final class TimelineDriver {
+    private final Simulation sim;
+    private final NodeTable table;
+    private final SplittableRandom random;
+
+    TimelineDriver(Simulation sim, SplittableRandom random) {
+        this.sim = sim;
+        this.table = sim.table();
+        this.random = random;
+    }
+
+    /** Validates the actions against the run (again: a run may be started without the runner) and schedules them. */
+    void scheduleAll(List<TimelineAction> actions, int maxPayloadBytes) {
+        for (TimelineAction action : actions) {
+            Validation.check(action, table.size(), maxPayloadBytes);
+        }
+        for (TimelineAction action : actions) {
+            long at = micros(action.atMillis());
+            if (action instanceof TimelineAction.Join join) {
+                sim.schedule(at, t -> startJoin(join, t));
+            } else if (action instanceof TimelineAction.Broadcast broadcast) {
+                sim.schedule(at, t -> broadcastStep(broadcast, 0, at));
+            } else if (action instanceof TimelineAction.Crash crash) {
+                sim.schedule(at, t -> fail("crash", crash.nodes(), true));
+            } else if (action instanceof TimelineAction.Unsubscribe unsubscribe) {
+                sim.schedule(at, t -> fail("unsubscribe", unsubscribe.nodes(), false));
+            } else if (action instanceof TimelineAction.Partition partition) {
+                sim.schedule(at, t -> startPartition(partition));
+            } else if (action instanceof TimelineAction.Churn churn) {
+                sim.schedule(at, t -> new ChurnProcess(sim, random, churn).start(t));
+            }
+        }
+    }
+
+    static long micros(double millis) {
+        return Math.round(millis * 1000);
+    }
+
+    private void startJoin(TimelineAction.Join join, long startMicros) {
+        int available = table.unusedCount();
+        int count = join.count() < 0 ? available : Math.min(join.count(), available);
+        String requested = join.count() > count ? " requested=" + join.count() : "";
+        sim.record("join", "count=" + count + requested + " over_ms=" + Decimal.of(join.overMillis())
+                + " contacts=" + join.contacts().name().toLowerCase(java.util.Locale.ROOT));
+        if (count > 0) {
+            joinStep(startMicros, micros(join.overMillis()), 0, count,
+                    join.contacts() == TimelineAction.Join.Contacts.UNIFORM);
+        }
+    }
+
+    private void joinStep(long startMicros, long overMicros, int i, int count, boolean uniform) {
+        sim.joinNext(uniform);
+        int next = i + 1;
+        if (next < count) {
+            long at = startMicros + (long) Math.floor((double) overMicros * next / count);
+            sim.schedule(at, t -> joinStep(startMicros, overMicros, next, count, uniform));
+        }
+    }
+
+    private void broadcastStep(TimelineAction.Broadcast action, int i, long startMicros) {
+        int origin = action.source();
+        if (origin < 0) {
+            origin = table.liveCount() == 0 ? -1 : table.liveAt(random.nextInt(table.liveCount()));
+        }
+        if (origin < 0 || !table.isLive(origin)) {
+            sim.record("broadcast", "skipped source=" + action.source() + " not_live");
+        } else {
+            int b = sim.broadcastFrom(origin, new byte[action.payloadBytes()]);
+            sim.record("broadcast", "broadcast=" + b + " origin=" + origin);
+        }
+        int next = i + 1;
+        if (next < action.count()) {
+            long at = startMicros + micros(action.intervalMillis() * next);
+            sim.schedule(at, t -> broadcastStep(action, next, startMicros));
+        }
+    }
+
+    private void fail(String action, TimelineAction.NodeSelection selection, boolean crash) {
+        int[] chosen = select(selection);
+        int done = 0;
+        for (int node : chosen) {
+            if (table.isLive(node)) {
+                if (crash) {
+                    sim.crash(node);
+                } else {
+                    sim.unsubscribe(node);
+                }
+                done++;
+            }
+        }
+        String skipped = done < chosen.length ? " skipped_not_live=" + (chosen.length - done) : "";
+        sim.record(action, "nodes=" + done + skipped);
+    }
+
+    /** A fraction of the live members drawn uniformly without replacement, or the listed nodes. */
+    private int[] select(TimelineAction.NodeSelection selection) {
+        if (selection.nodes() != null) {
+            return selection.nodes().stream().mapToInt(Integer::intValue).toArray();
+        }
+        int live = table.liveCount();
+        int k = (int) Math.min(live, Math.round(selection.fraction() * live));
+        int[] pool = new int[live];
+        for (int i = 0; i < live; i++) {
+            pool[i] = table.liveAt(i);
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(live - i);
+            int tmp = pool[i];
+            pool[i] = pool[j];
+            pool[j] = tmp;
+        }
+        return java.util.Arrays.copyOf(pool, k);
+    }
+
+    private void startPartition(TimelineAction.Partition partition) {
+        int[] groups = PartitionGroups.assign(table.size(), partition.fractions(), random);
+        sim.network().partition(groups);
+        sim.record("partition", "groups=" + partition.fractions().size() + " until_ms="
+                + Decimal.of(partition.untilMillis()));
+        sim.schedule(micros(partition.untilMillis()), t -> {
+            sim.network().heal();
+            sim.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
+        });
+    }
+}

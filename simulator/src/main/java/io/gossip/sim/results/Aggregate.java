@@ -1,0 +1,132 @@
+package io.gossip.sim.results;
+
+import io.gossip.protocol.DropReason;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.network.NetworkDropReason;
+
+/**
+ * Statistics over a set of runs (one point × membership, or the whole plan): broadcast coverage
+ * and delays, view sizes of the nodes live at the end, message counts and drops. Runs are added
+ * one by one in plan order and their bulky arrays are not kept.
+ */
+public final class Aggregate {
+    final Stats coverage = new Stats();
+    final Stats t50 = new Stats();
+    final Stats t99 = new Stats();
+    final Stats t100 = new Stats();
+    final Stats reliabilityPerRun = new Stats();
+    final Stats partialView = new Stats();
+    final Stats inView = new Stats();
+    final Stats expected = new Stats();
+    final long[] sentByType = new long[MessageType.count()];
+    final long[] networkDrops = new long[NetworkDropReason.count()];
+    final long[] nodeDrops = new long[DropReason.count()];
+    long broadcasts;
+    long completeBroadcasts;
+    long gossipMessages;
+    long duplicates;
+    long nodeSlots;
+    long events;
+    long runs;
+    double wallSeconds;
+
+    /**
+     * Adds one run.
+     *
+     * @param run its results
+     * @param c the nodes' {@code c}, for the expected view size
+     * @param wallSeconds wall-clock time the run took
+     */
+    public void add(RunResult run, int c, double wallSeconds) {
+        runs++;
+        this.wallSeconds += wallSeconds;
+        events += run.events();
+        long complete = 0;
+        for (BroadcastResult b : run.broadcasts()) {
+            broadcasts++;
+            coverage.add(b.coverage());
+            if (b.complete()) {
+                complete++;
+            }
+            addDelay(t50, b.t50Micros());
+            addDelay(t99, b.t99Micros());
+            addDelay(t100, b.t100Micros());
+            gossipMessages += b.messages();
+            duplicates += b.duplicates();
+        }
+        completeBroadcasts += complete;
+        if (!run.broadcasts().isEmpty()) {
+            reliabilityPerRun.add((double) complete / run.broadcasts().size());
+        }
+        NodeTableSnapshot nodes = run.nodes();
+        int live = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.alive()[i]) {
+                live++;
+                partialView.add(nodes.partialView()[i]);
+                inView.add(nodes.inView()[i]);
+            }
+        }
+        expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));
+        nodeSlots += nodes.size();
+        add(sentByType, run.sentByType());
+        add(networkDrops, run.networkDrops());
+        add(nodeDrops, run.nodeDrops());
+    }
+
+    private static void addDelay(Stats stats, long micros) {
+        if (micros >= 0) {
+            stats.add(micros / 1000.0);
+        }
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    /** Fraction of broadcasts that reached their whole reference set, NaN without broadcasts. */
+    public double reliability() {
+        return broadcasts == 0 ? Double.NaN : (double) completeBroadcasts / broadcasts;
+    }
+
+    /** Share of gossip transmissions that reached a node that already had the message. */
+    public double duplicateRatio() {
+        return gossipMessages == 0 ? 0 : (double) duplicates / gossipMessages;
+    }
+
+    /** Total messages sent. */
+    public long totalMessages() {
+        long total = 0;
+        for (long n : sentByType) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Messages sent per node slot and run. */
+    public double messagesPerNode() {
+        return nodeSlots == 0 ? Double.NaN : (double) totalMessages() / nodeSlots;
+    }
+
+    /** Events over every run added. */
+    public long events() {
+        return events;
+    }
+
+    /** Mean coverage over broadcasts (NaN without any). */
+    public double coverageMean() {
+        return coverage.mean();
+    }
+
+    /** Smallest coverage of any broadcast. */
+    public double coverageMin() {
+        return coverage.min();
+    }
+
+    /** Mean PartialView size over the nodes live at the end of each run. */
+    public double partialViewMean() {
+        return partialView.mean();
+    }
+}

@@ -1,0 +1,35 @@
+package io.gossip.sim.results;
+
+/**
+ * What one broadcast achieved. The reference set is the nodes that were live members when it was
+ * sent and are still live at the end of the run ({@code liveNodes}); {@code reached} counts the
+ * members of that set that got the message (the origin included).
+ *
+ * @param index 0-based broadcast number within the run
+ * @param origin the node that broadcast it
+ * @param sentMicros virtual time it was sent
+ * @param liveNodes size of the reference set
+ * @param reached members of the reference set that received it
+ * @param t50Micros delay until half the reference set had it, -1 if never
+ * @param t99Micros delay until 99 % had it, -1 if never
+ * @param t100Micros delay until all had it, -1 if never
+ * @param maxHops largest hop count at which a node first received it
+ * @param messages gossip transmissions of this message (every hop, lost ones included)
+ * @param duplicates copies that reached a live node that already had it
+ * @param coverageCurve reached count at {@code k × coverageStep} after sending, k = 0, 1, ... until
+ *     the last receipt
+ */
+public record BroadcastResult(int index, int origin, long sentMicros, int liveNodes, int reached,
+        long t50Micros, long t99Micros, long t100Micros, int maxHops, long messages, long duplicates,
+        int[] coverageCurve) {
+
+    /** {@code reached / liveNodes}, or 0 with an empty reference set. */
+    public double coverage() {
+        return liveNodes == 0 ? 0 : (double) reached / liveNodes;
+    }
+
+    /** Whether every member of the reference set got it. */
+    public boolean complete() {
+        return reached == liveNodes;
+    }
+}

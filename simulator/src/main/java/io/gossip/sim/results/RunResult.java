@@ -1,0 +1,38 @@
+package io.gossip.sim.results;
+
+import java.util.List;
+
+/**
+ * Everything one run measured; the writers turn a plan's run results into the result files.
+ *
+ * @param key which run
+ * @param fanout the global baseline's fanout, 0 for SCAMP runs
+ * @param broadcasts per broadcast, in sending order
+ * @param nodes every node slot at the end
+ * @param timeline membership samples in time order
+ * @param eventRows executed timeline actions in time order
+ * @param sentByType messages sent by {@link io.gossip.protocol.message.MessageType} ordinal
+ * @param networkDrops network drops by {@link io.gossip.sim.network.NetworkDropReason} ordinal
+ * @param nodeDrops node-side drops by {@link io.gossip.protocol.DropReason} ordinal
+ * @param events count of messages delivered to nodes plus wakeups processed
+ * @param endMicros virtual time the run stopped
+ */
+public record RunResult(RunKey key, int fanout, List<BroadcastResult> broadcasts, NodeTableSnapshot nodes,
+        List<TimelineSample> timeline, List<EventRow> eventRows, long[] sentByType, long[] networkDrops,
+        long[] nodeDrops, long events, long endMicros) {
+
+    public RunResult {
+        broadcasts = List.copyOf(broadcasts);
+        timeline = List.copyOf(timeline);
+        eventRows = List.copyOf(eventRows);
+    }
+
+    /** Total messages sent, every kind. */
+    public long totalSent() {
+        long total = 0;
+        for (long n : sentByType) {
+            total += n;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,93 @@
+package io.gossip.sim.run;
+
+import io.gossip.sim.engine.ProgressSink;
+import io.gossip.sim.engine.RunSetup;
+import io.gossip.sim.engine.Simulation;
+import io.gossip.sim.results.RunKey;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs of one point and repetition, executed one after another on one worker thread: the SCAMP
+ * run first (its mean PartialView size is the automatic fanout of the global baseline), then the
+ * global baseline. When the plan asks for a global run with an automatic fanout but no SCAMP run,
+ * a SCAMP run is still made to size the fanout; it is then not reported.
+ */
+final class PlannedRun {
+    /** One finished run and the wall time it took; {@code reported} is false for an auxiliary run. */
+    record Timed(RunResult result, double wallSeconds, boolean reported) {
+    }
+
+    private PlannedRun() {
+    }
+
+    /** The memberships a point runs, in reporting order. */
+    static List<MembershipSpec> memberships(Scenario scenario) {
+        List<MembershipSpec> list = new ArrayList<>();
+        list.add(scenario.membership());
+        if (scenario.baseline() != null) {
+            if (scenario.baseline().type() == scenario.membership().type()) {
+                throw new IllegalArgumentException("baseline must use a different membership than the main runs ("
+                        + scenario.membership().type() + ")");
+            }
+            list.add(scenario.baseline());
+        }
+        return list;
+    }
+
+    static List<Timed> execute(int point, int repetition, Scenario scenario, ProgressTracker progress) {
+        List<MembershipSpec> memberships = memberships(scenario);
+        boolean scampListed = memberships.stream().anyMatch(m -> m.type() == MembershipSpec.Type.SCAMP);
+        boolean autoFanout = memberships.stream()
+                .anyMatch(m -> m.type() == MembershipSpec.Type.GLOBAL && m.fanout() == null);
+        List<Timed> out = new ArrayList<>();
+        Timed scamp = null;
+        if (scampListed || autoFanout) {
+            scamp = runOne(point, repetition, scenario, MembershipSpec.Type.SCAMP, 0, scampListed, progress);
+        }
+        for (MembershipSpec m : memberships) {
+            if (m.type() == MembershipSpec.Type.SCAMP) {
+                out.add(scamp);
+            } else {
+                int fanout = m.fanout() != null ? m.fanout() : autoFanout(scamp.result());
+                out.add(runOne(point, repetition, scenario, MembershipSpec.Type.GLOBAL, fanout, true, progress));
+            }
+        }
+        if (scamp != null && !scampListed) {
+            out.add(scamp);
+        }
+        return out;
+    }
+
+    private static Timed runOne(int point, int repetition, Scenario scenario, MembershipSpec.Type type, int fanout,
+            boolean reported, ProgressTracker progress) {
+        RunKey key = new RunKey(point, type, repetition);
+        RunSetup setup = new RunSetup(key, scenario, fanout, RunSeeds.runSeed(scenario.seed(), point, repetition, type),
+                RunSeeds.timelineSeed(scenario.seed(), point, repetition));
+        ProgressSink sink = progress.sinkFor(scenario.durationMillis());
+        long start = System.nanoTime();
+        RunResult result = new Simulation(setup).run(sink);
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (reported) {
+            progress.runCompleted();
+        }
+        return new Timed(result, wall, reported);
+    }
+
+    /** The mean PartialView size of the nodes live at the end of a SCAMP run, rounded, at least 1. */
+    static int autoFanout(RunResult scamp) {
+        long sum = 0;
+        int live = 0;
+        var nodes = scamp.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.alive()[i]) {
+                sum += nodes.partialView()[i];
+                live++;
+            }
+        }
+        return live == 0 ? 1 : (int) Math.max(1, Math.round((double) sum / live));
+    }
+}

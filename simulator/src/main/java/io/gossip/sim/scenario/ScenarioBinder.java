@@ -1,0 +1,198 @@
+package io.gossip.sim.scenario;
+
+import io.gossip.protocol.ProtocolConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a scenario tree (one sweep point, overrides already applied, seed present) to a
+ * {@link Scenario}, by hand and schema-aware: each top-level section is checked, every problem
+ * found is reported together with its location, and nothing is silently defaulted that the
+ * documentation (docs/scenarios.md) does not name as a default.
+ */
+final class ScenarioBinder {
+    static final List<String> KEYS = List.of("name", "description", "seed", "repetitions", "nodes", "protocol",
+            "membership", "baseline", "network", "timeline", "durationMillis", "drainMillis", "output", "sweep");
+
+    /** Virtual time added after the last action's end when durationMillis is not given. */
+    static final double DEFAULT_DRAIN_MILLIS = 10_000;
+    /** Default grid step of coverage.csv. */
+    static final double DEFAULT_COVERAGE_STEP_MILLIS = 10;
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final Map<String, MembershipSpec.Type> MEMBERSHIP_TYPES = new LinkedHashMap<>();
+
+    static {
+        MEMBERSHIP_TYPES.put("scamp", MembershipSpec.Type.SCAMP);
+        MEMBERSHIP_TYPES.put("global", MembershipSpec.Type.GLOBAL);
+    }
+
+    private final List<ScenarioException.Problem> problems = new ArrayList<>();
+
+    private ScenarioBinder() {
+    }
+
+    /** The scenario; throws with every problem found. */
+    static Scenario bind(YamlNode root) throws ScenarioException {
+        return new ScenarioBinder().bindRoot(root);
+    }
+
+    private interface Step<T> {
+        T get() throws ScenarioException;
+    }
+
+    /** Runs one independent section, recording its problems; null when it failed. */
+    private <T> T section(Step<T> step) {
+        try {
+            return step.get();
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private Scenario bindRoot(YamlNode root) throws ScenarioException {
+        Fields f = Fields.of(root, "", KEYS, problems);
+        String name = section(() -> name(f));
+        section(() -> f.has("description") ? Values.text(f.node("description"), "description") : null);
+        Long seed = section(() -> {
+            if (!f.has("seed")) {
+                throw f.missing("seed", "an integer");
+            }
+            return f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        });
+        Integer repetitions = section(() -> (int) f.integer("repetitions", 1, 1, 1_000_000));
+        Integer nodes = section(() -> (int) f.integer("nodes", 1, Integer.MAX_VALUE));
+        ProtocolConfig protocol = section(() -> ProtocolBinder.bind(f.node("protocol")));
+        MembershipSpec membership = section(() -> membership(f.node("membership"), "membership", false));
+        MembershipSpec baseline = section(() -> baseline(f, membership));
+        NetworkSpec network = section(() -> NetworkBinder.bind(f.node("network")));
+        List<TimelineAction> timeline = nodes == null || protocol == null ? null
+                : section(() -> TimelineBinder.bind(f.node("timeline"), f.location(), nodes,
+                        protocol.maxPayloadBytes()));
+        Double duration = timeline == null ? null : section(() -> duration(f, timeline));
+        OutputSpec output = section(() -> output(f.node("output")));
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return f.construct(() -> new Scenario(name, seed, repetitions, nodes, protocol, membership, baseline,
+                network, timeline, duration, output));
+    }
+
+    private static String name(Fields f) throws ScenarioException {
+        String name = f.text("name");
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new ScenarioException(f.node("name").location(), "name: expected letters, digits, '.', '_' "
+                    + "or '-' (it names the output folder), got '" + name + "'");
+        }
+        return name;
+    }
+
+    /** {@code scamp}, {@code global}, or a mapping {@code {type, fanout}}. */
+    private static MembershipSpec membership(YamlNode node, String path, boolean autoAllowed)
+            throws ScenarioException {
+        if (node == null) {
+            return MembershipSpec.scamp();
+        }
+        if (node instanceof YamlNode.Scalar) {
+            MembershipSpec.Type type = Values.choice(node, path, MEMBERSHIP_TYPES);
+            if (type == MembershipSpec.Type.GLOBAL && !autoAllowed) {
+                throw new ScenarioException(node.location(), path + ": global membership needs a fanout "
+                        + "here; write {type: global, fanout: N}");
+            }
+            return new MembershipSpec(type, null);
+        }
+        Fields f = Fields.of(node, path, List.of("type", "fanout"));
+        MembershipSpec.Type type = f.choice("type", MEMBERSHIP_TYPES);
+        Integer fanout = null;
+        if (f.has("fanout")) {
+            YamlNode fanoutNode = f.node("fanout");
+            if (type == MembershipSpec.Type.SCAMP) {
+                throw new ScenarioException(fanoutNode.location(), f.qualified("fanout")
+                        + ": only global membership has a fanout (SCAMP nodes gossip to their PartialView)");
+            }
+            boolean auto = fanoutNode instanceof YamlNode.Scalar s && Values.isWord(s, "auto");
+            if (auto && !autoAllowed) {
+                throw new ScenarioException(fanoutNode.location(), f.qualified("fanout") + ": 'auto' copies the "
+                        + "mean PartialView of a SCAMP run, so it is only valid in baseline; give a number");
+            }
+            if (!auto) {
+                if (fanoutNode instanceof YamlNode.Scalar s && s.value() instanceof String) {
+                    throw Values.wrongType(fanoutNode, f.qualified("fanout"), "auto or an integer >= 1");
+                }
+                fanout = (int) Values.integer(fanoutNode, f.qualified("fanout"), 1, Integer.MAX_VALUE);
+            }
+        } else if (type == MembershipSpec.Type.GLOBAL && !autoAllowed) {
+            throw f.missing("fanout", "an integer >= 1");
+        }
+        return new MembershipSpec(type, fanout);
+    }
+
+    private static MembershipSpec baseline(Fields f, MembershipSpec membership) throws ScenarioException {
+        YamlNode node = f.node("baseline");
+        if (node == null) {
+            return null;
+        }
+        MembershipSpec baseline = membership(node, "baseline", true);
+        if (baseline.type() != MembershipSpec.Type.GLOBAL) {
+            throw new ScenarioException(node.location(), "baseline: must be global membership (the "
+                    + "comparison run beside SCAMP), e.g. {type: global, fanout: auto}");
+        }
+        if (membership != null && membership.type() != MembershipSpec.Type.SCAMP) {
+            throw new ScenarioException(f.keyLocation("baseline"), "baseline: needs membership type scamp "
+                    + "to compare against");
+        }
+        return baseline;
+    }
+
+    /** durationMillis, or the end of the last action plus drainMillis. */
+    private static double duration(Fields f, List<TimelineAction> timeline) throws ScenarioException {
+        double lastStart = 0;
+        double lastEnd = 0;
+        for (TimelineAction action : timeline) {
+            lastStart = Math.max(lastStart, action.atMillis());
+            lastEnd = Math.max(lastEnd, end(action));
+        }
+        double drain = f.number("drainMillis", DEFAULT_DRAIN_MILLIS, 0, INF);
+        if (!f.has("durationMillis")) {
+            double duration = lastEnd + drain;
+            return duration > 0 ? duration : DEFAULT_DRAIN_MILLIS;
+        }
+        double duration = f.number("durationMillis", Values.POSITIVE, INF);
+        if (duration <= lastStart) {
+            throw new ScenarioException(f.node("durationMillis").location(), "durationMillis: the run would "
+                    + "stop at " + duration + " ms, before the timeline's last action at " + lastStart
+                    + " ms; remove durationMillis to use the end of the last action plus drainMillis");
+        }
+        return duration;
+    }
+
+    /** When an action's own activity ends. */
+    static double end(TimelineAction action) {
+        if (action instanceof TimelineAction.Join join) {
+            return join.atMillis() + join.overMillis();
+        }
+        if (action instanceof TimelineAction.Broadcast broadcast) {
+            return broadcast.atMillis() + (broadcast.count() - 1) * broadcast.intervalMillis();
+        }
+        if (action instanceof TimelineAction.Partition partition) {
+            return partition.untilMillis();
+        }
+        if (action instanceof TimelineAction.Churn churn) {
+            return churn.untilMillis();
+        }
+        return action.atMillis();
+    }
+
+    private static OutputSpec output(YamlNode node) throws ScenarioException {
+        if (node == null) {
+            return new OutputSpec(0, DEFAULT_COVERAGE_STEP_MILLIS);
+        }
+        Fields f = Fields.of(node, "output", List.of("timelineSampleMillis", "coverageStepMillis"));
+        double sample = f.number("timelineSampleMillis", 0, 0, INF);
+        double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
+        return f.construct(() -> new OutputSpec(sample, step));
+    }
+}

@@ -1,0 +1,42 @@
+package io.gossip.sim.scenario;
+
+import java.util.List;
+
+/**
+ * The optional {@code sweep} of a scenario: one parameter, by dotted path, set to each value of a
+ * list in turn, giving one {@link RunPlan.Point} per value.
+ *
+ * @param parameter dotted path, e.g. {@code nodes} or {@code timeline.1.fraction}
+ * @param parameterLocation where the path is written
+ * @param values the values in order, each kept with its own location
+ */
+record Sweep(String parameter, Location parameterLocation, List<YamlNode> values) {
+    static final List<String> KEYS = List.of("parameter", "values");
+
+    /** Binds the sweep mapping. */
+    static Sweep bind(YamlNode node) throws ScenarioException {
+        Fields f = Fields.of(node, "sweep", KEYS);
+        String parameter = f.text("parameter");
+        String root = parameter.split("\\.", 2)[0];
+        if (root.equals("sweep") || root.equals("name")) {
+            throw new ScenarioException(f.node("parameter").location(), "sweep.parameter: cannot sweep '"
+                    + root + "'; sweep a value of the scenario such as nodes, protocol.c or network.loss");
+        }
+        if (!f.has("values")) {
+            throw f.missing("values", "a non-empty list of values");
+        }
+        YamlNode values = f.node("values");
+        if (!(values instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
+            throw Values.wrongType(values, "sweep.values", "a non-empty list of values");
+        }
+        return new Sweep(parameter, f.node("parameter").location(), List.copyOf(sequence.items()));
+    }
+
+    /** The value as written, for RunPlan.Point#value and messages. */
+    static String text(YamlNode value) {
+        if (value instanceof YamlNode.Scalar scalar) {
+            return scalar.text();
+        }
+        return YamlTreeWriter.write(value).strip().replace('\n', ' ');
+    }
+}

@@ -1,0 +1,122 @@
+package io.gossip.sim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+
+/**
+ * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming YAML parser, keeping the line
+ * and column of every key and value. Syntax errors and duplicate keys become
+ * {@link ScenarioException}s with their location.
+ */
+final class YamlTreeReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final String source;
+    private final boolean hasLines;
+
+    private YamlTreeReader(String source, boolean hasLines) {
+        this.source = source;
+        this.hasLines = hasLines;
+    }
+
+    /**
+     * Reads a whole file's text.
+     *
+     * @param text the YAML text
+     * @param source the file name to put in locations
+     * @return the root node, or null when the document is empty
+     */
+    static YamlNode readDocument(String text, String source) throws ScenarioException {
+        return new YamlTreeReader(source, true).read(text);
+    }
+
+    /**
+     * Reads the value of a {@code --set key=value} override: any YAML (a number, a word, a flow
+     * list or mapping). Every node of the result is located at {@code origin}.
+     */
+    static YamlNode readOverrideValue(String text, String origin) throws ScenarioException {
+        YamlNode node = new YamlTreeReader(origin, false).read(text);
+        return node == null ? new YamlNode.Scalar(null, Location.override(origin)) : node;
+    }
+
+    private YamlNode read(String text) throws ScenarioException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            YamlNode root = readNode(parser, first);
+            if (parser.nextToken() != null) {
+                throw new ScenarioException(location(parser.currentTokenLocation()),
+                        "expected a single YAML document, found a second one");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
+            throw new ScenarioException(location(e.getLocation()), "invalid YAML: " + message);
+        } catch (IOException e) {
+            throw new ScenarioException(new Location(source, 0, 0), "cannot read YAML: " + e.getMessage());
+        }
+    }
+
+    private YamlNode readNode(JsonParser parser, JsonToken token) throws IOException, ScenarioException {
+        Location at = location(parser.currentTokenLocation());
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new ScenarioException(at, "YAML aliases (*" + parser.getText() + ") are not supported; "
+                    + "write the value out");
+        }
+        switch (token) {
+            case START_OBJECT:
+                return readMapping(parser, at);
+            case START_ARRAY:
+                YamlNode.Sequence sequence = new YamlNode.Sequence(at);
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    sequence.items().add(readNode(parser, t));
+                }
+                return sequence;
+            case VALUE_NUMBER_INT:
+                return new YamlNode.Scalar(parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue(), at);
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(parser.getDoubleValue(), at);
+            case VALUE_TRUE:
+                return new YamlNode.Scalar(Boolean.TRUE, at);
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(Boolean.FALSE, at);
+            case VALUE_NULL:
+                return new YamlNode.Scalar(null, at);
+            default:
+                return new YamlNode.Scalar(parser.getText(), at);
+        }
+    }
+
+    private YamlNode.Mapping readMapping(JsonParser parser, Location at) throws IOException, ScenarioException {
+        YamlNode.Mapping mapping = new YamlNode.Mapping(at);
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+            String key = parser.currentName();
+            Location keyAt = location(parser.currentTokenLocation());
+            YamlNode.Entry previous = mapping.entries().get(key);
+            if (previous != null) {
+                throw new ScenarioException(keyAt, "duplicate key '" + key + "' (first written at "
+                        + previous.keyLocation() + ")");
+            }
+            mapping.put(key, keyAt, readNode(parser, parser.nextToken()));
+        }
+        return mapping;
+    }
+
+    private Location location(JsonLocation where) {
+        if (!hasLines) {
+            return Location.override(source);
+        }
+        if (where == null) {
+            return new Location(source, 0, 0);
+        }
+        return new Location(source, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
+    }
+}

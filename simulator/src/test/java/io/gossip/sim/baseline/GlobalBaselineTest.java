@@ -1,0 +1,50 @@
+package io.gossip.sim.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.engine.TestScenarios;
+import io.gossip.sim.results.BroadcastResult;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.Scenario;
+import io.gossip.sim.scenario.TimelineAction;
+import org.junit.jupiter.api.Test;
+
+class GlobalBaselineTest {
+    @Test
+    void globalKnowledgeGossipReachesAboutTheSameCoverageAsScampAtTheSameFanout() {
+        // c = 0 and 25 % loss keep coverage below 1, so the comparison means something.
+        ProtocolConfig protocol = ProtocolConfig.builder().c(0).noHeartbeats().indirection(false).build();
+        Scenario s = TestScenarios.scenario("baseline", 12, 1000, protocol, TestScenarios.uniformNetwork(0.25),
+                1_000_000, 1_060_000, new TimelineAction.Broadcast(1_010_000, 40, 1_000, -1, 8));
+        RunResult scamp = TestScenarios.runScamp(s);
+        int fanout = (int) Math.round(TestScenarios.meanPartialView(scamp));
+        RunResult global = TestScenarios.run(s, MembershipSpec.Type.GLOBAL, fanout);
+
+        double scampCoverage = TestScenarios.meanCoverage(scamp);
+        double globalCoverage = TestScenarios.meanCoverage(global);
+        assertTrue(scampCoverage < 0.999, "the scenario should not be trivially complete: " + scampCoverage);
+        assertEquals(globalCoverage, scampCoverage, 0.03, "SCAMP vs global knowledge");
+    }
+
+    @Test
+    void globalNodesSendOnlyGossipToFanoutDistinctTargetsOncePerMessage() {
+        ProtocolConfig protocol = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
+        Scenario s = TestScenarios.scenario("baseline", 13, 300, protocol, TestScenarios.uniformNetwork(0),
+                1_000, 20_000, new TimelineAction.Broadcast(5_000, 5, 1_000, -1, 8));
+        RunResult global = TestScenarios.run(s, MembershipSpec.Type.GLOBAL, 7);
+        long total = global.totalSent();
+        assertEquals(total, global.sentByType()[MessageType.GOSSIP.ordinal()]);
+        for (BroadcastResult b : global.broadcasts()) {
+            assertEquals(300, b.liveNodes());
+            assertTrue(b.reached() >= 295, "reached " + b.reached());
+            // Every node that got it (the origin included) forwards exactly once, to 7 targets; with
+            // no loss every copy arrives, and all but the first at each node are duplicates.
+            assertEquals(b.reached() * 7L, b.messages());
+            assertEquals(b.messages() - (b.reached() - 1), b.duplicates());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.gossip.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The progress line and the summary table render what they are given. */
+class OutputFormatTest {
+
+    @Test
+    void progressLineShowsVirtualTimeShareRateAndEta() {
+        // second run of 4 half done: 1.5 of 4 runs = 38%, after 3 s → 5 s left
+        String line = ProgressLine.render(1, 4, 5_000, 10_000, 600_000, 3.0);
+        assertEquals("run 2/4  virtual 5 s of 10 s  38% of timeline  200.0 k events/s  ETA 0:05", line);
+    }
+
+    @Test
+    void progressLineOfASingleRunHasNoRunCounter() {
+        // 250 / 120,000 done after 1 s: 479 s left
+        assertEquals("virtual 250 ms of 2 min 0 s  0% of timeline  500 events/s  ETA 7:59",
+                ProgressLine.render(0, 1, 250, 120_000, 500, 1.0));
+    }
+
+    @Test
+    void summaryTableShowsEveryFigureOfSummaryJson() throws Exception {
+        String json = """
+                {"scenario": "demo", "seed": 42, "nodes": 1000, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": 0.998, "min": 0.97}, "reliability": 0.9,
+                 "latencyMillis": {"t50": 210.0, "t99": 390.0, "t100": null},
+                 "partialView": {"mean": 13.6, "expected": 13.8, "min": 2, "max": 31, "stddev": 4.1},
+                 "inView": {"mean": 13.6, "min": 1, "max": 40, "stddev": 5.0},
+                 "messages": {"total": 123456, "perNode": 123.4}, "duplicateRatio": 0.92,
+                 "events": 456789, "wallSeconds": 1.8, "eventsPerSecond": 253771.0, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        for (String expected : new String[] {"demo   seed 42   1000 nodes   c = 1   membership scamp",
+            "coverage            mean 0.9980   min 0.9700", "reliability         0.900",
+            "latency             50% 210.0 ms   99% 390.0 ms   100% -",
+            "messages per node   123.4   (total 123,456)", "duplicate ratio     0.920",
+            "PartialView         mean 13.60   min 2   max 31   stddev 4.10   expected (c+1)·ln n = 13.8   (-1.4%)",
+            "InView              mean 13.60   min 1   max 40   stddev 5.00",
+            "events              456,789 in 1.8 s wall (253,771 events/s)"}) {
+            assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
+        }
+    }
+}

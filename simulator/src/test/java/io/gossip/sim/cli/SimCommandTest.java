@@ -1,0 +1,168 @@
+package io.gossip.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, version, exit codes and error output of the sim command, run in-process. */
+class SimCommandTest {
+    private static final String SCENARIO = """
+            name: tiny
+            seed: 1
+            nodes: 10
+            timeline:
+              - {action: join, atMillis: 0}
+              - {action: broadcast, atMillis: 100}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void assertContains(String text, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(text.contains(fragment), "'" + fragment + "' missing from:\n" + text);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        CommandRunner.Result r = CommandRunner.run("--help");
+        assertEquals(0, r.exitCode());
+        assertContains(r.out(), "Usage: sim", "run ", "validate ", "report ", "compare ", "help ",
+                "0   success", "1   failure while running", "2   wrong scenario or wrong command line");
+    }
+
+    @Test
+    void runHelpDescribesEveryOption() {
+        CommandRunner.Result r = CommandRunner.run("help", "run");
+        assertEquals(0, r.exitCode());
+        assertContains(r.out(), "Usage: sim run", "FILE", "--out=DIR", "--seed=N", "--set=KEY=VALUE", "--threads=N",
+                "--no-report", "out/<scenario name>/", "Exit codes:");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"run", "validate", "report", "compare"}) {
+            CommandRunner.Result r = CommandRunner.run(command, "--help");
+            assertEquals(0, r.exitCode(), command);
+            assertContains(r.out(), "Usage: sim " + command, "Exit codes:");
+        }
+    }
+
+    @Test
+    void versionNamesTheSimulator() {
+        CommandRunner.Result r = CommandRunner.run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("sim "), r.out());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CommandRunner.Result r = CommandRunner.run();
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "missing COMMAND", "Usage: sim");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CommandRunner.Result r = CommandRunner.run("run", "x.yaml", "--thread", "2");
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--thread");
+    }
+
+    @Test
+    void validateAcceptsAGoodScenarioAndSaysWhatWouldRun() throws IOException {
+        CommandRunner.Result r = CommandRunner.run("validate", write(SCENARIO).toString(), "--set", "nodes=20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertContains(r.out(), "is a valid scenario", "name         tiny", "nodes        20", "seed         1");
+    }
+
+    @Test
+    void validateRefusesABadScenarioWithItsLocation() throws IOException {
+        Path file = write(SCENARIO.replace("nodes: 10", "nodes: ten"));
+        CommandRunner.Result r = CommandRunner.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), file + ":3:8: nodes: expected an integer >= 1, got the text 'ten'",
+                "scenario refused (1 problem); nothing was run.");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void validateOfAMissingFileIsBadInput() {
+        CommandRunner.Result r = CommandRunner.run("validate", dir.resolve("none.yaml").toString());
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "no such scenario file");
+    }
+
+    @Test
+    void runRefusesABadOverrideBeforeRunningAnything() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run("run", write(SCENARIO).toString(), "--out", out.toString(),
+                "--set", "network.los=0.1");
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--set network.los=0.1: unknown key 'los' in network. Did you mean 'loss'?");
+        assertFalse(Files.exists(out), "nothing may be written for a refused scenario");
+    }
+
+    @Test
+    void runRejectsZeroThreads() throws IOException {
+        CommandRunner.Result r = CommandRunner.run("run", write(SCENARIO).toString(), "--threads", "0");
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--threads must be >= 1");
+    }
+
+    @Test
+    void engineFailureIsARuntimeFailure() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, listener) -> {
+            throw new IOException("disk full");
+        }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode());
+        assertContains(r.err(), "sim run: failed", "disk full");
+        assertTrue(Files.exists(out.resolve("scenario.yaml")), "the effective scenario is written before running");
+    }
+
+    @Test
+    void reportFailureAfterARunIsARuntimeFailureThatKeepsTheResults() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, listener) -> {
+            Path summary = outDir.resolve("summary.json");
+            Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+            return new Engine.Outcome(summary, 10, 0.1);
+        }, d -> {
+            throw new IOException("points.csv:3: column 'iv_mean' is empty");
+        }, "run", write(SCENARIO).toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode());
+        assertContains(r.out(), "seed 1", "tiny   seed -", "reliability         1.000", "results: " + out);
+        assertContains(r.err(), "the result files are complete, but the report failed: points.csv:3",
+                "retry with: sim report " + out);
+    }
+
+    @Test
+    void reportOfAFolderThatIsNotARunIsBadInput() {
+        CommandRunner.Result missing = CommandRunner.run("report", dir.resolve("nothing").toString());
+        assertEquals(2, missing.exitCode());
+        assertContains(missing.err(), "is not a folder");
+        CommandRunner.Result empty = CommandRunner.run("report", dir.toString());
+        assertEquals(2, empty.exitCode(), empty.err());
+    }
+
+    @Test
+    void compareNeedsAnOutputFolder() {
+        CommandRunner.Result r = CommandRunner.run("compare", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--out");
+    }
+}

@@ -1,0 +1,189 @@
+package io.gossip.sim.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.sim.scenario.LatencySpec;
+import io.gossip.sim.scenario.LossSpec;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.NetworkSpec;
+import io.gossip.sim.scenario.OutputSpec;
+import io.gossip.sim.scenario.RunPlan;
+import io.gossip.sim.scenario.Scenario;
+import io.gossip.sim.scenario.TimelineAction;
+import io.gossip.sim.scenario.TimelineAction.NodeSelection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulationRunnerTest {
+    private static final List<String> FILES = List.of("broadcasts.csv", "coverage.csv", "nodes.csv", "timeline.csv",
+            "events.csv", "points.csv", "summary.json");
+
+    @TempDir
+    Path dir;
+
+    private static Scenario scenario(long seed, LossSpec loss) {
+        ProtocolConfig protocol = ProtocolConfig.builder().c(1).indirection(false).heartbeatPeriodMillis(1_000)
+                .isolationTimeoutMillis(5_000).build();
+        List<TimelineAction> timeline = List.of(
+                new TimelineAction.Join(0, 150, 150_000, TimelineAction.Join.Contacts.UNIFORM),
+                new TimelineAction.Broadcast(155_000, 3, 500, -1, 8),
+                new TimelineAction.Partition(160_000, 165_000, List.of(1.0, 1.0)),
+                new TimelineAction.Broadcast(161_000, 1, 0, -1, 8),
+                new TimelineAction.Crash(166_000, new NodeSelection(0.05, null)),
+                new TimelineAction.Churn(167_000, 175_000, 1, 1, false),
+                new TimelineAction.Unsubscribe(176_000, new NodeSelection(null, List.of(3, 4, 500 % 170))),
+                new TimelineAction.Broadcast(178_000, 2, 1_000, 0, 8));
+        return new Scenario("runner-test", seed, 2, 170, protocol, MembershipSpec.scamp(),
+                new MembershipSpec(MembershipSpec.Type.GLOBAL, null),
+                new NetworkSpec(new LatencySpec.LogNormal(30, 0.4), null, loss), timeline, 185_000,
+                new OutputSpec(5_000, 20));
+    }
+
+    private static RunPlan plan(long seed) {
+        return new RunPlan(List.of(
+                new RunPlan.Point(0, "independent", scenario(seed, new LossSpec.Independent(0.05))),
+                new RunPlan.Point(1, "bursty", scenario(seed, new LossSpec.GilbertElliott(0.02, 0.3, 0.01, 0.5)))),
+                "network.loss");
+    }
+
+    private RunOutcome runInto(String name, long seed, int threads) throws IOException {
+        return SimulationRunner.run(plan(seed), dir.resolve(name), threads, null);
+    }
+
+    /** A result file's bytes, with the two machine-dependent summary figures blanked. */
+    private String stable(String run, String file) throws IOException {
+        String text = Files.readString(dir.resolve(run).resolve(file));
+        return text.replaceAll("\"(wallSeconds|eventsPerSecond)\" : [0-9.eE+-]+", "\"$1\" : X");
+    }
+
+    @Test
+    void sameSeedGivesIdenticalFilesWhateverTheNumberOfThreads() throws IOException {
+        RunOutcome first = runInto("a", 42, 1);
+        runInto("b", 42, 1);
+        runInto("parallel", 42, 2);
+        for (String file : FILES) {
+            assertEquals(stable("a", file), stable("b", file), file + " differs between identical runs");
+            assertEquals(stable("a", file), stable("parallel", file), file + " differs with two threads");
+        }
+        assertEquals(8, first.runs());
+        assertTrue(first.events() > 0);
+        assertEquals(dir.resolve("a").resolve("summary.json"), first.summary());
+    }
+
+    @Test
+    void anotherSeedGivesOtherResults() throws IOException {
+        runInto("a", 42, 1);
+        runInto("c", 43, 1);
+        assertNotEquals(stable("a", "broadcasts.csv"), stable("c", "broadcasts.csv"));
+    }
+
+    @Test
+    void writesTheDocumentedColumnsAndSummaryKeys() throws IOException {
+        runInto("a", 7, 2);
+        Path out = dir.resolve("a");
+        assertEquals("point,membership,repetition,broadcast,origin,sent_ms,live_nodes,reached,coverage,complete,"
+                + "t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates", firstLine(out, "broadcasts.csv"));
+        assertEquals("point,membership,repetition,broadcast,t_ms,reached,coverage", firstLine(out, "coverage.csv"));
+        assertEquals("point,membership,repetition,node,alive,partial_view,in_view,messages_sent,messages_received",
+                firstLine(out, "nodes.csv"));
+        assertEquals("point,membership,repetition,t_ms,live_nodes,pv_mean,pv_min,pv_max,iv_mean,pv_expected",
+                firstLine(out, "timeline.csv"));
+        assertEquals("point,membership,repetition,t_ms,action,detail", firstLine(out, "events.csv"));
+        assertEquals("point,parameter,value,membership,repetitions,nodes,c,coverage_mean,coverage_min,reliability,"
+                + "reliability_stddev,pv_mean,pv_expected,iv_mean,messages_per_node,duplicate_ratio,t99_ms_mean,"
+                + "t100_ms_mean", firstLine(out, "points.csv"));
+        // 2 points x 2 repetitions x 2 memberships x 170 nodes, plus the header.
+        assertEquals(1 + 2 * 2 * 2 * 170, Files.readAllLines(out.resolve("nodes.csv")).size());
+        assertEquals(1 + 2 * 2, Files.readAllLines(out.resolve("points.csv")).size());
+        for (String line : Files.readAllLines(out.resolve("broadcasts.csv"))) {
+            assertEquals(16, line.split(",", -1).length, line);
+        }
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String key : List.of("scenario", "seed", "nodes", "c", "membership", "sweep", "coverage", "reliability",
+                "latencyMillis", "partialView", "inView", "messages", "duplicateRatio", "coverageStepMillis", "events",
+                "wallSeconds", "eventsPerSecond", "points")) {
+            assertTrue(summary.has(key), "summary.json lacks " + key);
+        }
+        assertEquals("scamp", summary.get("membership").asText());
+        assertEquals("network.loss", summary.get("sweep").asText());
+        assertEquals(4, summary.get("points").size());
+        JsonNode global = summary.get("points").get(1);
+        assertEquals("global", global.get("membership").asText());
+        assertEquals("independent", global.get("value").asText());
+        assertTrue(summary.get("coverage").get("mean").asDouble() > 0.5);
+        assertTrue(summary.get("messages").get("byType").get("GOSSIP").asLong() > 0);
+    }
+
+    @Test
+    void rejectsAPlanItCannotRun() {
+        assertThrows(IllegalArgumentException.class, () -> SimulationRunner.run(plan(1), dir.resolve("x"), 0, null));
+        Scenario bad = new Scenario("bad", 1, 1, 10, ProtocolConfig.defaults(), MembershipSpec.scamp(), null,
+                new NetworkSpec(new LatencySpec.Constant(1), null, LossSpec.none()),
+                List.of(new TimelineAction.Broadcast(0, 1, 0, 10, 8)), 100, new OutputSpec(0, 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, bad)), null),
+                        dir.resolve("y"), 1, null));
+        assertTrue(e.getMessage().contains("source"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("y")), "nothing is written for a plan that cannot run");
+    }
+
+    @Test
+    void seedsAreMixedPerPointRepetitionAndMembership() {
+        long a = RunSeeds.runSeed(1, 0, 0, MembershipSpec.Type.SCAMP);
+        assertNotEquals(a, RunSeeds.runSeed(1, 0, 1, MembershipSpec.Type.SCAMP));
+        assertNotEquals(a, RunSeeds.runSeed(1, 1, 0, MembershipSpec.Type.SCAMP));
+        assertNotEquals(a, RunSeeds.runSeed(1, 0, 0, MembershipSpec.Type.GLOBAL));
+        assertNotEquals(a, RunSeeds.runSeed(2, 0, 0, MembershipSpec.Type.SCAMP));
+        assertEquals(a, RunSeeds.runSeed(1, 0, 0, MembershipSpec.Type.SCAMP));
+        assertArrayEquals(new long[] {RunSeeds.timelineSeed(5, 1, 1)}, new long[] {RunSeeds.timelineSeed(5, 1, 1)});
+    }
+
+    @Test
+    void aGlobalOnlyPlanWithAutomaticFanoutSizesItFromAnUnreportedScampRun() throws IOException {
+        Scenario s = new Scenario("global-only", 9, 1, 200, ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .build(), new MembershipSpec(MembershipSpec.Type.GLOBAL, null), null,
+                new NetworkSpec(new LatencySpec.Constant(20), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, -1, 200_000, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Broadcast(201_000, 2, 100, -1, 0)),
+                210_000, new OutputSpec(0, 10));
+        RunOutcome outcome = SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null),
+                dir.resolve("g"), 1, null);
+        assertEquals(1, outcome.runs());
+        List<String> nodes = Files.readAllLines(dir.resolve("g").resolve("nodes.csv"));
+        assertEquals(201, nodes.size());
+        assertTrue(nodes.stream().skip(1).allMatch(l -> l.startsWith("0,global,0,")));
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("g").resolve("summary.json").toFile());
+        assertEquals("global", summary.get("membership").asText());
+        // The automatic fanout is SCAMP's mean view at n = 200: about (c+1)·ln 200 = 10.6.
+        long fanout = summary.get("partialView").get("mean").asLong();
+        assertTrue(fanout >= 7 && fanout <= 12, "fanout " + fanout);
+    }
+
+    @Test
+    void aSingleNodeGroupBroadcastsToItselfOnly() throws IOException {
+        Scenario s = new Scenario("alone", 1, 1, 1, ProtocolConfig.defaults(), MembershipSpec.scamp(), null,
+                new NetworkSpec(new LatencySpec.Constant(1), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, -1, 0, TimelineAction.Join.Contacts.SINGLE),
+                        new TimelineAction.Broadcast(10, 1, 0, -1, 0)),
+                100, new OutputSpec(10, 10));
+        SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), dir.resolve("one"), 1, null);
+        List<String> broadcasts = Files.readAllLines(dir.resolve("one").resolve("broadcasts.csv"));
+        assertEquals("0,scamp,0,0,0,10.0,1,1,1.0,true,0.0,0.0,0.0,0,0,0", broadcasts.get(1));
+    }
+
+    private static String firstLine(Path out, String file) throws IOException {
+        return Files.readAllLines(out.resolve(file)).get(0);
+    }
+}

@@ -1,0 +1,169 @@
+package io.gossip.sim.scenario;
+
+import static io.gossip.sim.scenario.ScenarioTexts.VALID;
+import static io.gossip.sim.scenario.ScenarioTexts.firstProblem;
+import static io.gossip.sim.scenario.ScenarioTexts.refusal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Each kind of scenario error is reported at the right line and column with a helpful message. */
+class ScenarioErrorTest {
+
+    /** The location of the first occurrence of {@code token} on 1-based line {@code line} of {@code text}. */
+    private static Location at(String text, int line, String token) {
+        String lineText = text.lines().skip(line - 1).findFirst().orElseThrow();
+        int index = lineText.indexOf(token);
+        assertTrue(index >= 0, "test setup: '" + token + "' not on line " + line + ": " + lineText);
+        return new Location("test.yaml", line, index + 1);
+    }
+
+    private static void assertProblem(ScenarioException.Problem problem, Location where, String... fragments) {
+        assertEquals(where, problem.location(), problem.toString());
+        for (String fragment : fragments) {
+            assertTrue(problem.message().contains(fragment), "'" + fragment + "' missing from: " + problem);
+        }
+    }
+
+    @Test
+    void unknownTopLevelKeySuggestsTheClosestKey() {
+        String text = VALID.replace("nodes: 200", "nodez: 200");
+        assertProblem(firstProblem(text), at(text, 3, "nodez"), "unknown key 'nodez'", "Did you mean 'nodes'?",
+                "Valid keys: name, description, seed");
+    }
+
+    @Test
+    void unknownNestedKeySuggestsTheClosestKeyOfThatSection() {
+        String text = VALID.replace("  c: 2", "  forwardLimt: 2");
+        assertProblem(firstProblem(text), at(text, 5, "forwardLimt"), "unknown key 'forwardLimt' in protocol",
+                "Did you mean 'forwardLimit'?");
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpectedAndWhatWasFound() {
+        String text = VALID.replace("nodes: 200", "nodes: many");
+        assertProblem(firstProblem(text), at(text, 3, "many"), "nodes: expected an integer >= 1",
+                "got the text 'many'");
+    }
+
+    @Test
+    void outOfRangeValueGivesTheValidRange() {
+        String text = VALID.replace("loss: 0.1", "loss: 1.5");
+        assertProblem(firstProblem(text), at(text, 8, "1.5"), "network.loss: must be a number in [0, 1], got 1.5");
+    }
+
+    @Test
+    void misspelledEnumSuggestsAndListsTheValidValues() {
+        String text = VALID.replace("type: uniform", "type: unifrom");
+        assertProblem(firstProblem(text), at(text, 7, "unifrom"), "unknown value 'unifrom'",
+                "Did you mean 'uniform'?", "Valid values: constant, uniform, normal, lognormal");
+    }
+
+    @Test
+    void misspelledActionListsTheActions() {
+        String text = VALID.replace("action: crash", "action: crush");
+        assertProblem(firstProblem(text), at(text, 11, "crush"), "timeline.1.action: unknown value 'crush'",
+                "Did you mean 'crash'?", "join, broadcast, crash, unsubscribe, partition, churn");
+    }
+
+    @Test
+    void missingRequiredKeyIsReportedAtTheEnclosingMapping() {
+        String text = VALID.replace("nodes: 200\n", "");
+        assertProblem(firstProblem(text), new Location("test.yaml", 1, 1), "missing required key 'nodes'",
+                "an integer >= 1");
+    }
+
+    @Test
+    void protocolConfigErrorIsReportedAtTheOffendingKey() {
+        String text = VALID.replace("  c: 2\n", "  c: 2\n  isolationTimeoutMillis: 500\n");
+        assertProblem(firstProblem(text), at(text, 6, "500"), "protocol: isolationTimeoutMillis must exceed "
+                + "heartbeatPeriodMillis (1000)");
+    }
+
+    @Test
+    void recordConstructorErrorIsReportedAtTheOffendingKey() {
+        String text = VALID.replace("minMillis: 10, maxMillis: 100", "minMillis: 50, maxMillis: 10");
+        assertProblem(firstProblem(text), at(text, 7, "10}"), "maxMillis must be >= minMillis");
+    }
+
+    @Test
+    void everyIndependentProblemIsReportedAtOnce() {
+        String text = VALID.replace("nodes: 200", "nodes: -3").replace("  c: 2", "  c: x")
+                .replace("loss: 0.1", "loss: 2");
+        ScenarioException e = refusal(text);
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 3, "-3"), "nodes");
+        assertProblem(e.problems().get(1), at(text, 5, "x"), "protocol.c");
+        assertProblem(e.problems().get(2), at(text, 8, "2"), "network.loss");
+    }
+
+    @Test
+    void yamlSyntaxErrorHasItsLocation() {
+        ScenarioException.Problem problem = firstProblem("name: x\n  nodes: 3\n");
+        assertEquals(2, problem.location().line());
+        assertTrue(problem.message().startsWith("invalid YAML"), problem.toString());
+    }
+
+    @Test
+    void yamlAliasIsRefusedRatherThanReadAsText() {
+        String text = VALID.replace("  latency:", "  latency: &lat").replace("  loss: 0.1", "  loss: *lat");
+        assertProblem(firstProblem(text), at(text, 8, "*lat"), "YAML aliases (*lat) are not supported");
+    }
+
+    @Test
+    void duplicateKeyNamesTheFirstOne() {
+        String text = VALID + "nodes: 300\n";
+        assertProblem(firstProblem(text), at(text, 13, "nodes"), "duplicate key 'nodes'", "test.yaml:3:1");
+    }
+
+    @Test
+    void timelineMustBeInTimeOrder() {
+        String text = VALID.replace("atMillis: 4000", "atMillis: 1000");
+        assertProblem(firstProblem(text), at(text, 12, "{"), "timeline.2: actions must be in time order");
+    }
+
+    @Test
+    void crashNeedsExactlyOneSelection() {
+        String text = VALID.replace("fraction: 0.1", "fraction: 0.1, nodes: [1]");
+        assertProblem(firstProblem(text), at(text, 11, "{"), "timeline.1: give exactly one of 'fraction'");
+    }
+
+    @Test
+    void joinTakesEitherOverOrInterval() {
+        String text = VALID.replace("overMillis: 2000", "overMillis: 2000, intervalMillis: 5");
+        assertProblem(firstProblem(text), at(text, 10, "5}"), "give either overMillis");
+    }
+
+    @Test
+    void joinIntervalOfAllSlotsIsRefusedAfterAChurn() {
+        String text = VALID.replace("  - {action: crash, atMillis: 3000, fraction: 0.1}",
+                "  - {action: churn, atMillis: 2500, untilMillis: 2600}\n"
+                        + "  - {action: join, atMillis: 3000, count: all, intervalMillis: 5}");
+        assertProblem(firstProblem(text), at(text, 12, "5}"), "known only at run time");
+    }
+
+    @Test
+    void broadcastPayloadIsLimitedByTheProtocolsMaximum() {
+        String text = VALID.replace("count: 5,", "count: 5, payloadBytes: 5000,");
+        assertProblem(firstProblem(text), at(text, 12, "5000"), "payloadBytes: must be an integer in [0, 1024]");
+    }
+
+    @Test
+    void fanoutAutoIsOnlyForTheBaseline() {
+        String text = VALID + "membership: {type: global, fanout: auto}\n";
+        assertProblem(firstProblem(text), at(text, 13, "auto"), "only valid in baseline");
+    }
+
+    @Test
+    void durationEndingBeforeTheLastActionIsRefused() {
+        String text = VALID + "durationMillis: 3500\n";
+        assertProblem(firstProblem(text), at(text, 13, "3500"), "before the timeline's last action at 4000");
+    }
+
+    @Test
+    void nameMustBeUsableAsAFolderName() {
+        String text = VALID.replace("name: small", "name: ../etc");
+        assertProblem(firstProblem(text), at(text, 1, "../etc"), "name: expected letters, digits");
+    }
+}

@@ -1,0 +1,97 @@
+package io.gossip.sim.scenario;
+
+import static io.gossip.sim.scenario.ScenarioTexts.VALID;
+import static io.gossip.sim.scenario.ScenarioTexts.firstProblem;
+import static io.gossip.sim.scenario.ScenarioTexts.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Sweeps expand into one RunPlan point per value; seeds are kept, overridden or drawn and written. */
+class SweepAndSeedTest {
+
+    @Test
+    void withoutSweepThePlanHasOnePointWithoutValue() throws Exception {
+        RunPlan plan = read(VALID).plan();
+        assertNull(plan.parameter());
+        assertEquals(1, plan.points().size());
+        assertNull(plan.points().get(0).value());
+    }
+
+    @Test
+    void sweepGivesOnePointPerValueInOrder() throws Exception {
+        RunPlan plan = read(VALID + "sweep: {parameter: timeline.1.fraction, values: [0, 0.25, 0.5]}\n").plan();
+        assertEquals("timeline.1.fraction", plan.parameter());
+        assertEquals(List.of("0", "0.25", "0.5"), plan.points().stream().map(RunPlan.Point::value).toList());
+        for (int i = 0; i < 3; i++) {
+            RunPlan.Point point = plan.points().get(i);
+            assertEquals(i, point.index());
+            TimelineAction.Crash crash = (TimelineAction.Crash) point.scenario().timeline().get(1);
+            assertEquals(Double.parseDouble(point.value()), crash.nodes().fraction());
+            assertEquals(200, point.scenario().nodes());
+        }
+    }
+
+    @Test
+    void sweepOfNodesChangesOnlyTheNodeCount() throws Exception {
+        RunPlan plan = read(VALID + "sweep:\n  parameter: nodes\n  values: [100, 300]\n").plan();
+        assertEquals(List.of(100, 300), plan.points().stream().map(p -> p.scenario().nodes()).toList());
+        assertEquals(plan.points().get(0).scenario().timeline(), plan.points().get(1).scenario().timeline());
+    }
+
+    @Test
+    void badSweepValueIsReportedAtTheValue() {
+        String text = VALID + "sweep:\n  parameter: nodes\n  values: [100, 0]\n";
+        ScenarioException.Problem problem = firstProblem(text);
+        assertEquals(new Location("test.yaml", 15, 17), problem.location());
+        assertTrue(problem.message().startsWith("with sweep nodes = 0: nodes: must be an integer >= 1"),
+                problem.toString());
+    }
+
+    @Test
+    void unknownSweepParameterIsReportedOnceWithASuggestion() {
+        String text = VALID + "sweep:\n  parameter: protocol.cc\n  values: [1, 2]\n";
+        ScenarioException e = ScenarioTexts.refusal(text);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals(new Location("test.yaml", 14, 14), e.problems().get(0).location());
+        assertTrue(e.problems().get(0).message().contains("Did you mean 'c'?"), e.getMessage());
+    }
+
+    @Test
+    void seedFromTheFileIsKept() throws Exception {
+        LoadedScenario loaded = read(VALID);
+        assertEquals(42, loaded.seed());
+        assertFalse(loaded.seedGenerated());
+    }
+
+    @Test
+    void seedOptionReplacesTheFilesSeed() throws Exception {
+        LoadedScenario loaded = new ScenarioReader(List.of(), 99L, () -> 7L).read(VALID, "test.yaml");
+        assertEquals(99, loaded.seed());
+        assertEquals(99, loaded.plan().points().get(0).scenario().seed());
+        assertTrue(loaded.effectiveYaml().contains("seed: 99\n"), loaded.effectiveYaml());
+    }
+
+    @Test
+    void missingSeedIsDrawnAndWrittenRightAfterTheName() throws Exception {
+        LoadedScenario loaded = read(VALID.replace("seed: 42\n", ""));
+        assertTrue(loaded.seedGenerated());
+        assertEquals(7, loaded.seed());
+        assertTrue(loaded.effectiveYaml().contains("name: small\nseed: 7\nnodes: 200\n"), loaded.effectiveYaml());
+    }
+
+    @Test
+    void effectiveScenarioReplaysToTheSamePlan() throws Exception {
+        String text = VALID.replace("seed: 42\n", "") + "sweep: {parameter: nodes, values: [100, 300]}\n";
+        LoadedScenario first = read(text, "network.loss=0.25", "protocol.c=4");
+        LoadedScenario replay = new ScenarioReader(List.of(), null, () -> {
+            throw new AssertionError("a replay must not draw a new seed");
+        }).read(first.effectiveYaml(), "scenario.yaml");
+        assertEquals(first.plan(), replay.plan());
+        assertEquals(first.effectiveYaml(), replay.effectiveYaml());
+    }
+}
