@@ -1,0 +1,163 @@
+package io.gossip.udp.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.MessageId;
+import io.gossip.udp.NodeMetrics;
+import io.gossip.udp.PeerAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Live clusters on 127.0.0.1, ephemeral ports, a few loop threads. Every wait is bounded. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LoopbackClusterTest {
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    private static LoopbackCluster start(int size, ProtocolConfig config, long seed) throws Exception {
+        return LoopbackCluster.start(new LoopbackCluster.Options(size, config, 2, seed, null));
+    }
+
+    @Test
+    void fiftyNodesJoinAndEveryNodeReceivesABroadcast() throws Exception {
+        try (LoopbackCluster cluster = start(50, ProtocolConfig.defaults(), 11)) {
+            cluster.joinAll();
+            assertTrue(cluster.awaitSettled(SETTLE), "joins settle");
+            MessageId id = cluster.broadcast(17, "fifty".getBytes(StandardCharsets.UTF_8));
+            assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)),
+                    "coverage " + cluster.coverage(id));
+            assertFalse(cluster.deliveries(17).delivered(id), "the origin does not deliver its own message");
+            for (int i = 0; i < cluster.size(); i++) {
+                if (i != 17) {
+                    assertTrue(cluster.deliveries(i).receipt(id).hops() >= 1);
+                }
+            }
+            double meanView = cluster.liveMetrics().stream().mapToInt(NodeMetrics::partialViewSize).average().orElse(0);
+            assertTrue(meanView >= 2, "views grew beyond the contact: mean " + meanView);
+        }
+    }
+
+    @Test
+    void aGracefulLeaveRemovesTheLeaverFromEveryView() throws Exception {
+        try (LoopbackCluster cluster = start(20, ProtocolConfig.defaults(), 12)) {
+            cluster.joinAll();
+            assertTrue(cluster.awaitSettled(SETTLE));
+            PeerAddress leaver = cluster.address(7);
+            assertTrue(holders(cluster, leaver) > 0, "someone holds node 7 before it leaves");
+            assertTrue(cluster.leave(7, Duration.ofSeconds(10)), "every goodbye acknowledged");
+            assertTrue(LoopbackCluster.awaitCondition(() -> holders(cluster, leaver) == 0 && inViewsNaming(cluster, leaver) == 0,
+                    Duration.ofSeconds(10)), "views forget the leaver");
+            MessageId id = cluster.broadcast(3, new byte[] {1});
+            assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)), "coverage " + cluster.coverage(id));
+        }
+    }
+
+    @Test
+    void leasesPurgeACrashedNodeFromEveryPartialViewAndTheGroupReachesEveryoneAgain() throws Exception {
+        // Short retransmission backoff: the crashed node stays in the InViews of the nodes it held
+        // (nobody can tell them otherwise), so walks that step onto it wait for the retransmissions
+        // to run out before going elsewhere; with the default 250 ms x 6 attempts that detour is
+        // longer than the 2 s lease and renewals keep missing their deadline.
+        ProtocolConfig config = ProtocolConfig.builder().leaseDurationMillis(2_000)
+                .heartbeatPeriodMillis(250).isolationTimeoutMillis(2_000)
+                .retransmitTimeoutMillis(50).maxAttempts(3).build();
+        try (LoopbackCluster cluster = start(20, config, 13)) {
+            cluster.joinAll();
+            assertTrue(cluster.awaitSettled(SETTLE));
+            PeerAddress crashed = cluster.address(5);
+            assertTrue(holders(cluster, crashed) > 0);
+            cluster.crash(5);
+            assertTrue(LoopbackCluster.awaitCondition(() -> holders(cluster, crashed) == 0, Duration.ofSeconds(15)),
+                    "no PartialView still holds the crashed node");
+            assertTrue(eventuallyABroadcastReachesEveryone(cluster, 9, Duration.ofSeconds(20)));
+        }
+    }
+
+    @Test
+    void withoutLeasesANodeWhoseInNeighboursAllCrashedRecoversThroughIsolationDetection() throws Exception {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(200).isolationTimeoutMillis(1_000)
+                .retransmitTimeoutMillis(100).build();
+        try (LoopbackCluster cluster = start(20, config, 15)) {
+            cluster.joinAll();
+            assertTrue(cluster.awaitSettled(SETTLE));
+            int orphan = 11;
+            PeerAddress orphanAddress = cluster.address(orphan);
+            List<Integer> inNeighbours = new ArrayList<>();
+            for (int i = 0; i < cluster.size(); i++) {
+                if (cluster.node(i).metrics().partialView().contains(orphanAddress)) {
+                    inNeighbours.add(i);
+                }
+            }
+            assertFalse(inNeighbours.isEmpty());
+            assertTrue(inNeighbours.size() < cluster.size() - 2, "some nodes survive: " + inNeighbours);
+            inNeighbours.forEach(cluster::crash);
+            long recoveriesBefore = cluster.node(orphan).metrics().core().isolationRecoveries();
+            assertTrue(LoopbackCluster.awaitCondition(() -> everyLiveNodeIsHeldByALiveNode(cluster), Duration.ofSeconds(20)),
+                    "every survivor, the orphan included, is in some survivor's PartialView again");
+            assertTrue(cluster.node(orphan).metrics().core().isolationRecoveries() > recoveriesBefore,
+                    "the orphan re-subscribed because its heartbeats stopped");
+            assertTrue(eventuallyABroadcastReachesEveryone(cluster, orphan, Duration.ofSeconds(20)));
+        }
+    }
+
+    /** Broadcasts from {@code origin} until one message reaches every live node, or time runs out. */
+    private static boolean eventuallyABroadcastReachesEveryone(LoopbackCluster cluster, int origin, Duration timeout) {
+        byte[] counter = {0};
+        return LoopbackCluster.awaitCondition(() -> {
+            MessageId id = cluster.broadcast(origin, new byte[] {counter[0]++});
+            return cluster.awaitCoverage(id, 1.0, Duration.ofMillis(1_500));
+        }, timeout);
+    }
+
+    private static boolean everyLiveNodeIsHeldByALiveNode(LoopbackCluster cluster) {
+        List<NodeMetrics> live = cluster.liveMetrics();
+        Set<PeerAddress> held = new HashSet<>();
+        live.forEach(m -> held.addAll(m.partialView()));
+        return live.stream().allMatch(m -> held.contains(m.address()));
+    }
+
+    @Test
+    void leasesAreRenewedOverTheWireAndKeepTheGroupConnected() throws Exception {
+        ProtocolConfig config = ProtocolConfig.builder().leaseDurationMillis(2_000).retransmitTimeoutMillis(100).build();
+        try (LoopbackCluster cluster = start(16, config, 14)) {
+            cluster.joinAll();
+            assertTrue(cluster.awaitSettled(SETTLE));
+            // Every node renews within its first lease (at most 2 s) and keepers expire old entries.
+            assertTrue(LoopbackCluster.awaitCondition(() -> {
+                List<NodeMetrics> metrics = cluster.liveMetrics();
+                return metrics.stream().allMatch(m -> m.core().leaseRenewals() >= 2)
+                        && metrics.stream().mapToLong(m -> m.core().leaseExpiries()).sum() > 0;
+            }, Duration.ofSeconds(15)), "two renewals per node and some expiries");
+            assertTrue(cluster.awaitSettled(SETTLE));
+            MessageId id = cluster.broadcast(0, new byte[] {3});
+            assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)), "coverage " + cluster.coverage(id));
+        }
+    }
+
+    private static long holders(LoopbackCluster cluster, PeerAddress address) {
+        return cluster.liveMetrics().stream().filter(m -> m.partialView().contains(address)).count();
+    }
+
+    private static long inViewsNaming(LoopbackCluster cluster, PeerAddress address) {
+        return cluster.liveMetrics().stream().filter(m -> m.inView().contains(address)).count();
+    }
+
+    @Test
+    void deliveryLogsRecordOnlyTheFirstReceipt() {
+        DeliveryLog log = new DeliveryLog();
+        MessageId id = new MessageId(PeerAddress.parse("127.0.0.1:1"), 0);
+        log.record(id, 10, 1);
+        log.record(id, 20, 2);
+        assertEquals(new DeliveryLog.Receipt(10, 1), log.receipt(id));
+        assertEquals(1, log.size());
+    }
+}
