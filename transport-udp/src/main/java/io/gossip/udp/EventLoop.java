@@ -168,6 +168,18 @@ public final class EventLoop implements AutoCloseable {
         return address;
     }
 
+    /**
+     * Lets the selector forget cancelled keys now, which is when the operating system really
+     * releases a closed channel's port. Call from a task, never while keys are being processed.
+     */
+    void releaseCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void wakeAt(long deadlineMicros, NodeRuntime node) {
         timers.wakeAt(deadlineMicros, node);
     }

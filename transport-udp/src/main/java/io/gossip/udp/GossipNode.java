@@ -195,6 +195,7 @@ public final class GossipNode implements AutoCloseable {
             try {
                 loop.submit(() -> {
                     runtime.closeOnLoop();
+                    loop.releaseCancelledKeys();
                     return null;
                 }).get(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.gossip.udp;
 
 import io.gossip.protocol.Counters;
+import io.gossip.protocol.DropReason;
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
@@ -49,6 +50,7 @@ final class NodeRuntime {
     private long datagramsReceived;
     private boolean open = true;
     private CompletableFuture<Boolean> leaveDone;
+    private long exhaustedAtLeave;
 
     /** Creates the node and registers its channel with the loop's selector. Loop thread only. */
     NodeRuntime(EventLoop loop, DatagramChannel channel, PeerAddress self, ProtocolConfig config, long seed,
@@ -126,17 +128,30 @@ final class NodeRuntime {
     }
 
     void afterCoreCall() {
-        if (leaveDone != null && core.unacknowledgedCount() == 0) {
-            leaveDone.complete(true);
+        if (leaveDone != null && !leaveDone.isDone() && core.unacknowledgedCount() == 0) {
+            leaveDone.complete(allGoodbyesAcknowledged());
         }
     }
 
-    /** Starts a graceful leave; the future completes when every goodbye has been acknowledged. */
+    /**
+     * Starts a graceful leave. The future completes once no goodbye awaits an acknowledgement:
+     * true if all were acknowledged, false if some ran out of retransmissions (their receiver is
+     * gone) or the node was closed first.
+     */
     CompletableFuture<Boolean> leave() {
+        exhaustedAtLeave = exhausted();
         core.leave(RealClock.nowMicros());
         leaveDone = new CompletableFuture<>();
         afterCoreCall();
         return leaveDone;
+    }
+
+    private boolean allGoodbyesAcknowledged() {
+        return core.unacknowledgedCount() == 0 && exhausted() == exhaustedAtLeave;
+    }
+
+    private long exhausted() {
+        return counters.snapshot().dropped(DropReason.RETRANSMIT_EXHAUSTED);
     }
 
     void deliver(Gossip message) {
@@ -225,7 +240,7 @@ final class NodeRuntime {
             // nothing more can be released
         }
         if (leaveDone != null) {
-            leaveDone.complete(core.unacknowledgedCount() == 0);
+            leaveDone.complete(allGoodbyesAcknowledged());
         }
     }
 
