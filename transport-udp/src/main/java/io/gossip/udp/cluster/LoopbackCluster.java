@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -106,10 +107,29 @@ public final class LoopbackCluster implements AutoCloseable {
         return alive[i];
     }
 
-    /** Node 0 bootstraps the group; every other node joins through node 0. */
+    /** Node 0 bootstraps the group; every other node joins through node 0, all at once. */
     public void joinAll() {
+        joinAll(Duration.ZERO);
+    }
+
+    /**
+     * Node 0 bootstraps the group; every other node joins through node 0, one every
+     * {@code spacing}. Joins that all land at once are each handled while the group is still tiny,
+     * so views end up smaller than SCAMP's (c+1)·ln n; spacing them out (a few milliseconds on
+     * loopback) lets each subscription spread through the group as it is when it arrives.
+     */
+    public void joinAll(Duration spacing) {
         nodes.get(0).bootstrap();
+        long spacingNanos = spacing.toNanos();
+        long next = System.nanoTime();
         for (int i = 1; i < nodes.size(); i++) {
+            if (spacingNanos > 0) {
+                next += spacingNanos;
+                long wait;
+                while ((wait = next - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait); // pacing, not waiting for a condition
+                }
+            }
             join(i, 0);
         }
     }
