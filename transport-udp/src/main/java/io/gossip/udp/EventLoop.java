@@ -4,6 +4,7 @@ import io.gossip.protocol.Environment;
 import io.gossip.protocol.IdTable;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
+import io.gossip.udp.wire.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One thread that drives any number of live nodes: a {@link Selector} over their non-blocking
@@ -45,6 +47,8 @@ public final class EventLoop implements AutoCloseable {
     private final List<NodeRuntime> localNodes = new ArrayList<>();
     private final List<InetSocketAddress> socketAddresses = new ArrayList<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
+    private final ByteBuffer encodeScratch = ByteBuffer.allocate(WireFormat.MAX_MAX_DATAGRAM_BYTES);
+    private final AtomicLong errors = new AtomicLong();
     private final Environment environment = new LoopEnvironment();
     private volatile boolean running = true;
 
@@ -73,6 +77,11 @@ public final class EventLoop implements AutoCloseable {
     /** Whether the calling thread is this loop's thread. */
     public boolean inLoop() {
         return Thread.currentThread() == thread;
+    }
+
+    /** Unexpected exceptions the loop caught and survived (a non-zero value means a bug). */
+    public long errorCount() {
+        return errors.get();
     }
 
     /** Whether the loop still accepts work. */
@@ -126,6 +135,11 @@ public final class EventLoop implements AutoCloseable {
 
     IdTable<PeerAddress> ids() {
         return ids;
+    }
+
+    /** A buffer large enough for any datagram, reused for every encoding. Loop thread only. */
+    ByteBuffer encodeScratch() {
+        return encodeScratch;
     }
 
     Environment environment() {
@@ -197,9 +211,14 @@ public final class EventLoop implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                runTasks();
-                fireTimers();
-                select();
+                try {
+                    runTasks();
+                    fireTimers();
+                    select();
+                } catch (RuntimeException e) {
+                    // A bug must not silence every node of the loop: count it and go on.
+                    errors.incrementAndGet();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("event loop " + thread.getName() + " failed", e);

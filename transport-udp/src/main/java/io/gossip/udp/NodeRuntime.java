@@ -172,7 +172,11 @@ final class NodeRuntime {
         }
         ByteBuffer datagram;
         try {
-            datagram = codec.encode(self, message, loop.ids());
+            ByteBuffer scratch = loop.encodeScratch();
+            scratch.clear();
+            codec.encodeInto(self, message, loop.ids(), scratch);
+            scratch.flip();
+            datagram = ByteBuffer.allocate(scratch.remaining()).put(scratch).flip();
         } catch (IllegalArgumentException e) {
             transportDrops[TransportDropReason.ENCODE_FAILED.ordinal()]++;
             return;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,6 +43,29 @@ class GossipNodeTest {
             assertEquals(List.of(first.address()), metrics.partialView());
             assertEquals(List.of(first.address()), metrics.inView());
             assertEquals(1, metrics.core().delivered());
+        }
+    }
+
+    @Test
+    void worksOverIpv6Loopback() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        GossipNode first;
+        try {
+            first = GossipNode.builder().bindEphemeral(v6).seed(8).start();
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e);
+            return;
+        }
+        CompletableFuture<MessageId> received = new CompletableFuture<>();
+        try (first; GossipNode second = GossipNode.builder().bindEphemeral(v6).seed(9)
+                .onDeliver((id, hops, payload) -> received.complete(id)).start()) {
+            assertTrue(first.address().isIpv6());
+            assertTrue(first.address().toString().startsWith("[0:0:0:0:0:0:0:1]:"), first.address().toString());
+            first.bootstrap();
+            second.join(first.address());
+            assertTrue(LoopbackCluster.awaitCondition(() -> first.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            MessageId id = first.broadcast(new byte[] {1});
+            assertEquals(id, received.get(10, TimeUnit.SECONDS));
         }
     }
 

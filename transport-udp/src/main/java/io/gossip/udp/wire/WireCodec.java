@@ -73,13 +73,29 @@ public final class WireCodec {
      *     the datagram or payload limit
      */
     public ByteBuffer encode(PeerAddress sender, Message message, IdTable<PeerAddress> ids) {
+        ByteBuffer out = ByteBuffer.allocate(maxDatagramBytes);
+        encodeInto(sender, message, ids, out);
+        out.flip();
+        return out;
+    }
+
+    /**
+     * Encodes like {@link #encode} into a caller-owned scratch buffer (from its position, which
+     * must leave at least {@link #maxDatagramBytes()} bytes), so a sender can copy out exactly the
+     * bytes written instead of allocating a full-size buffer per datagram.
+     *
+     * @throws IllegalArgumentException as {@link #encode}
+     */
+    public void encodeInto(PeerAddress sender, Message message, IdTable<PeerAddress> ids, ByteBuffer out) {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(message, "message");
         if (message instanceof Gossip g && g.payloadLength() > maxPayloadBytes) {
             throw new IllegalArgumentException("gossip payload of " + g.payloadLength()
                     + " bytes exceeds the limit of " + maxPayloadBytes);
         }
-        ByteBuffer out = ByteBuffer.allocate(maxDatagramBytes);
+        if (out.remaining() < maxDatagramBytes) {
+            throw new IllegalArgumentException("scratch buffer has " + out.remaining() + " bytes, needs " + maxDatagramBytes);
+        }
         out.put(WireFormat.MAGIC).put(WireFormat.VERSION).put((byte) WireFormat.code(message.type()));
         putAddress(out, sender);
         if (message instanceof MembershipMessage m) {
@@ -111,8 +127,6 @@ public final class WireCodec {
                 // sequence number (membership) or nothing (heartbeat): already written
             }
         }
-        out.flip();
-        return out;
     }
 
     private static byte flags(boolean renewal) {

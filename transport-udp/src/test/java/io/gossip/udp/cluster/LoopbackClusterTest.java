@@ -43,6 +43,10 @@ class LoopbackClusterTest {
             }
             double meanView = cluster.liveMetrics().stream().mapToInt(NodeMetrics::partialViewSize).average().orElse(0);
             assertTrue(meanView >= 2, "views grew beyond the contact: mean " + meanView);
+            for (int i = 0; i < cluster.size(); i++) {
+                assertEquals(0, cluster.node(i).eventLoop().errorCount(), "no exception escaped into the loop");
+                assertEquals(0, cluster.node(i).metrics().totalRejected(), "well-formed traffic only");
+            }
         }
     }
 
