@@ -69,8 +69,9 @@ class LoopbackClusterTest {
     void leasesPurgeACrashedNodeFromEveryPartialViewAndTheGroupReachesEveryoneAgain() throws Exception {
         // Short retransmission backoff: the crashed node stays in the InViews of the nodes it held
         // (nobody can tell them otherwise), so walks that step onto it wait for the retransmissions
-        // to run out before going elsewhere; with the default 250 ms x 6 attempts that detour is
-        // longer than the 2 s lease and renewals keep missing their deadline.
+        // to run out before going elsewhere; with the default backoff (250 ms doubling, 6 attempts:
+        // 15.75 s) that detour is far longer than the 2 s lease and renewals keep missing their
+        // deadline. 50 ms x 3 attempts gives up after 350 ms.
         ProtocolConfig config = ProtocolConfig.builder().leaseDurationMillis(2_000)
                 .heartbeatPeriodMillis(250).isolationTimeoutMillis(2_000)
                 .retransmitTimeoutMillis(50).maxAttempts(3).build();
