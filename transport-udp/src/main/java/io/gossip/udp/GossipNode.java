@@ -68,9 +68,10 @@ public final class GossipNode implements AutoCloseable {
     /**
      * Makes this node a group of one, for others to join through.
      *
-     * @throws IllegalStateException if the node already joined, bootstrapped or left
+     * @throws IllegalStateException if the node already joined, bootstrapped, left or was closed
      */
     public void bootstrap() {
+        requireOpen();
         await(loop.submit(() -> {
             runtime.core().bootstrap(RealClock.nowMicros());
             runtime.afterCoreCall();
@@ -92,6 +93,7 @@ public final class GossipNode implements AutoCloseable {
         if (contact.equals(address())) {
             throw new IllegalArgumentException("node " + address() + " cannot join through itself");
         }
+        requireOpen();
         await(loop.submit(() -> {
             runtime.core().join(RealClock.nowMicros(), loop.ids().intern(contact));
             runtime.afterCoreCall();
@@ -122,6 +124,7 @@ public final class GossipNode implements AutoCloseable {
                     + maxPayloadBytes + " bytes (ProtocolConfig.maxPayloadBytes; one message per datagram of at most "
                     + maxDatagramBytes + " bytes, nothing is fragmented)");
         }
+        requireOpen();
         byte[] copy = payload.clone();
         return loop.submit(() -> {
             long id = runtime.core().broadcast(RealClock.nowMicros(), copy);
@@ -159,6 +162,7 @@ public final class GossipNode implements AutoCloseable {
      * node is closed first (false unless everything was acknowledged).
      */
     public CompletableFuture<CompletableFuture<Boolean>> leaveAsync() {
+        requireOpen();
         return loop.submit(runtime::leave);
     }
 
@@ -203,6 +207,12 @@ public final class GossipNode implements AutoCloseable {
             } catch (ExecutionException | TimeoutException | IllegalStateException e) {
                 // the loop is shutting down, and closes every node it still has
             }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("node " + address() + " is closed");
         }
     }
 

@@ -89,13 +89,16 @@ class GossipNodeTest {
     }
 
     @Test
-    void refusesToBroadcastBeforeJoiningAndToJoinThroughItself() throws Exception {
+    void refusesToBroadcastBeforeJoiningAndToJoinThroughItselfAndAnythingAfterClose() throws Exception {
         try (GossipNode node = loopbackNode(5).start()) {
             assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
             assertThrows(IllegalArgumentException.class, () -> node.join(node.address()));
             assertThrows(IllegalArgumentException.class, () -> node.join(PeerAddress.parse("0.0.0.0:7000")));
             node.bootstrap();
             assertThrows(IllegalStateException.class, node::bootstrap);
+            node.close();
+            assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
+            assertThrows(IllegalStateException.class, () -> node.leave(Duration.ofSeconds(1)));
         }
     }
 
