@@ -90,16 +90,18 @@ class GossipNodeTest {
 
     @Test
     void refusesToBroadcastBeforeJoiningAndToJoinThroughItselfAndAnythingAfterClose() throws Exception {
-        try (GossipNode node = loopbackNode(5).start()) {
+        GossipNode node = loopbackNode(5).start();
+        try {
             assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
             assertThrows(IllegalArgumentException.class, () -> node.join(node.address()));
             assertThrows(IllegalArgumentException.class, () -> node.join(PeerAddress.parse("0.0.0.0:7000")));
             node.bootstrap();
             assertThrows(IllegalStateException.class, node::bootstrap);
+        } finally {
             node.close();
-            assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
-            assertThrows(IllegalStateException.class, () -> node.leave(Duration.ofSeconds(1)));
         }
+        assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
+        assertThrows(IllegalStateException.class, () -> node.leave(Duration.ofSeconds(1)));
     }
 
     @Test
