@@ -1,6 +1,7 @@
 package io.gossip.protocol;
 
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
@@ -13,6 +14,7 @@ import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
 import io.gossip.protocol.message.Walk;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -54,6 +56,10 @@ public final class ScampNode {
     private long nextHeartbeatMicros = Long.MAX_VALUE;
     private long leaseRenewalMicros = Long.MAX_VALUE;
     private long requestedWakeMicros = Long.MAX_VALUE;
+    /** Whether the arc to the join contact expires at this lease's end (see {@link #renewLease}). */
+    private boolean joinArcExpiring;
+    /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
+    private int awaitingAdoptionFrom = NodeIds.NONE;
 
     /**
      * A node that has not joined any group yet.
@@ -99,8 +105,12 @@ public final class ScampNode {
         requireState(State.NEW, "join");
         bootstrapContact = contact;
         becomeMember(nowMicros);
-        partialView.add(contact, PartialView.NEVER);
-        subscribe(nowMicros, contact, false);
+        int leaseMillis = startLease(nowMicros);
+        // The arc to the contact belongs to this node's subscription: it expires with its first lease.
+        partialView.add(contact, leaseMillis == 0 ? PartialView.NEVER : nowMicros + leaseMillis * 1000L);
+        joinArcExpiring = leaseMillis > 0;
+        awaitingAdoptionFrom = contact;
+        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
         scheduleWake();
     }
 
@@ -229,9 +239,9 @@ public final class ScampNode {
      * Sends a subscription to {@code contact}. The first lease is drawn uniformly from
      * (L/2, L] so that nodes joining together do not all renew together.
      */
-    private void subscribe(long nowMicros, int contact, boolean renewal) {
+    private void subscribe(long nowMicros, int contact, int renewalCopies) {
         int leaseMillis = startLease(nowMicros);
-        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewal));
+        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewalCopies));
     }
 
     /** Starts this node's next lease period and returns its length in ms (0 without leases). */
@@ -275,6 +285,8 @@ public final class ScampNode {
             if (!inView.remove(from)) {
                 counters.dropped(DropReason.NONSENSICAL);
             }
+        } else if (message instanceof Adopt) {
+            onAdopt(nowMicros, from);
         }
     }
 
@@ -282,34 +294,61 @@ public final class ScampNode {
         // The subscriber holds us (it put us in its PartialView before sending).
         inView.add(subscriber);
         if (config.indirection()) {
-            walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewal());
+            walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
         } else {
-            actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewal());
+            actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
         }
     }
 
     /**
      * The contact's rule: a copy to every PartialView member plus {@code c} extra copies to random
-     * members, or keep the subscriber itself when there is nobody to forward to. A renewal sends no
-     * extra copies (see the package documentation: it must replace the arcs that expire, not add).
+     * members, or keep the subscriber itself when there is nobody to forward to. A renewal asks for
+     * a fixed number of copies instead: one to each of that many distinct members (all of them, plus
+     * random extra ones, if it asks for more than the view holds).
      */
-    private void actAsContact(long nowMicros, int subscriber, int leaseMillis, boolean renewal) {
+    private void actAsContact(long nowMicros, int subscriber, int leaseMillis, int renewalCopies) {
         int targets = partialView.size() - (partialView.contains(subscriber) ? 1 : 0);
         if (targets == 0) {
-            keep(nowMicros, subscriber, leaseMillis);
+            if (subscriber != id && !partialView.contains(subscriber)) {
+                keep(nowMicros, subscriber, leaseMillis);
+            }
             return;
         }
-        for (int i = 0; i < partialView.size(); i++) {
-            int member = partialView.get(i);
-            if (member != subscriber) {
-                forwardCopy(nowMicros, member, subscriber, 0, leaseMillis);
+        if (renewalCopies == 0) {
+            for (int i = 0; i < partialView.size(); i++) {
+                int member = partialView.get(i);
+                if (member != subscriber) {
+                    forwardCopy(nowMicros, member, subscriber, 0, leaseMillis);
+                }
             }
-        }
-        if (!renewal) {
             for (int extra = 0; extra < config.c(); extra++) {
                 forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
             }
+            return;
         }
+        int[] members = membersExcept(subscriber);
+        int distinct = Math.min(renewalCopies, members.length);
+        for (int i = 0; i < distinct; i++) {
+            // Partial Fisher–Yates: members[i] becomes a uniformly chosen member not used yet.
+            int pick = i + random.nextInt(members.length - i);
+            int chosen = members[pick];
+            members[pick] = members[i];
+            members[i] = chosen;
+            forwardCopy(nowMicros, chosen, subscriber, 0, leaseMillis);
+        }
+        for (int extra = distinct; extra < renewalCopies; extra++) {
+            forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
+        }
+    }
+
+    private int[] membersExcept(int excluded) {
+        int[] members = partialView.toArray();
+        int at = partialView.indexOf(excluded);
+        if (at < 0) {
+            return members;
+        }
+        members[at] = members[members.length - 1];
+        return Arrays.copyOf(members, members.length - 1);
     }
 
     private void forwardCopy(long nowMicros, int to, int subscriber, int hops, int leaseMillis) {
@@ -372,17 +411,20 @@ public final class ScampNode {
      * runs out is close to uniform over the group.
      */
     private void onWalk(long nowMicros, Walk walk) {
-        walkStep(nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(), walk.renewal());
+        walkStep(nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(), walk.renewalCopies());
     }
 
-    private void walkStep(long nowMicros, int subscriber, double budget, int hops, int leaseMillis, boolean renewal) {
+    private void walkStep(long nowMicros, int subscriber, double budget, int hops, int leaseMillis, int renewalCopies) {
         int degree = partialView.size() + inView.size();
         double left = degree == 0 ? 0 : budget - 1.0 / degree;
         int next = left > 0 && hops < config.forwardLimit() ? randomNeighbourExcept(subscriber, NodeIds.NONE) : NodeIds.NONE;
         if (next == NodeIds.NONE) {
-            actAsContact(nowMicros, subscriber, leaseMillis, renewal);
+            actAsContact(nowMicros, subscriber, leaseMillis, renewalCopies);
+            if (hops > 0 && renewalCopies == 0) {
+                sendMembership(nowMicros, subscriber, new Adopt(claimSeq()));
+            }
         } else {
-            sendMembership(nowMicros, next, new Walk(claimSeq(), subscriber, left, hops + 1, leaseMillis, renewal));
+            sendMembership(nowMicros, next, new Walk(claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
         }
     }
 
@@ -413,6 +455,27 @@ public final class ScampNode {
         return i < partialView.size() ? partialView.get(i) : inView.get(i - partialView.size());
     }
 
+    /**
+     * The end of our join walk offers itself as our contact: swap the entry point for it, so the
+     * entry point does not end up in every PartialView of the group. Only the first offer after a
+     * join is taken (a re-subscription's walk also ends with an offer, which needs nothing); the
+     * arc keeps the join arc's expiry.
+     */
+    private void onAdopt(long nowMicros, int contact) {
+        int entry = awaitingAdoptionFrom;
+        awaitingAdoptionFrom = NodeIds.NONE;
+        int at = entry == NodeIds.NONE || entry == contact ? -1 : partialView.indexOf(entry);
+        if (at < 0) {
+            return;
+        }
+        long expiry = partialView.expiryAt(at);
+        partialView.removeAt(at);
+        sendMembership(nowMicros, entry, new Unlink(claimSeq()));
+        if (partialView.add(contact, expiry)) {
+            sendMembership(nowMicros, contact, new Keep(claimSeq()));
+        }
+    }
+
     private void onReplace(long nowMicros, int leaver, int replacement) {
         int at = partialView.indexOf(leaver);
         if (at < 0) {
@@ -440,14 +503,24 @@ public final class ScampNode {
         }
     }
 
+    /**
+     * Re-subscribes through a random PartialView member, asking for as many copies as this node
+     * holds arcs (at least {@code c+1}). Summed over a lease period, that re-creates exactly as many
+     * arcs as expire, so the mean view size is conserved, whatever the correlation between in- and
+     * out-degrees (asking for |PartialView of the contact| copies instead grows the graph, because a
+     * random PartialView member tends to have a large view). The first renewal asks for one more:
+     * the arc to the join contact expired with the first lease and nobody else re-creates it.
+     */
     private void renewLease(long nowMicros) {
         int contact = contactForResubscription();
+        int copies = Math.max(partialView.size() + (joinArcExpiring ? 1 : 0), config.c() + 1);
+        joinArcExpiring = false;
         if (contact == NodeIds.NONE) {
             startLease(nowMicros); // alone in the group: nobody holds us, nothing to renew
             return;
         }
         counters.leaseRenewal();
-        subscribe(nowMicros, contact, true);
+        subscribe(nowMicros, contact, copies);
     }
 
     private void recoverFromIsolation(long nowMicros) {
@@ -457,7 +530,7 @@ public final class ScampNode {
             return; // a lone bootstrap node: nobody to ask
         }
         counters.isolationRecovery();
-        subscribe(nowMicros, contact, false);
+        subscribe(nowMicros, contact, 0);
     }
 
     private int contactForResubscription() {
@@ -548,15 +621,15 @@ public final class ScampNode {
         } else if (message instanceof Walk walk) {
             int next = randomNeighbourExcept(walk.subscriber(), to);
             if (next == NodeIds.NONE) {
-                actAsContact(nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewal());
+                actAsContact(nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewalCopies());
             } else {
                 sendMembership(nowMicros, next, new Walk(claimSeq(), walk.subscriber(), walk.budget(),
-                        walk.hops() + 1, walk.leaseMillis(), walk.renewal()));
+                        walk.hops() + 1, walk.leaseMillis(), walk.renewalCopies()));
             }
         } else if (message instanceof Subscribe s) {
             int other = partialView.randomExcept(random, to);
             if (other != NodeIds.NONE) {
-                sendMembership(nowMicros, other, new Subscribe(claimSeq(), s.leaseMillis(), s.renewal()));
+                sendMembership(nowMicros, other, new Subscribe(claimSeq(), s.leaseMillis(), s.renewalCopies()));
             }
         }
     }

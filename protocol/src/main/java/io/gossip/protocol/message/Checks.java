@@ -16,4 +16,13 @@ final class Checks {
             throw new IllegalArgumentException("lease must be >= 0 ms: " + leaseMillis);
         }
     }
+
+    static void copies(int copies) {
+        if (copies < 0 || copies > MAX_RENEWAL_COPIES) {
+            throw new IllegalArgumentException("renewal copies must be in [0, " + MAX_RENEWAL_COPIES + "]: " + copies);
+        }
+    }
+
+    /** More copies than any PartialView holds in practice; bounds the work one message can cause. */
+    static final int MAX_RENEWAL_COPIES = 65_535;
 }

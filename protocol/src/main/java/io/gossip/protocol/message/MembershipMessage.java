@@ -7,7 +7,7 @@ package io.gossip.protocol.message;
  * fire-and-forget model, used when the configured attempt count is 1).
  */
 public sealed interface MembershipMessage extends Message
-        permits Subscribe, ForwardedSubscription, Keep, Replace, Remove, Unlink, Walk {
+        permits Subscribe, ForwardedSubscription, Keep, Replace, Remove, Unlink, Walk, Adopt {
 
     /** Sequence number meaning "do not acknowledge". */
     int UNACKNOWLEDGED = 0;

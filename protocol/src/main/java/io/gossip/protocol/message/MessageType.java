@@ -19,6 +19,8 @@ public enum MessageType {
     UNLINK(true),
     /** One step of the indirection random walk that picks an effective contact. Membership. */
     WALK(true),
+    /** The end of an indirection walk asks the subscriber to hold it instead of the entry point. Membership. */
+    ADOPT(true),
     /** Liveness signal along every PartialView arc. Not acknowledged. */
     HEARTBEAT(false),
     /** An application message being disseminated. Not acknowledged. */

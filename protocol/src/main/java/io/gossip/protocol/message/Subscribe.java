@@ -5,12 +5,19 @@ package io.gossip.protocol.message;
  *
  * @param seq reliable-delivery sequence number
  * @param leaseMillis lifetime of the subscription in milliseconds, 0 for none
- * @param renewal true when the sender is already a member renewing its lease or recovering from
- *     isolation; a renewal is forwarded without the {@code c} extra copies (see the package docs)
+ * @param renewalCopies 0 for a new subscription (the contact sends a copy to every member of its
+ *     PartialView plus {@code c} extra ones); for a lease renewal, exactly how many copies to send
+ *     (see the package documentation for why a renewal asks for a fixed number)
  */
-public record Subscribe(int seq, int leaseMillis, boolean renewal) implements MembershipMessage {
+public record Subscribe(int seq, int leaseMillis, int renewalCopies) implements MembershipMessage {
     public Subscribe {
         Checks.lease(leaseMillis);
+        Checks.copies(renewalCopies);
+    }
+
+    /** Whether this is a lease renewal rather than a new subscription. */
+    public boolean isRenewal() {
+        return renewalCopies > 0;
     }
 
     @Override

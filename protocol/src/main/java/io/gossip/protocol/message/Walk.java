@@ -11,9 +11,9 @@ import io.gossip.protocol.NodeIds;
  * @param budget what is left of the walk; each node visited subtracts 1/(its degree)
  * @param hops steps taken so far
  * @param leaseMillis lifetime of the subscription, 0 for none
- * @param renewal whether the subscription is a renewal (see {@link Subscribe#renewal()})
+ * @param renewalCopies as in {@link Subscribe#renewalCopies()}
  */
-public record Walk(int seq, int subscriber, double budget, int hops, int leaseMillis, boolean renewal)
+public record Walk(int seq, int subscriber, double budget, int hops, int leaseMillis, int renewalCopies)
         implements MembershipMessage {
     public Walk {
         NodeIds.check(subscriber);
@@ -22,6 +22,7 @@ public record Walk(int seq, int subscriber, double budget, int hops, int leaseMi
         }
         Checks.hops(hops);
         Checks.lease(leaseMillis);
+        Checks.copies(renewalCopies);
     }
 
     @Override

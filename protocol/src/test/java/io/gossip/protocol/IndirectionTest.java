@@ -1,0 +1,124 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.RecordingEnvironment.Sent;
+import io.gossip.protocol.message.Adopt;
+import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Walk;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IndirectionTest {
+    private static final int N = 10_000;
+
+    @Test
+    void contactStartsARandomWalkInsteadOfForwarding() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).walkBudget(5).build();
+        ScampNode contact = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11, 12);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 0));
+        assertTrue(env.sendsOf(ForwardedSubscription.class).isEmpty(), "the entry point does not forward");
+        Sent step = env.sendsOf(Walk.class).get(0);
+        Walk walk = (Walk) step.message();
+        assertEquals(20, walk.subscriber());
+        assertEquals(1, walk.hops());
+        assertEquals(5 - 1.0 / 4, walk.budget(), 1e-12, "budget minus 1/degree (3 out + 1 in)");
+        assertTrue(step.to() != 20, "a walk never steps onto its subscriber");
+    }
+
+    @Test
+    void subscriberSwapsItsEntryPointForTheEndOfItsWalk() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).build();
+        ScampNode newcomer = new ScampNode(20, config, env, new SplittableRandom(1), new Counters());
+        newcomer.join(0, 0);
+        env.clear();
+        newcomer.onMessage(0, 7, new Adopt(4));
+        assertEquals(List.of(7), Arrays.stream(newcomer.partialView()).boxed().toList());
+        assertEquals(0, env.sendsOf(Unlink.class).get(0).to(), "the entry point is told");
+        assertEquals(7, env.sendsOf(Keep.class).get(0).to(), "the new contact is told");
+        env.clear();
+        newcomer.onMessage(0, 8, new Adopt(5));
+        assertEquals(1, newcomer.partialViewSize(), "only the first offer after a join is taken");
+    }
+
+    @Test
+    void walkWhoseBudgetRunsOutMakesTheCurrentNodeTheContact() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).c(1).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 10, 11);
+        env.clear();
+        node.onMessage(0, 10, new Walk(3, 20, 0.4, 6, 0, 0)); // degree 2: 0.4 − 0.5 ≤ 0
+        assertTrue(env.sendsOf(Walk.class).isEmpty());
+        assertEquals(2 + 1, env.sendsOf(ForwardedSubscription.class).size(), "every member plus c");
+    }
+
+    /**
+     * 10,000 joins through one entry point with indirection give views like uniform contacts: mean
+     * within 10%, and no node the effective contact many times more often than its fair share
+     * (node k's expected count under uniform contacts is H(n−1) − H(k)).
+     */
+    @Test
+    void joinsThroughOneEntryPointLookLikeUniformContacts() {
+        ProtocolConfig base = ProtocolConfig.builder().c(1).noHeartbeats().build();
+        InMemoryGroup uniform = new InMemoryGroup(N, base.toBuilder().indirection(false).build(), 31);
+        uniform.growTo(N);
+
+        InMemoryGroup single = new InMemoryGroup(N, base.toBuilder().indirection(true).build(), 32);
+        int[] contactCount = new int[N];
+        Set<Long> counted = new HashSet<>();
+        single.onSend((from, to, m) -> {
+            if (m instanceof ForwardedSubscription fs && fs.hops() == 0
+                    && counted.add(((long) from << 32) | fs.subscriber())) {
+                contactCount[from]++;
+            }
+        });
+        single.growTo(N, true);
+
+        double uniformMean = uniform.meanPartialView();
+        double singleMean = single.meanPartialView();
+        assertEquals(uniformMean, singleMean, 0.10 * uniformMean, "mean PartialView, single entry vs uniform");
+        int uniformMax = uniform.nodes().stream().mapToInt(ScampNode::partialViewSize).max().orElseThrow();
+        int singleMax = single.nodes().stream().mapToInt(ScampNode::partialViewSize).max().orElseThrow();
+        assertTrue(singleMax <= 2 * uniformMax, "largest PartialView " + singleMax + " vs " + uniformMax
+                + " with uniform contacts: the entry point must not end up in every view");
+        int entryInView = single.node(0).inViewSize();
+        int uniformMaxInView = uniform.nodes().stream().mapToInt(ScampNode::inViewSize).max().orElseThrow();
+        assertTrue(entryInView <= 2 * uniformMaxInView, "the entry point is held by " + entryInView + " nodes");
+        ViewInvariants.checkConsistent(single);
+
+        double worstRatio = 0;
+        int worstNode = -1;
+        double harmonic = 0;
+        double[] fairShare = new double[N];
+        for (int k = N - 1; k >= 0; k--) {
+            fairShare[k] = harmonic;  // Σ_{i>k} 1/i over the joins after node k existed
+            harmonic += 1.0 / Math.max(1, k);
+        }
+        for (int k = 0; k < N; k++) {
+            if (fairShare[k] >= 2) {
+                double ratio = contactCount[k] / fairShare[k];
+                if (ratio > worstRatio) {
+                    worstRatio = ratio;
+                    worstNode = k;
+                }
+            }
+        }
+        assertTrue(worstRatio <= 4, "node " + worstNode + " was the contact " + contactCount[Math.max(0, worstNode)]
+                + " times, " + worstRatio + " × its fair share");
+        assertTrue(contactCount[0] <= 4 * fairShare[0], "the entry point itself: " + contactCount[0]
+                + " vs fair share " + fairShare[0]);
+    }
+}

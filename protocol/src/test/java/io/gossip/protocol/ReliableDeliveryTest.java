@@ -1,0 +1,119 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.RecordingEnvironment.Sent;
+import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.MembershipMessage;
+import io.gossip.protocol.message.Subscribe;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReliableDeliveryTest {
+    private final ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+            .maxAttempts(4).retransmitTimeoutMillis(100).build();
+    private final RecordingEnvironment env = new RecordingEnvironment();
+
+    @Test
+    void unacknowledgedMessageIsRetransmittedWithDoublingBackoff() {
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
+        node.join(0, 2);
+        Subscribe first = env.sentOf(Subscribe.class).get(0);
+        assertTrue(first.wantsAck());
+
+        long[] expectedRetransmitTimes = {100_000, 300_000, 700_000};
+        for (long at : expectedRetransmitTimes) {
+            env.clear();
+            node.onTimeout(at - 1);
+            assertTrue(env.sentOf(Subscribe.class).isEmpty(), "nothing due before " + at);
+            node.onTimeout(at);
+            List<Subscribe> again = env.sentOf(Subscribe.class);
+            assertEquals(1, again.size(), "retransmission at " + at);
+            assertEquals(first, again.get(0), "the same message, same sequence number");
+        }
+        assertEquals(3, node.counters().snapshot().retransmissions());
+    }
+
+    @Test
+    void ackStopsRetransmission() {
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
+        node.join(0, 2);
+        int seq = env.sentOf(Subscribe.class).get(0).seq();
+        node.onMessage(10, 2, new Ack(seq));
+        assertEquals(0, node.unacknowledgedCount());
+        env.clear();
+        node.onTimeout(10_000_000);
+        assertTrue(env.sentOf(Subscribe.class).isEmpty());
+    }
+
+    @Test
+    void ackForUnknownSequenceIsCounted() {
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
+        node.join(0, 2);
+        node.onMessage(10, 2, new Ack(12345));
+        node.onMessage(10, 3, new Ack(env.sentOf(Subscribe.class).get(0).seq()));
+        assertEquals(2, node.counters().snapshot().dropped(DropReason.UNKNOWN_ACK));
+        assertEquals(1, node.unacknowledgedCount());
+    }
+
+    @Test
+    void retransmissionAlreadyHandledIsAckedAgainButHandledOnce() {
+        ScampNode contact = NodeFixtures.member(0, config, env, 2);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11);
+        env.clear();
+        Subscribe subscribe = new Subscribe(77, 0, 0);
+        contact.onMessage(0, 20, subscribe);
+        contact.onMessage(50_000, 20, subscribe);
+        assertEquals(2, env.sendsOf(Ack.class).size(), "each copy is acked");
+        assertEquals(2 + config.c(), env.sendsOf(ForwardedSubscription.class).size(), "handled once");
+        assertEquals(1, contact.counters().snapshot().dropped(DropReason.DUPLICATE_MEMBERSHIP));
+    }
+
+    @Test
+    void copyWhoseTargetNeverAcksGoesToAnotherMember() {
+        ScampNode node = NodeFixtures.member(0, config, env, 3);
+        NodeFixtures.holdInPartialView(node, 0, 10, 11, 12);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(5, 10, 0, 0)); // 10 is held: passed on
+        Sent copy = env.sendsOf(ForwardedSubscription.class).get(0);
+        int silent = copy.to();
+        env.clear();
+        for (long t = 0; t <= 2_000_000; t += 50_000) {
+            node.onTimeout(t);
+        }
+        List<Sent> copies = env.sendsOf(ForwardedSubscription.class);
+        Sent redirected = copies.get(copies.size() - 1);
+        assertNotEquals(silent, redirected.to(), "redirected away from the silent member");
+        assertNotEquals(10, redirected.to(), "never to its own subscriber");
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.RETRANSMIT_EXHAUSTED));
+        assertTrue(node.partialViewContains(silent), "the silent member is not evicted");
+    }
+
+    @Test
+    void singleAttemptIsThePapersUnacknowledgedModel() {
+        ProtocolConfig oneShot = config.toBuilder().maxAttempts(1).build();
+        ScampNode node = new ScampNode(1, oneShot, env, new SplittableRandom(1), new Counters());
+        node.join(0, 2);
+        Subscribe s = env.sentOf(Subscribe.class).get(0);
+        assertEquals(MembershipMessage.UNACKNOWLEDGED, s.seq());
+        assertEquals(0, node.unacknowledgedCount());
+
+        ScampNode contact = NodeFixtures.member(3, oneShot, env, 4);
+        env.clear();
+        contact.onMessage(0, 1, s);
+        assertTrue(env.sendsOf(Ack.class).isEmpty(), "no ack for an unacknowledged message");
+    }
+
+    @Test
+    void nonMemberDoesNotAcknowledgeSoSendersGiveUpOnIt() {
+        ScampNode fresh = new ScampNode(3, config, env, new SplittableRandom(1), new Counters());
+        fresh.onMessage(0, 1, new Subscribe(5, 0, 0));
+        assertTrue(env.sendsOf(Ack.class).isEmpty());
+        assertEquals(1, fresh.counters().snapshot().dropped(DropReason.NOT_MEMBER));
+    }
+}

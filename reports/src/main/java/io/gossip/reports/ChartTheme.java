@@ -1,0 +1,162 @@
+package io.gossip.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * The one look of every chart: white background, light grid, fonts readable at 1200×800 and the
+ * Okabe–Ito palette, which stays distinguishable for the common forms of colour blindness.
+ *
+ * <p>Keeping colours, fonts and strokes here means a chart never picks its own, so every report
+ * looks the same and a change of style is made once.
+ */
+final class ChartTheme {
+    /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black. */
+    static final List<Color> PALETTE = List.of(
+            new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+            new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000));
+
+    /** Colour of theoretical curves and markers: black, which no data series uses first. */
+    static final Color THEORY = Color.BLACK;
+
+    static final Color GRID = new Color(0xD9D9D9);
+    static final Color EVENT = new Color(0x555555);
+    static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
+
+    static final String FONT_FAMILY = Font.SANS_SERIF;
+    static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 22);
+    static final Font SUBTITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 16);
+    static final Font AXIS_LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 18);
+    static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 15);
+    static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 16);
+    static final Font MARKER_FONT = new Font(FONT_FAMILY, Font.PLAIN, 14);
+
+    static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {10f, 7f}, 0f);
+    static final Stroke GRID_LINE = new BasicStroke(1f);
+    static final Stroke MARKER_LINE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
+
+    /** Pixel size of every chart. */
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 800;
+
+    /** How many vertical positions event labels cycle through so that neighbours do not overlap. */
+    private static final int LABEL_ROWS = 6;
+
+    private ChartTheme() {
+    }
+
+    /** The palette colour for series {@code index}, wrapping around after eight. */
+    static Color color(int index) {
+        return PALETTE.get(Math.floorMod(index, PALETTE.size()));
+    }
+
+    /** {@code color} with an alpha, for bands and overlapping bars. */
+    static Color translucent(Color color, float alpha) {
+        return new Color(color.getRed(), color.getGreen(), color.getBlue(), Math.round(alpha * 255));
+    }
+
+    /** A chart of {@code plot} with the theme applied, a legend, and an optional subtitle. */
+    static JFreeChart chart(String title, String subtitle, Plot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
+        if (subtitle != null && !subtitle.isEmpty()) {
+            TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT);
+            sub.setPaint(Color.DARK_GRAY);
+            chart.addSubtitle(sub);
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(10, 10, 10, 24));
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(LEGEND_FONT);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setFrame(BlockBorder.NONE);
+        style(plot);
+        return chart;
+    }
+
+    private static void style(Plot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
+            xy.setDomainGridlineStroke(GRID_LINE);
+            xy.setRangeGridlineStroke(GRID_LINE);
+            xy.setDomainGridlinesVisible(true);
+            xy.setRangeGridlinesVisible(true);
+            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                styleAxis(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                styleAxis(xy.getRangeAxis(i));
+            }
+        } else if (plot instanceof CategoryPlot category) {
+            category.setRangeGridlinePaint(GRID);
+            category.setRangeGridlineStroke(GRID_LINE);
+            category.setRangeGridlinesVisible(true);
+            category.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            styleAxis(category.getDomainAxis());
+            styleAxis(category.getRangeAxis());
+        }
+    }
+
+    private static void styleAxis(Axis axis) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelFont(AXIS_LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelPaint(Color.DARK_GRAY);
+    }
+
+    /**
+     * A dashed vertical line at a theoretical value, labelled at the top; the label of the
+     * {@code index}-th such marker is lowered so that several markers stay readable.
+     */
+    static ValueMarker theoryMarker(double x, String label, Color color, int index) {
+        ValueMarker marker = new ValueMarker(x, color, DASHED);
+        labelMarker(marker, label, color, index);
+        return marker;
+    }
+
+    /**
+     * A thin grey vertical line at a timeline action. Labels of successive markers step down the
+     * plot so that actions close in time stay readable.
+     */
+    static ValueMarker eventMarker(double tMs, String label, int index) {
+        ValueMarker marker = new ValueMarker(tMs, EVENT, MARKER_LINE);
+        labelMarker(marker, label, EVENT, index);
+        return marker;
+    }
+
+    private static void labelMarker(ValueMarker marker, String label, Color color, int index) {
+        marker.setLabel(label);
+        marker.setLabelFont(MARKER_FONT);
+        marker.setLabelPaint(color);
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(6 + 20 * (index % LABEL_ROWS), 5, 0, 0));
+    }
+}

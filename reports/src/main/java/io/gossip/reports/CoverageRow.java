@@ -1,0 +1,47 @@
+package io.gossip.reports;
+
+import java.util.List;
+
+/**
+ * One row of {@code coverage.csv}: the fraction of live nodes one broadcast had reached
+ * {@code tMs} milliseconds after it was sent.
+ */
+record CoverageRow(int point, String membership, int repetition, int broadcast, double tMs,
+        double coverage) {
+
+    static final String FILE = "coverage.csv";
+
+    static final List<String> COLUMNS =
+            List.of("point", "membership", "repetition", "broadcast", "t_ms", "coverage");
+
+    static CoverageRow parse(CsvRow row) throws ReportException {
+        return new CoverageRow(
+                row.integer("point"),
+                row.membership(),
+                row.integer("repetition"),
+                row.integer("broadcast"),
+                row.number("t_ms"),
+                row.number("coverage"));
+    }
+
+    /** Identifies the broadcast this sample belongs to, across points and repetitions. */
+    BroadcastKey key() {
+        return new BroadcastKey(point, membership, repetition, broadcast);
+    }
+
+    /** One broadcast of one repetition of one point. */
+    record BroadcastKey(int point, String membership, int repetition, int broadcast)
+            implements Comparable<BroadcastKey> {
+        @Override
+        public int compareTo(BroadcastKey o) {
+            int c = Integer.compare(point, o.point);
+            if (c == 0) {
+                c = membership.compareTo(o.membership);
+            }
+            if (c == 0) {
+                c = Integer.compare(repetition, o.repetition);
+            }
+            return c != 0 ? c : Integer.compare(broadcast, o.broadcast);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.gossip.reports;
+
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+
+/**
+ * Renders distributions across broadcasts and nodes: coverage bands over time, latency CDFs and
+ * histograms. Used by both the single-run and the comparison report; the data comes ready-made
+ * from the dataset classes.
+ */
+final class DistributionCharts {
+    private DistributionCharts() {
+    }
+
+    /** Median coverage over time with a 5–95 % band, one colour per band. */
+    static JFreeChart coverageOverTime(String title, String subtitle, List<CoverageBands.Band> bands) {
+        XYPlot plot = Plots.xy("time since the broadcast was sent (ms)",
+                "fraction of live nodes reached");
+        Plots.add(plot, CoverageBands.dataset(bands), Plots.band(bands.size()));
+        Plots.fractionRange(plot);
+        plot.getDomainAxis().setLowerBound(0);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /**
+     * Step curves of latency distributions given in pairs (t99, t100) per group: one colour per
+     * group, dashed for t99 and solid for t100.
+     */
+    static JFreeChart latencyCdf(String title, String subtitle, List<LatencyCdf.Cdf> cdfs) {
+        XYPlot plot = Plots.xy("delay since the broadcast was sent (ms)", "fraction of broadcasts");
+        XYStepRenderer renderer = Plots.steps();
+        for (int i = 0; i < cdfs.size(); i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(i / 2));
+            renderer.setSeriesStroke(i, i % 2 == 0 ? ChartTheme.DASHED : ChartTheme.LINE);
+        }
+        Plots.add(plot, LatencyCdf.dataset(cdfs), renderer);
+        Plots.fractionRange(plot);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /**
+     * One bar per view size, several histograms overlaid translucently, with vertical markers
+     * (typically the expected size). Heights are node counts, or fractions of nodes when
+     * {@code asFraction}.
+     */
+    static JFreeChart viewSizeHistogram(String title, String subtitle, String xLabel,
+            List<IntHistogram> histograms, boolean asFraction, List<ValueMarker> markers) {
+        XYPlot plot = Plots.xy(xLabel, asFraction ? "fraction of live nodes" : "live nodes");
+        Plots.add(plot, ViewSizes.dataset(histograms, asFraction), Plots.bars(histograms.size()));
+        includeZero(plot);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        markers.forEach(plot::addDomainMarker);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /** Binned counts of messages sent per node, one translucent series per membership. */
+    static JFreeChart messagesHistogram(String title, String subtitle, BinnedHistogram histogram) {
+        XYPlot plot = Plots.xy("messages sent by a node (count)", "nodes");
+        Plots.add(plot, histogram.dataset(), Plots.bars(histogram.series().size()));
+        includeZero(plot);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    private static void includeZero(XYPlot plot) {
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    }
+}

@@ -1,0 +1,29 @@
+package io.gossip.reports;
+
+import java.util.List;
+
+/** One row of {@code events.csv}: a timeline action of the scenario, as executed. */
+record EventRow(int point, String membership, int repetition, double tMs, String action,
+        String detail) {
+
+    static final String FILE = "events.csv";
+
+    static final List<String> COLUMNS =
+            List.of("point", "membership", "repetition", "t_ms", "action", "detail");
+
+    static EventRow parse(CsvRow row) throws ReportException {
+        return new EventRow(
+                row.integer("point"),
+                row.membership(),
+                row.integer("repetition"),
+                row.number("t_ms"),
+                row.requiredText("action"),
+                row.text("detail"));
+    }
+
+    /** A short label for a chart marker: the action, plus the detail when it is short. */
+    String label() {
+        String text = detail.isEmpty() ? action : action + " " + detail;
+        return text.length() <= 28 ? text : text.substring(0, 27) + "…";
+    }
+}

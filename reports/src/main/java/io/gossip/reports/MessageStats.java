@@ -1,0 +1,50 @@
+package io.gossip.reports;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The cost of gossip: how many messages each node sent, and which share of the messages a node
+ * received were duplicates of a gossip it already had.
+ */
+final class MessageStats {
+    /** Enough bins to show the shape, few enough to read each bar at 1200 pixels. */
+    static final int MAX_BINS = 40;
+
+    private MessageStats() {
+    }
+
+    /**
+     * Messages sent per node in the last point of the run, one series per membership, all nodes
+     * counted (a node that crashed still sent its messages until then).
+     */
+    static BinnedHistogram messagesSent(List<NodeRow> nodes) {
+        Map<String, long[]> values = new LinkedHashMap<>();
+        if (nodes.isEmpty()) {
+            return BinnedHistogram.of(values, MAX_BINS);
+        }
+        int point = nodes.stream().mapToInt(NodeRow::point).max().getAsInt();
+        List<NodeRow> last = nodes.stream().filter(n -> n.point() == point).toList();
+        for (String membership : Memberships.present(last, NodeRow::membership)) {
+            values.put(membership, last.stream().filter(n -> n.membership().equals(membership))
+                    .mapToLong(NodeRow::messagesSent).toArray());
+        }
+        return BinnedHistogram.of(values, MAX_BINS);
+    }
+
+    /** The duplicate ratio of every point, one bar per membership within each point. */
+    static DefaultCategoryDataset duplicateRatio(List<PointRow> points) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        List<PointRow> ordered = points.stream()
+                .sorted((a, b) -> a.point() != b.point() ? Integer.compare(a.point(), b.point())
+                        : Integer.compare(Memberships.ORDER.indexOf(a.membership()),
+                                Memberships.ORDER.indexOf(b.membership())))
+                .toList();
+        for (PointRow p : ordered) {
+            dataset.addValue(p.duplicateRatio(), p.membership(), p.label());
+        }
+        return dataset;
+    }
+}

@@ -1,0 +1,142 @@
+package io.gossip.reports;
+
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.Shape;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * Building blocks for XY charts: axes and renderers already styled with {@link ChartTheme}, so
+ * chart classes only say which data goes where.
+ */
+final class Plots {
+    private static final Shape DOT = new Ellipse2D.Double(-5, -5, 10, 10);
+    private static final Shape SQUARE = new Rectangle2D.Double(-4.5, -4.5, 9, 9);
+
+    private Plots() {
+    }
+
+    /** An empty XY plot with number axes. */
+    static XYPlot xy(String xLabel, String yLabel) {
+        return xy(new NumberAxis(xLabel), yLabel);
+    }
+
+    /** An empty XY plot with the given domain axis and a number range axis. */
+    static XYPlot xy(ValueAxis xAxis, String yLabel) {
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        yAxis.setAutoRangeIncludesZero(false);
+        if (xAxis instanceof NumberAxis number) {
+            number.setAutoRangeIncludesZero(false);
+            // Leave a margin left of x = 0 so markers and error bars there are not cut in half.
+            number.setAutoRangeStickyZero(false);
+        }
+        XYPlot plot = new XYPlot(null, xAxis, yAxis, null);
+        return plot;
+    }
+
+    /** A y axis from 0 to a little over 1, for fractions and probabilities. */
+    static void fractionRange(XYPlot plot) {
+        plot.getRangeAxis().setRange(0, 1.04);
+    }
+
+    /** Adds {@code dataset} drawn by {@code renderer} on top of what the plot already has. */
+    static void add(XYPlot plot, XYDataset dataset, XYItemRenderer renderer) {
+        int index = plot.getDatasetCount();
+        while (plot.getDataset(index) != null) {
+            index++;
+        }
+        plot.setDataset(index, dataset);
+        plot.setRenderer(index, renderer);
+    }
+
+    /** Lines in palette order starting at colour {@code firstColor}, with dots when asked. */
+    static XYLineAndShapeRenderer lines(int seriesCount, int firstColor, boolean dots) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dots);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(firstColor + i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+            renderer.setSeriesShape(i, DOT);
+        }
+        return renderer;
+    }
+
+    /** Dots only, for one value per broadcast. */
+    static XYLineAndShapeRenderer dots(int seriesCount) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, ChartTheme.translucent(ChartTheme.color(i), 0.8f));
+            renderer.setSeriesShape(i, i % 2 == 0 ? DOT : SQUARE);
+        }
+        return renderer;
+    }
+
+    /** A dashed black line, for theoretical curves. */
+    static XYLineAndShapeRenderer theory() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, ChartTheme.THEORY);
+        renderer.setSeriesStroke(0, ChartTheme.DASHED);
+        return renderer;
+    }
+
+    /** A median line over a translucent band of the same colour. */
+    static DeviationRenderer band(int seriesCount) {
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.22f);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(i));
+            renderer.setSeriesFillPaint(i, ChartTheme.color(i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+        }
+        return renderer;
+    }
+
+    /** Lines with dots and vertical error bars. */
+    static XYErrorRenderer errorBars(int seriesCount) {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setErrorStroke(new BasicStroke(2f));
+        renderer.setCapLength(10);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+            renderer.setSeriesShape(i, i % 2 == 0 ? DOT : SQUARE);
+        }
+        return renderer;
+    }
+
+    /** Flat bars; several series share each bin side by side rather than hiding each other. */
+    static XYBarRenderer bars(int seriesCount) {
+        XYBarRenderer renderer = seriesCount > 1
+                ? new ClusteredXYBarRenderer(0.08, false)
+                : new XYBarRenderer(0.08);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(i));
+        }
+        return renderer;
+    }
+
+    /** Step lines (for distributions), colour and dash chosen per series by the caller. */
+    static XYStepRenderer steps() {
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setDefaultShapesVisible(false);
+        return renderer;
+    }
+}

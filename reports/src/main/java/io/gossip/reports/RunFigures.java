@@ -1,0 +1,180 @@
+package io.gossip.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jfree.chart.plot.ValueMarker;
+
+/**
+ * Decides which charts one run's data supports and builds them with their captions, in the order
+ * the report shows them. A chart whose data is absent (no sweep, no timeline) is simply left out.
+ */
+final class RunFigures {
+    private RunFigures() {
+    }
+
+    /** Every chart {@code run} supports. */
+    static List<Figure> of(RunData run) {
+        List<Figure> figures = new ArrayList<>();
+        coverageOverTime(run).ifPresent(figures::add);
+        reliability(run).ifPresent(figures::add);
+        figures.addAll(viewSizeHistograms(run));
+        pvScaling(run).ifPresent(figures::add);
+        messagesPerNode(run).ifPresent(figures::add);
+        duplicateRatio(run).ifPresent(figures::add);
+        latency(run).ifPresent(figures::add);
+        figures.addAll(timeline(run));
+        return figures;
+    }
+
+    static Optional<Figure> coverageOverTime(RunData run) {
+        if (run.coverage().isEmpty()) {
+            return Optional.empty();
+        }
+        List<CoverageBands.Band> bands = CoverageBands.byMembership(run.coverage());
+        String counts = String.join(", ", bands.stream()
+                .map(b -> b.curves() + " " + b.name() + " broadcasts").toList());
+        String title = "Coverage over time";
+        return Optional.of(new Figure("coverage-over-time.png", title,
+                "Fraction of live nodes that had each broadcast against the time since it was sent, "
+                        + "one colour per membership: the line is the median over " + counts
+                        + " (every point and repetition), the band spans the 5th to 95th percentile; "
+                        + "the sooner the band reaches 1, the faster and more reliable the dissemination.",
+                DistributionCharts.coverageOverTime(title, subtitle(run, "median and 5–95 % band"),
+                        bands)));
+    }
+
+    static Optional<Figure> reliability(RunData run) {
+        Optional<String> parameter = Sweep.parameter(run.points());
+        if (parameter.isEmpty()) {
+            return Optional.empty();
+        }
+        String p = parameter.get();
+        String title = "Reliability against " + p;
+        String theory = p.equals("c")
+                ? " The dashed line is the SCAMP paper's limit exp(−e^(−c)) for fanout (c+1)·ln n."
+                : "";
+        return Optional.of(new Figure("reliability-vs-" + fileSafe(p) + ".png", title,
+                "Reliability (share of broadcasts that reached every live node) at each value of "
+                        + p + ", one line per membership; error bars are ± one standard deviation "
+                        + "across repetitions." + theory,
+                SweepCharts.reliability(title, subtitle(run, "error bars: ± 1 standard deviation"), p,
+                        ReliabilityCurves.byMembership(run.points()))));
+    }
+
+    static List<Figure> viewSizeHistograms(RunData run) {
+        Optional<ViewSizes> found = ViewSizes.of(run.summary(), run.nodes());
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        ViewSizes v = found.get();
+        String expected = "(c+1)·ln n = " + Numbers.compact(v.expected());
+        String where = "point " + v.point() + ", " + v.repetitions() + " repetition(s) pooled, n = "
+                + Numbers.compact(v.liveNodes()) + " live nodes, c = " + Numbers.compact(v.c());
+        List<ValueMarker> marker = List.of(ChartTheme.theoryMarker(v.expected(), expected,
+                ChartTheme.THEORY, 0));
+        List<Figure> figures = new ArrayList<>();
+        for (IntHistogram h : List.of(v.partialView(), v.inView())) {
+            String title = h.name() + " size";
+            figures.add(new Figure(fileSafe(h.name()) + "-histogram.png", title,
+                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + where
+                            + "; mean " + Numbers.compact(h.mean()) + "); the dashed line marks "
+                            + "the size SCAMP aims for, " + expected + ".",
+                    DistributionCharts.viewSizeHistogram(title, subtitle(run, where),
+                            h.name() + " size (entries)", List.of(h), false, marker)));
+        }
+        return figures;
+    }
+
+    static Optional<Figure> pvScaling(RunData run) {
+        return PvScaling.of(run.points()).map(scaling -> {
+            String title = "Mean PartialView size against n";
+            return new Figure("partialview-vs-nodes.png", title,
+                    "Mean PartialView size of SCAMP at each swept number of nodes, on a log scale; "
+                            + "the dashed line is (c+1)·ln n with c = " + Numbers.compact(scaling.c())
+                            + ": points on it mean views grow logarithmically, as SCAMP predicts.",
+                    SweepCharts.pvScaling(title, subtitle(run, "log x axis"), scaling));
+        });
+    }
+
+    static Optional<Figure> messagesPerNode(RunData run) {
+        BinnedHistogram histogram = MessageStats.messagesSent(run.nodes());
+        if (histogram.series().isEmpty()) {
+            return Optional.empty();
+        }
+        String title = "Messages sent per node";
+        return Optional.of(new Figure("messages-per-node.png", title,
+                "How many messages each node sent over a repetition (last point of the run, every "
+                        + "repetition and node), one colour per membership; a narrow histogram means "
+                        + "the load is spread evenly over the nodes.",
+                DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
+                        + Numbers.compact(histogram.width()) + " messages"), histogram)));
+    }
+
+    static Optional<Figure> duplicateRatio(RunData run) {
+        if (run.points().isEmpty()) {
+            return Optional.empty();
+        }
+        String title = "Duplicate ratio";
+        return Optional.of(new Figure("duplicate-ratio.png", title,
+                "Duplicate ratio per point and membership as computed by the simulator: the share of "
+                        + "gossip messages that brought a node a gossip it already had; lower is cheaper.",
+                SweepCharts.duplicateRatio(title, subtitle(run, null),
+                        MessageStats.duplicateRatio(run.points()))));
+    }
+
+    static Optional<Figure> latency(RunData run) {
+        if (run.broadcasts().isEmpty()) {
+            return Optional.empty();
+        }
+        String title = "Latency distribution";
+        return Optional.of(new Figure("latency-cdf.png", title,
+                "Share of the " + run.broadcasts().size() + " broadcasts that had reached 99 % "
+                        + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
+                        + "that ends below 1 shows broadcasts that never got there.",
+                DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
+                        LatencyCdf.byMembership(run.broadcasts()))));
+    }
+
+    static List<Figure> timeline(RunData run) {
+        Optional<TimelineView> found = TimelineView.of(run);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        TimelineView v = found.get();
+        String which = "point " + v.point() + ", " + v.membership() + ", repetition " + v.repetition();
+        String markers = v.events().isEmpty() ? "" : "; grey dashed lines mark the timeline's actions";
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
+                "Mean, smallest and largest PartialView and mean InView size over the run (" + which
+                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers + ".",
+                TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
+        figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
+                "Number of live nodes over the run (" + which + ")" + markers + ".",
+                TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
+        if (!v.broadcasts().isEmpty()) {
+            String where = "point " + v.point() + ", repetition " + v.repetition();
+            figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
+                    "Final coverage of each broadcast plotted at the time it was sent (" + where
+                            + "), one colour per membership; dips show actions that hurt "
+                            + "dissemination" + markers + ".",
+                    TimelineCharts.broadcastCoverage("Broadcast coverage over time",
+                            subtitle(run, where), v)));
+        }
+        return figures;
+    }
+
+    /** {@code scenario · detail}. */
+    private static String subtitle(RunData run, String detail) {
+        String scenario = run.summary().scenario();
+        return detail == null ? scenario : scenario + " · " + detail;
+    }
+
+    /** A name reduced to letters, digits and dashes, for file names. */
+    static String fileSafe(String name) {
+        String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return safe.isEmpty() ? "x" : safe;
+    }
+}

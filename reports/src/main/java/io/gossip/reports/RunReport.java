@@ -1,0 +1,53 @@
+package io.gossip.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The report of one run: reads the result files of a run folder (docs/results-format.md) and
+ * writes PNG charts and a self-contained {@code index.html} into the same folder.
+ *
+ * <p>Everything is read and checked before anything is written, so a malformed result file
+ * leaves the folder untouched and the error names the file and line. The same folder always
+ * produces the same page.
+ */
+public final class RunReport {
+    private RunReport() {
+    }
+
+    /**
+     * Builds the report of the run in {@code runDir}.
+     *
+     * @return the charts and the page written into {@code runDir}
+     * @throws ReportException when a required result file is missing or malformed
+     * @throws IOException when a file cannot be read or written
+     */
+    public static ReportResult build(Path runDir) throws IOException {
+        ReportFiles.ensureHeadless();
+        RunData run = RunData.load(runDir);
+        List<Figure> figures = RunFigures.of(run);
+        List<Path> charts = ReportFiles.writeCharts(runDir, figures);
+        Path index = ReportFiles.writeIndex(runDir, page(run, figures));
+        return new ReportResult(charts, index);
+    }
+
+    /** The page of {@code run} showing {@code figures}. */
+    static String page(RunData run, List<Figure> figures) {
+        Summary summary = run.summary();
+        Html html = new Html(summary.scenario());
+        html.heading("Scenario");
+        run.scenarioYaml().ifPresentOrElse(html::pre,
+                () -> html.paragraph(RunData.SCENARIO_FILE + " was not found in the run folder.", true));
+        html.heading("Summary");
+        html.table(List.of("", summary.scenario()), SummaryTable.rows(List.of(summary)));
+        html.heading("Charts");
+        if (figures.isEmpty()) {
+            html.paragraph("The result files hold no data to chart.", true);
+        }
+        for (Figure figure : figures) {
+            html.figure(figure.fileName(), figure.title(), figure.caption());
+        }
+        return html.end();
+    }
+}

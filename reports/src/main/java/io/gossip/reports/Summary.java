@@ -1,0 +1,118 @@
+package io.gossip.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of {@code summary.json} a report shows. Numbers the simulator may leave out or set to
+ * {@code null} (a latency never reached, a run without broadcasts) are {@link Double#NaN}; a field
+ * that is present with the wrong type is an error, as are a missing {@code scenario}, {@code nodes}
+ * or {@code c}, without which neither the title nor the theoretical view size can be drawn.
+ */
+record Summary(
+        String scenario,
+        String seed,
+        int nodes,
+        double c,
+        double coverageMean,
+        double coverageMin,
+        double reliability,
+        double latencyT50Ms,
+        double latencyT99Ms,
+        double latencyT100Ms,
+        double pvMean,
+        double pvExpected,
+        double ivMean,
+        double messagesPerNode,
+        double duplicateRatio,
+        double events,
+        List<PointSummary> points) {
+
+    static final String FILE = "summary.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The per-point entries of {@code points}: only what the charts need. */
+    record PointSummary(int point, String membership, double c) {
+    }
+
+    /** The {@code c} of a point as the summary records it, or the top-level {@code c}. */
+    double cOfPoint(int point) {
+        for (PointSummary p : points) {
+            if (p.point() == point && !Double.isNaN(p.c())) {
+                return p.c();
+            }
+        }
+        return c;
+    }
+
+    /** Reads and checks {@code summary.json} in {@code runDir}. */
+    static Summary read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ReportException(file, "file is missing");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ReportException(file, Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ReportException(file, "expected a JSON object at the top level");
+        }
+        JsonFields f = new JsonFields(file);
+        String scenario = f.requiredText(root, "scenario");
+        double nodes = f.requiredNumber(root, "nodes");
+        if (nodes != Math.rint(nodes) || nodes < 0) {
+            throw new ReportException(file, "'nodes' is not a whole number: " + root.get("nodes"));
+        }
+        return new Summary(
+                scenario,
+                f.scalarText(root, "seed"),
+                (int) nodes,
+                f.requiredNumber(root, "c"),
+                f.number(root, "coverage", "mean"),
+                f.number(root, "coverage", "min"),
+                f.number(root, "reliability"),
+                f.number(root, "latencyMillis", "t50"),
+                f.number(root, "latencyMillis", "t99"),
+                f.number(root, "latencyMillis", "t100"),
+                f.number(root, "partialView", "mean"),
+                f.number(root, "partialView", "expected"),
+                f.number(root, "inView", "mean"),
+                f.number(root, "messages", "perNode"),
+                f.number(root, "duplicateRatio"),
+                f.number(root, "events"),
+                readPoints(f, root));
+    }
+
+    private static List<PointSummary> readPoints(JsonFields f, JsonNode root) throws ReportException {
+        List<PointSummary> points = new ArrayList<>();
+        JsonNode array = root.get("points");
+        if (array == null || array.isNull()) {
+            return points;
+        }
+        if (!array.isArray()) {
+            throw f.fail("'points' is not an array");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode p = array.get(i);
+            if (!p.isObject()) {
+                throw f.fail("'points[" + i + "]' is not an object");
+            }
+            double point = f.number(p, "point");
+            String membership = p.hasNonNull("membership") ? p.get("membership").asText() : "scamp";
+            points.add(new PointSummary(Double.isNaN(point) ? i : (int) point, membership,
+                    f.number(p, "c")));
+        }
+        return List.copyOf(points);
+    }
+}

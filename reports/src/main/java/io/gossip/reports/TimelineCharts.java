@@ -1,0 +1,70 @@
+package io.gossip.reports;
+
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+
+/**
+ * Renders a scenario's timeline: view sizes, live nodes and broadcast coverage against the time
+ * of the run, with a labelled vertical marker at every executed action.
+ */
+final class TimelineCharts {
+    private static final String TIME_AXIS = "time since the start of the run (ms)";
+
+    private TimelineCharts() {
+    }
+
+    /** PartialView mean/min/max and InView mean over time, with the expected size dashed. */
+    static JFreeChart viewSizes(String title, String subtitle, TimelineView view) {
+        XYPlot plot = Plots.xy(TIME_AXIS, "view size (entries)");
+        XYLineAndShapeRenderer lines = Plots.lines(4, 0, false);
+        // mean, min and max share blue tones; InView mean is green.
+        lines.setSeriesPaint(0, ChartTheme.color(0));
+        lines.setSeriesPaint(1, ChartTheme.color(5));
+        lines.setSeriesPaint(2, ChartTheme.color(4));
+        lines.setSeriesPaint(3, ChartTheme.color(2));
+        Plots.add(plot, view.viewSizes(), lines);
+        Plots.add(plot, view.expectedSize(), Plots.theory());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        addMarkers(plot, view.markers());
+        timeAxis(plot, view);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /** Live nodes over time. */
+    static JFreeChart liveNodes(String title, String subtitle, TimelineView view) {
+        XYPlot plot = Plots.xy(TIME_AXIS, "live nodes");
+        Plots.add(plot, view.liveNodes(), Plots.lines(1, 0, false));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        addMarkers(plot, view.markers());
+        timeAxis(plot, view);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /** One dot per broadcast: its final coverage against the time it was sent. */
+    static JFreeChart broadcastCoverage(String title, String subtitle, TimelineView view) {
+        XYPlot plot = Plots.xy(TIME_AXIS + ", when the broadcast was sent",
+                "fraction of live nodes reached");
+        var dataset = view.broadcastCoverage();
+        Plots.add(plot, dataset, Plots.dots(dataset.getSeriesCount()));
+        Plots.fractionRange(plot);
+        addMarkers(plot, view.markers());
+        timeAxis(plot, view);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /** The whole run on the time axis, from 0 to the last sample, broadcast or action. */
+    private static void timeAxis(XYPlot plot, TimelineView view) {
+        double end = view.endMs();
+        plot.getDomainAxis().setRange(0, end > 0 ? end * 1.03 : 1);
+    }
+
+    private static void addMarkers(XYPlot plot, List<TimelineView.EventMarker> markers) {
+        for (int i = 0; i < markers.size(); i++) {
+            TimelineView.EventMarker m = markers.get(i);
+            plot.addDomainMarker(ChartTheme.eventMarker(m.tMs(), m.label(), i));
+        }
+    }
+}

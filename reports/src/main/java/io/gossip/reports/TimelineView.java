@@ -1,0 +1,112 @@
+package io.gossip.reports;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The membership during a scenario with a timeline (joins, crashes, partitions): view sizes and
+ * live nodes over time, the coverage of each broadcast at its send time, and the timeline's
+ * actions as markers, so the effect of each action can be seen where it happened.
+ *
+ * <p>Samples of different repetitions are not averaged (actions may fall at different times), so
+ * one repetition is shown: the first point, SCAMP when present, the lowest repetition number.
+ *
+ * @param samples the timeline rows of that repetition, ordered by time
+ * @param events the actions executed in that repetition, ordered by time
+ * @param broadcasts the broadcasts of that point and repetition, every membership
+ */
+record TimelineView(int point, String membership, int repetition, List<TimelineRow> samples,
+        List<EventRow> events, List<BroadcastRow> broadcasts) {
+
+    /** A vertical marker for one action. */
+    record EventMarker(double tMs, String label) {
+    }
+
+    /** The view of {@code run}'s timeline, or empty when it has fewer than two samples. */
+    static Optional<TimelineView> of(RunData run) {
+        List<TimelineRow> timeline = run.timeline();
+        if (timeline.size() < 2) {
+            return Optional.empty();
+        }
+        int point = timeline.stream().mapToInt(TimelineRow::point).min().getAsInt();
+        List<TimelineRow> ofPoint = timeline.stream().filter(t -> t.point() == point).toList();
+        String membership = Memberships.preferScamp(ofPoint, TimelineRow::membership).get(0);
+        int repetition = ofPoint.stream().filter(t -> t.membership().equals(membership))
+                .mapToInt(TimelineRow::repetition).min().getAsInt();
+        List<TimelineRow> samples = ofPoint.stream()
+                .filter(t -> t.membership().equals(membership) && t.repetition() == repetition)
+                .sorted(Comparator.comparingDouble(TimelineRow::tMs))
+                .toList();
+        if (samples.size() < 2) {
+            return Optional.empty();
+        }
+        List<EventRow> events = run.events().stream()
+                .filter(e -> e.point() == point && e.membership().equals(membership)
+                        && e.repetition() == repetition)
+                .sorted(Comparator.comparingDouble(EventRow::tMs))
+                .toList();
+        List<BroadcastRow> broadcasts = run.broadcasts().stream()
+                .filter(b -> b.point() == point && b.repetition() == repetition)
+                .toList();
+        return Optional.of(new TimelineView(point, membership, repetition, samples, events, broadcasts));
+    }
+
+    /** PartialView mean, min and max and InView mean over time. */
+    XYSeriesCollection viewSizes() {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        dataset.addSeries(series("PartialView mean", TimelineRow::pvMean));
+        dataset.addSeries(series("PartialView min", TimelineRow::pvMin));
+        dataset.addSeries(series("PartialView max", TimelineRow::pvMax));
+        dataset.addSeries(series("InView mean", TimelineRow::ivMean));
+        return dataset;
+    }
+
+    /** The expected size (c+1)·ln(live nodes) over time. */
+    XYSeriesCollection expectedSize() {
+        return new XYSeriesCollection(series("expected (c+1)·ln n", TimelineRow::pvExpected));
+    }
+
+    /** Live nodes over time. */
+    XYSeriesCollection liveNodes() {
+        return new XYSeriesCollection(series("live nodes", t -> t.liveNodes()));
+    }
+
+    /** Coverage of each broadcast against its send time, one series per membership. */
+    XYSeriesCollection broadcastCoverage() {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        for (String m : Memberships.present(broadcasts, BroadcastRow::membership)) {
+            XYSeries series = new XYSeries(m, true, true);
+            broadcasts.stream().filter(b -> b.membership().equals(m))
+                    .forEach(b -> series.add(b.sentMs(), b.coverage()));
+            dataset.addSeries(series);
+        }
+        return dataset;
+    }
+
+    /** The latest time of any sample, broadcast or action: where the time axis must end. */
+    double endMs() {
+        double end = samples.get(samples.size() - 1).tMs();
+        for (BroadcastRow b : broadcasts) {
+            end = Math.max(end, b.sentMs());
+        }
+        for (EventRow e : events) {
+            end = Math.max(end, e.tMs());
+        }
+        return end;
+    }
+
+    /** One marker per executed action. */
+    List<EventMarker> markers() {
+        return events.stream().map(e -> new EventMarker(e.tMs(), e.label())).toList();
+    }
+
+    private XYSeries series(String name, ToDoubleFunction<TimelineRow> value) {
+        XYSeries series = new XYSeries(name, true, true);
+        samples.forEach(t -> series.add(t.tMs(), value.applyAsDouble(t)));
+        return series;
+    }
+}

@@ -1,0 +1,110 @@
+package io.gossip.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareReportTest {
+    @TempDir
+    Path dir;
+
+    private Path run(String folder, String scenario) {
+        Path runDir = Fixtures.sweepOverC(dir.resolve(folder));
+        Fixtures.write(runDir, "summary.json", Fixtures.summary(scenario, 4, 1));
+        return runDir;
+    }
+
+    @Test
+    void runsAreNamedByScenarioWithTheFolderWhenScenariosClash() throws Exception {
+        List<RunData> runs = List.of(RunData.load(run("a", "loss-10")), RunData.load(run("b", "loss-10")),
+                RunData.load(run("c", "baseline")));
+        assertEquals(List.of("loss-10 (a)", "loss-10 (b)", "baseline"), CompareFigures.labels(runs));
+    }
+
+    @Test
+    void identicalScenarioAndFolderNamesAreStillTellApart() throws Exception {
+        List<RunData> runs = List.of(RunData.load(run("x/same", "s")), RunData.load(run("y/same", "s")));
+        assertEquals(List.of("s (same)", "s (same) #2"), CompareFigures.labels(runs));
+    }
+
+    @Test
+    void eachChartHasOneSeriesPerRunUsingItsScampData() throws Exception {
+        List<RunData> runs = List.of(RunData.load(run("a", "first")), RunData.load(run("b", "second")));
+        List<Figure> figures = CompareFigures.of(runs);
+        assertEquals(List.of("compare-coverage-over-time.png", "compare-reliability-vs-c.png",
+                "compare-partialview-histogram.png", "compare-inview-histogram.png",
+                "compare-latency-cdf.png"), figures.stream().map(Figure::fileName).toList());
+        assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(0).chart(), 0));
+        assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(1).chart(), 0));
+        assertEquals(List.of(ReliabilityCurves.THEORY_LABEL), ChartDump.seriesKeys(figures.get(1).chart(), 1));
+        assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(2).chart(), 0));
+        assertEquals(List.of("first t99", "first t100", "second t99", "second t100"),
+                ChartDump.seriesKeys(figures.get(4).chart(), 0));
+        // SCAMP rows only: three SCAMP broadcasts, coverage median at 10 ms is 0.75.
+        assertEquals(0.75, ((org.jfree.chart.plot.XYPlot) figures.get(0).chart().getPlot())
+                .getDataset(0).getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void reliabilityOnlyForRunsThatSweptAndOneChartPerParameter() throws Exception {
+        Path nodes = Fixtures.sweepOverNodes(dir.resolve("n"));
+        Path single = Fixtures.singlePoint(dir.resolve("s"));
+        Fixtures.write(single, "summary.json", Fixtures.summary("single", 4, 1));
+        List<RunData> runs = List.of(RunData.load(run("a", "c-sweep")), RunData.load(nodes),
+                RunData.load(single));
+        List<Figure> reliability = CompareFigures.reliability(runs, CompareFigures.labels(runs));
+        assertEquals(List.of("compare-reliability-vs-c.png", "compare-reliability-vs-nodes.png"),
+                reliability.stream().map(Figure::fileName).toList());
+        assertEquals(List.of("c-sweep"), ChartDump.seriesKeys(reliability.get(0).chart(), 0));
+    }
+
+    @Test
+    void writesPngsOf1200By800AndAnIndexReferencingOnlyThem() throws Exception {
+        Path out = dir.resolve("out");
+        ReportResult result = CompareReport.build(List.of(run("a", "first"), run("b", "second")), out);
+        for (Path png : result.charts()) {
+            assertEquals(out, png.getParent());
+            BufferedImage image = ChartDump.image(png);
+            assertEquals(1200, image.getWidth());
+            assertEquals(800, image.getHeight());
+        }
+        String html = Files.readString(result.indexHtml());
+        List<String> sources = ChartDump.imageSources(html);
+        assertEquals(result.charts().stream().map(p -> p.getFileName().toString()).toList(), sources);
+        sources.forEach(src -> assertTrue(Files.isRegularFile(out.resolve(src)), src));
+        assertTrue(html.contains("<th>first</th><th>second</th>"), html);
+    }
+
+    @Test
+    void buildingTwiceGivesTheSameIndex() throws Exception {
+        List<Path> runs = List.of(run("a", "first"), run("b", "second"));
+        String first = Files.readString(CompareReport.build(runs, dir.resolve("out")).indexHtml());
+        String second = Files.readString(CompareReport.build(runs, dir.resolve("out")).indexHtml());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void noRunsIsAnIllegalArgument() {
+        assertThrows(IllegalArgumentException.class, () -> CompareReport.build(List.of(), dir));
+    }
+
+    @Test
+    void aMalformedRunFailsNamingItsFile() {
+        Path good = run("a", "first");
+        Path bad = run("b", "second");
+        Fixtures.write(bad, "points.csv", Fixtures.POINTS_HEADER, "0,c,zero,scamp,5,100,0,0.95,0.8,0.4,"
+                + "0.2,4.6,4.6,4.6,10,0.5,50.0,60.0");
+        ReportException e = assertThrows(ReportException.class,
+                () -> CompareReport.build(List.of(good, bad), dir.resolve("out")));
+        assertEquals(bad.resolve("points.csv"), e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("'value'"), e.getMessage());
+    }
+}

@@ -1,0 +1,132 @@
+package io.gossip.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Small run folders written by hand, with values chosen so every expected number in the tests can
+ * be worked out on paper.
+ */
+final class Fixtures {
+    static final String BROADCASTS_HEADER = "point,membership,repetition,broadcast,origin,sent_ms,"
+            + "live_nodes,reached,coverage,complete,t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates";
+    static final String COVERAGE_HEADER = "point,membership,repetition,broadcast,t_ms,reached,coverage";
+    static final String NODES_HEADER = "point,membership,repetition,node,alive,partial_view,in_view,"
+            + "messages_sent,messages_received";
+    static final String TIMELINE_HEADER = "point,membership,repetition,t_ms,live_nodes,pv_mean,pv_min,"
+            + "pv_max,iv_mean,pv_expected";
+    static final String EVENTS_HEADER = "point,membership,repetition,t_ms,action,detail";
+    static final String POINTS_HEADER = "point,parameter,value,membership,repetitions,nodes,c,"
+            + "coverage_mean,coverage_min,reliability,reliability_stddev,pv_mean,pv_expected,iv_mean,"
+            + "messages_per_node,duplicate_ratio,t99_ms_mean,t100_ms_mean";
+
+    private Fixtures() {
+    }
+
+    static void write(Path dir, String file, String... lines) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String summary(String scenario, int nodes, double c) {
+        return """
+                {
+                  "scenario": "%s",
+                  "seed": 7,
+                  "nodes": %d,
+                  "c": %s,
+                  "membership": "scamp",
+                  "sweep": null,
+                  "coverage": { "mean": 0.9, "min": 0.5 },
+                  "reliability": 0.5,
+                  "latencyMillis": { "t50": 10.0, "t99": 20.0, "t100": null },
+                  "partialView": { "mean": 2.5, "expected": 2.77, "min": 2, "max": 3, "stddev": 0.5 },
+                  "inView": { "mean": 2.5, "min": 2, "max": 3, "stddev": 0.5 },
+                  "messages": { "total": 28, "perNode": 3.5, "byType": { "GOSSIP": 20 } },
+                  "duplicateRatio": 0.25,
+                  "coverageStepMillis": 10.0,
+                  "events": 100,
+                  "wallSeconds": 0.1,
+                  "eventsPerSecond": 1000.0,
+                  "points": [ { "point": 0, "parameter": null, "value": null, "membership": "scamp", "c": %s } ]
+                }
+                """.formatted(scenario, nodes, c, c);
+    }
+
+    /**
+     * One point, SCAMP with two repetitions and the global baseline with one. SCAMP broadcasts:
+     * rep 0 b0 reaches 0.25, 0.75, 1.0 at 0, 10, 20 ms; rep 0 b1 reaches 0.25, 0.5 and stops at
+     * 10 ms; rep 1 b0 reaches 0.25, 1.0 at 0, 10 ms. Global: one broadcast, 0.25 then 1.0.
+     */
+    static Path singlePoint(Path dir) {
+        write(dir, "summary.json", summary("tiny <run>", 4, 1));
+        write(dir, "scenario.yaml", "name: tiny <run>", "nodes: 4", "c: 1", "note: \"a & b\"");
+        write(dir, "coverage.csv", COVERAGE_HEADER,
+                "0,scamp,0,0,0.0,1,0.25", "0,scamp,0,0,10.0,3,0.75", "0,scamp,0,0,20.0,4,1.0",
+                "0,scamp,0,1,0.0,1,0.25", "0,scamp,0,1,10.0,2,0.5",
+                "0,scamp,1,0,0.0,1,0.25", "0,scamp,1,0,10.0,4,1.0",
+                "0,global,0,0,0.0,1,0.25", "0,global,0,0,10.0,4,1.0");
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER,
+                "0,scamp,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,4",
+                "0,scamp,0,1,n2,200.0,4,2,0.5,false,10.0,,,2,6,1",
+                "0,scamp,1,0,n0,100.0,4,4,1.0,true,5.0,10.0,10.0,2,10,3",
+                "0,global,0,0,n3,100.0,4,4,1.0,true,5.0,10.0,10.0,1,8,2");
+        write(dir, "nodes.csv", NODES_HEADER,
+                "0,scamp,0,n0,true,2,3,3,5", "0,scamp,0,n1,true,3,2,4,5",
+                "0,scamp,0,n2,true,3,2,5,5", "0,scamp,0,n3,true,2,3,4,5",
+                "0,scamp,1,n0,true,2,2,3,4", "0,scamp,1,n1,true,2,3,3,4",
+                "0,scamp,1,n2,true,3,2,4,4", "0,scamp,1,n3,false,9,9,1,1",
+                "0,global,0,n0,true,3,3,6,6", "0,global,0,n1,true,3,3,6,6",
+                "0,global,0,n2,true,3,3,6,6", "0,global,0,n3,true,3,3,6,6");
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,,,scamp,2,4,1,0.833,0.5,0.667,0.471,2.43,2.77,2.43,3.43,0.3,15.0,15.0",
+                "0,,,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,6.0,0.2,10.0,10.0");
+        return dir;
+    }
+
+    /** {@link #singlePoint} plus a timeline: three samples of rep 0, two of rep 1, three actions. */
+    static Path withTimeline(Path dir) {
+        singlePoint(dir);
+        write(dir, "timeline.csv", TIMELINE_HEADER,
+                "0,scamp,1,0.0,4,1.0,1,1,1.0,2.77",
+                "0,scamp,0,0.0,4,2.0,1,3,2.0,2.77",
+                "0,scamp,0,100.0,3,2.5,2,3,2.4,2.19",
+                "0,scamp,0,200.0,4,2.6,2,4,2.6,2.77",
+                "0,scamp,1,100.0,4,1.5,1,2,1.5,2.77");
+        write(dir, "events.csv", EVENTS_HEADER,
+                "0,scamp,0,150.0,join,n3",
+                "0,scamp,0,50.0,crash,n3",
+                "0,scamp,1,60.0,crash,n2");
+        return dir;
+    }
+
+    /** A sweep over c = 0, 1, 2 for both memberships (one row per point and membership). */
+    static Path sweepOverC(Path dir) {
+        singlePoint(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,c,0,scamp,5,100,0,0.95,0.8,0.4,0.2,4.6,4.6,4.6,10,0.5,50.0,60.0",
+                "0,c,0,global,5,100,0,0.99,0.9,0.6,0.1,99,4.6,99,10,0.4,40.0,50.0",
+                "1,c,1,scamp,5,100,1,0.97,0.9,0.7,0.15,9.2,9.2,9.2,20,0.6,45.0,55.0",
+                "1,c,1,global,5,100,1,0.995,0.95,0.8,0.05,99,9.2,99,20,0.5,35.0,45.0",
+                "2,c,2,scamp,5,100,2,0.99,0.95,0.95,0.1,13.8,13.8,13.8,30,0.7,40.0,50.0",
+                "2,c,2,global,5,100,2,1.0,1.0,0.9,,99,13.8,99,30,0.6,30.0,40.0");
+        return dir;
+    }
+
+    /** A sweep over nodes = 100, 1000, 10000 with c = 1, SCAMP only. */
+    static Path sweepOverNodes(Path dir) {
+        singlePoint(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,nodes,100,scamp,3,100,1,0.99,0.9,0.9,0.1,9.0,9.21,9.0,20,0.5,50.0,60.0",
+                "1,nodes,1000,scamp,3,1000,1,0.99,0.9,0.9,0.1,14.0,13.82,14.0,25,0.5,60.0,70.0",
+                "2,nodes,10000,scamp,3,10000,1,0.99,0.9,0.9,0.1,18.5,18.42,18.5,30,0.5,70.0,80.0");
+        return dir;
+    }
+}

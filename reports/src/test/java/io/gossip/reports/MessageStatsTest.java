@@ -1,0 +1,67 @@
+package io.gossip.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MessageStatsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void messagesSentAreBinnedPerMembershipOnSharedBins() throws Exception {
+        RunData run = RunData.load(Fixtures.singlePoint(dir));
+        BinnedHistogram h = MessageStats.messagesSent(run.nodes());
+        // Values: scamp 3,4,5,4,3,3,4,1 and global 6,6,6,6; range 1..6 fits in unit bins.
+        assertEquals(1.0, h.start());
+        assertEquals(1.0, h.width());
+        assertEquals(List.of("scamp", "global"), h.series().stream().map(BinnedHistogram.Series::name).toList());
+        assertArrayEquals(new int[] {1, 0, 3, 3, 1, 0}, h.series().get(0).counts());
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 4}, h.series().get(1).counts());
+    }
+
+    @Test
+    void wideRangesUseWholeNumberBinsCoveringEveryValue() {
+        Map<String, long[]> values = new LinkedHashMap<>();
+        values.put("scamp", new long[] {0, 99, 100, 399});
+        BinnedHistogram h = BinnedHistogram.of(values, 40);
+        assertEquals(0.0, h.start());
+        assertEquals(10.0, h.width());
+        int[] counts = h.series().get(0).counts();
+        assertEquals(40, counts.length);
+        assertEquals(1, counts[0]);
+        assertEquals(1, counts[9]);
+        assertEquals(1, counts[10]);
+        assertEquals(1, counts[39]);
+        XYIntervalSeriesCollection dataset = h.dataset();
+        assertEquals(100.0, dataset.getStartXValue(0, 10));
+        assertEquals(110.0, dataset.getEndXValue(0, 10));
+        assertEquals(1.0, dataset.getYValue(0, 10));
+    }
+
+    @Test
+    void duplicateRatioHasABarPerMembershipWithinEachPoint() throws Exception {
+        RunData run = RunData.load(Fixtures.sweepOverC(dir));
+        DefaultCategoryDataset dataset = MessageStats.duplicateRatio(run.points());
+        assertEquals(List.of("scamp", "global"), dataset.getRowKeys());
+        assertEquals(List.of("c=0", "c=1", "c=2"), dataset.getColumnKeys());
+        assertEquals(0.6, dataset.getValue("scamp", "c=1").doubleValue(), 1e-12);
+        assertEquals(0.4, dataset.getValue("global", "c=0").doubleValue(), 1e-12);
+    }
+
+    @Test
+    void singlePointIsNamedByNumber() throws Exception {
+        RunData run = RunData.load(Fixtures.singlePoint(dir));
+        DefaultCategoryDataset dataset = MessageStats.duplicateRatio(run.points());
+        assertEquals(List.of("point 0"), dataset.getColumnKeys());
+        assertEquals(0.3, dataset.getValue("scamp", "point 0").doubleValue(), 1e-12);
+    }
+}

@@ -1,0 +1,151 @@
+package io.gossip.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> names(ReportResult result) {
+        return result.charts().stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    @Test
+    void timelineRunGetsDistributionAndTimelineChartsButNoSweepCharts() throws Exception {
+        ReportResult result = RunReport.build(Fixtures.withTimeline(dir));
+        assertEquals(List.of("coverage-over-time.png", "partialview-histogram.png",
+                "inview-histogram.png", "messages-per-node.png", "duplicate-ratio.png", "latency-cdf.png",
+                "timeline-view-sizes.png", "timeline-live-nodes.png", "timeline-broadcast-coverage.png"),
+                names(result));
+        assertEquals(dir.resolve("index.html"), result.indexHtml());
+    }
+
+    @Test
+    void runWithoutOptionalFilesGetsFewerCharts() throws Exception {
+        List<String> charts = names(RunReport.build(Fixtures.singlePoint(dir)));
+        assertFalse(charts.stream().anyMatch(n -> n.startsWith("timeline-")), charts.toString());
+        assertFalse(charts.stream().anyMatch(n -> n.startsWith("reliability-")), charts.toString());
+        assertTrue(charts.contains("coverage-over-time.png"));
+    }
+
+    @Test
+    void sweepsAddReliabilityAndScalingCharts() throws Exception {
+        assertTrue(names(RunReport.build(Fixtures.sweepOverC(dir.resolve("c"))))
+                .contains("reliability-vs-c.png"));
+        List<String> nodes = names(RunReport.build(Fixtures.sweepOverNodes(dir.resolve("n"))));
+        assertTrue(nodes.contains("reliability-vs-nodes.png"));
+        assertTrue(nodes.contains("partialview-vs-nodes.png"));
+    }
+
+    @Test
+    void everyChartIsAPngOf1200By800() throws Exception {
+        ReportResult result = RunReport.build(Fixtures.withTimeline(dir));
+        assertFalse(result.charts().isEmpty());
+        for (Path png : result.charts()) {
+            BufferedImage image = ChartDump.image(png);
+            assertEquals(1200, image.getWidth(), png.toString());
+            assertEquals(800, image.getHeight(), png.toString());
+        }
+    }
+
+    @Test
+    void indexShowsEveryChartWrittenAndOnlyFilesThatExist() throws Exception {
+        ReportResult result = RunReport.build(Fixtures.withTimeline(dir));
+        String html = Files.readString(result.indexHtml(), StandardCharsets.UTF_8);
+        List<String> sources = ChartDump.imageSources(html);
+        assertEquals(names(result), sources);
+        for (String src : sources) {
+            assertTrue(Files.isRegularFile(dir.resolve(src)), src);
+        }
+    }
+
+    @Test
+    void indexIsSelfContained() throws Exception {
+        String html = Files.readString(RunReport.build(Fixtures.sweepOverC(dir)).indexHtml());
+        assertFalse(html.contains("http://") || html.contains("https://"), "external URL in page");
+        assertFalse(html.contains("<script") || html.contains("<link"), "external resource in page");
+        assertTrue(html.contains("<style>"));
+    }
+
+    @Test
+    void indexHasEscapedTitleYamlAndSummaryFigures() throws Exception {
+        String html = Files.readString(RunReport.build(Fixtures.singlePoint(dir)).indexHtml());
+        assertTrue(html.contains("<title>tiny &lt;run&gt;</title>"), html);
+        assertTrue(html.contains("<pre>name: tiny &lt;run&gt;\nnodes: 4\nc: 1\nnote: &quot;a &amp; b&quot;\n</pre>"),
+                html);
+        assertTrue(html.contains("<th>Reliability (broadcasts reaching all)</th><td class=\"num\">50.00 %</td>"));
+        assertTrue(html.contains("<td class=\"num\">20.0 ms</td>"), "t99");
+        assertTrue(html.contains("<th>Latency t100</th><td class=\"num\">–</td>"), "null t100");
+        assertTrue(html.contains("2.5 vs 2.77"), "PV mean vs expected");
+        assertTrue(html.contains("<th>Seed</th><td class=\"num\">7</td>"));
+        assertTrue(html.contains("the median over 3 scamp broadcasts, 1 global broadcasts"), "coverage caption");
+    }
+
+    @Test
+    void missingScenarioYamlIsSaidNotReferenced() throws Exception {
+        Fixtures.singlePoint(dir);
+        Files.delete(dir.resolve("scenario.yaml"));
+        String html = Files.readString(RunReport.build(dir).indexHtml());
+        assertFalse(html.contains("<pre>"));
+        assertTrue(html.contains("scenario.yaml was not found"));
+    }
+
+    @Test
+    void buildingTwiceGivesTheSameIndexAndTheSameDatasetValues() throws Exception {
+        Fixtures.withTimeline(dir);
+        String first = Files.readString(RunReport.build(dir).indexHtml());
+        List<String> firstValues = RunFigures.of(RunData.load(dir)).stream()
+                .map(f -> ChartDump.values(f.chart())).toList();
+        String second = Files.readString(RunReport.build(dir).indexHtml());
+        List<String> secondValues = RunFigures.of(RunData.load(dir)).stream()
+                .map(f -> ChartDump.values(f.chart())).toList();
+        assertEquals(first, second);
+        assertEquals(firstValues, secondValues);
+        assertTrue(firstValues.stream().allMatch(v -> !v.isEmpty()), "every chart has data");
+    }
+
+    @Test
+    void malformedRowFailsNamingFileAndLineAndWritesNothing() {
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER,
+                "0,scamp,0,n0,true,2,3,3,5", "0,scamp,0,n1,true,three,2,4,5");
+        ReportException e = assertThrows(ReportException.class, () -> RunReport.build(dir));
+        assertTrue(e.getMessage().contains("nodes.csv:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("'partial_view'"), e.getMessage());
+        assertEquals(dir.resolve("nodes.csv"), e.file());
+        assertFalse(Files.exists(dir.resolve("index.html")));
+        assertFalse(Files.exists(dir.resolve("coverage-over-time.png")));
+    }
+
+    @Test
+    void missingRequiredFileOrColumnIsNamed() throws Exception {
+        Fixtures.singlePoint(dir);
+        Files.delete(dir.resolve("points.csv"));
+        ReportException missing = assertThrows(ReportException.class, () -> RunReport.build(dir));
+        assertTrue(missing.getMessage().contains("points.csv") && missing.getMessage().contains("missing"),
+                missing.getMessage());
+
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "broadcasts.csv", "point,membership,repetition", "0,scamp,0");
+        ReportException column = assertThrows(ReportException.class, () -> RunReport.build(dir));
+        assertTrue(column.getMessage().contains("broadcasts.csv:1")
+                && column.getMessage().contains("missing required column 'broadcast'"), column.getMessage());
+    }
+
+    @Test
+    void missingRunFolderIsReported() {
+        ReportException e = assertThrows(ReportException.class, () -> RunReport.build(dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+}

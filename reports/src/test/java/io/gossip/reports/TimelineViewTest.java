@@ -1,0 +1,69 @@
+package io.gossip.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineViewTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsTheFirstRepetitionOfScampInTimeOrder() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        assertEquals(0, v.point());
+        assertEquals("scamp", v.membership());
+        assertEquals(0, v.repetition());
+        XYSeriesCollection sizes = v.viewSizes();
+        List<Comparable<?>> keys = new ArrayList<>();
+        for (int s = 0; s < sizes.getSeriesCount(); s++) {
+            keys.add(sizes.getSeriesKey(s));
+        }
+        assertEquals(List.of("PartialView mean", "PartialView min", "PartialView max", "InView mean"), keys);
+        assertEquals(3, sizes.getItemCount(0));
+        assertEquals(100.0, sizes.getXValue(0, 1));
+        assertEquals(2.5, sizes.getYValue(0, 1));
+        assertEquals(4.0, sizes.getYValue(2, 2));
+        assertEquals(2.19, v.expectedSize().getYValue(0, 1));
+        assertEquals(3.0, v.liveNodes().getYValue(0, 1));
+    }
+
+    @Test
+    void markersAreTheActionsOfThatRepetitionInTimeOrder() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash n3"),
+                new TimelineView.EventMarker(150.0, "join n3")), v.markers());
+        assertEquals(200.0, v.endMs());
+    }
+
+    @Test
+    void broadcastCoverageIsPlottedAtSendTimePerMembership() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        XYSeriesCollection dataset = v.broadcastCoverage();
+        assertEquals("scamp", dataset.getSeriesKey(0));
+        assertEquals(2, dataset.getItemCount(0));
+        assertEquals(200.0, dataset.getXValue(0, 1));
+        assertEquals(0.5, dataset.getYValue(0, 1));
+        assertEquals("global", dataset.getSeriesKey(1));
+    }
+
+    @Test
+    void noTimelineWithoutTwoSamples() throws Exception {
+        assertTrue(TimelineView.of(RunData.load(Fixtures.singlePoint(dir))).isEmpty());
+        Fixtures.write(dir, "timeline.csv", Fixtures.TIMELINE_HEADER, "0,scamp,0,0.0,4,2.0,1,3,2.0,2.77");
+        assertTrue(TimelineView.of(RunData.load(dir)).isEmpty());
+    }
+
+    @Test
+    void longEventLabelsAreShortened() {
+        EventRow e = new EventRow(0, "scamp", 0, 1, "partition", "regions eu-west,us-east,ap-south for 10s");
+        assertTrue(e.label().length() <= 28, e.label());
+        assertTrue(e.label().startsWith("partition regions"));
+    }
+}
