@@ -23,7 +23,7 @@ public enum RejectReason {
     /** An address no peer can have: the wildcard address or a multicast address. */
     BAD_ADDRESS,
     /** A field value the message type forbids: negative hops or lease, non-finite walk budget,
-     *  acknowledgement of sequence number 0, unknown flag bits. */
+     *  acknowledgement of sequence number 0. */
     BAD_FIELD,
     /** A gossip payload longer than this node's maximum payload size. */
     PAYLOAD_TOO_LONG,

@@ -2,6 +2,7 @@ package io.gossip.udp.wire;
 
 import io.gossip.protocol.IdTable;
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
@@ -104,7 +105,7 @@ public final class WireCodec {
         switch (message.type()) {
             case SUBSCRIBE -> {
                 Subscribe s = (Subscribe) message;
-                out.putInt(s.leaseMillis()).put(flags(s.renewal()));
+                out.putInt(s.leaseMillis()).putShort((short) s.renewalCopies());
             }
             case FORWARDED_SUBSCRIPTION -> {
                 ForwardedSubscription fs = (ForwardedSubscription) message;
@@ -115,7 +116,7 @@ public final class WireCodec {
             case WALK -> {
                 Walk w = (Walk) message;
                 putAddress(out, ids.identity(w.subscriber()));
-                out.putDouble(w.budget()).putInt(w.hops()).putInt(w.leaseMillis()).put(flags(w.renewal()));
+                out.putDouble(w.budget()).putInt(w.hops()).putInt(w.leaseMillis()).putShort((short) w.renewalCopies());
             }
             case GOSSIP -> {
                 Gossip g = (Gossip) message;
@@ -123,14 +124,10 @@ public final class WireCodec {
                 out.putInt(g.originSeq()).putInt(g.hops()).putShort((short) g.payloadLength()).put(g.payloadView());
             }
             case ACK -> out.putInt(((Ack) message).seq());
-            case KEEP, REMOVE, UNLINK, HEARTBEAT -> {
+            case KEEP, REMOVE, UNLINK, ADOPT, HEARTBEAT -> {
                 // sequence number (membership) or nothing (heartbeat): already written
             }
         }
-    }
-
-    private static byte flags(boolean renewal) {
-        return (byte) (renewal ? WireFormat.FLAG_RENEWAL : 0);
     }
 
     private static void putAddress(ByteBuffer out, PeerAddress address) {
@@ -167,12 +164,23 @@ public final class WireCodec {
         }
         PeerAddress sender = in.address("sender");
         int seq = type.isMembership() ? in.i32("seq") : 0;
-        Message message = switch (type) {
+        Message message;
+        try {
+            message = body(type, seq, in, ids);
+        } catch (IllegalArgumentException e) {
+            // Every field is checked above; this only catches a rule the core added since.
+            throw new DecodeException(RejectReason.BAD_FIELD, e.getMessage());
+        }
+        return new Decoded(sender, ids.intern(sender), message);
+    }
+
+    private Message body(MessageType type, int seq, WireReader in, IdTable<PeerAddress> ids) throws DecodeException {
+        return switch (type) {
             case SUBSCRIBE -> {
                 int lease = in.nonNegative("leaseMillis");
-                boolean renewal = in.renewalFlag();
+                int renewalCopies = in.u16("renewalCopies");
                 in.end();
-                yield new Subscribe(seq, lease, renewal);
+                yield new Subscribe(seq, lease, renewalCopies);
             }
             case FORWARDED_SUBSCRIPTION -> {
                 PeerAddress subscriber = in.address("subscriber");
@@ -189,6 +197,7 @@ public final class WireCodec {
             }
             case REMOVE -> end(in, new Remove(seq));
             case UNLINK -> end(in, new Unlink(seq));
+            case ADOPT -> end(in, new Adopt(seq));
             case WALK -> decodeWalk(in, seq, ids);
             case HEARTBEAT -> end(in, Heartbeat.INSTANCE);
             case GOSSIP -> decodeGossip(in, ids);
@@ -201,7 +210,6 @@ public final class WireCodec {
                 yield new Ack(acked);
             }
         };
-        return new Decoded(sender, ids.intern(sender), message);
     }
 
     private static Message end(WireReader in, Message message) throws DecodeException {
@@ -217,9 +225,9 @@ public final class WireCodec {
         }
         int hops = in.nonNegative("hops");
         int lease = in.nonNegative("leaseMillis");
-        boolean renewal = in.renewalFlag();
+        int renewalCopies = in.u16("renewalCopies");
         in.end();
-        return new Walk(seq, ids.intern(subscriber), budget, hops, lease, renewal);
+        return new Walk(seq, ids.intern(subscriber), budget, hops, lease, renewalCopies);
     }
 
     private Gossip decodeGossip(WireReader in, IdTable<PeerAddress> ids) throws DecodeException {

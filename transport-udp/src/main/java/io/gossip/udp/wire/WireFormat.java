@@ -28,8 +28,6 @@ public final class WireFormat {
     public static final int MAX_GOSSIP_OVERHEAD_BYTES = PREFIX_BYTES + 2 * MAX_ADDRESS_BYTES + 4 + 4 + 2;
     /** Largest payload length a gossip message can announce (unsigned 16-bit field). */
     public static final int MAX_PAYLOAD_FIELD = 0xFFFF;
-    /** The only flag bit defined for Subscribe and Walk: the subscription is a renewal. */
-    static final int FLAG_RENEWAL = 0x01;
 
     private WireFormat() {
     }
@@ -47,6 +45,7 @@ public final class WireFormat {
             case HEARTBEAT -> 8;
             case GOSSIP -> 9;
             case ACK -> 10;
+            case ADOPT -> 11;
         };
     }
 
@@ -63,6 +62,7 @@ public final class WireFormat {
             case 8 -> MessageType.HEARTBEAT;
             case 9 -> MessageType.GOSSIP;
             case 10 -> MessageType.ACK;
+            case 11 -> MessageType.ADOPT;
             default -> null;
         };
     }

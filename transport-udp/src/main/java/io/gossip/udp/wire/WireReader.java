@@ -50,15 +50,6 @@ final class WireReader {
         return value;
     }
 
-    /** The flags byte of Subscribe and Walk: true if the renewal bit is set. */
-    boolean renewalFlag() throws DecodeException {
-        int flags = u8("flags");
-        if ((flags & ~WireFormat.FLAG_RENEWAL) != 0) {
-            throw new DecodeException(RejectReason.BAD_FIELD, "unknown flag bits 0x" + Integer.toHexString(flags));
-        }
-        return flags == WireFormat.FLAG_RENEWAL;
-    }
-
     /** An address: length byte (4 or 16), address bytes, port; never wildcard or multicast. */
     PeerAddress address(String field) throws DecodeException {
         int length = u8(field + " length");

@@ -23,10 +23,10 @@ public final class MalformedDatagrams {
                 .putShort((short) senderPort).array();
     }
 
-    /** A well-formed Subscribe (seq 7, no lease, not a renewal) from 127.0.0.1:{@code senderPort}. */
+    /** A well-formed Subscribe (seq 7, no lease, a new subscription) from 127.0.0.1:{@code senderPort}. */
     public static byte[] subscribe(int senderPort) {
-        return ByteBuffer.allocate(19).put(new byte[] {0x47, 1, 1, 4, 127, 0, 0, 1})
-                .putShort((short) senderPort).putInt(7).putInt(0).put((byte) 0).array();
+        return ByteBuffer.allocate(20).put(new byte[] {0x47, 1, 1, 4, 127, 0, 0, 1})
+                .putShort((short) senderPort).putInt(7).putInt(0).putShort((short) 0).array();
     }
 
     /** A gossip message whose payload has {@code length} bytes, all present. */
@@ -56,7 +56,7 @@ public final class MalformedDatagrams {
         wildcard[4] = 0;
         wildcard[7] = 0;
         out.put(RejectReason.BAD_ADDRESS, wildcard);
-        out.put(RejectReason.BAD_FIELD, with(valid, 18, 0x80)); // unknown flag bit
+        out.put(RejectReason.BAD_FIELD, with(valid, 14, 0x80)); // negative lease
         out.put(RejectReason.PAYLOAD_TOO_LONG, gossip(senderPort, MAX_PAYLOAD_BYTES + 1));
         byte[] trailing = new byte[valid.length + 1];
         System.arraycopy(valid, 0, trailing, 0, valid.length);

@@ -37,7 +37,7 @@ class WireCodecFuzzTest {
         PeerAddress a = PeerAddress.parse("[2001:db8::1]:7000");
         int id = ids.intern(PeerAddress.parse("10.0.0.1:7001"));
         for (ByteBuffer valid : new ByteBuffer[] {
-                CODEC.encode(a, new Walk(5, id, 0.5, 3, 100, true), ids),
+                CODEC.encode(a, new Walk(5, id, 0.5, 3, 100, 4), ids),
                 CODEC.encode(a, Gossip.create(id, 1, 2, new byte[] {1, 2, 3}), ids)}) {
             byte[] bytes = new byte[valid.remaining()];
             valid.get(bytes);

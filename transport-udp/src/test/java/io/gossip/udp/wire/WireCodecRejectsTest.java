@@ -21,7 +21,7 @@ class WireCodecRejectsTest {
     void decodesTheHandBuiltValidDatagrams() throws DecodeException {
         IdTable<PeerAddress> ids = new IdTable<>();
         Decoded subscribe = codec.decode(ByteBuffer.wrap(MalformedDatagrams.subscribe(9000)), ids);
-        assertEquals(new Subscribe(7, 0, false), subscribe.message());
+        assertEquals(new Subscribe(7, 0, 0), subscribe.message());
         assertEquals(PeerAddress.parse("127.0.0.1:9000"), subscribe.sender());
         assertEquals(Heartbeat.INSTANCE, codec.decode(ByteBuffer.wrap(MalformedDatagrams.heartbeat(9000)), ids).message());
         Decoded gossip = codec.decode(ByteBuffer.wrap(MalformedDatagrams.gossip(9000, 1_024)), ids);

@@ -25,8 +25,9 @@ class WireExamplesTest {
 
     @Test
     void subscribeExample() {
-        assertArrayEquals(hex("47 01 01 04 7f 00 00 01 23 28 00 00 00 07 00 00 00 00 00"),
-                encode(new Subscribe(7, 0, false), new IdTable<>()));
+        assertArrayEquals(hex("47 01 01 04 7f 00 00 01 23 28 00 00 00 07 00 00 00 00 00 00"),
+                encode(new Subscribe(7, 0, 0), new IdTable<>()));
+        assertArrayEquals(MalformedDatagrams.subscribe(9000), encode(new Subscribe(7, 0, 0), new IdTable<>()));
     }
 
     @Test
