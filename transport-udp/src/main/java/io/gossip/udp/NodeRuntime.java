@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +218,8 @@ final class NodeRuntime {
                     return;
                 }
                 datagramsSent++;
-            } catch (IOException e) {
+            } catch (IOException | UnsupportedAddressTypeException | SecurityException e) {
+                // e.g. an IPv6 destination on an IPv4 socket: this datagram cannot go, the next may
                 transportDrops[TransportDropReason.SEND_FAILED.ordinal()]++;
             }
             outbound.poll();

@@ -72,6 +72,23 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void aPeerNamingAnIpv6AddressToAnIpv4NodeCostsOneCountedSendFailureNotTheNode() throws Exception {
+        try (Pair pair = Pair.start(); DatagramChannel attacker = DatagramChannel.open()) {
+            attacker.bind(new InetSocketAddress(LOOPBACK, 0));
+            // A well-formed Subscribe whose advertised sender is an IPv6 address: the IPv4 node
+            // must answer it (Ack, Keep...) but its socket cannot send there.
+            ByteBuffer subscribe = ByteBuffer.allocate(32).put(new byte[] {0x47, 1, 1, 16, 0x20, 0x01, 0x0d, (byte) 0xb8})
+                    .put(new byte[12]).putShort((short) 9).putInt(7).putInt(0).putShort((short) 0).flip();
+            attacker.send(subscribe, pair.origin().address().toSocketAddress());
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> pair.origin().metrics().dropped(TransportDropReason.SEND_FAILED) > 0, Duration.ofSeconds(10)),
+                    () -> "drops " + pair.origin().metrics().droppedMap());
+            assertEquals(0, pair.origin().metrics().totalRejected());
+            pair.assertStillDelivers(new byte[] {9});
+        }
+    }
+
     /** A bootstrap node and a receiver that joined through it. */
     private record Pair(GossipNode origin, GossipNode receiver, CompletableFuture<byte[]> delivered)
             implements AutoCloseable {
