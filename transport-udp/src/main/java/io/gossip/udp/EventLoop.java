@@ -194,10 +194,6 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    void wakeAt(long deadlineMicros, NodeRuntime node) {
-        timers.wakeAt(deadlineMicros, node);
-    }
-
     void sendAt(long deadlineMicros, NodeRuntime node, ByteBuffer datagram, InetSocketAddress to) {
         timers.sendAt(deadlineMicros, node, datagram, to);
     }
@@ -235,10 +231,15 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Fires what is due now. At most as many timers as were queued on entry, so a timer that
+     * re-arms itself for "now" waits for the next round instead of starving the sockets.
+     */
     private void fireTimers() {
         long now = RealClock.nowMicros();
+        int budget = timers.size();
         TimerQueue.Timer due;
-        while ((due = timers.pollDue(now)) != null) {
+        while (budget-- > 0 && (due = timers.pollDue(now)) != null) {
             if (due.node().isOpen()) {
                 if (due.datagram() == null) {
                     due.node().onTimeout(now);
