@@ -2,8 +2,6 @@ package io.gossip.udp;
 
 import io.gossip.protocol.Environment;
 import io.gossip.protocol.IdTable;
-import io.gossip.protocol.message.Gossip;
-import io.gossip.protocol.message.Message;
 import io.gossip.udp.wire.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +47,7 @@ public final class EventLoop implements AutoCloseable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final ByteBuffer encodeScratch = ByteBuffer.allocate(WireFormat.MAX_MAX_DATAGRAM_BYTES);
     private final AtomicLong errors = new AtomicLong();
-    private final Environment environment = new LoopEnvironment();
+    private final Environment environment = new LoopEnvironment(this);
     private volatile boolean running = true;
 
     private EventLoop(String name) throws IOException {
@@ -194,11 +192,16 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    void wakeAt(long deadlineMicros, NodeRuntime node) {
+        timers.wakeAt(deadlineMicros, node);
+    }
+
     void sendAt(long deadlineMicros, NodeRuntime node, ByteBuffer datagram, InetSocketAddress to) {
         timers.sendAt(deadlineMicros, node, datagram, to);
     }
 
-    private NodeRuntime local(int id) {
+    /** The node of this loop whose address has id {@code id}, or null. Loop thread only. */
+    NodeRuntime local(int id) {
         return id < localNodes.size() ? localNodes.get(id) : null;
     }
 
@@ -299,33 +302,6 @@ public final class EventLoop implements AutoCloseable {
             selector.close();
         } catch (IOException ignored) {
             // closing: nothing left to release
-        }
-    }
-
-    /** The core's view of the network, shared by every node of this loop. */
-    private final class LoopEnvironment implements Environment {
-        @Override
-        public void send(int from, int to, Message message) {
-            NodeRuntime node = local(from);
-            if (node != null) {
-                node.send(to, message);
-            }
-        }
-
-        @Override
-        public void deliver(int node, Gossip message) {
-            NodeRuntime runtime = local(node);
-            if (runtime != null) {
-                runtime.deliver(message);
-            }
-        }
-
-        @Override
-        public void wakeAt(int node, long deadlineMicros) {
-            NodeRuntime runtime = local(node);
-            if (runtime != null) {
-                timers.wakeAt(deadlineMicros, runtime);
-            }
         }
     }
 }
