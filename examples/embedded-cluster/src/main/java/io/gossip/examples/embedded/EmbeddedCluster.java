@@ -26,11 +26,17 @@ public final class EmbeddedCluster {
     private EmbeddedCluster() {
     }
 
+    /**
+     * Runs the demonstration on standard output.
+     *
+     * @throws IllegalStateException if some node did not deliver the broadcast within 20 s (the
+     *     JVM then exits with a non-zero status)
+     */
     public static void main(String[] args) throws Exception {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 1L;
         int delivered = run(seed, System.out, Duration.ofSeconds(20));
         if (delivered != NODES - 1) {
-            System.exit(1);
+            throw new IllegalStateException("only " + delivered + " of " + (NODES - 1) + " nodes delivered the broadcast");
         }
     }
 

@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddedClusterTest {
     @Test
+    void theMainRunsToCompletionWithinItsTimeBound() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> EmbeddedCluster.main(new String[] {"11"}));
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("every node delivered the broadcast"));
+    }
+
+    @Test
     void theExampleDeliversTheBroadcastToTheFourOtherNodesAndCloses() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
