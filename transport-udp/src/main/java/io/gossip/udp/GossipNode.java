@@ -35,9 +35,12 @@ public final class GossipNode implements AutoCloseable {
     private final NodeRuntime runtime;
     private final int maxPayloadBytes;
     private final int maxDatagramBytes;
+    private final long seed;
     private volatile boolean closed;
 
-    GossipNode(EventLoop loop, boolean ownsLoop, NodeRuntime runtime, int maxPayloadBytes, int maxDatagramBytes) {
+    GossipNode(EventLoop loop, boolean ownsLoop, NodeRuntime runtime, int maxPayloadBytes, int maxDatagramBytes,
+            long seed) {
+        this.seed = seed;
         this.loop = loop;
         this.ownsLoop = ownsLoop;
         this.runtime = runtime;
@@ -53,6 +56,14 @@ public final class GossipNode implements AutoCloseable {
     /** The address this node advertises to its peers (the bound address, with the actual port). */
     public PeerAddress address() {
         return runtime.self();
+    }
+
+    /**
+     * The seed of this node's protocol random generator: the one given to the builder, or the one
+     * drawn from {@code SecureRandom}. Print it to make a run's random choices reproducible.
+     */
+    public long seed() {
+        return seed;
     }
 
     /** The event loop running this node. */

@@ -153,7 +153,7 @@ public final class GossipNodeBuilder {
             NodeRuntime runtime = target.submit(() -> new NodeRuntime(target, channel, self, config, nodeSeed,
                     listener, codec, outboundQueueCapacity, impairment))
                     .get(GossipNode.CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes);
+            return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes, nodeSeed);
         } catch (IOException | RuntimeException e) {
             cleanUp(channel, owned);
             throw e;

@@ -189,11 +189,47 @@ public final class PeerAddress {
         return new InetSocketAddress(ip(), port);
     }
 
-    /** {@code "a.b.c.d:port"} or {@code "[v6]:port"}; {@link #parse} reads it back. */
+    /**
+     * {@code "a.b.c.d:port"} or {@code "[v6]:port"} with the IPv6 address in its canonical short
+     * form (RFC 5952: lower case, longest run of zero groups as {@code ::}); {@link #parse} reads
+     * it back.
+     */
     @Override
     public String toString() {
-        String host = ip().getHostAddress();
-        return isIpv6() ? "[" + host + "]:" + port : host + ":" + port;
+        return isIpv6() ? "[" + ipv6Text() + "]:" + port : ip().getHostAddress() + ":" + port;
+    }
+
+    private String ipv6Text() {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,28 @@ class PeerAddressTest {
         assertEquals(65535, a.port());
         assertEquals(a, PeerAddress.parse(a.toString()));
         assertEquals(PeerAddress.parse("[2001:db8::7]:1"), PeerAddress.parse("[2001:DB8:0:0:0:0:0:7]:1"));
+    }
+
+    @Test
+    void formatsIpv6InTheCanonicalShortForm() {
+        assertEquals("[::1]:80", PeerAddress.parse("[0:0:0:0:0:0:0:1]:80").toString());
+        assertEquals("[::]:80", PeerAddress.parse("[0:0:0:0:0:0:0:0]:80").toString());
+        assertEquals("[2001:db8::1]:80", PeerAddress.parse("[2001:DB8:0:0:0:0:0:1]:80").toString());
+        assertEquals("[2001:db8:0:1:1:1:1:1]:80", PeerAddress.parse("[2001:db8:0:1:1:1:1:1]:80").toString());
+        assertEquals("[2001:0:0:1::1]:80", PeerAddress.parse("[2001:0:0:1:0:0:0:1]:80").toString());
+        assertEquals("[fe80::1:0:0:0]:80", PeerAddress.parse("[fe80:0:0:0:1:0:0:0]:80").toString());
+        assertEquals("[1::]:80", PeerAddress.parse("[1:0:0:0:0:0:0:0]:80").toString());
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] raw = new byte[16];
+            for (int b = 0; b < 16; b++) {
+                raw[b] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
+            }
+            raw[0] = (byte) 0x20;
+            PeerAddress a = PeerAddress.ofBytes(raw, 1 + random.nextInt(65_535));
+            assertEquals(a, PeerAddress.parse(a.toString()), a.toString());
+            assertTrue(a.toString().length() <= PeerAddress.MAX_TEXT_LENGTH);
+        }
     }
 
     @Test
