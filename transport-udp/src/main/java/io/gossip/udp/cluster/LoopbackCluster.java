@@ -12,8 +12,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -44,6 +46,7 @@ public final class LoopbackCluster implements AutoCloseable {
     private final List<EventLoop> loops = new ArrayList<>();
     private final List<GossipNode> nodes = new ArrayList<>();
     private final List<DeliveryLog> logs = new ArrayList<>();
+    private final Map<MessageId, Long> broadcastNanos = new ConcurrentHashMap<>();
     private final boolean[] alive;
     private final long startNanos = System.nanoTime();
 
@@ -74,7 +77,7 @@ public final class LoopbackCluster implements AutoCloseable {
                         .seed(nodeSeed)
                         .impairment(options.impairment() == null ? null : options.impairment().withSeed(impairmentSeed))
                         .eventLoop(cluster.loops.get(i % options.loopThreads()))
-                        .onDeliver((id, hops, payload) -> log.record(id, System.nanoTime() - cluster.startNanos, hops))
+                        .onDeliver((id, hops, payload) -> log.record(id, cluster.elapsedNanos(), hops))
                         .start();
                 cluster.nodes.add(node);
                 cluster.logs.add(log);
@@ -139,9 +142,25 @@ public final class LoopbackCluster implements AutoCloseable {
         nodes.get(i).join(address(contact));
     }
 
-    /** Node {@code i} broadcasts {@code payload}. */
+    /** Node {@code i} broadcasts {@code payload}; the time is recorded for {@link #broadcastElapsedNanos}. */
     public MessageId broadcast(int i, byte[] payload) {
-        return nodes.get(i).broadcast(payload);
+        long before = elapsedNanos();
+        MessageId id = nodes.get(i).broadcast(payload);
+        broadcastNanos.put(id, before);
+        return id;
+    }
+
+    /**
+     * When {@code id} was broadcast through {@link #broadcast}, in nanoseconds since the cluster
+     * started (the clock of {@link DeliveryLog.Receipt#elapsedNanos()}), or -1 if unknown. A
+     * wall-clock figure: subtract it from a receipt time to get that node's delivery latency.
+     */
+    public long broadcastElapsedNanos(MessageId id) {
+        return broadcastNanos.getOrDefault(id, -1L);
+    }
+
+    private long elapsedNanos() {
+        return System.nanoTime() - startNanos;
     }
 
     /** Node {@code i} fails silently: its socket closes, nobody is told. */

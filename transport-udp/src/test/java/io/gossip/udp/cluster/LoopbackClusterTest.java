@@ -36,9 +36,12 @@ class LoopbackClusterTest {
             assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)),
                     "coverage " + cluster.coverage(id));
             assertFalse(cluster.deliveries(17).delivered(id), "the origin does not deliver its own message");
+            long sentAt = cluster.broadcastElapsedNanos(id);
+            assertTrue(sentAt >= 0);
             for (int i = 0; i < cluster.size(); i++) {
                 if (i != 17) {
                     assertTrue(cluster.deliveries(i).receipt(id).hops() >= 1);
+                    assertTrue(cluster.deliveries(i).receipt(id).elapsedNanos() >= sentAt, "received after sent");
                 }
             }
             double meanView = cluster.liveMetrics().stream().mapToInt(NodeMetrics::partialViewSize).average().orElse(0);
