@@ -1,0 +1,21 @@
+package io.gossip.udp;
+
+/**
+ * Receives the gossip messages a node delivers: each message once, never the node's own broadcasts.
+ *
+ * <p>Called on the node's event-loop thread, which serves every node of that loop: return quickly
+ * and hand heavy work to another thread. A listener may call the node's {@code ...Async} methods;
+ * the blocking ones refuse to run on the loop thread. An exception thrown by the listener is
+ * counted ({@link TransportDropReason#LISTENER_FAILED}) and otherwise ignored.
+ */
+@FunctionalInterface
+public interface DeliveryListener {
+    /**
+     * One delivered message.
+     *
+     * @param id the message's identity (origin address and sequence number)
+     * @param hops links travelled from the origin: 1 for a direct neighbour
+     * @param payload a private copy of the payload
+     */
+    void onDeliver(MessageId id, int hops, byte[] payload);
+}

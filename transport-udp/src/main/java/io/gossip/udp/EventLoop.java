@@ -1,0 +1,307 @@
+package io.gossip.udp;
+
+import io.gossip.protocol.Environment;
+import io.gossip.protocol.IdTable;
+import io.gossip.udp.wire.WireFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One thread that drives any number of live nodes: a {@link Selector} over their non-blocking
+ * datagram channels, a timer queue on the real clock, and a queue of tasks handed over by other
+ * threads. Every protocol core call happens on this thread, so the cores stay single-threaded.
+ *
+ * <p>Many nodes per loop is what makes a 1,000-node loopback cluster fit in one process with a few
+ * threads. The loop owns one {@link IdTable} mapping peer addresses to the core's int ids, shared
+ * by its nodes. Create with {@link #start(String)}; {@link #close()} closes every node still on the
+ * loop, stops the thread and the selector.
+ */
+public final class EventLoop implements AutoCloseable {
+    /** Prefix of the names of every loop thread, to let tests check for leaks. */
+    public static final String THREAD_NAME_PREFIX = "gossip-udp-loop-";
+    private static final AtomicInteger NUMBER = new AtomicInteger();
+    private static final int RECEIVE_BUFFER_BYTES = 65_536;
+    private static final int DATAGRAMS_PER_READ = 64;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final TimerQueue timers = new TimerQueue();
+    private final IdTable<PeerAddress> ids = new IdTable<>();
+    private final List<NodeRuntime> localNodes = new ArrayList<>();
+    private final List<InetSocketAddress> socketAddresses = new ArrayList<>();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
+    private final ByteBuffer encodeScratch = ByteBuffer.allocate(WireFormat.MAX_MAX_DATAGRAM_BYTES);
+    private final AtomicLong errors = new AtomicLong();
+    private final Environment environment = new LoopEnvironment(this);
+    private volatile boolean running = true;
+
+    private EventLoop(String name) throws IOException {
+        selector = Selector.open();
+        thread = new Thread(this::run, THREAD_NAME_PREFIX + NUMBER.incrementAndGet() + "-" + name);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts a loop thread named {@link #THREAD_NAME_PREFIX} + a number + {@code name}.
+     *
+     * @throws IOException if no selector can be opened
+     */
+    public static EventLoop start(String name) throws IOException {
+        EventLoop loop = new EventLoop(Objects.requireNonNull(name, "name"));
+        loop.thread.start();
+        return loop;
+    }
+
+    /** The loop thread's name. */
+    public String threadName() {
+        return thread.getName();
+    }
+
+    /** Whether the calling thread is this loop's thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Unexpected exceptions the loop caught and survived (a non-zero value means a bug). */
+    public long errorCount() {
+        return errors.get();
+    }
+
+    /** Whether the loop still accepts work. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Closes every node on this loop (without a graceful leave), stops the thread and releases the
+     * selector. Waits up to five seconds for the thread unless called from the loop itself.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        if (!inLoop()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ hand-over from other threads
+
+    /** Runs {@code task} on the loop thread, after what is already queued. */
+    void execute(Runnable task) {
+        if (!running) {
+            throw new IllegalStateException("event loop " + thread.getName() + " is closed");
+        }
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Runs {@code task} on the loop thread; the future completes with its result or exception. */
+    <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    // ------------------------------------------------------------------ loop-thread services
+
+    IdTable<PeerAddress> ids() {
+        return ids;
+    }
+
+    /** A buffer large enough for any datagram, reused for every encoding. Loop thread only. */
+    ByteBuffer encodeScratch() {
+        return encodeScratch;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    /**
+     * Registers a node whose address has id {@code id}. Loop thread only.
+     *
+     * @throws IllegalStateException if another node of this loop already has that address
+     */
+    void attach(int id, NodeRuntime node) {
+        while (localNodes.size() <= id) {
+            localNodes.add(null);
+        }
+        if (localNodes.get(id) != null) {
+            throw new IllegalStateException("a node with address " + ids.identity(id) + " already runs on this loop");
+        }
+        localNodes.set(id, node);
+    }
+
+    void detach(int id) {
+        localNodes.set(id, null);
+    }
+
+    /** The socket address of id {@code id}, cached. Loop thread only. */
+    InetSocketAddress socketAddress(int id) {
+        while (socketAddresses.size() <= id) {
+            socketAddresses.add(null);
+        }
+        InetSocketAddress address = socketAddresses.get(id);
+        if (address == null) {
+            address = ids.identity(id).toSocketAddress();
+            socketAddresses.set(id, address);
+        }
+        return address;
+    }
+
+    /**
+     * Lets the selector forget cancelled keys now, which is when the operating system really
+     * releases a closed channel's port. Call from a task, never while keys are being processed.
+     */
+    void releaseCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void wakeAt(long deadlineMicros, NodeRuntime node) {
+        timers.wakeAt(deadlineMicros, node);
+    }
+
+    void sendAt(long deadlineMicros, NodeRuntime node, ByteBuffer datagram, InetSocketAddress to) {
+        timers.sendAt(deadlineMicros, node, datagram, to);
+    }
+
+    /** The node of this loop whose address has id {@code id}, or null. Loop thread only. */
+    NodeRuntime local(int id) {
+        return id < localNodes.size() ? localNodes.get(id) : null;
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    private void run() {
+        try {
+            while (running) {
+                try {
+                    runTasks();
+                    fireTimers();
+                    select();
+                } catch (RuntimeException e) {
+                    // A bug must not silence every node of the loop: count it and go on.
+                    errors.incrementAndGet();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("event loop " + thread.getName() + " failed", e);
+        } finally {
+            running = false;
+            shutdown();
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /**
+     * Fires what is due now. At most as many timers as were queued on entry, so a timer that
+     * re-arms itself for "now" waits for the next round instead of starving the sockets.
+     */
+    private void fireTimers() {
+        long now = RealClock.nowMicros();
+        int budget = timers.size();
+        TimerQueue.Timer due;
+        while (budget-- > 0 && (due = timers.pollDue(now)) != null) {
+            if (due.node().isOpen()) {
+                if (due.datagram() == null) {
+                    due.node().onTimeout(now);
+                } else {
+                    due.node().enqueue(due.datagram(), due.to());
+                }
+            }
+        }
+    }
+
+    private void select() throws IOException {
+        long deadline = timers.nextDeadline();
+        if (!tasks.isEmpty()) {
+            selector.selectNow();
+        } else if (deadline == Long.MAX_VALUE) {
+            selector.select();
+        } else {
+            long waitMicros = deadline - RealClock.nowMicros();
+            if (waitMicros <= 0) {
+                selector.selectNow();
+            } else {
+                selector.select(Math.max(1, (waitMicros + 999) / 1_000));
+            }
+        }
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            NodeRuntime node = (NodeRuntime) key.attachment();
+            if (!key.isValid() || !node.isOpen()) {
+                continue;
+            }
+            if (key.isWritable()) {
+                node.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                node.receive(receiveBuffer, DATAGRAMS_PER_READ);
+            }
+        }
+    }
+
+    private void shutdown() {
+        for (NodeRuntime node : new ArrayList<>(localNodes)) {
+            if (node != null) {
+                node.closeOnLoop();
+            }
+        }
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException ignored) {
+                // tasks after close fail their futures themselves; nothing else to do
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // closing: nothing left to release
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.gossip.udp;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A live gossip node: the SCAMP protocol core running over a UDP socket, ready to embed.
+ *
+ * <pre>{@code
+ * GossipNode node = GossipNode.builder()
+ *         .bind(PeerAddress.parse("127.0.0.1:7000"))
+ *         .onDeliver((id, hops, payload) -> System.out.println(id + ": " + payload.length + " bytes"))
+ *         .start();
+ * node.join(PeerAddress.parse("127.0.0.1:7001"));   // or node.bootstrap() for the first node
+ * node.broadcast("hello".getBytes(StandardCharsets.UTF_8));
+ * node.leave(Duration.ofSeconds(2));
+ * node.close();
+ * }</pre>
+ *
+ * <p>Thread-safe: every method hands its work to the node's {@link EventLoop} thread, where the
+ * single-threaded core runs. The blocking methods wait for the loop (at most
+ * {@link #CALL_TIMEOUT_MILLIS}) and refuse to run on the loop thread itself (for example from a
+ * {@link DeliveryListener}), where the {@code ...Async} variants must be used instead.
+ */
+public final class GossipNode implements AutoCloseable {
+    /** Longest a blocking call waits for the event loop before giving up. */
+    public static final long CALL_TIMEOUT_MILLIS = 30_000;
+
+    private final EventLoop loop;
+    private final boolean ownsLoop;
+    private final NodeRuntime runtime;
+    private final int maxPayloadBytes;
+    private final int maxDatagramBytes;
+    private final long seed;
+    private volatile boolean closed;
+
+    GossipNode(EventLoop loop, boolean ownsLoop, NodeRuntime runtime, int maxPayloadBytes, int maxDatagramBytes,
+            long seed) {
+        this.seed = seed;
+        this.loop = loop;
+        this.ownsLoop = ownsLoop;
+        this.runtime = runtime;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.maxDatagramBytes = maxDatagramBytes;
+    }
+
+    /** A builder with the defaults: {@code ProtocolConfig.defaults()}, 1,400-byte datagrams, own loop. */
+    public static GossipNodeBuilder builder() {
+        return new GossipNodeBuilder();
+    }
+
+    /** The address this node advertises to its peers (the bound address, with the actual port). */
+    public PeerAddress address() {
+        return runtime.self();
+    }
+
+    /**
+     * The seed of this node's protocol random generator: the one given to the builder, or the one
+     * drawn from {@code SecureRandom}. Print it to make a run's random choices reproducible.
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /** The event loop running this node. */
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /** The largest payload {@link #broadcast} accepts. */
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    /**
+     * Makes this node a group of one, for others to join through.
+     *
+     * @throws IllegalStateException if the node already joined, bootstrapped, left or was closed
+     */
+    public void bootstrap() {
+        requireOpen();
+        await(loop.submit(() -> {
+            runtime.core().bootstrap(RealClock.nowMicros());
+            runtime.afterCoreCall();
+            return null;
+        }));
+    }
+
+    /**
+     * Joins the group that {@code contact} belongs to.
+     *
+     * @throws IllegalArgumentException if contact is the wildcard address or this node itself
+     * @throws IllegalStateException if the node already joined, bootstrapped or left
+     */
+    public void join(PeerAddress contact) {
+        Objects.requireNonNull(contact, "contact");
+        if (contact.isWildcard()) {
+            throw new IllegalArgumentException("cannot join through the wildcard address " + contact);
+        }
+        if (contact.equals(address())) {
+            throw new IllegalArgumentException("node " + address() + " cannot join through itself");
+        }
+        requireOpen();
+        await(loop.submit(() -> {
+            runtime.core().join(RealClock.nowMicros(), loop.ids().intern(contact));
+            runtime.afterCoreCall();
+            return null;
+        }));
+    }
+
+    /**
+     * Disseminates {@code payload} to the group; this node does not deliver it to itself.
+     *
+     * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
+     * @throws IllegalStateException if the node is not a member, or on the loop thread
+     */
+    public MessageId broadcast(byte[] payload) {
+        return await(broadcastAsync(payload));
+    }
+
+    /**
+     * {@link #broadcast} without waiting; usable from a {@link DeliveryListener}. The payload is
+     * checked (and copied) before this method returns.
+     *
+     * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
+     */
+    public CompletableFuture<MessageId> broadcastAsync(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        if (payload.length > maxPayloadBytes) {
+            throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds the limit of "
+                    + maxPayloadBytes + " bytes (ProtocolConfig.maxPayloadBytes; one message per datagram of at most "
+                    + maxDatagramBytes + " bytes, nothing is fragmented)");
+        }
+        requireOpen();
+        byte[] copy = payload.clone();
+        return loop.submit(() -> {
+            long id = runtime.core().broadcast(RealClock.nowMicros(), copy);
+            runtime.afterCoreCall();
+            return new MessageId(address(), (int) id);
+        });
+    }
+
+    /**
+     * Leaves the group gracefully and waits until every goodbye is acknowledged or
+     * {@code timeout} passes. The node keeps its socket (to retransmit) until {@link #close()}.
+     *
+     * @return true if every unsubscription message was acknowledged in time
+     * @throws IllegalStateException if the node is not a member, or on the loop thread
+     */
+    public boolean leave(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        requireOffLoop();
+        CompletableFuture<Boolean> done = await(leaveAsync());
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("leave failed", e.getCause());
+        }
+    }
+
+    /**
+     * Starts a graceful leave. The outer future completes once the leave started (exceptionally if
+     * the node is not a member); the inner one when every goodbye is acknowledged (true) or the
+     * node is closed first (false unless everything was acknowledged).
+     */
+    public CompletableFuture<CompletableFuture<Boolean>> leaveAsync() {
+        requireOpen();
+        return loop.submit(runtime::leave);
+    }
+
+    /** A snapshot of the node's counters and views. */
+    public NodeMetrics metrics() {
+        return await(metricsAsync());
+    }
+
+    /** {@link #metrics()} without waiting. */
+    public CompletableFuture<NodeMetrics> metricsAsync() {
+        return loop.submit(runtime::metrics);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops the node at once, without leaving (peers see it as failed): closes its socket and, if
+     * the node created its own event loop, stops that loop's thread. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsLoop) {
+            loop.close();
+        } else if (loop.inLoop()) {
+            runtime.closeOnLoop();
+        } else if (loop.isRunning()) {
+            try {
+                loop.submit(() -> {
+                    runtime.closeOnLoop();
+                    loop.releaseCancelledKeys();
+                    return null;
+                }).get(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                // the loop is shutting down, and closes every node it still has
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("node " + address() + " is closed");
+        }
+    }
+
+    private void requireOffLoop() {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("blocking call on the event-loop thread; use the ...Async variant");
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        requireOffLoop();
+        try {
+            return future.get(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtimeException) {
+                throw runtimeException;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("event loop " + loop.threadName() + " did not answer in "
+                    + CALL_TIMEOUT_MILLIS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the event loop", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GossipNode[" + address() + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,266 @@
+package io.gossip.udp;
+
+import io.gossip.protocol.Counters;
+import io.gossip.protocol.DropReason;
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.ScampNode;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.Message;
+import io.gossip.udp.wire.DecodeException;
+import io.gossip.udp.wire.Decoded;
+import io.gossip.udp.wire.RejectReason;
+import io.gossip.udp.wire.WireCodec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.UnsupportedAddressTypeException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One live node on its event loop: the unmodified protocol core, its channel, its bounded outbound
+ * queue, the optional impairment stage, and its transport counters. Confined to the loop thread;
+ * {@link GossipNode} is the thread-safe face that hands work over.
+ */
+final class NodeRuntime {
+    private record Outgoing(ByteBuffer datagram, InetSocketAddress to) {
+    }
+
+    private final EventLoop loop;
+    private final DatagramChannel channel;
+    private final PeerAddress self;
+    private final int selfId;
+    private final WireCodec codec;
+    private final ScampNode core;
+    private final Counters counters = new Counters();
+    private final DeliveryListener listener;
+    private final ArrayDeque<Outgoing> outbound = new ArrayDeque<>();
+    private final int outboundCapacity;
+    private final Impairment impairment;
+    private final SplittableRandom impairmentRandom;
+    private final long[] rejected = new long[RejectReason.count()];
+    private final long[] transportDrops = new long[TransportDropReason.count()];
+    private final SelectionKey key;
+    private long datagramsSent;
+    private long datagramsReceived;
+    private boolean open = true;
+    private CompletableFuture<Boolean> leaveDone;
+    private long exhaustedAtLeave;
+
+    /** Creates the node and registers its channel with the loop's selector. Loop thread only. */
+    NodeRuntime(EventLoop loop, DatagramChannel channel, PeerAddress self, ProtocolConfig config, long seed,
+            DeliveryListener listener, WireCodec codec, int outboundCapacity, Impairment impairment)
+            throws ClosedChannelException {
+        this.loop = loop;
+        this.channel = channel;
+        this.self = self;
+        this.codec = codec;
+        this.listener = listener;
+        this.outboundCapacity = outboundCapacity;
+        this.impairment = impairment;
+        this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
+        this.selfId = loop.ids().intern(self);
+        this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
+        loop.attach(selfId, this);
+        this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+    }
+
+    PeerAddress self() {
+        return self;
+    }
+
+    ScampNode core() {
+        return core;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    // ------------------------------------------------------------------ inbound
+
+    /** Reads up to {@code max} datagrams and hands each to the core. */
+    void receive(ByteBuffer buffer, int max) {
+        for (int i = 0; i < max && open; i++) {
+            buffer.clear();
+            try {
+                if (channel.receive(buffer) == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                return; // e.g. an ICMP error surfaced on the socket; the next read goes on
+            }
+            buffer.flip();
+            datagramsReceived++;
+            onDatagram(buffer);
+        }
+    }
+
+    private void onDatagram(ByteBuffer datagram) {
+        Decoded decoded;
+        try {
+            decoded = codec.decode(datagram, loop.ids());
+        } catch (DecodeException e) {
+            rejected[e.reason().ordinal()]++;
+            return;
+        }
+        long now = RealClock.nowMicros();
+        try {
+            core.onMessage(now, decoded.senderId(), decoded.message());
+        } catch (RuntimeException e) {
+            transportDrops[TransportDropReason.INTERNAL_ERROR.ordinal()]++;
+        }
+        afterCoreCall();
+    }
+
+    void onTimeout(long nowMicros) {
+        try {
+            core.onTimeout(nowMicros);
+        } catch (RuntimeException e) {
+            transportDrops[TransportDropReason.INTERNAL_ERROR.ordinal()]++;
+        }
+        afterCoreCall();
+    }
+
+    void afterCoreCall() {
+        if (leaveDone != null && !leaveDone.isDone() && core.unacknowledgedCount() == 0) {
+            leaveDone.complete(allGoodbyesAcknowledged());
+        }
+    }
+
+    /**
+     * Starts a graceful leave. The future completes once no goodbye awaits an acknowledgement:
+     * true if all were acknowledged, false if some ran out of retransmissions (their receiver is
+     * gone) or the node was closed first.
+     */
+    CompletableFuture<Boolean> leave() {
+        exhaustedAtLeave = exhausted();
+        core.leave(RealClock.nowMicros());
+        leaveDone = new CompletableFuture<>();
+        afterCoreCall();
+        return leaveDone;
+    }
+
+    private boolean allGoodbyesAcknowledged() {
+        return core.unacknowledgedCount() == 0 && exhausted() == exhaustedAtLeave;
+    }
+
+    private long exhausted() {
+        return counters.snapshot().dropped(DropReason.RETRANSMIT_EXHAUSTED);
+    }
+
+    void deliver(Gossip message) {
+        MessageId id = new MessageId(loop.ids().identity(message.origin()), message.originSeq());
+        try {
+            listener.onDeliver(id, message.hops(), message.payload());
+        } catch (RuntimeException e) {
+            transportDrops[TransportDropReason.LISTENER_FAILED.ordinal()]++;
+        }
+    }
+
+    // ------------------------------------------------------------------ outbound
+
+    /** Encodes a message from the core, passes it through the impairment stage, queues it. */
+    void send(int to, Message message) {
+        if (!open) {
+            return;
+        }
+        ByteBuffer datagram;
+        try {
+            ByteBuffer scratch = loop.encodeScratch();
+            scratch.clear();
+            codec.encodeInto(self, message, loop.ids(), scratch);
+            scratch.flip();
+            datagram = ByteBuffer.allocate(scratch.remaining()).put(scratch).flip();
+        } catch (IllegalArgumentException e) {
+            transportDrops[TransportDropReason.ENCODE_FAILED.ordinal()]++;
+            return;
+        }
+        InetSocketAddress destination = loop.socketAddress(to);
+        if (impairment != null) {
+            if (impairmentRandom.nextDouble() < impairment.loss()) {
+                transportDrops[TransportDropReason.IMPAIRMENT_LOSS.ordinal()]++;
+                return;
+            }
+            long delayMillis = impairment.latencyMinMillis()
+                    + impairmentRandom.nextLong(impairment.latencyMaxMillis() - impairment.latencyMinMillis() + 1);
+            if (delayMillis > 0) {
+                loop.sendAt(RealClock.nowMicros() + delayMillis * 1_000, this, datagram, destination);
+                return;
+            }
+        }
+        enqueue(datagram, destination);
+    }
+
+    /** Queues a datagram for the socket, dropping it if the bounded queue is full. */
+    void enqueue(ByteBuffer datagram, InetSocketAddress to) {
+        if (outbound.size() >= outboundCapacity) {
+            transportDrops[TransportDropReason.OUTBOUND_QUEUE_FULL.ordinal()]++;
+            return;
+        }
+        outbound.add(new Outgoing(datagram, to));
+        flush();
+    }
+
+    /** Writes queued datagrams until the socket would block; then waits for writability. */
+    void flush() {
+        while (open && !outbound.isEmpty()) {
+            Outgoing next = outbound.peek();
+            try {
+                if (channel.send(next.datagram(), next.to()) == 0) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    return;
+                }
+                datagramsSent++;
+            } catch (IOException | UnsupportedAddressTypeException | SecurityException e) {
+                // e.g. an IPv6 destination on an IPv4 socket: this datagram cannot go, the next may
+                transportDrops[TransportDropReason.SEND_FAILED.ordinal()]++;
+            }
+            outbound.poll();
+        }
+        if (open && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle and metrics
+
+    /** Stops the node without a leave: closes the channel, forgets queued datagrams. Idempotent. */
+    void closeOnLoop() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        key.cancel();
+        outbound.clear();
+        loop.detach(selfId);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more can be released
+        }
+        if (leaveDone != null) {
+            leaveDone.complete(allGoodbyesAcknowledged());
+        }
+    }
+
+    NodeMetrics metrics() {
+        return new NodeMetrics(self, core.isMember(), counters.snapshot(), rejected.clone(), transportDrops.clone(),
+                datagramsSent, datagramsReceived, addresses(core.partialView()), addresses(core.inView()),
+                core.unacknowledgedCount(), outbound.size());
+    }
+
+    private List<PeerAddress> addresses(int[] ids) {
+        List<PeerAddress> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(loop.ids().identity(id));
+        }
+        return out;
+    }
+}

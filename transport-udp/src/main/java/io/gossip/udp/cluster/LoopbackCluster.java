@@ -1,0 +1,259 @@
+package io.gossip.udp.cluster;
+
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.EventLoop;
+import io.gossip.udp.GossipNode;
+import io.gossip.udp.Impairment;
+import io.gossip.udp.MessageId;
+import io.gossip.udp.NodeMetrics;
+import io.gossip.udp.PeerAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * N live nodes on loopback ports of this process, sharing a few event-loop threads: the harness
+ * behind live experiments and the transport's integration tests.
+ *
+ * <p>Node {@code i} binds 127.0.0.1 on an ephemeral port and runs on loop {@code i mod loops}. Its
+ * protocol seed (and its impairment seed, if any) are drawn in order from one
+ * {@link SplittableRandom} seeded with the cluster's root seed. Every node records its deliveries
+ * in a {@link DeliveryLog}, from which {@link #coverage} is computed. Operations: join, broadcast,
+ * crash (close without leaving), graceful leave.
+ */
+public final class LoopbackCluster implements AutoCloseable {
+    /** How a cluster is built. Impairment may be null (no impairment). */
+    public record Options(int size, ProtocolConfig protocol, int loopThreads, long rootSeed, Impairment impairment) {
+        public Options {
+            if (size < 1) {
+                throw new IllegalArgumentException("size must be >= 1, got " + size);
+            }
+            if (loopThreads < 1) {
+                throw new IllegalArgumentException("loopThreads must be >= 1, got " + loopThreads);
+            }
+            Objects.requireNonNull(protocol, "protocol");
+        }
+    }
+
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<GossipNode> nodes = new ArrayList<>();
+    private final List<DeliveryLog> logs = new ArrayList<>();
+    private final Map<MessageId, Long> broadcastNanos = new ConcurrentHashMap<>();
+    private final boolean[] alive;
+    private final long startNanos = System.nanoTime();
+
+    private LoopbackCluster(int size) {
+        alive = new boolean[size];
+    }
+
+    /**
+     * Starts every node (none has joined yet: see {@link #joinAll()}).
+     *
+     * @throws IOException if a socket or selector cannot be opened; everything opened so far is closed
+     */
+    public static LoopbackCluster start(Options options) throws IOException {
+        LoopbackCluster cluster = new LoopbackCluster(options.size());
+        try {
+            for (int l = 0; l < options.loopThreads(); l++) {
+                cluster.loops.add(EventLoop.start("cluster-" + l));
+            }
+            SplittableRandom seeds = new SplittableRandom(options.rootSeed());
+            InetAddress loopback = InetAddress.getByName("127.0.0.1");
+            for (int i = 0; i < options.size(); i++) {
+                DeliveryLog log = new DeliveryLog();
+                long nodeSeed = seeds.nextLong();
+                long impairmentSeed = seeds.nextLong();
+                GossipNode node = GossipNode.builder()
+                        .bindEphemeral(loopback)
+                        .protocol(options.protocol())
+                        .seed(nodeSeed)
+                        .impairment(options.impairment() == null ? null : options.impairment().withSeed(impairmentSeed))
+                        .eventLoop(cluster.loops.get(i % options.loopThreads()))
+                        .onDeliver((id, hops, payload) -> log.record(id, cluster.elapsedNanos(), hops))
+                        .start();
+                cluster.nodes.add(node);
+                cluster.logs.add(log);
+                cluster.alive[i] = true;
+            }
+            return cluster;
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Number of nodes started, alive or not. */
+    public int size() {
+        return nodes.size();
+    }
+
+    /** Node {@code i}. */
+    public GossipNode node(int i) {
+        return nodes.get(i);
+    }
+
+    /** The address of node {@code i}. */
+    public PeerAddress address(int i) {
+        return nodes.get(i).address();
+    }
+
+    /** Whether node {@code i} has neither crashed nor left. */
+    public boolean isAlive(int i) {
+        return alive[i];
+    }
+
+    /** Node 0 bootstraps the group; every other node joins through node 0, all at once. */
+    public void joinAll() {
+        joinAll(Duration.ZERO);
+    }
+
+    /**
+     * Node 0 bootstraps the group; every other node joins through node 0, one every
+     * {@code spacing}. Joins that all land at once are each handled while the group is still tiny,
+     * so views end up smaller than SCAMP's (c+1)·ln n; spacing them out (a few milliseconds on
+     * loopback) lets each subscription spread through the group as it is when it arrives.
+     */
+    public void joinAll(Duration spacing) {
+        nodes.get(0).bootstrap();
+        long spacingNanos = spacing.toNanos();
+        long next = System.nanoTime();
+        for (int i = 1; i < nodes.size(); i++) {
+            if (spacingNanos > 0) {
+                next += spacingNanos;
+                long wait;
+                while ((wait = next - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait); // pacing, not waiting for a condition
+                }
+            }
+            join(i, 0);
+        }
+    }
+
+    /** Node {@code i} joins through node {@code contact}. */
+    public void join(int i, int contact) {
+        nodes.get(i).join(address(contact));
+    }
+
+    /** Node {@code i} broadcasts {@code payload}; the time is recorded for {@link #broadcastElapsedNanos}. */
+    public MessageId broadcast(int i, byte[] payload) {
+        long before = elapsedNanos();
+        MessageId id = nodes.get(i).broadcast(payload);
+        broadcastNanos.put(id, before);
+        return id;
+    }
+
+    /**
+     * When {@code id} was broadcast through {@link #broadcast}, in nanoseconds since the cluster
+     * started (the clock of {@link DeliveryLog.Receipt#elapsedNanos()}), or -1 if unknown. A
+     * wall-clock figure: subtract it from a receipt time to get that node's delivery latency.
+     */
+    public long broadcastElapsedNanos(MessageId id) {
+        return broadcastNanos.getOrDefault(id, -1L);
+    }
+
+    private long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Node {@code i} fails silently: its socket closes, nobody is told. */
+    public void crash(int i) {
+        alive[i] = false;
+        nodes.get(i).close();
+    }
+
+    /**
+     * Node {@code i} leaves gracefully (waiting up to {@code timeout} for acknowledgements), then
+     * closes.
+     *
+     * @return whether every unsubscription message was acknowledged in time
+     */
+    public boolean leave(int i, Duration timeout) {
+        alive[i] = false;
+        boolean acknowledged = nodes.get(i).leave(timeout);
+        nodes.get(i).close();
+        return acknowledged;
+    }
+
+    /** What node {@code i} delivered. */
+    public DeliveryLog deliveries(int i) {
+        return logs.get(i);
+    }
+
+    /** Fraction of the live nodes other than the origin that delivered {@code id}. */
+    public double coverage(MessageId id) {
+        int eligible = 0;
+        int reached = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (alive[i] && !address(i).equals(id.origin())) {
+                eligible++;
+                if (logs.get(i).delivered(id)) {
+                    reached++;
+                }
+            }
+        }
+        return eligible == 0 ? 1.0 : (double) reached / eligible;
+    }
+
+    /** Waits until {@link #coverage} of {@code id} reaches {@code fraction}; false on timeout. */
+    public boolean awaitCoverage(MessageId id, double fraction, Duration timeout) {
+        return awaitCondition(() -> coverage(id) >= fraction, timeout);
+    }
+
+    /** Metrics of every live node, in node order. */
+    public List<NodeMetrics> liveMetrics() {
+        List<NodeMetrics> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (alive[i]) {
+                out.add(nodes.get(i).metrics());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Waits until every live node is a member with a non-empty PartialView and InView and no
+     * membership message awaiting an acknowledgement: joins have settled. False on timeout.
+     */
+    public boolean awaitSettled(Duration timeout) {
+        return awaitCondition(() -> liveMetrics().stream().allMatch(m -> m.member() && m.unacknowledged() == 0
+                && m.partialViewSize() > 0 && m.inViewSize() > 0), timeout);
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
+    public static boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Closes every node and stops every loop thread. */
+    @Override
+    public void close() {
+        for (GossipNode node : nodes) {
+            node.close();
+        }
+        for (EventLoop loop : loops) {
+            loop.close();
+        }
+    }
+}
