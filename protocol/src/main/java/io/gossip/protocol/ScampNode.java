@@ -61,8 +61,10 @@ public final class ScampNode {
     private boolean joinArcExpiring;
     /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
     private int awaitingAdoptionFrom = NodeIds.NONE;
-    /** After leaving: the nodes already told to remove us. */
+    /** After leaving: the nodes already told to replace us. */
     private InView toldOfDeparture;
+    /** After leaving: the PartialView we had, to hand out replacements to late senders. */
+    private int[] formerPartialView;
 
     /**
      * A node that has not joined any group yet.
@@ -166,6 +168,7 @@ public final class ScampNode {
         for (int i = 0; i < l; i++) {
             sendMembership(nowMicros, partialView.get(i), new Unlink(claimSeq()));
         }
+        formerPartialView = partialView.toArray();
         partialView.clear();
         inView.clear();
         nextHeartbeatMicros = Long.MAX_VALUE;
@@ -175,8 +178,10 @@ public final class ScampNode {
 
     /**
      * Whoever still sends to a node that left holds it in its PartialView without having been told
-     * (its Keep crossed our departure, or a Replace named us): tell it to remove us. Once per new
-     * membership message (a retransmission is recognised), once per sender for gossip and heartbeats.
+     * (its Keep crossed our departure, or another leaver named us as its replacement): hand it a
+     * replacement from our former PartialView, as the paper's unsubscription would have, so the arc
+     * is not lost (or a plain Remove if we had no out-neighbour). Once per new membership message
+     * (a retransmission is recognised), once per sender for gossip and heartbeats.
      */
     private void tellSenderWeLeft(long nowMicros, int sender, Message message) {
         if (!impliesSenderHoldsUs(message)) {
@@ -195,7 +200,15 @@ public final class ScampNode {
                 return;
             }
         }
-        sendMembership(nowMicros, sender, new Remove(claimSeq()));
+        int replacement = NodeIds.NONE;
+        if (formerPartialView != null && formerPartialView.length > 0) {
+            replacement = formerPartialView[random.nextInt(formerPartialView.length)];
+        }
+        if (replacement == NodeIds.NONE || replacement == sender) {
+            sendMembership(nowMicros, sender, new Remove(claimSeq()));
+        } else {
+            sendMembership(nowMicros, sender, new Replace(claimSeq(), replacement));
+        }
     }
 
     private static boolean impliesSenderHoldsUs(Message message) {
