@@ -8,7 +8,6 @@ import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Message;
-import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Remove;
 import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
@@ -45,13 +44,11 @@ public final class ScampNode {
     private final PartialView partialView;
     private final InView inView;
     private final DuplicateMemory seen;
-    private final RetransmitQueue unacked = new RetransmitQueue();
-    private final HandledMessages handled = new HandledMessages();
+    private final ReliableChannel channel;
     private final UnlinkTombstones unlinked = new UnlinkTombstones();
 
     private State state = State.NEW;
     private int bootstrapContact = NodeIds.NONE;
-    private int nextSeq = 1;
     private int nextBroadcastSeq;
     private long lastHeardMicros;
     private long nextHeartbeatMicros = Long.MAX_VALUE;
@@ -83,6 +80,7 @@ public final class ScampNode {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
         this.inView = new InView(config.leaseDurationMillis() > 0);
+        this.channel = new ReliableChannel(id, config, env, counters);
         this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 
@@ -152,7 +150,7 @@ public final class ScampNode {
         requireState(State.MEMBER, "leave");
         state = State.LEFT;
         // A late Subscribe or Keep from us would make someone point at a departed node.
-        unacked.cancelSubscriptionsAndKeeps();
+        channel.cancelSubscriptionsAndKeeps();
         int l = partialView.size();
         int lIn = inView.size();
         int replaces = UnsubscriptionPlan.replaceCount(l, lIn, config.c());
@@ -188,10 +186,9 @@ public final class ScampNode {
             return; // never answer a Remove, Unlink, Replace or Adopt: two departed nodes would ping-pong
         }
         if (message instanceof MembershipMessage m && m.wantsAck()) {
-            if (handled.contains(sender, m.seq(), nowMicros)) {
+            if (!channel.firstTime(nowMicros, sender, m.seq())) {
                 return;
             }
-            handled.add(sender, m.seq(), nowMicros + config.retransmitHorizonMicros());
         } else {
             if (toldOfDeparture == null) {
                 toldOfDeparture = new InView(false);
@@ -234,9 +231,7 @@ public final class ScampNode {
             return;
         }
         if (message instanceof Ack ack) {
-            if (!unacked.acknowledge(from, ack.seq())) {
-                counters.dropped(DropReason.UNKNOWN_ACK);
-            }
+            channel.acknowledged(from, ack.seq());
         } else if (state != State.MEMBER) {
             // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             counters.dropped(DropReason.NOT_MEMBER);
@@ -258,8 +253,7 @@ public final class ScampNode {
         if (nowMicros >= requestedWakeMicros) {
             requestedWakeMicros = Long.MAX_VALUE;
         }
-        retransmitDue(nowMicros);
-        handled.expire(nowMicros);
+        channel.retransmitDue(nowMicros, this::onUndeliverable);
         unlinked.expire(nowMicros);
         if (state == State.MEMBER) {
             expireLeases(nowMicros);
@@ -311,14 +305,8 @@ public final class ScampNode {
     }
 
     private void onMembership(long nowMicros, int from, MembershipMessage message) {
-        if (message.wantsAck()) {
-            env.send(id, from, new Ack(message.seq()));
-            counters.sent(MessageType.ACK, 1);
-            if (handled.contains(from, message.seq(), nowMicros)) {
-                counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
-                return;
-            }
-            handled.add(from, message.seq(), nowMicros + config.retransmitHorizonMicros());
+        if (!channel.receive(nowMicros, from, message)) {
+            return;
         }
         if (message instanceof Subscribe s) {
             onSubscribe(nowMicros, from, s);
@@ -648,46 +636,11 @@ public final class ScampNode {
     // ------------------------------------------------------------------ reliable delivery
 
     private int claimSeq() {
-        if (config.maxAttempts() == 1) {
-            return MembershipMessage.UNACKNOWLEDGED;
-        }
-        int seq = nextSeq++;
-        if (nextSeq == MembershipMessage.UNACKNOWLEDGED) {
-            nextSeq = 1;
-        }
-        return seq;
+        return channel.claimSeq();
     }
 
     private void sendMembership(long nowMicros, int to, MembershipMessage message) {
-        if (message instanceof Unlink) {
-            unacked.cancelKeepsTo(to); // a Keep retransmitted after this Unlink would undo it
-        }
-        env.send(id, to, message);
-        counters.sent(message.type(), 1);
-        if (message.wantsAck()) {
-            unacked.add(to, message, nowMicros + config.retransmitDelayMicros(1));
-        }
-    }
-
-    private void retransmitDue(long nowMicros) {
-        for (int i = unacked.size() - 1; i >= 0; i--) {
-            if (unacked.deadlineAt(i) > nowMicros) {
-                continue;
-            }
-            int to = unacked.destinationAt(i);
-            MembershipMessage message = unacked.messageAt(i);
-            int attempts = unacked.attemptsAt(i);
-            if (attempts < config.maxAttempts()) {
-                unacked.retransmitted(i, nowMicros + config.retransmitDelayMicros(attempts + 1));
-                env.send(id, to, message);
-                counters.sent(message.type(), 1);
-                counters.retransmission();
-            } else {
-                unacked.removeAt(i);
-                counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
-                onUndeliverable(nowMicros, to, message);
-            }
-        }
+        channel.send(nowMicros, to, message);
     }
 
     /**
@@ -721,7 +674,7 @@ public final class ScampNode {
     // ------------------------------------------------------------------ timers
 
     private long nextDeadline() {
-        long deadline = Math.min(unacked.nextDeadline(), Math.min(handled.nextExpiry(), unlinked.nextExpiry()));
+        long deadline = Math.min(channel.nextDeadline(), unlinked.nextExpiry());
         if (state == State.MEMBER) {
             deadline = Math.min(deadline, nextHeartbeatMicros);
             deadline = Math.min(deadline, leaseRenewalMicros);
@@ -796,7 +749,7 @@ public final class ScampNode {
 
     /** Membership messages sent and not yet acknowledged. */
     public int unacknowledgedCount() {
-        return unacked.size();
+        return channel.unacknowledgedCount();
     }
 
     /** The counters this node writes to (possibly shared with other nodes). */
