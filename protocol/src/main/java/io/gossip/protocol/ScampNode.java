@@ -59,7 +59,7 @@ public final class ScampNode {
     /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
     private int awaitingAdoptionFrom = NodeIds.NONE;
     /** After leaving: the nodes already told to replace us. */
-    private InView toldOfDeparture;
+    private IdList toldOfDeparture;
     /** After leaving: the PartialView we had, to hand out replacements to late senders. */
     private int[] formerPartialView;
 
@@ -191,7 +191,7 @@ public final class ScampNode {
             }
         } else {
             if (toldOfDeparture == null) {
-                toldOfDeparture = new InView(false);
+                toldOfDeparture = new IdList(false);
             }
             if (!toldOfDeparture.add(sender, IdList.NEVER)) {
                 return;
