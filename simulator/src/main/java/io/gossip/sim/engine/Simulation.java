@@ -53,6 +53,7 @@ public final class Simulation implements Environment {
     private final MembershipSampler sampler;
     private long now;
     private long events;
+    private long deliveries;
     private int openingBroadcast = -1;
 
     public Simulation(RunSetup setup) {
@@ -153,6 +154,7 @@ public final class Simulation implements Environment {
         }
         table.countReceived(to);
         events++;
+        deliveries++;
         if (message instanceof Gossip gossip) {
             int b = tracker.indexOf(gossip.messageId());
             if (b >= 0 && state == NodeTable.LIVE && tracker.has(b, to)) {
@@ -288,6 +290,14 @@ public final class Simulation implements Environment {
 
     NodeTable table() {
         return table;
+    }
+
+    /**
+     * Messages handed to nodes so far (every kind, the join phase included): {@code events} without
+     * the wakeups. This is what the scale benchmark and PeerSim's event count measure.
+     */
+    public long deliveries() {
+        return deliveries;
     }
 
     /** The SCAMP node of a slot (null if it never joined or in the baseline); for invariant checks. */

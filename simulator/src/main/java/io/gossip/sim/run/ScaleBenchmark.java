@@ -1,0 +1,116 @@
+package io.gossip.sim.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The scale benchmark ({@code ./bench scale}): a manual measurement, never run by the tests at
+ * size. {@code N} nodes join through SCAMP with uniformly random contacts, then {@code B}
+ * broadcasts one second apart from random sources, with uniform 10–100 ms latency and 10 %
+ * independent loss on every message (see {@link ScaleRun} for the exact workload).
+ *
+ * <p>Usage: {@code java -XX:+UseParallelGC -Xmx20g -cp sim.jar io.gossip.sim.run.ScaleBenchmark
+ * --nodes N [--c C] [--broadcasts B] [--seed S]} (defaults C = 1, B = 10, S = 1: a fixed seed, so
+ * two builds measure the same run). It prints a table for people and, last, one JSON line for
+ * scripts. Everything but the wall-clock figures ({@code setupSeconds}, {@code simSeconds},
+ * {@code eventsPerSecond}) and the heap figure is the same for the same options.
+ */
+public final class ScaleBenchmark {
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        ScaleRun.Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("scale benchmark: " + e.getMessage());
+            System.err.println("usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]");
+            System.exit(2);
+            return;
+        }
+        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d%n",
+                options.nodes(), options.c(), options.broadcasts(), options.seed());
+        ScaleRun.Result result = ScaleRun.run(options, System.err);
+        printTable(result, System.out);
+        System.out.println(json(result));
+    }
+
+    /**
+     * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S]}.
+     *
+     * @throws IllegalArgumentException naming the bad or missing option
+     */
+    static ScaleRun.Options parse(String[] args) {
+        Integer nodes = null;
+        int c = 1;
+        int broadcasts = 10;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + name + " needs a value");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--nodes" -> nodes = intValue(name, value);
+                case "--c" -> c = intValue(name, value);
+                case "--broadcasts" -> broadcasts = intValue(name, value);
+                case "--seed" -> seed = longValue(name, value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        if (nodes == null) {
+            throw new IllegalArgumentException("--nodes is required");
+        }
+        return new ScaleRun.Options(nodes, c, broadcasts, seed);
+    }
+
+    private static int intValue(String name, String value) {
+        try {
+            return Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static long longValue(String name, String value) {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    static void printTable(ScaleRun.Result r, PrintStream out) {
+        ScaleRun.Options o = r.options();
+        out.printf(Locale.ROOT, "%-34s %,d%n", "nodes", o.nodes());
+        out.printf(Locale.ROOT, "%-34s %d%n", "c", o.c());
+        out.printf(Locale.ROOT, "%-34s %d (seed %d)%n", "broadcasts", o.broadcasts(), o.seed());
+        out.printf(Locale.ROOT, "%-34s %,d%n", "events (messages delivered)", r.events());
+        out.printf(Locale.ROOT, "%-34s %,d%n", "wakeups handled (not counted)", r.wakeups());
+        out.printf(Locale.ROOT, "%-34s %,d%n", "messages sent", r.messagesSent());
+        out.printf(Locale.ROOT, "%-34s %.1f s%n", "virtual time", r.virtualSeconds());
+        out.printf(Locale.ROOT, "%-34s %.2f s%n", "setup (wall)", r.setupSeconds());
+        out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (wall)", r.simSeconds());
+        out.printf(Locale.ROOT, "%-34s %.3f M%n", "events per second", r.eventsPerSecond() / 1e6);
+        out.printf(Locale.ROOT, "%-34s %,d B%n", "heap per node (after full GC)", r.heapBytesPerNode());
+        out.printf(Locale.ROOT, "%-34s %.6f (min %.6f)%n", "coverage (mean over broadcasts)", r.coverage(),
+                r.coverageMin());
+        out.printf(Locale.ROOT, "%-34s %.3f (expected (c+1)·ln n = %.3f)%n", "mean PartialView",
+                r.partialViewMean(), (o.c() + 1) * Math.log(o.nodes()));
+    }
+
+    /** The result as one JSON object on one line, keys in a fixed order. */
+    static String json(ScaleRun.Result r) {
+        ScaleRun.Options o = r.options();
+        return String.format(Locale.ROOT,
+                "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,\"events\":%d,"
+                        + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,\"setupSeconds\":%.3f,"
+                        + "\"simSeconds\":%.3f,\"eventsPerSecond\":%.0f,\"heapBytesPerNode\":%d,"
+                        + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
+                o.nodes(), o.c(), o.broadcasts(), o.seed(), r.events(), r.wakeups(), r.messagesSent(),
+                r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.eventsPerSecond(), r.heapBytesPerNode(),
+                r.coverage(), r.coverageMin(), r.partialViewMean());
+    }
+}

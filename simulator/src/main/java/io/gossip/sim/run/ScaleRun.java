@@ -1,0 +1,164 @@
+package io.gossip.sim.run;
+
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.sim.engine.ProgressSink;
+import io.gossip.sim.engine.RunSetup;
+import io.gossip.sim.engine.Simulation;
+import io.gossip.sim.results.BroadcastResult;
+import io.gossip.sim.results.NodeTableSnapshot;
+import io.gossip.sim.results.RunKey;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.scenario.LatencySpec;
+import io.gossip.sim.scenario.LossSpec;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.NetworkSpec;
+import io.gossip.sim.scenario.OutputSpec;
+import io.gossip.sim.scenario.Scenario;
+import io.gossip.sim.scenario.TimelineAction;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One run of the scale benchmark's workload, measured.
+ *
+ * <p>The workload: node {@code i} joins at virtual second {@code i} (one join per second, so joins
+ * are sequential as the SCAMP paper assumes and views reach about (c+1)·ln n; concurrent joins
+ * leave them smaller for good, see docs/simulator-engine.md) through a uniformly random live
+ * contact. Ten seconds after the last join, {@code B} broadcasts of 64 bytes go out one second
+ * apart from uniformly random live sources; the run ends 20 s after the last broadcast, past the
+ * retransmission horizon. Latency is uniform on 10–100 ms, 10 % of all messages (membership, acks
+ * and gossip) are lost independently. Protocol: c as given, heartbeats off (nothing fails, so there
+ * is nothing for them to detect), no indirection (contacts are already uniform), acknowledged
+ * membership messages with the default 6 attempts from 250 ms.
+ *
+ * <p>Wall-clock figures: {@code setupSeconds} builds the engine and schedules the timeline,
+ * {@code simSeconds} runs the event loop (result tables included, a negligible part). The heap
+ * figure is taken after two full collections at the end, while the engine and every node are still
+ * reachable.
+ */
+public final class ScaleRun {
+    private ScaleRun() {
+    }
+
+    /**
+     * @param nodes group size N
+     * @param c SCAMP's c
+     * @param broadcasts broadcasts after the join phase
+     * @param seed scenario seed
+     */
+    public record Options(int nodes, int c, int broadcasts, long seed) {
+        public Options {
+            if (nodes < 2) {
+                throw new IllegalArgumentException("--nodes must be >= 2, got " + nodes);
+            }
+            if (c < 0) {
+                throw new IllegalArgumentException("--c must be >= 0, got " + c);
+            }
+            if (broadcasts < 1) {
+                throw new IllegalArgumentException("--broadcasts must be >= 1, got " + broadcasts);
+            }
+        }
+    }
+
+    /**
+     * What one benchmark run measured.
+     *
+     * @param events messages delivered to nodes, join phase included (wakeups excluded)
+     * @param wakeups timer wakeups handled ({@code onTimeout} calls), not counted as events
+     * @param heapBytesPerNode heap in use after a full collection at the end, divided by N
+     * @param coverage mean over broadcasts of the fraction of live nodes reached
+     * @param partialViewMean mean PartialView size of the live nodes at the end
+     */
+    public record Result(Options options, long events, long wakeups, long messagesSent, double virtualSeconds,
+            double setupSeconds, double simSeconds, long heapBytesPerNode, double coverage, double coverageMin,
+            double partialViewMean) {
+
+        /** {@code events / simSeconds}. */
+        public double eventsPerSecond() {
+            return simSeconds == 0 ? 0 : events / simSeconds;
+        }
+    }
+
+    /** The benchmark's scenario for the given options. */
+    public static Scenario scenario(Options o) {
+        double joinMillis = o.nodes() * 1_000.0;
+        double firstBroadcastMillis = joinMillis + 10_000;
+        ProtocolConfig protocol = ProtocolConfig.builder().c(o.c()).noHeartbeats().indirection(false).build();
+        return new Scenario("scale-" + o.nodes(), o.seed(), 1, o.nodes(), protocol, MembershipSpec.scamp(), null,
+                new NetworkSpec(new LatencySpec.Uniform(10, 100), null, new LossSpec.Independent(0.1)),
+                List.of(new TimelineAction.Join(0, -1, joinMillis, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Broadcast(firstBroadcastMillis, o.broadcasts(), 1_000, -1, 64)),
+                firstBroadcastMillis + o.broadcasts() * 1_000.0 + 20_000, new OutputSpec(0, 10));
+    }
+
+    /**
+     * Runs the benchmark once.
+     *
+     * @param log where progress lines go (every ~10 s of wall time), or null for none
+     */
+    public static Result run(Options o, PrintStream log) {
+        Scenario scenario = scenario(o);
+        RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
+        RunSetup setup = new RunSetup(key, scenario, 0,
+                RunSeeds.runSeed(o.seed(), 0, 0, MembershipSpec.Type.SCAMP), RunSeeds.timelineSeed(o.seed(), 0, 0));
+        long t0 = System.nanoTime();
+        Simulation sim = new Simulation(setup);
+        long t1 = System.nanoTime();
+        RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));
+        long t2 = System.nanoTime();
+        long heap = heapUsedAfterFullGc();
+        long deliveries = sim.deliveries();
+        Reference.reachabilityFence(sim);
+        return new Result(o, deliveries, result.events() - deliveries, result.totalSent(),
+                result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, heap / o.nodes(),
+                meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
+                meanPartialView(result.nodes()));
+    }
+
+    private static ProgressSink progress(PrintStream log, double durationMicros, long startNanos) {
+        if (log == null) {
+            return ProgressSink.NONE;
+        }
+        long[] state = {startNanos, 0};
+        return (virtualMicros, newEvents) -> {
+            state[1] += newEvents;
+            long now = System.nanoTime();
+            if (now - state[0] >= 10_000_000_000L) {
+                state[0] = now;
+                double wall = (now - startNanos) / 1e9;
+                log.printf(Locale.ROOT, "  %.0f s: virtual %.1f%%, %,d events+wakeups, %.2f M/s, heap used %,d MB%n",
+                        wall, 100 * virtualMicros / durationMicros, state[1], state[1] / wall / 1e6,
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+            }
+        };
+    }
+
+    private static long heapUsedAfterFullGc() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double meanCoverage(List<BroadcastResult> broadcasts) {
+        return broadcasts.stream().mapToDouble(BroadcastResult::coverage).average().orElse(0);
+    }
+
+    private static double minCoverage(List<BroadcastResult> broadcasts) {
+        return broadcasts.stream().mapToDouble(BroadcastResult::coverage).min().orElse(0);
+    }
+
+    private static double meanPartialView(NodeTableSnapshot nodes) {
+        long sum = 0;
+        int live = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.alive()[i]) {
+                sum += nodes.partialView()[i];
+                live++;
+            }
+        }
+        return live == 0 ? 0 : (double) sum / live;
+    }
+}
