@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The gossip message ids a node has seen, bounded by count and, optionally, by age.
  *
  * <p>Ids live in a ring in arrival order, so the oldest is forgotten first when the capacity is
- * reached or its age passes the bound. The ring starts tiny and doubles up to the capacity, so a
- * node that saw ten messages holds ten ids, not the configured thousands. Up to
+ * reached or its age passes the bound. The ring starts tiny and grows (by 4 slots, then doubling)
+ * up to the capacity, so a node that saw ten messages holds twelve slots, not the configured
+ * thousands. Up to
  * {@value #SCAN_LIMIT} ids a lookup scans the ring; beyond that a linear-probing hash index of the
  * same ids answers in constant time.
  *
@@ -22,6 +23,8 @@ final class DuplicateMemory {
     private final long maxAgeMicros;
     private long[] ring = new long[0];
     private long[] seenAt;
+    /** {@code seenAt[head]} while not empty: the age check then reads no array. */
+    private long oldestSeenMicros;
     private int head;
     private int size;
     private long[] index;
@@ -59,6 +62,9 @@ final class DuplicateMemory {
             growRing();
         }
         int tail = (head + size) % ring.length;
+        if (size == 0) {
+            oldestSeenMicros = nowMicros;
+        }
         ring[tail] = id;
         if (seenAt != null) {
             seenAt[tail] = nowMicros;
@@ -75,7 +81,7 @@ final class DuplicateMemory {
         if (maxAgeMicros == 0) {
             return;
         }
-        while (size > 0 && nowMicros - seenAt[head] >= maxAgeMicros) {
+        while (size > 0 && nowMicros - oldestSeenMicros >= maxAgeMicros) {
             forgetOldest();
         }
     }
@@ -84,13 +90,17 @@ final class DuplicateMemory {
         long id = ring[head];
         head = (head + 1) % ring.length;
         size--;
+        if (size > 0 && seenAt != null) {
+            oldestSeenMicros = seenAt[head];
+        }
         if (index != null) {
             removeFromIndex(id);
         }
     }
 
     private void growRing() {
-        int newLength = Math.min(capacity, Math.max(4, ring.length * 2));
+        // Small rings grow by 4 (a node that saw ten messages holds 12 slots, not 16); larger ones double.
+        int newLength = Math.min(capacity, ring.length < 16 ? ring.length + 4 : ring.length * 2);
         long[] newRing = new long[newLength];
         long[] newSeenAt = maxAgeMicros == 0 ? null : new long[newLength];
         for (int i = 0; i < size; i++) {

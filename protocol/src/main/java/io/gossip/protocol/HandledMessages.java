@@ -8,14 +8,18 @@ package io.gossip.protocol;
  * horizon) or until {@value #CAPACITY} newer pairs push it out, whichever comes first. The count
  * bound keeps memory flat in a busy join phase, where a node relays many subscription copies per
  * second; it can only matter for a retransmission arriving after {@value #CAPACITY} other membership
- * messages, which needs several acks in a row to be lost. The arrays are dropped once empty, so an
- * idle node pays nothing.
+ * messages, which needs several acks in a row to be lost.
+ *
+ * <p>Memory follows need: pairs sit in one ring of (key, expiry) longs that starts at
+ * {@value #INITIAL} entries and doubles up to {@value #CAPACITY}, and the ring is dropped once empty,
+ * so an idle node pays nothing and a node that handled two messages pays for four.
  */
 final class HandledMessages {
     static final int CAPACITY = 64;
+    private static final int INITIAL = 4;
 
-    private long[] keys;
-    private long[] expiries;
+    /** Entry i of the ring: key at {@code 2i}, expiry at {@code 2i + 1}. */
+    private long[] ring;
     private int head;
     private int size;
 
@@ -26,9 +30,13 @@ final class HandledMessages {
     /** Whether the pair was handled and is still remembered. */
     boolean contains(int sender, int seq, long nowMicros) {
         expire(nowMicros);
+        if (size == 0) {
+            return false;
+        }
         long key = key(sender, seq);
+        int mask = ring.length / 2 - 1;
         for (int i = 0; i < size; i++) {
-            if (keys[(head + i) % CAPACITY] == key) {
+            if (ring[2 * ((head + i) & mask)] == key) {
                 return true;
             }
         }
@@ -37,40 +45,60 @@ final class HandledMessages {
 
     /** Remembers the pair until {@code expiryMicros}; expiries must be added in non-decreasing order. */
     void add(int sender, int seq, long expiryMicros) {
-        if (keys == null) {
-            keys = new long[CAPACITY];
-            expiries = new long[CAPACITY];
+        if (ring == null) {
+            ring = new long[2 * INITIAL];
             head = 0;
+        } else if (size == ring.length / 2) {
+            if (size == CAPACITY) {
+                head = (head + 1) & (CAPACITY - 1);
+                size--;
+            } else {
+                grow();
+            }
         }
-        if (size == CAPACITY) {
-            head = (head + 1) % CAPACITY;
-            size--;
-        }
-        int tail = (head + size) % CAPACITY;
-        keys[tail] = key(sender, seq);
-        expiries[tail] = expiryMicros;
+        int tail = (head + size) & (ring.length / 2 - 1);
+        ring[2 * tail] = key(sender, seq);
+        ring[2 * tail + 1] = expiryMicros;
         size++;
     }
 
-    /** Forgets pairs whose horizon has passed; drops the arrays when nothing is left. */
+    private void grow() {
+        int entries = ring.length / 2;
+        long[] bigger = new long[ring.length * 2];
+        int firstPart = entries - head;
+        System.arraycopy(ring, 2 * head, bigger, 0, 2 * firstPart);
+        System.arraycopy(ring, 0, bigger, 2 * firstPart, 2 * head);
+        ring = bigger;
+        head = 0;
+    }
+
+    /** Forgets pairs whose horizon has passed; drops the ring when nothing is left. */
     void expire(long nowMicros) {
-        while (size > 0 && expiries[head] <= nowMicros) {
-            head = (head + 1) % CAPACITY;
+        if (size == 0) {
+            return;
+        }
+        int mask = ring.length / 2 - 1;
+        while (size > 0 && ring[2 * head + 1] <= nowMicros) {
+            head = (head + 1) & mask;
             size--;
         }
         if (size == 0) {
-            keys = null;
-            expiries = null;
+            ring = null;
         }
     }
 
     /** When the oldest pair may be forgotten, {@link Long#MAX_VALUE} if none is held. */
     long nextExpiry() {
-        return size == 0 ? Long.MAX_VALUE : expiries[head];
+        return size == 0 ? Long.MAX_VALUE : ring[2 * head + 1];
     }
 
     /** Number of pairs remembered. */
     int size() {
         return size;
+    }
+
+    @Override
+    public String toString() {
+        return "HandledMessages[size=" + size + ", ring=" + (ring == null ? 0 : ring.length / 2) + "]";
     }
 }

@@ -21,8 +21,23 @@ final class ReliableChannel {
     private final ProtocolConfig config;
     private final Environment env;
     private final Counters counters;
-    private final RetransmitQueue unacked = new RetransmitQueue();
-    private final HandledMessages handled = new HandledMessages();
+    /**
+     * Acks of the first sequence numbers, shared by every node: a node's numbers stay small, and a
+     * shared Ack is in cache when it arrives, where one allocated per receipt would not be.
+     */
+    private static final Ack[] COMMON_ACKS = new Ack[4096];
+
+    static {
+        for (int seq = 1; seq < COMMON_ACKS.length; seq++) {
+            COMMON_ACKS[seq] = new Ack(seq);
+        }
+    }
+
+    // Both created on first use and dropped when empty: most nodes are idle most of the time.
+    private RetransmitQueue unacked;
+    private HandledMessages handled;
+    /** Set while {@link #retransmitDue} walks the queue, which must then stay the same object. */
+    private boolean retransmitting;
     private int nextSeq = 1;
 
     ReliableChannel(int id, ProtocolConfig config, Environment env, Counters counters) {
@@ -46,12 +61,16 @@ final class ReliableChannel {
 
     /** Sends {@code message} and, if it wants an ack, schedules its retransmission. */
     void send(long nowMicros, int to, MembershipMessage message) {
-        if (message instanceof Unlink) {
+        if (message instanceof Unlink && unacked != null) {
             unacked.cancelKeepsTo(to); // a Keep retransmitted after this Unlink would undo it
+            dropEmptyQueue();
         }
         env.send(id, to, message);
         counters.sent(message.type(), 1);
         if (message.wantsAck()) {
+            if (unacked == null) {
+                unacked = new RetransmitQueue();
+            }
             unacked.add(to, message, nowMicros + config.retransmitDelayMicros(1));
         }
     }
@@ -64,7 +83,8 @@ final class ReliableChannel {
         if (!message.wantsAck()) {
             return true;
         }
-        env.send(id, from, new Ack(message.seq()));
+        int seq = message.seq();
+        env.send(id, from, seq > 0 && seq < COMMON_ACKS.length ? COMMON_ACKS[seq] : new Ack(seq));
         counters.sent(MessageType.ACK, 1);
         if (!firstTime(nowMicros, from, message.seq())) {
             counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
@@ -75,7 +95,9 @@ final class ReliableChannel {
 
     /** Whether (from, seq) is seen for the first time; remembers it either way. */
     boolean firstTime(long nowMicros, int from, int seq) {
-        if (handled.contains(from, seq, nowMicros)) {
+        if (handled == null) {
+            handled = new HandledMessages();
+        } else if (handled.contains(from, seq, nowMicros)) {
             return false;
         }
         handled.add(from, seq, nowMicros + config.retransmitHorizonMicros());
@@ -84,46 +106,81 @@ final class ReliableChannel {
 
     /** Handles an ack; counts it if nothing was waiting for it. */
     void acknowledged(int from, int seq) {
-        if (!unacked.acknowledge(from, seq)) {
+        if (unacked == null || !unacked.acknowledge(from, seq)) {
             counters.dropped(DropReason.UNKNOWN_ACK);
+        } else {
+            dropEmptyQueue();
         }
     }
 
     /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */
     void retransmitDue(long nowMicros, Undeliverable onUndeliverable) {
-        for (int i = unacked.size() - 1; i >= 0; i--) {
-            if (unacked.deadlineAt(i) > nowMicros) {
-                continue;
+        forgetExpired(nowMicros);
+        if (unacked == null) {
+            return;
+        }
+        // onUndeliverable may send (append to the queue): the entries it adds lie beyond i.
+        retransmitting = true;
+        try {
+            for (int i = unacked.size() - 1; i >= 0; i--) {
+                if (unacked.deadlineAt(i) > nowMicros) {
+                    continue;
+                }
+                int to = unacked.destinationAt(i);
+                MembershipMessage message = unacked.messageAt(i);
+                int attempts = unacked.attemptsAt(i);
+                if (attempts < config.maxAttempts()) {
+                    unacked.retransmitted(i, nowMicros + config.retransmitDelayMicros(attempts + 1));
+                    env.send(id, to, message);
+                    counters.sent(message.type(), 1);
+                    counters.retransmission();
+                } else {
+                    unacked.removeAt(i);
+                    counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
+                    onUndeliverable.undeliverable(nowMicros, to, message);
+                }
             }
-            int to = unacked.destinationAt(i);
-            MembershipMessage message = unacked.messageAt(i);
-            int attempts = unacked.attemptsAt(i);
-            if (attempts < config.maxAttempts()) {
-                unacked.retransmitted(i, nowMicros + config.retransmitDelayMicros(attempts + 1));
-                env.send(id, to, message);
-                counters.sent(message.type(), 1);
-                counters.retransmission();
-            } else {
-                unacked.removeAt(i);
-                counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
-                onUndeliverable.undeliverable(nowMicros, to, message);
+        } finally {
+            retransmitting = false;
+        }
+        dropEmptyQueue();
+    }
+
+    private void dropEmptyQueue() {
+        if (unacked != null && unacked.size() == 0 && !retransmitting) {
+            unacked = null;
+        }
+    }
+
+    /** Forgets handled messages past their horizon (cheap; called on every message the node gets). */
+    void forgetExpired(long nowMicros) {
+        if (handled != null) {
+            handled.expire(nowMicros);
+            if (handled.size() == 0) {
+                handled = null;
             }
         }
-        handled.expire(nowMicros);
     }
 
     /** Stops retransmitting every Subscribe and Keep (the node is leaving). */
     void cancelSubscriptionsAndKeeps() {
-        unacked.cancelSubscriptionsAndKeeps();
+        if (unacked != null) {
+            unacked.cancelSubscriptionsAndKeeps();
+            dropEmptyQueue();
+        }
     }
 
-    /** When something is next due: a retransmission or forgetting a handled message. */
+    /**
+     * When the next retransmission is due. Forgetting handled messages needs no wakeup of its own
+     * (like the duplicate memory, they are forgotten lazily: at the next lookup, add or timeout):
+     * one wakeup per handled message would nearly double a busy node's timer events for nothing.
+     */
     long nextDeadline() {
-        return Math.min(unacked.nextDeadline(), handled.nextExpiry());
+        return unacked == null ? Long.MAX_VALUE : unacked.nextDeadline();
     }
 
     /** Membership messages sent and not yet acknowledged. */
     int unacknowledgedCount() {
-        return unacked.size();
+        return unacked == null ? 0 : unacked.size();
     }
 }

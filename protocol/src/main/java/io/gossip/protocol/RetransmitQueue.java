@@ -11,30 +11,36 @@ import java.util.Arrays;
  *
  * <p>Parallel arrays, allocated on first use and dropped when the last message is acked, so a
  * quiet node carries no retransmission state at all. A node rarely has more than a handful in
- * flight, so lookups scan.
+ * flight, so lookups scan. The (destination, sequence number) pair of each entry is packed in one
+ * long, so matching an ack reads one small array and never the message objects, which are cold by
+ * the time the ack comes back.
  */
 final class RetransmitQueue {
-    private int[] destinations;
+    private long[] keys;
     private MembershipMessage[] messages;
     private int[] attempts;
     private long[] deadlines;
     private int size;
 
+    private static long key(int destination, int seq) {
+        return ((long) destination << 32) | (seq & 0xFFFF_FFFFL);
+    }
+
     /** Records a first transmission of {@code message} to {@code destination}. */
     void add(int destination, MembershipMessage message, long deadlineMicros) {
-        if (destinations == null) {
-            destinations = new int[4];
+        if (keys == null) {
+            keys = new long[4];
             messages = new MembershipMessage[4];
             attempts = new int[4];
             deadlines = new long[4];
-        } else if (size == destinations.length) {
+        } else if (size == keys.length) {
             int n = size * 2;
-            destinations = Arrays.copyOf(destinations, n);
+            keys = Arrays.copyOf(keys, n);
             messages = Arrays.copyOf(messages, n);
             attempts = Arrays.copyOf(attempts, n);
             deadlines = Arrays.copyOf(deadlines, n);
         }
-        destinations[size] = destination;
+        keys[size] = key(destination, message.seq());
         messages[size] = message;
         attempts[size] = 1;
         deadlines[size] = deadlineMicros;
@@ -43,8 +49,9 @@ final class RetransmitQueue {
 
     /** Removes the message {@code seq} sent to {@code from}; returns whether it was outstanding. */
     boolean acknowledge(int from, int seq) {
+        long key = key(from, seq);
         for (int i = 0; i < size; i++) {
-            if (messages[i].seq() == seq && destinations[i] == from) {
+            if (keys[i] == key) {
                 removeAt(i);
                 return true;
             }
@@ -55,7 +62,7 @@ final class RetransmitQueue {
     /** Stops retransmitting any Keep to {@code destination}. */
     void cancelKeepsTo(int destination) {
         for (int i = size - 1; i >= 0; i--) {
-            if (destinations[i] == destination && messages[i] instanceof Keep) {
+            if (destinationAt(i) == destination && messages[i] instanceof Keep) {
                 removeAt(i);
             }
         }
@@ -76,7 +83,7 @@ final class RetransmitQueue {
     }
 
     int destinationAt(int i) {
-        return destinations[i];
+        return (int) (keys[i] >>> 32);
     }
 
     MembershipMessage messageAt(int i) {
@@ -100,14 +107,14 @@ final class RetransmitQueue {
     /** Removes entry {@code i}; the last entry takes its place. */
     void removeAt(int i) {
         int last = size - 1;
-        destinations[i] = destinations[last];
+        keys[i] = keys[last];
         messages[i] = messages[last];
         attempts[i] = attempts[last];
         deadlines[i] = deadlines[last];
         messages[last] = null;
         size = last;
         if (size == 0) {
-            destinations = null;
+            keys = null;
             messages = null;
             attempts = null;
             deadlines = null;

@@ -46,6 +46,8 @@ public final class ScampNode {
     private final DuplicateMemory seen;
     private final ReliableChannel channel;
     private final UnlinkTombstones unlinked = new UnlinkTombstones();
+    /** {@link #onUndeliverable}, bound once: a method reference per timeout would allocate each time. */
+    private final ReliableChannel.Undeliverable undeliverable = this::onUndeliverable;
 
     private State state = State.NEW;
     private int bootstrapContact = NodeIds.NONE;
@@ -245,6 +247,7 @@ public final class ScampNode {
         } else if (message instanceof Heartbeat) {
             lastHeardMicros = nowMicros;
         }
+        channel.forgetExpired(nowMicros);
         scheduleWake();
     }
 
@@ -253,7 +256,7 @@ public final class ScampNode {
         if (nowMicros >= requestedWakeMicros) {
             requestedWakeMicros = Long.MAX_VALUE;
         }
-        channel.retransmitDue(nowMicros, this::onUndeliverable);
+        channel.retransmitDue(nowMicros, undeliverable);
         unlinked.expire(nowMicros);
         if (state == State.MEMBER) {
             expireLeases(nowMicros);
