@@ -9,64 +9,70 @@ import java.util.Arrays;
  * <p>Order is (time, insertion sequence): events at the same microsecond come out in the order they
  * were scheduled, never in hash or memory order, which is what makes a run reproducible.
  *
- * <p>Structure: an event's payload (kind, from, to, object reference, time, sequence) sits in slot
- * arrays reused through a free list. Slots are ordered by a timing wheel in front of two small
- * 4-ary heaps. The wheel has {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a horizon of
- * about 262 ms, which covers network latencies); an event in a future bucket is appended to that
- * bucket's list in O(1) (prepended: the near heap restores the order). The <em>near</em> heap holds the events of the current bucket, the
- * <em>far</em> heap those beyond the horizon (timers, mostly). When the near heap runs dry, the next
- * bucket's events and any far events that fall in it move into the near heap. Each event is
- * therefore ordered within one bucket's worth of events rather than among everything pending,
- * which keeps the heap small and in cache when tens of millions of messages are in flight.
+ * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
+ * horizon of about 2.1 s, which covers network latencies and the first retransmission timers). Each bucket stores its events
+ * <em>contiguously</em>, in insertion order, in its own arrays: pushing is an append, and the
+ * bucket's events sit together in memory. When the clock reaches a bucket, its events are
+ * sorted by their offset in the bucket (a counting sort over 128 keys, or an insertion sort for a
+ * handful of events; both stable, so ties keep insertion order)
+ * into a drain buffer that is then read sequentially. Two small 4-ary heaps handle the rest: the
+ * <em>far</em> heap holds events beyond the horizon (timers, mostly), the <em>near</em> heap those
+ * pushed into the bucket being drained and far events that have come due; {@link #pop} takes the
+ * earlier of the drain buffer's head and the near heap's top.
  *
- * <p>Usage: {@link #push}, then {@link #pop} returns the slot of the earliest event, whose fields
- * are read with {@link #kind}, {@link #from}, {@link #to}, {@link #ref} and which must be given back
- * with {@link #release} after use.
+ * <p>Usage: {@link #push}, then {@link #pop}, then read the popped event with {@link #poppedTime},
+ * {@link #poppedKind}, {@link #poppedFrom}, {@link #poppedTo} and {@link #poppedRef}.
  */
 public final class EventQueue {
-    private static final int SHIFT = 6;
+    private static final int SHIFT = 7;
     private static final int BUCKET_MICROS = 1 << SHIFT;
-    private static final int BUCKETS = 4096;
+    private static final int OFFSET_MASK = BUCKET_MICROS - 1;
+    private static final int BUCKETS = 16384;
     private static final int MASK = BUCKETS - 1;
-    private static final int NONE = -1;
+    private static final long HORIZON_MICROS = (long) BUCKETS * BUCKET_MICROS;
+    private static final int KIND_SHIFT = SHIFT;
+    private static final int SEQ_SHIFT = SHIFT + 2;
+    /** Buckets up to this size are insertion-sorted. */
+    private static final int SMALL_BUCKET = 12;
 
-    private int[] kinds;
-    private int[] froms;
-    private int[] tos;
-    private Object[] refs;
-    private long[] times;
-    private long[] seqs;
-    private int[] next;
-    private int[] freeSlots;
-    private int freeCount;
-    private int slotsUsed;
+    // Per bucket, in insertion order: (from << 32 | to), (seq << 8 | kind << 6 | offset), ref.
+    private final long[][] bucketEnds = new long[BUCKETS][];
+    private final long[][] bucketKeys = new long[BUCKETS][];
+    private final Object[][] bucketRefs = new Object[BUCKETS][];
+    private final int[] bucketSize = new int[BUCKETS];
 
-    private final int[] bucketHead = new int[BUCKETS];
-    private final TimeHeap near;
+    // The bucket being drained, sorted by (offset, seq).
+    private long[] drainEnds = new long[64];
+    private long[] drainKeys = new long[64];
+    private Object[] drainRefs = new Object[64];
+    private int drainAt;
+    private int drainEnd;
+    private final int[] offsetCounts = new int[BUCKET_MICROS + 1];
+
+    // Events outside the wheel (near and far heaps) keep their payload in reusable slots.
+    private final SlotPool slots;
+    private final TimeHeap near = new TimeHeap(256);
     private final TimeHeap far = new TimeHeap(64);
-    /** Start of the current bucket (a multiple of the bucket width); the near heap holds [start, start + width). */
-    private long currentStart;
-    private int inWheel;
-    private int size;
-    private long nextSeq;
-    private long poppedTime;
 
+    /** Start of the bucket being drained (a multiple of the bucket width). */
+    private long currentStart;
+    private long inWheel;
+    private long size;
+    private long nextSeq;
+
+    private long poppedTime;
+    private int poppedKind;
+    private int poppedFrom;
+    private int poppedTo;
+    private Object poppedRef;
+
+    /** @param initialCapacity expected events outside the wheel (beyond the horizon); grows as needed */
     public EventQueue(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        kinds = new int[capacity];
-        froms = new int[capacity];
-        tos = new int[capacity];
-        refs = new Object[capacity];
-        times = new long[capacity];
-        seqs = new long[capacity];
-        next = new int[capacity];
-        freeSlots = new int[capacity];
-        near = new TimeHeap(1024);
-        Arrays.fill(bucketHead, NONE);
+        slots = new SlotPool(Math.max(16, initialCapacity));
     }
 
     /** Number of pending events. */
-    public int size() {
+    public long size() {
         return size;
     }
 
@@ -77,75 +83,104 @@ public final class EventQueue {
 
     /** Time of the earliest pending event; only valid when not empty. */
     public long peekTime() {
-        fillNear();
+        fill();
+        if (drainAt < drainEnd) {
+            long t = currentStart + (drainKeys[drainAt] & OFFSET_MASK);
+            return near.isEmpty() ? t : Math.min(t, near.minTime());
+        }
         return near.minTime();
-    }
-
-    /** Time of the event last returned by {@link #pop}. */
-    public long poppedTime() {
-        return poppedTime;
     }
 
     /** Schedules an event at {@code timeMicros}, which must not be before the last popped time. */
     public void push(long timeMicros, int kind, int from, int to, Object ref) {
-        int slot = allocateSlot();
-        kinds[slot] = kind;
-        froms[slot] = from;
-        tos[slot] = to;
-        refs[slot] = ref;
-        times[slot] = timeMicros;
         long seq = nextSeq++;
-        seqs[slot] = seq;
         size++;
         long end = currentStart + BUCKET_MICROS;
-        if (timeMicros < end) {
-            near.push(timeMicros, seq, slot);
-        } else if (timeMicros < currentStart + (long) BUCKETS * BUCKET_MICROS) {
-            // Prepend: touches only this (recently freed, cache-hot) slot. The order inside a bucket
-            // does not matter, the near heap sorts it by (time, sequence).
+        if (timeMicros >= end && timeMicros < currentStart + HORIZON_MICROS) {
             int b = (int) (timeMicros >>> SHIFT) & MASK;
-            next[slot] = bucketHead[b];
-            bucketHead[b] = slot;
+            int n = bucketSize[b];
+            long[] ends = bucketEnds[b];
+            if (ends == null || n == ends.length) {
+                ends = growBucket(b, n);
+            }
+            ends[n] = ((long) from << 32) | (to & 0xFFFF_FFFFL);
+            bucketKeys[b][n] = (seq << SEQ_SHIFT) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
+            bucketRefs[b][n] = ref;
+            bucketSize[b] = n + 1;
             inWheel++;
         } else {
-            far.push(timeMicros, seq, slot);
+            int slot = slots.store(timeMicros, kind, from, to, ref);
+            (timeMicros < end ? near : far).push(timeMicros, seq, slot);
         }
     }
 
-    /** Removes the earliest event and returns its slot; the queue must not be empty. */
-    public int pop() {
-        fillNear();
-        int slot = near.pop();
-        poppedTime = times[slot];
+    /** Removes the earliest event; read it with the {@code popped...} methods. The queue must not be empty. */
+    public void pop() {
+        fill();
         size--;
-        return slot;
+        if (drainAt < drainEnd) {
+            long key = drainKeys[drainAt];
+            long t = currentStart + (key & OFFSET_MASK);
+            if (near.isEmpty() || t < near.minTime() || (t == near.minTime() && (key >>> SEQ_SHIFT) < near.minSeq())) {
+                long ends = drainEnds[drainAt];
+                poppedTime = t;
+                poppedKind = (int) (key >>> KIND_SHIFT) & 3;
+                poppedFrom = (int) (ends >>> 32);
+                poppedTo = (int) ends;
+                poppedRef = drainRefs[drainAt];
+                drainRefs[drainAt] = null;
+                drainAt++;
+                return;
+            }
+        }
+        int slot = near.pop();
+        poppedTime = slots.time(slot);
+        poppedKind = slots.kind(slot);
+        poppedFrom = slots.from(slot);
+        poppedTo = slots.to(slot);
+        poppedRef = slots.release(slot);
     }
 
-    public int kind(int slot) {
-        return kinds[slot];
+    /** Time of the event last popped. */
+    public long poppedTime() {
+        return poppedTime;
     }
 
-    public int from(int slot) {
-        return froms[slot];
+    public int poppedKind() {
+        return poppedKind;
     }
 
-    public int to(int slot) {
-        return tos[slot];
+    public int poppedFrom() {
+        return poppedFrom;
     }
 
-    public Object ref(int slot) {
-        return refs[slot];
+    public int poppedTo() {
+        return poppedTo;
     }
 
-    /** Gives a popped event's slot back for reuse. */
-    public void release(int slot) {
-        refs[slot] = null;
-        freeSlots[freeCount++] = slot;
+    public Object poppedRef() {
+        return poppedRef;
     }
 
-    /** Advances bucket by bucket until the near heap holds the earliest pending events. */
-    private void fillNear() {
-        while (near.isEmpty()) {
+    /** Gives back the memory of buckets grown for a peak; only when empty (at the end of a run). */
+    public void trim() {
+        if (size != 0) {
+            throw new IllegalStateException("trim needs an empty queue, " + size + " events pending");
+        }
+        Arrays.fill(bucketEnds, null);
+        Arrays.fill(bucketKeys, null);
+        Arrays.fill(bucketRefs, null);
+        drainEnds = new long[64];
+        drainKeys = new long[64];
+        drainRefs = new Object[64];
+        drainAt = 0;
+        drainEnd = 0;
+        slots.trim();
+    }
+
+    /** Advances bucket by bucket until the drain buffer or the near heap holds the earliest events. */
+    private void fill() {
+        while (drainAt == drainEnd && near.isEmpty()) {
             if (inWheel == 0) {
                 if (far.isEmpty()) {
                     return;
@@ -156,34 +191,92 @@ public final class EventQueue {
                 currentStart += BUCKET_MICROS;
             }
             int b = (int) (currentStart >>> SHIFT) & MASK;
-            for (int slot = bucketHead[b]; slot != NONE; slot = next[slot]) {
-                near.push(times[slot], seqs[slot], slot);
-                inWheel--;
+            if (bucketSize[b] > 0) {
+                sortIntoDrain(b);
+            } else {
+                drainAt = 0;
+                drainEnd = 0;
             }
-            bucketHead[b] = NONE;
             long end = currentStart + BUCKET_MICROS;
             while (!far.isEmpty() && far.minTime() < end) {
-                int slot = far.pop();
-                near.push(times[slot], seqs[slot], slot);
+                long seq = far.minSeq();
+                long t = far.minTime();
+                near.push(t, seq, far.pop());
             }
         }
     }
 
-    private int allocateSlot() {
-        if (freeCount > 0) {
-            return freeSlots[--freeCount];
+    /** Stable counting sort of bucket {@code b} by offset into the drain buffer; empties the bucket. */
+    private void sortIntoDrain(int b) {
+        int n = bucketSize[b];
+        long[] keys = bucketKeys[b];
+        long[] ends = bucketEnds[b];
+        Object[] refs = bucketRefs[b];
+        if (drainKeys.length < n) {
+            int capacity = Math.max(n, drainKeys.length * 2);
+            drainKeys = new long[capacity];
+            drainEnds = new long[capacity];
+            drainRefs = new Object[capacity];
         }
-        if (slotsUsed == kinds.length) {
-            int n = kinds.length * 2;
-            kinds = Arrays.copyOf(kinds, n);
-            froms = Arrays.copyOf(froms, n);
-            tos = Arrays.copyOf(tos, n);
-            refs = Arrays.copyOf(refs, n);
-            times = Arrays.copyOf(times, n);
-            seqs = Arrays.copyOf(seqs, n);
-            next = Arrays.copyOf(next, n);
-            freeSlots = Arrays.copyOf(freeSlots, n);
+        if (n <= SMALL_BUCKET) {
+            insertionSortIntoDrain(keys, ends, refs, n);
+            bucketSize[b] = 0;
+            inWheel -= n;
+            return;
         }
-        return slotsUsed++;
+        int[] counts = offsetCounts;
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            counts[(int) (keys[i] & OFFSET_MASK) + 1]++;
+        }
+        for (int o = 1; o <= BUCKET_MICROS; o++) {
+            counts[o] += counts[o - 1];
+        }
+        for (int i = 0; i < n; i++) {
+            int at = counts[(int) (keys[i] & OFFSET_MASK)]++;
+            drainKeys[at] = keys[i];
+            drainEnds[at] = ends[i];
+            drainRefs[at] = refs[i];
+            refs[i] = null;
+        }
+        drainAt = 0;
+        drainEnd = n;
+        bucketSize[b] = 0;
+        inWheel -= n;
+    }
+
+    /** The same as the counting sort for a few events, without touching 128 counters. */
+    private void insertionSortIntoDrain(long[] keys, long[] ends, Object[] refs, int n) {
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            long offset = key & OFFSET_MASK;
+            int at = i;
+            while (at > 0 && (drainKeys[at - 1] & OFFSET_MASK) > offset) {
+                drainKeys[at] = drainKeys[at - 1];
+                drainEnds[at] = drainEnds[at - 1];
+                drainRefs[at] = drainRefs[at - 1];
+                at--;
+            }
+            drainKeys[at] = key;
+            drainEnds[at] = ends[i];
+            drainRefs[at] = refs[i];
+            refs[i] = null;
+        }
+        drainAt = 0;
+        drainEnd = n;
+    }
+
+    private long[] growBucket(int b, int n) {
+        int capacity = n == 0 ? 8 : n * 2;
+        if (bucketEnds[b] == null) {
+            bucketEnds[b] = new long[capacity];
+            bucketKeys[b] = new long[capacity];
+            bucketRefs[b] = new Object[capacity];
+        } else {
+            bucketEnds[b] = Arrays.copyOf(bucketEnds[b], capacity);
+            bucketKeys[b] = Arrays.copyOf(bucketKeys[b], capacity);
+            bucketRefs[b] = Arrays.copyOf(bucketRefs[b], capacity);
+        }
+        return bucketEnds[b];
     }
 }

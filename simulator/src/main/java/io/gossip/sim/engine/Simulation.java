@@ -62,7 +62,7 @@ public final class Simulation implements Environment {
         this.config = scenario.protocol();
         this.endMicros = Math.round(scenario.durationMillis() * 1000);
         int n = scenario.nodes();
-        this.queue = new EventQueue(Math.min(n, 1 << 16) * 4);
+        this.queue = new EventQueue(Math.min(n, 1 << 16));
         this.table = new NodeTable(n);
         this.tracker = new BroadcastTracker(n);
         SplittableRandom root = new SplittableRandom(setup.runSeed());
@@ -99,19 +99,15 @@ public final class Simulation implements Environment {
         long reported = 0;
         long iterations = 0;
         while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
-            int slot = queue.pop();
+            queue.pop();
             now = queue.poppedTime();
-            int kind = queue.kind(slot);
-            int from = queue.from(slot);
-            int to = queue.to(slot);
-            Object ref = queue.ref(slot);
-            queue.release(slot);
+            int kind = queue.poppedKind();
             if (kind == MESSAGE) {
-                arrive(from, to, (Message) ref);
+                arrive(queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
             } else if (kind == WAKE) {
-                wake(to);
+                wake(queue.poppedTo());
             } else {
-                ((Step) ref).run(now);
+                ((Step) queue.poppedRef()).run(now);
             }
             if ((++iterations & (PROGRESS_EVERY - 1)) == 0) {
                 progress.progress(now, events - reported);
@@ -120,6 +116,9 @@ public final class Simulation implements Environment {
         }
         progress.progress(endMicros, events - reported);
         now = endMicros;
+        if (queue.isEmpty()) {
+            queue.trim(); // the wheel's buckets keep their peak size; nothing needs them any more
+        }
         long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
         return new RunResult(setup.key(), nodes == null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), rows,

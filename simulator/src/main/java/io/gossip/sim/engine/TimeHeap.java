@@ -33,6 +33,11 @@ final class TimeHeap {
         return times[0];
     }
 
+    /** Sequence number of the earliest entry; only valid when not empty. */
+    long minSeq() {
+        return seqs[0];
+    }
+
     void push(long time, long seq, int slot) {
         if (size == times.length) {
             int n = size * 2;

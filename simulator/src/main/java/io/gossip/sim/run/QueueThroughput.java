@@ -27,10 +27,9 @@ public final class QueueThroughput {
             for (int round = 0; round < 2; round++) {
                 long start = System.nanoTime();
                 for (long i = 0; i < operations; i++) {
-                    int slot = queue.pop();
+                    queue.pop();
                     long now = queue.poppedTime();
-                    checksum += queue.from(slot);
-                    queue.release(slot);
+                    checksum += queue.poppedFrom();
                     queue.push(now + 10_000 + random.nextInt(90_000), 0, (int) i, 0, null);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;

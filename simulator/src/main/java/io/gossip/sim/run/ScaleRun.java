@@ -68,12 +68,14 @@ public final class ScaleRun {
      *
      * @param events messages delivered to nodes, join phase included (wakeups excluded)
      * @param wakeups timer wakeups handled ({@code onTimeout} calls), not counted as events
+     * @param simCpuSeconds CPU time of the simulating thread during {@code simSeconds} (GC threads
+     *     excluded): steadier than wall time on a shared machine
      * @param heapBytesPerNode heap in use after a full collection at the end, divided by N
      * @param coverage mean over broadcasts of the fraction of live nodes reached
      * @param partialViewMean mean PartialView size of the live nodes at the end
      */
     public record Result(Options options, long events, long wakeups, long messagesSent, double virtualSeconds,
-            double setupSeconds, double simSeconds, long heapBytesPerNode, double coverage, double coverageMin,
+            double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode, double coverage, double coverageMin,
             double partialViewMean) {
 
         /** {@code events / simSeconds}. */
@@ -107,13 +109,18 @@ public final class ScaleRun {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup);
         long t1 = System.nanoTime();
+        long cpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));
+        long cpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         long heap = heapUsedAfterFullGc();
+        if (Boolean.getBoolean("scale.histogram") && log != null) {
+            log.println(classHistogram(30));
+        }
         long deliveries = sim.deliveries();
         Reference.reachabilityFence(sim);
         return new Result(o, deliveries, result.events() - deliveries, result.totalSent(),
-                result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, heap / o.nodes(),
+                result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
                 meanPartialView(result.nodes()));
     }
@@ -140,6 +147,21 @@ public final class ScaleRun {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The heap's largest classes, live objects only (a diagnostic, with {@code -Dscale.histogram=true}):
+     * where the per-node bytes go.
+     */
+    private static String classHistogram(int lines) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return String.join("\n", List.of(text.toString().split("\n")).subList(0, lines));
+        } catch (javax.management.JMException e) {
+            return "class histogram unavailable: " + e;
+        }
     }
 
     private static double meanCoverage(List<BroadcastResult> broadcasts) {

@@ -22,13 +22,12 @@ class EventQueueTest {
         }
         expected.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         for (long[] e : expected) {
-            int slot = queue.pop();
+            queue.pop();
             assertEquals(e[0], queue.poppedTime());
-            assertEquals((int) e[1], queue.from(slot));
-            assertEquals(-(int) e[1], queue.to(slot));
-            assertEquals((int) (e[1] % 3), queue.kind(slot));
-            assertEquals("e" + e[1], queue.ref(slot));
-            queue.release(slot);
+            assertEquals((int) e[1], queue.poppedFrom());
+            assertEquals(-(int) e[1], queue.poppedTo());
+            assertEquals((int) (e[1] % 3), queue.poppedKind());
+            assertEquals("e" + e[1], queue.poppedRef());
         }
         assertTrue(queue.isEmpty());
     }
@@ -44,15 +43,14 @@ class EventQueueTest {
             queue.push(now + random.nextInt(50), 0, counter++, 0, null);
         }
         for (int i = 0; i < 100_000; i++) {
-            int slot = queue.pop();
+            queue.pop();
             long t = queue.poppedTime();
-            int seq = queue.from(slot);
+            int seq = queue.poppedFrom();
             assertTrue(t > now || (t == now && seq > lastSeqAtNow), "out of order at " + i);
             if (t > now) {
                 now = t;
             }
             lastSeqAtNow = seq;
-            queue.release(slot);
             queue.push(now + random.nextInt(50), 0, counter++, 0, null);
         }
         assertEquals(1000, queue.size());
@@ -70,13 +68,12 @@ class EventQueueTest {
         long now = -1;
         long lastSeq = -1;
         for (int i = 0; i < 200_000; i++) {
-            int slot = queue.pop();
+            queue.pop();
             long t = queue.poppedTime();
-            int seq = queue.from(slot);
+            int seq = queue.poppedFrom();
             assertTrue(t > now || (t == now && seq > lastSeq), "out of order at " + i + ": " + t + " after " + now);
             now = t;
             lastSeq = seq;
-            queue.release(slot);
             int choice = random.nextInt(4);
             long delay = choice == 0 ? 0 : choice == 1 ? random.nextInt(100) : choice == 2
                     ? 10_000 + random.nextInt(90_000) : random.nextInt(2_000_000);
@@ -86,10 +83,9 @@ class EventQueueTest {
             }
         }
         while (!queue.isEmpty()) {
-            int slot = queue.pop();
+            queue.pop();
             assertTrue(queue.poppedTime() >= now);
             now = queue.poppedTime();
-            queue.release(slot);
         }
     }
 
@@ -100,7 +96,9 @@ class EventQueueTest {
         assertEquals(5_000_000, queue.peekTime());
         queue.push(1_000, 0, 2, 0, null);
         assertEquals(1_000, queue.peekTime());
-        assertEquals(2, queue.from(queue.pop()));
-        assertEquals(1, queue.from(queue.pop()));
+        queue.pop();
+        assertEquals(2, queue.poppedFrom());
+        queue.pop();
+        assertEquals(1, queue.poppedFrom());
     }
 }
