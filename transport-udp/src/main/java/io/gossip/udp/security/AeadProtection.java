@@ -18,7 +18,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * Seals every datagram with AES-256-GCM from the JDK ({@code javax.crypto}) under the primary key
  * of a {@link Keyring}, and opens datagrams sealed under any installed key. The layout is in
  * {@link SealedFormat}; the nonce is 96 random bits from a {@link SecureRandom} of its own (never
- * from the protocol's seeded generators). Authenticated as associated data besides the header: the
+ * from the protocol's seeded generators), drawn 256 nonces at a time to spread the generator's
+ * per-call cost. Authenticated as associated data besides the header: the
  * destination's advertised address (so a datagram captured on its way to one node cannot be
  * replayed to another) and the optional cluster label (so datagrams of a cluster with another
  * label never open).
@@ -37,6 +38,8 @@ public final class AeadProtection implements DatagramProtection {
     /** Destinations whose outgoing stream state a node keeps before starting afresh. */
     static final int SENDER_STREAMS = 65_536;
     private static final int TAG_BITS = SealedFormat.TAG_BYTES * 8;
+    /** Nonces drawn from the SecureRandom at once: one call per 256 datagrams costs far less than one each. */
+    private static final int NONCES_PER_DRAW = 256;
 
     private final Cipher sealCipher;
     private final Cipher openCipher;
@@ -48,7 +51,8 @@ public final class AeadProtection implements DatagramProtection {
     private final SenderStreams streams;
     private final ReplayGuard replay;
     private final byte[] header = new byte[SealedFormat.HEADER_BYTES];
-    private final byte[] nonce = new byte[SealedFormat.NONCE_BYTES];
+    private final byte[] noncePool = new byte[SealedFormat.NONCE_BYTES * NONCES_PER_DRAW];
+    private int noncePoolUsed = noncePool.length;
     private final byte[] opened;
     private volatile Keyring keyring;
 
@@ -117,8 +121,12 @@ public final class AeadProtection implements DatagramProtection {
         byte[] out = new byte[SealedFormat.HEADER_BYTES + plaintext.remaining() + SealedFormat.TAG_BYTES];
         ByteBuffer head = ByteBuffer.wrap(out, 0, SealedFormat.HEADER_BYTES);
         head.put(SealedFormat.VERSION).putInt(key.id());
-        random.nextBytes(nonce);
-        head.put(nonce);
+        if (noncePoolUsed == noncePool.length) {
+            random.nextBytes(noncePool);
+            noncePoolUsed = 0;
+        }
+        head.put(noncePool, noncePoolUsed, SealedFormat.NONCE_BYTES);
+        noncePoolUsed += SealedFormat.NONCE_BYTES;
         streams.select(to);
         head.putLong(streams.streamId()).putLong(streams.takeSeq()).putLong(wallClockMillis.getAsLong());
         try {

@@ -11,6 +11,10 @@ import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.TransportDropReason;
 import io.gossip.udp.cluster.LoopbackCluster;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.SplittableRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,47 @@ class SealedNodesTest {
                     Duration.ofSeconds(10)));
             assertEquals(0, sealed.metrics().inViewSize());
             assertEquals(0, sealed.metrics().core().delivered());
+        }
+    }
+
+    @Test
+    void seededRandomDatagramsAtASealedNodeAreCountedByReasonAndNeverReachTheDecoder() throws Exception {
+        SplittableRandom random = new SplittableRandom(2026);
+        Keyring ring = Keyring.of(TestKeys.key(1));
+        CompletableFuture<byte[]> delivered = new CompletableFuture<>();
+        try (GossipNode a = GossipNode.builder().bindEphemeral(LOOPBACK).seed(1).keyring(ring).start();
+                GossipNode b = GossipNode.builder().bindEphemeral(LOOPBACK).seed(2).keyring(ring)
+                        .onDeliver((id, hops, payload) -> delivered.complete(payload)).start();
+                DatagramChannel attacker = DatagramChannel.open()) {
+            a.bootstrap();
+            b.join(a.address());
+            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            attacker.bind(new InetSocketAddress(LOOPBACK, 0));
+            long before = b.metrics().datagramsReceived();
+            int total = 0;
+            for (int burst = 0; burst < 10; burst++) {
+                for (int i = 0; i < 100; i++) {
+                    byte[] datagram = new byte[random.nextInt(1_500)];
+                    random.nextBytes(datagram);
+                    if (datagram.length >= 5 && random.nextBoolean()) { // looks sealed under the right key id
+                        ByteBuffer.wrap(datagram).put(SealedFormat.VERSION).putInt(ring.primary().id());
+                    }
+                    attacker.send(ByteBuffer.wrap(datagram), b.address().toSocketAddress());
+                    total++;
+                }
+                long expected = before + total;
+                assertTrue(LoopbackCluster.awaitCondition(() -> b.metrics().datagramsReceived() >= expected,
+                        Duration.ofSeconds(10)));
+            }
+            NodeMetrics m = b.metrics();
+            long sealDrops = m.dropped(TransportDropReason.NOT_SEALED) + m.dropped(TransportDropReason.SEAL_MALFORMED)
+                    + m.dropped(TransportDropReason.UNKNOWN_KEY) + m.dropped(TransportDropReason.AUTHENTICATION_FAILED);
+            assertEquals(total, sealDrops, () -> "drops " + m.droppedMap());
+            assertTrue(m.dropped(TransportDropReason.AUTHENTICATION_FAILED) > 0);
+            assertEquals(0, m.totalRejected(), "nothing reached the decoder");
+            assertEquals(0, m.dropped(TransportDropReason.INTERNAL_ERROR));
+            a.broadcast(new byte[] {4});
+            assertArrayEquals(new byte[] {4}, delivered.get(10, TimeUnit.SECONDS));
         }
     }
 
