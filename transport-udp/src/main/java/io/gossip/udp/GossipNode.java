@@ -33,6 +33,7 @@ import java.util.function.UnaryOperator;
 public final class GossipNode implements AutoCloseable {
     /** Longest a blocking call waits for the event loop before giving up. */
     public static final long CALL_TIMEOUT_MILLIS = 30_000;
+    private static final System.Logger KEYRING_LOG = System.getLogger("io.gossip.udp.security");
 
     private final EventLoop loop;
     private final boolean ownsLoop;
@@ -256,10 +257,12 @@ public final class GossipNode implements AutoCloseable {
     private void changeKeyring(UnaryOperator<Keyring> change) {
         AeadProtection aead = aead();
         requireOpen();
-        await(loop.submit(() -> {
-            aead.replaceKeyring(change.apply(aead.keyring()));
-            return null;
+        Keyring next = await(loop.submit(() -> {
+            Keyring changed = change.apply(aead.keyring());
+            aead.replaceKeyring(changed);
+            return changed;
         }));
+        KEYRING_LOG.log(System.Logger.Level.INFO, "node {0}: {1}", address(), next);
     }
 
     private AeadProtection aead() {

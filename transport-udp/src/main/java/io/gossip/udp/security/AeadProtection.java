@@ -150,17 +150,17 @@ public final class AeadProtection implements DatagramProtection {
             if (length > 0 && datagram.get(start) == WireFormat.MAGIC) {
                 throw new ProtectionException(TransportDropReason.NOT_SEALED, "plaintext datagram");
             }
-            throw new ProtectionException(TransportDropReason.SEAL_MALFORMED, "not sealed version " + SealedFormat.VERSION);
+            throw new ProtectionException(TransportDropReason.SEAL_MALFORMED, "not sealed format version 1");
         }
         if (length < SealedFormat.OVERHEAD_BYTES || length > maxDatagramBytes) {
-            throw new ProtectionException(TransportDropReason.SEAL_MALFORMED, length + " bytes");
+            throw new ProtectionException(TransportDropReason.SEAL_MALFORMED, "length outside the sealed limits");
         }
         datagram.get(start, header, 0, SealedFormat.HEADER_BYTES);
         ByteBuffer head = ByteBuffer.wrap(header);
         int keyId = head.getInt(SealedFormat.KEY_ID_OFFSET);
         ClusterKey key = keyring.find(keyId);
         if (key == null) {
-            throw new ProtectionException(TransportDropReason.UNKNOWN_KEY, "key id " + ClusterKey.hex(keyId));
+            throw new ProtectionException(TransportDropReason.UNKNOWN_KEY, "key id not installed");
         }
         int plainLength;
         try {
@@ -178,7 +178,7 @@ public final class AeadProtection implements DatagramProtection {
                 head.getLong(SealedFormat.SEQ_OFFSET), head.getLong(SealedFormat.SENT_MILLIS_OFFSET),
                 wallClockMillis.getAsLong());
         if (refused != null) {
-            throw new ProtectionException(refused, "stream " + Long.toHexString(head.getLong(SealedFormat.STREAM_OFFSET)));
+            throw new ProtectionException(refused, "timestamp or stream sequence number refused");
         }
         return ByteBuffer.wrap(opened, 0, plainLength);
     }

@@ -66,7 +66,8 @@ public final class ClusterKey {
 
     /** A key id as eight lower-case hex digits. */
     public static String hex(int keyId) {
-        return String.format("%08x", keyId);
+        String digits = Integer.toHexString(keyId);
+        return "00000000".substring(digits.length()) + digits;
     }
 
     private static int deriveId(byte[] material) {

@@ -25,7 +25,9 @@ public interface DatagramProtection {
      *
      * @param plaintext the encoded datagram between position and limit; may be reused by the caller
      *     once this returns
-     * @return a new buffer owned by the caller, positioned at 0, limited to the sealed length
+     * @return a new buffer owned by the caller, positioned at 0, limited to the sealed length; or
+     *     null if the protection holds the datagram back itself (not counted as a drop; for modes
+     *     that must finish a handshake first)
      * @throws ProtectionException if it cannot be sealed (the datagram is dropped and counted)
      */
     ByteBuffer seal(ByteBuffer plaintext, InetSocketAddress to) throws ProtectionException;
@@ -34,7 +36,8 @@ public interface DatagramProtection {
      * Opens one datagram received from {@code from} (the UDP source address, not authenticated).
      *
      * @param datagram the received bytes between position and limit
-     * @return the plaintext datagram, valid until the next call of this method
+     * @return the plaintext datagram, valid until the next call of this method; or null if the
+     *     datagram was for the protection itself (e.g. a handshake record), with nothing for the codec
      * @throws ProtectionException if it does not open (forged, tampered, unknown key, replayed...)
      */
     ByteBuffer open(ByteBuffer datagram, InetSocketAddress from) throws ProtectionException;

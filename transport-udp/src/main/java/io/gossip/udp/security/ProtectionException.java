@@ -11,11 +11,21 @@ public final class ProtectionException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final TransportDropReason reason;
+    private final String detail;
 
-    /** A failure for {@code reason}, with a human-readable {@code detail} (never key material). */
+    /**
+     * A failure for {@code reason}, with a human-readable {@code detail} (never key material). Cheap
+     * to create: no stack trace, and the message is only assembled if asked for.
+     */
     public ProtectionException(TransportDropReason reason, String detail) {
-        super(Objects.requireNonNull(reason, "reason") + ": " + detail, null, false, false);
-        this.reason = reason;
+        super(null, null, false, false);
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.detail = detail;
+    }
+
+    @Override
+    public String getMessage() {
+        return reason + ": " + detail;
     }
 
     /** Which counter the dropped datagram goes to. */
