@@ -86,6 +86,19 @@ final class SealedCluster implements AutoCloseable {
         return nodes.stream().map(GossipNode::metrics).toList();
     }
 
+    /** Transport drops summed over all nodes, non-zero reasons only, for failure messages. */
+    String dropSummary() {
+        java.util.Map<io.gossip.udp.TransportDropReason, Long> sums = new java.util.EnumMap<>(io.gossip.udp.TransportDropReason.class);
+        for (NodeMetrics m : metrics()) {
+            m.droppedMap().forEach((reason, n) -> {
+                if (n > 0) {
+                    sums.merge(reason, n, Long::sum);
+                }
+            });
+        }
+        return "transport drops " + sums;
+    }
+
     @Override
     public void close() {
         nodes.forEach(GossipNode::close);
