@@ -80,6 +80,29 @@ class KeyRotationTest {
         }
     }
 
+    @Test
+    void removingTheOldKeyBeforeEveryNodeSealsWithTheNewOneDropsTheLaggardsDatagrams() throws Exception {
+        ClusterKey oldKey = TestKeys.key(1);
+        ClusterKey newKey = TestKeys.key(2);
+        try (SealedCluster cluster = SealedCluster.start(2, 7, b -> b.keyring(Keyring.of(oldKey)))) {
+            assertTrue(cluster.joinAllAndSettle(), cluster::dropSummary);
+            GossipNode early = cluster.node(0);
+            GossipNode laggard = cluster.node(1);
+            early.installKey(newKey);
+            laggard.installKey(newKey);
+            early.makePrimary(newKey.id());
+            early.removeKey(oldKey.id()); // too early: the laggard still seals with the old key
+            MessageId id = laggard.broadcast(new byte[] {1});
+            assertTrue(LoopbackCluster.awaitCondition(() -> early.metrics().dropped(TransportDropReason.UNKNOWN_KEY) > 0,
+                    Duration.ofSeconds(10)), cluster::dropSummary);
+            assertTrue(!cluster.delivered(0).contains(id));
+            laggard.makePrimary(newKey.id());
+            MessageId after = laggard.broadcast(new byte[] {2});
+            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.delivered(0).contains(after), Duration.ofSeconds(10)),
+                    "once the laggard switches, its datagrams open again");
+        }
+    }
+
     /** Lets at least 50 more broadcasts go out, so each phase of the rotation carries traffic. */
     private static void waitForBroadcasts(List<MessageId> sent, List<Integer> marks) {
         int target = sent.size() + 50;
