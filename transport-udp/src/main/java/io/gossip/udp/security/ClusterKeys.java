@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,6 +55,30 @@ public final class ClusterKeys {
             }
         }
         return build(keys, where, "key file " + file);
+    }
+
+    /**
+     * The keyring a node was configured with, the way a command line offers it: from
+     * {@code keyFile} if one is given, else from {@link #DEFAULT_ENVIRONMENT_VARIABLE} if that is
+     * set, else none (the caller then requires an explicit insecure choice).
+     *
+     * @throws IOException if the key file cannot be read
+     * @throws IllegalArgumentException if the file or variable holds no key, a malformed key or one
+     *     of the wrong length
+     */
+    public static Optional<Keyring> configured(Path keyFile) throws IOException {
+        return configured(keyFile, System.getenv());
+    }
+
+    /** {@link #configured(Path)} reading from {@code environment}, for tests. */
+    static Optional<Keyring> configured(Path keyFile, Map<String, String> environment) throws IOException {
+        if (keyFile != null) {
+            return Optional.of(fromFile(keyFile));
+        }
+        if (environment.get(DEFAULT_ENVIRONMENT_VARIABLE) != null) {
+            return Optional.of(fromEnvironment(DEFAULT_ENVIRONMENT_VARIABLE, environment));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -71,6 +71,15 @@ class ClusterKeysTest {
     }
 
     @Test
+    void aConfiguredKeyComesFromTheFileFirstThenTheEnvironmentElseThereIsNone() throws Exception {
+        Path file = Files.writeString(dir.resolve("k"), KEY1_BASE64 + "\n");
+        Map<String, String> environment = Map.of(ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE, KEY2_HEX);
+        assertEquals(TestKeys.key(1), ClusterKeys.configured(file, environment).orElseThrow().primary());
+        assertEquals(TestKeys.key(2), ClusterKeys.configured(null, environment).orElseThrow().primary());
+        assertTrue(ClusterKeys.configured(null, Map.of()).isEmpty());
+    }
+
+    @Test
     void keyIdsAreDerivedFromTheKeyAndToStringHidesTheMaterial() {
         assertEquals(TestKeys.key(1).id(), ClusterKey.of(TestKeys.material(1)).id());
         assertTrue(TestKeys.key(1).id() != TestKeys.key(2).id());
