@@ -3,6 +3,7 @@ package io.gossip.udp.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.GossipNode;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.NodeMetrics;
@@ -27,8 +28,15 @@ class KeyRotationTest {
     void rotatingTheKeyOnEveryNodeWhileBroadcastingDeliversEveryBroadcastToEveryNode() throws Exception {
         ClusterKey oldKey = TestKeys.key(1);
         ClusterKey newKey = TestKeys.key(2);
-        try (SealedCluster cluster = SealedCluster.start(NODES, 6, b -> b.keyring(Keyring.of(oldKey)))) {
+        // c = 2: views of about 3 ln n make every broadcast reach all 16 nodes, so a miss means a lost datagram
+        ProtocolConfig redundant = ProtocolConfig.builder().c(2).build();
+        try (SealedCluster cluster = SealedCluster.start(NODES, 6, b -> b.keyring(Keyring.of(oldKey)).protocol(redundant))) {
             assertTrue(cluster.joinAllAndSettle(), () -> "not settled; " + cluster.dropSummary());
+            for (int i = 0; i < NODES; i++) { // the overlay reaches everyone before the rotation starts
+                MessageId control = cluster.node(i).broadcast(new byte[] {-1});
+                assertTrue(LoopbackCluster.awaitCondition(() -> cluster.deliveredEverywhere(control), Duration.ofSeconds(10)),
+                        "before any rotation, a broadcast of node " + i + " did not reach everyone");
+            }
             List<MessageId> sent = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean stop = new AtomicBoolean();
             AtomicReference<Throwable> failure = new AtomicReference<>();
