@@ -10,12 +10,12 @@ import java.util.Arrays;
  * were scheduled, never in hash or memory order, which is what makes a run reproducible.
  *
  * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
- * horizon of about 2.1 s, which covers network latencies and the first retransmission timers). Each bucket stores its events
- * <em>contiguously</em>, in insertion order, in its own arrays: pushing is an append, and the
- * bucket's events sit together in memory. When the clock reaches a bucket, its events are
- * sorted by their offset in the bucket (a counting sort over 128 keys, or an insertion sort for a
- * handful of events; both stable, so ties keep insertion order)
- * into a drain buffer that is then read sequentially. Two small 4-ary heaps handle the rest: the
+ * horizon of about 2.1 s, which covers network latencies and the first retransmission timers).
+ * Each bucket stores its events <em>contiguously</em>, in insertion order, in its own arrays:
+ * pushing is an append, and the bucket's events sit together in memory. When the clock reaches a
+ * bucket, its events are sorted by their offset in the bucket (a counting sort over 128 keys, or
+ * an insertion sort for a handful of events; both stable, so ties keep insertion order) into a
+ * drain buffer that is then read sequentially. Two small 4-ary heaps handle the rest: the
  * <em>far</em> heap holds events beyond the horizon (timers, mostly), the <em>near</em> heap those
  * pushed into the bucket being drained and far events that have come due; {@link #pop} takes the
  * earlier of the drain buffer's head and the near heap's top.

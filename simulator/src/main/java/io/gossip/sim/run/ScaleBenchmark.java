@@ -95,7 +95,8 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (wall)", r.simSeconds());
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (CPU of its thread)", r.simCpuSeconds());
         out.printf(Locale.ROOT, "%-34s %.3f M%n", "events per second", r.eventsPerSecond() / 1e6);
-        out.printf(Locale.ROOT, "%-34s %,d B%n", "heap per node (after full GC)", r.heapBytesPerNode());
+        out.printf(Locale.ROOT, "%-34s %,d B (JVM baseline of %,d KB included)%n", "heap per node (after full GC)",
+                r.heapBytesPerNode(), r.heapBaselineBytes() >> 10);
         out.printf(Locale.ROOT, "%-34s %.6f (min %.6f)%n", "coverage (mean over broadcasts)", r.coverage(),
                 r.coverageMin());
         out.printf(Locale.ROOT, "%-34s %.3f (expected (c+1)·ln n = %.3f)%n", "mean PartialView",
@@ -108,10 +109,12 @@ public final class ScaleBenchmark {
         return String.format(Locale.ROOT,
                 "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,\"events\":%d,"
                         + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,\"setupSeconds\":%.3f,"
-                        + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,\"heapBytesPerNode\":%d,"
+                        + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
+                        + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
                         + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.events(), r.wakeups(), r.messagesSent(),
-                r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(), r.heapBytesPerNode(),
+                r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
+                r.heapBytesPerNode(), r.heapBaselineBytes(),
                 r.coverage(), r.coverageMin(), r.partialViewMean());
     }
 }

@@ -17,6 +17,9 @@ import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.ref.Reference;
 import java.util.List;
 import java.util.Locale;
@@ -71,11 +74,14 @@ public final class ScaleRun {
      * @param simCpuSeconds CPU time of the simulating thread during {@code simSeconds} (GC threads
      *     excluded): steadier than wall time on a shared machine
      * @param heapBytesPerNode heap in use after a full collection at the end, divided by N
+     * @param heapBaselineBytes heap in use after a full collection before the engine was built (the
+     *     JVM's and the benchmark's own objects), included in {@code heapBytesPerNode}
      * @param coverage mean over broadcasts of the fraction of live nodes reached
      * @param partialViewMean mean PartialView size of the live nodes at the end
      */
     public record Result(Options options, long events, long wakeups, long messagesSent, double virtualSeconds,
-            double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode, double coverage, double coverageMin,
+            double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
+            long heapBaselineBytes, double coverage, double coverageMin,
             double partialViewMean) {
 
         /** {@code events / simSeconds}. */
@@ -106,6 +112,7 @@ public final class ScaleRun {
         RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
         RunSetup setup = new RunSetup(key, scenario, 0,
                 RunSeeds.runSeed(o.seed(), 0, 0, MembershipSpec.Type.SCAMP), RunSeeds.timelineSeed(o.seed(), 0, 0));
+        long baseline = heapUsedAfterFullGc();
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup);
         long t1 = System.nanoTime();
@@ -121,6 +128,7 @@ public final class ScaleRun {
         Reference.reachabilityFence(sim);
         return new Result(o, deliveries, result.events() - deliveries, result.totalSent(),
                 result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
+                baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
                 meanPartialView(result.nodes()));
     }
@@ -143,10 +151,24 @@ public final class ScaleRun {
         };
     }
 
-    private static long heapUsedAfterFullGc() {
+    /**
+     * The heap pools' usage right after a full collection ({@code getCollectionUsage}), so that
+     * whatever is allocated after the collection (by the management beans themselves, for one)
+     * does not count. Reading {@code getHeapMemoryUsage()} instead counted several MB of young
+     * objects allocated after the collection.
+     */
+    static long heapUsedAfterFullGc() {
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
         System.gc();
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long used = 0;
+        for (MemoryPoolMXBean pool : pools) {
+            MemoryUsage afterGc = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && afterGc != null) {
+                used += afterGc.getUsed();
+            }
+        }
+        return used;
     }
 
     /**
