@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -159,7 +160,11 @@ public final class LoopbackCluster implements AutoCloseable {
         return broadcastNanos.getOrDefault(id, -1L);
     }
 
-    private long elapsedNanos() {
+    /**
+     * Nanoseconds since the cluster started, on the clock of {@link DeliveryLog.Receipt#elapsedNanos()}
+     * and {@link #broadcastElapsedNanos}: a wall-clock figure.
+     */
+    public long elapsedNanos() {
         return System.nanoTime() - startNanos;
     }
 
@@ -180,6 +185,19 @@ public final class LoopbackCluster implements AutoCloseable {
         boolean acknowledged = nodes.get(i).leave(timeout);
         nodes.get(i).close();
         return acknowledged;
+    }
+
+    /**
+     * Node {@code i} starts leaving gracefully without waiting: it counts as gone from now on (for
+     * {@link #coverage} and {@link #liveMetrics}) but keeps its socket, to retransmit its goodbyes
+     * and answer late senders, until {@link #crash} or {@link #close()}.
+     *
+     * @return completes with true once every unsubscription message is acknowledged (false if the
+     *     node is closed first); completes exceptionally if the node was not a member
+     */
+    public CompletableFuture<Boolean> leaveAsync(int i) {
+        alive[i] = false;
+        return nodes.get(i).leaveAsync().thenCompose(done -> done);
     }
 
     /** What node {@code i} delivered. */
