@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -140,14 +144,25 @@ public final class LiveBench {
         long dropsBefore = queueDrops(cluster);
         int count = (int) Math.max(1, Math.round(rate * options.secondsPerRate()));
         long interval = Math.round(1e9 / rate);
-        List<MessageId> ids = new ArrayList<>(count);
+        List<CompletableFuture<MessageId>> pending = new ArrayList<>(count);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long wait;
             while ((wait = start + i * interval - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait); // pacing the sender, not waiting for a condition
             }
-            ids.add(cluster.broadcast(origins.nextInt(cluster.size()), new byte[options.payloadBytes()]));
+            pending.add(cluster.broadcastAsync(origins.nextInt(cluster.size()), new byte[options.payloadBytes()]));
+        }
+        List<MessageId> ids = new ArrayList<>(count);
+        for (CompletableFuture<MessageId> f : pending) {
+            try {
+                ids.add(f.get(options.timeoutSeconds(), TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("a broadcast was not sent within " + options.timeoutSeconds() + " s", e);
+            }
         }
         double sentPerSecond = count / seconds(start);
         int[] covered = {0};
