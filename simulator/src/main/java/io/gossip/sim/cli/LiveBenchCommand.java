@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
             "through node 0, wait until settled, broadcast once and wait for every node to have it.",
             "Rate: a --rate-nodes cluster gets broadcasts from random nodes at each --broadcast-rate",
             "for --seconds; 'full' is the share that reached every node. Wall-clock figures: they",
-            "depend on the machine and its load. Every wait is bounded by --timeout-seconds."},
+            "depend on the machine and its load. Every wait is bounded by --timeout-seconds.",
+            "kernel_drops: datagrams the kernel dropped for full socket receive buffers during the",
+            "rate (Linux /proc/net/snmp RcvbufErrors, machine-wide: other processes count too)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured (a size that did not settle or reach everyone is printed as such)",
             "1:sockets could not be opened", "2:wrong command line"})
@@ -31,8 +33,11 @@ final class LiveBenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--nodes", split = ",", paramLabel = "N[,N...]",
-            description = "Cluster sizes for the hosting measurement; empty to skip (default 100,250,500,1000).")
+            description = "Cluster sizes for the hosting measurement (default 100,250,500,1000).")
     List<Integer> sizes = List.of(100, 250, 500, 1000);
+
+    @Option(names = "--no-hosting", description = "Skip the hosting measurement.")
+    boolean noHosting;
 
     @Option(names = "--loops", paramLabel = "N", description = "Event-loop threads (default ${DEFAULT-VALUE}).")
     int loops = 4;
@@ -67,7 +72,7 @@ final class LiveBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LiveBench.Options options;
         try {
-            options = new LiveBench.Options(sizes, loops, joinSpacingMillis, rateNodes, rates, seconds, payloadBytes,
+            options = new LiveBench.Options(noHosting ? List.of() : sizes, loops, joinSpacingMillis, rateNodes, rates, seconds, payloadBytes,
                     seed, timeoutSeconds);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -124,8 +124,8 @@ public final class LiveBench {
         line("");
         line("broadcast rate: %d nodes (joined %d ms apart, settled), %d-byte broadcasts from random nodes,"
                 + " %.0f s per rate", n, options.joinSpacingMillis(), options.payloadBytes(), options.secondsPerRate());
-        line("%9s %9s %7s %9s %10s %10s %10s %11s", "rate_per_s", "sent_per_s", "sent", "full", "cov_mean",
-                "full_p50_ms", "full_p99_ms", "queue_drops");
+        line("%10s %10s %6s %7s %9s %11s %11s %11s %13s", "rate_per_s", "sent_per_s", "sent", "full", "cov_mean",
+                "full_p50_ms", "full_p99_ms", "queue_drops", "kernel_drops");
         SplittableRandom origins = new SplittableRandom(options.seed());
         try (LoopbackCluster cluster = LoopbackCluster.start(clusterOptions(n))) {
             cluster.joinAll(Duration.ofMillis(options.joinSpacingMillis()));
@@ -142,6 +142,7 @@ public final class LiveBench {
 
     private void rate(LoopbackCluster cluster, double rate, SplittableRandom origins) {
         long dropsBefore = queueDrops(cluster);
+        long kernelBefore = KernelUdpCounters.receiveBufferErrors();
         int count = (int) Math.max(1, Math.round(rate * options.secondsPerRate()));
         long interval = Math.round(1e9 / rate);
         List<CompletableFuture<MessageId>> pending = new ArrayList<>(count);
@@ -183,9 +184,10 @@ public final class LiveBench {
             }
         }
         Arrays.sort(fullNanos, 0, full);
-        line("%9.1f %9.1f %7d %9.4f %10.4f %10s %10s %11d", rate, sentPerSecond, count, (double) full / count,
+        long kernelAfter = KernelUdpCounters.receiveBufferErrors();
+        line("%10.1f %10.1f %6d %7.4f %9.4f %11s %11s %11d %13s", rate, sentPerSecond, count, (double) full / count,
                 coverage / count, quantileMillis(fullNanos, full, 0.5), quantileMillis(fullNanos, full, 0.99),
-                queueDrops(cluster) - dropsBefore);
+                queueDrops(cluster) - dropsBefore, kernelBefore < 0 ? "-" : Long.toString(kernelAfter - kernelBefore));
     }
 
     /** Time from sending until the last live node had it, or -1 if one never did. */

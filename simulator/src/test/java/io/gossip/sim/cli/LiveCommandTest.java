@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sim live}: the shipped 50-node scenario runs on real sockets, reaches every node, and
- * leaves the result files {@code sim report} reads; scenarios that cannot run live are refused
- * before anything runs.
+ * leaves the result files {@code sim report} reads and {@code sim compare} puts beside a simulated
+ * run; scenarios that cannot run live are refused before anything runs.
  */
 class LiveCommandTest {
     private static final List<String> RESULT_FILES = List.of("scenario.yaml", "summary.json", "broadcasts.csv",
@@ -48,6 +48,16 @@ class LiveCommandTest {
                 out.toString());
         assertEquals(0, report.exitCode(), report.out() + report.err());
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
+
+        Path simulated = dir.resolve("sim");
+        CommandRunner.Result run = CommandRunner.run(Engines.simulator(), Engines.reports(), "run",
+                Path.of("..", "scenarios", "live-50-nodes.yaml").toString(), "--out", simulated.toString(),
+                "--no-report", "--threads", "1");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        CommandRunner.Result compare = CommandRunner.run(Engines.simulator(), Engines.reports(), "compare",
+                simulated.toString(), out.toString(), "--out", dir.resolve("compare").toString());
+        assertEquals(0, compare.exitCode(), compare.out() + compare.err());
+        assertTrue(Files.isRegularFile(dir.resolve("compare").resolve("index.html")));
     }
 
     @Test
