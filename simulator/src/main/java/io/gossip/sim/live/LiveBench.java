@@ -104,7 +104,12 @@ public final class LiveBench {
         try (LoopbackCluster cluster = LoopbackCluster.start(clusterOptions(n))) {
             double startSeconds = seconds(t0);
             long t1 = System.nanoTime();
-            cluster.joinAll(Duration.ofMillis(options.joinSpacingMillis()));
+            int joined = joinAll(cluster);
+            if (joined < n) {
+                line("%7d %9.2f   only %d nodes joined within %d s: the event loops could not keep up", n,
+                        startSeconds, joined, options.timeoutSeconds());
+                return;
+            }
             boolean settled = cluster.awaitSettled(timeout());
             double settledSeconds = seconds(t1);
             MessageId id = cluster.broadcast(n / 2, new byte[options.payloadBytes()]);
@@ -128,8 +133,7 @@ public final class LiveBench {
                 "full_p50_ms", "full_p99_ms", "queue_drops", "kernel_drops");
         SplittableRandom origins = new SplittableRandom(options.seed());
         try (LoopbackCluster cluster = LoopbackCluster.start(clusterOptions(n))) {
-            cluster.joinAll(Duration.ofMillis(options.joinSpacingMillis()));
-            if (!cluster.awaitSettled(timeout())) {
+            if (joinAll(cluster) < n || !cluster.awaitSettled(timeout())) {
                 line("the %d-node cluster did not settle within %d s; rates not measured", n,
                         options.timeoutSeconds());
                 return;
@@ -188,6 +192,32 @@ public final class LiveBench {
         line("%10.1f %10.1f %6d %7.4f %9.4f %11s %11s %11d %13s", rate, sentPerSecond, count, (double) full / count,
                 coverage / count, quantileMillis(fullNanos, full, 0.5), quantileMillis(fullNanos, full, 0.99),
                 queueDrops(cluster) - dropsBefore, kernelBefore < 0 ? "-" : Long.toString(kernelAfter - kernelBefore));
+    }
+
+    /**
+     * Node 0 bootstraps and the others join through it, {@code joinSpacingMillis} apart, until all
+     * joined or the timeout passed (each join waits for its node's event loop, which falls behind
+     * when the cluster is more than the machine can serve).
+     *
+     * @return how many nodes joined
+     */
+    private int joinAll(LoopbackCluster cluster) {
+        long deadline = System.nanoTime() + timeout().toNanos();
+        long spacing = Duration.ofMillis(options.joinSpacingMillis()).toNanos();
+        cluster.node(0).bootstrap();
+        long next = System.nanoTime();
+        for (int i = 1; i < cluster.size(); i++) {
+            if (System.nanoTime() - deadline > 0) {
+                return i;
+            }
+            next += spacing;
+            long wait;
+            while ((wait = next - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait); // pacing the joins, not waiting for a condition
+            }
+            cluster.join(i, 0);
+        }
+        return cluster.size();
     }
 
     /** Time from sending until the last live node had it, or -1 if one never did. */
