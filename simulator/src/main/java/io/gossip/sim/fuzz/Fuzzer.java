@@ -19,15 +19,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Throws hostile datagrams at one live node of a loopback cluster and checks it survives: starts
@@ -108,7 +111,7 @@ public final class Fuzzer {
     }
 
     private static Sending send(FuzzOptions options, DatagramChannel attacker, InetSocketAddress target,
-            DatagramMutator mutator, WireCodec codec, java.util.function.Supplier<NodeMetrics> targetMetrics,
+            DatagramMutator mutator, WireCodec codec, Supplier<NodeMetrics> targetMetrics,
             Consumer<String> progress) throws IOException {
         long[] sentByKind = new long[DatagramMutator.Kind.values().length];
         long[] predicted = new long[RejectReason.count()];
@@ -152,7 +155,7 @@ public final class Fuzzer {
             }
             if (now >= nextProgress) {
                 nextProgress += PROGRESS_EVERY_NANOS;
-                progress.accept(String.format(java.util.Locale.ROOT, "fuzz: %d s, %,d sent, %,d received by the target",
+                progress.accept(String.format(Locale.ROOT, "fuzz: %d s, %,d sent, %,d received by the target",
                         TimeUnit.NANOSECONDS.toSeconds(now - start), sent, targetMetrics.get().datagramsReceived()));
             }
         }
@@ -193,7 +196,7 @@ public final class Fuzzer {
     private static FuzzReport.BroadcastCheck broadcast(LoopbackCluster cluster, int origin) {
         long start = System.nanoTime();
         MessageId id = cluster.broadcast(origin, ("after fuzzing, from node " + origin).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         cluster.awaitCoverage(id, 1.0, BROADCAST_TIMEOUT);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int eligible = 0;

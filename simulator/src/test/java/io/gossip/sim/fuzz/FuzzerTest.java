@@ -29,7 +29,6 @@ class FuzzerTest {
         assertTrue(report.sent() >= 5_000, "thousands of datagrams sent: " + report.sent());
         assertEquals(0, report.crashes().total());
         assertTrue(report.fromTarget().complete() && report.toTarget().complete(), text.toString());
-        assertTrue(report.totalRejected() > report.sent() / 4, "the target read and rejected many: " + text);
         for (RejectReason common : new RejectReason[] {RejectReason.TRUNCATED, RejectReason.BAD_MAGIC,
                 RejectReason.BAD_ADDRESS_LENGTH, RejectReason.TRAILING_BYTES}) {
             assertTrue(report.rejected()[common.ordinal()] > 0, common + " seen: " + text);

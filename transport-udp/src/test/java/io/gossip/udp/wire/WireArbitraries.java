@@ -17,6 +17,7 @@ import io.gossip.protocol.message.Walk;
 import io.gossip.udp.PeerAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -63,7 +64,7 @@ final class WireArbitraries {
         MessageType type();
     }
 
-    private record Spec(MessageType type, String text, java.util.function.IntFunction<Message> builder)
+    private record Spec(MessageType type, String text, IntFunction<Message> builder)
             implements MessageSpec {
         @Override
         public Message build(int namedId) {
@@ -172,7 +173,7 @@ final class WireArbitraries {
                 seq.map(s -> spec(MessageType.ADOPT, id -> new Adopt(s))));
     }
 
-    private static MessageSpec spec(MessageType type, java.util.function.IntFunction<Message> builder) {
+    private static MessageSpec spec(MessageType type, IntFunction<Message> builder) {
         return new Spec(type, builder.apply(0).toString(), builder);
     }
 

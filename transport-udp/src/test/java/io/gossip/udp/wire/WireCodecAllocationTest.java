@@ -10,6 +10,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -93,7 +94,7 @@ class WireCodecAllocationTest {
         int maxPayload = WireArbitraries.DEFAULT_CODEC.maxPayloadBytes();
         Arbitrary<byte[]> valid = WireArbitraries.samples(maxPayload)
                 .map(s -> s.encode(WireArbitraries.DEFAULT_CODEC));
-        Arbitrary<byte[]> mutated = net.jqwik.api.Combinators.combine(valid, Mutation.some(8)).as(Mutation::applyAll);
+        Arbitrary<byte[]> mutated = Combinators.combine(valid, Mutation.some(8)).as(Mutation::applyAll);
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(1_600);
         return Arbitraries.oneOf(valid, mutated, random).list().ofSize(3_000);
     }
