@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Mutated, truncated, extended and random datagrams are either decoded to a valid message or
@@ -30,6 +31,7 @@ class WireCodecHostileInputPropertyTest {
     private static final String ACCEPTED = "accepted";
 
     @Property(tries = 4_000, seed = "6101")
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF) // collected for the coverage check only
     void mutatedDatagramsAreDecodedOrRejectedWithAReason(@ForAll("smallSamples") WireArbitraries.Sample sample,
             @ForAll("mutations") List<Mutation> mutations) {
         byte[] mutated = Mutation.applyAll(sample.encode(WireArbitraries.DEFAULT_CODEC), mutations);
@@ -63,6 +65,7 @@ class WireCodecHostileInputPropertyTest {
     }
 
     @Property(tries = 3_000, seed = "6104")
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF) // collected for the coverage check only
     void randomDatagramsAreDecodedOrRejectedWithAReason(@ForAll @Size(max = 1_500) byte[] random,
             @ForAll @IntRange(min = 0, max = 15) int typeCode, @ForAll boolean validPrefix) {
         byte[] datagram = random;
@@ -73,6 +76,12 @@ class WireCodecHostileInputPropertyTest {
             datagram[2] = (byte) typeCode;
         }
         Statistics.collect(outcome(WireArbitraries.DEFAULT_CODEC, datagram));
+        Statistics.coverage(check -> {
+            for (RejectReason pastThePrefix : new RejectReason[] {RejectReason.UNKNOWN_TYPE,
+                    RejectReason.BAD_ADDRESS_LENGTH, RejectReason.TRUNCATED, RejectReason.OVERSIZED_DATAGRAM}) {
+                check.check(pastThePrefix.name()).count(n -> n > 0);
+            }
+        });
     }
 
     /**
