@@ -43,6 +43,9 @@ final class MessageStats {
                                 Memberships.ORDER.indexOf(b.membership())))
                 .toList();
         for (PointRow p : ordered) {
+            if (Double.isNaN(p.duplicateRatio())) {
+                continue;
+            }
             dataset.addValue(p.duplicateRatio(), p.membership(), p.label());
         }
         return dataset;

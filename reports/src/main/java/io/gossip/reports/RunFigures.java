@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Decides which charts one run's data supports and builds them with their captions, in the order
@@ -19,6 +20,7 @@ final class RunFigures {
         List<Figure> figures = new ArrayList<>();
         coverageOverTime(run).ifPresent(figures::add);
         reliability(run).ifPresent(figures::add);
+        coverageVsParameter(run).ifPresent(figures::add);
         figures.addAll(viewSizeHistograms(run));
         pvScaling(run).ifPresent(figures::add);
         messagesPerNode(run).ifPresent(figures::add);
@@ -46,21 +48,63 @@ final class RunFigures {
     }
 
     static Optional<Figure> reliability(RunData run) {
-        Optional<String> parameter = Sweep.parameter(run.points());
-        if (parameter.isEmpty()) {
+        Optional<Sweep> found = Sweep.of(run.points());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        String p = parameter.get();
+        Sweep sweep = found.get();
+        List<ReliabilityCurves.Curve> curves = ReliabilityCurves.byMembership(sweep, run.points());
+        if (curves.isEmpty()) {
+            return Optional.empty();
+        }
+        String p = sweep.parameter();
         String title = "Reliability against " + p;
-        String theory = p.equals("c")
-                ? " The dashed line is the SCAMP paper's limit exp(−e^(−c)) for fanout (c+1)·ln n."
-                : "";
+        XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
+                run.broadcasts());
+        String theoryText = theory.getSeriesCount() == 0 ? "" : " Hollow diamonds on a dashed line, "
+                + "in the membership's colour, are the theory exp(−e^(−k)) for fanout ln n + k: the "
+                + "probability that a gossip reaches all n live nodes when each node forwards it to "
+                + "ln n + k random live nodes, with the fanout measured from the run (copies that "
+                + "reached a live node per forwarding node, so crashed entries and lost messages do "
+                + "not count). Measurements below their diamond mean the membership graph is less "
+                + "random than that model, e.g. survivors whose whole InView crashed.";
+        String layout = sweep.numeric() ? "one line per membership"
+                : "one marker per membership at each value, shifted sideways to keep them apart";
         return Optional.of(new Figure("reliability-vs-" + fileSafe(p) + ".png", title,
-                "Reliability (share of broadcasts that reached every live node) at each value of "
-                        + p + ", one line per membership; error bars are ± one standard deviation "
-                        + "across repetitions." + theory,
-                SweepCharts.reliability(title, subtitle(run, "error bars: ± 1 standard deviation"), p,
-                        ReliabilityCurves.byMembership(run.points()))));
+                "Reliability is the share of broadcasts that reached every live node; each marker is "
+                        + "one value of " + p + " (" + layout + "); higher is better and 1 means no "
+                        + "broadcast missed anyone. Error bars are ± one standard error of the mean "
+                        + "across the " + repetitions(run) + " repetitions (each repetition builds a "
+                        + "new membership graph), absent with a single repetition." + theoryText,
+                SweepCharts.reliability(title, subtitle(run, "error bars: ± 1 standard error over "
+                        + "repetitions"), sweep, curves, theory)));
+    }
+
+    static Optional<Figure> coverageVsParameter(RunData run) {
+        Optional<Sweep> found = Sweep.of(run.points());
+        if (found.isEmpty() || run.broadcasts().isEmpty()) {
+            return Optional.empty();
+        }
+        Sweep sweep = found.get();
+        String p = sweep.parameter();
+        String title = "Final coverage against " + p;
+        String shape = sweep.numeric() ? "the line is the mean and the shaded band"
+                : "the marker is the mean and the bar";
+        return Optional.of(new Figure("coverage-vs-" + fileSafe(p) + ".png", title,
+                "Fraction of the live nodes each broadcast finally reached, at each value of " + p
+                        + ", one colour per membership: " + shape + " spans the 5th to 95th "
+                        + "percentile over the point's broadcasts (all repetitions). Where reliability "
+                        + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
+                        + "a thousand never got the message. The y axis is zoomed to the data.",
+                SweepCharts.coverage(title, subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
+                        CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+    }
+
+    /** The repetitions of the run's points, as text: {@code 10}, or {@code 1–3} when they vary. */
+    static String repetitions(RunData run) {
+        int min = run.points().stream().mapToInt(PointRow::repetitions).min().orElse(0);
+        int max = run.points().stream().mapToInt(PointRow::repetitions).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + "–" + max;
     }
 
     static List<Figure> viewSizeHistograms(RunData run) {
@@ -113,13 +157,16 @@ final class RunFigures {
     }
 
     static Optional<Figure> duplicateRatio(RunData run) {
-        if (run.points().isEmpty()) {
+        if (run.broadcasts().isEmpty() || run.points().isEmpty()) {
             return Optional.empty();
         }
         String title = "Duplicate ratio";
         return Optional.of(new Figure("duplicate-ratio.png", title,
-                "Duplicate ratio per point and membership as computed by the simulator: the share of "
-                        + "gossip messages that brought a node a gossip it already had; lower is cheaper.",
+                "Duplicate ratio per point and membership, as computed by the simulator: the share of "
+                        + "gossip messages a node received that brought a gossip it already had. With "
+                        + "fanout F every node receives about F copies and keeps one, so about 1 − 1/F "
+                        + "is expected: duplicates are the price of the redundancy that makes gossip "
+                        + "reliable, and lower is cheaper at the same reliability.",
                 SweepCharts.duplicateRatio(title, subtitle(run, null),
                         MessageStats.duplicateRatio(run.points()))));
     }
