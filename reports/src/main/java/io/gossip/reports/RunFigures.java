@@ -95,7 +95,9 @@ final class RunFigures {
                         + ", one colour per membership: " + shape + " spans the 5th to 95th "
                         + "percentile over the point's broadcasts (all repetitions). Where reliability "
                         + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
-                        + "a thousand never got the message. The y axis is zoomed to the data.",
+                        + "a thousand never got the message. A mean below its band means a few broadcasts "
+                        + "reached almost nobody (such as a source whose whole PartialView crashed). "
+                        + "The y axis is zoomed to the data.",
                 SweepCharts.coverage(title, subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
                         CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
     }
@@ -114,17 +116,24 @@ final class RunFigures {
         }
         ViewSizes v = found.get();
         String expected = "(c+1)·ln n = " + Numbers.compact(v.expected());
-        String where = "point " + v.point() + ", " + v.repetitions() + " repetition(s) pooled, n = "
+        String where = pointName(run, v.point()) + ", " + v.repetitions() + " repetition(s) pooled, n = "
                 + Numbers.compact(v.liveNodes()) + " live nodes, c = " + Numbers.compact(v.c());
         List<ValueMarker> marker = List.of(ChartTheme.theoryMarker(v.expected(), expected,
                 ChartTheme.THEORY, 0));
         List<Figure> figures = new ArrayList<>();
+        String chosen = Sweep.of(run.points()).isPresent()
+                ? " The sweep's point with the most live nodes is shown; points are not pooled." : "";
         for (IntHistogram h : List.of(v.partialView(), v.inView())) {
             String title = h.name() + " size";
+            String meaning = h.name().equals("PartialView")
+                    ? "the nodes a node gossips to" : "the nodes that gossip to it";
             figures.add(new Figure(fileSafe(h.name()) + "-histogram.png", title,
-                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + where
-                            + "; mean " + Numbers.compact(h.mean()) + "); the dashed line marks "
-                            + "the size SCAMP aims for, " + expected + ".",
+                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + meaning
+                            + "; " + where + "; mean " + Numbers.compact(h.mean()) + "); the dashed "
+                            + "line marks the size SCAMP aims for without knowing n, " + expected
+                            + ". A peak near the line means the views have the right size; nodes "
+                            + "in the left tail have few links and are the first a crash or a lost "
+                            + "message cuts off." + chosen,
                     DistributionCharts.viewSizeHistogram(title, subtitle(run, where),
                             h.name() + " size (entries)", List.of(h), false, marker)));
         }
@@ -190,7 +199,7 @@ final class RunFigures {
             return List.of();
         }
         TimelineView v = found.get();
-        String which = "point " + v.point() + ", " + v.membership() + ", repetition " + v.repetition();
+        String which = pointName(run, v.point()) + ", " + v.membership() + ", repetition " + v.repetition();
         String markers = v.events().isEmpty() ? "" : "; grey dashed lines mark the timeline's actions";
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
@@ -201,7 +210,7 @@ final class RunFigures {
                 "Number of live nodes over the run (" + which + ")" + markers + ".",
                 TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
         if (!v.broadcasts().isEmpty()) {
-            String where = "point " + v.point() + ", repetition " + v.repetition();
+            String where = pointName(run, v.point()) + ", repetition " + v.repetition();
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
                     "Final coverage of each broadcast plotted at the time it was sent (" + where
                             + "), one colour per membership; dips show actions that hurt "
@@ -210,6 +219,14 @@ final class RunFigures {
                             subtitle(run, where), v)));
         }
         return figures;
+    }
+
+    /** {@code point 2 (nodes=5000)} for a sweep, {@code point 0} otherwise. */
+    static String pointName(RunData run, int point) {
+        return run.points().stream().filter(p -> p.point() == point).findFirst()
+                .filter(p -> !p.valueText().isEmpty())
+                .map(p -> "point " + point + " (" + p.label() + ")")
+                .orElse("point " + point);
     }
 
     /** {@code scenario · detail}. */

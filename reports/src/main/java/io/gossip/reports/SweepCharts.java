@@ -70,6 +70,9 @@ final class SweepCharts {
         if (sweep.numeric()) {
             DeviationRenderer band = Plots.band(curves.size());
             band.setDefaultShapesVisible(true);
+            for (int i = 0; i < curves.size(); i++) {
+                band.setSeriesShape(i, Plots.seriesShape(i));
+            }
             renderer = band;
         } else {
             XYErrorRenderer bars = Plots.errorBars(curves.size());
@@ -77,13 +80,11 @@ final class SweepCharts {
             renderer = bars;
         }
         Plots.add(plot, CoverageSweep.dataset(curves), renderer);
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        y.setAutoRangeIncludesZero(false);
-        double low = curves.stream().flatMap(c -> c.entries().stream())
-                .mapToDouble(CoverageSweep.Entry::p5).min().orElse(0);
-        // Zoom in on high coverage (the interesting case) but never cut the band off.
-        y.setRange(Math.max(0, Math.min(low, 1) - (1 - Math.min(low, 1)) * 0.1 - 1e-4), 1.0
-                + (1 - Math.min(low, 1)) * 0.04 + 1e-5);
+        // Zoom in on high coverage (the interesting case) but keep every mean and band visible.
+        double low = Math.min(1, curves.stream().flatMap(c -> c.entries().stream())
+                .mapToDouble(e -> Math.min(e.mean(), e.p5())).min().orElse(0));
+        double gap = Math.max(1 - low, 1e-4);
+        plot.getRangeAxis().setRange(Math.max(0, low - gap * 0.08), 1 + gap * 0.04);
         return ChartTheme.chart(title, subtitle, plot);
     }
 
