@@ -200,11 +200,16 @@ final class RunFigures {
         }
         TimelineView v = found.get();
         String which = pointName(run, v.point()) + ", " + v.membership() + ", repetition " + v.repetition();
-        String markers = v.events().isEmpty() ? "" : "; grey dashed lines mark the timeline's actions";
+        String markers = markersText(v);
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
                 "Mean, smallest and largest PartialView and mean InView size over the run (" + which
-                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers + ".",
+                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers
+                        + ". A healthy membership keeps the mean near the dashed line; a mean "
+                        + "that falls away after an action shows lost links, one that comes back "
+                        + "shows repair, and a minimum of 0 means some live node has nobody to "
+                        + "gossip to. Every link has two ends, so the InView mean often lies on "
+                        + "top of the PartialView mean.",
                 TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
         figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
                 "Number of live nodes over the run (" + which + ")" + markers + ".",
@@ -212,13 +217,29 @@ final class RunFigures {
         if (!v.broadcasts().isEmpty()) {
             String where = pointName(run, v.point()) + ", repetition " + v.repetition();
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
-                    "Final coverage of each broadcast plotted at the time it was sent (" + where
-                            + "), one colour per membership; dips show actions that hurt "
-                            + "dissemination" + markers + ".",
+                    "Each dot is one broadcast: the fraction of live nodes it finally reached, "
+                            + "plotted at the time it was sent (" + where + "), one colour per "
+                            + "membership. Dots at 1 reached everyone; dips show when an action "
+                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ".",
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }
         return figures;
+    }
+
+    /** What the grey lines of a timeline chart are, and which frequent actions they leave out. */
+    static String markersText(TimelineView v) {
+        if (v.events().isEmpty()) {
+            return "";
+        }
+        String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
+                + "labelled at the top";
+        if (!v.unmarked().isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            v.unmarked().forEach((action, count) -> counts.add(count + " " + action));
+            text += "; too frequent to mark one by one: " + String.join(", ", counts);
+        }
+        return text;
     }
 
     /** {@code point 2 (nodes=5000)} for a sweep, {@code point 0} otherwise. */
