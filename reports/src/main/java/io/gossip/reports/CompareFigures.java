@@ -113,7 +113,7 @@ final class CompareFigures {
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
                             + "standard error of the mean across that run's repetitions.",
                     SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
-                            sweep, curves, new XYSeriesCollection())));
+                            sweep, SweepCharts.axisLabel(parameter), curves, new XYSeriesCollection())));
         });
         return figures;
     }

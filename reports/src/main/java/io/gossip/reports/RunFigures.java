@@ -77,7 +77,7 @@ final class RunFigures {
                         + "across the " + repetitions(run) + " repetitions (each repetition builds a "
                         + "new membership graph), absent with a single repetition." + theoryText,
                 SweepCharts.reliability(title, subtitle(run, "error bars: ± 1 standard error over "
-                        + "repetitions"), sweep, curves, theory)));
+                        + "repetitions"), sweep, xLabel(run, sweep), curves, theory)));
     }
 
     static Optional<Figure> coverageVsParameter(RunData run) {
@@ -99,7 +99,12 @@ final class RunFigures {
                         + "reached almost nobody (such as a source whose whole PartialView crashed). "
                         + "The y axis is zoomed to the data.",
                 SweepCharts.coverage(title, subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
-                        CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+                        xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+    }
+
+    /** The x-axis label of {@code sweep}, naming a swept timeline action from the scenario. */
+    static String xLabel(RunData run, Sweep sweep) {
+        return SweepCharts.axisLabel(ParameterNames.describe(sweep.parameter(), run.scenarioYaml()));
     }
 
     /** The repetitions of the run's points, as text: {@code 10}, or {@code 1–3} when they vary. */

@@ -39,9 +39,9 @@ final class SweepCharts {
      * (dashed, hollow diamonds). {@code curves} and {@code theory} name memberships (or runs): a
      * theory series takes the colour of the curve its label names.
      */
-    static JFreeChart reliability(String title, String subtitle, Sweep sweep,
+    static JFreeChart reliability(String title, String subtitle, Sweep sweep, String xLabel,
             List<ReliabilityCurves.Curve> curves, XYSeriesCollection theory) {
-        XYPlot plot = Plots.xy(sweep.axis(axisLabel(sweep)),
+        XYPlot plot = Plots.xy(sweep.axis(xLabel),
                 "reliability (fraction of broadcasts reaching all)");
         XYErrorRenderer measured = Plots.errorBars(curves.size());
         measured.setDefaultLinesVisible(sweep.numeric());
@@ -62,9 +62,9 @@ final class SweepCharts {
     }
 
     /** Mean final coverage per point with its 5–95 % range: a band on a numeric axis, bars else. */
-    static JFreeChart coverage(String title, String subtitle, Sweep sweep,
+    static JFreeChart coverage(String title, String subtitle, Sweep sweep, String xLabel,
             List<CoverageSweep.Curve> curves) {
-        XYPlot plot = Plots.xy(sweep.axis(axisLabel(sweep)),
+        XYPlot plot = Plots.xy(sweep.axis(xLabel),
                 "final coverage (fraction of live nodes reached)");
         XYItemRenderer renderer;
         if (sweep.numeric()) {
@@ -88,9 +88,9 @@ final class SweepCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** The x-axis label of a sweep. */
-    static String axisLabel(Sweep sweep) {
-        return "swept parameter " + sweep.parameter();
+    /** The x-axis label of a sweep over {@code parameter}, as {@link ParameterNames} names it. */
+    static String axisLabel(String parameter) {
+        return "swept parameter " + parameter;
     }
 
     private static int colorOf(List<ReliabilityCurves.Curve> curves, String theoryLabel) {
