@@ -42,7 +42,8 @@ final class RunFigures {
                 "Fraction of live nodes that had each broadcast against the time since it was sent, "
                         + "one colour per membership: the line is the median over " + counts
                         + " (every point and repetition), the band spans the 5th to 95th percentile; "
-                        + "the sooner the band reaches 1, the faster and more reliable the dissemination.",
+                        + "the sooner the band reaches 1, the faster and more reliable the dissemination."
+                        + pooled(run),
                 DistributionCharts.coverageOverTime(title, subtitle(run, "median and 5–95 % band"),
                         bands)));
     }
@@ -105,6 +106,13 @@ final class RunFigures {
     /** The x-axis label of {@code sweep}, naming a swept timeline action from the scenario. */
     static String xLabel(RunData run, Sweep sweep) {
         return SweepCharts.axisLabel(ParameterNames.describe(sweep.parameter(), run.scenarioYaml()));
+    }
+
+    /** For a sweep, a sentence saying that a chart pools its points; empty otherwise. */
+    static String pooled(RunData run) {
+        return Sweep.of(run.points()).isEmpty() ? ""
+                : " This chart pools every point of the sweep; the charts against the swept "
+                        + "parameter tell them apart.";
     }
 
     /** The repetitions of the run's points, as text: {@code 10}, or {@code 1–3} when they vary. */
@@ -193,7 +201,7 @@ final class RunFigures {
         return Optional.of(new Figure("latency-cdf.png", title,
                 "Share of the " + run.broadcasts().size() + " broadcasts that had reached 99 % "
                         + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
-                        + "that ends below 1 shows broadcasts that never got there.",
+                        + "that ends below 1 shows broadcasts that never got there." + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
                         LatencyCdf.byMembership(run.broadcasts()))));
     }
