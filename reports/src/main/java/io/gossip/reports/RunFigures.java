@@ -165,15 +165,20 @@ final class RunFigures {
     }
 
     static Optional<Figure> messagesPerNode(RunData run) {
-        BinnedHistogram histogram = MessageStats.messagesSent(run.nodes());
+        // The point of the view-size histograms, so the two describe the same runs.
+        int point = ViewSizes.of(run.summary(), run.nodes()).map(ViewSizes::point)
+                .orElse(run.nodes().stream().mapToInt(NodeRow::point).max().orElse(0));
+        BinnedHistogram histogram = MessageStats.messagesSent(run.nodes(), point);
         if (histogram.series().isEmpty()) {
             return Optional.empty();
         }
         String title = "Messages sent per node";
         return Optional.of(new Figure("messages-per-node.png", title,
-                "How many messages each node sent over a repetition (last point of the run, every "
-                        + "repetition and node), one colour per membership; a narrow histogram means "
-                        + "the load is spread evenly over the nodes.",
+                "How many messages (gossip and membership) each node sent over a repetition ("
+                        + pointName(run, point) + ", every repetition and node, crashed ones "
+                        + "included), one colour per membership; a narrow histogram means the load "
+                        + "is spread evenly over the nodes, a long right tail means a few nodes "
+                        + "carry much more than the rest.",
                 DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
                         + Numbers.compact(histogram.width()) + " messages"), histogram)));
     }
