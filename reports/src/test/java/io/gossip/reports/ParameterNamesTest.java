@@ -37,7 +37,7 @@ class ParameterNamesTest {
     void theCrashSweepAxisSaysWhatIsSwept(@TempDir Path dir) throws Exception {
         Fixtures.crashSweep(dir);
         Fixtures.write(dir, "scenario.yaml", SCENARIO.get());
-        Figure reliability = RunFigures.reliability(RunData.load(dir)).orElseThrow();
+        Figure reliability = SweepFigures.reliability(RunData.load(dir)).orElseThrow();
         assertEquals("swept parameter timeline.1.fraction (crash fraction)",
                 reliability.chart().getXYPlot().getDomainAxis().getLabel());
     }
