@@ -10,7 +10,10 @@ import io.gossip.protocol.message.Message;
  * The cheapest {@link Environment} that still keeps the node's output observable: it counts sends
  * and deliveries and folds their destinations into a checksum (so the JIT cannot drop the work that
  * produced them), and remembers the last node a {@link Keep} went to, which is how a benchmark
- * learns that the node added someone to its PartialView. Wake-up requests are ignored: the
+ * learns that the node added someone to its PartialView. It also holds on to the last message sent,
+ * as a real driver does (the simulator queues it, the UDP loop encodes it): otherwise escape
+ * analysis could remove the allocation of each message the node creates, and the benchmark would
+ * measure less than a node costs. Wake-up requests are ignored: the
  * benchmarks run with heartbeats and leases off and never advance time.
  */
 final class RecordingEnvironment implements Environment {
@@ -18,10 +21,12 @@ final class RecordingEnvironment implements Environment {
     private long deliveries;
     private long checksum;
     private int lastKept = NodeIds.NONE;
+    private Message lastSent;
 
     @Override
     public void send(int from, int to, Message message) {
         sends++;
+        lastSent = message;
         checksum = checksum * 31 + to;
         if (message instanceof Keep) {
             lastKept = to;
@@ -47,6 +52,11 @@ final class RecordingEnvironment implements Environment {
     /** Gossip messages delivered to the application so far. */
     long deliveries() {
         return deliveries;
+    }
+
+    /** The last message sent, or null. */
+    Message lastSent() {
+        return lastSent;
     }
 
     /** A fold of everything observed, for the benchmark to return. */
