@@ -36,9 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One whole simulation as one operation, through the simulator's public API
  * ({@link SimulationRunner}): {@code nodes} SCAMP nodes join one per virtual second through
- * uniformly random contacts, then one broadcast from a random member; uniform 10–100 ms latency,
- * 10 % independent loss on every message, c = 1, reliable membership messages, no heartbeats, no
- * indirection (the scale workload of {@code ./bench scale}, with one broadcast).
+ * uniformly random contacts, then, 10 s after the last join, one broadcast from a random member;
+ * the run ends 10 s later, past the retransmission horizon. Uniform 10–100 ms latency, 10 %
+ * independent loss on every message, c = 1, reliable membership messages, no heartbeats, no
+ * indirection: the workload of {@code ./bench scale} with one broadcast.
  *
  * <p>The seed is fixed, so every operation does exactly the same work. Each operation writes the
  * run's small result files into one temporary folder (overwritten each time, no timeline
