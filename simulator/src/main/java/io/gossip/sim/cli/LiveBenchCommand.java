@@ -16,15 +16,16 @@ import picocli.CommandLine.Spec;
  * second at full coverage, delay to full coverage) and prints the figures. See docs/live.md.
  */
 @Command(name = "live-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Measure how many live UDP nodes this JVM hosts and how many broadcasts per second",
-            "a cluster carries to every node, with the delay to full coverage (median, p99).",
-            "Hosting: for each --nodes size, start the nodes, join them one every --join-spacing-millis",
-            "through node 0, wait until settled, broadcast once and wait for every node to have it.",
-            "Rate: a --rate-nodes cluster gets broadcasts from random nodes at each --broadcast-rate",
-            "for --seconds; 'full' is the share that reached every node. Wall-clock figures: they",
-            "depend on the machine and its load. Every wait is bounded by --timeout-seconds.",
-            "kernel_drops: datagrams the kernel dropped for full socket receive buffers during the",
-            "rate (Linux /proc/net/snmp RcvbufErrors, machine-wide: other processes count too)."},
+        description = {"Measure how many live UDP nodes this JVM hosts and how many broadcasts",
+            "per second a cluster carries to every node, with the delay to full coverage.",
+            "Hosting: for each --nodes size, start the nodes, join them one every",
+            "--join-spacing-millis through node 0, wait until settled, broadcast once and",
+            "wait for every node to have it. Rate: a --rate-nodes cluster gets broadcasts",
+            "from random nodes at each --broadcast-rate for --seconds; 'full' is the",
+            "share that reached every node. kernel_drops: datagrams the kernel dropped",
+            "for full socket receive buffers during the rate (Linux RcvbufErrors,",
+            "machine-wide: other processes count too). Wall-clock figures: they depend",
+            "on the machine and its load. Every wait is bounded by --timeout-seconds."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured (a size that did not settle or reach everyone is printed as such)",
             "1:sockets could not be opened", "2:wrong command line"})
@@ -32,7 +33,7 @@ final class LiveBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--nodes", split = ",", paramLabel = "N[,N...]",
+    @Option(names = "--nodes", split = ",", paramLabel = "N",
             description = "Cluster sizes for the hosting measurement (default 100,250,500,1000).")
     List<Integer> sizes = List.of(100, 250, 500, 1000);
 
@@ -50,7 +51,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             description = "Cluster size for the rate measurement; 0 skips it (default ${DEFAULT-VALUE}).")
     int rateNodes = 100;
 
-    @Option(names = "--broadcast-rate", split = ",", paramLabel = "R[,R...]",
+    @Option(names = "--broadcast-rate", split = ",", paramLabel = "R",
             description = "Broadcasts per second to try (default 25,50,100,200,400).")
     List<Double> rates = List.of(25.0, 50.0, 100.0, 200.0, 400.0);
 
