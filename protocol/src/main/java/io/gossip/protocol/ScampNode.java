@@ -342,9 +342,12 @@ public final class ScampNode {
             counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's departure
             return;
         }
+        // A subscriber already in our InView is a member re-subscribing (isolation recovery) through
+        // a random member of its PartialView: that contact is already random, no walk needed.
+        boolean member = inView.contains(subscriber);
         // The subscriber holds us (it put us in its PartialView before sending), until its lease ends.
         inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
-        if (config.indirection() && !s.isRenewal()) {
+        if (config.indirection() && !s.isRenewal() && !member) {
             walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
         } else {
             actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());

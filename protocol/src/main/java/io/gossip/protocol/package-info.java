@@ -35,7 +35,14 @@
  *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
  *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since
  *       its in-arcs are presumed dead) through a random PartialView member, or its bootstrap contact
- *       when the PartialView is empty, and keeps its PartialView.</li>
+ *       when the PartialView is empty, and keeps its PartialView. A contact that already has the
+ *       subscriber in its InView knows it is a member re-subscribing through a random member, and
+ *       acts as the contact itself without an indirection walk (like a lease renewal). With the
+ *       walk, a node cut off by a partition (all its in-neighbours on the other side) stayed cut
+ *       off: the walk over PartialView ∪ InView stepped across the partition at about every other
+ *       hop, each failed hop costing the whole retransmission schedule (≈ 7.75 s with the
+ *       defaults), so a walk of ≈ 2·|PartialView| hops outlasted the partition. See
+ *       docs/behaviour.md.</li>
  *   <li><b>Indirection.</b> The simpler of the two walks in the specification: over PartialView ∪
  *       InView as an undirected multigraph, each visited node subtracting 1/(its degree) from the
  *       walk's budget; the node where the budget runs out (or that has no neighbour but the
