@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leases when every node joined through the same entry point (node 0), in the in-memory harness.
+ * Leases while a group grows, and when every node joined through the same entry point (node 0),
+ * in the in-memory harness.
  * What leases do and do not repair there is documented in docs/behaviour.md: renewals conserve
  * the number of arcs, so they even out how the arcs are spread but keep the mean view size the
  * joins produced.
@@ -39,11 +40,12 @@ class LeaseRebalancingTest {
      * Without indirection the entry point ends up in every PartialView and the views are inflated
      * and very uneven (measured for these 150 nodes: mean 57.5, stddev 26.2, max 149, where
      * (c+1)·ln n = 10.0). Three lease periods later the entry point is an ordinary node (InView
-     * 35) and the spread has shrunk fivefold (stddev 4.9, max 58), but the mean (45.7) is still
-     * far above (c+1)·ln n: renewals re-create as many arcs as expire, and nothing a node sees
-     * locally tells it n. (What it lost came from copies that hit the forward limit in so dense a
-     * graph.) A renewal rule that pulled the mean back would make this test fail on purpose;
-     * update it then.
+     * 32: its in-arcs were the newcomers' join arcs, which their own renewals replace) and the
+     * spread has shrunk (stddev 9.9, max 60), but the mean (38.4) is still far above (c+1)·ln n:
+     * renewals re-create as many arcs as expire, and nothing a node sees locally tells it n. (It
+     * fell because the entry point's 149 join arcs are re-created once, by their owners, and
+     * because copies hit the forward limit in so dense a graph.) A renewal rule that pulled the
+     * mean back would make this test fail on purpose; update it then.
      */
     @Test
     void withoutIndirectionLeasesEvenOutTheViewsButTheMeanStaysInflated() {
@@ -57,9 +59,9 @@ class LeaseRebalancingTest {
         double expected = 2 * Math.log(INFLATED_N);
         assertTrue(group.node(0).inViewSize() < 1.5 * mean,
                 "the entry point is no longer in every view: InView " + group.node(0).inViewSize() + ", mean " + mean);
-        assertTrue(stddevPartialView(group) < joinedStddev / 4,
+        assertTrue(stddevPartialView(group) < joinedStddev / 2,
                 "spread of the views: stddev " + joinedStddev + " after the joins, " + stddevPartialView(group) + " now");
-        assertTrue(maxPartialView(group) < 1.5 * mean, "largest view " + maxPartialView(group) + ", mean " + mean);
+        assertTrue(maxPartialView(group) < 2 * mean, "largest view " + maxPartialView(group) + ", mean " + mean);
         assertTrue(mean > 0.5 * joinedMean && mean > 3 * expected,
                 "mean " + mean + " (after the joins " + joinedMean + ", (c+1)·ln n = " + expected + ")");
         long id = group.node(5).broadcast(group.now(), new byte[0]);
@@ -94,5 +96,37 @@ class LeaseRebalancingTest {
             ViewInvariants.checkConsistent(group);
             assertTrue(group.node(0).inViewSize() < 3 * group.meanPartialView(), "the entry point is not a hub");
         }
+    }
+
+    /**
+     * Leases running while the group grows, one join every 100 ms (200 joins per lease period of
+     * 20 s), as in any long-lived deployment. Renewals that asked for as many copies as the
+     * renewing node's PartialView holds double-counted the newcomers' arcs and ended at 24.0
+     * (measured) where (c+1)·ln n = 13.8; counting the arcs of the node's own subscription keeps
+     * the mean on the join recursion (12.7 measured) and then exactly constant.
+     */
+    @Test
+    void leasesRunningWhileTheGroupGrowsKeepTheMeanNearCPlusOneLnN() {
+        int n = 1_000;
+        ProtocolConfig config = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false)
+                .leaseDurationMillis(LEASE_MILLIS).build();
+        InMemoryGroup group = new InMemoryGroup(n, config, 77);
+        group.growTo(1);
+        long t = 0;
+        for (int k = 1; k < n; k++) {
+            t += 100_000;
+            group.runUntil(t);
+            group.growTo(k + 1);
+        }
+        double expected = 2 * Math.log(n);
+        double joined = group.meanPartialView();
+        assertEquals(expected, joined, 0.15 * expected, "mean PartialView when the last node joined");
+        group.runUntil(t + 2 * LEASE_MILLIS * 1000);
+        assertEquals(joined, group.meanPartialView(), 0.02 * joined, "two more periods conserve the arcs");
+        assertEquals(group.meanPartialView(), group.meanInView(), 1e-9);
+        ViewInvariants.checkConsistent(group);
+        long id = group.node(11).broadcast(group.now(), new byte[0]);
+        group.settle();
+        assertEquals(n - 1, group.reached(id));
     }
 }
