@@ -50,11 +50,10 @@ final class FuzzCommand implements Callable<Integer> {
     int nodes = FuzzOptions.DEFAULT_NODES;
 
     @Option(names = "--max-renewal-copies", paramLabel = "N",
-            description = {"Withhold valid Subscribe and Walk messages asking for more",
-                "renewal copies than N (counted, not sent): a contact sends up to",
-                "the forward limit (400) reliable copies for one such message, load",
-                "that comes from SCAMP trusting its members, not from decoding.",
-                "65535 withholds nothing. Default: ${DEFAULT-VALUE}."})
+            description = "Withhold valid Subscribe and Walk messages asking for more renewal copies than N "
+                    + "(counted, not sent): a contact sends up to the forward limit (400) reliable copies for one "
+                    + "such message, load that comes from SCAMP trusting its members, not from decoding. "
+                    + "65535 withholds nothing. Default: ${DEFAULT-VALUE}.")
     int maxRenewalCopies = FuzzOptions.DEFAULT_MAX_RENEWAL_COPIES;
 
     @Override
