@@ -19,7 +19,13 @@ public enum DropReason {
     /** A message that makes no sense in this node's state (e.g. Remove from a node it does not hold). */
     NONSENSICAL,
     /** A forwarded subscription that had no member to go to (empty PartialView). */
-    NO_MEMBER_TO_FORWARD;
+    NO_MEMBER_TO_FORWARD,
+    /**
+     * A renewal asked for more copies than the forward limit; the contact sent only that many. No
+     * honest node asks for that many (it asks for about its own arc count), so this counts
+     * malformed or hostile requests that would otherwise turn one datagram into thousands.
+     */
+    RENEWAL_COPIES_CLAMPED;
 
     private static final DropReason[] VALUES = values();
 

@@ -366,7 +366,7 @@ public final class ScampNode {
      * The contact's rule: a copy to every PartialView member plus {@code c} extra copies to random
      * members, or keep the subscriber itself when there is nobody to forward to. A renewal asks for
      * a fixed number of copies instead: one to each of that many distinct members (all of them, plus
-     * random extra ones, if it asks for more than the view holds).
+     * random extra ones, if it asks for more than the view holds), at most the forward limit.
      */
     private void actAsContact(long nowMicros, int subscriber, int leaseMillis, int renewalCopies) {
         int targets = partialView.size() - (partialView.contains(subscriber) ? 1 : 0);
@@ -387,6 +387,10 @@ public final class ScampNode {
                 forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
             }
             return;
+        }
+        if (renewalCopies > config.forwardLimit()) {
+            counters.dropped(DropReason.RENEWAL_COPIES_CLAMPED);
+            renewalCopies = config.forwardLimit();
         }
         int[] members = membersExcept(subscriber);
         int distinct = Math.min(renewalCopies, members.length);

@@ -74,6 +74,17 @@ class SubscriptionTest {
     }
 
     @Test
+    void renewalAskingForMoreCopiesThanTheForwardLimitIsClampedAndCounted() {
+        ProtocolConfig limited = config.toBuilder().forwardLimit(7).build();
+        ScampNode contact = NodeFixtures.member(0, limited, env, 3);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11, 12);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 65_535));
+        assertEquals(7, env.sendsOf(ForwardedSubscription.class).size(), "one datagram must not become 65,535");
+        assertEquals(1, contact.counters().snapshot().dropped(DropReason.RENEWAL_COPIES_CLAMPED));
+    }
+
+    @Test
     void contactWithEmptyPartialViewKeepsTheSubscriberItself() {
         ScampNode contact = NodeFixtures.member(0, config, env, 3);
         contact.onMessage(0, 20, new Subscribe(1, 0, 0));

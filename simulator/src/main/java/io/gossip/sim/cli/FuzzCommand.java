@@ -19,12 +19,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Throw hostile datagrams at a live node and check it survives.",
-            "Starts a loopback cluster of UDP nodes, sends mutations of real encoded messages of",
-            "every type, truncations and random bytes from a separate socket at one node, then",
-            "reports datagrams sent, the node's decode rejections by reason, datagrams accepted,",
-            "crashes on the event-loop threads (must be 0), and whether a fresh broadcast from",
-            "the node, and one to it, still reach every node. Counts are exact; times and rates",
-            "are wall-clock figures."},
+            "Starts a loopback cluster of UDP nodes and sends, from a separate socket,",
+            "mutations of real encoded messages of every type, truncations and random",
+            "bytes at one node. Then reports datagrams sent, the node's decode",
+            "rejections by reason, datagrams accepted, crashes on the event-loop threads",
+            "(must be 0), and whether a fresh broadcast from the node, and one to it,",
+            "still reach every node. Counts are exact; times and rates are wall-clock."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed",
             "1:a check failed (a crash, a lost broadcast, an unexpected rejection) or the cluster did not form",
@@ -50,10 +50,10 @@ final class FuzzCommand implements Callable<Integer> {
     int nodes = FuzzOptions.DEFAULT_NODES;
 
     @Option(names = "--max-renewal-copies", paramLabel = "N",
-            description = {"Withhold valid Subscribe and Walk messages asking for more renewal copies than N",
-                "(counted, not sent): each makes a node send N reliable messages, an amplification",
-                "that comes from SCAMP trusting its members, not a decoding defect.",
-                "65535 withholds nothing. Default: ${DEFAULT-VALUE}."})
+            description = "Withhold valid Subscribe and Walk messages asking for more renewal copies than N "
+                    + "(counted, not sent): a contact sends up to the forward limit (400) reliable copies for one "
+                    + "such message, load that comes from SCAMP trusting its members, not from decoding. "
+                    + "65535 withholds nothing. Default: ${DEFAULT-VALUE}.")
     int maxRenewalCopies = FuzzOptions.DEFAULT_MAX_RENEWAL_COPIES;
 
     @Override

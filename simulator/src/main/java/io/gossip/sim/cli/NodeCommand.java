@@ -5,13 +5,18 @@ import io.gossip.udp.GossipNode;
 import io.gossip.udp.GossipNodeBuilder;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.PeerAddress;
+import io.gossip.udp.security.ClusterKeys;
+import io.gossip.udp.security.Keyring;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,12 +35,18 @@ import picocli.CommandLine.Spec;
             "is printed as 'from ORIGIN#SEQ hops N: TEXT'. End of input (Ctrl-D) or",
             "Ctrl-C leaves the group gracefully, waits for the goodbyes to be",
             "acknowledged (--leave-timeout-millis) and closes the node. Without --join",
-            "the node starts a new group. Status lines go to stderr."},
+            "the node starts a new group. Status lines go to stderr.",
+            "",
+            "Traffic is sealed with AES-256-GCM under the cluster's keys, read from",
+            "--key-file or else from the environment variable GOSSIP_CLUSTER_KEY (never",
+            "from the command line). Without a key the node refuses to start unless",
+            "--insecure says plaintext is wanted (see docs/security.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the node left and closed", "1:the socket could not be opened or the join failed",
             "2:wrong command line"},
         footerHeading = "%nExample (two terminals):%n",
-        footer = {"  sim node --bind 127.0.0.1:7000", "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000"})
+        footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.keys",
+            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys"})
 final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,8 +85,23 @@ final class NodeCommand implements Callable<Integer> {
             description = "How long leaving waits for acknowledgements (default ${DEFAULT-VALUE}).")
     long leaveTimeoutMillis = 2000;
 
+    @Option(names = "--key-file", paramLabel = "FILE", description = "The cluster's keys, one per line "
+            + "(base64 or 64 hex digits; the first seals, all open). Default: the environment variable "
+            + ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE + ".")
+    Path keyFile;
+
+    @Option(names = "--cluster-label", paramLabel = "TEXT",
+            description = "A label authenticated with every datagram: nodes with other labels are refused "
+                    + "even under the same key.")
+    String clusterLabel;
+
+    @Option(names = "--insecure", description = "Run in plaintext, on purpose: anyone who can reach the port "
+            + "can join, broadcast and forge membership messages.")
+    boolean insecure;
+
     private final InputStream stdin;
     private final boolean installShutdownHook;
+    private final Map<String, String> environment;
 
     /**
      * @param stdin the lines to broadcast
@@ -83,8 +109,14 @@ final class NodeCommand implements Callable<Integer> {
      *     command, false in tests that run several nodes in one JVM
      */
     NodeCommand(InputStream stdin, boolean installShutdownHook) {
+        this(stdin, installShutdownHook, System.getenv());
+    }
+
+    /** @param environment where {@value ClusterKeys#DEFAULT_ENVIRONMENT_VARIABLE} is looked up (tests pass their own) */
+    NodeCommand(InputStream stdin, boolean installShutdownHook, Map<String, String> environment) {
         this.stdin = stdin;
         this.installShutdownHook = installShutdownHook;
+        this.environment = environment;
     }
 
     @Override
@@ -100,6 +132,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
+        }
+        if (!secure(builder, err)) {
+            return ExitCodes.BAD_INPUT;
         }
         PeerAddress contact = join == null ? null : parse("--join", join);
         long nodeSeed = seed != null ? seed : new SecureRandom().nextLong();
@@ -160,6 +195,53 @@ final class NodeCommand implements Callable<Integer> {
             MessageId id = node.broadcast(payload);
             print(out, "sent " + id);
         }
+    }
+
+    /**
+     * Seals with the configured keyring, or runs in plaintext when --insecure says so; false (after
+     * explaining on {@code err}) when the choice is missing, contradictory or the keys are unusable.
+     */
+    private boolean secure(GossipNodeBuilder builder, PrintWriter err) {
+        Optional<Keyring> keys;
+        try {
+            keys = ClusterKeys.configured(keyFile, environment);
+        } catch (IOException e) {
+            return refuse(err, "cannot read the key file " + keyFile + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return refuse(err, e.getMessage());
+        }
+        if (keys.isPresent() && insecure) {
+            return refuse(err, "--insecure contradicts the key from "
+                    + (keyFile != null ? "--key-file" : ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE));
+        }
+        if (keys.isEmpty() && !insecure) {
+            return refuse(err, "no cluster key: give --key-file FILE or set " + ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE
+                    + ", or say --insecure to run in plaintext (see docs/security.md)");
+        }
+        if (clusterLabel != null && keys.isEmpty()) {
+            return refuse(err, "--cluster-label needs a cluster key (it is authenticated, not sent)");
+        }
+        if (keys.isPresent()) {
+            builder.keyring(keys.get());
+            print(err, "sealing with AES-256-GCM, primary key " + keys.get().primary().idHex() + " ("
+                    + keys.get().keys().size() + " installed)");
+            if (clusterLabel != null) {
+                try {
+                    builder.clusterLabel(clusterLabel);
+                } catch (IllegalArgumentException e) {
+                    return refuse(err, "--cluster-label: " + e.getMessage());
+                }
+            }
+        } else {
+            builder.insecure();
+            print(err, "PLAINTEXT (--insecure): anyone who can reach this port can join and forge messages");
+        }
+        return true;
+    }
+
+    private static boolean refuse(PrintWriter err, String why) {
+        print(err, "sim node: " + why);
+        return false;
     }
 
     private ProtocolConfig protocol() {

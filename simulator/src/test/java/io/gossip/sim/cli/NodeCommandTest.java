@@ -9,7 +9,10 @@ import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -40,8 +44,12 @@ class NodeCommandTest {
         final Future<Integer> exit;
 
         Running(String... args) throws IOException {
+            this(Map.of(), args);
+        }
+
+        Running(Map<String, String> environment, String... args) throws IOException {
             PipedInputStream in = new PipedInputStream(stdin);
-            CommandLine line = new CommandLine(new NodeCommand(in, false));
+            CommandLine line = new CommandLine(new NodeCommand(in, false, environment));
             line.setOut(new PrintWriter(out, true));
             line.setErr(new PrintWriter(err, true));
             exit = threads.submit(() -> line.execute(args));
@@ -58,16 +66,25 @@ class NodeCommandTest {
         threads.shutdownNow();
     }
 
+    /** 32 bytes in hex: a key for tests only. */
+    private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @TempDir
+    Path dir;
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void linesTypedAtOneNodeArePrintedByTheOtherAndEndOfInputLeaves() throws Exception {
-        Running a = new Running("--bind", "127.0.0.1:0", "--seed", "1");
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), "# test cluster\n" + KEY + "\n");
+        Running a = new Running("--bind", "127.0.0.1:0", "--seed", "1", "--key-file", keyFile.toString());
         assertTrue(await(() -> a.err.toString().contains("started a new group")), a.err.toString());
         Matcher address = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(a.err.toString());
         assertTrue(address.find(), a.err.toString());
         String aAddress = address.group(1);
 
-        Running b = new Running("--bind", "127.0.0.1:0", "--join", aAddress, "--seed", "2");
+        Running b = new Running(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--join", aAddress,
+                "--seed", "2");
+        assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
         assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
 
         // Until the subscription has reached A, a broadcast from B may find B's view empty: retype until it arrives.
@@ -96,6 +113,44 @@ class NodeCommandTest {
         a.stdin.close();
         assertEquals(0, a.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), a.err.toString());
         assertTrue(a.err.toString().contains("closed " + aAddress), a.err.toString());
+    }
+
+    @Test
+    void withoutAKeyTheNodeRefusesToStartUnlessInsecureIsExplicit() throws Exception {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0"));
+        assertTrue(lastErr.contains("no cluster key"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--insecure"));
+        assertTrue(lastErr.contains("--insecure contradicts"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--cluster-label", "blue"));
+        assertTrue(lastErr.contains("--cluster-label needs a cluster key"), lastErr);
+
+        Running plain = new Running("--bind", "127.0.0.1:0", "--insecure");
+        assertTrue(await(() -> plain.err.toString().contains("started a new group")), plain.err.toString());
+        assertTrue(plain.err.toString().contains("PLAINTEXT (--insecure)"), plain.err.toString());
+        plain.stdin.close();
+        assertEquals(0, plain.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), plain.err.toString());
+    }
+
+    @Test
+    void aKeyOfTheWrongLengthIsRefusedWithoutPrintingIt() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("short.keys"), "00112233445566778899aabbccddeeff\n");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString()));
+        assertTrue(lastErr.contains(keyFile.toString()) && lastErr.contains("line 1"), lastErr);
+        assertTrue(!lastErr.contains("00112233445566778899aabbccddeeff"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.resolve("missing").toString()));
+        assertTrue(lastErr.contains("cannot read the key file"), lastErr);
+    }
+
+    private String lastErr;
+
+    private int execute(Map<String, String> environment, String... args) {
+        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false,
+                environment));
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err, true));
+        int exit = line.execute(args);
+        lastErr = err.toString();
+        return exit;
     }
 
     @Test
