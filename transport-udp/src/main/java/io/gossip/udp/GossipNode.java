@@ -1,11 +1,15 @@
 package io.gossip.udp;
 
+import io.gossip.udp.security.AeadProtection;
+import io.gossip.udp.security.ClusterKey;
+import io.gossip.udp.security.Keyring;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * A live gossip node: the SCAMP protocol core running over a UDP socket, ready to embed.
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 public final class GossipNode implements AutoCloseable {
     /** Longest a blocking call waits for the event loop before giving up. */
     public static final long CALL_TIMEOUT_MILLIS = 30_000;
+    private static final System.Logger KEYRING_LOG = System.getLogger("io.gossip.udp.security");
 
     private final EventLoop loop;
     private final boolean ownsLoop;
@@ -185,6 +190,86 @@ public final class GossipNode implements AutoCloseable {
     /** {@link #metrics()} without waiting. */
     public CompletableFuture<NodeMetrics> metricsAsync() {
         return loop.submit(runtime::metrics);
+    }
+
+    // ------------------------------------------------------------------ keyring
+
+    /** Whether this node seals its datagrams (it was built with a keyring). */
+    public boolean isSealing() {
+        return runtime.protection().isSealing();
+    }
+
+    /**
+     * The keyring in force now.
+     *
+     * @throws IllegalStateException if the node runs without a keyring (plaintext)
+     */
+    public Keyring keyring() {
+        return aead().keyring();
+    }
+
+    /**
+     * Installs {@code key}: datagrams sealed with it open from now on; this node still seals with
+     * its primary key. First step of a rotation, done on every node.
+     *
+     * @throws IllegalArgumentException if a different key with the same id is installed or the keyring is full
+     * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
+     */
+    public void installKey(ClusterKey key) {
+        Objects.requireNonNull(key, "key");
+        changeKeyring(ring -> ring.withInstalled(key));
+    }
+
+    /**
+     * Seals with the installed key {@code keyId} from the next datagram on. Second step of a
+     * rotation, once every node has installed the key.
+     *
+     * @throws IllegalArgumentException if no installed key has that id
+     * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
+     */
+    public void makePrimary(int keyId) {
+        changeKeyring(ring -> ring.withPrimary(keyId));
+    }
+
+    /**
+     * Removes the key {@code keyId}: datagrams sealed with it are dropped as
+     * {@link TransportDropReason#UNKNOWN_KEY} from now on. Last step of a rotation, once every node
+     * seals with the new key.
+     *
+     * @throws IllegalArgumentException if it is the primary key or not installed
+     * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
+     */
+    public void removeKey(int keyId) {
+        changeKeyring(ring -> ring.without(keyId));
+    }
+
+    /**
+     * Replaces the whole keyring at once (for example after re-reading a key file).
+     *
+     * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
+     */
+    public void replaceKeyring(Keyring keyring) {
+        Objects.requireNonNull(keyring, "keyring");
+        changeKeyring(ring -> keyring);
+    }
+
+    /** Computes and installs the next keyring on the loop thread, so no datagram sees half a change. */
+    private void changeKeyring(UnaryOperator<Keyring> change) {
+        AeadProtection aead = aead();
+        requireOpen();
+        Keyring next = await(loop.submit(() -> {
+            Keyring changed = change.apply(aead.keyring());
+            aead.replaceKeyring(changed);
+            return changed;
+        }));
+        KEYRING_LOG.log(System.Logger.Level.INFO, "node {0}: {1}", address(), next);
+    }
+
+    private AeadProtection aead() {
+        if (runtime.protection() instanceof AeadProtection aead) {
+            return aead;
+        }
+        throw new IllegalStateException("node " + address() + " runs without a keyring (plaintext)");
     }
 
     /** Whether {@link #close()} was called. */

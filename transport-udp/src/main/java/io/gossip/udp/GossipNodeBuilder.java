@@ -1,6 +1,10 @@
 package io.gossip.udp;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.security.AeadProtection;
+import io.gossip.udp.security.DatagramProtection;
+import io.gossip.udp.security.Keyring;
+import io.gossip.udp.security.SealedFormat;
 import io.gossip.udp.wire.WireCodec;
 import io.gossip.udp.wire.WireFormat;
 import java.io.IOException;
@@ -10,18 +14,24 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Configures and starts a {@link GossipNode}. Only {@link #bind} (or {@link #bindEphemeral}) is
- * required; everything else has a documented default.
+ * required; everything else has a documented default. Traffic is sealed (AES-256-GCM) when a
+ * {@link #keyring} is given, plaintext otherwise: with a logged warning unless {@link #insecure()}
+ * says it is meant.
  */
 public final class GossipNodeBuilder {
     /** Default capacity of a node's outbound queue, in datagrams. */
     public static final int DEFAULT_OUTBOUND_QUEUE_CAPACITY = 4_096;
+    private static final System.Logger LOG = System.getLogger("io.gossip.udp.security");
+    private static final AtomicBoolean PLAINTEXT_LOGGED = new AtomicBoolean();
 
     private InetAddress bindIp;
     private int bindPort = -1;
@@ -33,6 +43,10 @@ public final class GossipNodeBuilder {
     private int maxDatagramBytes = WireFormat.DEFAULT_MAX_DATAGRAM_BYTES;
     private int outboundQueueCapacity = DEFAULT_OUTBOUND_QUEUE_CAPACITY;
     private Impairment impairment;
+    private Keyring keyring;
+    private String clusterLabel;
+    private Duration maxClockSkew = AeadProtection.DEFAULT_MAX_CLOCK_SKEW;
+    private boolean insecure;
 
     GossipNodeBuilder() {
     }
@@ -117,6 +131,51 @@ public final class GossipNodeBuilder {
     }
 
     /**
+     * Seals every datagram with AES-256-GCM under the keyring's primary key and accepts only
+     * datagrams sealed under one of its keys (see {@code docs/security.md}). Load it with
+     * {@link io.gossip.udp.security.ClusterKeys#fromFile} or
+     * {@link io.gossip.udp.security.ClusterKeys#fromEnvironment}. Without a keyring the node
+     * speaks plaintext.
+     */
+    public GossipNodeBuilder keyring(Keyring value) {
+        keyring = Objects.requireNonNull(value, "keyring");
+        return this;
+    }
+
+    /**
+     * A label authenticated with every sealed datagram (not sent): nodes with different labels
+     * cannot open each other's datagrams even if they share a key. Requires a keyring.
+     */
+    public GossipNodeBuilder clusterLabel(String value) {
+        AeadProtection.labelBytes(Objects.requireNonNull(value, "clusterLabel"));
+        clusterLabel = value;
+        return this;
+    }
+
+    /**
+     * How far a sealed datagram's timestamp (the sender's wall clock) may be from this node's
+     * clock before it is dropped as {@link TransportDropReason#STALE}; default 30 s. Replay
+     * protection remembers datagrams for this long, so keep node clocks synchronised well within it.
+     */
+    public GossipNodeBuilder maxClockSkew(Duration value) {
+        Objects.requireNonNull(value, "maxClockSkew");
+        if (value.toMillis() < 1) {
+            throw new IllegalArgumentException("maxClockSkew must be at least 1 ms, got " + value);
+        }
+        maxClockSkew = value;
+        return this;
+    }
+
+    /**
+     * Runs without encryption or authentication, on purpose: anyone who can send to the port can
+     * join, broadcast and forge membership messages. Contradicts {@link #keyring}.
+     */
+    public GossipNodeBuilder insecure() {
+        insecure = true;
+        return this;
+    }
+
+    /**
      * Opens and binds the socket and starts the node on its loop. The node is not a member yet:
      * call {@link GossipNode#bootstrap()} or {@link GossipNode#join}.
      *
@@ -129,7 +188,14 @@ public final class GossipNodeBuilder {
         if (bindIp == null) {
             throw new IllegalStateException("call bind(...) or bindEphemeral(...) before start()");
         }
-        WireCodec codec = new WireCodec(maxDatagramBytes, config.maxPayloadBytes());
+        checkProtectionChoice();
+        int overheadBytes = keyring == null ? 0 : SealedFormat.OVERHEAD_BYTES;
+        if (keyring != null && maxDatagramBytes - overheadBytes < WireFormat.MIN_MAX_DATAGRAM_BYTES) {
+            throw new IllegalArgumentException("with a keyring, maxDatagramBytes must be at least "
+                    + (WireFormat.MIN_MAX_DATAGRAM_BYTES + overheadBytes) + " (the seal takes " + overheadBytes
+                    + " bytes), got " + maxDatagramBytes);
+        }
+        WireCodec codec = new WireCodec(maxDatagramBytes - overheadBytes, config.maxPayloadBytes());
         if (loop != null && !loop.isRunning()) {
             throw new IllegalStateException("the shared event loop is closed");
         }
@@ -150,9 +216,14 @@ public final class GossipNodeBuilder {
                 owned = EventLoop.start(self.toString());
             }
             EventLoop target = owned != null ? owned : loop;
+            DatagramProtection protection = keyring == null ? DatagramProtection.plaintext()
+                    : AeadProtection.create(keyring, clusterLabel, maxClockSkew, maxDatagramBytes, self.toSocketAddress());
             NodeRuntime runtime = target.submit(() -> new NodeRuntime(target, channel, self, config, nodeSeed,
-                    listener, codec, outboundQueueCapacity, impairment))
+                    listener, codec, protection, outboundQueueCapacity, impairment))
                     .get(GossipNode.CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            if (!protection.isSealing()) {
+                warnPlaintext(self);
+            }
             return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes, nodeSeed);
         } catch (IOException | RuntimeException e) {
             cleanUp(channel, owned);
@@ -170,6 +241,30 @@ public final class GossipNodeBuilder {
             cleanUp(channel, owned);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting the node", e);
+        }
+    }
+
+    private void checkProtectionChoice() {
+        if (keyring != null && insecure) {
+            throw new IllegalStateException("keyring(...) and insecure() contradict each other: choose one");
+        }
+        if (keyring == null) {
+            if (clusterLabel != null) {
+                throw new IllegalStateException("clusterLabel(...) needs a keyring: the label is authenticated by the key");
+            }
+        }
+    }
+
+    private void warnPlaintext(PeerAddress self) {
+        boolean first = PLAINTEXT_LOGGED.compareAndSet(false, true);
+        if (insecure) {
+            LOG.log(first ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+                    "node {0} runs insecure() as configured: plaintext, unauthenticated traffic", self);
+        } else {
+            LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                    "node {0} has no cluster key: its traffic is PLAINTEXT and anyone who can reach its port can "
+                    + "read it, join and forge messages. Configure keyring(ClusterKeys.fromFile(...)), or insecure() "
+                    + "to make plaintext explicit (later plaintext nodes of this process log at DEBUG)", self);
         }
     }
 

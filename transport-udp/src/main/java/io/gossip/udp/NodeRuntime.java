@@ -6,6 +6,8 @@ import io.gossip.protocol.ProtocolConfig;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
+import io.gossip.udp.security.DatagramProtection;
+import io.gossip.udp.security.ProtectionException;
 import io.gossip.udp.wire.DecodeException;
 import io.gossip.udp.wire.Decoded;
 import io.gossip.udp.wire.RejectReason;
@@ -37,6 +39,7 @@ final class NodeRuntime {
     private final PeerAddress self;
     private final int selfId;
     private final WireCodec codec;
+    private final DatagramProtection protection;
     private final ScampNode core;
     private final Counters counters = new Counters();
     private final DeliveryListener listener;
@@ -55,12 +58,13 @@ final class NodeRuntime {
 
     /** Creates the node and registers its channel with the loop's selector. Loop thread only. */
     NodeRuntime(EventLoop loop, DatagramChannel channel, PeerAddress self, ProtocolConfig config, long seed,
-            DeliveryListener listener, WireCodec codec, int outboundCapacity, Impairment impairment)
-            throws ClosedChannelException {
+            DeliveryListener listener, WireCodec codec, DatagramProtection protection, int outboundCapacity,
+            Impairment impairment) throws ClosedChannelException {
         this.loop = loop;
         this.channel = channel;
         this.self = self;
         this.codec = codec;
+        this.protection = protection;
         this.listener = listener;
         this.outboundCapacity = outboundCapacity;
         this.impairment = impairment;
@@ -79,6 +83,10 @@ final class NodeRuntime {
         return core;
     }
 
+    DatagramProtection protection() {
+        return protection;
+    }
+
     boolean isOpen() {
         return open;
     }
@@ -89,8 +97,10 @@ final class NodeRuntime {
     void receive(ByteBuffer buffer, int max) {
         for (int i = 0; i < max && open; i++) {
             buffer.clear();
+            InetSocketAddress source;
             try {
-                if (channel.receive(buffer) == null) {
+                source = (InetSocketAddress) channel.receive(buffer);
+                if (source == null) {
                     return;
                 }
             } catch (IOException e) {
@@ -98,11 +108,15 @@ final class NodeRuntime {
             }
             buffer.flip();
             datagramsReceived++;
-            onDatagram(buffer);
+            onDatagram(buffer, source);
         }
     }
 
-    private void onDatagram(ByteBuffer datagram) {
+    private void onDatagram(ByteBuffer received, InetSocketAddress source) {
+        ByteBuffer datagram = openInbound(received, source);
+        if (datagram == null) {
+            return;
+        }
         Decoded decoded;
         try {
             decoded = codec.decode(datagram, loop.ids());
@@ -117,6 +131,32 @@ final class NodeRuntime {
             transportDrops[TransportDropReason.INTERNAL_ERROR.ordinal()]++;
         }
         afterCoreCall();
+    }
+
+    /**
+     * The one place incoming bytes are opened ({@link DatagramProtection}): returns the plaintext
+     * datagram for the codec, or null after counting why it was dropped.
+     */
+    private ByteBuffer openInbound(ByteBuffer received, InetSocketAddress source) {
+        try {
+            return protection.open(received, source);
+        } catch (ProtectionException e) {
+            transportDrops[e.reason().ordinal()]++;
+            return null;
+        }
+    }
+
+    /**
+     * The one place outgoing bytes are sealed ({@link DatagramProtection}): returns the datagram to
+     * put on the wire, or null after counting why it was dropped.
+     */
+    private ByteBuffer sealOutbound(ByteBuffer encoded, InetSocketAddress destination) {
+        try {
+            return protection.seal(encoded, destination);
+        } catch (ProtectionException e) {
+            transportDrops[e.reason().ordinal()]++;
+            return null;
+        }
     }
 
     void onTimeout(long nowMicros) {
@@ -166,23 +206,25 @@ final class NodeRuntime {
 
     // ------------------------------------------------------------------ outbound
 
-    /** Encodes a message from the core, passes it through the impairment stage, queues it. */
+    /** Encodes a message from the core, seals it, passes it through the impairment stage, queues it. */
     void send(int to, Message message) {
         if (!open) {
             return;
         }
-        ByteBuffer datagram;
+        ByteBuffer scratch = loop.encodeScratch();
         try {
-            ByteBuffer scratch = loop.encodeScratch();
             scratch.clear();
             codec.encodeInto(self, message, loop.ids(), scratch);
             scratch.flip();
-            datagram = ByteBuffer.allocate(scratch.remaining()).put(scratch).flip();
         } catch (IllegalArgumentException e) {
             transportDrops[TransportDropReason.ENCODE_FAILED.ordinal()]++;
             return;
         }
         InetSocketAddress destination = loop.socketAddress(to);
+        ByteBuffer datagram = sealOutbound(scratch, destination);
+        if (datagram == null) {
+            return;
+        }
         if (impairment != null) {
             if (impairmentRandom.nextDouble() < impairment.loss()) {
                 transportDrops[TransportDropReason.IMPAIRMENT_LOSS.ordinal()]++;

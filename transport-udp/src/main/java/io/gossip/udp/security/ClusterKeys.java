@@ -1,0 +1,183 @@
+package io.gossip.udp.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads cluster keys from a file or an environment variable, never from a command-line argument
+ * (arguments are visible to every user of the machine through the process list).
+ *
+ * <p>Each key is 32 bytes written as standard base64 (44 characters, e.g. the output of
+ * {@code openssl rand -base64 32}) or as 64 hex digits ({@code openssl rand -hex 32}). The first
+ * key is the primary key (it seals); the others may only open, which is what a rotation needs.
+ * In a file: one key per line, blank lines and lines starting with {@code #} ignored. In an
+ * environment variable: keys separated by commas or white space. A key of the wrong length, or text
+ * that is neither base64 nor hex, is refused with an {@link IllegalArgumentException} naming the
+ * source and the key's position, never its content.
+ */
+public final class ClusterKeys {
+    /** The environment variable the documentation and the simulator's CLI use. */
+    public static final String DEFAULT_ENVIRONMENT_VARIABLE = "GOSSIP_CLUSTER_KEY";
+    private static final System.Logger LOG = System.getLogger(ClusterKeys.class.getName());
+
+    private ClusterKeys() {
+    }
+
+    /**
+     * The keyring written in {@code file}. Warns (System.Logger) if the file is readable by other
+     * users of the machine.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it holds no key, or a malformed key or one of the wrong length
+     */
+    public static Keyring fromFile(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        warnIfShared(file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> keys = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                keys.add(line);
+                where.add(file + " line " + (i + 1));
+            }
+        }
+        return build(keys, where, "key file " + file);
+    }
+
+    /**
+     * The keyring a node was configured with, the way a command line offers it: from
+     * {@code keyFile} if one is given, else from {@link #DEFAULT_ENVIRONMENT_VARIABLE} if that is
+     * set, else none (the caller then requires an explicit insecure choice).
+     *
+     * @throws IOException if the key file cannot be read
+     * @throws IllegalArgumentException if the file or variable holds no key, a malformed key or one
+     *     of the wrong length
+     */
+    public static Optional<Keyring> configured(Path keyFile) throws IOException {
+        return configured(keyFile, System.getenv());
+    }
+
+    /** {@link #configured(Path)} reading from {@code environment}, for tests. */
+    static Optional<Keyring> configured(Path keyFile, Map<String, String> environment) throws IOException {
+        if (keyFile != null) {
+            return Optional.of(fromFile(keyFile));
+        }
+        if (environment.get(DEFAULT_ENVIRONMENT_VARIABLE) != null) {
+            return Optional.of(fromEnvironment(DEFAULT_ENVIRONMENT_VARIABLE, environment));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The keyring in environment variable {@code name}, e.g. {@link #DEFAULT_ENVIRONMENT_VARIABLE}.
+     *
+     * @throws IllegalArgumentException if the variable is unset or empty, or holds a malformed key or
+     *     one of the wrong length
+     */
+    public static Keyring fromEnvironment(String name) {
+        return fromEnvironment(name, System.getenv());
+    }
+
+    /** {@link #fromEnvironment(String)} reading from {@code environment}, for tests. */
+    static Keyring fromEnvironment(String name, Map<String, String> environment) {
+        Objects.requireNonNull(name, "name");
+        String value = environment.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("environment variable " + name + " is not set");
+        }
+        return parse(value, "environment variable " + name);
+    }
+
+    /**
+     * The keyring in {@code text}: keys separated by commas or white space, the first primary.
+     * {@code source} names where the text came from in error messages.
+     *
+     * @throws IllegalArgumentException if there is no key, or a malformed key or one of the wrong length
+     */
+    public static Keyring parse(String text, String source) {
+        Objects.requireNonNull(text, "text");
+        List<String> keys = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (String token : text.strip().split("[,\\s]+")) {
+            if (!token.isEmpty()) {
+                keys.add(token);
+                where.add(source + " key " + (keys.size()));
+            }
+        }
+        return build(keys, where, source);
+    }
+
+    /**
+     * One key from its text form (base64 or hex); {@code where} names it in error messages.
+     *
+     * @throws IllegalArgumentException if the text is neither, or does not decode to 32 bytes
+     */
+    public static ClusterKey decodeKey(String text, String where) {
+        byte[] material = decodeBytes(text.strip(), where);
+        try {
+            if (material.length != ClusterKey.KEY_BYTES) {
+                throw new IllegalArgumentException(where + ": the key decodes to " + material.length
+                        + " bytes; a cluster key must be exactly " + ClusterKey.KEY_BYTES
+                        + " bytes (AES-256), e.g. the output of `openssl rand -base64 32`");
+            }
+            return ClusterKey.of(material);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    private static Keyring build(List<String> keys, List<String> where, String source) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no key");
+        }
+        Keyring ring = Keyring.of(decodeKey(keys.get(0), where.get(0)));
+        for (int i = 1; i < keys.size(); i++) {
+            ring = ring.withInstalled(decodeKey(keys.get(i), where.get(i)));
+        }
+        return ring;
+    }
+
+    private static byte[] decodeBytes(String text, String where) {
+        if (text.length() == 2 * ClusterKey.KEY_BYTES && text.chars().allMatch(ClusterKeys::isHexDigit)) {
+            byte[] out = new byte[ClusterKey.KEY_BYTES];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) Integer.parseInt(text, 2 * i, 2 * i + 2, 16);
+            }
+            return out;
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            // the decoder's message may quote a character of the key: do not pass it on
+            throw new IllegalArgumentException(where + ": the key is neither standard base64 nor 64 hex digits");
+        }
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static void warnIfShared(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.log(System.Logger.Level.WARNING, "key file {0} is readable by other users; chmod 600 it", file);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system, or unreadable: reading it will say so
+        }
+    }
+}
