@@ -28,6 +28,9 @@ public final class DtlsConfig {
      */
     public static final int RECORD_OVERHEAD_BYTES = 13 + 8 + 16;
 
+    /** Smallest datagram limit DTLS accepts (records, handshake aside, must fit it). */
+    public static final int MIN_DATAGRAM_BYTES = 256;
+
     /** The cipher suites offered and accepted: ECDHE key exchange, AES-GCM, ECDSA or RSA certificates. */
     static final String[] CIPHER_SUITES = {
         "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",

@@ -35,6 +35,8 @@ public enum DtlsCounter {
     REJECTED_BAD_RECORD,
     /** Inbound handshake openings that contradict the address-ordered client/server roles. */
     REJECTED_ROLE_CONFLICT,
+    /** Opened datagrams whose advertised sender is not the authenticated peer they came from. */
+    REJECTED_SENDER_MISMATCH,
     /** Inbound ClientHellos ignored because the session was re-established too recently. */
     REJECTED_REHANDSHAKE_TOO_SOON,
     /** Sessions closed to make room under the session limit. */

@@ -68,8 +68,9 @@ public final class DtlsEndpoint {
         this.config = Objects.requireNonNull(config, "config");
         this.self = Objects.requireNonNull(self, "self");
         this.io = Objects.requireNonNull(io, "io");
-        if (maxDatagramBytes < 256) {
-            throw new IllegalArgumentException("DTLS needs datagrams of at least 256 bytes, got " + maxDatagramBytes);
+        if (maxDatagramBytes < DtlsConfig.MIN_DATAGRAM_BYTES) {
+            throw new IllegalArgumentException("DTLS needs datagrams of at least " + DtlsConfig.MIN_DATAGRAM_BYTES
+                    + " bytes, got " + maxDatagramBytes);
         }
         this.maxDatagramBytes = maxDatagramBytes;
         SSLEngine probe = newEngine(true);
@@ -127,7 +128,9 @@ public final class DtlsEndpoint {
 
     /** Retransmits overdue handshake flights, abandons slow handshakes, closes idle sessions. */
     public void onTimeout(long nowMicros) {
-        armedMicros = Long.MAX_VALUE; // whatever was armed may have been consumed: ask again below
+        if (nowMicros >= armedMicros) {
+            armedMicros = Long.MAX_VALUE; // the armed wake-up is due, so it is this call: ask again below
+        }
         for (DtlsSession session : new ArrayList<>(sessions.values())) {
             if (session.deadlineMicros() <= nowMicros) {
                 boolean wasEstablished = session.isEstablished();

@@ -36,7 +36,8 @@ final class DtlsTestPeer implements AutoCloseable {
     final List<Delivered> delivered = new ArrayList<>();
     private final SplittableRandom lossRandom;
     private double loss;
-    private long wakeAtMicros = Long.MAX_VALUE;
+    /** Requested wake-ups; like the event loop's timer queue, every request is kept until due. */
+    private final java.util.PriorityQueue<Long> wakeUps = new java.util.PriorityQueue<>();
     long dropped;
 
     DtlsTestPeer(DtlsConfig config, double loss, long seed) throws IOException {
@@ -74,7 +75,7 @@ final class DtlsTestPeer implements AutoCloseable {
 
             @Override
             public void wakeAt(long deadlineMicros) {
-                wakeAtMicros = Math.min(wakeAtMicros, deadlineMicros);
+                wakeUps.add(deadlineMicros);
             }
         });
     }
@@ -116,8 +117,12 @@ final class DtlsTestPeer implements AutoCloseable {
             endpoint.receive(nowMicros(), from, buffer);
         }
         long now = nowMicros();
-        if (now >= wakeAtMicros) {
-            wakeAtMicros = Long.MAX_VALUE;
+        boolean due = false;
+        while (!wakeUps.isEmpty() && wakeUps.peek() <= now) {
+            wakeUps.poll();
+            due = true;
+        }
+        if (due) {
             endpoint.onTimeout(now);
         }
     }
