@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.EventLoop;
 import io.gossip.udp.GossipNode;
+import io.gossip.udp.Impairment;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.PeerAddress;
+import io.gossip.udp.TransportDropReason;
 import io.gossip.udp.cluster.LoopbackCluster;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +66,13 @@ class DtlsClusterTest {
 
     private GossipNode start(KeyStore keyStore, KeyStore trustStore, long seed, Set<MessageId> delivered)
             throws Exception {
+        return start(keyStore, trustStore, seed, delivered, null);
+    }
+
+    private GossipNode start(KeyStore keyStore, KeyStore trustStore, long seed, Set<MessageId> delivered,
+            Impairment impairment) throws Exception {
         GossipNode node = GossipNode.builder()
+                .impairment(impairment)
                 .bindEphemeral(InetAddress.getLoopbackAddress())
                 .protocol(ProtocolConfig.defaults())
                 .seed(seed)
@@ -114,6 +122,31 @@ class DtlsClusterTest {
             assertEquals(0, node.metrics().totalRejected(), node + " decoder rejections");
             assertTrue(node.isSealing());
         }
+    }
+
+    @Test
+    void twoDtlsNodesJoinAndDeliverThroughTheImpairmentStageAtTwentyPercentLoss() throws Exception {
+        loops.add(EventLoop.start("dtls-lossy"));
+        Set<MessageId> firstLog = ConcurrentHashMap.newKeySet();
+        Set<MessageId> secondLog = ConcurrentHashMap.newKeySet();
+        GossipNode first = start(nodeStores.get(0), trust, 11, firstLog, Impairment.forTesting(0.20, 0, 2, 101));
+        GossipNode second = start(nodeStores.get(1), trust, 12, secondLog, Impairment.forTesting(0.20, 0, 2, 102));
+        first.bootstrap();
+        second.join(first.address());
+        assertTrue(LoopbackCluster.awaitCondition(() -> List.of(first, second).stream().map(GossipNode::metrics)
+                .allMatch(m -> m.member() && m.unacknowledged() == 0 && m.partialViewSize() == 1),
+                Duration.ofSeconds(30)), "did not settle under loss: " + first.dtlsStats() + " / " + second.dtlsStats());
+        // A broadcast is not retransmitted (gossip is best effort): try a few, one must get through.
+        boolean delivered = false;
+        for (int i = 0; i < 20 && !delivered; i++) {
+            MessageId id = first.broadcast(new byte[] {(byte) i});
+            delivered = LoopbackCluster.awaitCondition(() -> secondLog.contains(id), Duration.ofMillis(500));
+        }
+        assertTrue(delivered);
+        assertTrue(first.metrics().dropped(TransportDropReason.IMPAIRMENT_LOSS)
+                + second.metrics().dropped(TransportDropReason.IMPAIRMENT_LOSS) > 0);
+        assertEquals(1, first.dtlsStats().established());
+        assertEquals(1, second.dtlsStats().established());
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class DtlsCost {
                     throw new IllegalStateException("handshake " + i + " did not complete");
                 }
                 millis[i] = (System.nanoTime() - start) / 1e6;
+                if (print && i == n - 1) {
+                    System.out.println("datagram sizes of the last handshake, first sender: "
+                            + x.wire.stream().map(s -> s.bytes().length).toList() + ", other side: "
+                            + y.wire.stream().map(s -> s.bytes().length).toList());
+                }
             }
         }
         if (print) {
