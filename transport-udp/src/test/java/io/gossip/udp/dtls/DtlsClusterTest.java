@@ -187,4 +187,39 @@ class DtlsClusterTest {
             assertNull(plain.dtlsStats());
         }
     }
+
+    @Test
+    void sessionsOfAPeerThatLeftEveryViewAreEvicted() throws Exception {
+        loops.add(EventLoop.start("dtls-views"));
+        List<GossipNode> group = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            DtlsConfig noGrace = DtlsConfig.of(nodeStores.get(i), TestPki.PASSWORD, trust).withNotInViewGraceMillis(0);
+            group.add(GossipNode.builder()
+                    .bindEphemeral(InetAddress.getLoopbackAddress())
+                    .seed(40 + i)
+                    .eventLoop(loops.get(0))
+                    .dtls(noGrace)
+                    .start());
+        }
+        nodes.addAll(group);
+        group.get(0).bootstrap();
+        group.get(1).join(group.get(0).address());
+        group.get(2).join(group.get(0).address());
+        assertTrue(LoopbackCluster.awaitCondition(() -> group.stream().map(GossipNode::metrics)
+                .allMatch(m -> m.member() && m.unacknowledged() == 0 && m.partialViewSize() > 0 && m.inViewSize() > 0),
+                Duration.ofSeconds(30)));
+        GossipNode leaver = group.get(2);
+        PeerAddress gone = leaver.address();
+        leaver.leave(Duration.ofSeconds(10));
+        leaver.close();
+        List<GossipNode> stayers = group.subList(0, 2);
+        assertTrue(LoopbackCluster.awaitCondition(() -> stayers.stream().allMatch(n -> {
+            NodeMetrics m = n.metrics();
+            return !m.partialView().contains(gone) && !m.inView().contains(gone);
+        }), Duration.ofSeconds(20)), "the leaver stayed in a view");
+        assertTrue(LoopbackCluster.awaitCondition(() -> stayers.stream().allMatch(n -> n.dtlsStats().sessions() == 1),
+                Duration.ofSeconds(10)), "sessions with the leaver were not evicted: "
+                + stayers.get(0).dtlsStats() + " / " + stayers.get(1).dtlsStats());
+        assertTrue(stayers.stream().mapToLong(n -> n.dtlsStats().get(DtlsCounter.EVICTED_NOT_IN_VIEW)).sum() > 0);
+    }
 }

@@ -249,4 +249,40 @@ class DtlsEndpointTest {
         assertTrue(DtlsTestPeer.pump(all, 5_000,
                 () -> kept.endpoint.sessionCount() == 0 && dropped.endpoint.sessionCount() == 0));
     }
+
+    @Test
+    void idleEstablishedSessionsAreClosed() throws Exception {
+        DtlsConfig shortIdle = DtlsConfig.of(nodesA.get(0), TestPki.PASSWORD, trustA).withIdleTimeoutMillis(200);
+        DtlsTestPeer x = peer(shortIdle, 0, 80);
+        DtlsTestPeer y = peer(1, 0, 81);
+        x.send("once", y);
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 10_000, () -> y.textsFrom(x).size() == 1));
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 5_000, () -> x.endpoint.sessionCount() == 0));
+        assertEquals(1, x.count(DtlsCounter.EVICTED_IDLE));
+        // x told y (close_notify), so y dropped its half as well.
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 5_000, () -> y.endpoint.sessionCount() == 0));
+    }
+
+    @Test
+    void aHandshakeWithNobodyTimesOutDropsItsQueueAndBacksOff() throws Exception {
+        DtlsConfig impatient = DtlsConfig.of(nodesA.get(0), TestPki.PASSWORD, trustA)
+                .withRetransmitMillis(20, 80).withHandshakeTimeoutMillis(300).withFailureBackoffMillis(300);
+        DtlsTestPeer x = peer(impatient, 0, 90);
+        java.nio.channels.DatagramChannel silent = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        try {
+            java.net.InetSocketAddress nobody = (java.net.InetSocketAddress) silent.getLocalAddress();
+            for (int i = 0; i < 2; i++) {
+                x.endpoint.send(DtlsTestPeer.nowMicros(), nobody, java.nio.ByteBuffer.wrap(new byte[] {1}));
+            }
+            assertTrue(DtlsTestPeer.pump(List.of(x), 5_000, () -> x.count(DtlsCounter.HANDSHAKE_TIMEOUTS) == 1));
+            assertEquals(2, x.count(DtlsCounter.PENDING_DISCARDED));
+            assertTrue(x.count(DtlsCounter.HANDSHAKE_RETRANSMISSIONS) > 0);
+            x.endpoint.send(DtlsTestPeer.nowMicros(), nobody, java.nio.ByteBuffer.wrap(new byte[] {2}));
+            assertEquals(1, x.count(DtlsCounter.PEER_BACKOFF_DROPPED));
+            assertTrue(DtlsTestPeer.pump(List.of(x), 5_000, () -> x.endpoint.sessionCount() == 0));
+        } finally {
+            silent.close();
+        }
+    }
 }
