@@ -418,7 +418,7 @@ public final class ScampNode {
 
     /** Passes a subscription copy to a random member (never the subscriber, nor {@code avoid}). */
     private void passOn(long nowMicros, int subscriber, int hops, int leaseMillis, int avoid) {
-        if (hops > config.forwardLimit()) {
+        if (hops > config.forwardLimit() || hops < 0) { // negative: a peer's hop count of 2^31 - 1, plus one
             counters.dropped(DropReason.FORWARD_LIMIT);
             return;
         }
@@ -618,7 +618,9 @@ public final class ScampNode {
         seen.add(messageId, nowMicros);
         counters.delivered();
         env.deliver(id, message);
-        if (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit()) {
+        // The largest hop count is a limit too: one more hop cannot be counted (a peer may send it).
+        if (message.hops() == Integer.MAX_VALUE
+                || (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit())) {
             counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
             return;
         }

@@ -127,6 +127,16 @@ class SubscriptionTest {
     }
 
     @Test
+    void copyWithTheLargestHopCountIsDroppedAtTheForwardLimitInsteadOfOverflowing() {
+        ScampNode node = NodeFixtures.member(0, config, env, 6);
+        NodeFixtures.holdInPartialView(node, 0, 1, 2);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(0, 1, Integer.MAX_VALUE, 0));
+        assertTrue(env.sendsOf(ForwardedSubscription.class).isEmpty());
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.FORWARD_LIMIT));
+    }
+
+    @Test
     void copyPastTheForwardLimitIsDroppedAndCounted() {
         ProtocolConfig limited = config.toBuilder().forwardLimit(5).build();
         ScampNode node = NodeFixtures.member(0, limited, env, 6);
