@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -27,6 +29,15 @@ public final class DtlsConfig {
      * 13-byte record header, an 8-byte explicit nonce and a 16-byte tag.
      */
     public static final int RECORD_OVERHEAD_BYTES = 13 + 8 + 16;
+
+    /**
+     * The engines' packet limit: above the largest DTLS record, so the engine never fragments a
+     * handshake message, and never re-fragments one with smaller pieces on retransmission, which
+     * the JDK 17 reassembler does not handle (overlapping fragments of two sizes end in "Finished
+     * message cannot be verified"). Application records stay small because plaintexts are checked
+     * against the datagram limit before sealing.
+     */
+    static final int UNFRAGMENTED_PACKET_BYTES = 32_768;
 
     /** Smallest datagram limit DTLS accepts (records, handshake aside, must fit it). */
     public static final int MIN_DATAGRAM_BYTES = 256;
@@ -157,8 +168,18 @@ public final class DtlsConfig {
                 handshakeTimeoutMillis, idleTimeoutMillis, notInViewGraceMillis, minRehandshakeIntervalMillis, value);
     }
 
-    SSLContext context() {
-        return context;
+    /** A new engine for one peer: DTLS 1.2 only, the AES-GCM suites, client certificates required. */
+    SSLEngine newEngine(boolean client) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(client);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setProtocols(new String[] {"DTLSv1.2"});
+        parameters.setCipherSuites(CIPHER_SUITES);
+        parameters.setNeedClientAuth(true);
+        parameters.setMaximumPacketSize(UNFRAGMENTED_PACKET_BYTES);
+        parameters.setEnableRetransmissions(true);
+        engine.setSSLParameters(parameters);
+        return engine;
     }
 
     public int maxSessions() {

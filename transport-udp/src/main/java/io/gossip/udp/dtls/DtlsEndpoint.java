@@ -4,13 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A node's DTLS 1.2 session layer: one {@link DtlsSession} per peer, opened on demand, between the
@@ -45,14 +41,11 @@ public final class DtlsEndpoint {
         void wakeAt(long deadlineMicros);
     }
 
-    /** The engines' packet limit: above the largest DTLS record, so handshake messages go whole. */
-    static final int UNFRAGMENTED_PACKET_BYTES = 32_768;
-
     private final DtlsConfig config;
     private final InetSocketAddress self;
     private final int maxDatagramBytes;
     private final Io io;
-    private final Map<InetSocketAddress, DtlsSession> sessions = new LinkedHashMap<>();
+    private final SessionTable sessions = new SessionTable();
     private final long[] counters = new long[DtlsCounter.count()];
     private final ByteBuffer netScratch;
     private final ByteBuffer appScratch;
@@ -73,9 +66,9 @@ public final class DtlsEndpoint {
                     + " bytes, got " + maxDatagramBytes);
         }
         this.maxDatagramBytes = maxDatagramBytes;
-        SSLEngine probe = newEngine(true);
+        SSLEngine probe = config.newEngine(true);
         this.netScratch = ByteBuffer.allocate(Math.max(probe.getSession().getPacketBufferSize(),
-                2 * UNFRAGMENTED_PACKET_BYTES));
+                2 * DtlsConfig.UNFRAGMENTED_PACKET_BYTES));
         this.appScratch = ByteBuffer.allocate(Math.max(probe.getSession().getApplicationBufferSize(),
                 maxDatagramBytes));
     }
@@ -203,13 +196,7 @@ public final class DtlsEndpoint {
 
     /** A snapshot of the counters. */
     public DtlsStats stats() {
-        int established = 0;
-        for (DtlsSession s : sessions.values()) {
-            if (s.isEstablished()) {
-                established++;
-            }
-        }
-        return new DtlsStats(sessions.size(), established, counters);
+        return new DtlsStats(sessions.size(), sessions.establishedCount(), counters);
     }
 
     // ------------------------------------------------------------------ inbound routing
@@ -294,7 +281,7 @@ public final class DtlsEndpoint {
             evictOne();
         }
         boolean client = isClientFor(peer);
-        DtlsSession session = new DtlsSession(this, peer, client, newEngine(client), nowMicros);
+        DtlsSession session = new DtlsSession(this, peer, client, config.newEngine(client), nowMicros);
         sessions.put(peer, session);
         return session;
     }
@@ -308,13 +295,7 @@ public final class DtlsEndpoint {
 
     /** Evicts a failed session if any, else the least recently active pending one, else established one. */
     private void evictOne() {
-        DtlsSession victim = null;
-        for (DtlsSession s : sessions.values()) {
-            if (victim == null || rank(s) < rank(victim)
-                    || (rank(s) == rank(victim) && s.lastActivityMicros() < victim.lastActivityMicros())) {
-                victim = s;
-            }
-        }
+        DtlsSession victim = sessions.leastValuable();
         if (victim != null) {
             sessions.remove(victim.peer());
             count(DtlsCounter.EVICTED_FOR_LIMIT);
@@ -322,37 +303,8 @@ public final class DtlsEndpoint {
         }
     }
 
-    private static int rank(DtlsSession s) {
-        return switch (s.state()) {
-            case FAILED -> 0;
-            case AWAITING_HELLO, HANDSHAKING -> 1;
-            case ESTABLISHED -> 2;
-        };
-    }
-
-    private SSLEngine newEngine(boolean client) {
-        SSLEngine engine = config.context().createSSLEngine();
-        engine.setUseClientMode(client);
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setProtocols(new String[] {"DTLSv1.2"});
-        parameters.setCipherSuites(DtlsConfig.CIPHER_SUITES);
-        parameters.setNeedClientAuth(true);
-        // Larger than any record: the engine then never fragments a handshake message, and never
-        // re-fragments one with smaller pieces on retransmission, which the JDK 17 reassembler
-        // does not handle (overlapping fragments of two sizes end in "Finished message cannot be
-        // verified"). Application records stay small because plaintexts are checked against
-        // maxPlaintextBytes() before sealing.
-        parameters.setMaximumPacketSize(UNFRAGMENTED_PACKET_BYTES);
-        parameters.setEnableRetransmissions(true);
-        engine.setSSLParameters(parameters);
-        return engine;
-    }
-
     private void rearm(long nowMicros) {
-        long next = Long.MAX_VALUE;
-        for (DtlsSession s : sessions.values()) {
-            next = Math.min(next, s.deadlineMicros());
-        }
+        long next = sessions.nextDeadlineMicros();
         if (next != Long.MAX_VALUE && (next < armedMicros || armedMicros <= nowMicros)) {
             armedMicros = next;
             io.wakeAt(next);

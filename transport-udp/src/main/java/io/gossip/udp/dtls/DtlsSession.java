@@ -34,10 +34,7 @@ final class DtlsSession {
     private final SSLEngine engine;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private State state;
-    /** Records of the flight being produced; sent as one datagram so a flight is lost or kept whole. */
-    private ByteBuffer flightOut;
-    /** Server role: the final flight, resent verbatim while the client still retransmits its own. */
-    private byte[] finalFlight;
+    private final FlightBuffer flight = new FlightBuffer();
     private byte[] clientRandom;
     private long handshakeDeadlineMicros;
     private long retransmitAtMicros = Long.MAX_VALUE;
@@ -124,10 +121,10 @@ final class DtlsSession {
             owner.count(DtlsCounter.REJECTED_NO_SESSION);
             return;
         }
-        if (state == State.ESTABLISHED && finalFlight != null && DtlsRecords.isEpochZeroHandshake(datagram)) {
+        if (state == State.ESTABLISHED && flight.hasFinalFlight() && DtlsRecords.isEpochZeroHandshake(datagram)) {
             // The client is still retransmitting its last flight: our final flight was lost.
             owner.count(DtlsCounter.HANDSHAKE_RETRANSMISSIONS);
-            owner.transmit(peer, ByteBuffer.wrap(finalFlight.clone()));
+            owner.transmit(peer, flight.finalFlight());
         }
         boolean wasHandshaking = state == State.HANDSHAKING;
         try {
@@ -260,7 +257,7 @@ final class DtlsSession {
         SSLEngineResult result = engine.wrap(EMPTY, net);
         net.flip();
         if (net.hasRemaining()) {
-            appendToFlight(net);
+            flight.append(net);
         }
         if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
             throw new SSLException("handshake record larger than " + net.capacity() + " bytes");
@@ -272,35 +269,12 @@ final class DtlsSession {
         }
     }
 
-    private void appendToFlight(ByteBuffer records) {
-        if (flightOut == null) {
-            flightOut = ByteBuffer.allocate(Math.max(4_096, records.remaining()));
-        } else if (flightOut.remaining() < records.remaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(2 * (flightOut.position() + records.remaining()));
-            flightOut.flip();
-            flightOut = bigger.put(flightOut);
-        }
-        flightOut.put(records);
-    }
-
-    /**
-     * Sends the records produced since the last flush as one datagram (a DTLS datagram may carry
-     * several records). A flight is then delivered whole or lost whole, which keeps the JDK
-     * engine away from the partial-flight cases it mishandles (a Finished processed while the
-     * NewSessionTicket before it was lost). A server keeps its final flight to resend it.
-     */
+    /** Sends the records of the flight just produced as one datagram; a server keeps its final one. */
     private void flushFlight() {
-        if (flightOut == null || flightOut.position() == 0) {
-            return;
+        ByteBuffer datagram = flight.take(state == State.ESTABLISHED && !client);
+        if (datagram != null) {
+            owner.transmit(peer, datagram);
         }
-        flightOut.flip();
-        byte[] datagram = new byte[flightOut.remaining()];
-        flightOut.get(datagram);
-        flightOut = null;
-        if (state == State.ESTABLISHED && !client) {
-            finalFlight = datagram.clone();
-        }
-        owner.transmit(peer, ByteBuffer.wrap(datagram));
     }
 
     private SSLEngineResult unwrap(long nowMicros, ByteBuffer datagram) throws SSLException {
@@ -327,7 +301,7 @@ final class DtlsSession {
             if (state == State.ESTABLISHED) {
                 lastActivityMicros = nowMicros;
                 owner.count(DtlsCounter.DATAGRAMS_OPENED);
-                finalFlight = null; // the peer sends application data: it has our Finished
+                flight.confirmFinal(); // the peer sends application data: it has our Finished
                 owner.deliver(peer, app);
             } else {
                 owner.count(DtlsCounter.REJECTED_NO_SESSION); // never hand over data before the handshake is done
