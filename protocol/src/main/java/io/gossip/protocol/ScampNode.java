@@ -111,7 +111,7 @@ public final class ScampNode {
         becomeMember(nowMicros);
         int leaseMillis = startLease(nowMicros);
         // The arc to the contact belongs to this node's subscription: it expires with its first lease.
-        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L);
+        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : leaseRenewalMicros);
         joinArcExpiring = leaseMillis > 0;
         awaitingAdoptionFrom = contact;
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
@@ -291,7 +291,12 @@ public final class ScampNode {
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewalCopies));
     }
 
-    /** Starts this node's next lease period and returns its length in ms (0 without leases). */
+    /**
+     * Starts this node's next lease period and returns its length in ms (0 without leases). The
+     * renewal is due 1 µs before the lease ends: the keepers expire our arcs a lease after keeping
+     * them, never before we sent the subscription, so the renewal always counts its arcs (see
+     * {@link #renewLease}) before any keeper drops them, even over a zero-latency network.
+     */
     private int startLease(long nowMicros) {
         if (config.leaseDurationMillis() == 0) {
             return 0;
@@ -300,7 +305,7 @@ public final class ScampNode {
         if (leaseRenewalMicros == Long.MAX_VALUE) {
             lease = lease / 2 + 1 + random.nextLong(lease - lease / 2);
         }
-        leaseRenewalMicros = nowMicros + lease * 1000;
+        leaseRenewalMicros = nowMicros + lease * 1000 - 1;
         return (int) lease;
     }
 
@@ -342,9 +347,15 @@ public final class ScampNode {
             counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's departure
             return;
         }
-        // The subscriber holds us (it put us in its PartialView before sending), until its lease ends.
-        inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
-        if (config.indirection() && !s.isRenewal()) {
+        // A subscriber already in our InView is a member re-subscribing (isolation recovery, lease
+        // renewal) through a random member of its PartialView: that contact is already random, no
+        // walk needed, and its arc to us already exists with the lifetime of our own subscription.
+        boolean member = inView.contains(subscriber);
+        if (!member) {
+            // A newcomer holds us (it put us in its PartialView before sending), until its lease ends.
+            inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
+        }
+        if (config.indirection() && !s.isRenewal() && !member) {
             walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
         } else {
             actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
@@ -574,15 +585,23 @@ public final class ScampNode {
 
     /**
      * Re-subscribes through a random PartialView member, asking for as many copies as this node
-     * holds arcs (at least {@code c+1}). Summed over a lease period, that re-creates exactly as many
-     * arcs as expire, so the mean view size is conserved, whatever the correlation between in- and
-     * out-degrees (asking for |PartialView of the contact| copies instead grows the graph, because a
-     * random PartialView member tends to have a large view). The first renewal asks for one more:
-     * the arc to the join contact expired with the first lease and nobody else re-creates it.
+     * holds arcs of its ending subscription (at least {@code c+1}): the arcs that expire now. Each
+     * renewal re-creates its own arcs, so leases conserve the arc count at any group size, and the
+     * mean view size stays what the joins made it. Counting the PartialView instead (the earlier
+     * rule) double-counts in a growing group: a node's PartialView grows by the copies of
+     * newcomers it keeps, which are already the newcomers' own arcs; with leases running during
+     * the joins the mean came out at 1.8 × (c+1)·ln n (see docs/behaviour.md). Counting the whole
+     * InView would double-count the join arcs of newcomers that chose us as their contact (their
+     * own first renewal replaces those), so only the InView entries created by Keeps for the
+     * current subscription count. The first renewal asks for one more: the arc to the join contact
+     * expired with the first lease and nobody else re-creates it. A node holding no arc of its
+     * own (the bootstrap node, which never subscribed, or one whose keepers all vanished) asks for
+     * as many copies as its PartialView holds, the one local estimate of the mean it has.
      */
     private void renewLease(long nowMicros) {
         int contact = contactForResubscription();
-        int copies = Math.max(partialView.size() + (joinArcExpiring ? 1 : 0), config.c() + 1);
+        int own = arcsOfCurrentSubscription() + (joinArcExpiring ? 1 : 0);
+        int copies = Math.max(own == 0 ? partialView.size() : own, config.c() + 1);
         joinArcExpiring = false;
         if (contact == NodeIds.NONE) {
             startLease(nowMicros); // alone in the group: nobody holds us, nothing to renew
@@ -590,6 +609,18 @@ public final class ScampNode {
         }
         counters.leaseRenewal();
         subscribe(nowMicros, contact, copies);
+    }
+
+    /** InView entries stamped by a Keep for the subscription of the current lease (see onMembership). */
+    private int arcsOfCurrentSubscription() {
+        long stamp = inViewExpiry(leaseRenewalMicros);
+        int count = 0;
+        for (int i = 0; i < inView.size(); i++) {
+            if (inView.expiryAt(i) == stamp) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void recoverFromIsolation(long nowMicros) {

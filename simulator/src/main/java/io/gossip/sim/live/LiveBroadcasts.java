@@ -1,0 +1,104 @@
+package io.gossip.sim.live;
+
+import io.gossip.sim.results.BroadcastResult;
+import io.gossip.udp.MessageId;
+import io.gossip.udp.cluster.DeliveryLog;
+import io.gossip.udp.cluster.LoopbackCluster;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The broadcasts of one live run and, at its end, what each achieved, in the simulator's terms
+ * ({@link BroadcastResult}): the reference set is the slots that were live members when it was
+ * sent and still are at the end; delays are first-receipt times measured on the cluster's clock,
+ * converted to scenario time with {@link LiveTiming}.
+ *
+ * <p>Live nodes count gossip transmissions and duplicates per node, not per message, so a
+ * broadcast's {@code messages} and {@code duplicates} are the totals counted between its sending
+ * and the next broadcast's (or the end of the run): exact when broadcasts do not spread at the same
+ * time, attributed to the earlier window otherwise.
+ */
+final class LiveBroadcasts {
+    private record Sent(int origin, MessageId id, long scenarioMicros, long elapsedNanos, int joinsAtSend,
+            long gossipBefore, long duplicatesBefore) {
+    }
+
+    private final List<Sent> sent = new ArrayList<>();
+
+    /** Records a broadcast just sent. */
+    void add(int origin, MessageId id, long scenarioMicros, long elapsedNanos, int joinsAtSend, long gossipBefore,
+            long duplicatesBefore) {
+        sent.add(new Sent(origin, id, scenarioMicros, elapsedNanos, joinsAtSend, gossipBefore, duplicatesBefore));
+    }
+
+    int count() {
+        return sent.size();
+    }
+
+    /**
+     * Every broadcast's result.
+     *
+     * @param gossipAtEnd gossip transmissions counted by all nodes at the end of the run
+     * @param duplicatesAtEnd duplicate receipts counted by all nodes at the end of the run
+     */
+    List<BroadcastResult> results(LoopbackCluster cluster, SlotTable slots, LiveTiming timing,
+            long coverageStepMicros, long gossipAtEnd, long duplicatesAtEnd) {
+        List<BroadcastResult> out = new ArrayList<>(sent.size());
+        long[] delays = new long[slots.size()];
+        for (int b = 0; b < sent.size(); b++) {
+            Sent s = sent.get(b);
+            int live = 0;
+            int reached = 0;
+            int maxHops = 0;
+            for (int slot = 0; slot < slots.size(); slot++) {
+                int tick = slots.joinTick(slot);
+                if (!slots.isLive(slot) || tick == 0 || tick > s.joinsAtSend()) {
+                    continue;
+                }
+                live++;
+                if (slot == s.origin()) {
+                    delays[reached++] = 0;
+                    continue;
+                }
+                DeliveryLog.Receipt receipt = cluster.deliveries(slot).receipt(s.id());
+                if (receipt != null) {
+                    delays[reached++] = Math.max(0, timing.scenarioMicros(receipt.elapsedNanos() - s.elapsedNanos()));
+                    maxHops = Math.max(maxHops, receipt.hops());
+                }
+            }
+            Arrays.sort(delays, 0, reached);
+            long gossipAfter = b + 1 < sent.size() ? sent.get(b + 1).gossipBefore() : gossipAtEnd;
+            long duplicatesAfter = b + 1 < sent.size() ? sent.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
+            out.add(new BroadcastResult(b, s.origin(), s.scenarioMicros(), live, reached,
+                    quantile(delays, reached, live, 0.5), quantile(delays, reached, live, 0.99),
+                    quantile(delays, reached, live, 1.0), maxHops, gossipAfter - s.gossipBefore(),
+                    duplicatesAfter - s.duplicatesBefore(), curve(delays, reached, coverageStepMicros)));
+        }
+        return out;
+    }
+
+    /** Delay until {@code ceil(q·live)} members had it, or -1 if fewer ever did (as the simulator). */
+    private static long quantile(long[] sorted, int reached, int live, double q) {
+        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
+        return live == 0 || needed > reached ? -1 : sorted[needed - 1];
+    }
+
+    private static int[] curve(long[] sorted, int reached, long stepMicros) {
+        if (reached == 0) {
+            return new int[] {0};
+        }
+        long last = sorted[reached - 1];
+        int steps = (int) ((last + stepMicros - 1) / stepMicros) + 1;
+        int[] curve = new int[steps];
+        int at = 0;
+        for (int k = 0; k < steps; k++) {
+            long t = k * stepMicros;
+            while (at < reached && sorted[at] <= t) {
+                at++;
+            }
+            curve[k] = at;
+        }
+        return curve;
+    }
+}
