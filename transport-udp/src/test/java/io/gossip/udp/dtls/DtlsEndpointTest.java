@@ -285,4 +285,26 @@ class DtlsEndpointTest {
             silent.close();
         }
     }
+
+    @Test
+    void aPeerThatRestartedWithoutItsSessionIsReconnected() throws Exception {
+        DtlsTestPeer x = peer(0, 0, 100);
+        DtlsTestPeer y = peer(1, 0, 101);
+        x.send("first", y);
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 10_000, () -> y.textsFrom(x).size() == 1));
+        DtlsTestPeer.pump(List.of(x, y), 1_100, () -> false); // past the one-re-handshake-a-second limit
+        int port = y.address.getPort();
+        y.close();
+        DtlsTestPeer restarted = new DtlsTestPeer(DtlsConfig.of(nodesA.get(1), TestPki.PASSWORD, trustA), 0, 102, port);
+        open.add(restarted);
+        // x still holds the old session: this record cannot be opened, but it makes the restarted peer reconnect.
+        x.send("sealed for the old session", restarted);
+        assertTrue(DtlsTestPeer.pump(List.of(x, restarted), 10_000,
+                () -> restarted.endpoint.isEstablished(x.address) && x.count(DtlsCounter.HANDSHAKES_COMPLETED) == 2));
+        assertEquals(1, restarted.count(DtlsCounter.REJECTED_NO_SESSION));
+        assertEquals(1, x.count(DtlsCounter.CLOSED_BY_PEER));
+        x.send("after the restart", restarted);
+        assertTrue(DtlsTestPeer.pump(List.of(x, restarted), 5_000, () -> restarted.textsFrom(x).size() == 1));
+        assertEquals(List.of("after the restart"), restarted.textsFrom(x));
+    }
 }

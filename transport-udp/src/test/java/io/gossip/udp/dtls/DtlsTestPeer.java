@@ -41,9 +41,14 @@ final class DtlsTestPeer implements AutoCloseable {
     long dropped;
 
     DtlsTestPeer(DtlsConfig config, double loss, long seed) throws IOException {
+        this(config, loss, seed, 0);
+    }
+
+    /** A peer bound to {@code port} on loopback (0: any free port). */
+    DtlsTestPeer(DtlsConfig config, double loss, long seed, int port) throws IOException {
         this.channel = DatagramChannel.open();
         channel.configureBlocking(false);
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         this.address = (InetSocketAddress) channel.getLocalAddress();
         this.loss = loss;
         this.lossRandom = new SplittableRandom(seed);
