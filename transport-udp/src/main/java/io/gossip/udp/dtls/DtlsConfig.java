@@ -162,6 +162,15 @@ public final class DtlsConfig {
                 handshakeTimeoutMillis, idleTimeoutMillis, value, minRehandshakeIntervalMillis, failureBackoffMillis);
     }
 
+    /**
+     * Shortest time between two handshakes with one peer triggered by that peer (a fresh
+     * ClientHello or connect request on an established session): bounds what a forged one costs.
+     */
+    public DtlsConfig withMinRehandshakeIntervalMillis(long value) {
+        return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
+                handshakeTimeoutMillis, idleTimeoutMillis, notInViewGraceMillis, value, failureBackoffMillis);
+    }
+
     /** How long a peer is left alone after its handshake failed or timed out. */
     public DtlsConfig withFailureBackoffMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
