@@ -37,7 +37,7 @@ public enum DtlsCounter {
     REJECTED_ROLE_CONFLICT,
     /** Opened datagrams whose advertised sender is not the authenticated peer they came from. */
     REJECTED_SENDER_MISMATCH,
-    /** Inbound ClientHellos ignored because the session was re-established too recently. */
+    /** Inbound ClientHellos or connect requests ignored because the session was (re)established too recently. */
     REJECTED_REHANDSHAKE_TOO_SOON,
     /** Sessions closed to make room under the session limit. */
     EVICTED_FOR_LIMIT,

@@ -213,8 +213,12 @@ public final class DtlsEndpoint {
         DtlsSession session = sessions.get(from);
         if (session == null) {
             open(nowMicros, from).start(nowMicros);
-        } else if (session.isEstablished() && rehandshakeAllowed(session, nowMicros)) {
-            replace(nowMicros, session).start(nowMicros); // the peer lost the session
+        } else if (session.isEstablished()) {
+            if (rehandshakeAllowed(session, nowMicros)) {
+                replace(nowMicros, session).start(nowMicros); // the peer lost the session
+            } else {
+                count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+            }
         }
         // pending: our own retransmissions get there; failed: the backoff holds
     }
