@@ -1,5 +1,6 @@
 package io.gossip.udp;
 
+import io.gossip.udp.dtls.DtlsStats;
 import io.gossip.udp.security.AeadProtection;
 import io.gossip.udp.security.ClusterKey;
 import io.gossip.udp.security.Keyring;
@@ -190,6 +191,14 @@ public final class GossipNode implements AutoCloseable {
     /** {@link #metrics()} without waiting. */
     public CompletableFuture<NodeMetrics> metricsAsync() {
         return loop.submit(runtime::metrics);
+    }
+
+    /**
+     * The DTLS session layer's counters (handshakes, sessions, evictions, refusals), or null if
+     * the node was not built with {@link GossipNodeBuilder#dtls}.
+     */
+    public DtlsStats dtlsStats() {
+        return await(loop.submit(runtime::dtlsStats));
     }
 
     // ------------------------------------------------------------------ keyring
