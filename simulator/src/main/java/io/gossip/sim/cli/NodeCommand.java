@@ -5,16 +5,24 @@ import io.gossip.udp.GossipNode;
 import io.gossip.udp.GossipNodeBuilder;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.PeerAddress;
+import io.gossip.udp.dtls.DtlsConfig;
 import io.gossip.udp.security.ClusterKeys;
 import io.gossip.udp.security.Keyring;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,14 +48,28 @@ import picocli.CommandLine.Spec;
             "Traffic is sealed with AES-256-GCM under the cluster's keys, read from",
             "--key-file or else from the environment variable GOSSIP_CLUSTER_KEY (never",
             "from the command line). Without a key the node refuses to start unless",
-            "--insecure says plaintext is wanted (see docs/security.md)."},
+            "--insecure says plaintext is wanted (see docs/security.md).",
+            "",
+            "Instead, --dtls-keystore and --dtls-truststore run DTLS 1.2 with mutual",
+            "certificate authentication (see docs/dtls.md). The key store's password comes",
+            "from --dtls-password-file or else from the environment variable",
+            "GOSSIP_KEYSTORE_PASSWORD (never from the command line); the trust store's",
+            "from GOSSIP_TRUSTSTORE_PASSWORD, or else the same password."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the node left and closed", "1:the socket could not be opened or the join failed",
             "2:wrong command line"},
         footerHeading = "%nExample (two terminals):%n",
         footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.keys",
-            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys"})
+            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys",
+            "DTLS (each node its own key store, all the same trust store):",
+            "  sim node --bind 127.0.0.1:7000 --dtls-keystore node0.p12 --dtls-truststore trust.p12 \\",
+            "           --dtls-password-file node0.password"})
 final class NodeCommand implements Callable<Integer> {
+    /** Where the DTLS key store's password is read from when no --dtls-password-file is given. */
+    static final String KEYSTORE_PASSWORD_VARIABLE = "GOSSIP_KEYSTORE_PASSWORD";
+    /** The DTLS trust store's password, if it differs from the key store's. */
+    static final String TRUSTSTORE_PASSWORD_VARIABLE = "GOSSIP_TRUSTSTORE_PASSWORD";
+
     @Spec
     CommandSpec spec;
 
@@ -99,6 +121,19 @@ final class NodeCommand implements Callable<Integer> {
             + "can join, broadcast and forge membership messages.")
     boolean insecure;
 
+    @Option(names = "--dtls-keystore", paramLabel = "FILE", description = "Run DTLS 1.2 with certificates "
+            + "instead of a shared key: this node's PKCS12 key store (its private key and certificate chain).")
+    Path dtlsKeyStore;
+
+    @Option(names = "--dtls-truststore", paramLabel = "FILE", description = "With DTLS: the PKCS12 trust store "
+            + "holding the certificate authorities whose node certificates are accepted.")
+    Path dtlsTrustStore;
+
+    @Option(names = "--dtls-password-file", paramLabel = "FILE", description = "With DTLS: a file whose first "
+            + "line is the key store's password. Default: the environment variable " + KEYSTORE_PASSWORD_VARIABLE
+            + ".")
+    Path dtlsPasswordFile;
+
     private final InputStream stdin;
     private final boolean installShutdownHook;
     private final Map<String, String> environment;
@@ -133,7 +168,8 @@ final class NodeCommand implements Callable<Integer> {
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
         }
-        if (!secure(builder, err)) {
+        boolean dtls = dtlsKeyStore != null || dtlsTrustStore != null || dtlsPasswordFile != null;
+        if (!(dtls ? dtls(builder, err) : secure(builder, err))) {
             return ExitCodes.BAD_INPUT;
         }
         PeerAddress contact = join == null ? null : parse("--join", join);
@@ -237,6 +273,101 @@ final class NodeCommand implements Callable<Integer> {
             print(err, "PLAINTEXT (--insecure): anyone who can reach this port can join and forge messages");
         }
         return true;
+    }
+
+    /**
+     * Runs DTLS with the given key and trust stores; false (after explaining on {@code err}) when a
+     * shared-key or plaintext option contradicts it, a store or the password is missing, a store
+     * cannot be read or the password is wrong. Passwords are never printed.
+     */
+    private boolean dtls(GossipNodeBuilder builder, PrintWriter err) {
+        if (keyFile != null || insecure || clusterLabel != null
+                || environment.get(ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE) != null) {
+            String other = keyFile != null ? "--key-file" : insecure ? "--insecure" : clusterLabel != null
+                    ? "--cluster-label" : "the environment variable " + ClusterKeys.DEFAULT_ENVIRONMENT_VARIABLE;
+            return refuse(err, other + " contradicts DTLS (--dtls-keystore): choose the shared key or DTLS "
+                    + "(see docs/dtls.md)");
+        }
+        if (dtlsKeyStore == null || dtlsTrustStore == null) {
+            return refuse(err, "DTLS needs both --dtls-keystore FILE and --dtls-truststore FILE");
+        }
+        char[] password;
+        if (dtlsPasswordFile != null) {
+            try {
+                password = firstLine(dtlsPasswordFile);
+            } catch (IOException e) {
+                return refuse(err, "cannot read the password file " + dtlsPasswordFile + ": " + e);
+            }
+        } else if (environment.get(KEYSTORE_PASSWORD_VARIABLE) != null) {
+            password = environment.get(KEYSTORE_PASSWORD_VARIABLE).toCharArray();
+        } else {
+            return refuse(err, "no key store password: give --dtls-password-file FILE or set "
+                    + KEYSTORE_PASSWORD_VARIABLE + " (never on the command line)");
+        }
+        if (password.length == 0) {
+            return refuse(err, "the key store password is empty (" + (dtlsPasswordFile != null
+                    ? "--dtls-password-file " + dtlsPasswordFile : KEYSTORE_PASSWORD_VARIABLE) + ")");
+        }
+        String trustVariable = environment.get(TRUSTSTORE_PASSWORD_VARIABLE);
+        char[] trustPassword = trustVariable != null ? trustVariable.toCharArray() : password;
+        try {
+            KeyStore keys = load("key store", dtlsKeyStore, password);
+            KeyStore trust = load("trust store", dtlsTrustStore, trustPassword);
+            builder.dtls(DtlsConfig.of(keys, password, trust));
+            print(err, "DTLS 1.2 with certificates: this node is " + subject(keys) + ", trusting "
+                    + trust.size() + " certificate(s) from " + dtlsTrustStore);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return refuse(err, e.getMessage());
+        } catch (GeneralSecurityException e) {
+            return refuse(err, "cannot use the DTLS trust store " + dtlsTrustStore + ": " + e.getMessage());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * A PKCS12 store read from {@code file}.
+     *
+     * @throws IllegalArgumentException saying which store, when it is missing, unreadable, not a
+     *     PKCS12 store, or the password does not open it
+     */
+    private static KeyStore load(String what, Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return store;
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new IllegalArgumentException("wrong password for the DTLS " + what + " " + file
+                        + " (or the file is damaged)");
+            }
+            throw new IllegalArgumentException("cannot read the DTLS " + what + " " + file + ": " + e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load the DTLS " + what + " " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The subject of the first key entry's certificate, for the status line. */
+    private static String subject(KeyStore keys) {
+        try {
+            for (String alias : java.util.Collections.list(keys.aliases())) {
+                if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate c) {
+                    return c.getSubjectX500Principal().getName();
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            // only the status line suffers; DtlsConfig.of has checked the store
+        }
+        return "(no certificate name)";
+    }
+
+    private static char[] firstLine(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                BufferedReader lines = new BufferedReader(reader)) {
+            String line = lines.readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        }
     }
 
     private static boolean refuse(PrintWriter err, String why) {

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,8 @@ import picocli.CommandLine;
 
 /**
  * Two {@code sim node} commands in this JVM, fed through pipes: a line typed at one is printed by
- * the other with its origin and hop count, and closing their input makes both leave and exit 0.
+ * the other with its origin and hop count, and closing their input makes both leave and exit 0;
+ * with a shared key and with DTLS certificates (made with {@code keytool} once for the class).
  * Every wait is bounded.
  */
 class NodeCommandTest {
@@ -72,6 +74,20 @@ class NodeCommandTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    static Path pkiDir;
+    private static Path trustStore;
+    private static Path nodeStore0;
+    private static Path nodeStore1;
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        TestCertificates ca = TestCertificates.create(pkiDir);
+        trustStore = ca.trustStore();
+        nodeStore0 = ca.nodeKeyStore("node0");
+        nodeStore1 = ca.nodeKeyStore("node1");
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void linesTypedAtOneNodeArePrintedByTheOtherAndEndOfInputLeaves() throws Exception {
@@ -87,18 +103,7 @@ class NodeCommandTest {
         assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
         assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
 
-        // Until the subscription has reached A, a broadcast from B may find B's view empty: retype until it arrives.
-        assertTrue(await(() -> {
-            if (a.out.toString().contains("hops 1: hello from b")) {
-                return true;
-            }
-            try {
-                b.type("hello from b");
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return false;
-        }), a.out.toString());
+        typeUntilPrinted(b, a, "hello from b");
         assertTrue(b.out.toString().contains("sent "), b.out.toString());
         assertTrue(a.out.toString().matches("(?s).*from 127\\.0\\.0\\.1:\\d+#\\d+ hops 1: hello from b.*"),
                 a.out.toString());
@@ -113,6 +118,102 @@ class NodeCommandTest {
         a.stdin.close();
         assertEquals(0, a.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), a.err.toString());
         assertTrue(a.err.toString().contains("closed " + aAddress), a.err.toString());
+    }
+
+    /** Until the subscription has reached the other node, a broadcast may find the view empty: retype until it arrives. */
+    private static void typeUntilPrinted(Running from, Running to, String text) throws InterruptedException {
+        assertTrue(await(() -> {
+            if (to.out.toString().contains("hops 1: " + text)) {
+                return true;
+            }
+            try {
+                from.type(text);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return false;
+        }), to.out.toString());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void twoDtlsNodesExchangeLinesWithThePasswordFromTheEnvironmentOrAFile() throws Exception {
+        Running a = new Running(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD), "--bind",
+                "127.0.0.1:0", "--seed", "3", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore",
+                trustStore.toString());
+        assertTrue(await(() -> a.err.toString().contains("started a new group")), a.err.toString());
+        assertTrue(a.err.toString().contains("DTLS 1.2 with certificates: this node is CN=node0"), a.err.toString());
+        Matcher address = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(a.err.toString());
+        assertTrue(address.find(), a.err.toString());
+        String aAddress = address.group(1);
+
+        Path passwordFile = Files.writeString(dir.resolve("node1.password"), TestCertificates.PASSWORD + "\n");
+        Running b = new Running("--bind", "127.0.0.1:0", "--join", aAddress, "--seed", "4", "--dtls-keystore",
+                nodeStore1.toString(), "--dtls-truststore", trustStore.toString(), "--dtls-password-file",
+                passwordFile.toString());
+        assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
+        assertTrue(b.err.toString().contains("this node is CN=node1"), b.err.toString());
+
+        typeUntilPrinted(b, a, "hello over dtls");
+        a.type("hi back");
+        assertTrue(await(() -> b.out.toString().contains("from " + aAddress + "#")
+                && b.out.toString().contains("hops 1: hi back")), b.out.toString());
+        assertTrue(!a.err.toString().contains(TestCertificates.PASSWORD), a.err.toString());
+
+        b.stdin.close();
+        assertEquals(0, b.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), b.err.toString());
+        a.stdin.close();
+        assertEquals(0, a.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), a.err.toString());
+    }
+
+    @Test
+    void dtlsIsRefusedWithAnotherModeAMissingStoreOrPasswordOrAWrongPassword() throws Exception {
+        String[] dtls = {"--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore",
+            trustStore.toString()};
+        Map<String, String> password = Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD);
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), KEY + "\n");
+
+        assertEquals(2, execute(password, concat(dtls, "--key-file", keyFile.toString())));
+        assertTrue(lastErr.contains("--key-file contradicts DTLS"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD, "GOSSIP_CLUSTER_KEY",
+                KEY), dtls));
+        assertTrue(lastErr.contains("GOSSIP_CLUSTER_KEY contradicts DTLS"), lastErr);
+        assertTrue(!lastErr.contains(KEY), lastErr);
+        assertEquals(2, execute(password, concat(dtls, "--insecure")));
+        assertTrue(lastErr.contains("--insecure contradicts DTLS"), lastErr);
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString()));
+        assertTrue(lastErr.contains("needs both --dtls-keystore FILE and --dtls-truststore FILE"), lastErr);
+
+        assertEquals(2, execute(Map.of(), dtls));
+        assertTrue(lastErr.contains("no key store password") && lastErr.contains("GOSSIP_KEYSTORE_PASSWORD"), lastErr);
+        assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password", TestCertificates.PASSWORD)));
+        assertTrue(lastErr.contains("Unknown option"), lastErr);
+        assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password-file", dir.resolve("none").toString())));
+        assertTrue(lastErr.contains("cannot read the password file"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", "not-the-password"), dtls));
+        assertTrue(lastErr.contains("wrong password for the DTLS key store " + nodeStore0), lastErr);
+        assertTrue(!lastErr.contains("not-the-password"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD,
+                "GOSSIP_TRUSTSTORE_PASSWORD", "not-the-password"), dtls));
+        assertTrue(lastErr.contains("wrong password for the DTLS trust store " + trustStore), lastErr);
+
+        Path missing = dir.resolve("missing.p12");
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", missing.toString(),
+                "--dtls-truststore", trustStore.toString()));
+        assertTrue(lastErr.contains("cannot read the DTLS key store " + missing), lastErr);
+        Path garbage = Files.writeString(dir.resolve("garbage.p12"), "not a key store\n");
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(),
+                "--dtls-truststore", garbage.toString()));
+        assertTrue(lastErr.contains("DTLS trust store " + garbage), lastErr);
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", trustStore.toString(),
+                "--dtls-truststore", trustStore.toString()));
+        assertTrue(lastErr.contains("holds no private key"), lastErr);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
