@@ -342,7 +342,10 @@ final class NodeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("wrong password for the DTLS " + what + " " + file
                         + " (or the file is damaged)");
             }
-            throw new IllegalArgumentException("cannot read the DTLS " + what + " " + file + ": " + e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : "not a PKCS12 store? " + e.getMessage();
+            throw new IllegalArgumentException("cannot read the DTLS " + what + " " + file + ": " + why);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load the DTLS " + what + " " + file + ": " + e.getMessage());
         }
