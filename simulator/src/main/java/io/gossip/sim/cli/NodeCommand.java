@@ -57,13 +57,13 @@ import picocli.CommandLine.Spec;
             "from GOSSIP_TRUSTSTORE_PASSWORD, or else the same password."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the node left and closed", "1:the socket could not be opened or the join failed",
-            "2:wrong command line"},
+            "2:wrong command line, or unusable keys, key stores or passwords"},
         footerHeading = "%nExample (two terminals):%n",
         footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.keys",
             "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys",
             "DTLS (each node its own key store, all the same trust store):",
-            "  sim node --bind 127.0.0.1:7000 --dtls-keystore node0.p12 --dtls-truststore trust.p12 \\",
-            "           --dtls-password-file node0.password"})
+            "  sim node --bind 127.0.0.1:7000 --dtls-keystore node0.p12 \\",
+            "           --dtls-truststore trust.p12 --dtls-password-file node0.password"})
 final class NodeCommand implements Callable<Integer> {
     /** Where the DTLS key store's password is read from when no --dtls-password-file is given. */
     static final String KEYSTORE_PASSWORD_VARIABLE = "GOSSIP_KEYSTORE_PASSWORD";
