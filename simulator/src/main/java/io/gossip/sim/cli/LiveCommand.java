@@ -77,8 +77,7 @@ final class LiveCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.BAD_INPUT;
         }
-        stdout.println("seed " + loaded.seed() + (loaded.seedGenerated()
-                ? " (drawn at random: replay with --seed " + loaded.seed() + ")" : ""));
+        stdout.println(loaded.seedLine());
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name() + "-live");
         try {
@@ -95,23 +94,10 @@ final class LiveCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(outcome.summary()));
             stdout.println("results: " + dir);
             stdout.flush();
-            return noReport ? ExitCodes.OK : report(dir, stdout, stderr);
+            return noReport ? ExitCodes.OK : reports.buildAfterRun("sim live", dir, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             stdout.flush();
             stderr.println("sim live: failed: " + e);
-            stderr.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-    }
-
-    private int report(Path dir, PrintWriter stdout, PrintWriter stderr) {
-        try {
-            stdout.println("report: " + reports.build(dir));
-            stdout.flush();
-            return ExitCodes.OK;
-        } catch (IOException | RuntimeException e) {
-            stderr.println("sim live: the result files are complete, but the report failed: " + e.getMessage());
-            stderr.println("  retry with: sim report " + dir);
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }

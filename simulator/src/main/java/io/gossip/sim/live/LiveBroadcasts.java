@@ -1,6 +1,7 @@
 package io.gossip.sim.live;
 
 import io.gossip.sim.results.BroadcastResult;
+import io.gossip.sim.results.ReceiptDelays;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.cluster.DeliveryLog;
 import io.gossip.udp.cluster.LoopbackCluster;
@@ -70,35 +71,9 @@ final class LiveBroadcasts {
             Arrays.sort(delays, 0, reached);
             long gossipAfter = b + 1 < sent.size() ? sent.get(b + 1).gossipBefore() : gossipAtEnd;
             long duplicatesAfter = b + 1 < sent.size() ? sent.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
-            out.add(new BroadcastResult(b, s.origin(), s.scenarioMicros(), live, reached,
-                    quantile(delays, reached, live, 0.5), quantile(delays, reached, live, 0.99),
-                    quantile(delays, reached, live, 1.0), maxHops, gossipAfter - s.gossipBefore(),
-                    duplicatesAfter - s.duplicatesBefore(), curve(delays, reached, coverageStepMicros)));
+            out.add(ReceiptDelays.result(b, s.origin(), s.scenarioMicros(), live, delays, reached, maxHops,
+                    gossipAfter - s.gossipBefore(), duplicatesAfter - s.duplicatesBefore(), coverageStepMicros));
         }
         return out;
-    }
-
-    /** Delay until {@code ceil(q·live)} members had it, or -1 if fewer ever did (as the simulator). */
-    private static long quantile(long[] sorted, int reached, int live, double q) {
-        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
-        return live == 0 || needed > reached ? -1 : sorted[needed - 1];
-    }
-
-    private static int[] curve(long[] sorted, int reached, long stepMicros) {
-        if (reached == 0) {
-            return new int[] {0};
-        }
-        long last = sorted[reached - 1];
-        int steps = (int) ((last + stepMicros - 1) / stepMicros) + 1;
-        int[] curve = new int[steps];
-        int at = 0;
-        for (int k = 0; k < steps; k++) {
-            long t = k * stepMicros;
-            while (at < reached && sorted[at] <= t) {
-                at++;
-            }
-            curve[k] = at;
-        }
-        return curve;
     }
 }
