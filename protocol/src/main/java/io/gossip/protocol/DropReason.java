@@ -4,7 +4,7 @@ package io.gossip.protocol;
 public enum DropReason {
     /** A forwarded subscription (or walk) exceeded the configured forward limit. */
     FORWARD_LIMIT,
-    /** A gossip message exceeded the configured hop limit and was not forwarded further. */
+    /** A gossip message exceeded the configured hop limit, or carried the largest hop count, and was not forwarded further. */
     GOSSIP_HOP_LIMIT,
     /** A membership message was retransmitted the configured number of times without an ack. */
     RETRANSMIT_EXHAUSTED,
@@ -19,7 +19,13 @@ public enum DropReason {
     /** A message that makes no sense in this node's state (e.g. Remove from a node it does not hold). */
     NONSENSICAL,
     /** A forwarded subscription that had no member to go to (empty PartialView). */
-    NO_MEMBER_TO_FORWARD;
+    NO_MEMBER_TO_FORWARD,
+    /**
+     * A renewal asked for more copies than the forward limit; the contact sent only that many. No
+     * honest node asks for that many (it asks for about its own arc count), so this counts
+     * malformed or hostile requests that would otherwise turn one datagram into thousands.
+     */
+    RENEWAL_COPIES_CLAMPED;
 
     private static final DropReason[] VALUES = values();
 

@@ -13,7 +13,6 @@ import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
 import io.gossip.protocol.message.Walk;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -45,6 +44,7 @@ public final class ScampNode {
     private final InView inView;
     private final DuplicateMemory seen;
     private final ReliableChannel channel;
+    private final SubscriptionRouting routing;
     private final UnlinkTombstones unlinked = new UnlinkTombstones();
     /** {@link #onUndeliverable}, bound once: a method reference per timeout would allocate each time. */
     private final ReliableChannel.Undeliverable undeliverable = this::onUndeliverable;
@@ -83,6 +83,7 @@ public final class ScampNode {
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
         this.inView = new InView(config.leaseDurationMillis() > 0);
         this.channel = new ReliableChannel(id, config, env, counters);
+        this.routing = new SubscriptionRouting(id, config, random, counters, partialView, inView, channel);
         this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 
@@ -113,7 +114,7 @@ public final class ScampNode {
         becomeMember(nowMicros);
         int leaseMillis = startLease(nowMicros);
         // The arc to the contact belongs to this node's subscription: it expires with its first lease.
-        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L);
+        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : leaseRenewalMicros);
         joinArcExpiring = leaseMillis > 0;
         awaitingAdoptionFrom = contact;
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
@@ -294,7 +295,12 @@ public final class ScampNode {
         sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewalCopies));
     }
 
-    /** Starts this node's next lease period and returns its length in ms (0 without leases). */
+    /**
+     * Starts this node's next lease period and returns its length in ms (0 without leases). The
+     * renewal is due 1 µs before the lease ends: the keepers expire our arcs a lease after keeping
+     * them, never before we sent the subscription, so the renewal always counts its arcs (see
+     * {@link #renewLease}) before any keeper drops them, even over a zero-latency network.
+     */
     private int startLease(long nowMicros) {
         if (config.leaseDurationMillis() == 0) {
             return 0;
@@ -303,7 +309,7 @@ public final class ScampNode {
         if (leaseRenewalMicros == Long.MAX_VALUE) {
             lease = lease / 2 + 1 + random.nextLong(lease - lease / 2);
         }
-        leaseRenewalMicros = nowMicros + lease * 1000;
+        leaseRenewalMicros = nowMicros + lease * 1000 - 1;
         return (int) lease;
     }
 
@@ -314,9 +320,9 @@ public final class ScampNode {
         if (message instanceof Subscribe s) {
             onSubscribe(nowMicros, from, s);
         } else if (message instanceof ForwardedSubscription fs) {
-            onForwardedSubscription(nowMicros, fs);
+            routing.onForwardedSubscription(nowMicros, fs);
         } else if (message instanceof Walk walk) {
-            onWalk(nowMicros, walk);
+            routing.onWalk(nowMicros, walk);
         } else if (message instanceof Keep keep) {
             if (keep.wantsAck() && unlinked.cancels(from, keep.seq(), nowMicros)) {
                 counters.dropped(DropReason.NONSENSICAL);
@@ -345,168 +351,19 @@ public final class ScampNode {
             counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's departure
             return;
         }
-        // The subscriber holds us (it put us in its PartialView before sending), until its lease ends.
-        inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
-        if (config.indirection() && !s.isRenewal()) {
-            walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
+        // A subscriber already in our InView is a member re-subscribing (isolation recovery, lease
+        // renewal) through a random member of its PartialView: that contact is already random, no
+        // walk needed, and its arc to us already exists with the lifetime of our own subscription.
+        boolean member = inView.contains(subscriber);
+        if (!member) {
+            // A newcomer holds us (it put us in its PartialView before sending), until its lease ends.
+            inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
+        }
+        if (config.indirection() && !s.isRenewal() && !member) {
+            routing.walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
         } else {
-            actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
+            routing.actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
         }
-    }
-
-    /**
-     * The contact's rule: a copy to every PartialView member plus {@code c} extra copies to random
-     * members, or keep the subscriber itself when there is nobody to forward to. A renewal asks for
-     * a fixed number of copies instead: one to each of that many distinct members (all of them, plus
-     * random extra ones, if it asks for more than the view holds).
-     */
-    private void actAsContact(long nowMicros, int subscriber, int leaseMillis, int renewalCopies) {
-        int targets = partialView.size() - (partialView.contains(subscriber) ? 1 : 0);
-        if (targets == 0) {
-            if (subscriber != id && !partialView.contains(subscriber)) {
-                keep(nowMicros, subscriber, leaseMillis);
-            }
-            return;
-        }
-        if (renewalCopies == 0) {
-            for (int i = 0; i < partialView.size(); i++) {
-                int member = partialView.get(i);
-                if (member != subscriber) {
-                    forwardCopy(nowMicros, member, subscriber, 0, leaseMillis);
-                }
-            }
-            for (int extra = 0; extra < config.c(); extra++) {
-                forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
-            }
-            return;
-        }
-        int[] members = membersExcept(subscriber);
-        int distinct = Math.min(renewalCopies, members.length);
-        for (int i = 0; i < distinct; i++) {
-            // Partial Fisher–Yates: members[i] becomes a uniformly chosen member not used yet.
-            int pick = i + random.nextInt(members.length - i);
-            int chosen = members[pick];
-            members[pick] = members[i];
-            members[i] = chosen;
-            forwardCopy(nowMicros, chosen, subscriber, 0, leaseMillis);
-        }
-        for (int extra = distinct; extra < renewalCopies; extra++) {
-            forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
-        }
-    }
-
-    private int[] membersExcept(int excluded) {
-        int[] members = partialView.toArray();
-        int at = partialView.indexOf(excluded);
-        if (at < 0) {
-            return members;
-        }
-        members[at] = members[members.length - 1];
-        return Arrays.copyOf(members, members.length - 1);
-    }
-
-    private void forwardCopy(long nowMicros, int to, int subscriber, int hops, int leaseMillis) {
-        sendMembership(nowMicros, to, new ForwardedSubscription(claimSeq(), subscriber, hops, leaseMillis));
-    }
-
-    private void onForwardedSubscription(long nowMicros, ForwardedSubscription fs) {
-        int subscriber = fs.subscriber();
-        if (subscriber != id && !partialView.contains(subscriber)
-                && random.nextInt(partialView.size() + 1) == 0) {
-            keep(nowMicros, subscriber, fs.leaseMillis());
-            return;
-        }
-        passOn(nowMicros, subscriber, fs.hops() + 1, fs.leaseMillis(), NodeIds.NONE);
-    }
-
-    /** Passes a subscription copy to a random member (never the subscriber, nor {@code avoid}). */
-    private void passOn(long nowMicros, int subscriber, int hops, int leaseMillis, int avoid) {
-        if (hops > config.forwardLimit()) {
-            counters.dropped(DropReason.FORWARD_LIMIT);
-            return;
-        }
-        int to = randomMemberExcept(subscriber, avoid);
-        if (to == NodeIds.NONE) {
-            if (subscriber != id && !partialView.contains(subscriber)) {
-                keep(nowMicros, subscriber, leaseMillis);
-            } else {
-                counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
-            }
-            return;
-        }
-        forwardCopy(nowMicros, to, subscriber, hops, leaseMillis);
-    }
-
-    private int randomMemberExcept(int excluded, int alsoExcluded) {
-        int pick = partialView.randomExcept(random, excluded);
-        if (pick != NodeIds.NONE && pick == alsoExcluded) {
-            // Redraw among the rest: rare, and keeps the choice uniform over what remains.
-            int remaining = partialView.size() - (partialView.contains(excluded) ? 1 : 0) - 1;
-            if (remaining == 0) {
-                return NodeIds.NONE;
-            }
-            do {
-                pick = partialView.randomExcept(random, excluded);
-            } while (pick == alsoExcluded);
-        }
-        return pick;
-    }
-
-    private void keep(long nowMicros, int subscriber, int leaseMillis) {
-        long expiry = leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L;
-        partialView.add(subscriber, expiry);
-        counters.subscriptionKept();
-        sendMembership(nowMicros, subscriber, new Keep(claimSeq()));
-    }
-
-    /**
-     * One step of the indirection walk over PartialView ∪ InView taken as undirected edges. Subtracting
-     * 1/degree at each visit cancels the walk's bias towards high-degree nodes, so where the budget
-     * runs out is close to uniform over the group.
-     */
-    private void onWalk(long nowMicros, Walk walk) {
-        walkStep(nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(), walk.renewalCopies());
-    }
-
-    private void walkStep(long nowMicros, int subscriber, double budget, int hops, int leaseMillis, int renewalCopies) {
-        int degree = partialView.size() + inView.size();
-        double left = degree == 0 ? 0 : budget - 1.0 / degree;
-        int next = left > 0 && hops < config.forwardLimit() ? randomNeighbourExcept(subscriber, NodeIds.NONE) : NodeIds.NONE;
-        if (next == NodeIds.NONE) {
-            actAsContact(nowMicros, subscriber, leaseMillis, renewalCopies);
-            if (hops > 0 && renewalCopies == 0) {
-                sendMembership(nowMicros, subscriber, new Adopt(claimSeq()));
-            }
-        } else {
-            sendMembership(nowMicros, next, new Walk(claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
-        }
-    }
-
-    /** A uniformly random arc end of PartialView ∪ InView (a multiset) other than the given ids. */
-    private int randomNeighbourExcept(int excluded, int alsoExcluded) {
-        int degree = partialView.size() + inView.size();
-        int usable = 0;
-        for (int i = 0; i < degree; i++) {
-            int n = neighbourAt(i);
-            if (n != excluded && n != alsoExcluded) {
-                usable++;
-            }
-        }
-        if (usable == 0) {
-            return NodeIds.NONE;
-        }
-        int pick = random.nextInt(usable);
-        for (int i = 0; i < degree; i++) {
-            int n = neighbourAt(i);
-            if (n != excluded && n != alsoExcluded && pick-- == 0) {
-                return n;
-            }
-        }
-        throw new AssertionError("unreachable");
-    }
-
-    private int neighbourAt(int i) {
-        return i < partialView.size() ? partialView.get(i) : inView.get(i - partialView.size());
     }
 
     /**
@@ -577,15 +434,23 @@ public final class ScampNode {
 
     /**
      * Re-subscribes through a random PartialView member, asking for as many copies as this node
-     * holds arcs (at least {@code c+1}). Summed over a lease period, that re-creates exactly as many
-     * arcs as expire, so the mean view size is conserved, whatever the correlation between in- and
-     * out-degrees (asking for |PartialView of the contact| copies instead grows the graph, because a
-     * random PartialView member tends to have a large view). The first renewal asks for one more:
-     * the arc to the join contact expired with the first lease and nobody else re-creates it.
+     * holds arcs of its ending subscription (at least {@code c+1}): the arcs that expire now. Each
+     * renewal re-creates its own arcs, so leases conserve the arc count at any group size, and the
+     * mean view size stays what the joins made it. Counting the PartialView instead (the earlier
+     * rule) double-counts in a growing group: a node's PartialView grows by the copies of
+     * newcomers it keeps, which are already the newcomers' own arcs; with leases running during
+     * the joins the mean came out at 1.8 × (c+1)·ln n (see docs/behaviour.md). Counting the whole
+     * InView would double-count the join arcs of newcomers that chose us as their contact (their
+     * own first renewal replaces those), so only the InView entries created by Keeps for the
+     * current subscription count. The first renewal asks for one more: the arc to the join contact
+     * expired with the first lease and nobody else re-creates it. A node holding no arc of its
+     * own (the bootstrap node, which never subscribed, or one whose keepers all vanished) asks for
+     * as many copies as its PartialView holds, the one local estimate of the mean it has.
      */
     private void renewLease(long nowMicros) {
         int contact = contactForResubscription();
-        int copies = Math.max(partialView.size() + (joinArcExpiring ? 1 : 0), config.c() + 1);
+        int own = arcsOfCurrentSubscription() + (joinArcExpiring ? 1 : 0);
+        int copies = Math.max(own == 0 ? partialView.size() : own, config.c() + 1);
         joinArcExpiring = false;
         if (contact == NodeIds.NONE) {
             startLease(nowMicros); // alone in the group: nobody holds us, nothing to renew
@@ -593,6 +458,18 @@ public final class ScampNode {
         }
         counters.leaseRenewal();
         subscribe(nowMicros, contact, copies);
+    }
+
+    /** InView entries stamped by a Keep for the subscription of the current lease (see onMembership). */
+    private int arcsOfCurrentSubscription() {
+        long stamp = inViewExpiry(leaseRenewalMicros);
+        int count = 0;
+        for (int i = 0; i < inView.size(); i++) {
+            if (inView.expiryAt(i) == stamp) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void recoverFromIsolation(long nowMicros) {
@@ -621,7 +498,9 @@ public final class ScampNode {
         seen.add(messageId, nowMicros);
         counters.delivered();
         env.deliver(id, message);
-        if (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit()) {
+        // The largest hop count is a limit too: one more hop cannot be counted (a peer may send it).
+        if (message.hops() == Integer.MAX_VALUE
+                || (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit())) {
             counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
             return;
         }
@@ -656,16 +535,8 @@ public final class ScampNode {
         if (state != State.MEMBER) {
             return;
         }
-        if (message instanceof ForwardedSubscription fs) {
-            passOn(nowMicros, fs.subscriber(), fs.hops() + 1, fs.leaseMillis(), to);
-        } else if (message instanceof Walk walk) {
-            int next = randomNeighbourExcept(walk.subscriber(), to);
-            if (next == NodeIds.NONE) {
-                actAsContact(nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewalCopies());
-            } else {
-                sendMembership(nowMicros, next, new Walk(claimSeq(), walk.subscriber(), walk.budget(),
-                        walk.hops() + 1, walk.leaseMillis(), walk.renewalCopies()));
-            }
+        if (message instanceof ForwardedSubscription || message instanceof Walk) {
+            routing.redirect(nowMicros, to, message);
         } else if (message instanceof Subscribe s) {
             int other = partialView.randomExcept(random, to);
             if (other != NodeIds.NONE) {

@@ -35,7 +35,14 @@
  *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
  *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since
  *       its in-arcs are presumed dead) through a random PartialView member, or its bootstrap contact
- *       when the PartialView is empty, and keeps its PartialView.</li>
+ *       when the PartialView is empty, and keeps its PartialView. A contact that already has the
+ *       subscriber in its InView knows it is a member re-subscribing through a random member, and
+ *       acts as the contact itself without an indirection walk (like a lease renewal). With the
+ *       walk, a node cut off by a partition (all its in-neighbours on the other side) stayed cut
+ *       off: the walk over PartialView ∪ InView stepped across the partition at about every other
+ *       hop, each failed hop costing the whole retransmission schedule (≈ 7.75 s with the
+ *       defaults), so a walk of ≈ 2·|PartialView| hops outlasted the partition. See
+ *       docs/behaviour.md.</li>
  *   <li><b>Indirection.</b> The simpler of the two walks in the specification: over PartialView ∪
  *       InView as an undirected multigraph, each visited node subtracting 1/(its degree) from the
  *       walk's budget; the node where the budget runs out (or that has no neighbour but the
@@ -54,13 +61,25 @@
  *       PartialView. <em>A renewal must conserve arcs.</em> At a fixed group size the arcs of a
  *       node's old subscription expire and its renewal creates one arc per copy; the {@code c}
  *       extra copies (and the new arc to the contact) are what makes the graph grow with n at a
- *       join, and repeating them every period would add {@code c+1} arcs per node per period, the known trap where the graph grows
- *       towards completeness. Nor is "a copy to every member of the contact's view" neutral: a
- *       random PartialView member tends to have a large view, and that rule grew the mean view of
- *       a 1,000-node group from 11.9 to 27.7 in six periods. So a renewal asks the contact for
- *       exactly as many copies as the renewing node holds arcs (at least {@code c+1}): summed over
- *       a period, as many arcs are created as expire. The arc to the join contact expires with the
- *       first lease, and the first renewal asks for one more copy to replace it.</li>
+ *       join, and repeating them every period adds about {@code c} arcs per node per period: the
+ *       paper's literal re-subscription ("a new subscription through a random PartialView member,
+ *       keeping the PartialView": |PartialView of the contact| + c copies) grew the mean view of a
+ *       1,000-node group from 13.2 to 33.6 in eight periods (measured, docs/behaviour.md). So a
+ *       renewal asks the contact for exactly as many copies as the renewing node has
+ *       in-neighbours (at least {@code c+1}), the contact sending one to each of that many distinct
+ *       members: every node re-creates its own arcs, and the arc count is conserved whether the
+ *       group is stable or growing. (Counting PartialView members instead conserves arcs only in a
+ *       stable group: with leases running while a group grows, a node's PartialView includes the
+ *       newcomers' arcs it keeps, which were counted again, and the mean reached 1.8 × (c+1)·ln n.)
+ *       The arc to the join contact expires with the first lease, and the first renewal asks for
+ *       one more copy to replace it. The renewal is due 1 µs before the lease ends, so it counts
+ *       its arcs before their keepers drop them. <em>What leases do not do:</em> conserving arcs
+ *       means the mean view size stays what the joins made it. No rule a node can apply locally
+ *       pulls an inflated (or shrunken) graph back to (c+1)·ln n, because none sees n: SCAMP's
+ *       (c+1)·ln n is the outcome of sequential joins through uniform contacts, not an attractor.
+ *       With a single contact and no indirection, leases even out the views (the contact stops
+ *       being a hub, the spread shrinks several-fold) but the mean stays inflated; indirection
+ *       prevents the inflation in the first place. Measurements: docs/behaviour.md.</li>
  *   <li><b>Unlink.</b> Whenever a node drops an entry from its PartialView for a reason other than
  *       that node leaving (lease expiry), it tells that node, which drops it from its InView; a
  *       leaving node tells every PartialView member the same.</li>

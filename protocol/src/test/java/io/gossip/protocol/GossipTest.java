@@ -62,6 +62,17 @@ class GossipTest {
     }
 
     @Test
+    void aMessageWithTheLargestHopCountIsDeliveredButNotForwardedEvenWithoutAHopLimit() {
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 4);
+        env.clear();
+        node.onMessage(0, 4, Gossip.create(9, 1, Integer.MAX_VALUE, new byte[0]));
+        assertEquals(1, env.delivered.size());
+        assertTrue(env.sendsOf(Gossip.class).isEmpty(), "one more hop would overflow the count");
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.GOSSIP_HOP_LIMIT));
+    }
+
+    @Test
     void messagesPastTheHopLimitAreDeliveredButNotForwarded() {
         ProtocolConfig limited = config.toBuilder().gossipHopLimit(3).build();
         ScampNode node = NodeFixtures.member(0, limited, env, 1);

@@ -31,6 +31,7 @@ final class InMemoryGroup implements Environment {
     private final Counters counters = new Counters();
     private SplittableRandom lossRandom;
     private double loss;
+    private int[] partitionGroup;
     private long wakeOrder;
     private long nowMicros;
     private long messagesDelivered;
@@ -110,6 +111,9 @@ final class InMemoryGroup implements Environment {
             if (loss > 0 && lossRandom.nextDouble() < loss) {
                 continue;
             }
+            if (partitionGroup != null && partitionGroup[m.from()] != partitionGroup[m.to()]) {
+                continue;
+            }
             if (!crashed[m.to()]) {
                 messagesDelivered++;
                 nodes.get(m.to()).onMessage(nowMicros, m.from(), m.message());
@@ -130,6 +134,19 @@ final class InMemoryGroup implements Environment {
             settle();
         }
         nowMicros = Math.max(nowMicros, untilMicros);
+    }
+
+    /**
+     * Splits the group: from now on a message between nodes of different groups is lost (as in the
+     * simulator, decided at delivery). {@code groupOfNode} is indexed by node id.
+     */
+    void partition(int[] groupOfNode) {
+        this.partitionGroup = groupOfNode.clone();
+    }
+
+    /** Ends the partition. */
+    void heal() {
+        this.partitionGroup = null;
     }
 
     void crash(int node) {

@@ -74,6 +74,17 @@ class SubscriptionTest {
     }
 
     @Test
+    void renewalAskingForMoreCopiesThanTheForwardLimitIsClampedAndCounted() {
+        ProtocolConfig limited = config.toBuilder().forwardLimit(7).build();
+        ScampNode contact = NodeFixtures.member(0, limited, env, 3);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11, 12);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 65_535));
+        assertEquals(7, env.sendsOf(ForwardedSubscription.class).size(), "one datagram must not become 65,535");
+        assertEquals(1, contact.counters().snapshot().dropped(DropReason.RENEWAL_COPIES_CLAMPED));
+    }
+
+    @Test
     void contactWithEmptyPartialViewKeepsTheSubscriberItself() {
         ScampNode contact = NodeFixtures.member(0, config, env, 3);
         contact.onMessage(0, 20, new Subscribe(1, 0, 0));
@@ -124,6 +135,16 @@ class SubscriptionTest {
             node.onMessage(0, 9, new ForwardedSubscription(0, 0, 0, 0));
         }
         assertFalse(node.partialViewContains(0));
+    }
+
+    @Test
+    void copyWithTheLargestHopCountIsDroppedAtTheForwardLimitInsteadOfOverflowing() {
+        ScampNode node = NodeFixtures.member(0, config, env, 6);
+        NodeFixtures.holdInPartialView(node, 0, 1, 2);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(0, 1, Integer.MAX_VALUE, 0));
+        assertTrue(env.sendsOf(ForwardedSubscription.class).isEmpty());
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.FORWARD_LIMIT));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The charts of a comparison: several runs overlaid on the same axes, one colour per run, in the
@@ -68,28 +70,50 @@ final class CompareFigures {
                 DistributionCharts.coverageOverTime(title, "median and 5–95 % band per run", bands)));
     }
 
-    /** One chart per swept parameter, with every run that swept it. */
+    /**
+     * One chart per swept parameter, with every run that swept it. The runs share one x axis: a
+     * number axis when every run's sweep is numeric, else the union of their values as categories.
+     */
     static List<Figure> reliability(List<RunData> runs, List<String> labels) {
-        Map<String, List<ReliabilityCurves.Curve>> byParameter = new LinkedHashMap<>();
+        Map<String, List<Integer>> byParameter = new LinkedHashMap<>();
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<String, Boolean> numeric = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            List<PointRow> points = runs.get(i).points();
-            Optional<String> parameter = Sweep.parameter(points);
-            if (parameter.isPresent()) {
-                byParameter.computeIfAbsent(parameter.get(), p -> new ArrayList<>())
-                        .add(ReliabilityCurves.of(labels.get(i), preferred(points, PointRow::membership)));
+            Optional<Sweep> sweep = Sweep.of(runs.get(i).points());
+            if (sweep.isPresent()) {
+                String parameter = sweep.get().parameter();
+                byParameter.computeIfAbsent(parameter, p -> new ArrayList<>()).add(i);
+                numeric.merge(parameter, sweep.get().numeric(), Boolean::logicalAnd);
+                List<String> values = categories.computeIfAbsent(parameter, p -> new ArrayList<>());
+                runs.get(i).points().stream().sorted(Comparator.comparingInt(PointRow::point))
+                        .map(PointRow::valueText).filter(v -> !values.contains(v)).forEach(values::add);
             }
         }
         List<Figure> figures = new ArrayList<>();
-        byParameter.forEach((parameter, curves) -> {
+        byParameter.forEach((parameter, indices) -> {
+            Sweep sweep = new Sweep(parameter,
+                    numeric.get(parameter) ? List.of() : List.copyOf(categories.get(parameter)));
+            List<ReliabilityCurves.Curve> curves = new ArrayList<>();
+            for (int k = 0; k < indices.size(); k++) {
+                int i = indices.get(k);
+                ReliabilityCurves.Curve curve = ReliabilityCurves.of(labels.get(i), sweep,
+                        preferred(runs.get(i).points(), PointRow::membership),
+                        ReliabilityCurves.shift(sweep, k, indices.size()));
+                if (!curve.points().isEmpty()) {
+                    curves.add(curve);
+                }
+            }
+            if (curves.isEmpty()) {
+                return;
+            }
             String title = "Reliability against " + parameter;
-            String theory = parameter.equals("c")
-                    ? " The dashed line is the SCAMP paper's limit exp(−e^(−c))." : "";
             figures.add(new Figure("compare-reliability-vs-" + RunFigures.fileSafe(parameter) + ".png",
                     title, "Share of broadcasts that reached every live node at each value of "
-                            + parameter + ", one colour per run; error bars are ± one standard "
-                            + "deviation across repetitions." + theory,
-                    SweepCharts.reliability(title, "error bars: ± 1 standard deviation", parameter,
-                            curves)));
+                            + parameter + ", one colour per run (its SCAMP points, or its baseline's "
+                            + "when it has no SCAMP run); higher is better. Error bars are ± one "
+                            + "standard error of the mean across that run's repetitions.",
+                    SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
+                            sweep, SweepCharts.axisLabel(parameter), curves, new XYSeriesCollection())));
         });
         return figures;
     }

@@ -106,6 +106,11 @@ final class CsvRow {
         throw fail("column 'membership' is neither scamp nor global: '" + value + "'");
     }
 
+    /** Whether {@code text} is a plain decimal number in the format's syntax, finite. */
+    static boolean isDecimal(String text) {
+        return DECIMAL.matcher(text).matches() && Double.isFinite(Double.parseDouble(text));
+    }
+
     /** An error about this row, naming the file and the line. */
     ReportException fail(String problem) {
         return new ReportException(file, line, problem);

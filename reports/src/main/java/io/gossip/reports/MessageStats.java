@@ -21,11 +21,12 @@ final class MessageStats {
      * counted (a node that crashed still sent its messages until then).
      */
     static BinnedHistogram messagesSent(List<NodeRow> nodes) {
+        return messagesSent(nodes, nodes.stream().mapToInt(NodeRow::point).max().orElse(0));
+    }
+
+    /** Messages sent per node in {@code point}, one series per membership, all nodes counted. */
+    static BinnedHistogram messagesSent(List<NodeRow> nodes, int point) {
         Map<String, long[]> values = new LinkedHashMap<>();
-        if (nodes.isEmpty()) {
-            return BinnedHistogram.of(values, MAX_BINS);
-        }
-        int point = nodes.stream().mapToInt(NodeRow::point).max().getAsInt();
         List<NodeRow> last = nodes.stream().filter(n -> n.point() == point).toList();
         for (String membership : Memberships.present(last, NodeRow::membership)) {
             values.put(membership, last.stream().filter(n -> n.membership().equals(membership))
@@ -43,6 +44,9 @@ final class MessageStats {
                                 Memberships.ORDER.indexOf(b.membership())))
                 .toList();
         for (PointRow p : ordered) {
+            if (Double.isNaN(p.duplicateRatio())) {
+                continue;
+            }
             dataset.addValue(p.duplicateRatio(), p.membership(), p.label());
         }
         return dataset;

@@ -114,9 +114,14 @@ final class Plots {
         for (int i = 0; i < seriesCount; i++) {
             renderer.setSeriesPaint(i, ChartTheme.color(i));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
-            renderer.setSeriesShape(i, i % 2 == 0 ? DOT : SQUARE);
+            renderer.setSeriesShape(i, seriesShape(i));
         }
         return renderer;
+    }
+
+    /** The marker of series {@code index}: dots and squares alternate, as on every chart. */
+    static Shape seriesShape(int index) {
+        return index % 2 == 0 ? DOT : SQUARE;
     }
 
     /** Flat bars; several series share each bin side by side rather than hiding each other. */

@@ -4,12 +4,16 @@ import java.util.List;
 
 /**
  * One row of {@code points.csv}: the aggregate of one point of a sweep for one membership.
- * {@code parameter} is empty and {@code value} is {@link Double#NaN} when the run has no sweep;
- * {@code reliabilityStddev} and the latency means are NaN when the simulator left them empty.
+ * {@code parameter} and {@code valueText} are empty when the run has no sweep; {@code value} is the
+ * swept value as a number, {@link Double#NaN} when there is none or it is a word (a sweep over
+ * {@code membership.type} or {@code protocol.indirection} is categorical). Coverage, reliability,
+ * their deviation, the duplicate ratio and the latency means are NaN when the simulator left them
+ * empty, as it does for a run without broadcasts.
  */
 record PointRow(
         int point,
         String parameter,
+        String valueText,
         double value,
         String membership,
         int repetitions,
@@ -37,28 +41,47 @@ record PointRow(
         return new PointRow(
                 row.integer("point"),
                 row.text("parameter"),
-                row.optionalNumber("value"),
+                row.text("value"),
+                numericOrNaN(row.text("value")),
                 row.membership(),
                 row.integer("repetitions"),
                 row.integer("nodes"),
                 row.number("c"),
-                row.number("coverage_mean"),
-                row.number("reliability"),
+                row.optionalNumber("coverage_mean"),
+                row.optionalNumber("reliability"),
                 row.optionalNumber("reliability_stddev"),
                 row.number("pv_mean"),
                 row.number("pv_expected"),
                 row.number("iv_mean"),
                 row.number("messages_per_node"),
-                row.number("duplicate_ratio"),
+                row.optionalNumber("duplicate_ratio"),
                 row.optionalNumber("t99_ms_mean"),
                 row.optionalNumber("t100_ms_mean"));
     }
 
     /** How the point is named on a category axis: {@code c=2} for a sweep, else {@code point 0}. */
     String label() {
-        if (parameter.isEmpty() || Double.isNaN(value)) {
+        if (parameter.isEmpty() || valueText.isEmpty()) {
             return "point " + point;
         }
-        return parameter + "=" + Numbers.compact(value);
+        return parameter + "=" + (Double.isNaN(value) ? valueText : Numbers.compact(value));
+    }
+
+    /**
+     * One standard error of the mean reliability across repetitions: the simulator's population
+     * standard deviation of the per-repetition reliabilities, scaled to the sample estimate and
+     * divided by √repetitions, i.e. {@code stddev / √(repetitions − 1)}. NaN with one repetition
+     * or no recorded deviation.
+     */
+    double reliabilityStandardError() {
+        if (repetitions < 2 || Double.isNaN(reliabilityStddev)) {
+            return Double.NaN;
+        }
+        return reliabilityStddev / Math.sqrt(repetitions - 1);
+    }
+
+    /** The swept value as a number, or NaN when it is empty or a word ({@code scamp}, {@code true}). */
+    static double numericOrNaN(String text) {
+        return CsvRow.isDecimal(text) ? Double.parseDouble(text) : Double.NaN;
     }
 }

@@ -2,8 +2,9 @@ package io.gossip.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -11,31 +12,30 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Reliability (the fraction of broadcasts that reached every live node) against the swept
- * parameter, one curve per membership, and the theoretical curve where the parameter has one.
+ * parameter, one curve per membership with error bars of one standard error across repetitions,
+ * and beside each the theoretical exp(−e^(−k)) of {@link FanoutTheory} at that point's measured
+ * effective fanout.
  *
- * <p>The theory is the SCAMP paper's: with fanout (c+1)·ln n, the probability that a gossip reaches
- * all n nodes tends to exp(−exp(−c)). It is drawn only for a sweep over {@code c}, the one
- * parameter it is a function of.
+ * <p>On a categorical sweep the memberships are shifted a little left and right of their category
+ * so their error bars do not hide each other.
  */
 final class ReliabilityCurves {
-    /** Legend text of the theoretical curve. */
-    static final String THEORY_LABEL = "theory exp(−e^(−c))";
-
-    private static final int THEORY_SAMPLES = 101;
+    /** Horizontal distance between memberships at one category, in category widths. */
+    static final double CATEGORY_SHIFT = 0.12;
 
     private ReliabilityCurves() {
     }
 
-    /** One measured point: {@code stddev} is NaN when the run did not record one. */
-    record Measured(double x, double reliability, double stddev) {
+    /** One measured point: {@code error} (one standard error) is NaN without repetitions. */
+    record Measured(double x, double reliability, double error) {
         /** Lower end of the error bar, kept inside [0, 1] because reliability is a probability. */
         double low() {
-            return Double.isNaN(stddev) ? reliability : Math.max(0, reliability - stddev);
+            return Double.isNaN(error) ? reliability : Math.max(0, reliability - error);
         }
 
         /** Upper end of the error bar, kept inside [0, 1]. */
         double high() {
-            return Double.isNaN(stddev) ? reliability : Math.min(1, reliability + stddev);
+            return Double.isNaN(error) ? reliability : Math.min(1, reliability + error);
         }
     }
 
@@ -43,44 +43,46 @@ final class ReliabilityCurves {
     record Curve(String name, List<Measured> points) {
     }
 
-    /** One curve per membership of the sweep in {@code points} (SCAMP first). */
-    static List<Curve> byMembership(List<PointRow> points) {
+    /** The legend text of one membership's theoretical curve. */
+    static String theoryLabel(String membership) {
+        return "theory exp(−e^(−k)), " + membership + "'s live fanout";
+    }
+
+    /**
+     * One curve per membership of the sweep in {@code points} (SCAMP first); points without a
+     * reliability (no broadcasts) are left out, and so is a membership left with none.
+     */
+    static List<Curve> byMembership(Sweep sweep, List<PointRow> points) {
+        List<String> memberships = Memberships.present(points, PointRow::membership);
         List<Curve> curves = new ArrayList<>();
-        for (String membership : Memberships.present(points, PointRow::membership)) {
-            curves.add(of(membership, points.stream()
-                    .filter(p -> p.membership().equals(membership)).toList()));
+        for (int i = 0; i < memberships.size(); i++) {
+            String membership = memberships.get(i);
+            Curve curve = of(membership, sweep, points.stream()
+                    .filter(p -> p.membership().equals(membership)).toList(),
+                    shift(sweep, i, memberships.size()));
+            if (!curve.points().isEmpty()) {
+                curves.add(curve);
+            }
         }
         return curves;
     }
 
-    /** The curve of {@code points}, whatever their membership. */
-    static Curve of(String name, List<PointRow> points) {
+    /** The curve of {@code points}, whatever their membership, moved {@code shift} along x. */
+    static Curve of(String name, Sweep sweep, List<PointRow> points, double shift) {
         List<Measured> measured = points.stream()
-                .map(p -> new Measured(p.value(), p.reliability(), p.reliabilityStddev()))
+                .filter(p -> !Double.isNaN(p.reliability()))
+                .map(p -> new Measured(sweep.x(p) + shift, p.reliability(), p.reliabilityStandardError()))
                 .sorted(Comparator.comparingDouble(Measured::x))
                 .toList();
         return new Curve(name, measured);
     }
 
-    /** The theoretical curve over [xMin, xMax] when {@code parameter} is {@code c}. */
-    static Optional<XYSeries> theory(String parameter, double xMin, double xMax) {
-        if (!parameter.equals("c") || !(xMax > xMin)) {
-            return Optional.empty();
-        }
-        XYSeries series = new XYSeries(THEORY_LABEL, true, false);
-        for (int i = 0; i < THEORY_SAMPLES; i++) {
-            double c = xMin + (xMax - xMin) * i / (THEORY_SAMPLES - 1);
-            series.add(c, allReachedProbability(c));
-        }
-        return Optional.of(series);
+    /** How far series {@code index} of {@code count} moves: nothing on a numeric axis. */
+    static double shift(Sweep sweep, int index, int count) {
+        return sweep.numeric() ? 0 : (index - (count - 1) / 2.0) * CATEGORY_SHIFT;
     }
 
-    /** exp(−exp(−c)): the limit probability that every node is reached with fanout (c+1)·ln n. */
-    static double allReachedProbability(double c) {
-        return Math.exp(-Math.exp(-c));
-    }
-
-    /** The measured curves as a dataset: y = reliability, interval = ± one standard deviation. */
+    /** The measured curves as a dataset: y = reliability, interval = ± one standard error. */
     static YIntervalSeriesCollection dataset(List<Curve> curves) {
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         for (Curve curve : curves) {
@@ -93,14 +95,31 @@ final class ReliabilityCurves {
         return dataset;
     }
 
-    /** The theory as a one-series dataset, or an empty dataset when there is none. */
-    static XYSeriesCollection theoryDataset(String parameter, List<Curve> curves) {
-        double min = curves.stream().flatMap(c -> c.points().stream())
-                .mapToDouble(Measured::x).min().orElse(0);
-        double max = curves.stream().flatMap(c -> c.points().stream())
-                .mapToDouble(Measured::x).max().orElse(0);
+    /**
+     * The theory of each membership that has a measured curve, at the same x positions: one series
+     * per membership, in the curves' order, named by {@link #theoryLabel}.
+     */
+    static XYSeriesCollection theoryDataset(Sweep sweep, List<PointRow> points,
+            List<BroadcastRow> broadcasts) {
+        Map<Integer, PointRow> byPoint = new HashMap<>();
+        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
+        List<String> memberships = Memberships.present(points, PointRow::membership);
+        List<FanoutTheory> theories = FanoutTheory.of(broadcasts);
         XYSeriesCollection dataset = new XYSeriesCollection();
-        theory(parameter, min, max).ifPresent(dataset::addSeries);
+        for (int i = 0; i < memberships.size(); i++) {
+            String membership = memberships.get(i);
+            double shift = shift(sweep, i, memberships.size());
+            XYSeries series = new XYSeries(theoryLabel(membership), true, false);
+            for (FanoutTheory t : theories) {
+                PointRow row = byPoint.get(t.point());
+                if (t.membership().equals(membership) && row != null) {
+                    series.add(sweep.x(row) + shift, t.allReached());
+                }
+            }
+            if (series.getItemCount() > 0) {
+                dataset.addSeries(series);
+            }
+        }
         return dataset;
     }
 }

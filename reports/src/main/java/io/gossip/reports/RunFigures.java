@@ -18,9 +18,10 @@ final class RunFigures {
     static List<Figure> of(RunData run) {
         List<Figure> figures = new ArrayList<>();
         coverageOverTime(run).ifPresent(figures::add);
-        reliability(run).ifPresent(figures::add);
+        SweepFigures.reliability(run).ifPresent(figures::add);
+        SweepFigures.coverageVsParameter(run).ifPresent(figures::add);
         figures.addAll(viewSizeHistograms(run));
-        pvScaling(run).ifPresent(figures::add);
+        SweepFigures.pvScaling(run).ifPresent(figures::add);
         messagesPerNode(run).ifPresent(figures::add);
         duplicateRatio(run).ifPresent(figures::add);
         latency(run).ifPresent(figures::add);
@@ -40,27 +41,17 @@ final class RunFigures {
                 "Fraction of live nodes that had each broadcast against the time since it was sent, "
                         + "one colour per membership: the line is the median over " + counts
                         + " (every point and repetition), the band spans the 5th to 95th percentile; "
-                        + "the sooner the band reaches 1, the faster and more reliable the dissemination.",
+                        + "the sooner the band reaches 1, the faster and more reliable the dissemination."
+                        + pooled(run),
                 DistributionCharts.coverageOverTime(title, subtitle(run, "median and 5–95 % band"),
                         bands)));
     }
 
-    static Optional<Figure> reliability(RunData run) {
-        Optional<String> parameter = Sweep.parameter(run.points());
-        if (parameter.isEmpty()) {
-            return Optional.empty();
-        }
-        String p = parameter.get();
-        String title = "Reliability against " + p;
-        String theory = p.equals("c")
-                ? " The dashed line is the SCAMP paper's limit exp(−e^(−c)) for fanout (c+1)·ln n."
-                : "";
-        return Optional.of(new Figure("reliability-vs-" + fileSafe(p) + ".png", title,
-                "Reliability (share of broadcasts that reached every live node) at each value of "
-                        + p + ", one line per membership; error bars are ± one standard deviation "
-                        + "across repetitions." + theory,
-                SweepCharts.reliability(title, subtitle(run, "error bars: ± 1 standard deviation"), p,
-                        ReliabilityCurves.byMembership(run.points()))));
+    /** For a sweep, a sentence saying that a chart pools its points; empty otherwise. */
+    static String pooled(RunData run) {
+        return Sweep.of(run.points()).isEmpty() ? ""
+                : " This chart pools every point of the sweep; the charts against the swept "
+                        + "parameter tell them apart.";
     }
 
     static List<Figure> viewSizeHistograms(RunData run) {
@@ -70,56 +61,60 @@ final class RunFigures {
         }
         ViewSizes v = found.get();
         String expected = "(c+1)·ln n = " + Numbers.compact(v.expected());
-        String where = "point " + v.point() + ", " + v.repetitions() + " repetition(s) pooled, n = "
+        String where = pointName(run, v.point()) + ", " + v.repetitions() + " repetition(s) pooled, n = "
                 + Numbers.compact(v.liveNodes()) + " live nodes, c = " + Numbers.compact(v.c());
         List<ValueMarker> marker = List.of(ChartTheme.theoryMarker(v.expected(), expected,
                 ChartTheme.THEORY, 0));
         List<Figure> figures = new ArrayList<>();
+        String chosen = Sweep.of(run.points()).isPresent()
+                ? " The sweep's point with the most live nodes is shown; points are not pooled." : "";
         for (IntHistogram h : List.of(v.partialView(), v.inView())) {
             String title = h.name() + " size";
+            String meaning = h.name().equals("PartialView")
+                    ? "the nodes a node gossips to" : "the nodes that gossip to it";
             figures.add(new Figure(fileSafe(h.name()) + "-histogram.png", title,
-                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + where
-                            + "; mean " + Numbers.compact(h.mean()) + "); the dashed line marks "
-                            + "the size SCAMP aims for, " + expected + ".",
+                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + meaning
+                            + "; " + where + "; mean " + Numbers.compact(h.mean()) + "); the dashed "
+                            + "line marks the size SCAMP aims for without knowing n, " + expected
+                            + ". A peak near the line means the views have the right size; nodes "
+                            + "in the left tail have few links and are the first a crash or a lost "
+                            + "message cuts off." + chosen,
                     DistributionCharts.viewSizeHistogram(title, subtitle(run, where),
                             h.name() + " size (entries)", List.of(h), false, marker)));
         }
         return figures;
     }
 
-    static Optional<Figure> pvScaling(RunData run) {
-        return PvScaling.of(run.points()).map(scaling -> {
-            String title = "Mean PartialView size against n";
-            return new Figure("partialview-vs-nodes.png", title,
-                    "Mean PartialView size of SCAMP at each swept number of nodes, on a log scale; "
-                            + "the dashed line is (c+1)·ln n with c = " + Numbers.compact(scaling.c())
-                            + ": points on it mean views grow logarithmically, as SCAMP predicts.",
-                    SweepCharts.pvScaling(title, subtitle(run, "log x axis"), scaling));
-        });
-    }
-
     static Optional<Figure> messagesPerNode(RunData run) {
-        BinnedHistogram histogram = MessageStats.messagesSent(run.nodes());
+        // The point of the view-size histograms, so the two describe the same runs.
+        int point = ViewSizes.of(run.summary(), run.nodes()).map(ViewSizes::point)
+                .orElse(run.nodes().stream().mapToInt(NodeRow::point).max().orElse(0));
+        BinnedHistogram histogram = MessageStats.messagesSent(run.nodes(), point);
         if (histogram.series().isEmpty()) {
             return Optional.empty();
         }
         String title = "Messages sent per node";
         return Optional.of(new Figure("messages-per-node.png", title,
-                "How many messages each node sent over a repetition (last point of the run, every "
-                        + "repetition and node), one colour per membership; a narrow histogram means "
-                        + "the load is spread evenly over the nodes.",
+                "How many messages (gossip and membership) each node sent over a repetition ("
+                        + pointName(run, point) + ", every repetition and node, crashed ones "
+                        + "included), one colour per membership; a narrow histogram means the load "
+                        + "is spread evenly over the nodes, a long right tail means a few nodes "
+                        + "carry much more than the rest.",
                 DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
                         + Numbers.compact(histogram.width()) + " messages"), histogram)));
     }
 
     static Optional<Figure> duplicateRatio(RunData run) {
-        if (run.points().isEmpty()) {
+        if (run.broadcasts().isEmpty() || run.points().isEmpty()) {
             return Optional.empty();
         }
         String title = "Duplicate ratio";
         return Optional.of(new Figure("duplicate-ratio.png", title,
-                "Duplicate ratio per point and membership as computed by the simulator: the share of "
-                        + "gossip messages that brought a node a gossip it already had; lower is cheaper.",
+                "Duplicate ratio per point and membership, as computed by the simulator: the share of "
+                        + "gossip messages a node received that brought a gossip it already had. With "
+                        + "fanout F every node receives about F copies and keeps one, so about 1 − 1/F "
+                        + "is expected: duplicates are the price of the redundancy that makes gossip "
+                        + "reliable, and lower is cheaper at the same reliability.",
                 SweepCharts.duplicateRatio(title, subtitle(run, null),
                         MessageStats.duplicateRatio(run.points()))));
     }
@@ -132,7 +127,7 @@ final class RunFigures {
         return Optional.of(new Figure("latency-cdf.png", title,
                 "Share of the " + run.broadcasts().size() + " broadcasts that had reached 99 % "
                         + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
-                        + "that ends below 1 shows broadcasts that never got there.",
+                        + "that ends below 1 shows broadcasts that never got there." + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
                         LatencyCdf.byMembership(run.broadcasts()))));
     }
@@ -143,30 +138,59 @@ final class RunFigures {
             return List.of();
         }
         TimelineView v = found.get();
-        String which = "point " + v.point() + ", " + v.membership() + ", repetition " + v.repetition();
-        String markers = v.events().isEmpty() ? "" : "; grey dashed lines mark the timeline's actions";
+        String which = pointName(run, v.point()) + ", " + v.membership() + ", repetition " + v.repetition();
+        String markers = markersText(v);
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
                 "Mean, smallest and largest PartialView and mean InView size over the run (" + which
-                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers + ".",
+                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers
+                        + ". A healthy membership keeps the mean near the dashed line; a mean "
+                        + "that falls away after an action shows lost links, one that comes back "
+                        + "shows repair, and a minimum of 0 means some live node has nobody to "
+                        + "gossip to. Every link has two ends, so the InView mean often lies on "
+                        + "top of the PartialView mean.",
                 TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
         figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
                 "Number of live nodes over the run (" + which + ")" + markers + ".",
                 TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
         if (!v.broadcasts().isEmpty()) {
-            String where = "point " + v.point() + ", repetition " + v.repetition();
+            String where = pointName(run, v.point()) + ", repetition " + v.repetition();
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
-                    "Final coverage of each broadcast plotted at the time it was sent (" + where
-                            + "), one colour per membership; dips show actions that hurt "
-                            + "dissemination" + markers + ".",
+                    "Each dot is one broadcast: the fraction of live nodes it finally reached, "
+                            + "plotted at the time it was sent (" + where + "), one colour per "
+                            + "membership. Dots at 1 reached everyone; dips show when an action "
+                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ".",
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }
         return figures;
     }
 
+    /** What the grey lines of a timeline chart are, and which frequent actions they leave out. */
+    static String markersText(TimelineView v) {
+        if (v.events().isEmpty()) {
+            return "";
+        }
+        String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
+                + "labelled at the top";
+        if (!v.unmarked().isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            v.unmarked().forEach((action, count) -> counts.add(count + " " + action));
+            text += "; too frequent to mark one by one: " + String.join(", ", counts);
+        }
+        return text;
+    }
+
+    /** {@code point 2 (nodes=5000)} for a sweep, {@code point 0} otherwise. */
+    static String pointName(RunData run, int point) {
+        return run.points().stream().filter(p -> p.point() == point).findFirst()
+                .filter(p -> !p.valueText().isEmpty())
+                .map(p -> "point " + point + " (" + p.label() + ")")
+                .orElse("point " + point);
+    }
+
     /** {@code scenario · detail}. */
-    private static String subtitle(RunData run, String detail) {
+    static String subtitle(RunData run, String detail) {
         String scenario = run.summary().scenario();
         return detail == null ? scenario : scenario + " · " + detail;
     }

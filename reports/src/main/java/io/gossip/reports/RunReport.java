@@ -13,6 +13,12 @@ import java.util.List;
  * produces the same page.
  */
 public final class RunReport {
+    /** What the page says when the scenario broadcast nothing. */
+    static final String NO_BROADCASTS = "This run has no broadcasts (its timeline has no broadcast "
+            + "action), so there is nothing to measure dissemination by: the charts of coverage, "
+            + "reliability, latency and duplicates are left out, and the coverage, reliability and "
+            + "latency figures above read –. The membership charts below are still drawn.";
+
     private RunReport() {
     }
 
@@ -40,8 +46,21 @@ public final class RunReport {
         run.scenarioYaml().ifPresentOrElse(html::pre,
                 () -> html.paragraph(RunData.SCENARIO_FILE + " was not found in the run folder.", true));
         html.heading("Summary");
+        html.paragraph("Aggregate over every point and repetition of the "
+                + (run.points().stream().anyMatch(p -> p.membership().equals(CsvRow.SCAMP))
+                        ? "SCAMP" : "baseline")
+                + " runs. Coverage is the fraction of live nodes a broadcast reached; reliability is "
+                + "the share of broadcasts that reached every live node.", false);
         html.table(List.of("", summary.scenario()), SummaryTable.rows(List.of(summary)));
+        if (run.points().size() > 1) {
+            html.heading("Per point");
+            html.paragraph("One row per point of the sweep and membership, from points.csv.", false);
+            html.table(PointTable.header(run.points()), PointTable.rows(run.points()));
+        }
         html.heading("Charts");
+        if (run.broadcasts().isEmpty()) {
+            html.paragraph(NO_BROADCASTS, false);
+        }
         if (figures.isEmpty()) {
             html.paragraph("The result files hold no data to chart.", true);
         }

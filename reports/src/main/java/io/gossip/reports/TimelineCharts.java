@@ -3,7 +3,10 @@ package io.gossip.reports;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
@@ -28,7 +31,7 @@ final class TimelineCharts {
         Plots.add(plot, view.viewSizes(), lines);
         Plots.add(plot, view.expectedSize(), Plots.theory());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        addMarkers(plot, view.markers());
+        addMarkers(plot, view);
         timeAxis(plot, view);
         return ChartTheme.chart(title, subtitle, plot);
     }
@@ -38,7 +41,7 @@ final class TimelineCharts {
         XYPlot plot = Plots.xy(TIME_AXIS, "live nodes");
         Plots.add(plot, view.liveNodes(), Plots.lines(1, 0, false));
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        addMarkers(plot, view.markers());
+        addMarkers(plot, view);
         timeAxis(plot, view);
         return ChartTheme.chart(title, subtitle, plot);
     }
@@ -50,7 +53,7 @@ final class TimelineCharts {
         var dataset = view.broadcastCoverage();
         Plots.add(plot, dataset, Plots.dots(dataset.getSeriesCount()));
         Plots.fractionRange(plot);
-        addMarkers(plot, view.markers());
+        addMarkers(plot, view);
         timeAxis(plot, view);
         return ChartTheme.chart(title, subtitle, plot);
     }
@@ -61,10 +64,18 @@ final class TimelineCharts {
         plot.getDomainAxis().setRange(0, end > 0 ? end * 1.03 : 1);
     }
 
-    private static void addMarkers(XYPlot plot, List<TimelineView.EventMarker> markers) {
+    /** The markers; labels in the right quarter of the axis go left of their line, not off the plot. */
+    private static void addMarkers(XYPlot plot, TimelineView view) {
+        List<TimelineView.EventMarker> markers = view.markers();
+        double end = view.endMs() * 1.03;
         for (int i = 0; i < markers.size(); i++) {
             TimelineView.EventMarker m = markers.get(i);
-            plot.addDomainMarker(ChartTheme.eventMarker(m.tMs(), m.label(), i));
+            ValueMarker marker = ChartTheme.eventMarker(m.tMs(), m.label(), i);
+            if (end > 0 && m.tMs() > 0.75 * end) {
+                marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            }
+            plot.addDomainMarker(marker);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.gossip.reports;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.jfree.data.xy.XYSeries;
@@ -21,6 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 record TimelineView(int point, String membership, int repetition, List<TimelineRow> samples,
         List<EventRow> events, List<BroadcastRow> broadcasts) {
+
+    /** Above this many occurrences an action is counted rather than marked line by line. */
+    static final int MAX_MARKED_PER_ACTION = 5;
 
     /** A vertical marker for one action. */
     record EventMarker(double tMs, String label) {
@@ -99,9 +104,35 @@ record TimelineView(int point, String membership, int repetition, List<TimelineR
         return end;
     }
 
-    /** One marker per executed action. */
+    /**
+     * One marker per executed action, except for actions that happen more than
+     * {@link #MAX_MARKED_PER_ACTION} times (each churn join and leave, each of many broadcasts):
+     * a line for each would hide the data, so those are counted in {@link #unmarked} instead. The
+     * start and end of a churn are single actions and stay marked.
+     */
     List<EventMarker> markers() {
-        return events.stream().map(e -> new EventMarker(e.tMs(), e.label())).toList();
+        Map<String, Integer> counts = actionCounts();
+        return events.stream()
+                .filter(e -> counts.get(e.action()) <= MAX_MARKED_PER_ACTION)
+                .map(e -> new EventMarker(e.tMs(), e.label()))
+                .toList();
+    }
+
+    /** The actions left unmarked, with how often each happened, in order of first occurrence. */
+    Map<String, Integer> unmarked() {
+        Map<String, Integer> unmarked = new LinkedHashMap<>();
+        actionCounts().forEach((action, count) -> {
+            if (count > MAX_MARKED_PER_ACTION) {
+                unmarked.put(action, count);
+            }
+        });
+        return unmarked;
+    }
+
+    private Map<String, Integer> actionCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        events.forEach(e -> counts.merge(e.action(), 1, Integer::sum));
+        return counts;
     }
 
     private XYSeries series(String name, ToDoubleFunction<TimelineRow> value) {

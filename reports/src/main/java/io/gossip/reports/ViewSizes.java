@@ -1,7 +1,10 @@
 package io.gossip.reports;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -10,7 +13,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  * repetition of one point, and the size SCAMP aims for, (c+1)·ln n.
  *
  * <p>A sweep mixes points of different n or c, whose distributions should not be pooled, so the
- * histogram shows a single point: the last one of the run. Only SCAMP is shown: under the global
+ * histogram shows a single point: the one with the most live SCAMP nodes per repetition (the
+ * largest n of a nodes sweep, the uncrashed point of a crash sweep), the last of those on a tie. Only SCAMP is shown: under the global
  * baseline every node knows every other and the histogram is one bar at n−1.
  *
  * @param liveNodes mean number of live nodes per repetition: the n of the expected size
@@ -29,23 +33,33 @@ record ViewSizes(int point, int repetitions, double liveNodes, double c,
         return (c + 1) * Math.log(n);
     }
 
-    /** The view sizes of the last point's live SCAMP nodes, or empty when there are none. */
+    /** The view sizes of the chosen point's live SCAMP nodes, or empty when there are none. */
     static Optional<ViewSizes> of(Summary summary, List<NodeRow> nodes) {
-        if (nodes.isEmpty()) {
+        Map<Integer, List<NodeRow>> byPoint = nodes.stream()
+                .filter(n -> n.alive() && n.membership().equals(CsvRow.SCAMP))
+                .collect(Collectors.groupingBy(NodeRow::point, TreeMap::new, Collectors.toList()));
+        int point = -1;
+        double most = -1;
+        for (Map.Entry<Integer, List<NodeRow>> e : byPoint.entrySet()) {
+            double perRepetition = (double) e.getValue().size() / repetitions(e.getValue());
+            if (perRepetition >= most) {
+                most = perRepetition;
+                point = e.getKey();
+            }
+        }
+        if (point < 0) {
             return Optional.empty();
         }
-        int point = nodes.stream().mapToInt(NodeRow::point).max().getAsInt();
-        List<NodeRow> live = nodes.stream()
-                .filter(n -> n.point() == point && n.alive() && n.membership().equals(CsvRow.SCAMP))
-                .toList();
-        if (live.isEmpty()) {
-            return Optional.empty();
-        }
-        int repetitions = (int) live.stream().mapToInt(NodeRow::repetition).distinct().count();
+        List<NodeRow> live = byPoint.get(point);
+        int repetitions = repetitions(live);
         return Optional.of(new ViewSizes(point, repetitions, (double) live.size() / repetitions,
                 summary.cOfPoint(point),
                 IntHistogram.of("PartialView", live.stream().mapToInt(NodeRow::partialView).toArray()),
                 IntHistogram.of("InView", live.stream().mapToInt(NodeRow::inView).toArray())));
+    }
+
+    private static int repetitions(List<NodeRow> rows) {
+        return (int) rows.stream().mapToInt(NodeRow::repetition).distinct().count();
     }
 
     /**

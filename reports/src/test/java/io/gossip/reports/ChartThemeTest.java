@@ -22,7 +22,9 @@ class ChartThemeTest {
         RunData timeline = RunData.load(Fixtures.withTimeline(dir.resolve("t")));
         RunData c = RunData.load(Fixtures.sweepOverC(dir.resolve("c")));
         RunData nodes = RunData.load(Fixtures.sweepOverNodes(dir.resolve("n")));
-        for (RunData run : List.of(timeline, c, nodes)) {
+        RunData words = RunData.load(Fixtures.categoricalSweep(dir.resolve("w")));
+        RunData quiet = RunData.load(Fixtures.noBroadcasts(dir.resolve("q")));
+        for (RunData run : List.of(timeline, c, nodes, words, quiet)) {
             figures.addAll(RunFigures.of(run));
         }
         figures.addAll(CompareFigures.of(List.of(timeline, c, nodes)));
@@ -32,8 +34,10 @@ class ChartThemeTest {
     @Test
     void everyChartSharesBackgroundFontsAndGrid() throws Exception {
         List<Figure> figures = everyFigure();
-        // 9 charts for the timeline run, 7 for the c sweep, 8 for the nodes sweep, 6 compared.
-        assertEquals(30, figures.size());
+        // 9 charts for the timeline run, 8 for the c sweep (coverage against c added), 9 for the
+        // nodes sweep, 8 for the categorical sweep, 4 without broadcasts (two histograms, view
+        // against n, messages), 6 compared.
+        assertEquals(44, figures.size());
         for (Figure figure : figures) {
             JFreeChart chart = figure.chart();
             String name = figure.fileName();

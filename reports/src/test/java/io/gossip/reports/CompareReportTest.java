@@ -43,7 +43,6 @@ class CompareReportTest {
                 "compare-latency-cdf.png"), figures.stream().map(Figure::fileName).toList());
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(0).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(1).chart(), 0));
-        assertEquals(List.of(ReliabilityCurves.THEORY_LABEL), ChartDump.seriesKeys(figures.get(1).chart(), 1));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(2).chart(), 0));
         assertEquals(List.of("first t99", "first t100", "second t99", "second t100"),
                 ChartDump.seriesKeys(figures.get(4).chart(), 0));
@@ -99,12 +98,43 @@ class CompareReportTest {
     void aMalformedRunFailsNamingItsFile() {
         Path good = run("a", "first");
         Path bad = run("b", "second");
-        Fixtures.write(bad, "points.csv", Fixtures.POINTS_HEADER, "0,c,zero,scamp,5,100,0,0.95,0.8,0.4,"
+        Fixtures.write(bad, "points.csv", Fixtures.POINTS_HEADER, "0,c,0,scamp,5,100,0,0.95,0.8,high,"
                 + "0.2,4.6,4.6,4.6,10,0.5,50.0,60.0");
         ReportException e = assertThrows(ReportException.class,
                 () -> CompareReport.build(List.of(good, bad), dir.resolve("out")));
         assertEquals(bad.resolve("points.csv"), e.file());
         assertEquals(2, e.line());
-        assertTrue(e.getMessage().contains("'value'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'reliability'"), e.getMessage());
+    }
+
+    @Test
+    void categoricalAndNumericRunsOfOneParameterShareACategoryAxis() throws Exception {
+        Path words = Fixtures.categoricalSweep(dir.resolve("w"));
+        Path numbers = Fixtures.categoricalSweep(dir.resolve("n"));
+        Fixtures.write(numbers, "points.csv", Fixtures.POINTS_HEADER,
+                "0,timeline.0.contacts,1,scamp,4,100,1,1.0,1.0,0.25,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0",
+                "1,timeline.0.contacts,single,scamp,4,100,1,1.0,1.0,0.5,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0");
+        List<RunData> runs = List.of(RunData.load(words), RunData.load(numbers));
+        List<Figure> reliability = CompareFigures.reliability(runs, CompareFigures.labels(runs));
+        assertEquals(1, reliability.size());
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) reliability.get(0).chart().getPlot();
+        org.jfree.chart.axis.SymbolAxis axis = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
+        assertEquals(List.of("uniform", "single", "1"), List.of(axis.getSymbols()));
+        double shift = ReliabilityCurves.CATEGORY_SHIFT / 2;
+        // Second run, ordered by x: "single" is the second category, "1" the third.
+        assertEquals(1 + shift, plot.getDataset(0).getXValue(1, 0), 1e-12);
+        assertEquals(0.5, plot.getDataset(0).getYValue(1, 0), 1e-12);
+        assertEquals(2 + shift, plot.getDataset(0).getXValue(1, 1), 1e-12);
+        assertEquals(0.25, plot.getDataset(0).getYValue(1, 1), 1e-12);
+    }
+
+    @Test
+    void runsWithoutBroadcastsAddNoBroadcastCharts() throws Exception {
+        Path quiet = Fixtures.noBroadcasts(dir.resolve("q"));
+        List<Figure> alone = CompareFigures.of(List.of(RunData.load(quiet)));
+        assertEquals(List.of("compare-partialview-histogram.png", "compare-inview-histogram.png"),
+                alone.stream().map(Figure::fileName).toList());
+        ReportResult result = CompareReport.build(List.of(run("a", "first"), quiet), dir.resolve("out"));
+        assertTrue(result.charts().stream().anyMatch(p -> p.endsWith("compare-latency-cdf.png")));
     }
 }

@@ -129,4 +129,57 @@ final class Fixtures {
                 "2,nodes,10000,scamp,3,10000,1,0.99,0.9,0.9,0.1,18.5,18.42,18.5,30,0.5,70.0,80.0");
         return dir;
     }
+
+    /**
+     * A sweep over a crash fraction (0 and 0.5), four repetitions each, SCAMP and global. Per
+     * broadcast, live fanout = (reached − 1 + duplicates) / reached: SCAMP at 0 has two broadcasts
+     * of fanout 10 over 100 nodes, at 0.5 two of fanout 5 over 50 nodes (coverage 1.0 and 0.8);
+     * global has one broadcast per point, fanout 10 and 9.98.
+     */
+    static Path crashSweep(Path dir) {
+        singlePoint(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,timeline.1.fraction,0,scamp,4,100,1,1.0,1.0,1.0,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0",
+                "0,timeline.1.fraction,0,global,4,100,1,1.0,1.0,1.0,0.0,10.0,9.21,10.0,18,0.9,40.0,50.0",
+                "1,timeline.1.fraction,0.5,scamp,4,100,1,0.9,0.8,0.5,0.5,10.0,9.21,10.0,12,0.8,60.0,",
+                "1,timeline.1.fraction,0.5,global,4,100,1,1.0,1.0,0.75,0.25,10.0,9.21,10.0,10,0.9,40.0,50.0");
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER,
+                "0,scamp,0,0,n1,100.0,100,100,1.0,true,10.0,20.0,20.0,3,1000,901",
+                "0,scamp,1,0,n1,100.0,100,100,1.0,true,10.0,20.0,20.0,3,1000,901",
+                "0,global,0,0,n1,100.0,100,100,1.0,true,10.0,20.0,20.0,3,1000,901",
+                "1,scamp,0,0,n2,100.0,50,50,1.0,true,10.0,20.0,20.0,3,500,201",
+                "1,scamp,1,0,n2,100.0,50,40,0.8,false,10.0,,,3,500,161",
+                "1,global,0,0,n2,100.0,50,50,1.0,true,10.0,20.0,20.0,3,500,450");
+        return dir;
+    }
+
+    /** A sweep over a word: {@code timeline.0.contacts} = uniform, single (points 0 and 1). */
+    static Path categoricalSweep(Path dir) {
+        crashSweep(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,timeline.0.contacts,uniform,scamp,4,100,1,1.0,1.0,1.0,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0",
+                "0,timeline.0.contacts,uniform,global,4,100,1,1.0,1.0,1.0,0.0,10.0,9.21,10.0,18,0.9,40.0,50.0",
+                "1,timeline.0.contacts,single,scamp,4,100,1,0.9,0.8,0.5,0.5,10.0,9.21,10.0,12,0.8,60.0,",
+                "1,timeline.0.contacts,single,global,4,100,1,1.0,1.0,0.75,0.25,10.0,9.21,10.0,10,0.9,40.0,50.0");
+        return dir;
+    }
+
+    /**
+     * A membership-only sweep over nodes = 100, 200 without any broadcast: empty broadcasts and
+     * coverage files, empty coverage, reliability and latency fields, as the simulator writes them.
+     */
+    static Path noBroadcasts(Path dir) {
+        singlePoint(dir);
+        write(dir, "summary.json", summary("quiet", 200, 1)
+                .replace("\"coverage\": { \"mean\": 0.9, \"min\": 0.5 }",
+                        "\"coverage\": { \"mean\": null, \"min\": null }")
+                .replace("\"reliability\": 0.5", "\"reliability\": null")
+                .replace("\"t50\": 10.0, \"t99\": 20.0", "\"t50\": null, \"t99\": null"));
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER);
+        write(dir, "coverage.csv", COVERAGE_HEADER);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,nodes,100,scamp,1,100,1,,,,,8.89,9.21034,8.89,68.13,0.0,,",
+                "1,nodes,200,scamp,1,200,1,,,,,9.03,10.596635,9.03,65.495,0.0,,");
+        return dir;
+    }
 }

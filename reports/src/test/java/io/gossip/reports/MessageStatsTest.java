@@ -2,6 +2,7 @@ package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +27,21 @@ class MessageStatsTest {
         assertEquals(List.of("scamp", "global"), h.series().stream().map(BinnedHistogram.Series::name).toList());
         assertArrayEquals(new int[] {1, 0, 3, 3, 1, 0}, h.series().get(0).counts());
         assertArrayEquals(new int[] {0, 0, 0, 0, 0, 4}, h.series().get(1).counts());
+    }
+
+    @Test
+    void aChosenPointOnlyCountsThatPointsNodes() throws Exception {
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER,
+                "0,scamp,0,n0,true,2,3,7,5", "0,scamp,0,n1,true,3,2,7,5",
+                "1,scamp,0,n0,true,2,3,2,5", "1,scamp,0,n1,false,3,2,1,5");
+        List<NodeRow> nodes = RunData.load(dir).nodes();
+        assertArrayEquals(new int[] {2}, MessageStats.messagesSent(nodes, 0).series().get(0).counts());
+        assertEquals(7.0, MessageStats.messagesSent(nodes, 0).start());
+        // Without a point: the last one, crashed node included.
+        assertArrayEquals(new int[] {1, 1}, MessageStats.messagesSent(nodes).series().get(0).counts());
+        // The report uses the histograms' point: point 0 has more live nodes.
+        assertTrue(RunFigures.messagesPerNode(RunData.load(dir)).orElseThrow().caption().contains("point 0"));
     }
 
     @Test

@@ -148,4 +148,70 @@ class RunReportTest {
         ReportException e = assertThrows(ReportException.class, () -> RunReport.build(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
+
+    @Test
+    void runWithoutBroadcastsGetsMembershipChartsAndSaysWhyTheOthersAreMissing() throws Exception {
+        ReportResult result = RunReport.build(Fixtures.noBroadcasts(dir));
+        assertEquals(List.of("partialview-histogram.png", "inview-histogram.png",
+                "partialview-vs-nodes.png", "messages-per-node.png"), names(result));
+        String html = Files.readString(result.indexHtml(), StandardCharsets.UTF_8);
+        assertTrue(html.contains(Html.escape(RunReport.NO_BROADCASTS)), html);
+        assertTrue(html.contains("<th>Reliability (broadcasts reaching all)</th><td class=\"num\">–</td>"));
+        assertEquals(names(result), ChartDump.imageSources(html));
+    }
+
+    @Test
+    void runWithBroadcastsDoesNotSayItHasNone() throws Exception {
+        String html = Files.readString(RunReport.build(Fixtures.singlePoint(dir)).indexHtml());
+        assertFalse(html.contains(Html.escape(RunReport.NO_BROADCASTS)));
+    }
+
+    @Test
+    void sweepPageHasAPerPointTableWithTheSweptValues() throws Exception {
+        String html = Files.readString(RunReport.build(Fixtures.crashSweep(dir)).indexHtml());
+        assertTrue(html.contains("<h2>Per point</h2>"), html);
+        assertTrue(html.contains("<th>timeline.1.fraction</th><th>membership</th>"), html);
+        // Point 0.5, SCAMP: reliability 50 % ± 0.5/√3 = 28.87 %.
+        assertTrue(html.contains("<tr><th>0.5</th><td class=\"num\">scamp</td><td class=\"num\">4</td>"
+                + "<td class=\"num\">100</td><td class=\"num\">90.00 %</td>"
+                + "<td class=\"num\">50.00 %</td><td class=\"num\">28.87 %</td>"), html);
+        Path one = Fixtures.singlePoint(dir.resolve("one"));
+        Fixtures.write(one, "points.csv", Fixtures.POINTS_HEADER,
+                "0,,,scamp,2,4,1,0.833,0.5,0.667,0.471,2.43,2.77,2.43,3.43,0.3,15.0,15.0");
+        assertFalse(Files.readString(RunReport.build(one).indexHtml()).contains("Per point"));
+    }
+
+    @Test
+    void crashSweepChartsReliabilityWithTheoryAndCoverageAgainstTheFraction() throws Exception {
+        RunData run = RunData.load(Fixtures.crashSweep(dir));
+        List<Figure> figures = RunFigures.of(run);
+        List<String> files = figures.stream().map(Figure::fileName).toList();
+        assertTrue(files.contains("reliability-vs-timeline-1-fraction.png"), files.toString());
+        assertTrue(files.contains("coverage-vs-timeline-1-fraction.png"), files.toString());
+        Figure reliability = figures.get(files.indexOf("reliability-vs-timeline-1-fraction.png"));
+        assertEquals(List.of("scamp", "global"), ChartDump.seriesKeys(reliability.chart(), 0));
+        assertEquals(List.of(ReliabilityCurves.theoryLabel("scamp"), ReliabilityCurves.theoryLabel("global")),
+                ChartDump.seriesKeys(reliability.chart(), 1));
+        assertTrue(reliability.caption().contains("4 repetitions"), reliability.caption());
+        assertTrue(reliability.caption().contains("exp(−e^(−k))"), reliability.caption());
+    }
+
+    @Test
+    void categoricalSweepIsDrawnOnAnAxisLabelledWithTheWords() throws Exception {
+        List<Figure> figures = RunFigures.of(RunData.load(Fixtures.categoricalSweep(dir)));
+        Figure reliability = figures.stream()
+                .filter(f -> f.fileName().equals("reliability-vs-timeline-0-contacts.png")).findFirst()
+                .orElseThrow();
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) reliability.chart().getPlot();
+        org.jfree.chart.axis.SymbolAxis axis = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
+        assertEquals(List.of("uniform", "single"), List.of(axis.getSymbols()));
+        assertEquals(-0.5, axis.getLowerBound(), 1e-12);
+        assertEquals(1.5, axis.getUpperBound(), 1e-12);
+        assertTrue(figures.stream().anyMatch(f -> f.fileName().equals("coverage-vs-timeline-0-contacts.png")));
+        assertTrue(figures.stream().anyMatch(f -> f.fileName().equals("duplicate-ratio.png")));
+        ReportResult result = RunReport.build(dir);
+        for (Path png : result.charts()) {
+            assertEquals(1200, ChartDump.image(png).getWidth(), png.toString());
+        }
+    }
 }

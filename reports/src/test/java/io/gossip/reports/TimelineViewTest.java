@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,27 @@ class TimelineViewTest {
         assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash n3"),
                 new TimelineView.EventMarker(150.0, "join n3")), v.markers());
         assertEquals(200.0, v.endMs());
+    }
+
+    @Test
+    void frequentActionsAreCountedInsteadOfMarkedOneByOne() throws Exception {
+        Fixtures.withTimeline(dir);
+        List<String> events = new ArrayList<>(List.of(Fixtures.EVENTS_HEADER,
+                "0,scamp,0,10.0,churn,joins_per_s=5.0", "0,scamp,0,190.0,churn-end,joins=6"));
+        for (int i = 0; i < 6; i++) {
+            events.add("0,scamp,0," + (20 + i) + ".0,churn-join,node=" + i);
+        }
+        for (int i = 0; i < 5; i++) {
+            events.add("0,scamp,0," + (30 + i) + ".0,churn-leave,node=" + i);
+        }
+        Fixtures.write(dir, "events.csv", events.toArray(String[]::new));
+        TimelineView v = TimelineView.of(RunData.load(dir)).orElseThrow();
+        // Six joins exceed the limit of five; five leaves do not.
+        assertEquals(Map.of("churn-join", 6), v.unmarked());
+        assertEquals(7, v.markers().size());
+        assertEquals("churn joins_per_s=5.0", v.markers().get(0).label());
+        assertTrue(v.markers().stream().noneMatch(m -> m.label().startsWith("churn-join")));
+        assertTrue(RunFigures.markersText(v).contains("too frequent to mark one by one: 6 churn-join"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class ViewSizesTest {
     }
 
     @Test
-    void aSweepShowsItsLastPointWithThatPointsC() throws Exception {
+    void aSweepShowsThePointWithTheMostLiveNodesWithThatPointsC() throws Exception {
         Fixtures.write(dir, "summary.json", """
                 {"scenario": "s", "nodes": 2, "c": 0,
                  "points": [{"point": 0, "c": 0}, {"point": 1, "c": 2}]}""");
@@ -41,6 +41,27 @@ class ViewSizesTest {
         assertEquals(2.0, v.c());
         assertEquals(5.0, v.partialView().mean(), 1e-12);
         assertEquals(3 * Math.log(2), v.expected(), 1e-12);
+    }
+
+    @Test
+    void aCrashSweepShowsTheUncrashedPointAndATieGoesToTheLastPoint() throws Exception {
+        Fixtures.write(dir, "summary.json", Fixtures.summary("s", 2, 1));
+        List<NodeRow> nodes = List.of(
+                new NodeRow(0, "scamp", 0, "a", true, 3, 3, 1),
+                new NodeRow(0, "scamp", 0, "b", true, 3, 3, 1),
+                new NodeRow(1, "scamp", 0, "a", true, 4, 4, 1),
+                new NodeRow(1, "scamp", 0, "b", false, 4, 4, 1),
+                new NodeRow(1, "global", 0, "c", true, 1, 1, 1),
+                new NodeRow(1, "global", 0, "d", true, 1, 1, 1),
+                new NodeRow(1, "global", 0, "e", true, 1, 1, 1));
+        assertEquals(0, ViewSizes.of(Summary.read(dir), nodes).orElseThrow().point());
+        List<NodeRow> tie = List.of(
+                new NodeRow(0, "scamp", 0, "a", true, 3, 3, 1),
+                new NodeRow(1, "scamp", 0, "a", true, 4, 4, 1),
+                new NodeRow(1, "scamp", 1, "a", true, 4, 4, 1));
+        ViewSizes v = ViewSizes.of(Summary.read(dir), tie).orElseThrow();
+        assertEquals(1, v.point());
+        assertEquals(2, v.repetitions());
     }
 
     @Test

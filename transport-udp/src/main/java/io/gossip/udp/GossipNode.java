@@ -1,5 +1,7 @@
 package io.gossip.udp;
 
+import io.gossip.udp.dtls.DtlsProtection;
+import io.gossip.udp.dtls.DtlsStats;
 import io.gossip.udp.security.AeadProtection;
 import io.gossip.udp.security.ClusterKey;
 import io.gossip.udp.security.Keyring;
@@ -192,6 +194,14 @@ public final class GossipNode implements AutoCloseable {
         return loop.submit(runtime::metrics);
     }
 
+    /**
+     * The DTLS session layer's counters (handshakes, sessions, evictions, refusals), or null if
+     * the node was not built with {@link GossipNodeBuilder#dtls}.
+     */
+    public DtlsStats dtlsStats() {
+        return await(loop.submit(runtime::dtlsStats));
+    }
+
     // ------------------------------------------------------------------ keyring
 
     /** Whether this node seals its datagrams (it was built with a keyring). */
@@ -202,7 +212,7 @@ public final class GossipNode implements AutoCloseable {
     /**
      * The keyring in force now.
      *
-     * @throws IllegalStateException if the node runs without a keyring (plaintext)
+     * @throws IllegalStateException if the node runs without a keyring (plaintext, or DTLS)
      */
     public Keyring keyring() {
         return aead().keyring();
@@ -268,6 +278,10 @@ public final class GossipNode implements AutoCloseable {
     private AeadProtection aead() {
         if (runtime.protection() instanceof AeadProtection aead) {
             return aead;
+        }
+        if (runtime.protection() instanceof DtlsProtection) {
+            throw new IllegalStateException("node " + address() + " runs DTLS with certificates: it has no "
+                    + "shared-key keyring (see dtlsStats())");
         }
         throw new IllegalStateException("node " + address() + " runs without a keyring (plaintext)");
     }

@@ -1,6 +1,8 @@
 package io.gossip.udp;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.dtls.DtlsConfig;
+import io.gossip.udp.dtls.DtlsProtection;
 import io.gossip.udp.security.AeadProtection;
 import io.gossip.udp.security.DatagramProtection;
 import io.gossip.udp.security.Keyring;
@@ -13,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,6 +50,7 @@ public final class GossipNodeBuilder {
     private String clusterLabel;
     private Duration maxClockSkew = AeadProtection.DEFAULT_MAX_CLOCK_SKEW;
     private boolean insecure;
+    private DtlsConfig dtls;
 
     GossipNodeBuilder() {
     }
@@ -167,6 +171,26 @@ public final class GossipNodeBuilder {
     }
 
     /**
+     * Runs DTLS 1.2 with mutual certificate authentication instead of a shared key: every peer
+     * must present a certificate from an authority in {@code config}'s trust store (see
+     * {@code docs/dtls.md}). Contradicts {@link #keyring} and {@link #insecure()}.
+     */
+    public GossipNodeBuilder dtls(DtlsConfig config) {
+        dtls = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
+     * DTLS with the default bounds: this node's key and certificate chain, the password of its key
+     * entry, and the authorities whose node certificates are accepted. See {@link #dtls(DtlsConfig)}.
+     *
+     * @throws IllegalArgumentException if the stores cannot be used
+     */
+    public GossipNodeBuilder dtls(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
+        return dtls(DtlsConfig.of(keyStore, keyPassword, trustStore));
+    }
+
+    /**
      * Runs without encryption or authentication, on purpose: anyone who can send to the port can
      * join, broadcast and forge membership messages. Contradicts {@link #keyring}.
      */
@@ -189,7 +213,12 @@ public final class GossipNodeBuilder {
             throw new IllegalStateException("call bind(...) or bindEphemeral(...) before start()");
         }
         checkProtectionChoice();
-        int overheadBytes = keyring == null ? 0 : SealedFormat.OVERHEAD_BYTES;
+        int overheadBytes = dtls != null ? DtlsConfig.RECORD_OVERHEAD_BYTES
+                : keyring == null ? 0 : SealedFormat.OVERHEAD_BYTES;
+        if (dtls != null && maxDatagramBytes < DtlsConfig.MIN_DATAGRAM_BYTES) {
+            throw new IllegalArgumentException("with DTLS, maxDatagramBytes must be at least "
+                    + DtlsConfig.MIN_DATAGRAM_BYTES + ", got " + maxDatagramBytes);
+        }
         if (keyring != null && maxDatagramBytes - overheadBytes < WireFormat.MIN_MAX_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("with a keyring, maxDatagramBytes must be at least "
                     + (WireFormat.MIN_MAX_DATAGRAM_BYTES + overheadBytes) + " (the seal takes " + overheadBytes
@@ -216,7 +245,9 @@ public final class GossipNodeBuilder {
                 owned = EventLoop.start(self.toString());
             }
             EventLoop target = owned != null ? owned : loop;
-            DatagramProtection protection = keyring == null ? DatagramProtection.plaintext()
+            DatagramProtection protection = dtls != null
+                    ? new DtlsProtection(dtls, self.toSocketAddress(), maxDatagramBytes, RealClock::nowMicros)
+                    : keyring == null ? DatagramProtection.plaintext()
                     : AeadProtection.create(keyring, clusterLabel, maxClockSkew, maxDatagramBytes, self.toSocketAddress());
             NodeRuntime runtime = target.submit(() -> new NodeRuntime(target, channel, self, config, nodeSeed,
                     listener, codec, protection, outboundQueueCapacity, impairment))
@@ -245,6 +276,10 @@ public final class GossipNodeBuilder {
     }
 
     private void checkProtectionChoice() {
+        if (dtls != null && (keyring != null || insecure || clusterLabel != null)) {
+            throw new IllegalStateException("dtls(...) contradicts keyring(...), clusterLabel(...) and insecure(): "
+                    + "choose one protection");
+        }
         if (keyring != null && insecure) {
             throw new IllegalStateException("keyring(...) and insecure() contradict each other: choose one");
         }

@@ -6,6 +6,8 @@ import io.gossip.protocol.ProtocolConfig;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
+import io.gossip.udp.dtls.DtlsProtection;
+import io.gossip.udp.dtls.DtlsStats;
 import io.gossip.udp.security.DatagramProtection;
 import io.gossip.udp.security.ProtectionException;
 import io.gossip.udp.wire.DecodeException;
@@ -21,7 +23,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,6 +44,8 @@ final class NodeRuntime {
     private final int selfId;
     private final WireCodec codec;
     private final DatagramProtection protection;
+    /** The protection again when it is DTLS, which also sends on its own and needs timers; else null. */
+    private final DtlsProtection dtls;
     private final ScampNode core;
     private final Counters counters = new Counters();
     private final DeliveryListener listener;
@@ -73,6 +79,42 @@ final class NodeRuntime {
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
         loop.attach(selfId, this);
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        this.dtls = protection instanceof DtlsProtection d ? d : null;
+        if (dtls != null) {
+            dtls.attach(dtlsHost());
+        }
+    }
+
+    /** What the DTLS layer may do to this node: send raw datagrams, arm timers, read the views. */
+    private DtlsProtection.Host dtlsHost() {
+        return new DtlsProtection.Host() {
+            @Override
+            public void transmit(InetSocketAddress to, ByteBuffer datagram) {
+                NodeRuntime.this.transmit(datagram, to);
+            }
+
+            @Override
+            public void wakeAt(long deadlineMicros) {
+                loop.wakeAt(deadlineMicros, NodeRuntime.this);
+            }
+
+            @Override
+            public Set<InetSocketAddress> viewPeers() {
+                Set<InetSocketAddress> peers = new HashSet<>();
+                for (int id : core.partialView()) {
+                    peers.add(loop.socketAddress(id));
+                }
+                for (int id : core.inView()) {
+                    peers.add(loop.socketAddress(id));
+                }
+                return peers;
+            }
+        };
+    }
+
+    /** The DTLS layer's counters, or null if the node does not run DTLS. */
+    DtlsStats dtlsStats() {
+        return dtls == null ? null : dtls.stats();
     }
 
     PeerAddress self() {
@@ -124,6 +166,10 @@ final class NodeRuntime {
             rejected[e.reason().ordinal()]++;
             return;
         }
+        if (dtls != null && !loop.socketAddress(decoded.senderId()).equals(source)) {
+            dtls.countSenderMismatch(); // the session authenticates the source address, not the claimed one
+            return;
+        }
         long now = RealClock.nowMicros();
         try {
             core.onMessage(now, decoded.senderId(), decoded.message());
@@ -160,6 +206,13 @@ final class NodeRuntime {
     }
 
     void onTimeout(long nowMicros) {
+        if (dtls != null) {
+            try {
+                dtls.onTimeout(nowMicros); // wake-ups are shared: a core one is a harmless early call here
+            } catch (RuntimeException e) {
+                transportDrops[TransportDropReason.INTERNAL_ERROR.ordinal()]++;
+            }
+        }
         try {
             core.onTimeout(nowMicros);
         } catch (RuntimeException e) {
@@ -222,7 +275,14 @@ final class NodeRuntime {
         }
         InetSocketAddress destination = loop.socketAddress(to);
         ByteBuffer datagram = sealOutbound(scratch, destination);
-        if (datagram == null) {
+        if (datagram != null) {
+            transmit(datagram, destination);
+        }
+    }
+
+    /** Passes a datagram ready for the wire through the impairment stage and queues it. */
+    private void transmit(ByteBuffer datagram, InetSocketAddress destination) {
+        if (!open) {
             return;
         }
         if (impairment != null) {
@@ -281,6 +341,9 @@ final class NodeRuntime {
         open = false;
         key.cancel();
         outbound.clear();
+        if (dtls != null) {
+            dtls.close();
+        }
         loop.detach(selfId);
         try {
             channel.close();

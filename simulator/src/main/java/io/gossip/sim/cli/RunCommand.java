@@ -75,8 +75,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Refusal.print(stderr, e);
         }
-        stdout.println("seed " + loaded.seed() + (loaded.seedGenerated()
-                ? " (drawn at random: replay with --seed " + loaded.seed() + ")" : ""));
+        stdout.println(loaded.seedLine());
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name());
         ProgressLine progress = terminal ? new ProgressLine(stdout) : null;
@@ -91,27 +90,13 @@ final class RunCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(outcome.summaryJson()));
             stdout.println("results: " + dir);
             stdout.flush();
-            return noReport ? ExitCodes.OK : report(dir, stdout, stderr);
+            return noReport ? ExitCodes.OK : reports.buildAfterRun("sim run", dir, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             if (progress != null) {
                 progress.finish();
             }
             stdout.flush();
             stderr.println("sim run: failed: " + e);
-            stderr.flush();
-            return ExitCodes.RUNTIME_FAILURE;
-        }
-    }
-
-    /** Builds the report of a completed run; a failure here leaves the result files complete. */
-    private int report(Path dir, PrintWriter stdout, PrintWriter stderr) {
-        try {
-            stdout.println("report: " + reports.build(dir));
-            stdout.flush();
-            return ExitCodes.OK;
-        } catch (IOException | RuntimeException e) {
-            stderr.println("sim run: the result files are complete, but the report failed: " + e.getMessage());
-            stderr.println("  retry with: sim report " + dir);
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }

@@ -59,6 +59,10 @@ public final class SimCommand implements Callable<Integer> {
         line.addSubcommand(new CommandLine(new ValidateCommand()));
         line.addSubcommand(new CommandLine(new ReportCommand()));
         line.addSubcommand(new CommandLine(new CompareCommand()));
+        line.addSubcommand(new CommandLine(new FuzzCommand()));
+        line.addSubcommand(new CommandLine(new LiveCommand(reports)));
+        line.addSubcommand(new CommandLine(new NodeCommand(System.in, true)));
+        line.addSubcommand(new CommandLine(new LiveBenchCommand()));
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("sim " + cmd.getCommandName() + ": failed: " + e);
             cmd.getErr().flush();

@@ -1,6 +1,7 @@
 package io.gossip.sim.engine;
 
 import io.gossip.sim.results.BroadcastResult;
+import io.gossip.sim.results.ReceiptDelays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class BroadcastTracker {
      */
     public List<BroadcastResult> results(NodeTable table, long coverageStepMicros) {
         List<BroadcastResult> results = new ArrayList<>(count);
-        int[] delays = new int[nodes];
+        long[] delays = new long[nodes];
         for (int b = 0; b < count; b++) {
             int[] r = receipts.get(b);
             int live = 0;
@@ -121,35 +122,9 @@ public final class BroadcastTracker {
                 }
             }
             Arrays.sort(delays, 0, reached);
-            results.add(new BroadcastResult(b, origin[b], sentMicros[b], live, reached,
-                    quantile(delays, reached, live, 0.5), quantile(delays, reached, live, 0.99),
-                    quantile(delays, reached, live, 1.0), maxHops[b], messages[b], duplicates[b],
-                    curve(delays, reached, coverageStepMicros)));
+            results.add(ReceiptDelays.result(b, origin[b], sentMicros[b], live, delays, reached, maxHops[b],
+                    messages[b], duplicates[b], coverageStepMicros));
         }
         return results;
-    }
-
-    /** Delay until {@code ceil(q·live)} members had it, or -1 if fewer ever did. */
-    private static long quantile(int[] sorted, int reached, int live, double q) {
-        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
-        return live == 0 || needed > reached ? -1 : sorted[needed - 1];
-    }
-
-    private static int[] curve(int[] sorted, int reached, long stepMicros) {
-        if (reached == 0) {
-            return new int[] {0};
-        }
-        long last = sorted[reached - 1];
-        int steps = (int) ((last + stepMicros - 1) / stepMicros) + 1;
-        int[] curve = new int[steps];
-        int at = 0;
-        for (int k = 0; k < steps; k++) {
-            long t = k * stepMicros;
-            while (at < reached && sorted[at] <= t) {
-                at++;
-            }
-            curve[k] = at;
-        }
-        return curve;
     }
 }

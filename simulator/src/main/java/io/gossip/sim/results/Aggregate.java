@@ -8,6 +8,13 @@ import io.gossip.sim.network.NetworkDropReason;
  * Statistics over a set of runs (one point × membership, or the whole plan): broadcast coverage
  * and delays, view sizes of the nodes live at the end, message counts and drops. Runs are added
  * one by one in plan order and their bulky arrays are not kept.
+ *
+ * <p>The delays (t50, t99, t100) are means over the broadcasts that reached every node of their
+ * reference set, the same broadcasts for all three. Averaging each delay over the broadcasts that
+ * reached its own level would mix sets: a broadcast that reached 99% slowly but never 100% counts
+ * in t99 and not in t100, and the mean t100 could come out below the mean t99. Over one set, the
+ * order t50 ≤ t99 ≤ t100 of every broadcast carries over to the means. Without any complete
+ * broadcast the delays are undefined (NaN, written as null).
  */
 public final class Aggregate {
     final Stats coverage = new Stats();
@@ -48,9 +55,13 @@ public final class Aggregate {
             if (b.complete()) {
                 complete++;
             }
-            addDelay(t50, b.t50Micros());
-            addDelay(t99, b.t99Micros());
-            addDelay(t100, b.t100Micros());
+            if (b.complete()) {
+                // One set of broadcasts for all three delays, so that t50 <= t99 <= t100 holds for
+                // the means as it does for each broadcast (see the class comment).
+                addDelay(t50, b.t50Micros());
+                addDelay(t99, b.t99Micros());
+                addDelay(t100, b.t100Micros());
+            }
             gossipMessages += b.messages();
             duplicates += b.duplicates();
         }

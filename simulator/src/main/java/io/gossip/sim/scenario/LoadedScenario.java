@@ -17,4 +17,9 @@ public record LoadedScenario(RunPlan plan, String effectiveYaml, long seed, bool
     public String name() {
         return plan.points().get(0).scenario().name();
     }
+
+    /** The line a run prints first, so that any run can be replayed. */
+    public String seedLine() {
+        return "seed " + seed + (seedGenerated ? " (drawn at random: replay with --seed " + seed + ")" : "");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param timeline actions in time order
  * @param durationMillis virtual time at which each run stops
  * @param output sampling of the result files
+ * @param live how {@code sim live} runs it (ignored by the simulator)
  */
 public record Scenario(
         String name,
@@ -33,9 +34,11 @@ public record Scenario(
         NetworkSpec network,
         List<TimelineAction> timeline,
         double durationMillis,
-        OutputSpec output) {
+        OutputSpec output,
+        LiveSpec live) {
 
     public Scenario {
+        Objects.requireNonNull(live, "live");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(membership, "membership");
@@ -58,5 +61,13 @@ public record Scenario(
             }
             last = action.atMillis();
         }
+    }
+
+    /** A scenario with the default {@link LiveSpec}. */
+    public Scenario(String name, long seed, int repetitions, int nodes, ProtocolConfig protocol,
+            MembershipSpec membership, MembershipSpec baseline, NetworkSpec network, List<TimelineAction> timeline,
+            double durationMillis, OutputSpec output) {
+        this(name, seed, repetitions, nodes, protocol, membership, baseline, network, timeline, durationMillis,
+                output, LiveSpec.defaults());
     }
 }

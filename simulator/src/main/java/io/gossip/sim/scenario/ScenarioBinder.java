@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class ScenarioBinder {
     static final List<String> KEYS = List.of("name", "description", "seed", "repetitions", "nodes", "protocol",
-            "membership", "baseline", "network", "timeline", "durationMillis", "drainMillis", "output", "sweep");
+            "membership", "baseline", "network", "timeline", "durationMillis", "drainMillis", "output", "sweep",
+            "live");
 
     /** Virtual time added after the last action's end when durationMillis is not given. */
     static final double DEFAULT_DRAIN_MILLIS = 10_000;
@@ -74,11 +75,12 @@ final class ScenarioBinder {
                         protocol.maxPayloadBytes()));
         Double duration = timeline == null ? null : section(() -> duration(f, timeline));
         OutputSpec output = section(() -> output(f.node("output")));
+        LiveSpec live = section(() -> live(f.node("live")));
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return f.construct(() -> new Scenario(name, seed, repetitions, nodes, protocol, membership, baseline,
-                network, timeline, duration, output));
+                network, timeline, duration, output, live));
     }
 
     private static String name(Fields f) throws ScenarioException {
@@ -194,5 +196,31 @@ final class ScenarioBinder {
         double sample = f.number("timelineSampleMillis", 0, 0, INF);
         double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
         return f.construct(() -> new OutputSpec(sample, step));
+    }
+
+    private static LiveSpec live(YamlNode node) throws ScenarioException {
+        if (node == null) {
+            return LiveSpec.defaults();
+        }
+        List<ScenarioException.Problem> problems = new ArrayList<>();
+        Fields f = Fields.of(node, "live", List.of("timeScale", "loopThreads"), problems);
+        Double timeScale = null;
+        Integer loopThreads = null;
+        try {
+            timeScale = f.number("timeScale", LiveSpec.DEFAULT_TIME_SCALE, LiveSpec.MIN_TIME_SCALE, 1);
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            loopThreads = (int) f.integer("loopThreads", LiveSpec.DEFAULT_LOOP_THREADS, 1, LiveSpec.MAX_LOOP_THREADS);
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        double scale = timeScale;
+        int loops = loopThreads;
+        return f.construct(() -> new LiveSpec(scale, loops));
     }
 }

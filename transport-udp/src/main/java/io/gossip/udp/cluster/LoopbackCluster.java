@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -151,6 +152,20 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
+     * Node {@code i} broadcasts {@code payload} without waiting for its event loop, so a caller can
+     * send faster than one loop round trip per message; the sending time is taken before the
+     * message is handed to the loop and recorded for {@link #broadcastElapsedNanos} when the id is
+     * known.
+     */
+    public CompletableFuture<MessageId> broadcastAsync(int i, byte[] payload) {
+        long before = elapsedNanos();
+        return nodes.get(i).broadcastAsync(payload).thenApply(id -> {
+            broadcastNanos.put(id, before);
+            return id;
+        });
+    }
+
+    /**
      * When {@code id} was broadcast through {@link #broadcast}, in nanoseconds since the cluster
      * started (the clock of {@link DeliveryLog.Receipt#elapsedNanos()}), or -1 if unknown. A
      * wall-clock figure: subtract it from a receipt time to get that node's delivery latency.
@@ -159,7 +174,11 @@ public final class LoopbackCluster implements AutoCloseable {
         return broadcastNanos.getOrDefault(id, -1L);
     }
 
-    private long elapsedNanos() {
+    /**
+     * Nanoseconds since the cluster started, on the clock of {@link DeliveryLog.Receipt#elapsedNanos()}
+     * and {@link #broadcastElapsedNanos}: a wall-clock figure.
+     */
+    public long elapsedNanos() {
         return System.nanoTime() - startNanos;
     }
 
@@ -180,6 +199,19 @@ public final class LoopbackCluster implements AutoCloseable {
         boolean acknowledged = nodes.get(i).leave(timeout);
         nodes.get(i).close();
         return acknowledged;
+    }
+
+    /**
+     * Node {@code i} starts leaving gracefully without waiting: it counts as gone from now on (for
+     * {@link #coverage} and {@link #liveMetrics}) but keeps its socket, to retransmit its goodbyes
+     * and answer late senders, until {@link #crash} or {@link #close()}.
+     *
+     * @return completes with true once every unsubscription message is acknowledged (false if the
+     *     node is closed first); completes exceptionally if the node was not a member
+     */
+    public CompletableFuture<Boolean> leaveAsync(int i) {
+        alive[i] = false;
+        return nodes.get(i).leaveAsync().thenCompose(done -> done);
     }
 
     /** What node {@code i} delivered. */
@@ -246,14 +278,18 @@ public final class LoopbackCluster implements AutoCloseable {
         }
     }
 
-    /** Closes every node and stops every loop thread. */
+    /**
+     * Stops every loop thread, which closes every node on it, then marks each node closed. Loops
+     * go first: closing thousands of nodes one by one would wait a loop round trip per node, which
+     * takes minutes when the loops are saturated.
+     */
     @Override
     public void close() {
-        for (GossipNode node : nodes) {
-            node.close();
-        }
         for (EventLoop loop : loops) {
             loop.close();
+        }
+        for (GossipNode node : nodes) {
+            node.close();
         }
     }
 }

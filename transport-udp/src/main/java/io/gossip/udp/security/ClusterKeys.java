@@ -70,8 +70,11 @@ public final class ClusterKeys {
         return configured(keyFile, System.getenv());
     }
 
-    /** {@link #configured(Path)} reading from {@code environment}, for tests. */
-    static Optional<Keyring> configured(Path keyFile, Map<String, String> environment) throws IOException {
+    /**
+     * {@link #configured(Path)} reading the variable from {@code environment} instead of the
+     * process's, so a command line can be tested without changing the real environment.
+     */
+    public static Optional<Keyring> configured(Path keyFile, Map<String, String> environment) throws IOException {
         if (keyFile != null) {
             return Optional.of(fromFile(keyFile));
         }

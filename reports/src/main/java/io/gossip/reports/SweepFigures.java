@@ -1,0 +1,93 @@
+package io.gossip.reports;
+
+import java.util.List;
+import java.util.Optional;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The charts of a run "against the swept parameter": reliability with its theory, final coverage,
+ * and mean PartialView size against n. Each is left out when the run is not a sweep or has no
+ * data for it (no broadcasts, not a sweep over {@code nodes}).
+ */
+final class SweepFigures {
+    private SweepFigures() {
+    }
+
+    static Optional<Figure> reliability(RunData run) {
+        Optional<Sweep> found = Sweep.of(run.points());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Sweep sweep = found.get();
+        List<ReliabilityCurves.Curve> curves = ReliabilityCurves.byMembership(sweep, run.points());
+        if (curves.isEmpty()) {
+            return Optional.empty();
+        }
+        String p = sweep.parameter();
+        String title = "Reliability against " + p;
+        XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
+                run.broadcasts());
+        String theoryText = theory.getSeriesCount() == 0 ? "" : " Hollow diamonds on a dashed line, "
+                + "in the membership's colour, are the theory exp(−e^(−k)) for fanout ln n + k: the "
+                + "probability that a gossip reaches all n live nodes when each node forwards it to "
+                + "ln n + k random live nodes, with the fanout measured from the run (copies that "
+                + "reached a live node per forwarding node, so crashed entries and lost messages do "
+                + "not count). Measurements below their diamond mean the membership graph is less "
+                + "random than that model, e.g. survivors whose whole InView crashed.";
+        String layout = sweep.numeric() ? "one line per membership"
+                : "one marker per membership at each value, shifted sideways to keep them apart";
+        return Optional.of(new Figure("reliability-vs-" + RunFigures.fileSafe(p) + ".png", title,
+                "Reliability is the share of broadcasts that reached every live node; each marker is "
+                        + "one value of " + p + " (" + layout + "); higher is better and 1 means no "
+                        + "broadcast missed anyone. Error bars are ± one standard error of the mean "
+                        + "across the " + repetitions(run) + " repetitions (each repetition builds a "
+                        + "new membership graph), absent with a single repetition." + theoryText,
+                SweepCharts.reliability(title, RunFigures.subtitle(run, "error bars: ± 1 standard error over "
+                        + "repetitions"), sweep, xLabel(run, sweep), curves, theory)));
+    }
+
+    static Optional<Figure> coverageVsParameter(RunData run) {
+        Optional<Sweep> found = Sweep.of(run.points());
+        if (found.isEmpty() || run.broadcasts().isEmpty()) {
+            return Optional.empty();
+        }
+        Sweep sweep = found.get();
+        String p = sweep.parameter();
+        String title = "Final coverage against " + p;
+        String shape = sweep.numeric() ? "the line is the mean and the shaded band"
+                : "the marker is the mean and the bar";
+        return Optional.of(new Figure("coverage-vs-" + RunFigures.fileSafe(p) + ".png", title,
+                "Fraction of the live nodes each broadcast finally reached, at each value of " + p
+                        + ", one colour per membership: " + shape + " spans the 5th to 95th "
+                        + "percentile over the point's broadcasts (all repetitions). Where reliability "
+                        + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
+                        + "a thousand never got the message. A mean below its band means a few broadcasts "
+                        + "reached almost nobody (such as a source whose whole PartialView crashed). "
+                        + "The y axis is zoomed to the data.",
+                SweepCharts.coverage(title, RunFigures.subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
+                        xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+    }
+
+    /** The x-axis label of {@code sweep}, naming a swept timeline action from the scenario. */
+    static String xLabel(RunData run, Sweep sweep) {
+        return SweepCharts.axisLabel(ParameterNames.describe(sweep.parameter(), run.scenarioYaml()));
+    }
+
+    /** The repetitions of the run's points, as text: {@code 10}, or {@code 1–3} when they vary. */
+    static String repetitions(RunData run) {
+        int min = run.points().stream().mapToInt(PointRow::repetitions).min().orElse(0);
+        int max = run.points().stream().mapToInt(PointRow::repetitions).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + "–" + max;
+    }
+
+    static Optional<Figure> pvScaling(RunData run) {
+        return PvScaling.of(run.points()).map(scaling -> {
+            String title = "Mean PartialView size against n";
+            return new Figure("partialview-vs-nodes.png", title,
+                    "Mean PartialView size of SCAMP at each swept number of nodes, on a log scale; "
+                            + "the dashed line is (c+1)·ln n with c = " + Numbers.compact(scaling.c())
+                            + ": points on it mean views grow logarithmically, as SCAMP predicts.",
+                    SweepCharts.pvScaling(title, RunFigures.subtitle(run, "log x axis"), scaling));
+        });
+    }
+}

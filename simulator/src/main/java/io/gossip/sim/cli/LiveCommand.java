@@ -1,0 +1,105 @@
+package io.gossip.sim.cli;
+
+import io.gossip.sim.live.LiveRunner;
+import io.gossip.sim.run.RunOutcome;
+import io.gossip.sim.scenario.LoadedScenario;
+import io.gossip.sim.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sim live FILE}: checks the scenario as {@code sim run} does, refuses what cannot run
+ * live, runs every point and repetition with real UDP nodes on loopback in real (scaled) time, and
+ * writes the same result files and report as {@code sim run}.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run a scenario with real UDP nodes on loopback, in real time.",
+            "The scenario is read and checked as by 'sim run'. Its timeline (join,",
+            "broadcast, crash, unsubscribe) runs on a loopback cluster in this process;",
+            "'live: {timeScale: 0.1}' in the scenario runs it ten times faster",
+            "(timeline, latency and protocol timers alike). Loss and constant or uniform",
+            "latency go through the transport's impairment stage; partitions, churn,",
+            "regions, bursty loss, other latency shapes and the global baseline are",
+            "refused. Writes the same result files as 'sim run', in scenario ms."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run finished and its results are written",
+            "1:the run failed while running (sockets, I/O error)",
+            "2:the scenario or the command line is wrong, or it cannot run live; nothing was run"})
+final class LiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder, created if needed; result files already there are overwritten. "
+                    + "Default: out/<scenario name>-live/ under the current folder.")
+    Path out;
+
+    @Option(names = "--no-report", description = "Do not build the charts and report after the run.")
+    boolean noReport;
+
+    private final ReportBuilder reports;
+
+    LiveCommand(ReportBuilder reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        LoadedScenario loaded;
+        try {
+            loaded = scenario.load();
+        } catch (ScenarioException e) {
+            return Refusal.print(stderr, e);
+        }
+        List<String> problems = LiveRunner.problems(loaded.plan());
+        if (!problems.isEmpty()) {
+            for (String problem : problems) {
+                stderr.println(scenario.file + ": " + problem);
+            }
+            stderr.println("scenario refused for a live run (" + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + "); nothing was run.");
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println(loaded.seedLine());
+        stdout.flush();
+        Path dir = out != null ? out : Path.of("out", loaded.name() + "-live");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("scenario.yaml"),
+                    loaded.effectiveYaml().replace("sim run scenario.yaml", "sim live scenario.yaml"),
+                    StandardCharsets.UTF_8);
+            RunOutcome outcome = LiveRunner.run(loaded.plan(), dir, (key, run) -> {
+                stdout.println(String.format(Locale.ROOT, "live run point %d repetition %d: %.1f s wall, "
+                        + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport",
+                        key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops()));
+                stdout.flush();
+            });
+            stdout.print(SummaryTable.render(outcome.summary()));
+            stdout.println("results: " + dir);
+            stdout.flush();
+            return noReport ? ExitCodes.OK : reports.buildAfterRun("sim live", dir, stdout, stderr);
+        } catch (IOException | RuntimeException e) {
+            stdout.flush();
+            stderr.println("sim live: failed: " + e);
+            stderr.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+    }
+}

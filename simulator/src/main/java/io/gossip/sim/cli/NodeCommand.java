@@ -1,0 +1,239 @@
+package io.gossip.sim.cli;
+
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.GossipNode;
+import io.gossip.udp.GossipNodeBuilder;
+import io.gossip.udp.MessageId;
+import io.gossip.udp.PeerAddress;
+import io.gossip.udp.security.ClusterKeys;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sim node}: one interactive live gossip node. Every line read from standard input is
+ * broadcast; every message delivered is printed with its origin and hop count. End of input or
+ * Ctrl-C (a shutdown hook) leaves the group gracefully and closes the node.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run one interactive live gossip node over UDP.",
+            "Each line typed on stdin is broadcast to the group; each delivered message",
+            "is printed as 'from ORIGIN#SEQ hops N: TEXT'. End of input (Ctrl-D) or",
+            "Ctrl-C leaves the group gracefully, waits for the goodbyes to be",
+            "acknowledged (--leave-timeout-millis) and closes the node. Without --join",
+            "the node starts a new group. Status lines go to stderr.",
+            "",
+            "Traffic is sealed with AES-256-GCM under the cluster's keys, read from",
+            "--key-file or else from the environment variable GOSSIP_CLUSTER_KEY (never",
+            "from the command line). Without a key the node refuses to start unless",
+            "--insecure says plaintext is wanted (see docs/security.md).",
+            "",
+            "Instead, --dtls-keystore and --dtls-truststore run DTLS 1.2 with mutual",
+            "certificate authentication (see docs/dtls.md). The key store's password comes",
+            "from --dtls-password-file or else from the environment variable",
+            "GOSSIP_KEYSTORE_PASSWORD (never from the command line); the trust store's",
+            "from GOSSIP_TRUSTSTORE_PASSWORD, or else the same password."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the node left and closed", "1:the socket could not be opened or the join failed",
+            "2:wrong command line, or unusable keys, key stores or passwords"},
+        footerHeading = "%nExample (two terminals):%n",
+        footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.keys",
+            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys",
+            "DTLS (each node its own key store, all the same trust store):",
+            "  sim node --bind 127.0.0.1:7000 --dtls-keystore node0.p12 \\",
+            "           --dtls-truststore trust.p12 --dtls-password-file node0.password"})
+final class NodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", required = true, paramLabel = "HOST:PORT",
+            description = "Address to listen on (numeric IPv4, or [IPv6]); port 0 picks a free port.")
+    String bind;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT", description = "A member to join through.")
+    String join;
+
+    @Option(names = "--c", paramLabel = "N", description = "SCAMP's c: extra copies of each subscription "
+            + "(default ${DEFAULT-VALUE}).")
+    int c = ProtocolConfig.defaults().c();
+
+    @Option(names = "--heartbeat-period-millis", paramLabel = "MS",
+            description = "Heartbeat period; 0 = none (default ${DEFAULT-VALUE}).")
+    long heartbeatPeriodMillis = ProtocolConfig.defaults().heartbeatPeriodMillis();
+
+    @Option(names = "--lease-duration-millis", paramLabel = "MS",
+            description = "Subscription lifetime; 0 = never expires (default ${DEFAULT-VALUE}).")
+    long leaseDurationMillis = ProtocolConfig.defaults().leaseDurationMillis();
+
+    @Option(names = "--no-indirection", description = "Join through the contact directly, without a random walk.")
+    boolean noIndirection;
+
+    @Option(names = "--max-payload-bytes", paramLabel = "N",
+            description = "Longest line (in UTF-8 bytes) that can be broadcast (default ${DEFAULT-VALUE}).")
+    int maxPayloadBytes = ProtocolConfig.defaults().maxPayloadBytes();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the node's random choices "
+            + "(default: drawn at random and printed).")
+    Long seed;
+
+    @Option(names = "--leave-timeout-millis", paramLabel = "MS",
+            description = "How long leaving waits for acknowledgements (default ${DEFAULT-VALUE}).")
+    long leaveTimeoutMillis = 2000;
+
+    @Mixin
+    NodeSecurityOptions security;
+
+    private final InputStream stdin;
+    private final boolean installShutdownHook;
+    private final Map<String, String> environment;
+
+    /**
+     * @param stdin the lines to broadcast
+     * @param installShutdownHook whether Ctrl-C (JVM shutdown) leaves gracefully: true for the real
+     *     command, false in tests that run several nodes in one JVM
+     */
+    NodeCommand(InputStream stdin, boolean installShutdownHook) {
+        this(stdin, installShutdownHook, System.getenv());
+    }
+
+    /** @param environment where {@value ClusterKeys#DEFAULT_ENVIRONMENT_VARIABLE} is looked up (tests pass their own) */
+    NodeCommand(InputStream stdin, boolean installShutdownHook, Map<String, String> environment) {
+        this.stdin = stdin;
+        this.installShutdownHook = installShutdownHook;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GossipNodeBuilder builder = GossipNode.builder();
+        try {
+            bindTo(builder, bind);
+            builder.protocol(protocol());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (leaveTimeoutMillis < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
+        }
+        if (!security.apply(builder, environment, err)) {
+            return ExitCodes.BAD_INPUT;
+        }
+        PeerAddress contact = join == null ? null : parse("--join", join);
+        long nodeSeed = seed != null ? seed : new SecureRandom().nextLong();
+        GossipNode node;
+        try {
+            node = builder.seed(nodeSeed).onDeliver((id, hops, payload) -> printDelivery(out, id, hops, payload))
+                    .start();
+        } catch (IOException e) {
+            err.println("sim node: cannot open a socket on " + bind + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        NodeSession session = new NodeSession(node, leaveTimeoutMillis, err);
+        Thread hook = installShutdownHook ? new Thread(session::stop, "sim-node-leave") : null;
+        try {
+            print(err, "listening on " + node.address() + " (seed " + nodeSeed + ")");
+            if (contact == null) {
+                node.bootstrap();
+                print(err, "started a new group; others join with --join " + node.address());
+            } else {
+                node.join(contact);
+                print(err, "joining through " + contact);
+            }
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+            broadcastLines(node, out, err);
+        } catch (IOException | RuntimeException e) {
+            err.println("sim node: failed: " + e.getMessage());
+            err.flush();
+            session.stop();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        session.stop();
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down; the hook finds the session stopped
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void broadcastLines(GossipNode node, PrintWriter out, PrintWriter err) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            byte[] payload = line.getBytes(StandardCharsets.UTF_8);
+            if (payload.length > node.maxPayloadBytes()) {
+                print(err, "not sent: " + payload.length + " bytes, the limit is " + node.maxPayloadBytes()
+                        + " (--max-payload-bytes)");
+                continue;
+            }
+            MessageId id = node.broadcast(payload);
+            print(out, "sent " + id);
+        }
+    }
+
+    private ProtocolConfig protocol() {
+        ProtocolConfig.Builder b = ProtocolConfig.defaults().toBuilder().c(c).leaseDurationMillis(leaseDurationMillis)
+                .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes);
+        if (heartbeatPeriodMillis == 0) {
+            b.noHeartbeats();
+        } else {
+            b.heartbeatPeriodMillis(heartbeatPeriodMillis);
+        }
+        return b.build();
+    }
+
+    /** HOST:PORT, or HOST:0 for a port the operating system picks. */
+    private void bindTo(GossipNodeBuilder builder, String text) {
+        if (text.endsWith(":0")) {
+            PeerAddress probe = parse("--bind", text.substring(0, text.length() - 1) + "1");
+            builder.bindEphemeral(probe.ip());
+        } else {
+            builder.bind(parse("--bind", text));
+        }
+    }
+
+    private PeerAddress parse(String option, String text) {
+        try {
+            return PeerAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    /** One delivered message; control characters from the network are shown as '?'. */
+    private static void printDelivery(PrintWriter out, MessageId id, int hops, byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> safe.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        print(out, "from " + id + " hops " + hops + ": " + safe);
+    }
+
+    private static void print(PrintWriter w, String line) {
+        synchronized (w) {
+            w.println(line);
+            w.flush();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.gossip.sim.cli;
+
+import io.gossip.udp.GossipNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * The end of an interactive node's life, run once whichever comes first: end of input, a failure,
+ * or the JVM shutting down (Ctrl-C). A member leaves gracefully, waiting a bounded time for its
+ * goodbyes to be acknowledged; then the node is closed.
+ */
+final class NodeSession {
+    private final GossipNode node;
+    private final long leaveTimeoutMillis;
+    private final PrintWriter err;
+    private boolean stopped;
+
+    NodeSession(GossipNode node, long leaveTimeoutMillis, PrintWriter err) {
+        this.node = node;
+        this.leaveTimeoutMillis = leaveTimeoutMillis;
+        this.err = err;
+    }
+
+    /** Leaves (if still a member) and closes; later calls do nothing. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            if (!node.isClosed() && node.metrics().member()) {
+                boolean acknowledged = node.leave(Duration.ofMillis(leaveTimeoutMillis));
+                say(acknowledged ? "left the group" : "left the group (not every goodbye was acknowledged within "
+                        + leaveTimeoutMillis + " ms)");
+            }
+        } catch (RuntimeException e) {
+            say("could not leave gracefully: " + e.getMessage());
+        } finally {
+            node.close();
+            say("closed " + node.address());
+        }
+    }
+
+    private void say(String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.gossip.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sim live}: the shipped 50-node scenario runs on real sockets, reaches every node, and
+ * leaves the result files {@code sim report} reads and {@code sim compare} puts beside a simulated
+ * run; scenarios that cannot run live are refused before anything runs.
+ */
+class LiveCommandTest {
+    private static final List<String> RESULT_FILES = List.of("scenario.yaml", "summary.json", "broadcasts.csv",
+            "coverage.csv", "nodes.csv", "timeline.csv", "events.csv", "points.csv");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void live50NodesCoversEveryNodeAndWritesTheFilesSimReportReads() throws IOException {
+        Path out = dir.resolve("live");
+        CommandRunner.Result live = CommandRunner.run(Engines.simulator(), Engines.reports(), "live",
+                Path.of("..", "scenarios", "live-50-nodes.yaml").toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, live.exitCode(), live.out() + live.err());
+        assertTrue(live.out().startsWith("seed 50"), live.out());
+        for (String file : RESULT_FILES) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file + " missing");
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("live-50-nodes", summary.path("scenario").asText());
+        assertEquals(50, summary.path("nodes").asInt());
+        double coverage = summary.path("coverage").path("mean").asDouble();
+        assertTrue(coverage >= 0.99, "coverage.mean " + coverage);
+        assertEquals(21, Files.readAllLines(out.resolve("broadcasts.csv")).size(), "20 broadcasts and a header");
+
+        CommandRunner.Result report = CommandRunner.run(Engines.simulator(), Engines.reports(), "report",
+                out.toString());
+        assertEquals(0, report.exitCode(), report.out() + report.err());
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+
+        Path simulated = dir.resolve("sim");
+        CommandRunner.Result run = CommandRunner.run(Engines.simulator(), Engines.reports(), "run",
+                Path.of("..", "scenarios", "live-50-nodes.yaml").toString(), "--out", simulated.toString(),
+                "--no-report", "--threads", "1");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        CommandRunner.Result compare = CommandRunner.run(Engines.simulator(), Engines.reports(), "compare",
+                simulated.toString(), out.toString(), "--out", dir.resolve("compare").toString());
+        assertEquals(0, compare.exitCode(), compare.out() + compare.err());
+        assertTrue(Files.isRegularFile(dir.resolve("compare").resolve("index.html")));
+    }
+
+    @Test
+    void refusesWhatCannotRunLiveAndRunsNothing() throws IOException {
+        Path file = dir.resolve("partition.yaml");
+        Files.writeString(file, """
+                name: partition
+                seed: 1
+                nodes: 10
+                network: {latency: {type: normal, meanMillis: 20, stddevMillis: 5}}
+                timeline:
+                  - {action: join, atMillis: 0, count: all, intervalMillis: 10}
+                  - {action: partition, atMillis: 200, untilMillis: 400}
+                """);
+        CommandRunner.Result r = CommandRunner.run("live", file.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + ": timeline.1: partitions cannot be run live"), r.err());
+        assertTrue(r.err().contains("network.latency: only constant or uniform latency"), r.err());
+        assertTrue(r.err().contains("scenario refused for a live run (2 problems); nothing was run."), r.err());
+        assertTrue(Files.notExists(dir.resolve("o")), "nothing written");
+    }
+
+    @Test
+    void aWrongLiveKeyIsRefusedAtItsLocation() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad
+                seed: 1
+                nodes: 10
+                timeline:
+                  - {action: join, atMillis: 0, count: all}
+                live:
+                  timeScale: 0
+                  loopThread: 2
+                """);
+        CommandRunner.Result r = CommandRunner.run("live", file.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + ":7:14: live.timeScale: expected a number in [0.001, 1]")
+                || r.err().contains(file + ":7:14: live.timeScale"), r.err());
+        assertTrue(r.err().contains("unknown key 'loopThread' in live. Did you mean 'loopThreads'?"), r.err());
+    }
+}

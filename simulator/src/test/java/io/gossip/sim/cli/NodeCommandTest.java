@@ -1,0 +1,277 @@
+package io.gossip.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Two {@code sim node} commands in this JVM, fed through pipes: a line typed at one is printed by
+ * the other with its origin and hop count, and closing their input makes both leave and exit 0;
+ * with a shared key and with DTLS certificates (made with {@code keytool} once for the class).
+ * Every wait is bounded.
+ */
+class NodeCommandTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    /** One node command running on its own thread. */
+    private final class Running {
+        final PipedOutputStream stdin = new PipedOutputStream();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final Future<Integer> exit;
+
+        Running(String... args) throws IOException {
+            this(Map.of(), args);
+        }
+
+        Running(Map<String, String> environment, String... args) throws IOException {
+            PipedInputStream in = new PipedInputStream(stdin);
+            CommandLine line = new CommandLine(new NodeCommand(in, false, environment));
+            line.setOut(new PrintWriter(out, true));
+            line.setErr(new PrintWriter(err, true));
+            exit = threads.submit(() -> line.execute(args));
+        }
+
+        void type(String text) throws IOException {
+            stdin.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        }
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** 32 bytes in hex: a key for tests only. */
+    private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    static Path pkiDir;
+    private static Path trustStore;
+    private static Path nodeStore0;
+    private static Path nodeStore1;
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        TestCertificates ca = TestCertificates.create(pkiDir);
+        trustStore = ca.trustStore();
+        nodeStore0 = ca.nodeKeyStore("node0");
+        nodeStore1 = ca.nodeKeyStore("node1");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void linesTypedAtOneNodeArePrintedByTheOtherAndEndOfInputLeaves() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), "# test cluster\n" + KEY + "\n");
+        Running a = new Running("--bind", "127.0.0.1:0", "--seed", "1", "--key-file", keyFile.toString());
+        assertTrue(await(() -> a.err.toString().contains("started a new group")), a.err.toString());
+        Matcher address = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(a.err.toString());
+        assertTrue(address.find(), a.err.toString());
+        String aAddress = address.group(1);
+
+        Running b = new Running(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--join", aAddress,
+                "--seed", "2");
+        assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
+        assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
+
+        typeUntilPrinted(b, a, "hello from b");
+        assertTrue(b.out.toString().contains("sent "), b.out.toString());
+        assertTrue(a.out.toString().matches("(?s).*from 127\\.0\\.0\\.1:\\d+#\\d+ hops 1: hello from b.*"),
+                a.out.toString());
+
+        a.type("hi from a\u001b[2J");
+        assertTrue(await(() -> b.out.toString().contains("from " + aAddress + "#")
+                && b.out.toString().contains("hops 1: hi from a?[2J")), b.out.toString());
+
+        b.stdin.close();
+        assertEquals(0, b.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), b.err.toString());
+        assertTrue(b.err.toString().contains("left the group"), b.err.toString());
+        a.stdin.close();
+        assertEquals(0, a.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), a.err.toString());
+        assertTrue(a.err.toString().contains("closed " + aAddress), a.err.toString());
+    }
+
+    /** Until the subscription has reached the other node, a broadcast may find the view empty: retype until it arrives. */
+    private static void typeUntilPrinted(Running from, Running to, String text) throws InterruptedException {
+        assertTrue(await(() -> {
+            if (to.out.toString().contains("hops 1: " + text)) {
+                return true;
+            }
+            try {
+                from.type(text);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return false;
+        }), to.out.toString());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void twoDtlsNodesExchangeLinesWithThePasswordFromTheEnvironmentOrAFile() throws Exception {
+        Running a = new Running(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD), "--bind",
+                "127.0.0.1:0", "--seed", "3", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore",
+                trustStore.toString());
+        assertTrue(await(() -> a.err.toString().contains("started a new group")), a.err.toString());
+        assertTrue(a.err.toString().contains("DTLS 1.2 with certificates: this node is CN=node0"), a.err.toString());
+        Matcher address = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(a.err.toString());
+        assertTrue(address.find(), a.err.toString());
+        String aAddress = address.group(1);
+
+        Path passwordFile = Files.writeString(dir.resolve("node1.password"), TestCertificates.PASSWORD + "\n");
+        Running b = new Running("--bind", "127.0.0.1:0", "--join", aAddress, "--seed", "4", "--dtls-keystore",
+                nodeStore1.toString(), "--dtls-truststore", trustStore.toString(), "--dtls-password-file",
+                passwordFile.toString());
+        assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
+        assertTrue(b.err.toString().contains("this node is CN=node1"), b.err.toString());
+
+        typeUntilPrinted(b, a, "hello over dtls");
+        a.type("hi back");
+        assertTrue(await(() -> b.out.toString().contains("from " + aAddress + "#")
+                && b.out.toString().contains("hops 1: hi back")), b.out.toString());
+        assertTrue(!a.err.toString().contains(TestCertificates.PASSWORD), a.err.toString());
+
+        b.stdin.close();
+        assertEquals(0, b.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), b.err.toString());
+        a.stdin.close();
+        assertEquals(0, a.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), a.err.toString());
+    }
+
+    @Test
+    void dtlsIsRefusedWithAnotherModeAMissingStoreOrPasswordOrAWrongPassword() throws Exception {
+        String[] dtls = {"--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore",
+            trustStore.toString()};
+        Map<String, String> password = Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD);
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), KEY + "\n");
+
+        assertEquals(2, execute(password, concat(dtls, "--key-file", keyFile.toString())));
+        assertTrue(lastErr.contains("--key-file contradicts DTLS"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD, "GOSSIP_CLUSTER_KEY",
+                KEY), dtls));
+        assertTrue(lastErr.contains("GOSSIP_CLUSTER_KEY contradicts DTLS"), lastErr);
+        assertTrue(!lastErr.contains(KEY), lastErr);
+        assertEquals(2, execute(password, concat(dtls, "--insecure")));
+        assertTrue(lastErr.contains("--insecure contradicts DTLS"), lastErr);
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString()));
+        assertTrue(lastErr.contains("needs both --dtls-keystore FILE and --dtls-truststore FILE"), lastErr);
+
+        assertEquals(2, execute(Map.of(), dtls));
+        assertTrue(lastErr.contains("no key store password") && lastErr.contains("GOSSIP_KEYSTORE_PASSWORD"), lastErr);
+        assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password", TestCertificates.PASSWORD)));
+        assertTrue(lastErr.contains("Unknown option"), lastErr);
+        assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password-file", dir.resolve("none").toString())));
+        assertTrue(lastErr.contains("cannot read the password file"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", "not-the-password"), dtls));
+        assertTrue(lastErr.contains("wrong password for the DTLS key store " + nodeStore0), lastErr);
+        assertTrue(!lastErr.contains("not-the-password"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD,
+                "GOSSIP_TRUSTSTORE_PASSWORD", "not-the-password"), dtls));
+        assertTrue(lastErr.contains("wrong password for the DTLS trust store " + trustStore), lastErr);
+
+        Path missing = dir.resolve("missing.p12");
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", missing.toString(),
+                "--dtls-truststore", trustStore.toString()));
+        assertTrue(lastErr.contains("cannot read the DTLS key store " + missing), lastErr);
+        Path garbage = Files.writeString(dir.resolve("garbage.p12"), "not a key store\n");
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(),
+                "--dtls-truststore", garbage.toString()));
+        assertTrue(lastErr.contains("DTLS trust store " + garbage), lastErr);
+        assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", trustStore.toString(),
+                "--dtls-truststore", trustStore.toString()));
+        assertTrue(lastErr.contains("holds no private key"), lastErr);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
+    void withoutAKeyTheNodeRefusesToStartUnlessInsecureIsExplicit() throws Exception {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0"));
+        assertTrue(lastErr.contains("no cluster key"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--insecure"));
+        assertTrue(lastErr.contains("--insecure contradicts"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--cluster-label", "blue"));
+        assertTrue(lastErr.contains("--cluster-label needs a cluster key"), lastErr);
+
+        Running plain = new Running("--bind", "127.0.0.1:0", "--insecure");
+        assertTrue(await(() -> plain.err.toString().contains("started a new group")), plain.err.toString());
+        assertTrue(plain.err.toString().contains("PLAINTEXT (--insecure)"), plain.err.toString());
+        plain.stdin.close();
+        assertEquals(0, plain.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), plain.err.toString());
+    }
+
+    @Test
+    void aKeyOfTheWrongLengthIsRefusedWithoutPrintingIt() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("short.keys"), "00112233445566778899aabbccddeeff\n");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString()));
+        assertTrue(lastErr.contains(keyFile.toString()) && lastErr.contains("line 1"), lastErr);
+        assertTrue(!lastErr.contains("00112233445566778899aabbccddeeff"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.resolve("missing").toString()));
+        assertTrue(lastErr.contains("cannot read the key file"), lastErr);
+    }
+
+    private String lastErr;
+
+    private int execute(Map<String, String> environment, String... args) {
+        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false,
+                environment));
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err, true));
+        int exit = line.execute(args);
+        lastErr = err.toString();
+        return exit;
+    }
+
+    @Test
+    void aBadAddressIsAUsageError() {
+        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false));
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err, true));
+        assertEquals(2, line.execute("--bind", "localhost:7000"));
+        assertTrue(err.toString().contains("--bind"), err.toString());
+    }
+
+    /** Polls every 50 ms until the condition holds or {@link #WAIT} passes. */
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+}

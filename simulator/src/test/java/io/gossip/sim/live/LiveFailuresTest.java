@@ -1,0 +1,67 @@
+package io.gossip.sim.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.sim.run.RunOutcome;
+import io.gossip.sim.scenario.LoadedScenario;
+import io.gossip.sim.scenario.ScenarioReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live run with crashes and graceful leaves: the listed nodes stop being members, events.csv says
+ * what was done, and every broadcast is measured against the nodes still live at the end, as in the
+ * simulator.
+ */
+class LiveFailuresTest {
+    private static final String SCENARIO = """
+            name: live-failures
+            seed: 7
+            nodes: 16
+            timeline:
+              - {action: join, atMillis: 0, count: all, intervalMillis: 100}
+              - {action: broadcast, atMillis: 3000, source: 0}
+              - {action: crash, atMillis: 3500, nodes: [3, 4]}
+              - {action: unsubscribe, atMillis: 3600, nodes: [5, 6]}
+              - {action: broadcast, atMillis: 8000, count: 2, intervalMillis: 500}
+            drainMillis: 2000
+            live: {timeScale: 0.1}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void crashedAndDepartedNodesLeaveTheReferenceSet() throws Exception {
+        LoadedScenario loaded = new ScenarioReader(List.of(), null, () -> 1L).read(SCENARIO, "live-failures.yaml");
+        RunOutcome outcome = LiveRunner.run(loaded.plan(), dir, null);
+        assertEquals(1, outcome.runs());
+
+        List<String> events = Files.readAllLines(dir.resolve("events.csv"));
+        assertTrue(events.stream().anyMatch(l -> l.endsWith(",crash,nodes=2")), events.toString());
+        assertTrue(events.stream().anyMatch(l -> l.endsWith(",unsubscribe,nodes=2")), events.toString());
+
+        List<String> nodes = Files.readAllLines(dir.resolve("nodes.csv"));
+        for (int node = 0; node < 16; node++) {
+            boolean gone = node >= 3 && node <= 6;
+            String prefix = "0,scamp,0," + node + "," + !gone + ",";
+            assertTrue(nodes.stream().anyMatch(l -> l.startsWith(prefix)), prefix + " in " + nodes);
+        }
+
+        List<String> broadcasts = Files.readAllLines(dir.resolve("broadcasts.csv"));
+        assertEquals(4, broadcasts.size(), broadcasts.toString());
+        for (String row : broadcasts.subList(1, 4)) {
+            assertEquals("12", row.split(",")[6], "live_nodes: the 12 nodes live at the end; " + row);
+        }
+        String first = broadcasts.get(1);
+        assertEquals("0", first.split(",")[4], "origin");
+        assertEquals("12", first.split(",")[7], "the broadcast before any failure reached every node: " + first);
+    }
+}

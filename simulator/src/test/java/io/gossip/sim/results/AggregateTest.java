@@ -1,0 +1,89 @@
+package io.gossip.sim.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.DropReason;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.network.NetworkDropReason;
+import io.gossip.sim.scenario.MembershipSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AggregateTest {
+    private static final int LIVE = 100;
+
+    /** A broadcast with the given delays in ms (negative = level never reached). */
+    private static BroadcastResult broadcast(int reached, double t50Millis, double t99Millis, double t100Millis) {
+        return new BroadcastResult(0, 0, 0, LIVE, reached, micros(t50Millis), micros(t99Millis), micros(t100Millis),
+                5, 1000, 900, new int[0]);
+    }
+
+    private static long micros(double millis) {
+        return millis < 0 ? -1 : Math.round(millis * 1000);
+    }
+
+    private static RunResult run(int repetition, List<BroadcastResult> broadcasts) {
+        boolean[] alive = new boolean[LIVE];
+        java.util.Arrays.fill(alive, true);
+        int[] views = new int[LIVE];
+        java.util.Arrays.fill(views, 9);
+        NodeTableSnapshot nodes = new NodeTableSnapshot(alive, views, views.clone(), new long[LIVE], new long[LIVE]);
+        return new RunResult(new RunKey(0, MembershipSpec.Type.SCAMP, repetition), 0, broadcasts, nodes, List.of(),
+                List.of(), new long[MessageType.count()], new long[NetworkDropReason.count()],
+                new long[DropReason.count()], 10, 0);
+    }
+
+    @Test
+    void aBroadcastThatReachedNinetyNinePercentSlowlyButNeverEveryoneDoesNotPullTheT99MeanAboveT100() {
+        Aggregate aggregate = new Aggregate();
+        // Repetition 0: complete and fast. Repetition 1: 99 of 100 nodes, slowly.
+        aggregate.add(run(0, List.of(broadcast(LIVE, 100, 150, 160))), 1, 0);
+        aggregate.add(run(1, List.of(broadcast(LIVE - 1, 400, 900, -1))), 1, 0);
+        assertEquals(100, aggregate.t50.mean(), 1e-9);
+        assertEquals(150, aggregate.t99.mean(), 1e-9);
+        assertEquals(160, aggregate.t100.mean(), 1e-9);
+        assertEquals(0.5, aggregate.reliability(), 1e-12);
+        assertEquals((1.0 + 0.99) / 2, aggregate.coverageMean(), 1e-12, "coverage still counts every broadcast");
+    }
+
+    @Test
+    void withoutAnyCompleteBroadcastTheDelaysAreUndefined() {
+        Aggregate aggregate = new Aggregate();
+        aggregate.add(run(0, List.of(broadcast(60, 200, -1, -1))), 1, 0);
+        assertTrue(Double.isNaN(aggregate.t50.mean()));
+        assertTrue(Double.isNaN(aggregate.t99.mean()));
+        assertTrue(Double.isNaN(aggregate.t100.mean()));
+    }
+
+    /** Random mixes of complete and incomplete broadcasts over several runs, seeded. */
+    @Test
+    void meanDelaysAreOrderedT50T99T100WhateverTheMixOfBroadcasts() {
+        SplittableRandom random = new SplittableRandom(2024);
+        for (int trial = 0; trial < 200; trial++) {
+            Aggregate aggregate = new Aggregate();
+            for (int r = 0; r < 1 + random.nextInt(4); r++) {
+                List<BroadcastResult> broadcasts = new ArrayList<>();
+                for (int b = 0; b < 1 + random.nextInt(6); b++) {
+                    double t50 = 50 + random.nextDouble(500);
+                    double t99 = t50 + random.nextDouble(1000);
+                    double t100 = t99 + random.nextDouble(100);
+                    int level = random.nextInt(4); // 0: below half, 1: half, 2: 99 %, 3: everyone
+                    int reached = level == 3 ? LIVE : level == 2 ? LIVE - 1 : level == 1 ? 60 : 30;
+                    broadcasts.add(broadcast(reached, level >= 1 ? t50 : -1, level >= 2 ? t99 : -1,
+                            level == 3 ? t100 : -1));
+                }
+                aggregate.add(run(r, broadcasts), 1, 0);
+            }
+            if (aggregate.t100.count() == 0) {
+                continue;
+            }
+            assertTrue(aggregate.t50.mean() <= aggregate.t99.mean() && aggregate.t99.mean() <= aggregate.t100.mean(),
+                    "trial " + trial + ": t50 " + aggregate.t50.mean() + ", t99 " + aggregate.t99.mean()
+                            + ", t100 " + aggregate.t100.mean());
+            assertEquals(aggregate.t50.count(), aggregate.t100.count(), "one set of broadcasts for every delay");
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package io.gossip.udp.dtls;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * A node's DTLS 1.2 session layer: one {@link DtlsSession} per peer, opened on demand, between the
+ * wire codec (plaintext datagrams) and the socket (records). Sans-IO like the protocol core: every
+ * call carries the current time, records leave through {@link Io#transmit}, authenticated
+ * plaintext through {@link Io#deliver}, and timer needs through {@link Io#wakeAt} (early or
+ * spurious {@link #onTimeout} calls are harmless). Confined to one thread, the node's event loop.
+ *
+ * <p>Roles are fixed by address order: of two peers, the lower address (see
+ * {@link DtlsRecords#compare}) is the DTLS client. A server-role node with something to send asks
+ * its peer to connect with a small connect request; simultaneous opens therefore never deadlock
+ * and never produce two sessions. A fresh ClientHello on an established session (the peer lost its
+ * state) replaces the session, at most once per {@code minRehandshakeIntervalMillis}; a record for
+ * which no session exists makes this side reconnect, so a peer that forgot a session is brought
+ * back without waiting for an idle timeout.
+ *
+ * <p>State is bounded: at most {@code maxSessions} sessions (the least recently active, pending
+ * ones first, is evicted to make room), at most {@code pendingDatagramsPerSession} queued
+ * datagrams per pending session; idle sessions close after {@code idleTimeoutMillis}, and
+ * {@link #retainOnly} closes those whose peer left the node's views.
+ */
+public final class DtlsEndpoint {
+    /** Where the session layer's output goes. Called on the endpoint's thread, from inside its calls. */
+    public interface Io {
+        /** Sends {@code datagram} (a fresh buffer the callee may keep) to {@code to}. */
+        void transmit(InetSocketAddress to, ByteBuffer datagram);
+
+        /** Hands over an authenticated plaintext datagram; valid only during the call. */
+        void deliver(InetSocketAddress from, ByteBuffer plaintext);
+
+        /** Asks for an {@link #onTimeout} call at or after {@code deadlineMicros}. */
+        void wakeAt(long deadlineMicros);
+    }
+
+    private final DtlsConfig config;
+    private final InetSocketAddress self;
+    private final int maxDatagramBytes;
+    private final Io io;
+    private final SessionTable sessions = new SessionTable();
+    private final long[] counters = new long[DtlsCounter.count()];
+    private final ByteBuffer netScratch;
+    private final ByteBuffer appScratch;
+    private long armedMicros = Long.MAX_VALUE;
+
+    /**
+     * @param config keys, trust and bounds
+     * @param self this node's address as its peers see it (decides the client/server roles)
+     * @param maxDatagramBytes the largest datagram put on the wire, records included
+     * @param io where records, plaintext and timer requests go
+     */
+    public DtlsEndpoint(DtlsConfig config, InetSocketAddress self, int maxDatagramBytes, Io io) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.self = Objects.requireNonNull(self, "self");
+        this.io = Objects.requireNonNull(io, "io");
+        if (maxDatagramBytes < DtlsConfig.MIN_DATAGRAM_BYTES) {
+            throw new IllegalArgumentException("DTLS needs datagrams of at least " + DtlsConfig.MIN_DATAGRAM_BYTES
+                    + " bytes, got " + maxDatagramBytes);
+        }
+        this.maxDatagramBytes = maxDatagramBytes;
+        SSLEngine probe = config.newEngine(true);
+        this.netScratch = ByteBuffer.allocate(Math.max(probe.getSession().getPacketBufferSize(),
+                2 * DtlsConfig.UNFRAGMENTED_PACKET_BYTES));
+        this.appScratch = ByteBuffer.allocate(Math.max(probe.getSession().getApplicationBufferSize(),
+                maxDatagramBytes));
+    }
+
+    /** The largest plaintext datagram that fits one record within the datagram limit. */
+    public int maxPlaintextBytes() {
+        return maxDatagramBytes - DtlsConfig.RECORD_OVERHEAD_BYTES;
+    }
+
+    // ------------------------------------------------------------------ the three inputs
+
+    /**
+     * Sends a plaintext datagram to {@code to}: sealed at once if a session is established, queued
+     * (boundedly) if one is being set up, and otherwise a session is opened first. Never sends
+     * anything in the clear.
+     */
+    public void send(long nowMicros, InetSocketAddress to, ByteBuffer plaintext) {
+        if (plaintext.remaining() > maxPlaintextBytes()) {
+            count(DtlsCounter.OVERSIZED_DROPPED);
+            return;
+        }
+        DtlsSession session = sessions.get(to);
+        if (session == null) {
+            session = open(nowMicros, to);
+            session.send(nowMicros, plaintext);
+            if (session.isClient()) {
+                session.start(nowMicros);
+            } else {
+                session.requestConnect(nowMicros);
+            }
+        } else {
+            session.send(nowMicros, plaintext);
+        }
+        rearm(nowMicros);
+    }
+
+    /** Handles one datagram that arrived from {@code from}. */
+    public void receive(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        if (DtlsRecords.isConnectRequest(datagram)) {
+            onConnectRequest(nowMicros, from);
+        } else if (!DtlsRecords.looksLikeRecord(datagram)) {
+            count(DtlsCounter.REJECTED_NOT_DTLS);
+        } else if (DtlsRecords.isClientHello(datagram)) {
+            onClientHello(nowMicros, from, datagram);
+        } else {
+            onRecord(nowMicros, from, datagram);
+        }
+        rearm(nowMicros);
+    }
+
+    /** Retransmits overdue handshake flights, abandons slow handshakes, closes idle sessions. */
+    public void onTimeout(long nowMicros) {
+        if (nowMicros >= armedMicros) {
+            armedMicros = Long.MAX_VALUE; // the armed wake-up is due, so it is this call: ask again below
+        }
+        for (DtlsSession session : new ArrayList<>(sessions.values())) {
+            if (session.deadlineMicros() <= nowMicros) {
+                boolean wasEstablished = session.isEstablished();
+                if (!session.onTimer(nowMicros)) {
+                    if (wasEstablished) {
+                        count(DtlsCounter.EVICTED_IDLE);
+                        session.close(true);
+                    }
+                    sessions.remove(session.peer());
+                }
+            }
+        }
+        rearm(nowMicros);
+    }
+
+    // ------------------------------------------------------------------ eviction
+
+    /** Closes the session with {@code peer}, if any (telling the peer if it was established). */
+    public boolean evict(InetSocketAddress peer) {
+        DtlsSession session = sessions.remove(peer);
+        if (session == null) {
+            return false;
+        }
+        count(DtlsCounter.EVICTED_EXPLICITLY);
+        session.close(true);
+        return true;
+    }
+
+    /**
+     * Closes every session whose peer is not in {@code peers} and that has carried no traffic for
+     * {@code notInViewGraceMillis}: the node's views changed and no longer need that peer. The grace
+     * period keeps sessions a join or an acknowledgement still uses.
+     *
+     * @return how many sessions were closed
+     */
+    public int retainOnly(Set<InetSocketAddress> peers, long nowMicros) {
+        long quietBefore = nowMicros - config.notInViewGraceMillis() * 1_000;
+        int closed = 0;
+        for (Iterator<DtlsSession> it = sessions.values().iterator(); it.hasNext(); ) {
+            DtlsSession session = it.next();
+            if (!peers.contains(session.peer()) && session.lastActivityMicros() <= quietBefore
+                    && session.state() != DtlsSession.State.FAILED) {
+                it.remove();
+                count(DtlsCounter.EVICTED_NOT_IN_VIEW);
+                session.close(true);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** Drops every session without telling the peers (the node is stopping). */
+    public void close() {
+        sessions.clear();
+        armedMicros = Long.MAX_VALUE;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** Whether a session with {@code peer} has completed its handshake. */
+    public boolean isEstablished(InetSocketAddress peer) {
+        DtlsSession session = sessions.get(peer);
+        return session != null && session.isEstablished();
+    }
+
+    /** Sessions held now, in any state. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** A snapshot of the counters. */
+    public DtlsStats stats() {
+        return new DtlsStats(sessions.size(), sessions.establishedCount(), counters);
+    }
+
+    // ------------------------------------------------------------------ inbound routing
+
+    private boolean isClientFor(InetSocketAddress peer) {
+        return DtlsRecords.compare(self, peer) < 0;
+    }
+
+    private void onConnectRequest(long nowMicros, InetSocketAddress from) {
+        if (!isClientFor(from)) {
+            count(DtlsCounter.REJECTED_ROLE_CONFLICT);
+            return;
+        }
+        DtlsSession session = sessions.get(from);
+        if (session == null) {
+            open(nowMicros, from).start(nowMicros);
+        } else if (session.isEstablished()) {
+            if (rehandshakeAllowed(session, nowMicros)) {
+                replace(nowMicros, session).start(nowMicros); // the peer lost the session
+            } else {
+                count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+            }
+        }
+        // pending: our own retransmissions get there; failed: the backoff holds
+    }
+
+    private void onClientHello(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        if (isClientFor(from)) {
+            count(DtlsCounter.REJECTED_ROLE_CONFLICT);
+            return;
+        }
+        byte[] random = DtlsRecords.clientRandom(datagram);
+        DtlsSession session = sessions.get(from);
+        if (session == null) {
+            session = open(nowMicros, from);
+        } else if (session.state() == DtlsSession.State.FAILED) {
+            if (nowMicros < session.deadlineMicros()) {
+                count(DtlsCounter.PEER_BACKOFF_DROPPED);
+                return;
+            }
+            sessions.remove(from);
+            session = open(nowMicros, from);
+        } else if (session.isEstablished()) {
+            if (DtlsRecords.sameRandom(random, session.clientRandom())) {
+                session.onDatagram(nowMicros, datagram); // a late copy of the hello that set it up
+                return;
+            }
+            if (!rehandshakeAllowed(session, nowMicros)) {
+                count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+                return;
+            }
+            session = replace(nowMicros, session);
+        } else if (session.state() == DtlsSession.State.HANDSHAKING
+                && !DtlsRecords.sameRandom(random, session.clientRandom())) {
+            session = replace(nowMicros, session); // the client gave up and started over
+        }
+        session.accept(nowMicros, datagram, random);
+    }
+
+    private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        DtlsSession session = sessions.get(from);
+        if (session != null && session.state() != DtlsSession.State.FAILED) {
+            session.onDatagram(nowMicros, datagram);
+            return;
+        }
+        count(DtlsCounter.REJECTED_NO_SESSION);
+        if (session == null && DtlsRecords.epoch(datagram) > 0) {
+            // The peer holds a session we do not (evicted or restarted): set up a new one.
+            DtlsSession fresh = open(nowMicros, from);
+            if (fresh.isClient()) {
+                fresh.start(nowMicros);
+            } else {
+                fresh.requestConnect(nowMicros);
+            }
+        }
+    }
+
+    private boolean rehandshakeAllowed(DtlsSession session, long nowMicros) {
+        return nowMicros - session.establishedAtMicros() >= config.minRehandshakeIntervalMillis() * 1_000;
+    }
+
+    // ------------------------------------------------------------------ session table
+
+    private DtlsSession open(long nowMicros, InetSocketAddress peer) {
+        if (sessions.size() >= config.maxSessions()) {
+            evictOne();
+        }
+        boolean client = isClientFor(peer);
+        DtlsSession session = new DtlsSession(this, peer, client, config.newEngine(client), nowMicros);
+        sessions.put(peer, session);
+        return session;
+    }
+
+    private DtlsSession replace(long nowMicros, DtlsSession old) {
+        sessions.remove(old.peer());
+        count(DtlsCounter.CLOSED_BY_PEER);
+        old.close(false); // the peer already dropped its half
+        return open(nowMicros, old.peer());
+    }
+
+    /** Evicts a failed session if any, else the least recently active pending one, else established one. */
+    private void evictOne() {
+        DtlsSession victim = sessions.leastValuable();
+        if (victim != null) {
+            sessions.remove(victim.peer());
+            count(DtlsCounter.EVICTED_FOR_LIMIT);
+            victim.close(true);
+        }
+    }
+
+    private void rearm(long nowMicros) {
+        long next = sessions.nextDeadlineMicros();
+        if (next != Long.MAX_VALUE && (next < armedMicros || armedMicros <= nowMicros)) {
+            armedMicros = next;
+            io.wakeAt(next);
+        }
+    }
+
+    // ------------------------------------------------------------------ services for sessions
+
+    DtlsConfig config() {
+        return config;
+    }
+
+    ByteBuffer netScratch() {
+        return netScratch;
+    }
+
+    ByteBuffer appScratch() {
+        return appScratch;
+    }
+
+    void transmit(InetSocketAddress to, ByteBuffer datagram) {
+        io.transmit(to, datagram);
+    }
+
+    void transmitCopy(InetSocketAddress to, ByteBuffer datagram) {
+        io.transmit(to, ByteBuffer.allocate(datagram.remaining()).put(datagram).flip());
+    }
+
+    void deliver(InetSocketAddress from, ByteBuffer plaintext) {
+        io.deliver(from, plaintext);
+    }
+
+    void count(DtlsCounter counter) {
+        counters[counter.ordinal()]++;
+    }
+
+    void count(DtlsCounter counter, long n) {
+        counters[counter.ordinal()] += n;
+    }
+}
