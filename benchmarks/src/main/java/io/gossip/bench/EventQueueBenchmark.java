@@ -64,10 +64,9 @@ public class EventQueueBenchmark {
     /** Pops the earliest event and schedules its successor; returns the popped time. */
     @Benchmark
     public long scheduleAndPop() {
-        int slot = queue.pop();
+        queue.pop();
         long time = queue.poppedTime();
-        int to = queue.to(slot);
-        queue.release(slot);
+        int to = queue.poppedTo();
         queue.push(time + latencies[next], 0, to, to + 1, null);
         next = (next + 1) & (LATENCIES - 1);
         return time;
