@@ -19,13 +19,20 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
+    private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
+            + " (defaults: C = 1, B = 10, S = 1)";
+
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         ScaleRun.Options options;
         try {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
-            System.err.println("usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
