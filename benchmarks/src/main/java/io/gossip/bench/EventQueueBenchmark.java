@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The simulator's {@link EventQueue} in the classic hold model: with {@code pending} events
- * queued, one operation pops the earliest event, releases its slot and schedules a new one a network
+ * queued, one operation pops the earliest event and schedules a new one a network
  * latency later (uniform 10–100 ms, the scale workload's), so the queue size stays constant. That is
  * what every message delivery costs the engine's queue.
  *

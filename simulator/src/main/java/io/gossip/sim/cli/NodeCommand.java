@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the node left and closed", "1:the socket could not be opened or the join failed",
             "2:wrong command line, or unusable keys, key stores or passwords"},
         footerHeading = "%nExample (two terminals):%n",
-        footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.keys",
-            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.keys",
+        footer = {"  sim node --bind 127.0.0.1:7000 --key-file cluster.key",
+            "  sim node --bind 127.0.0.1:7001 --join 127.0.0.1:7000 --key-file cluster.key",
             "DTLS (each node its own key store, all the same trust store):",
             "  sim node --bind 127.0.0.1:7000 --dtls-keystore node0.p12 \\",
             "           --dtls-truststore trust.p12 --dtls-password-file node0.password"})
