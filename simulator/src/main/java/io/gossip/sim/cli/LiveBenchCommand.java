@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * second at full coverage, delay to full coverage) and prints the figures. See docs/live.md.
  */
 @Command(name = "live-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Measure how many live UDP nodes this JVM hosts and how many broadcasts",
-            "per second a cluster carries to every node, with the delay to full coverage.",
+        description = {"Measure the live UDP capacity of this machine.",
+            "How many live UDP nodes this JVM hosts and how many broadcasts per second",
+            "a cluster carries to every node, with the delay to full coverage.",
             "Hosting: for each --nodes size, start the nodes, join them one every",
             "--join-spacing-millis through node 0, wait until settled, broadcast once and",
             "wait for every node to have it. Rate: a --rate-nodes cluster gets broadcasts",

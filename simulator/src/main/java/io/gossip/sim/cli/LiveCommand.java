@@ -87,7 +87,8 @@ final class LiveCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
             RunOutcome outcome = LiveRunner.run(loaded.plan(), dir, (key, run) -> {
                 stdout.println(String.format(Locale.ROOT, "live run point %d repetition %d: %.1f s wall, "
-                        + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport",
+                        + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport's queues "
+                        + "(the scenario's loss is counted under drops.network in summary.json)",
                         key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops()));
                 stdout.flush();
             });

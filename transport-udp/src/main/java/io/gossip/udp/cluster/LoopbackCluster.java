@@ -79,6 +79,7 @@ public final class LoopbackCluster implements AutoCloseable {
                         .impairment(options.impairment() == null ? null : options.impairment().withSeed(impairmentSeed))
                         .eventLoop(cluster.loops.get(i % options.loopThreads()))
                         .onDeliver((id, hops, payload) -> log.record(id, cluster.elapsedNanos(), hops))
+                        .insecure() // loopback experiments: plaintext on purpose, said once at INFO
                         .start();
                 cluster.nodes.add(node);
                 cluster.logs.add(log);
