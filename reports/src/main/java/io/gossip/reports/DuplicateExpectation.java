@@ -6,16 +6,18 @@ import java.util.List;
  * The duplicate ratio a reader should expect, in words, from the run's own figures. Every node
  * that gets a gossip forwards it once to its whole PartialView, so with mean PartialView F a
  * broadcast to n nodes costs about n·F copies of which n are first copies: about 1 − 1/F are
- * duplicates. The simulator divides by every copy sent, lost ones included; a lost copy never
- * arrives, so it is neither a first copy nor a duplicate, and with loss ε about 1 − ε − 1/F remain.
+ * duplicates. The simulator divides by every copy sent, lost ones and ones sent to crashed nodes
+ * included; such a copy never arrives, so it is neither a first copy nor a duplicate, and with
+ * loss ε about 1 − ε − 1/F remain.
  */
 final class DuplicateExpectation {
     private DuplicateExpectation() {
     }
 
     /**
-     * {@code ; with SCAMP's mean PartialView of 12.1 that is about 0.92} plus, when the network
-     * lost messages, why and by how much the measured value is lower; empty without SCAMP points.
+     * {@code ; with SCAMP's mean PartialView of 12.1 that is about 0.92}, why the measured value
+     * can be lower and, when the network lost messages, by about how much; empty without SCAMP
+     * points.
      */
     static String text(RunData run) {
         List<Double> views = run.points().stream()
@@ -36,13 +38,14 @@ final class DuplicateExpectation {
                 : "; with SCAMP's mean PartialView of " + Numbers.fixed(low, 1) + " to "
                         + Numbers.fixed(high, 1) + " across the points that is about "
                         + expected(low, 0) + " to " + expected(high, 0);
+        text += ". A copy that never arrives (lost by the network, or sent to a crashed node) counts "
+                + "as sent but is neither a first copy nor a duplicate, which lowers the measured ratio";
         double loss = run.summary().lossFraction();
         if (Double.isNaN(loss) || loss <= 0) {
             return text;
         }
-        text += ". The network lost " + Numbers.percent(loss) + " of all messages, which lowers it: "
-                + "a lost copy counts as sent but never arrives, so it is neither a first copy "
-                + "nor a duplicate, and about 1 − ε − 1/F is left for loss ε";
+        text += ": the network lost " + Numbers.percent(loss) + " of all messages, and with loss ε "
+                + "about 1 − ε − 1/F is left";
         return single ? text + ", here about " + expected(low, loss) : text;
     }
 
