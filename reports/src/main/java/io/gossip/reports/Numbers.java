@@ -36,6 +36,26 @@ final class Numbers {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f %%", fraction * 100);
     }
 
+    /** A fixed number of decimals, so a column of a table lines up: {@code 6519.5}; NaN is "–". */
+    static String fixed(double value, int decimals) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** A count rounded to a whole number with thousands separators: {@code 6,591,020}; NaN is "–". */
+    static String grouped(double count) {
+        return Double.isNaN(count) ? "–" : String.format(Locale.ROOT, "%,d", Math.round(count));
+    }
+
+    /** {@code 1 broadcast}, {@code 20 broadcasts}, {@code 2 crashes}. */
+    static String counted(long count, String noun) {
+        if (count == 1) {
+            return "1 " + noun;
+        }
+        boolean sibilant = noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch")
+                || noun.endsWith("x");
+        return count + " " + noun + (sibilant ? "es" : "s");
+    }
+
     /** A duration in milliseconds with one decimal: {@code 390.0 ms}. */
     static String millis(double ms) {
         return Double.isNaN(ms) ? "–" : String.format(Locale.ROOT, "%.1f ms", ms);

@@ -20,7 +20,10 @@ final class PointTable {
                 "duplicate ratio", "t99 mean", "t100 mean");
     }
 
-    /** The rows, ordered by point, SCAMP before the baseline. */
+    /**
+     * The rows, ordered by point, SCAMP before the baseline. Each column has one precision (two
+     * decimals for view sizes, one for messages, three for the duplicate ratio) so it lines up.
+     */
     static List<List<String>> rows(List<PointRow> points) {
         List<List<String>> rows = new ArrayList<>();
         points.stream()
@@ -30,14 +33,15 @@ final class PointTable {
                         p.valueText().isEmpty() ? Integer.toString(p.point()) : p.valueText(),
                         p.membership(),
                         Integer.toString(p.repetitions()),
-                        Integer.toString(p.nodes()),
+                        Numbers.grouped(p.nodes()),
                         Numbers.percent(p.coverageMean()),
                         Numbers.percent(p.reliability()),
                         Numbers.percent(p.reliabilityStandardError()),
-                        Numbers.compact(p.pvMean()),
-                        Numbers.compact(p.pvExpected()),
-                        Numbers.compact(p.messagesPerNode()),
-                        Numbers.compact(p.duplicateRatio()),
+                        Numbers.fixed(p.pvMean(), 2),
+                        Numbers.fixed(p.pvExpected(), 2),
+                        Numbers.fixed(p.messagesPerNode(), 1),
+                        // Without broadcasts (reliability empty) there is no ratio.
+                        Double.isNaN(p.reliability()) ? "–" : Numbers.fixed(p.duplicateRatio(), 3),
                         Numbers.millis(p.t99MsMean()),
                         Numbers.millis(p.t100MsMean()))));
         return rows;

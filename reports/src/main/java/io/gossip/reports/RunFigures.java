@@ -11,6 +11,9 @@ import org.jfree.chart.plot.ValueMarker;
  * the report shows them. A chart whose data is absent (no sweep, no timeline) is simply left out.
  */
 final class RunFigures {
+    /** What a caption calls the data of a run without a sweep and with one repetition. */
+    static final String THIS_RUN = "this run";
+
     private RunFigures() {
     }
 
@@ -35,12 +38,14 @@ final class RunFigures {
         }
         List<CoverageBands.Band> bands = CoverageBands.byMembership(run.coverage());
         String counts = String.join(", ", bands.stream()
-                .map(b -> b.curves() + " " + b.name() + " broadcasts").toList());
+                .map(b -> Numbers.counted(b.curves(), Memberships.shortName(b.name()) + " broadcast"))
+                .toList());
+        String colours = Memberships.colours(bands.stream().map(CoverageBands.Band::name).toList());
         String title = "Coverage over time";
         return Optional.of(new Figure("coverage-over-time.png", title,
                 "Fraction of live nodes that had each broadcast against the time since it was sent, "
-                        + "one colour per membership: the line is the median over " + counts
-                        + " (every point and repetition), the band spans the 5th to 95th percentile; "
+                        + colours + ": the line is the median over " + counts
+                        + inParentheses(everyRepetition(run)) + ", the band spans the 5th to 95th percentile; "
                         + "the sooner the band reaches 1, the faster and more reliable the dissemination."
                         + pooled(run),
                 DistributionCharts.coverageOverTime(title, subtitle(run, "median and 5–95 % band"),
@@ -54,6 +59,42 @@ final class RunFigures {
                         + "parameter tell them apart.";
     }
 
+    /** {@code " (point 2, repetition 0)"}, or nothing for {@code this run}: a caption says "run" already. */
+    static String inParentheses(String scope) {
+        return scope.equals(THIS_RUN) ? "" : " (" + scope + ")";
+    }
+
+    /** {@code every point and repetition}, {@code every repetition} or {@code this run}. */
+    static String everyRepetition(RunData run) {
+        boolean sweep = Sweep.of(run.points()).isPresent();
+        boolean repeated = run.points().stream().anyMatch(p -> p.repetitions() > 1);
+        return sweep ? "every point and repetition" : repeated ? "every repetition" : THIS_RUN;
+    }
+
+    /**
+     * Which data a chart of one point shows: {@code this run} without a sweep and with one
+     * repetition; otherwise the point (in a sweep) and the repetitions pooled.
+     */
+    static String scope(RunData run, int point, int repetitions) {
+        List<String> parts = new ArrayList<>();
+        boolean sweep = Sweep.of(run.points()).isPresent();
+        if (sweep) {
+            parts.add(pointName(run, point));
+        }
+        if (repetitions > 1) {
+            parts.add(repetitions + " repetitions pooled");
+        } else if (sweep) {
+            parts.add("1 repetition");
+        }
+        return parts.isEmpty() ? THIS_RUN : String.join(", ", parts);
+    }
+
+    /** The most repetitions any membership ran at {@code point}. */
+    static int repetitionsOf(RunData run, int point) {
+        return run.points().stream().filter(p -> p.point() == point)
+                .mapToInt(PointRow::repetitions).max().orElse(1);
+    }
+
     static List<Figure> viewSizeHistograms(RunData run) {
         Optional<ViewSizes> found = ViewSizes.of(run.summary(), run.nodes());
         if (found.isEmpty()) {
@@ -61,7 +102,7 @@ final class RunFigures {
         }
         ViewSizes v = found.get();
         String expected = "(c+1)·ln n = " + Numbers.compact(v.expected());
-        String where = pointName(run, v.point()) + ", " + v.repetitions() + " repetition(s) pooled, n = "
+        String where = scope(run, v.point(), v.repetitions()) + ", n = "
                 + Numbers.compact(v.liveNodes()) + " live nodes, c = " + Numbers.compact(v.c());
         List<ValueMarker> marker = List.of(ChartTheme.theoryMarker(v.expected(), expected,
                 ChartTheme.THEORY, 0));
@@ -94,10 +135,14 @@ final class RunFigures {
             return Optional.empty();
         }
         String title = "Messages sent per node";
+        List<String> memberships = run.nodes().stream().filter(n -> n.point() == point)
+                .map(NodeRow::membership).distinct().toList();
         return Optional.of(new Figure("messages-per-node.png", title,
-                "How many messages (gossip and membership) each node sent over a repetition ("
-                        + pointName(run, point) + ", every repetition and node, crashed ones "
-                        + "included), one colour per membership; a narrow histogram means the load "
+                "How many messages (gossip and membership) each node sent"
+                        + (repetitionsOf(run, point) > 1 ? " in one repetition" : "") + " ("
+                        + scope(run, point, repetitionsOf(run, point)) + ", every node, crashed "
+                        + "ones included), " + Memberships.colours(Memberships.present(memberships,
+                                m -> m)) + "; a narrow histogram means the load "
                         + "is spread evenly over the nodes, a long right tail means a few nodes "
                         + "carry much more than the rest.",
                 DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
@@ -111,9 +156,11 @@ final class RunFigures {
         String title = "Duplicate ratio";
         return Optional.of(new Figure("duplicate-ratio.png", title,
                 "Duplicate ratio per point and membership, as computed by the simulator: the share of "
-                        + "gossip messages a node received that brought a gossip it already had. With "
-                        + "fanout F every node receives about F copies and keeps one, so about 1 − 1/F "
-                        + "is expected: duplicates are the price of the redundancy that makes gossip "
+                        + "the gossip copies sent that reached a node which already had that gossip. "
+                        + "Every node that gets a gossip forwards it to its whole PartialView, so with "
+                        + "fanout F a broadcast costs about F copies per node of which one is new, "
+                        + "and about 1 − 1/F is expected" + DuplicateExpectation.text(run)
+                        + ". Duplicates are the price of the redundancy that makes gossip "
                         + "reliable, and lower is cheaper at the same reliability.",
                 SweepCharts.duplicateRatio(title, subtitle(run, null),
                         MessageStats.duplicateRatio(run.points()))));
@@ -138,12 +185,12 @@ final class RunFigures {
             return List.of();
         }
         TimelineView v = found.get();
-        String which = pointName(run, v.point()) + ", " + v.membership() + ", repetition " + v.repetition();
+        String which = timelineScope(run, v, true);
         String markers = markersText(v);
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
-                "Mean, smallest and largest PartialView and mean InView size over the run (" + which
-                        + "); the dashed line is the expected size (c+1)·ln(live nodes)" + markers
+                "Mean, smallest and largest PartialView and mean InView size over the run"
+                        + inParentheses(which) + "; the dashed line is the expected size (c+1)·ln(live nodes)" + markers
                         + ". A healthy membership keeps the mean near the dashed line; a mean "
                         + "that falls away after an action shows lost links, one that comes back "
                         + "shows repair, and a minimum of 0 means some live node has nobody to "
@@ -151,19 +198,40 @@ final class RunFigures {
                         + "top of the PartialView mean.",
                 TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
         figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
-                "Number of live nodes over the run (" + which + ")" + markers + ".",
+                "Number of live nodes over the run" + inParentheses(which) + markers + ".",
                 TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
         if (!v.broadcasts().isEmpty()) {
-            String where = pointName(run, v.point()) + ", repetition " + v.repetition();
+            String where = timelineScope(run, v, false);
+            String colours = Memberships.colours(
+                    Memberships.present(v.broadcasts(), BroadcastRow::membership));
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
                     "Each dot is one broadcast: the fraction of live nodes it finally reached, "
-                            + "plotted at the time it was sent (" + where + "), one colour per "
-                            + "membership. Dots at 1 reached everyone; dips show when an action "
+                            + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
+                            + ". Dots at 1 reached everyone; dips show when an action "
                             + "hurt dissemination, and dots back at 1 show recovery" + markers + ".",
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }
         return figures;
+    }
+
+    /**
+     * Which repetition a timeline chart shows: the point in a sweep, the membership when the run
+     * has several (and {@code withMembership}), the repetition when there are several; else
+     * {@code this run}.
+     */
+    static String timelineScope(RunData run, TimelineView v, boolean withMembership) {
+        List<String> parts = new ArrayList<>();
+        if (Sweep.of(run.points()).isPresent()) {
+            parts.add(pointName(run, v.point()));
+        }
+        if (withMembership && Memberships.present(run.points(), PointRow::membership).size() > 1) {
+            parts.add(Memberships.displayName(v.membership()));
+        }
+        if (repetitionsOf(run, v.point()) > 1) {
+            parts.add("repetition " + v.repetition());
+        }
+        return parts.isEmpty() ? THIS_RUN : String.join(", ", parts);
     }
 
     /** What the grey lines of a timeline chart are, and which frequent actions they leave out. */
@@ -175,8 +243,8 @@ final class RunFigures {
                 + "labelled at the top";
         if (!v.unmarked().isEmpty()) {
             List<String> counts = new ArrayList<>();
-            v.unmarked().forEach((action, count) -> counts.add(count + " " + action));
-            text += "; too frequent to mark one by one: " + String.join(", ", counts);
+            v.unmarked().forEach((action, count) -> counts.add(Numbers.counted(count, action)));
+            text += "; not marked one by one: " + String.join(", ", counts);
         }
         return text;
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * {@code null} (a latency never reached, a run without broadcasts) are {@link Double#NaN}; a field
  * that is present with the wrong type is an error, as are a missing {@code scenario}, {@code nodes}
  * or {@code c}, without which neither the title nor the theoretical view size can be drawn.
+ * {@code lossFraction} is the share of all messages sent that the network lost (NaN when the
+ * summary has no drop counts).
  */
 record Summary(
         String scenario,
@@ -32,6 +34,7 @@ record Summary(
         double messagesPerNode,
         double duplicateRatio,
         double events,
+        double lossFraction,
         List<PointSummary> points) {
 
     static final String FILE = "summary.json";
@@ -91,6 +94,7 @@ record Summary(
                 f.number(root, "messages", "perNode"),
                 f.number(root, "duplicateRatio"),
                 f.number(root, "events"),
+                f.number(root, "drops", "network", "LOSS") / f.number(root, "messages", "total"),
                 readPoints(f, root));
     }
 

@@ -13,7 +13,7 @@ final class SummaryTable {
     }
 
     private static final List<Row> ROWS = List.of(
-            new Row("Nodes", s -> Integer.toString(s.nodes())),
+            new Row("Nodes", s -> Numbers.grouped(s.nodes())),
             new Row("c", s -> Numbers.compact(s.c())),
             new Row("Coverage mean", s -> Numbers.percent(s.coverageMean())),
             new Row("Coverage min", s -> Numbers.percent(s.coverageMin())),
@@ -22,11 +22,13 @@ final class SummaryTable {
             new Row("Latency t99", s -> Numbers.millis(s.latencyT99Ms())),
             new Row("Latency t100", s -> Numbers.millis(s.latencyT100Ms())),
             new Row("PartialView mean vs expected (c+1)·ln n",
-                    s -> Numbers.compact(s.pvMean()) + " vs " + Numbers.compact(s.pvExpected())),
-            new Row("InView mean", s -> Numbers.compact(s.ivMean())),
-            new Row("Messages per node", s -> Numbers.compact(s.messagesPerNode())),
-            new Row("Duplicate ratio", s -> Numbers.compact(s.duplicateRatio())),
-            new Row("Simulated events", s -> Numbers.compact(s.events())),
+                    s -> Numbers.fixed(s.pvMean(), 2) + " vs " + Numbers.fixed(s.pvExpected(), 2)),
+            new Row("InView mean", s -> Numbers.fixed(s.ivMean(), 2)),
+            new Row("Messages per node", s -> Numbers.fixed(s.messagesPerNode(), 1)),
+            // Without broadcasts (reliability null) the simulator writes 0: there is no ratio.
+            new Row("Duplicate ratio", s -> Double.isNaN(s.reliability()) ? "–"
+                    : Numbers.fixed(s.duplicateRatio(), 3)),
+            new Row("Simulated events", s -> Numbers.grouped(s.events())),
             new Row("Seed", Summary::seed));
 
     private SummaryTable() {

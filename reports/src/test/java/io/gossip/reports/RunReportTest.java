@@ -87,9 +87,96 @@ class RunReportTest {
         assertTrue(html.contains("<th>Reliability (broadcasts reaching all)</th><td class=\"num\">50.00 %</td>"));
         assertTrue(html.contains("<td class=\"num\">20.0 ms</td>"), "t99");
         assertTrue(html.contains("<th>Latency t100</th><td class=\"num\">–</td>"), "null t100");
-        assertTrue(html.contains("2.5 vs 2.77"), "PV mean vs expected");
+        assertTrue(html.contains("2.50 vs 2.77"), "PV mean vs expected");
+        assertTrue(html.contains("<th>Messages per node</th><td class=\"num\">3.5</td>"), "messages");
+        assertTrue(html.contains("<th>Duplicate ratio</th><td class=\"num\">0.250</td>"), "duplicates");
         assertTrue(html.contains("<th>Seed</th><td class=\"num\">7</td>"));
-        assertTrue(html.contains("the median over 3 scamp broadcasts, 1 global broadcasts"), "coverage caption");
+        assertTrue(html.contains("one colour per membership (SCAMP and the global-knowledge baseline): "
+                + "the line is the median over 3 SCAMP broadcasts, 1 baseline broadcast (every repetition)"), "coverage caption");
+    }
+
+    @Test
+    void largeCountsHaveThousandsSeparators() throws Exception {
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "summary.json", Fixtures.summary("big", 100000, 1)
+                .replace("\"events\": 100", "\"events\": 6591020"));
+        String html = Files.readString(RunReport.build(dir).indexHtml());
+        assertTrue(html.contains("<th>Simulated events</th><td class=\"num\">6,591,020</td>"), html);
+        assertTrue(html.contains("<th>Nodes</th><td class=\"num\">100,000</td>"), html);
+    }
+
+    @Test
+    void aRunWithoutBroadcastsHasNoDuplicateRatio() throws Exception {
+        String html = Files.readString(RunReport.build(Fixtures.noBroadcasts(dir)).indexHtml());
+        assertTrue(html.contains("<th>Duplicate ratio</th><td class=\"num\">–</td>"), html);
+        assertFalse(html.contains("0.000"), html);
+        // The per-point table: view sizes with two decimals, messages with one, no ratio.
+        assertEquals(List.of("100", "scamp", "1", "100", "–", "–", "–", "8.89", "9.21", "68.1", "–", "–", "–"),
+                PointTable.rows(RunData.load(dir).points()).get(0));
+    }
+
+    @Test
+    void aScampOnlyRunOfOneRepetitionSaysThisRunAndNamesScamp() throws Exception {
+        scampOnly();
+        List<Figure> figures = RunFigures.of(RunData.load(dir));
+        String histogram = figures.stream().filter(f -> f.fileName().equals("partialview-histogram.png"))
+                .findFirst().orElseThrow().caption();
+        assertTrue(histogram.contains("(the nodes a node gossips to; this run, n = 4 live nodes, c = 1; "),
+                histogram);
+        for (Figure f : figures) {
+            assertFalse(f.caption().contains("one colour per membership"), f.caption());
+            assertFalse(f.caption().contains("repetition(s)"), f.caption());
+            assertFalse(f.caption().contains("point 0"), f.caption());
+        }
+        String coverage = figures.get(0).caption();
+        assertTrue(coverage.contains("sent, for SCAMP: the line is the median over 2 SCAMP broadcasts, "
+                + "the band"), coverage);
+        String liveNodes = figures.stream().filter(f -> f.fileName().equals("timeline-live-nodes.png"))
+                .findFirst().orElseThrow().caption();
+        assertTrue(liveNodes.startsWith("Number of live nodes over the run; thin grey lines"), liveNodes);
+    }
+
+    @Test
+    void duplicateCaptionGivesTheExpectedRatioAndTheShareLost() throws Exception {
+        scampOnly();
+        Fixtures.write(dir, "summary.json", Fixtures.summary("lossy", 4, 1)
+                .replace("\"events\": 100", "\"drops\": { \"network\": { \"LOSS\": 7 } }, \"events\": 100"));
+        String caption = RunFigures.duplicateRatio(RunData.load(dir)).orElseThrow().caption();
+        // pv mean 2.43: 1 − 1/2.43 = 0.588; 7 of 28 messages lost: 1 − 0.25 − 1/2.43 = 0.338.
+        assertTrue(caption.contains("with SCAMP's mean PartialView of 2.4 that is about 0.59."), caption);
+        assertTrue(caption.contains("sent to a crashed node) counts as sent but is neither a first copy nor a "
+                + "duplicate, which lowers the measured ratio: the network lost 25.00 % of all messages"), caption);
+        assertTrue(caption.contains("here about 0.34."), caption);
+        assertFalse(caption.contains("with fanout F every node receives"), caption);
+    }
+
+    @Test
+    void duplicateCaptionOfASweepGivesTheRangeOfExpectedRatios() throws Exception {
+        String caption = RunFigures.duplicateRatio(RunData.load(Fixtures.sweepOverNodes(dir)))
+                .orElseThrow().caption();
+        // 1 − 1/9 = 0.89, 1 − 1/18.5 = 0.95; the fixture's summary has no drop counts.
+        assertTrue(caption.contains("mean PartialView of 9.0 to 18.5 across the points that is about 0.89 to "
+                + "0.95."), caption);
+        assertFalse(caption.contains("network lost"), caption);
+    }
+
+    /** {@link Fixtures#singlePoint} reduced to SCAMP's first repetition. */
+    private void scampOnly() {
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "coverage.csv", Fixtures.COVERAGE_HEADER,
+                "0,scamp,0,0,0.0,1,0.25", "0,scamp,0,0,10.0,3,0.75", "0,scamp,0,0,20.0,4,1.0",
+                "0,scamp,0,1,0.0,1,0.25", "0,scamp,0,1,10.0,2,0.5");
+        Fixtures.write(dir, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
+                "0,scamp,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,4",
+                "0,scamp,0,1,n2,200.0,4,2,0.5,false,10.0,,,2,6,1");
+        Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER,
+                "0,scamp,0,n0,true,2,3,3,5", "0,scamp,0,n1,true,3,2,4,5",
+                "0,scamp,0,n2,true,3,2,5,5", "0,scamp,0,n3,true,2,3,4,5");
+        Fixtures.write(dir, "timeline.csv", Fixtures.TIMELINE_HEADER,
+                "0,scamp,0,0.0,4,2.0,1,3,2.0,2.77", "0,scamp,0,100.0,3,2.5,2,3,2.4,2.19");
+        Fixtures.write(dir, "events.csv", Fixtures.EVENTS_HEADER, "0,scamp,0,50.0,crash,n3");
+        Fixtures.write(dir, "points.csv", Fixtures.POINTS_HEADER,
+                "0,,,scamp,1,4,1,0.833,0.5,0.5,0.0,2.43,2.77,2.43,3.43,0.3,15.0,15.0");
     }
 
     @Test

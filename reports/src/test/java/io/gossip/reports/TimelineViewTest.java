@@ -61,7 +61,7 @@ class TimelineViewTest {
         assertEquals(7, v.markers().size());
         assertEquals("churn joins_per_s=5.0", v.markers().get(0).label());
         assertTrue(v.markers().stream().noneMatch(m -> m.label().startsWith("churn-join")));
-        assertTrue(RunFigures.markersText(v).contains("too frequent to mark one by one: 6 churn-join"));
+        assertTrue(RunFigures.markersText(v).contains("not marked one by one: 6 churn-joins"));
     }
 
     @Test
