@@ -60,10 +60,8 @@ public final class ScampNode {
     private boolean joinArcExpiring;
     /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
     private int awaitingAdoptionFrom = NodeIds.NONE;
-    /** After leaving: the nodes already told to replace us. */
-    private IdList toldOfDeparture;
-    /** After leaving: the PartialView we had, to hand out replacements to late senders. */
-    private int[] formerPartialView;
+    /** After leaving: how late senders are answered; null while not departed. */
+    private Departure departure;
 
     /**
      * A node that has not joined any group yet.
@@ -152,68 +150,10 @@ public final class ScampNode {
     public void leave(long nowMicros) {
         requireState(State.MEMBER, "leave");
         state = State.LEFT;
-        // A late Subscribe or Keep from us would make someone point at a departed node.
-        channel.cancelSubscriptionsAndKeeps();
-        int l = partialView.size();
-        int lIn = inView.size();
-        int replaces = UnsubscriptionPlan.replaceCount(l, lIn, config.c());
-        for (int m = 0; m < lIn; m++) {
-            int inNeighbour = inView.get(m);
-            if (m < replaces) {
-                int replacement = partialView.get(UnsubscriptionPlan.replacementIndex(m, l));
-                sendMembership(nowMicros, inNeighbour, new Replace(claimSeq(), replacement));
-            } else {
-                sendMembership(nowMicros, inNeighbour, new Remove(claimSeq()));
-            }
-        }
-        for (int i = 0; i < l; i++) {
-            sendMembership(nowMicros, partialView.get(i), new Unlink(claimSeq()));
-        }
-        formerPartialView = partialView.toArray();
-        partialView.clear();
-        inView.clear();
+        departure = Departure.announce(nowMicros, config, random, channel, partialView, inView);
         nextHeartbeatMicros = Long.MAX_VALUE;
         leaseRenewalMicros = Long.MAX_VALUE;
         scheduleWake();
-    }
-
-    /**
-     * Whoever still sends to a node that left holds it in its PartialView without having been told
-     * (its Keep crossed our departure, or another leaver named us as its replacement): hand it a
-     * replacement from our former PartialView, as the paper's unsubscription would have, so the arc
-     * is not lost (or a plain Remove if we had no out-neighbour). Once per new membership message
-     * (a retransmission is recognised), once per sender for gossip and heartbeats.
-     */
-    private void tellSenderWeLeft(long nowMicros, int sender, Message message) {
-        if (!impliesSenderHoldsUs(message)) {
-            return; // never answer a Remove, Unlink, Replace or Adopt: two departed nodes would ping-pong
-        }
-        if (message instanceof MembershipMessage m && m.wantsAck()) {
-            if (!channel.firstTime(nowMicros, sender, m.seq())) {
-                return;
-            }
-        } else {
-            if (toldOfDeparture == null) {
-                toldOfDeparture = new IdList(false);
-            }
-            if (!toldOfDeparture.add(sender, IdList.NEVER)) {
-                return;
-            }
-        }
-        int replacement = NodeIds.NONE;
-        if (formerPartialView != null && formerPartialView.length > 0) {
-            replacement = formerPartialView[random.nextInt(formerPartialView.length)];
-        }
-        if (replacement == NodeIds.NONE || replacement == sender) {
-            sendMembership(nowMicros, sender, new Remove(claimSeq()));
-        } else {
-            sendMembership(nowMicros, sender, new Replace(claimSeq(), replacement));
-        }
-    }
-
-    private static boolean impliesSenderHoldsUs(Message message) {
-        return message instanceof Subscribe || message instanceof ForwardedSubscription || message instanceof Walk
-                || message instanceof Keep || message instanceof Gossip || message instanceof Heartbeat;
     }
 
     // ------------------------------------------------------------------ driver entry points
@@ -239,7 +179,7 @@ public final class ScampNode {
             // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             counters.dropped(DropReason.NOT_MEMBER);
             if (state == State.LEFT) {
-                tellSenderWeLeft(nowMicros, from, message);
+                departure.answerLateSender(nowMicros, from, message);
             }
         } else if (message instanceof MembershipMessage membership) {
             onMembership(nowMicros, from, membership);
