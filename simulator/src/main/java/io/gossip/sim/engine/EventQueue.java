@@ -1,7 +1,5 @@
 package io.gossip.sim.engine;
 
-import java.util.Arrays;
-
 /**
  * The pending events of one run, earliest first, over primitive arrays: no event objects, so the
  * hot loop allocates nothing of its own.
@@ -9,46 +7,37 @@ import java.util.Arrays;
  * <p>Order is (time, insertion sequence): events at the same microsecond come out in the order they
  * were scheduled, never in hash or memory order, which is what makes a run reproducible.
  *
- * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
- * horizon of about 2.1 s, which covers network latencies and the first retransmission timers).
- * Each bucket stores its events <em>contiguously</em>, in insertion order, in its own arrays:
- * pushing is an append, and the bucket's events sit together in memory. When the clock reaches a
- * bucket, its events are sorted by their offset in the bucket (a counting sort over 128 keys, or
- * an insertion sort for a handful of events; both stable, so ties keep insertion order) into a
- * drain buffer that is then read sequentially. Two small 4-ary heaps handle the rest: the
- * <em>far</em> heap holds events beyond the horizon (timers, mostly), the <em>near</em> heap those
- * pushed into the bucket being drained and far events that have come due; {@link #pop} takes the
- * earlier of the drain buffer's head and the near heap's top.
+ * <p>An event is a time, a kind (0 to 3), two ints {@code from} and {@code to}, and a payload that is
+ * either an object reference ({@link #push(long, int, int, int, Object)}) or a primitive 64-bit
+ * {@code word} plus 32-bit {@code tag} ({@link #push(long, int, int, int, long, int)}), so that a
+ * message can travel without an object of its own. Both kinds of payload take the same path and
+ * share one insertion sequence; the queue does not interpret either.
  *
- * <p>Usage: {@link #push}, then {@link #pop}, then read the popped event with {@link #poppedTime},
- * {@link #poppedKind}, {@link #poppedFrom}, {@link #poppedTo} and {@link #poppedRef}.
+ * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
+ * horizon of about 2.1 s, which covers network latencies and the first retransmission timers),
+ * stored by {@link WheelBuckets}: pushing is an append to the bucket's arrays, and when the clock
+ * reaches a bucket its events are stably sorted by offset into a drain buffer read front to back.
+ * Two small 4-ary heaps handle the rest: the <em>far</em> heap holds events beyond the horizon
+ * (timers, mostly), the <em>near</em> heap those pushed into the bucket being drained and far events
+ * that have come due, with their payloads in a {@link SlotPool}; {@link #pop} takes the earlier of
+ * the drain buffer's head and the near heap's top.
+ *
+ * <p>Usage: {@code push}, then {@link #pop}, then read the popped event with {@link #poppedTime},
+ * {@link #poppedKind}, {@link #poppedFrom}, {@link #poppedTo}, and {@link #poppedRef} or
+ * {@link #poppedWord} / {@link #poppedTag}.
  */
 public final class EventQueue {
-    private static final int SHIFT = 7;
-    private static final int BUCKET_MICROS = 1 << SHIFT;
-    private static final int OFFSET_MASK = BUCKET_MICROS - 1;
-    private static final int BUCKETS = 16384;
+    private static final int SHIFT = WheelBuckets.SHIFT;
+    private static final int BUCKET_MICROS = WheelBuckets.BUCKET_MICROS;
+    private static final int OFFSET_MASK = WheelBuckets.OFFSET_MASK;
+    private static final int BUCKETS = WheelBuckets.BUCKETS;
     private static final int MASK = BUCKETS - 1;
     private static final long HORIZON_MICROS = (long) BUCKETS * BUCKET_MICROS;
+    // A wheel event's key: seq << SEQ_SHIFT | kind << KIND_SHIFT | offset in the bucket.
     private static final int KIND_SHIFT = SHIFT;
     private static final int SEQ_SHIFT = SHIFT + 2;
-    /** Buckets up to this size are insertion-sorted. */
-    private static final int SMALL_BUCKET = 12;
 
-    // Per bucket, in insertion order: (from << 32 | to), (seq << 8 | kind << 6 | offset), ref.
-    private final long[][] bucketEnds = new long[BUCKETS][];
-    private final long[][] bucketKeys = new long[BUCKETS][];
-    private final Object[][] bucketRefs = new Object[BUCKETS][];
-    private final int[] bucketSize = new int[BUCKETS];
-
-    // The bucket being drained, sorted by (offset, seq).
-    private long[] drainEnds = new long[64];
-    private long[] drainKeys = new long[64];
-    private Object[] drainRefs = new Object[64];
-    private int drainAt;
-    private int drainEnd;
-    private final int[] offsetCounts = new int[BUCKET_MICROS + 1];
-
+    private final WheelBuckets wheel = new WheelBuckets();
     // Events outside the wheel (near and far heaps) keep their payload in reusable slots.
     private final SlotPool slots;
     private final TimeHeap near = new TimeHeap(256);
@@ -56,7 +45,6 @@ public final class EventQueue {
 
     /** Start of the bucket being drained (a multiple of the bucket width). */
     private long currentStart;
-    private long inWheel;
     private long size;
     private long nextSeq;
 
@@ -64,6 +52,8 @@ public final class EventQueue {
     private int poppedKind;
     private int poppedFrom;
     private int poppedTo;
+    private long poppedWord;
+    private int poppedTag;
     private Object poppedRef;
 
     /** @param initialCapacity expected events outside the wheel (beyond the horizon); grows as needed */
@@ -84,32 +74,46 @@ public final class EventQueue {
     /** Time of the earliest pending event; only valid when not empty. */
     public long peekTime() {
         fill();
-        if (drainAt < drainEnd) {
-            long t = currentStart + (drainKeys[drainAt] & OFFSET_MASK);
+        if (wheel.draining()) {
+            long t = currentStart + (wheel.headKey() & OFFSET_MASK);
             return near.isEmpty() ? t : Math.min(t, near.minTime());
         }
         return near.minTime();
     }
 
-    /** Schedules an event at {@code timeMicros}, which must not be before the last popped time. */
+    /**
+     * Schedules an event carrying an object {@code ref} (its word and tag read as 0) at
+     * {@code timeMicros}, which must not be before the last popped time.
+     *
+     * @throws IllegalArgumentException if {@code kind} is not 0 to 3
+     */
     public void push(long timeMicros, int kind, int from, int to, Object ref) {
+        push(timeMicros, kind, from, to, 0L, 0, ref);
+    }
+
+    /**
+     * Schedules an event carrying the primitive payload {@code word} and {@code tag} (its ref reads as
+     * null) at {@code timeMicros}, which must not be before the last popped time.
+     *
+     * @throws IllegalArgumentException if {@code kind} is not 0 to 3
+     */
+    public void push(long timeMicros, int kind, int from, int to, long word, int tag) {
+        push(timeMicros, kind, from, to, word, tag, null);
+    }
+
+    private void push(long timeMicros, int kind, int from, int to, long word, int tag, Object ref) {
+        if ((kind & ~3) != 0) {
+            throw new IllegalArgumentException("event kind must be 0 to 3, got " + kind);
+        }
         long seq = nextSeq++;
         size++;
         long end = currentStart + BUCKET_MICROS;
         if (timeMicros >= end && timeMicros < currentStart + HORIZON_MICROS) {
-            int b = (int) (timeMicros >>> SHIFT) & MASK;
-            int n = bucketSize[b];
-            long[] ends = bucketEnds[b];
-            if (ends == null || n == ends.length) {
-                ends = growBucket(b, n);
-            }
-            ends[n] = ((long) from << 32) | (to & 0xFFFF_FFFFL);
-            bucketKeys[b][n] = (seq << SEQ_SHIFT) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
-            bucketRefs[b][n] = ref;
-            bucketSize[b] = n + 1;
-            inWheel++;
+            long ends = ((long) from << 32) | (to & 0xFFFF_FFFFL);
+            long key = (seq << SEQ_SHIFT) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
+            wheel.append((int) (timeMicros >>> SHIFT) & MASK, ends, key, word, tag, ref);
         } else {
-            int slot = slots.store(timeMicros, kind, from, to, ref);
+            int slot = slots.store(timeMicros, kind, from, to, word, tag, ref);
             (timeMicros < end ? near : far).push(timeMicros, seq, slot);
         }
     }
@@ -118,18 +122,18 @@ public final class EventQueue {
     public void pop() {
         fill();
         size--;
-        if (drainAt < drainEnd) {
-            long key = drainKeys[drainAt];
+        if (wheel.draining()) {
+            long key = wheel.headKey();
             long t = currentStart + (key & OFFSET_MASK);
             if (near.isEmpty() || t < near.minTime() || (t == near.minTime() && (key >>> SEQ_SHIFT) < near.minSeq())) {
-                long ends = drainEnds[drainAt];
+                long ends = wheel.headEnds();
                 poppedTime = t;
                 poppedKind = (int) (key >>> KIND_SHIFT) & 3;
                 poppedFrom = (int) (ends >>> 32);
                 poppedTo = (int) ends;
-                poppedRef = drainRefs[drainAt];
-                drainRefs[drainAt] = null;
-                drainAt++;
+                poppedWord = wheel.headWord();
+                poppedTag = wheel.headTag();
+                poppedRef = wheel.takeHead();
                 return;
             }
         }
@@ -138,6 +142,8 @@ public final class EventQueue {
         poppedKind = slots.kind(slot);
         poppedFrom = slots.from(slot);
         poppedTo = slots.to(slot);
+        poppedWord = slots.word(slot);
+        poppedTag = slots.tag(slot);
         poppedRef = slots.release(slot);
     }
 
@@ -146,18 +152,32 @@ public final class EventQueue {
         return poppedTime;
     }
 
+    /** Kind (0 to 3) of the event last popped. */
     public int poppedKind() {
         return poppedKind;
     }
 
+    /** {@code from} of the event last popped. */
     public int poppedFrom() {
         return poppedFrom;
     }
 
+    /** {@code to} of the event last popped. */
     public int poppedTo() {
         return poppedTo;
     }
 
+    /** Primitive word of the event last popped; 0 if it carried a ref. */
+    public long poppedWord() {
+        return poppedWord;
+    }
+
+    /** Primitive tag of the event last popped; 0 if it carried a ref. */
+    public int poppedTag() {
+        return poppedTag;
+    }
+
+    /** Object payload of the event last popped; null if it carried a word and tag. */
     public Object poppedRef() {
         return poppedRef;
     }
@@ -167,21 +187,14 @@ public final class EventQueue {
         if (size != 0) {
             throw new IllegalStateException("trim needs an empty queue, " + size + " events pending");
         }
-        Arrays.fill(bucketEnds, null);
-        Arrays.fill(bucketKeys, null);
-        Arrays.fill(bucketRefs, null);
-        drainEnds = new long[64];
-        drainKeys = new long[64];
-        drainRefs = new Object[64];
-        drainAt = 0;
-        drainEnd = 0;
+        wheel.trim();
         slots.trim();
     }
 
     /** Advances bucket by bucket until the drain buffer or the near heap holds the earliest events. */
     private void fill() {
-        while (drainAt == drainEnd && near.isEmpty()) {
-            if (inWheel == 0) {
+        while (!wheel.draining() && near.isEmpty()) {
+            if (wheel.isEmpty()) {
                 if (far.isEmpty()) {
                     return;
                 }
@@ -190,13 +203,7 @@ public final class EventQueue {
             } else {
                 currentStart += BUCKET_MICROS;
             }
-            int b = (int) (currentStart >>> SHIFT) & MASK;
-            if (bucketSize[b] > 0) {
-                sortIntoDrain(b);
-            } else {
-                drainAt = 0;
-                drainEnd = 0;
-            }
+            wheel.drain((int) (currentStart >>> SHIFT) & MASK);
             long end = currentStart + BUCKET_MICROS;
             while (!far.isEmpty() && far.minTime() < end) {
                 long seq = far.minSeq();
@@ -204,79 +211,5 @@ public final class EventQueue {
                 near.push(t, seq, far.pop());
             }
         }
-    }
-
-    /** Stable counting sort of bucket {@code b} by offset into the drain buffer; empties the bucket. */
-    private void sortIntoDrain(int b) {
-        int n = bucketSize[b];
-        long[] keys = bucketKeys[b];
-        long[] ends = bucketEnds[b];
-        Object[] refs = bucketRefs[b];
-        if (drainKeys.length < n) {
-            int capacity = Math.max(n, drainKeys.length * 2);
-            drainKeys = new long[capacity];
-            drainEnds = new long[capacity];
-            drainRefs = new Object[capacity];
-        }
-        if (n <= SMALL_BUCKET) {
-            insertionSortIntoDrain(keys, ends, refs, n);
-            bucketSize[b] = 0;
-            inWheel -= n;
-            return;
-        }
-        int[] counts = offsetCounts;
-        Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            counts[(int) (keys[i] & OFFSET_MASK) + 1]++;
-        }
-        for (int o = 1; o <= BUCKET_MICROS; o++) {
-            counts[o] += counts[o - 1];
-        }
-        for (int i = 0; i < n; i++) {
-            int at = counts[(int) (keys[i] & OFFSET_MASK)]++;
-            drainKeys[at] = keys[i];
-            drainEnds[at] = ends[i];
-            drainRefs[at] = refs[i];
-            refs[i] = null;
-        }
-        drainAt = 0;
-        drainEnd = n;
-        bucketSize[b] = 0;
-        inWheel -= n;
-    }
-
-    /** The same as the counting sort for a few events, without touching 128 counters. */
-    private void insertionSortIntoDrain(long[] keys, long[] ends, Object[] refs, int n) {
-        for (int i = 0; i < n; i++) {
-            long key = keys[i];
-            long offset = key & OFFSET_MASK;
-            int at = i;
-            while (at > 0 && (drainKeys[at - 1] & OFFSET_MASK) > offset) {
-                drainKeys[at] = drainKeys[at - 1];
-                drainEnds[at] = drainEnds[at - 1];
-                drainRefs[at] = drainRefs[at - 1];
-                at--;
-            }
-            drainKeys[at] = key;
-            drainEnds[at] = ends[i];
-            drainRefs[at] = refs[i];
-            refs[i] = null;
-        }
-        drainAt = 0;
-        drainEnd = n;
-    }
-
-    private long[] growBucket(int b, int n) {
-        int capacity = n == 0 ? 8 : n * 2;
-        if (bucketEnds[b] == null) {
-            bucketEnds[b] = new long[capacity];
-            bucketKeys[b] = new long[capacity];
-            bucketRefs[b] = new Object[capacity];
-        } else {
-            bucketEnds[b] = Arrays.copyOf(bucketEnds[b], capacity);
-            bucketKeys[b] = Arrays.copyOf(bucketKeys[b], capacity);
-            bucketRefs[b] = Arrays.copyOf(bucketRefs[b], capacity);
-        }
-        return bucketEnds[b];
     }
 }

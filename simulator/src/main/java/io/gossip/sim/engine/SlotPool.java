@@ -12,6 +12,8 @@ final class SlotPool {
     private int[] kinds;
     private int[] froms;
     private int[] tos;
+    private long[] words;
+    private int[] tags;
     private Object[] refs;
     private int[] free;
     private int freeCount;
@@ -26,14 +28,16 @@ final class SlotPool {
         kinds = new int[capacity];
         froms = new int[capacity];
         tos = new int[capacity];
+        words = new long[capacity];
+        tags = new int[capacity];
         refs = new Object[capacity];
         free = new int[capacity];
         freeCount = 0;
         used = 0;
     }
 
-    /** Stores an event's payload and returns its slot. */
-    int store(long time, int kind, int from, int to, Object ref) {
+    /** Stores an event's payload (a word and tag, or a ref: the other is 0 or null) and returns its slot. */
+    int store(long time, int kind, int from, int to, long word, int tag, Object ref) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -44,6 +48,8 @@ final class SlotPool {
                 kinds = Arrays.copyOf(kinds, n);
                 froms = Arrays.copyOf(froms, n);
                 tos = Arrays.copyOf(tos, n);
+                words = Arrays.copyOf(words, n);
+                tags = Arrays.copyOf(tags, n);
                 refs = Arrays.copyOf(refs, n);
                 free = Arrays.copyOf(free, n);
             }
@@ -53,6 +59,8 @@ final class SlotPool {
         kinds[slot] = kind;
         froms[slot] = from;
         tos[slot] = to;
+        words[slot] = word;
+        tags[slot] = tag;
         refs[slot] = ref;
         return slot;
     }
@@ -71,6 +79,14 @@ final class SlotPool {
 
     int to(int slot) {
         return tos[slot];
+    }
+
+    long word(int slot) {
+        return words[slot];
+    }
+
+    int tag(int slot) {
+        return tags[slot];
     }
 
     /** Frees the slot and returns its reference. */

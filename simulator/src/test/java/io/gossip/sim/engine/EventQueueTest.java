@@ -1,11 +1,15 @@
 package io.gossip.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +104,207 @@ class EventQueueTest {
         assertEquals(2, queue.poppedFrom());
         queue.pop();
         assertEquals(1, queue.poppedFrom());
+    }
+
+    /** The wheel's horizon: 16384 buckets of 128 µs. */
+    private static final long HORIZON_MICROS = 16384L * 128;
+
+    /** One expected event, ordered like the queue: by time, then by push order. */
+    private record Expected(long time, long seq, int kind, int from, int to, long word, int tag, Object ref) {}
+
+    private static final Comparator<Expected> BY_TIME_THEN_SEQ =
+            Comparator.comparingLong(Expected::time).thenComparingLong(Expected::seq);
+
+    private static void assertPopped(EventQueue queue, Expected e, String where) {
+        queue.pop();
+        assertEquals(e.time(), queue.poppedTime(), where + ": time");
+        assertEquals(e.kind(), queue.poppedKind(), where + ": kind");
+        assertEquals(e.from(), queue.poppedFrom(), where + ": from");
+        assertEquals(e.to(), queue.poppedTo(), where + ": to");
+        assertEquals(e.word(), queue.poppedWord(), where + ": word");
+        assertEquals(e.tag(), queue.poppedTag(), where + ": tag");
+        assertSame(e.ref(), queue.poppedRef(), where + ": ref");
+    }
+
+    @Test
+    void packedEventsInterleavedWithRefEventsPopInOrderWithTheirOwnPayloads() {
+        EventQueue queue = new EventQueue(4);
+        SplittableRandom random = new SplittableRandom(4);
+        List<Expected> expected = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            // Mostly dense (about 100 events per bucket: the counting sort), the rest sparse over
+            // 0..5 s (the current bucket, small buckets on the wheel, and beyond the horizon).
+            long time = i % 4 == 0 ? random.nextInt(5_000_000) : random.nextInt(20_000);
+            if (i % 2 == 0) {
+                long word = random.nextLong();
+                int tag = random.nextInt();
+                queue.push(time, 3, i, i + 1, word, tag);
+                expected.add(new Expected(time, i, 3, i, i + 1, word, tag, null));
+            } else {
+                Object ref = "r" + i;
+                queue.push(time, i % 3, i, i + 1, ref);
+                expected.add(new Expected(time, i, i % 3, i, i + 1, 0, 0, ref));
+            }
+        }
+        expected.sort(BY_TIME_THEN_SEQ);
+        for (int i = 0; i < expected.size(); i++) {
+            assertPopped(queue, expected.get(i), "pop " + i);
+        }
+        assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void sameTimeEventsFromTheFarHeapTheWheelAndTheNearHeapPopInPushOrder() {
+        EventQueue queue = new EventQueue(4);
+        long x = HORIZON_MICROS + 200; // beyond the horizon while the clock is at 0
+        List<Expected> order = new ArrayList<>();
+        queue.push(0, 1, 0, 0, "start");
+        queue.push(x, 3, 1, 1, Long.MIN_VALUE, 11); // far heap, packed
+        queue.push(x, 0, 2, 2, "far"); // far heap, ref
+        queue.push(1_000_000, 1, 0, 0, "marker");
+        queue.pop();
+        assertEquals("start", queue.poppedRef());
+        // Pushed into the bucket being drained (near heap), at the current time and later in the bucket.
+        queue.push(5, 3, 3, 3, -1L, -1);
+        queue.push(0, 2, 4, 4, "now");
+        queue.push(0, 3, 5, 5, 7L, Integer.MIN_VALUE);
+        assertPopped(queue, new Expected(0, 0, 2, 4, 4, 0, 0, "now"), "near ref at now");
+        assertPopped(queue, new Expected(0, 0, 3, 5, 5, 7L, Integer.MIN_VALUE, null), "near packed at now");
+        assertPopped(queue, new Expected(5, 0, 3, 3, 3, -1L, -1, null), "near packed later in bucket");
+        queue.pop();
+        assertEquals("marker", queue.poppedRef());
+        // x is now inside the horizon: these go on the wheel.
+        queue.push(x, 3, 6, 6, Long.MAX_VALUE, Integer.MAX_VALUE);
+        queue.push(x, 0, 7, 7, "wheel");
+        queue.push(x - 1, 1, 0, 0, "same bucket, earlier");
+        queue.pop();
+        assertEquals("same bucket, earlier", queue.poppedRef());
+        // x's bucket is being drained and the far events have come due: these go to the near heap.
+        queue.push(x, 3, 8, 8, 0L, 0);
+        queue.push(x, 0, 9, 9, "near");
+        order.add(new Expected(x, 0, 3, 1, 1, Long.MIN_VALUE, 11, null));
+        order.add(new Expected(x, 0, 0, 2, 2, 0, 0, "far"));
+        order.add(new Expected(x, 0, 3, 6, 6, Long.MAX_VALUE, Integer.MAX_VALUE, null));
+        order.add(new Expected(x, 0, 0, 7, 7, 0, 0, "wheel"));
+        order.add(new Expected(x, 0, 3, 8, 8, 0L, 0, null));
+        order.add(new Expected(x, 0, 0, 9, 9, 0, 0, "near"));
+        for (int i = 0; i < order.size(); i++) {
+            assertPopped(queue, order.get(i), "tie " + i);
+        }
+        assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void extremeWordsTagsAndEndsSurviveTheWheelAndBothHeaps() {
+        long[] words = {Long.MIN_VALUE, -1L, Long.MAX_VALUE, 0L, 1L};
+        int[] tags = {Integer.MIN_VALUE, -1, Integer.MAX_VALUE, 0, 1};
+        int[] ends = {Integer.MIN_VALUE, -1, Integer.MAX_VALUE, 0, 1};
+        // Times in the current bucket (near), on the wheel, and beyond the horizon (far).
+        long[] times = {3, 500_000, HORIZON_MICROS * 3 + 17};
+        EventQueue queue = new EventQueue(4);
+        List<Expected> expected = new ArrayList<>();
+        int seq = 0;
+        for (long time : times) {
+            for (int i = 0; i < words.length; i++) {
+                int from = ends[i];
+                int to = ends[ends.length - 1 - i];
+                queue.push(time, 3, from, to, words[i], tags[i]);
+                expected.add(new Expected(time, seq++, 3, from, to, words[i], tags[i], null));
+            }
+        }
+        expected.sort(BY_TIME_THEN_SEQ);
+        for (int i = 0; i < expected.size(); i++) {
+            assertPopped(queue, expected.get(i), "event " + i);
+        }
+        assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void rejectsAKindOutsideTwoBitsWithoutChangingTheQueue() {
+        EventQueue queue = new EventQueue(4);
+        queue.push(10, 1, 1, 1, "kept");
+        assertThrows(IllegalArgumentException.class, () -> queue.push(20, 4, 2, 2, "bad"));
+        assertThrows(IllegalArgumentException.class, () -> queue.push(20, -1, 2, 2, 5L, 5));
+        assertEquals(1, queue.size());
+        queue.push(10, 3, 3, 3, 9L, 9);
+        assertPopped(queue, new Expected(10, 0, 1, 1, 1, 0, 0, "kept"), "first");
+        assertPopped(queue, new Expected(10, 0, 3, 3, 3, 9L, 9, null), "second");
+        assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void matchesAReferencePriorityQueueOverRandomMixedPushesAndPops() {
+        EventQueue queue = new EventQueue(4);
+        PriorityQueue<Expected> reference = new PriorityQueue<>(BY_TIME_THEN_SEQ);
+        SplittableRandom random = new SplittableRandom(5);
+        long now = 0;
+        long seq = 0;
+        for (int op = 0; op < 200_000; op++) {
+            if (reference.isEmpty() || random.nextInt(100) < 52) {
+                long time = now + randomDelay(random);
+                int kind = random.nextInt(4);
+                int from = random.nextInt();
+                int to = random.nextInt();
+                Expected e;
+                if (random.nextBoolean()) {
+                    long word = random.nextInt(8) == 0 ? Long.MIN_VALUE : random.nextLong();
+                    int tag = random.nextInt(8) == 0 ? Integer.MIN_VALUE : random.nextInt();
+                    queue.push(time, kind, from, to, word, tag);
+                    e = new Expected(time, seq++, kind, from, to, word, tag, null);
+                } else {
+                    Object ref = new Object();
+                    queue.push(time, kind, from, to, ref);
+                    e = new Expected(time, seq++, kind, from, to, 0, 0, ref);
+                }
+                reference.add(e);
+            } else {
+                assertEquals(reference.peek().time(), queue.peekTime(), "peek at op " + op);
+                Expected e = reference.poll();
+                assertPopped(queue, e, "op " + op);
+                now = e.time();
+            }
+            assertEquals(reference.size(), queue.size());
+        }
+        while (!reference.isEmpty()) {
+            assertPopped(queue, reference.poll(), "final drain");
+        }
+        assertTrue(queue.isEmpty());
+    }
+
+    /** Now, inside the current bucket, on the wheel, at the horizon's edge, or beyond it. */
+    private static long randomDelay(SplittableRandom random) {
+        switch (random.nextInt(6)) {
+            case 0:
+                return 0;
+            case 1:
+                return random.nextInt(128);
+            case 2:
+                return HORIZON_MICROS - 128 + random.nextInt(256);
+            case 3:
+                return HORIZON_MICROS + random.nextLong(4 * HORIZON_MICROS);
+            default:
+                return 10_000 + random.nextInt(90_000);
+        }
+    }
+
+    @Test
+    void trimmedQueueStillCarriesBothPayloads() {
+        EventQueue queue = new EventQueue(4);
+        for (int i = 0; i < 1000; i++) {
+            queue.push(1000 + i % 7, 3, i, i, i, i);
+        }
+        while (!queue.isEmpty()) {
+            queue.pop();
+        }
+        queue.trim();
+        long now = queue.poppedTime();
+        queue.push(now + 300, 3, 1, 2, -5L, -6);
+        queue.push(now + 300, 0, 3, 4, "after trim");
+        queue.push(now + HORIZON_MICROS + 1, 3, 5, 6, Long.MIN_VALUE, Integer.MIN_VALUE);
+        assertPopped(queue, new Expected(now + 300, 0, 3, 1, 2, -5L, -6, null), "wheel packed");
+        assertPopped(queue, new Expected(now + 300, 0, 0, 3, 4, 0, 0, "after trim"), "wheel ref");
+        assertPopped(queue, new Expected(now + HORIZON_MICROS + 1, 0, 3, 5, 6, Long.MIN_VALUE, Integer.MIN_VALUE, null),
+                "far packed");
+        assertNull(queue.poppedRef());
     }
 }
