@@ -24,6 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Latencies come from a precomputed table, so the random generator is not measured. 1,000
  * pending events is a small run; 1,000,000 is the order of the messages in flight at n = 100,000.
+ *
+ * <p>{@link #scheduleAndPop} carries a ref payload (null, as a wakeup does); {@link #scheduleAndPopPacked}
+ * carries a primitive word and tag instead, as a message packed into primitives does. Both start
+ * from the same queue of ref events; the packed variant's warmup replaces every one of them many
+ * times over before measurement.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,5 +75,18 @@ public class EventQueueBenchmark {
         queue.push(time + latencies[next], 0, to, to + 1, null);
         next = (next + 1) & (LATENCIES - 1);
         return time;
+    }
+
+    /** The same with a primitive payload: reads the popped word and tag, schedules a successor with new ones. */
+    @Benchmark
+    public long scheduleAndPopPacked() {
+        queue.pop();
+        long time = queue.poppedTime();
+        int to = queue.poppedTo();
+        long word = queue.poppedWord() + 1;
+        int tag = queue.poppedTag() ^ to;
+        queue.push(time + latencies[next], 3, to, to + 1, word, tag);
+        next = (next + 1) & (LATENCIES - 1);
+        return time ^ word;
     }
 }

@@ -11,7 +11,11 @@ import java.util.Arrays;
  * {@code from << 32 | to}), {@code key} (the queue's packing of insertion sequence, kind and offset,
  * whose low {@value #SHIFT} bits are the offset in the bucket), the 64-bit {@code word} and 32-bit
  * {@code tag} of a primitive payload, and the {@code ref} of an object payload. A bucket's arrays are
- * allocated together on its first event and grow together; {@link #trim} drops them all.
+ * taken together on its first event and grow together. When the bucket is drained they go to a stack
+ * of spare array sets, which the next empty bucket to get an event takes from: the wheel holds about
+ * as many array sets as it has non-empty buckets (a few hundred for network latencies), not one per
+ * bucket it ever used (all {@value #BUCKETS} of them, each at its peak size, once the wheel has
+ * turned). {@link #trim} drops the spares and shrinks the drain buffer.
  *
  * <p>Sorting is stable (a counting sort over the {@value #BUCKET_MICROS} offsets, or an insertion
  * sort for a handful of events), so events at the same microsecond keep their insertion order.
@@ -37,6 +41,14 @@ final class WheelBuckets {
     private final int[] bucketSize = new int[BUCKETS];
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
+
+    // Array sets of drained buckets, last drained on top, for the next buckets to get an event.
+    private long[][] spareEnds = new long[16][];
+    private long[][] spareKeys = new long[16][];
+    private long[][] spareWords = new long[16][];
+    private int[][] spareTags = new int[16][];
+    private Object[][] spareRefs = new Object[16][];
+    private int spareCount;
 
     private long[] drainEnds;
     private long[] drainKeys;
@@ -102,7 +114,10 @@ final class WheelBuckets {
         return ref;
     }
 
-    /** Moves bucket {@code b}'s events, sorted by offset, into the (exhausted) drain buffer. */
+    /**
+     * Moves bucket {@code b}'s events, sorted by offset, into the (exhausted) drain buffer, and gives
+     * the bucket's arrays to the spares.
+     */
     void drain(int b) {
         int n = bucketSize[b];
         drainAt = 0;
@@ -120,15 +135,17 @@ final class WheelBuckets {
         }
         bucketSize[b] = 0;
         stored -= n;
+        release(b);
     }
 
-    /** Drops every bucket's arrays and shrinks the drain buffer; only when all are empty. */
+    /** Drops the spare arrays and shrinks the drain buffer; only when all buckets are empty. */
     void trim() {
-        Arrays.fill(bucketEnds, null);
-        Arrays.fill(bucketKeys, null);
-        Arrays.fill(bucketWords, null);
-        Arrays.fill(bucketTags, null);
-        Arrays.fill(bucketRefs, null);
+        Arrays.fill(spareEnds, null);
+        Arrays.fill(spareKeys, null);
+        Arrays.fill(spareWords, null);
+        Arrays.fill(spareTags, null);
+        Arrays.fill(spareRefs, null);
+        spareCount = 0;
         allocateDrain(DRAIN_CAPACITY);
         drainAt = 0;
         drainEnd = 0;
@@ -187,9 +204,22 @@ final class WheelBuckets {
         }
     }
 
+    /** Arrays for bucket {@code b} with room for one more than its {@code n} events. */
     private long[] grow(int b, int n) {
         int capacity = n == 0 ? 8 : n * 2;
-        if (bucketEnds[b] == null) {
+        if (bucketEnds[b] == null && spareCount > 0) {
+            int s = --spareCount;
+            bucketEnds[b] = spareEnds[s];
+            bucketKeys[b] = spareKeys[s];
+            bucketWords[b] = spareWords[s];
+            bucketTags[b] = spareTags[s];
+            bucketRefs[b] = spareRefs[s];
+            spareEnds[s] = null;
+            spareKeys[s] = null;
+            spareWords[s] = null;
+            spareTags[s] = null;
+            spareRefs[s] = null;
+        } else if (bucketEnds[b] == null) {
             bucketEnds[b] = new long[capacity];
             bucketKeys[b] = new long[capacity];
             bucketWords[b] = new long[capacity];
@@ -203,6 +233,29 @@ final class WheelBuckets {
             bucketRefs[b] = Arrays.copyOf(bucketRefs[b], capacity);
         }
         return bucketEnds[b];
+    }
+
+    /** Detaches the arrays of the (drained, emptied) bucket {@code b} onto the spares. */
+    private void release(int b) {
+        if (spareCount == spareEnds.length) {
+            int n = spareCount * 2;
+            spareEnds = Arrays.copyOf(spareEnds, n);
+            spareKeys = Arrays.copyOf(spareKeys, n);
+            spareWords = Arrays.copyOf(spareWords, n);
+            spareTags = Arrays.copyOf(spareTags, n);
+            spareRefs = Arrays.copyOf(spareRefs, n);
+        }
+        int s = spareCount++;
+        spareEnds[s] = bucketEnds[b];
+        spareKeys[s] = bucketKeys[b];
+        spareWords[s] = bucketWords[b];
+        spareTags[s] = bucketTags[b];
+        spareRefs[s] = bucketRefs[b];
+        bucketEnds[b] = null;
+        bucketKeys[b] = null;
+        bucketWords[b] = null;
+        bucketTags[b] = null;
+        bucketRefs[b] = null;
     }
 
     private void allocateDrain(int capacity) {
