@@ -1,0 +1,208 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.MessageType;
+import java.util.Arrays;
+
+/**
+ * {@link ReliableChannel} for every node of a {@link ScampArena}: per node, the membership messages
+ * awaiting an ack and the (sender, seq) pairs already handled, each a {@code long[]} created on first
+ * use and dropped when empty (most nodes are idle most of the time). The rules, and the order in
+ * which entries are kept, removed and retransmitted, are {@link RetransmitQueue}'s and
+ * {@link HandledMessages}'s, so that an arena run repeats a {@link ScampNode} run exactly.
+ *
+ * <p>Awaiting entry: {@code (to << 32 | seq, deadline, message)}, the message packed as
+ * {@code subject << 32 | hops << 12 | attempts << 4 | type}; slot 0 of the array holds the count.
+ * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
+ * {@link HandledMessages#CAPACITY}.
+ */
+final class ArenaChannel {
+    /** Told when a message ran out of attempts without an ack. */
+    interface Undeliverable {
+        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops);
+    }
+
+    static final int MAX_HOPS = (1 << 20) - 1;
+    private static final int ENTRY = 3;
+
+    private final ProtocolConfig config;
+    private final ArenaEnvironment env;
+    private final Counters counters;
+    private long[][] awaiting;
+    private long[][] handled;
+
+    ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
+        this.config = config;
+        this.env = env;
+        this.counters = counters;
+        this.awaiting = new long[capacity][];
+        this.handled = new long[capacity][];
+    }
+
+    void grow(int capacity) {
+        awaiting = Arrays.copyOf(awaiting, capacity);
+        handled = Arrays.copyOf(handled, capacity);
+    }
+
+    private static long key(int peer, int seq) {
+        return ((long) peer << 32) | (seq & 0xFFFF_FFFFL);
+    }
+
+    /** Sends a membership message and, if it wants an ack ({@code seq != 0}), awaits one. */
+    void send(long nowMicros, int node, int to, int type, int seq, int subject, int hops) {
+        env.send(node, to, type, seq, subject, hops);
+        counters.sent(MessageType.ofOrdinal(type), 1);
+        if (seq == 0) {
+            return;
+        }
+        long[] a = awaiting[node];
+        if (a == null) {
+            a = new long[1 + 2 * ENTRY];
+        } else if (1 + ((int) a[0] + 1) * ENTRY > a.length) {
+            a = Arrays.copyOf(a, 1 + (int) a[0] * 2 * ENTRY);
+        }
+        awaiting[node] = a;
+        int at = 1 + (int) a[0] * ENTRY;
+        a[at] = key(to, seq);
+        a[at + 1] = nowMicros + config.retransmitDelayMicros(1);
+        a[at + 2] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
+        a[0]++;
+    }
+
+    /** Acks the message if it asks for it; false for a retransmission already handled (counted). */
+    boolean receive(long nowMicros, int node, int from, int seq) {
+        if (seq == 0) {
+            return true;
+        }
+        env.send(node, from, MessageType.ACK.ordinal(), seq, 0, 0);
+        counters.sent(MessageType.ACK, 1);
+        long key = key(from, seq);
+        long[] h = handled[node];
+        if (h != null) {
+            expireHandled(h, nowMicros);
+            for (int i = 1, end = 1 + 2 * (int) h[0]; i < end; i += 2) {
+                if (h[i] == key) {
+                    counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
+                    return false;
+                }
+            }
+        }
+        if (h == null) {
+            h = new long[1 + 2 * 4];
+        } else if ((int) h[0] == HandledMessages.CAPACITY) {
+            System.arraycopy(h, 3, h, 1, 2 * (HandledMessages.CAPACITY - 1));
+            h[0]--;
+        } else if (1 + 2 * ((int) h[0] + 1) > h.length) {
+            h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);
+        }
+        handled[node] = h;
+        int at = 1 + 2 * (int) h[0];
+        h[at] = key;
+        h[at + 1] = nowMicros + config.retransmitHorizonMicros();
+        h[0]++;
+        return true;
+    }
+
+    private static void expireHandled(long[] h, long nowMicros) {
+        int size = (int) h[0];
+        int expired = 0;
+        while (expired < size && h[2 + 2 * expired] <= nowMicros) {
+            expired++;
+        }
+        if (expired > 0) {
+            System.arraycopy(h, 1 + 2 * expired, h, 1, 2 * (size - expired));
+            h[0] = size - expired;
+        }
+    }
+
+    /** Forgets handled messages past their horizon. */
+    void forgetExpired(long nowMicros, int node) {
+        long[] h = handled[node];
+        if (h != null) {
+            expireHandled(h, nowMicros);
+            if (h[0] == 0) {
+                handled[node] = null;
+            }
+        }
+    }
+
+    /** Handles an ack; counts it if nothing was waiting for it. */
+    void acknowledged(int node, int from, int seq) {
+        long[] a = awaiting[node];
+        long key = key(from, seq);
+        if (a != null) {
+            for (int i = 0, n = (int) a[0]; i < n; i++) {
+                if (a[1 + i * ENTRY] == key) {
+                    removeAt(a, i);
+                    if (a[0] == 0) {
+                        awaiting[node] = null;
+                    }
+                    return;
+                }
+            }
+        }
+        counters.dropped(DropReason.UNKNOWN_ACK);
+    }
+
+    /** Swap-with-last removal, as {@link RetransmitQueue#removeAt}. */
+    private static void removeAt(long[] a, int i) {
+        int last = (int) a[0] - 1;
+        System.arraycopy(a, 1 + last * ENTRY, a, 1 + i * ENTRY, ENTRY);
+        a[0] = last;
+    }
+
+    /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */
+    void retransmitDue(long nowMicros, int node, Undeliverable onUndeliverable) {
+        forgetExpired(nowMicros, node);
+        if (awaiting[node] == null) {
+            return;
+        }
+        // onUndeliverable may send (append, possibly reallocating): re-read the array each step.
+        for (int i = (int) awaiting[node][0] - 1; i >= 0; i--) {
+            long[] a = awaiting[node];
+            int at = 1 + i * ENTRY;
+            if (a[at + 1] > nowMicros) {
+                continue;
+            }
+            int to = (int) (a[at] >>> 32);
+            int seq = (int) a[at];
+            long message = a[at + 2];
+            int type = (int) message & 0xF;
+            int attempts = (int) (message >>> 4) & 0x1F;
+            int hops = (int) (message >>> 12) & MAX_HOPS;
+            int subject = (int) (message >>> 32);
+            if (attempts < config.maxAttempts()) {
+                a[at + 1] = nowMicros + config.retransmitDelayMicros(attempts + 1);
+                a[at + 2] = message + (1L << 4);
+                env.send(node, to, type, seq, subject, hops);
+                counters.sent(MessageType.ofOrdinal(type), 1);
+                counters.retransmission();
+            } else {
+                removeAt(a, i);
+                counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
+                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops);
+            }
+        }
+        if (awaiting[node][0] == 0) {
+            awaiting[node] = null;
+        }
+    }
+
+    /** When the node's next retransmission is due. */
+    long nextDeadline(int node) {
+        long[] a = awaiting[node];
+        if (a == null) {
+            return Long.MAX_VALUE;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0, n = (int) a[0]; i < n; i++) {
+            earliest = Math.min(earliest, a[2 + i * ENTRY]);
+        }
+        return earliest;
+    }
+
+    /** Membership messages the node sent and has not had acknowledged. */
+    int unacknowledgedCount(int node) {
+        long[] a = awaiting[node];
+        return a == null ? 0 : (int) a[0];
+    }
+}
