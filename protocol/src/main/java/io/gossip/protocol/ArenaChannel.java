@@ -10,8 +10,10 @@ import java.util.Arrays;
  * which entries are kept, removed and retransmitted, are {@link RetransmitQueue}'s and
  * {@link HandledMessages}'s, so that an arena run repeats a {@link ScampNode} run exactly.
  *
- * <p>Awaiting entry: {@code (to << 32 | seq, deadline, message)}, the message packed as
- * {@code subject << 32 | hops << 12 | attempts << 4 | type}; slot 0 of the array holds the count.
+ * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages...]}, a key being
+ * {@code to << 32 | seq} and a message {@code subject << 32 | hops << 12 | attempts << 4 | type}.
+ * The keys lie side by side because every ack searches them: a contact that just forwarded a
+ * subscription to its whole PartialView awaits a few dozen acks at once.
  * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
  * {@link HandledMessages#CAPACITY}.
  */
@@ -22,7 +24,9 @@ final class ArenaChannel {
     }
 
     static final int MAX_HOPS = (1 << 20) - 1;
-    private static final int ENTRY = 3;
+    private static final int COUNT = 0;
+    private static final int CAPACITY = 1;
+    private static final int KEYS = 2;
 
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
@@ -56,16 +60,31 @@ final class ArenaChannel {
         }
         long[] a = awaiting[node];
         if (a == null) {
-            a = new long[1 + 2 * ENTRY];
-        } else if (1 + ((int) a[0] + 1) * ENTRY > a.length) {
-            a = Arrays.copyOf(a, 1 + (int) a[0] * 2 * ENTRY);
+            a = withCapacity(null, 4);
+        } else if (a[COUNT] == a[CAPACITY]) {
+            a = withCapacity(a, 2 * (int) a[CAPACITY]);
         }
         awaiting[node] = a;
-        int at = 1 + (int) a[0] * ENTRY;
-        a[at] = key(to, seq);
-        a[at + 1] = nowMicros + config.retransmitDelayMicros(1);
-        a[at + 2] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
-        a[0]++;
+        int i = (int) a[COUNT];
+        int capacity = (int) a[CAPACITY];
+        a[KEYS + i] = key(to, seq);
+        a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(1);
+        a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
+        a[COUNT]++;
+    }
+
+    private static long[] withCapacity(long[] old, int capacity) {
+        long[] a = new long[KEYS + 3 * capacity];
+        a[CAPACITY] = capacity;
+        if (old != null) {
+            int n = (int) old[COUNT];
+            int oldCapacity = (int) old[CAPACITY];
+            for (int region = 0; region < 3; region++) {
+                System.arraycopy(old, KEYS + region * oldCapacity, a, KEYS + region * capacity, n);
+            }
+            a[COUNT] = n;
+        }
+        return a;
     }
 
     /** Acks the message if it asks for it; false for a retransmission already handled (counted). */
@@ -130,10 +149,11 @@ final class ArenaChannel {
         long[] a = awaiting[node];
         long key = key(from, seq);
         if (a != null) {
-            for (int i = 0, n = (int) a[0]; i < n; i++) {
-                if (a[1 + i * ENTRY] == key) {
-                    removeAt(a, i);
-                    if (a[0] == 0) {
+            // Keys are unique (a node never reuses a sequence number in flight): any search order finds the same entry.
+            for (int i = KEYS, end = KEYS + (int) a[COUNT]; i < end; i++) {
+                if (a[i] == key) {
+                    removeAt(a, i - KEYS);
+                    if (a[COUNT] == 0) {
                         awaiting[node] = null;
                     }
                     return;
@@ -145,9 +165,12 @@ final class ArenaChannel {
 
     /** Swap-with-last removal, as {@link RetransmitQueue#removeAt}. */
     private static void removeAt(long[] a, int i) {
-        int last = (int) a[0] - 1;
-        System.arraycopy(a, 1 + last * ENTRY, a, 1 + i * ENTRY, ENTRY);
-        a[0] = last;
+        int last = (int) a[COUNT] - 1;
+        int capacity = (int) a[CAPACITY];
+        for (int region = KEYS; region < KEYS + 3 * capacity; region += capacity) {
+            a[region + i] = a[region + last];
+        }
+        a[COUNT] = last;
     }
 
     /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */
@@ -157,22 +180,22 @@ final class ArenaChannel {
             return;
         }
         // onUndeliverable may send (append, possibly reallocating): re-read the array each step.
-        for (int i = (int) awaiting[node][0] - 1; i >= 0; i--) {
+        for (int i = (int) awaiting[node][COUNT] - 1; i >= 0; i--) {
             long[] a = awaiting[node];
-            int at = 1 + i * ENTRY;
-            if (a[at + 1] > nowMicros) {
+            int capacity = (int) a[CAPACITY];
+            if (a[KEYS + capacity + i] > nowMicros) {
                 continue;
             }
-            int to = (int) (a[at] >>> 32);
-            int seq = (int) a[at];
-            long message = a[at + 2];
+            int to = (int) (a[KEYS + i] >>> 32);
+            int seq = (int) a[KEYS + i];
+            long message = a[KEYS + 2 * capacity + i];
             int type = (int) message & 0xF;
             int attempts = (int) (message >>> 4) & 0x1F;
             int hops = (int) (message >>> 12) & MAX_HOPS;
             int subject = (int) (message >>> 32);
             if (attempts < config.maxAttempts()) {
-                a[at + 1] = nowMicros + config.retransmitDelayMicros(attempts + 1);
-                a[at + 2] = message + (1L << 4);
+                a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(attempts + 1);
+                a[KEYS + 2 * capacity + i] = message + (1L << 4);
                 env.send(node, to, type, seq, subject, hops);
                 counters.sent(MessageType.ofOrdinal(type), 1);
                 counters.retransmission();
@@ -182,7 +205,7 @@ final class ArenaChannel {
                 onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops);
             }
         }
-        if (awaiting[node][0] == 0) {
+        if (awaiting[node][COUNT] == 0) {
             awaiting[node] = null;
         }
     }
@@ -194,8 +217,9 @@ final class ArenaChannel {
             return Long.MAX_VALUE;
         }
         long earliest = Long.MAX_VALUE;
-        for (int i = 0, n = (int) a[0]; i < n; i++) {
-            earliest = Math.min(earliest, a[2 + i * ENTRY]);
+        int deadlines = KEYS + (int) a[CAPACITY];
+        for (int i = deadlines, end = deadlines + (int) a[COUNT]; i < end; i++) {
+            earliest = Math.min(earliest, a[i]);
         }
         return earliest;
     }
@@ -203,6 +227,6 @@ final class ArenaChannel {
     /** Membership messages the node sent and has not had acknowledged. */
     int unacknowledgedCount(int node) {
         long[] a = awaiting[node];
-        return a == null ? 0 : (int) a[0];
+        return a == null ? 0 : (int) a[COUNT];
     }
 }

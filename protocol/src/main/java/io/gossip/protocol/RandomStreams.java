@@ -29,26 +29,28 @@ public final class RandomStreams {
     /** The gamma of a generator made from a bare seed: 2^64 divided by the golden ratio, odd. */
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     /** Largest number of streams one instance holds (array length limit of the JVM). */
-    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    static final int MAX_CAPACITY = (Integer.MAX_VALUE - 8) / 2;
 
-    private long[] seeds;
-    private long[] gammas;
+    /**
+     * Stream {@code s}'s seed at {@code 2s}, its gamma at {@code 2s + 1}: side by side, so that a
+     * draw from a stream not in cache costs one miss, not two.
+     */
+    private long[] state;
 
     /**
      * Creates {@code capacity} streams, none of them usable until seeded or split into.
      *
-     * @param capacity number of streams, from zero to {@code Integer.MAX_VALUE - 8}
+     * @param capacity number of streams, from zero to {@code (Integer.MAX_VALUE - 8) / 2}
      * @throws IllegalArgumentException if the capacity is out of that range
      */
     public RandomStreams(int capacity) {
         checkCapacity(capacity);
-        seeds = new long[capacity];
-        gammas = new long[capacity];
+        state = new long[2 * capacity];
     }
 
     /** Number of streams held: valid stream indexes are {@code 0 .. capacity() - 1}. */
     public int capacity() {
-        return seeds.length;
+        return state.length / 2;
     }
 
     /**
@@ -60,13 +62,10 @@ public final class RandomStreams {
      */
     public void grow(int newCapacity) {
         checkCapacity(newCapacity);
-        if (newCapacity <= seeds.length) {
+        if (newCapacity <= capacity()) {
             return;
         }
-        long[] newSeeds = Arrays.copyOf(seeds, newCapacity);
-        long[] newGammas = Arrays.copyOf(gammas, newCapacity);
-        seeds = newSeeds;
-        gammas = newGammas;
+        state = Arrays.copyOf(state, 2 * newCapacity);
     }
 
     /** Gives {@code stream} the state of {@code new SplittableRandom(seed)}. */
@@ -101,13 +100,13 @@ public final class RandomStreams {
             throw new IllegalArgumentException("a stream cannot be split into itself: " + child);
         }
         long gamma = parentStreams.gammaOf(parent);
-        long seed = parentStreams.seeds[parent];
+        long seed = parentStreams.state[2 * parent];
         long firstSeed = seed + gamma;
         long secondSeed = firstSeed + gamma;
         checkIndex(child);
-        seeds[child] = mix64(firstSeed);
-        gammas[child] = mixGamma(secondSeed);
-        parentStreams.seeds[parent] = secondSeed;
+        state[2 * child] = mix64(firstSeed);
+        state[2 * child + 1] = mixGamma(secondSeed);
+        parentStreams.state[2 * parent] = secondSeed;
     }
 
     /** The next long of {@code stream}, as {@code SplittableRandom.nextLong()}. */
@@ -181,12 +180,12 @@ public final class RandomStreams {
 
     /** The raw seed of {@code stream} (for tests and snapshots). */
     long rawSeed(int stream) {
-        return seeds[stream];
+        return state[2 * stream];
     }
 
     /** The raw gamma of {@code stream}; zero while the stream was never given a state. */
     long rawGamma(int stream) {
-        return gammas[stream];
+        return state[2 * stream + 1];
     }
 
     /**
@@ -198,19 +197,19 @@ public final class RandomStreams {
             throw new IllegalArgumentException("gamma must be odd: " + gamma);
         }
         checkIndex(stream);
-        seeds[stream] = seed;
-        gammas[stream] = gamma;
+        state[2 * stream] = seed;
+        state[2 * stream + 1] = gamma;
     }
 
     /** Advances {@code stream} by one step and returns its new seed. */
     private long nextSeed(int stream) {
-        long seed = seeds[stream] + gammaOf(stream);
-        seeds[stream] = seed;
+        long seed = state[2 * stream] + gammaOf(stream);
+        state[2 * stream] = seed;
         return seed;
     }
 
     private long gammaOf(int stream) {
-        long gamma = gammas[stream];
+        long gamma = state[2 * stream + 1];
         if (gamma == 0L) {
             throw new IllegalStateException("stream " + stream + " was never seeded");
         }
@@ -218,9 +217,9 @@ public final class RandomStreams {
     }
 
     private void checkIndex(int stream) {
-        if (stream < 0 || stream >= seeds.length) {
+        if (stream < 0 || stream >= capacity()) {
             throw new IndexOutOfBoundsException(
-                    "stream " + stream + " out of range for capacity " + seeds.length);
+                    "stream " + stream + " out of range for capacity " + capacity());
         }
     }
 
