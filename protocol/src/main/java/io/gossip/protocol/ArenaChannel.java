@@ -33,6 +33,13 @@ final class ArenaChannel {
     private final Counters counters;
     private long[][] awaiting;
     private long[][] handled;
+    /**
+     * One bit per node: whether it holds either array. Every message a node handles ends by
+     * forgetting expired entries and recomputing its next deadline; for the many nodes with nothing
+     * in flight, this bit set (n/8 bytes, in cache) answers without touching the two arrays of
+     * references.
+     */
+    private long[] active;
 
     ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
         this.config = config;
@@ -40,11 +47,28 @@ final class ArenaChannel {
         this.counters = counters;
         this.awaiting = new long[capacity][];
         this.handled = new long[capacity][];
+        this.active = new long[(capacity + 63) >>> 6];
     }
 
     void grow(int capacity) {
         awaiting = Arrays.copyOf(awaiting, capacity);
         handled = Arrays.copyOf(handled, capacity);
+        active = Arrays.copyOf(active, (capacity + 63) >>> 6);
+    }
+
+    private boolean isActive(int node) {
+        return (active[node >>> 6] & (1L << node)) != 0;
+    }
+
+    private void markActive(int node) {
+        active[node >>> 6] |= 1L << node;
+    }
+
+    /** Clears the node's bit once it holds neither array. */
+    private void markIdleIfEmpty(int node) {
+        if (awaiting[node] == null && handled[node] == null) {
+            active[node >>> 6] &= ~(1L << node);
+        }
     }
 
     private static long key(int peer, int seq) {
@@ -65,6 +89,7 @@ final class ArenaChannel {
             a = withCapacity(a, 2 * (int) a[CAPACITY]);
         }
         awaiting[node] = a;
+        markActive(node);
         int i = (int) a[COUNT];
         int capacity = (int) a[CAPACITY];
         a[KEYS + i] = key(to, seq);
@@ -114,6 +139,7 @@ final class ArenaChannel {
             h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);
         }
         handled[node] = h;
+        markActive(node);
         int at = 1 + 2 * (int) h[0];
         h[at] = key;
         h[at + 1] = nowMicros + config.retransmitHorizonMicros();
@@ -135,11 +161,15 @@ final class ArenaChannel {
 
     /** Forgets handled messages past their horizon. */
     void forgetExpired(long nowMicros, int node) {
+        if (!isActive(node)) {
+            return;
+        }
         long[] h = handled[node];
         if (h != null) {
             expireHandled(h, nowMicros);
             if (h[0] == 0) {
                 handled[node] = null;
+                markIdleIfEmpty(node);
             }
         }
     }
@@ -155,6 +185,7 @@ final class ArenaChannel {
                     removeAt(a, i - KEYS);
                     if (a[COUNT] == 0) {
                         awaiting[node] = null;
+                        markIdleIfEmpty(node);
                     }
                     return;
                 }
@@ -207,11 +238,15 @@ final class ArenaChannel {
         }
         if (awaiting[node][COUNT] == 0) {
             awaiting[node] = null;
+            markIdleIfEmpty(node);
         }
     }
 
     /** When the node's next retransmission is due. */
     long nextDeadline(int node) {
+        if (!isActive(node)) {
+            return Long.MAX_VALUE;
+        }
         long[] a = awaiting[node];
         if (a == null) {
             return Long.MAX_VALUE;

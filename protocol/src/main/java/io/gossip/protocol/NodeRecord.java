@@ -10,10 +10,12 @@ import java.util.Arrays;
  * every delivery lands on a node whose state is not in cache, so the misses per delivery are what
  * bounds the simulator's speed.
  *
- * <p>Layout: {@code [header | PartialView ids | InView ids | seen entries]}. Views keep insertion
+ * <p>Layout: {@code [header | seen entries | PartialView ids | InView ids]}: the duplicate check,
+ * which every gossip arrival makes and most arrivals end with, reads only the first cache lines;
+ * the PartialView follows for the first receipt that forwards. Views keep insertion
  * order and remove by shifting, exactly like {@link IdList}, so a random draw picks the same member
  * as a {@link ScampNode} would. A seen entry is three ints, message index and the time first seen
- * (µs, high and low halves), oldest first, as {@link DuplicateMemory} keeps them. Methods that add
+ * (low 32 bits of the µs), oldest first, as {@link DuplicateMemory} keeps them. Methods that add
  * may reallocate and return the array the caller must keep.
  */
 final class NodeRecord {
@@ -26,8 +28,16 @@ final class NodeRecord {
     static final int WAKE_HIGH = 6;
     static final int WAKE_LOW = 7;
     static final int BOOTSTRAP_CONTACT = 8;
-    static final int HEADER = 9;
-    static final int SEEN_INTS = 3;
+    /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
+    static final int SEEN_BASE_HIGH = 9;
+    static final int SEEN_BASE_LOW = 10;
+    static final int HEADER = 11;
+    static final int SEEN_INTS = 2;
+    /**
+     * The largest duplicate memory age a record can hold: entries keep the low 32 bits of their time,
+     * exact while no entry is older than this relative to the newest (see {@link #seenAt}).
+     */
+    static final long MAX_SEEN_AGE_MICROS = 0xFFFF_FFFFL;
 
     static final int STATE_MEMBER = 1;
 
@@ -54,14 +64,19 @@ final class NodeRecord {
 
     // ------------------------------------------------------------------ PartialView
 
+    static int pvStart(int[] r) {
+        return HEADER + r[SEEN_SIZE] * SEEN_INTS;
+    }
+
     static int pvGet(int[] r, int i) {
-        return r[HEADER + i];
+        return r[pvStart(r) + i];
     }
 
     static int pvIndexOf(int[] r, int id) {
-        for (int i = HEADER, end = HEADER + r[PV_SIZE]; i < end; i++) {
+        int start = pvStart(r);
+        for (int i = start, end = start + r[PV_SIZE]; i < end; i++) {
             if (r[i] == id) {
-                return i - HEADER;
+                return i - start;
             }
         }
         return -1;
@@ -72,8 +87,9 @@ final class NodeRecord {
         if (pvIndexOf(r, id) >= 0) {
             return r;
         }
-        r = insert(r, HEADER + r[PV_SIZE], 1);
-        r[HEADER + r[PV_SIZE]] = id;
+        int at = pvStart(r) + r[PV_SIZE];
+        r = insert(r, at, 1);
+        r[at] = id;
         r[PV_SIZE]++;
         return r;
     }
@@ -90,13 +106,13 @@ final class NodeRecord {
         if (excludedAt >= 0 && pick >= excludedAt) {
             pick++;
         }
-        return r[HEADER + pick];
+        return r[pvStart(r) + pick];
     }
 
     // ------------------------------------------------------------------ InView
 
     static int ivStart(int[] r) {
-        return HEADER + r[PV_SIZE];
+        return pvStart(r) + r[PV_SIZE];
     }
 
     static boolean ivContains(int[] r, int id) {
@@ -122,12 +138,14 @@ final class NodeRecord {
 
     // ------------------------------------------------------------------ duplicate memory
 
-    private static int seenStart(int[] r) {
-        return HEADER + r[PV_SIZE] + r[IV_SIZE];
-    }
-
+    /**
+     * When entry {@code entry} was seen: the base minus the 32-bit distance between the low halves.
+     * Exact because adding an entry first forgets every entry at least the age bound old, and the
+     * bound is at most {@link #MAX_SEEN_AGE_MICROS}, so every distance fits in 32 bits.
+     */
     private static long seenAt(int[] r, int entry) {
-        return ((long) r[entry + 1] << 32) | (r[entry + 2] & 0xFFFF_FFFFL);
+        long base = ((long) r[SEEN_BASE_HIGH] << 32) | (r[SEEN_BASE_LOW] & 0xFFFF_FFFFL);
+        return base - ((r[SEEN_BASE_LOW] - r[entry + 1]) & 0xFFFF_FFFFL);
     }
 
     /** Forgets entries at least {@code maxAgeMicros} old (0 = no age bound), oldest first. */
@@ -135,7 +153,7 @@ final class NodeRecord {
         if (maxAgeMicros == 0) {
             return;
         }
-        int start = seenStart(r);
+        int start = HEADER;
         int expired = 0;
         while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, start + expired * SEEN_INTS) >= maxAgeMicros) {
             expired++;
@@ -144,7 +162,7 @@ final class NodeRecord {
     }
 
     static boolean seenContains(int[] r, int message) {
-        for (int i = seenStart(r), end = i + r[SEEN_SIZE] * SEEN_INTS; i < end; i += SEEN_INTS) {
+        for (int i = HEADER, end = i + r[SEEN_SIZE] * SEEN_INTS; i < end; i += SEEN_INTS) {
             if (r[i] == message) {
                 return true;
             }
@@ -157,11 +175,12 @@ final class NodeRecord {
         if (r[SEEN_SIZE] == capacity) {
             forgetOldest(r, 1);
         }
-        int at = seenStart(r) + r[SEEN_SIZE] * SEEN_INTS;
+        int at = HEADER + r[SEEN_SIZE] * SEEN_INTS;
         r = insert(r, at, SEEN_INTS);
         r[at] = message;
-        r[at + 1] = (int) (nowMicros >>> 32);
-        r[at + 2] = (int) nowMicros;
+        r[at + 1] = (int) nowMicros;
+        r[SEEN_BASE_HIGH] = (int) (nowMicros >>> 32);
+        r[SEEN_BASE_LOW] = (int) nowMicros;
         r[SEEN_SIZE]++;
         return r;
     }
@@ -170,16 +189,15 @@ final class NodeRecord {
         if (entries == 0) {
             return;
         }
-        int start = seenStart(r);
         int gone = entries * SEEN_INTS;
-        System.arraycopy(r, start + gone, r, start, (r[SEEN_SIZE] - entries) * SEEN_INTS);
+        System.arraycopy(r, HEADER + gone, r, HEADER, used(r) - HEADER - gone);
         r[SEEN_SIZE] -= entries;
     }
 
     // ------------------------------------------------------------------ storage
 
     static int used(int[] r) {
-        return seenStart(r) + r[SEEN_SIZE] * SEEN_INTS;
+        return HEADER + r[SEEN_SIZE] * SEEN_INTS + r[PV_SIZE] + r[IV_SIZE];
     }
 
     /**

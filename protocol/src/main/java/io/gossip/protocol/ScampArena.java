@@ -58,6 +58,9 @@ public final class ScampArena {
         if (config.indirection()) {
             return "the indirection walk (indirection: true)";
         }
+        if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
+            return "a duplicate memory age above " + NodeRecord.MAX_SEEN_AGE_MICROS / 1_000 + " ms";
+        }
         if (config.forwardLimit() >= ArenaChannel.MAX_HOPS) {
             return "a forward limit of " + ArenaChannel.MAX_HOPS + " or more";
         }
@@ -392,7 +395,8 @@ public final class ScampArena {
     /** A copy of {@code node}'s PartialView in insertion order. */
     public int[] partialView(int node) {
         int[] r = records[node];
-        return Arrays.copyOfRange(r, NodeRecord.HEADER, NodeRecord.HEADER + r[NodeRecord.PV_SIZE]);
+        int start = NodeRecord.pvStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
     }
 
     /** A copy of {@code node}'s InView in insertion order. */
