@@ -171,7 +171,8 @@ public final class ScampArena {
         }
         int[] r = node < records.length ? records[node] : null;
         if (r == null) {
-            counters.dropped(DropReason.NOT_MEMBER); // never joined: a driver's bug, nothing to update
+            // Never joined: like a ScampNode not yet joined, whose channel has nothing awaiting an ack.
+            counters.dropped(type == ACK ? DropReason.UNKNOWN_ACK : DropReason.NOT_MEMBER);
             return;
         }
         if (type == ACK) {
@@ -191,7 +192,10 @@ public final class ScampArena {
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
     public void onTimeout(long nowMicros, int node) {
-        int[] r = records[node];
+        int[] r = node < records.length ? records[node] : null;
+        if (r == null) {
+            return; // never joined: nothing can be due
+        }
         if (nowMicros >= NodeRecord.wake(r)) {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
