@@ -300,7 +300,7 @@ class ScampArenaEquivalenceTest {
     }
 
     @org.junit.jupiter.api.Test
-    void theGossipHopLimitIsReachedOnBothSides() {
+    void theAdversaryExercisesEveryRuleItIsNamedFor() {
         // Guards the driver: the configurations above do exercise the rules they are named after.
         ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).c(3)
                 .maxAttempts(2).gossipHopLimit(2).duplicateMemoryCapacity(1).forwardLimit(4)
