@@ -160,6 +160,9 @@ public final class ScampArena {
 
     /** {@code node} handles a message from {@code from}, like {@link ScampNode#onMessage}. */
     public void onMessage(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
+        if (type < 0 || type >= MessageType.count()) {
+            throw new IllegalArgumentException("no message type has ordinal " + type);
+        }
         counters.received(MessageType.ofOrdinal(type));
         if (!NodeIds.isValid(from)) {
             counters.dropped(DropReason.NONSENSICAL);
@@ -169,7 +172,7 @@ public final class ScampArena {
             counters.dropped(DropReason.FROM_SELF);
             return;
         }
-        int[] r = node < records.length ? records[node] : null;
+        int[] r = recordOf(node);
         if (r == null) {
             // Never joined: like a ScampNode not yet joined, whose channel has nothing awaiting an ack.
             counters.dropped(type == ACK ? DropReason.UNKNOWN_ACK : DropReason.NOT_MEMBER);
@@ -192,7 +195,7 @@ public final class ScampArena {
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
     public void onTimeout(long nowMicros, int node) {
-        int[] r = node < records.length ? records[node] : null;
+        int[] r = recordOf(node);
         if (r == null) {
             return; // never joined: nothing can be due
         }
@@ -372,6 +375,17 @@ public final class ScampArena {
         return r;
     }
 
+    /** The node's record, null if it never joined; a negative id is the driver's bug. */
+    private int[] recordOf(int node) {
+        NodeIds.check(node);
+        return node < records.length ? records[node] : null;
+    }
+
+    /** The node's record, null if it never joined or the id is not a node's (read-only queries). */
+    private int[] joinedOrNull(int node) {
+        return node >= 0 && node < records.length ? records[node] : null;
+    }
+
     private int[] member(int node, String action) {
         int[] r = node >= 0 && node < records.length ? records[node] : null;
         if (r == null || r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
@@ -382,30 +396,38 @@ public final class ScampArena {
 
     /** Whether {@code node} has joined (or bootstrapped). */
     public boolean isMember(int node) {
-        return node >= 0 && node < records.length && records[node] != null
-                && records[node][NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
+        int[] r = node >= 0 && node < records.length ? records[node] : null;
+        return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
     }
 
     /** Size of {@code node}'s PartialView (0 if it never joined). */
     public int partialViewSize(int node) {
-        return node < records.length && records[node] != null ? records[node][NodeRecord.PV_SIZE] : 0;
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : r[NodeRecord.PV_SIZE];
     }
 
     /** Size of {@code node}'s InView (0 if it never joined). */
     public int inViewSize(int node) {
-        return node < records.length && records[node] != null ? records[node][NodeRecord.IV_SIZE] : 0;
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : r[NodeRecord.IV_SIZE];
     }
 
-    /** A copy of {@code node}'s PartialView in insertion order. */
+    /** A copy of {@code node}'s PartialView in insertion order (empty if it never joined). */
     public int[] partialView(int node) {
-        int[] r = records[node];
+        int[] r = joinedOrNull(node);
+        if (r == null) {
+            return new int[0];
+        }
         int start = NodeRecord.pvStart(r);
         return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
     }
 
-    /** A copy of {@code node}'s InView in insertion order. */
+    /** A copy of {@code node}'s InView in insertion order (empty if it never joined). */
     public int[] inView(int node) {
-        int[] r = records[node];
+        int[] r = joinedOrNull(node);
+        if (r == null) {
+            return new int[0];
+        }
         int start = NodeRecord.ivStart(r);
         return Arrays.copyOfRange(r, start, start + r[NodeRecord.IV_SIZE]);
     }

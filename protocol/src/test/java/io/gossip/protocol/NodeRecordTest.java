@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NodeRecordTest {
     private static int[] pv(int[] r) {
-        return Arrays.copyOfRange(r, NodeRecord.HEADER, NodeRecord.HEADER + r[NodeRecord.PV_SIZE]);
+        int start = NodeRecord.pvStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
     }
 
     private static int[] iv(int[] r) {

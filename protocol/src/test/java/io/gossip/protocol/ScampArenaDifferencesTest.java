@@ -9,17 +9,16 @@ import io.gossip.protocol.message.MessageType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inputs on which {@link ScampArena} and {@link ScampNode} differ, found by the lockstep driver of
- * {@link ScampArenaEquivalenceTest} or by reading the two side by side. The first three tests FAIL on
- * purpose until the arena is changed (main code belongs to someone else); the last pins a documented
- * difference.
+ * Edge inputs on which {@link ScampArena} once differed from {@link ScampNode} (nodes that never
+ * joined; found by the lockstep driver of {@link ScampArenaEquivalenceTest} and fixed), and the one
+ * documented difference that remains: the arena's 2^24 - 1 gossip hop cap.
  */
 class ScampArenaDifferencesTest {
     private static final ProtocolConfig CONFIG = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
 
     /**
-     * FAILS: an ack reaching a node that never joined counts UNKNOWN_ACK on a ScampNode (its channel
-     * finds nothing waiting) but NOT_MEMBER on the arena (it returns before looking at the type).
+     * Once differed: an ack reaching a node that never joined counts UNKNOWN_ACK on a ScampNode (its channel
+     * finds nothing waiting) but NOT_MEMBER on the arena (it returned before looking at the type).
      * Reachable when a member acks a hostile message that claimed to come from a never-joined id.
      */
     @Test
@@ -31,7 +30,7 @@ class ScampArenaDifferencesTest {
     }
 
     /**
-     * FAILS: a timeout of a node that never joined is a no-op on a ScampNode but throws
+     * Once differed: a timeout of a node that never joined is a no-op on a ScampNode but threw
      * NullPointerException in the arena (onTimeout reads records[node] unchecked). A driver that
      * wakes every node, or a wake-up delivered for a stale id, would crash the run instead of being
      * "harmless" as {@link Environment#wakeAt} promises for spurious wake-ups.
@@ -44,7 +43,7 @@ class ScampArenaDifferencesTest {
     }
 
     /**
-     * FAILS: the read-only views of a node that never joined throw NullPointerException in the arena
+     * Once differed: the read-only views of a node that never joined throw NullPointerException in the arena
      * (partialView/inView read records[node] unchecked) where a ScampNode answers with empty arrays;
      * and a negative id throws ArrayIndexOutOfBoundsException from the size getters, while
      * isMember answers false. The end-of-run comparison of views has to skip such nodes.
