@@ -31,7 +31,10 @@ final class NodeRecord {
     /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
     static final int SEEN_BASE_HIGH = 9;
     static final int SEEN_BASE_LOW = 10;
-    static final int HEADER = 11;
+    /** Messages the node sent and was handed (two ints each): kept here, where the miss is paid anyway. */
+    static final int SENT_HIGH = 11;
+    static final int RECEIVED_HIGH = 13;
+    static final int HEADER = 15;
     static final int SEEN_INTS = 2;
     /**
      * The largest duplicate memory age a record can hold: entries keep the low 32 bits of their time,
@@ -51,6 +54,17 @@ final class NodeRecord {
         r[BOOTSTRAP_CONTACT] = NodeIds.NONE;
         setWake(r, Long.MAX_VALUE);
         return r;
+    }
+
+    /** The long at {@code high} (high half) and {@code high + 1} (low half). */
+    static long getLong(int[] r, int high) {
+        return ((long) r[high] << 32) | (r[high + 1] & 0xFFFF_FFFFL);
+    }
+
+    static void increment(int[] r, int high) {
+        long v = getLong(r, high) + 1;
+        r[high] = (int) (v >>> 32);
+        r[high + 1] = (int) v;
     }
 
     static long wake(int[] r) {

@@ -86,7 +86,7 @@ public final class ScampArena {
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.records = new int[capacity][];
-        this.channel = new ArenaChannel(capacity, config, env, counters);
+        this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
         this.duplicateAgeMicros = config.duplicateMemoryAgeMicros();
     }
 
@@ -163,6 +163,10 @@ public final class ScampArena {
         if (type < 0 || type >= MessageType.count()) {
             throw new IllegalArgumentException("no message type has ordinal " + type);
         }
+        int[] r = recordOf(node);
+        if (r != null) {
+            NodeRecord.increment(r, NodeRecord.RECEIVED_HIGH);
+        }
         counters.received(MessageType.ofOrdinal(type));
         if (!NodeIds.isValid(from)) {
             counters.dropped(DropReason.NONSENSICAL);
@@ -172,7 +176,6 @@ public final class ScampArena {
             counters.dropped(DropReason.FROM_SELF);
             return;
         }
-        int[] r = recordOf(node);
         if (r == null) {
             // Never joined: like a ScampNode not yet joined, whose channel has nothing awaiting an ack.
             counters.dropped(type == ACK ? DropReason.UNKNOWN_ACK : DropReason.NOT_MEMBER);
@@ -352,8 +355,10 @@ public final class ScampArena {
 
     private void sendToPartialView(int node, int[] r, int message, int hops) {
         int n = r[NodeRecord.PV_SIZE];
-        for (int i = 0; i < n; i++) {
-            env.send(node, NodeRecord.pvGet(r, i), GOSSIP, 0, message, hops);
+        int start = NodeRecord.pvStart(r);
+        for (int i = start; i < start + n; i++) {
+            env.send(node, r[i], GOSSIP, 0, message, hops);
+            NodeRecord.increment(r, NodeRecord.SENT_HIGH);
         }
         counters.sent(MessageType.GOSSIP, n);
     }
@@ -432,9 +437,40 @@ public final class ScampArena {
         return Arrays.copyOfRange(r, start, start + r[NodeRecord.IV_SIZE]);
     }
 
+    /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */
+    public long messagesSent(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.SENT_HIGH);
+    }
+
+    /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
+    public long messagesReceived(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH);
+    }
+
     /** Membership messages {@code node} sent and has not had acknowledged. */
     public int unacknowledgedCount(int node) {
         return channel.unacknowledgedCount(node);
+    }
+
+    /** The channel's way out: counts each send in the sender's record, then hands it on. */
+    private final class CountingSender implements ArenaEnvironment {
+        @Override
+        public void send(int from, int to, int type, int seq, int subject, int hops) {
+            env.send(from, to, type, seq, subject, hops);
+            NodeRecord.increment(records[from], NodeRecord.SENT_HIGH);
+        }
+
+        @Override
+        public void deliver(int node, int message, int hops) {
+            env.deliver(node, message, hops);
+        }
+
+        @Override
+        public void wakeAt(int node, long deadlineMicros) {
+            env.wakeAt(node, deadlineMicros);
+        }
     }
 
     /** Trims every record to its used length: a run's end state without growth slack. */

@@ -66,8 +66,8 @@ final class MembershipSampler {
                 pv[node] = partialViewSize(node);
                 iv[node] = inViewSize(node);
             }
-            sent[node] = table.sent(node);
-            received[node] = table.received(node);
+            sent[node] = arena != null ? arena.messagesSent(node) : table.sent(node);
+            received[node] = arena != null ? arena.messagesReceived(node) : table.received(node);
         }
         return new NodeTableSnapshot(alive, pv, iv, sent, received);
     }

@@ -86,7 +86,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
         this.endMicros = Math.round(scenario.durationMillis() * 1000);
         int n = scenario.nodes();
         this.queue = new EventQueue(Math.min(n, 1 << 16));
-        this.table = new NodeTable(n);
+        this.table = new NodeTable(n, !(scenarioUsesArena(setup, representation)));
         this.tracker = new BroadcastTracker(n);
         SplittableRandom root = new SplittableRandom(setup.runSeed());
         this.nodeSeeds = root.split();
@@ -111,6 +111,10 @@ public final class Simulation implements Environment, ArenaEnvironment {
         this.arena = useArena ? new ScampArena(n, config, this, arenaRandom, counters) : null;
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
+    }
+
+    private static boolean scenarioUsesArena(RunSetup setup, NodeRepresentation representation) {
+        return setup.key().membership() == MembershipSpec.Type.SCAMP && representation == NodeRepresentation.ARENA;
     }
 
     /**
@@ -231,7 +235,9 @@ public final class Simulation implements Environment, ArenaEnvironment {
             networkDrops[verdict]++;
             return NodeTable.UNUSED;
         }
-        table.countReceived(to);
+        if (arena == null) {
+            table.countReceived(to);
+        }
         events++;
         deliveries++;
         return state;
@@ -289,8 +295,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
 
     @Override
     public void send(int from, int to, int type, int seq, int subject, int hops) {
-        table.countSent(from);
-        sentByType[type]++;
+        sentByType[type]++; // the arena counts each node's messages in its own record
         if (type == GOSSIP) {
             tracker.countTransmission(broadcastOfMessage[subject]);
         }
