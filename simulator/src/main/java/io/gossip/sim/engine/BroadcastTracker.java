@@ -17,6 +17,11 @@ public final class BroadcastTracker {
     private final int nodes;
     private final LongIntMap indexOfMessage = new LongIntMap();
     private final List<int[]> receipts = new ArrayList<>();
+    /**
+     * Per broadcast, one bit per node: whether it has the message. {@link #has} runs on every gossip
+     * arrival; a bit set of n/8 bytes stays in cache where the n ints of {@code receipts} do not.
+     */
+    private final List<long[]> holders = new ArrayList<>();
     private long[] sentMicros = new long[4];
     private int[] origin = new int[4];
     private int[] joinsAtSend = new int[4];
@@ -55,6 +60,9 @@ public final class BroadcastTracker {
         Arrays.fill(r, NOT_RECEIVED);
         r[originNode] = 0;
         receipts.add(r);
+        long[] bits = new long[(nodes + 63) >>> 6];
+        bits[originNode >>> 6] |= 1L << originNode;
+        holders.add(bits);
         return b;
     }
 
@@ -87,13 +95,14 @@ public final class BroadcastTracker {
 
     /** Whether {@code node} already has broadcast {@code b}. */
     public boolean has(int b, int node) {
-        return receipts.get(b)[node] != NOT_RECEIVED;
+        return (holders.get(b)[node >>> 6] & (1L << node)) != 0;
     }
 
     /** Records the first receipt of broadcast {@code b} at {@code node}. */
     public void firstReceipt(int b, int node, long nowMicros, int hops) {
         long delay = nowMicros - sentMicros[b];
         receipts.get(b)[node] = (int) Math.min(delay, Integer.MAX_VALUE - 1);
+        holders.get(b)[node >>> 6] |= 1L << node;
         if (hops > maxHops[b]) {
             maxHops[b] = hops;
         }

@@ -1,5 +1,6 @@
 package io.gossip.sim.engine;
 
+import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.ScampNode;
 import io.gossip.sim.results.NodeTableSnapshot;
 import io.gossip.sim.results.TimelineSample;
@@ -15,13 +16,16 @@ import java.util.List;
 final class MembershipSampler {
     private final NodeTable table;
     private final ScampNode[] nodes;
+    private final ScampArena arena;
     private final int c;
     private final int fanout;
     private final List<TimelineSample> samples = new ArrayList<>();
 
-    MembershipSampler(NodeTable table, ScampNode[] nodes, int c, int fanout) {
+    /** Reads {@code nodes}, or {@code arena} if not null, or neither in the baseline (both null). */
+    MembershipSampler(NodeTable table, ScampNode[] nodes, ScampArena arena, int c, int fanout) {
         this.table = table;
         this.nodes = nodes;
+        this.arena = arena;
         this.c = c;
         this.fanout = fanout;
     }
@@ -34,9 +38,9 @@ final class MembershipSampler {
         int pvMax = 0;
         for (int i = 0; i < live; i++) {
             int node = table.liveAt(i);
-            int pv = nodes == null ? fanout : nodes[node].partialViewSize();
+            int pv = partialViewSize(node);
             pvSum += pv;
-            ivSum += nodes == null ? fanout : nodes[node].inViewSize();
+            ivSum += inViewSize(node);
             pvMin = Math.min(pvMin, pv);
             pvMax = Math.max(pvMax, pv);
         }
@@ -58,17 +62,24 @@ final class MembershipSampler {
         long[] received = new long[n];
         for (int node = 0; node < n; node++) {
             alive[node] = table.isLive(node);
-            if (nodes != null && nodes[node] != null) {
-                pv[node] = nodes[node].partialViewSize();
-                iv[node] = nodes[node].inViewSize();
-            } else if (nodes == null && alive[node]) {
-                pv[node] = fanout;
-                iv[node] = fanout;
+            if (arena != null || (nodes != null && nodes[node] != null) || (nodes == null && alive[node])) {
+                pv[node] = partialViewSize(node);
+                iv[node] = inViewSize(node);
             }
-            sent[node] = table.sent(node);
-            received[node] = table.received(node);
+            sent[node] = arena != null ? arena.messagesSent(node) : table.sent(node);
+            received[node] = arena != null ? arena.messagesReceived(node) : table.received(node);
         }
         return new NodeTableSnapshot(alive, pv, iv, sent, received);
+    }
+
+    /** A node's PartialView size; in the baseline, its targets per forward. */
+    private int partialViewSize(int node) {
+        return arena != null ? arena.partialViewSize(node) : nodes == null ? fanout : nodes[node].partialViewSize();
+    }
+
+    /** A node's InView size; in the baseline, the mean number of nodes forwarding to it. */
+    private int inViewSize(int node) {
+        return arena != null ? arena.inViewSize(node) : nodes == null ? fanout : nodes[node].inViewSize();
     }
 
     /** The paper's prediction of the mean PartialView size, {@code (c+1)·ln(live)}; 0 below 2 nodes. */

@@ -29,10 +29,18 @@ public final class NodeTable {
     private int lowestLiveCursor;
 
     public NodeTable(int nodes) {
+        this(nodes, true);
+    }
+
+    /**
+     * @param countsMessages whether this table counts each node's messages; false when the nodes
+     *     count their own (the arena does, in the record it touches anyway)
+     */
+    public NodeTable(int nodes, boolean countsMessages) {
         state = new byte[nodes];
         joinTick = new int[nodes];
-        sent = new long[nodes];
-        received = new long[nodes];
+        sent = countsMessages ? new long[nodes] : null;
+        received = countsMessages ? new long[nodes] : null;
         live = new int[nodes];
         liveIndex = new int[nodes];
     }

@@ -1,8 +1,11 @@
 package io.gossip.sim.engine;
 
+import io.gossip.protocol.ArenaEnvironment;
 import io.gossip.protocol.Counters;
 import io.gossip.protocol.Environment;
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.RandomStreams;
+import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
@@ -15,6 +18,7 @@ import io.gossip.sim.results.RunResult;
 import io.gossip.sim.scenario.MembershipSpec;
 import io.gossip.sim.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -29,10 +33,13 @@ import java.util.SplittableRandom;
  * that called {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are
  * not counted.
  */
-public final class Simulation implements Environment {
+public final class Simulation implements Environment, ArenaEnvironment {
     private static final int MESSAGE = 0;
     private static final int WAKE = 1;
     private static final int STEP = 2;
+    /** A message of the arena: (seq, subject) in the event's word, (type, hops) in its tag. */
+    private static final int PACKED = 3;
+    private static final int GOSSIP = MessageType.GOSSIP.ordinal();
     private static final int PROGRESS_EVERY = 1 << 14;
 
     private final RunSetup setup;
@@ -41,6 +48,12 @@ public final class Simulation implements Environment {
     private final EventQueue queue;
     private final NodeTable table;
     private final ScampNode[] nodes;
+    /** The arena and its generators, instead of {@code nodes}, when the representation is ARENA. */
+    private final ScampArena arena;
+    private final RandomStreams arenaRandom;
+    private final RandomStreams arenaSeeds;
+    /** The broadcast index of each arena message. */
+    private int[] broadcastOfMessage = new int[16];
     private final GlobalGossip global;
     private final Network network;
     private final BroadcastTracker tracker;
@@ -56,14 +69,24 @@ public final class Simulation implements Environment {
     private long deliveries;
     private int openingBroadcast = -1;
 
+    /** A run with the representation {@link NodeRepresentation#choose} picks. */
     public Simulation(RunSetup setup) {
+        this(setup, NodeRepresentation.choose(setup.scenario(), setup.key().membership()));
+    }
+
+    /**
+     * A run holding SCAMP nodes as asked.
+     *
+     * @throws IllegalArgumentException if the arena is asked for a scenario it cannot run
+     */
+    public Simulation(RunSetup setup, NodeRepresentation representation) {
         this.setup = setup;
         Scenario scenario = setup.scenario();
         this.config = scenario.protocol();
         this.endMicros = Math.round(scenario.durationMillis() * 1000);
         int n = scenario.nodes();
         this.queue = new EventQueue(Math.min(n, 1 << 16));
-        this.table = new NodeTable(n);
+        this.table = new NodeTable(n, !(scenarioUsesArena(setup, representation)));
         this.tracker = new BroadcastTracker(n);
         SplittableRandom root = new SplittableRandom(setup.runSeed());
         this.nodeSeeds = root.split();
@@ -71,9 +94,27 @@ public final class Simulation implements Environment {
         SplittableRandom baselineRandom = root.split();
         this.timelineRandom = new SplittableRandom(setup.timelineSeed());
         boolean scamp = setup.key().membership() == MembershipSpec.Type.SCAMP;
-        this.nodes = scamp ? new ScampNode[n] : null;
+        boolean useArena = scamp && representation == NodeRepresentation.ARENA;
+        if (useArena && NodeRepresentation.whyNotArena(scenario) != null) {
+            throw new IllegalArgumentException("the arena cannot run this scenario: it does not support "
+                    + NodeRepresentation.whyNotArena(scenario));
+        }
+        this.nodes = scamp && !useArena ? new ScampNode[n] : null;
+        // The arena's generators repeat what nodeSeeds.split() would give each ScampNode.
+        this.arenaSeeds = useArena ? new RandomStreams(1) : null;
+        if (useArena) {
+            RandomStreams rootReplica = new RandomStreams(1);
+            rootReplica.seed(0, setup.runSeed());
+            arenaSeeds.splitFrom(0, rootReplica, 0);
+        }
+        this.arenaRandom = useArena ? new RandomStreams(n) : null;
+        this.arena = useArena ? new ScampArena(n, config, this, arenaRandom, counters) : null;
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
-        this.sampler = new MembershipSampler(table, nodes, config.c(), scamp ? 0 : setup.fanout());
+        this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
+    }
+
+    private static boolean scenarioUsesArena(RunSetup setup, NodeRepresentation representation) {
+        return setup.key().membership() == MembershipSpec.Type.SCAMP && representation == NodeRepresentation.ARENA;
     }
 
     /**
@@ -102,7 +143,9 @@ public final class Simulation implements Environment {
             queue.pop();
             now = queue.poppedTime();
             int kind = queue.poppedKind();
-            if (kind == MESSAGE) {
+            if (kind == PACKED) {
+                arrivePacked(queue.poppedFrom(), queue.poppedTo(), queue.poppedWord(), queue.poppedTag());
+            } else if (kind == MESSAGE) {
                 arrive(queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
             } else if (kind == WAKE) {
                 wake(queue.poppedTo());
@@ -119,8 +162,11 @@ public final class Simulation implements Environment {
         if (queue.isEmpty()) {
             queue.trim(); // the wheel's buckets keep their peak size; nothing needs them any more
         }
+        if (arena != null) {
+            arena.compact();
+        }
         long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
-        return new RunResult(setup.key(), nodes == null ? setup.fanout() : 0,
+        return new RunResult(setup.key(), global != null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), rows,
                 sentByType, networkDrops, counters.snapshot().droppedByReason(), events, endMicros);
     }
@@ -133,33 +179,16 @@ public final class Simulation implements Environment {
     }
 
     private void arrive(int from, int to, Message message) {
-        byte state = table.state(to);
-        if (state == NodeTable.CRASHED) {
-            drop(NetworkDropReason.CRASHED_DESTINATION);
-            return;
-        }
+        byte state = arrivalState(from, to);
         if (state == NodeTable.UNUSED) {
-            drop(NetworkDropReason.ABSENT_DESTINATION);
             return;
         }
-        if (state == NodeTable.LEFT && nodes == null) {
-            drop(NetworkDropReason.LEFT_DESTINATION);
-            return;
-        }
-        int verdict = network.arrivalVerdict(from, to);
-        if (verdict != Network.DELIVER) {
-            networkDrops[verdict]++;
-            return;
-        }
-        table.countReceived(to);
-        events++;
-        deliveries++;
         if (message instanceof Gossip gossip) {
             int b = tracker.indexOf(gossip.messageId());
             if (b >= 0 && state == NodeTable.LIVE && tracker.has(b, to)) {
                 tracker.countDuplicate(b);
             }
-            if (nodes == null) {
+            if (global != null) {
                 global.onGossip(now, to, gossip);
                 return;
             }
@@ -167,11 +196,62 @@ public final class Simulation implements Environment {
         nodes[to].onMessage(now, from, message);
     }
 
+    private void arrivePacked(int from, int to, long word, int tag) {
+        byte state = arrivalState(from, to);
+        if (state == NodeTable.UNUSED) {
+            return;
+        }
+        int type = tag >>> 24;
+        int subject = (int) word;
+        if (type == GOSSIP) {
+            int b = broadcastOfMessage[subject];
+            if (state == NodeTable.LIVE && tracker.has(b, to)) {
+                tracker.countDuplicate(b);
+            }
+        }
+        arena.onMessage(now, to, from, type, (int) (word >>> 32), subject, tag & 0xFF_FFFF);
+    }
+
+    /**
+     * The destination's state if the message reaches it (counted as delivered), else
+     * {@link NodeTable#UNUSED} (the drop counted).
+     */
+    private byte arrivalState(int from, int to) {
+        byte state = table.state(to);
+        if (state == NodeTable.CRASHED) {
+            drop(NetworkDropReason.CRASHED_DESTINATION);
+            return NodeTable.UNUSED;
+        }
+        if (state == NodeTable.UNUSED) {
+            drop(NetworkDropReason.ABSENT_DESTINATION);
+            return NodeTable.UNUSED;
+        }
+        if (state == NodeTable.LEFT && nodes == null && arena == null) {
+            drop(NetworkDropReason.LEFT_DESTINATION);
+            return NodeTable.UNUSED;
+        }
+        int verdict = network.arrivalVerdict(from, to);
+        if (verdict != Network.DELIVER) {
+            networkDrops[verdict]++;
+            return NodeTable.UNUSED;
+        }
+        if (arena == null) {
+            table.countReceived(to);
+        }
+        events++;
+        deliveries++;
+        return state;
+    }
+
     private void wake(int node) {
         byte state = table.state(node);
         if (state == NodeTable.LIVE || state == NodeTable.LEFT) {
             events++;
-            nodes[node].onTimeout(now);
+            if (arena != null) {
+                arena.onTimeout(now, node);
+            } else {
+                nodes[node].onTimeout(now);
+            }
         }
     }
 
@@ -211,6 +291,30 @@ public final class Simulation implements Environment {
         }
     }
 
+    // ------------------------------------------------------------------ ArenaEnvironment
+
+    @Override
+    public void send(int from, int to, int type, int seq, int subject, int hops) {
+        sentByType[type]++; // the arena counts each node's messages in its own record
+        if (type == GOSSIP) {
+            tracker.countTransmission(broadcastOfMessage[subject]);
+        }
+        long at = now + network.latencyMicros(from, to);
+        if (at > endMicros) {
+            drop(NetworkDropReason.AFTER_END);
+            return;
+        }
+        queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
+    }
+
+    @Override
+    public void deliver(int node, int message, int hops) {
+        int b = broadcastOfMessage[message];
+        if (!tracker.has(b, node)) {
+            tracker.firstReceipt(b, node, now, hops);
+        }
+    }
+
     @Override
     public void wakeAt(int node, long deadlineMicros) {
         if (deadlineMicros <= endMicros) {
@@ -246,7 +350,14 @@ public final class Simulation implements Environment {
             contact = uniform ? table.liveAt(timelineRandom.nextInt(table.liveCount())) : table.lowestLive();
         }
         int node = table.join();
-        if (nodes != null) {
+        if (arena != null) {
+            arenaRandom.splitFrom(node, arenaSeeds, 0);
+            if (contact < 0) {
+                arena.bootstrap(now, node);
+            } else {
+                arena.join(now, node, contact);
+            }
+        } else if (nodes != null) {
             ScampNode scamp = new ScampNode(node, config, this, nodeSeeds.split(), counters);
             nodes[node] = scamp;
             if (contact < 0) {
@@ -261,6 +372,15 @@ public final class Simulation implements Environment {
     /** Broadcasts a payload from {@code origin}, which must be live; returns the broadcast index. */
     int broadcastFrom(int origin, byte[] payload) {
         int b = tracker.open(origin, now, table.joins());
+        if (arena != null) {
+            int message = arena.messageCount();
+            if (message == broadcastOfMessage.length) {
+                broadcastOfMessage = Arrays.copyOf(broadcastOfMessage, message * 2);
+            }
+            broadcastOfMessage[message] = b;
+            arena.broadcast(now, origin);
+            return b;
+        }
         if (nodes == null) {
             global.broadcast(now, origin, b, payload);
             return b;
@@ -281,6 +401,9 @@ public final class Simulation implements Environment {
 
     /** A live node unsubscribes gracefully. */
     void unsubscribe(int node) {
+        if (arena != null) {
+            throw new IllegalStateException("the arena does not run graceful unsubscription");
+        }
         table.end(node, NodeTable.LEFT);
         if (nodes != null) {
             nodes[node].leave(now);
@@ -302,6 +425,11 @@ public final class Simulation implements Environment {
     /** The SCAMP node of a slot (null if it never joined or in the baseline); for invariant checks. */
     ScampNode node(int id) {
         return nodes == null ? null : nodes[id];
+    }
+
+    /** The arena holding every SCAMP node, or null; for invariant checks. */
+    ScampArena arena() {
+        return arena;
     }
 
     Network network() {

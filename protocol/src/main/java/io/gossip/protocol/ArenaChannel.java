@@ -1,0 +1,267 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.MessageType;
+import java.util.Arrays;
+
+/**
+ * {@link ReliableChannel} for every node of a {@link ScampArena}: per node, the membership messages
+ * awaiting an ack and the (sender, seq) pairs already handled, each a {@code long[]} created on first
+ * use and dropped when empty (most nodes are idle most of the time). The rules, and the order in
+ * which entries are kept, removed and retransmitted, are {@link RetransmitQueue}'s and
+ * {@link HandledMessages}'s, so that an arena run repeats a {@link ScampNode} run exactly.
+ *
+ * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages...]}, a key being
+ * {@code to << 32 | seq} and a message {@code subject << 32 | hops << 12 | attempts << 4 | type}.
+ * The keys lie side by side because every ack searches them: a contact that just forwarded a
+ * subscription to its whole PartialView awaits a few dozen acks at once.
+ * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
+ * {@link HandledMessages#CAPACITY}.
+ */
+final class ArenaChannel {
+    /** Told when a message ran out of attempts without an ack. */
+    interface Undeliverable {
+        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops);
+    }
+
+    static final int MAX_HOPS = (1 << 20) - 1;
+    private static final int COUNT = 0;
+    private static final int CAPACITY = 1;
+    private static final int KEYS = 2;
+
+    private final ProtocolConfig config;
+    private final ArenaEnvironment env;
+    private final Counters counters;
+    private long[][] awaiting;
+    private long[][] handled;
+    /**
+     * One bit per node: whether it holds either array. Every message a node handles ends by
+     * forgetting expired entries and recomputing its next deadline; for the many nodes with nothing
+     * in flight, this bit set (n/8 bytes, in cache) answers without touching the two arrays of
+     * references.
+     */
+    private long[] active;
+
+    ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
+        this.config = config;
+        this.env = env;
+        this.counters = counters;
+        this.awaiting = new long[capacity][];
+        this.handled = new long[capacity][];
+        this.active = new long[(capacity + 63) >>> 6];
+    }
+
+    void grow(int capacity) {
+        awaiting = Arrays.copyOf(awaiting, capacity);
+        handled = Arrays.copyOf(handled, capacity);
+        active = Arrays.copyOf(active, (capacity + 63) >>> 6);
+    }
+
+    private boolean isActive(int node) {
+        return (active[node >>> 6] & (1L << node)) != 0;
+    }
+
+    private void markActive(int node) {
+        active[node >>> 6] |= 1L << node;
+    }
+
+    /** Clears the node's bit once it holds neither array. */
+    private void markIdleIfEmpty(int node) {
+        if (awaiting[node] == null && handled[node] == null) {
+            active[node >>> 6] &= ~(1L << node);
+        }
+    }
+
+    private static long key(int peer, int seq) {
+        return ((long) peer << 32) | (seq & 0xFFFF_FFFFL);
+    }
+
+    /** Sends a membership message and, if it wants an ack ({@code seq != 0}), awaits one. */
+    void send(long nowMicros, int node, int to, int type, int seq, int subject, int hops) {
+        env.send(node, to, type, seq, subject, hops);
+        counters.sent(MessageType.ofOrdinal(type), 1);
+        if (seq == 0) {
+            return;
+        }
+        long[] a = awaiting[node];
+        if (a == null) {
+            a = withCapacity(null, 4);
+        } else if (a[COUNT] == a[CAPACITY]) {
+            a = withCapacity(a, 2 * (int) a[CAPACITY]);
+        }
+        awaiting[node] = a;
+        markActive(node);
+        int i = (int) a[COUNT];
+        int capacity = (int) a[CAPACITY];
+        a[KEYS + i] = key(to, seq);
+        a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(1);
+        a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
+        a[COUNT]++;
+    }
+
+    private static long[] withCapacity(long[] old, int capacity) {
+        long[] a = new long[KEYS + 3 * capacity];
+        a[CAPACITY] = capacity;
+        if (old != null) {
+            int n = (int) old[COUNT];
+            int oldCapacity = (int) old[CAPACITY];
+            for (int region = 0; region < 3; region++) {
+                System.arraycopy(old, KEYS + region * oldCapacity, a, KEYS + region * capacity, n);
+            }
+            a[COUNT] = n;
+        }
+        return a;
+    }
+
+    /** Acks the message if it asks for it; false for a retransmission already handled (counted). */
+    boolean receive(long nowMicros, int node, int from, int seq) {
+        if (seq == 0) {
+            return true;
+        }
+        env.send(node, from, MessageType.ACK.ordinal(), seq, 0, 0);
+        counters.sent(MessageType.ACK, 1);
+        long key = key(from, seq);
+        long[] h = handled[node];
+        if (h != null) {
+            expireHandled(h, nowMicros);
+            for (int i = 1, end = 1 + 2 * (int) h[0]; i < end; i += 2) {
+                if (h[i] == key) {
+                    counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
+                    return false;
+                }
+            }
+        }
+        if (h == null) {
+            h = new long[1 + 2 * 4];
+        } else if ((int) h[0] == HandledMessages.CAPACITY) {
+            System.arraycopy(h, 3, h, 1, 2 * (HandledMessages.CAPACITY - 1));
+            h[0]--;
+        } else if (1 + 2 * ((int) h[0] + 1) > h.length) {
+            h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);
+        }
+        handled[node] = h;
+        markActive(node);
+        int at = 1 + 2 * (int) h[0];
+        h[at] = key;
+        h[at + 1] = nowMicros + config.retransmitHorizonMicros();
+        h[0]++;
+        return true;
+    }
+
+    private static void expireHandled(long[] h, long nowMicros) {
+        int size = (int) h[0];
+        int expired = 0;
+        while (expired < size && h[2 + 2 * expired] <= nowMicros) {
+            expired++;
+        }
+        if (expired > 0) {
+            System.arraycopy(h, 1 + 2 * expired, h, 1, 2 * (size - expired));
+            h[0] = size - expired;
+        }
+    }
+
+    /** Forgets handled messages past their horizon. */
+    void forgetExpired(long nowMicros, int node) {
+        if (!isActive(node)) {
+            return;
+        }
+        long[] h = handled[node];
+        if (h != null) {
+            expireHandled(h, nowMicros);
+            if (h[0] == 0) {
+                handled[node] = null;
+                markIdleIfEmpty(node);
+            }
+        }
+    }
+
+    /** Handles an ack; counts it if nothing was waiting for it. */
+    void acknowledged(int node, int from, int seq) {
+        long[] a = awaiting[node];
+        long key = key(from, seq);
+        if (a != null) {
+            // Keys are unique (a node never reuses a sequence number in flight): any search order finds the same entry.
+            for (int i = KEYS, end = KEYS + (int) a[COUNT]; i < end; i++) {
+                if (a[i] == key) {
+                    removeAt(a, i - KEYS);
+                    if (a[COUNT] == 0) {
+                        awaiting[node] = null;
+                        markIdleIfEmpty(node);
+                    }
+                    return;
+                }
+            }
+        }
+        counters.dropped(DropReason.UNKNOWN_ACK);
+    }
+
+    /** Swap-with-last removal, as {@link RetransmitQueue#removeAt}. */
+    private static void removeAt(long[] a, int i) {
+        int last = (int) a[COUNT] - 1;
+        int capacity = (int) a[CAPACITY];
+        for (int region = KEYS; region < KEYS + 3 * capacity; region += capacity) {
+            a[region + i] = a[region + last];
+        }
+        a[COUNT] = last;
+    }
+
+    /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */
+    void retransmitDue(long nowMicros, int node, Undeliverable onUndeliverable) {
+        forgetExpired(nowMicros, node);
+        if (awaiting[node] == null) {
+            return;
+        }
+        // onUndeliverable may send (append, possibly reallocating): re-read the array each step.
+        for (int i = (int) awaiting[node][COUNT] - 1; i >= 0; i--) {
+            long[] a = awaiting[node];
+            int capacity = (int) a[CAPACITY];
+            if (a[KEYS + capacity + i] > nowMicros) {
+                continue;
+            }
+            int to = (int) (a[KEYS + i] >>> 32);
+            int seq = (int) a[KEYS + i];
+            long message = a[KEYS + 2 * capacity + i];
+            int type = (int) message & 0xF;
+            int attempts = (int) (message >>> 4) & 0x1F;
+            int hops = (int) (message >>> 12) & MAX_HOPS;
+            int subject = (int) (message >>> 32);
+            if (attempts < config.maxAttempts()) {
+                a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(attempts + 1);
+                a[KEYS + 2 * capacity + i] = message + (1L << 4);
+                env.send(node, to, type, seq, subject, hops);
+                counters.sent(MessageType.ofOrdinal(type), 1);
+                counters.retransmission();
+            } else {
+                removeAt(a, i);
+                counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
+                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops);
+            }
+        }
+        if (awaiting[node][COUNT] == 0) {
+            awaiting[node] = null;
+            markIdleIfEmpty(node);
+        }
+    }
+
+    /** When the node's next retransmission is due. */
+    long nextDeadline(int node) {
+        if (!isActive(node)) {
+            return Long.MAX_VALUE;
+        }
+        long[] a = awaiting[node];
+        if (a == null) {
+            return Long.MAX_VALUE;
+        }
+        long earliest = Long.MAX_VALUE;
+        int deadlines = KEYS + (int) a[CAPACITY];
+        for (int i = deadlines, end = deadlines + (int) a[COUNT]; i < end; i++) {
+            earliest = Math.min(earliest, a[i]);
+        }
+        return earliest;
+    }
+
+    /** Membership messages the node sent and has not had acknowledged. */
+    int unacknowledgedCount(int node) {
+        long[] a = awaiting[node];
+        return a == null ? 0 : (int) a[COUNT];
+    }
+}

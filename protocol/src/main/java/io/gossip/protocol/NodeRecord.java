@@ -1,0 +1,236 @@
+package io.gossip.protocol;
+
+import java.util.Arrays;
+
+/**
+ * One {@link ScampArena} node's state packed in a single {@code int[]}: a few scalars, then its
+ * PartialView, its InView and its duplicate memory, back to back. One array per node instead of the
+ * ten small objects of a {@link ScampNode} means one object header instead of ten and, on a
+ * delivery, one or two cache lines touched instead of a pointer chase: at a million nodes nearly
+ * every delivery lands on a node whose state is not in cache, so the misses per delivery are what
+ * bounds the simulator's speed.
+ *
+ * <p>Layout: {@code [header | seen entries | PartialView ids | InView ids]}: the duplicate check,
+ * which every gossip arrival makes and most arrivals end with, reads only the first cache lines;
+ * the PartialView follows for the first receipt that forwards. Views keep insertion
+ * order and remove by shifting, exactly like {@link IdList}, so a random draw picks the same member
+ * as a {@link ScampNode} would. A seen entry is three ints, message index and the time first seen
+ * (low 32 bits of the µs), oldest first, as {@link DuplicateMemory} keeps them. Methods that add
+ * may reallocate and return the array the caller must keep.
+ */
+final class NodeRecord {
+    static final int PV_SIZE = 0;
+    static final int IV_SIZE = 1;
+    static final int SEEN_SIZE = 2;
+    static final int NEXT_SEQ = 3;
+    static final int NEXT_BROADCAST_SEQ = 4;
+    static final int STATE = 5;
+    static final int WAKE_HIGH = 6;
+    static final int WAKE_LOW = 7;
+    static final int BOOTSTRAP_CONTACT = 8;
+    /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
+    static final int SEEN_BASE_HIGH = 9;
+    static final int SEEN_BASE_LOW = 10;
+    /** Messages the node sent and was handed (two ints each): kept here, where the miss is paid anyway. */
+    static final int SENT_HIGH = 11;
+    static final int RECEIVED_HIGH = 13;
+    static final int HEADER = 15;
+    static final int SEEN_INTS = 2;
+    /**
+     * The largest duplicate memory age a record can hold: entries keep the low 32 bits of their time,
+     * exact while no entry is older than this relative to the newest (see {@link #seenAt}).
+     */
+    static final long MAX_SEEN_AGE_MICROS = 0xFFFF_FFFFL;
+
+    static final int STATE_MEMBER = 1;
+
+    private NodeRecord() {
+    }
+
+    /** A record for a node that has not joined yet: empty views, sequence numbers from 1. */
+    static int[] create() {
+        int[] r = new int[HEADER + 4];
+        r[NEXT_SEQ] = 1;
+        r[BOOTSTRAP_CONTACT] = NodeIds.NONE;
+        setWake(r, Long.MAX_VALUE);
+        return r;
+    }
+
+    /** The long at {@code high} (high half) and {@code high + 1} (low half). */
+    static long getLong(int[] r, int high) {
+        return ((long) r[high] << 32) | (r[high + 1] & 0xFFFF_FFFFL);
+    }
+
+    static void increment(int[] r, int high) {
+        long v = getLong(r, high) + 1;
+        r[high] = (int) (v >>> 32);
+        r[high + 1] = (int) v;
+    }
+
+    static long wake(int[] r) {
+        return ((long) r[WAKE_HIGH] << 32) | (r[WAKE_LOW] & 0xFFFF_FFFFL);
+    }
+
+    static void setWake(int[] r, long micros) {
+        r[WAKE_HIGH] = (int) (micros >>> 32);
+        r[WAKE_LOW] = (int) micros;
+    }
+
+    // ------------------------------------------------------------------ PartialView
+
+    static int pvStart(int[] r) {
+        return HEADER + r[SEEN_SIZE] * SEEN_INTS;
+    }
+
+    static int pvGet(int[] r, int i) {
+        return r[pvStart(r) + i];
+    }
+
+    static int pvIndexOf(int[] r, int id) {
+        int start = pvStart(r);
+        for (int i = start, end = start + r[PV_SIZE]; i < end; i++) {
+            if (r[i] == id) {
+                return i - start;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends {@code id} unless present; returns the (possibly new) record. */
+    static int[] pvAdd(int[] r, int id) {
+        if (pvIndexOf(r, id) >= 0) {
+            return r;
+        }
+        int at = pvStart(r) + r[PV_SIZE];
+        r = insert(r, at, 1);
+        r[at] = id;
+        r[PV_SIZE]++;
+        return r;
+    }
+
+    /** A uniformly random PartialView member other than {@code excluded}, as {@link IdList#randomExcept}. */
+    static int pvRandomExcept(int[] r, RandomStreams random, int node, int excluded) {
+        int size = r[PV_SIZE];
+        int excludedAt = pvIndexOf(r, excluded);
+        int candidates = excludedAt < 0 ? size : size - 1;
+        if (candidates == 0) {
+            return NodeIds.NONE;
+        }
+        int pick = random.nextInt(node, candidates);
+        if (excludedAt >= 0 && pick >= excludedAt) {
+            pick++;
+        }
+        return r[pvStart(r) + pick];
+    }
+
+    // ------------------------------------------------------------------ InView
+
+    static int ivStart(int[] r) {
+        return pvStart(r) + r[PV_SIZE];
+    }
+
+    static boolean ivContains(int[] r, int id) {
+        for (int i = ivStart(r), end = i + r[IV_SIZE]; i < end; i++) {
+            if (r[i] == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends {@code id} unless present; returns the (possibly new) record. */
+    static int[] ivAdd(int[] r, int id) {
+        if (ivContains(r, id)) {
+            return r;
+        }
+        int at = ivStart(r) + r[IV_SIZE];
+        r = insert(r, at, 1);
+        r[at] = id;
+        r[IV_SIZE]++;
+        return r;
+    }
+
+    // ------------------------------------------------------------------ duplicate memory
+
+    /**
+     * When entry {@code entry} was seen: the base minus the 32-bit distance between the low halves.
+     * Exact because adding an entry first forgets every entry at least the age bound old, and the
+     * bound is at most {@link #MAX_SEEN_AGE_MICROS}, so every distance fits in 32 bits.
+     */
+    private static long seenAt(int[] r, int entry) {
+        long base = ((long) r[SEEN_BASE_HIGH] << 32) | (r[SEEN_BASE_LOW] & 0xFFFF_FFFFL);
+        return base - ((r[SEEN_BASE_LOW] - r[entry + 1]) & 0xFFFF_FFFFL);
+    }
+
+    /** Forgets entries at least {@code maxAgeMicros} old (0 = no age bound), oldest first. */
+    static void seenExpire(int[] r, long nowMicros, long maxAgeMicros) {
+        if (maxAgeMicros == 0) {
+            return;
+        }
+        int start = HEADER;
+        int expired = 0;
+        while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, start + expired * SEEN_INTS) >= maxAgeMicros) {
+            expired++;
+        }
+        forgetOldest(r, expired);
+    }
+
+    static boolean seenContains(int[] r, int message) {
+        for (int i = HEADER, end = i + r[SEEN_SIZE] * SEEN_INTS; i < end; i += SEEN_INTS) {
+            if (r[i] == message) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Remembers {@code message}, forgetting the oldest entry first when {@code capacity} are held. */
+    static int[] seenAdd(int[] r, int message, long nowMicros, int capacity) {
+        if (r[SEEN_SIZE] == capacity) {
+            forgetOldest(r, 1);
+        }
+        int at = HEADER + r[SEEN_SIZE] * SEEN_INTS;
+        r = insert(r, at, SEEN_INTS);
+        r[at] = message;
+        r[at + 1] = (int) nowMicros;
+        r[SEEN_BASE_HIGH] = (int) (nowMicros >>> 32);
+        r[SEEN_BASE_LOW] = (int) nowMicros;
+        r[SEEN_SIZE]++;
+        return r;
+    }
+
+    private static void forgetOldest(int[] r, int entries) {
+        if (entries == 0) {
+            return;
+        }
+        int gone = entries * SEEN_INTS;
+        System.arraycopy(r, HEADER + gone, r, HEADER, used(r) - HEADER - gone);
+        r[SEEN_SIZE] -= entries;
+    }
+
+    // ------------------------------------------------------------------ storage
+
+    static int used(int[] r) {
+        return HEADER + r[SEEN_SIZE] * SEEN_INTS + r[PV_SIZE] + r[IV_SIZE];
+    }
+
+    /**
+     * Opens {@code count} ints at {@code at}, shifting what follows. Grows by a quarter (at least 4
+     * ints): a node's record grows a few dozen times over its life, and slack is memory times a
+     * million.
+     */
+    private static int[] insert(int[] r, int at, int count) {
+        int used = used(r);
+        if (used + count > r.length) {
+            r = Arrays.copyOf(r, Math.max(used + count, r.length + Math.max(4, r.length >> 2)));
+        }
+        System.arraycopy(r, at, r, at + count, used - at);
+        return r;
+    }
+
+    /** The record trimmed to what it uses (after a run, for a compact end state). */
+    static int[] compact(int[] r) {
+        int used = used(r);
+        return used == r.length ? r : Arrays.copyOf(r, used);
+    }
+}

@@ -1,0 +1,484 @@
+package io.gossip.protocol;
+
+import io.gossip.protocol.message.MessageType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Many SCAMP nodes in primitive arrays: the data-oriented form of {@link ScampNode} that lets one
+ * simulator thread run a million nodes. Each node's state is one {@code int[]} ({@link NodeRecord}),
+ * its generator two longs ({@link RandomStreams}), its unacknowledged and handled membership messages
+ * two lazily created {@code long[]}s ({@link ArenaChannel}); messages travel as primitives
+ * ({@link ArenaEnvironment}).
+ *
+ * <p>The rules are {@link ScampNode}'s, statement for statement, and so is the order of every random
+ * draw, send and wake-up request: a simulation run with an arena is byte-identical to the same run
+ * with {@code ScampNode}s (the simulator's tests check this on several scenarios). It covers the
+ * configurations of {@link #unsupported}: subscriptions through a contact with c extra copies,
+ * forwarding and keeping, acknowledged membership messages with retransmission and redirection of
+ * copies a member never acknowledged, and push gossip with duplicate memory and hop limit; nodes
+ * that crash simply go silent. Leases, heartbeats, isolation recovery, the indirection walk and
+ * graceful leaving are not in it: a driver that needs them uses {@code ScampNode}s.
+ *
+ * <p>Hop counts of gossip are carried in 24 bits: a message that reached {@link #MAX_GOSSIP_HOPS}
+ * hops is delivered but not forwarded, as {@code ScampNode} does at {@code Integer.MAX_VALUE}.
+ */
+public final class ScampArena {
+    /** The largest gossip hop count an arena forwards from (see the class documentation). */
+    public static final int MAX_GOSSIP_HOPS = (1 << 24) - 1;
+
+    private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
+    private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
+    private static final int KEEP = MessageType.KEEP.ordinal();
+    private static final int GOSSIP = MessageType.GOSSIP.ordinal();
+    private static final int ACK = MessageType.ACK.ordinal();
+    private static final int HEARTBEAT = MessageType.HEARTBEAT.ordinal();
+
+    private final ProtocolConfig config;
+    private final ArenaEnvironment env;
+    private final Counters counters;
+    private final RandomStreams random;
+    private final ArenaChannel channel;
+    private final ArenaChannel.Undeliverable undeliverable = this::onUndeliverable;
+    private final long duplicateAgeMicros;
+    private int[][] records;
+    private long[] messageIds = new long[16];
+    private int messages;
+
+    /**
+     * Why an arena cannot run {@code config}, or null if it can.
+     */
+    public static String unsupported(ProtocolConfig config) {
+        if (config.leaseDurationMillis() != 0) {
+            return "leases (leaseDurationMillis > 0)";
+        }
+        if (config.heartbeatPeriodMillis() != 0 || config.isolationTimeoutMillis() != 0) {
+            return "heartbeats and isolation recovery";
+        }
+        if (config.indirection()) {
+            return "the indirection walk (indirection: true)";
+        }
+        if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
+            return "a duplicate memory age above " + NodeRecord.MAX_SEEN_AGE_MICROS / 1_000 + " ms";
+        }
+        if (config.forwardLimit() >= ArenaChannel.MAX_HOPS) {
+            return "a forward limit of " + ArenaChannel.MAX_HOPS + " or more";
+        }
+        return null;
+    }
+
+    /**
+     * @param capacity how many nodes to make room for (grows on demand)
+     * @param config the configuration of every node; must be supported (see {@link #unsupported})
+     * @param env where output goes
+     * @param random the nodes' generators, stream {@code i} for node {@code i}, filled by the caller
+     *     before a node is created (as a {@code ScampNode} receives its generator)
+     * @param counters where every node counts events
+     */
+    public ScampArena(int capacity, ProtocolConfig config, ArenaEnvironment env, RandomStreams random,
+            Counters counters) {
+        String why = unsupported(Objects.requireNonNull(config, "config"));
+        if (why != null) {
+            throw new IllegalArgumentException("ScampArena does not support " + why + "; use ScampNode");
+        }
+        this.config = config;
+        this.env = Objects.requireNonNull(env, "env");
+        this.random = Objects.requireNonNull(random, "random");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.records = new int[capacity][];
+        this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
+        this.duplicateAgeMicros = config.duplicateMemoryAgeMicros();
+    }
+
+    // ------------------------------------------------------------------ application entry points
+
+    /** Makes {@code node} a group of one, like {@link ScampNode#bootstrap}. */
+    public void bootstrap(long nowMicros, int node) {
+        int[] r = create(node);
+        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
+        scheduleWake(node, r);
+    }
+
+    /** {@code node} joins through {@code contact}, like {@link ScampNode#join}. */
+    public void join(long nowMicros, int node, int contact) {
+        NodeIds.check(contact);
+        if (contact == node) {
+            throw new IllegalArgumentException("node " + node + " cannot join through itself");
+        }
+        int[] r = create(node);
+        r[NodeRecord.BOOTSTRAP_CONTACT] = contact;
+        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
+        r = store(node, NodeRecord.pvAdd(r, contact));
+        channel.send(nowMicros, node, contact, SUBSCRIBE, claimSeq(r), 0, 0);
+        scheduleWake(node, records[node]);
+    }
+
+    private int[] create(int node) {
+        NodeIds.check(node);
+        if (node >= records.length) {
+            int capacity = Math.max(node + 1, records.length * 2);
+            records = Arrays.copyOf(records, capacity);
+            channel.grow(capacity);
+        }
+        if (records[node] != null) {
+            throw new IllegalStateException("node " + node + " already joined");
+        }
+        return store(node, NodeRecord.create());
+    }
+
+    /**
+     * {@code node} disseminates a message, like {@link ScampNode#broadcast}; returns the arena's index
+     * of the message ({@link #messageId} gives its identity).
+     */
+    public int broadcast(long nowMicros, int node) {
+        int[] r = member(node, "broadcast");
+        int message = messages;
+        if (message == messageIds.length) {
+            messageIds = Arrays.copyOf(messageIds, message * 2);
+        }
+        messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
+        messages++;
+        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
+        r = store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
+        sendToPartialView(node, r, message, 1);
+        scheduleWake(node, r);
+        return message;
+    }
+
+    /** Messages broadcast so far: the next broadcast gets this index. */
+    public int messageCount() {
+        return messages;
+    }
+
+    /** The identity ({@code Gossip.messageId}) of the arena's message {@code message}. */
+    public long messageId(int message) {
+        Objects.checkIndex(message, messages);
+        return messageIds[message];
+    }
+
+    // ------------------------------------------------------------------ driver entry points
+
+    /** {@code node} handles a message from {@code from}, like {@link ScampNode#onMessage}. */
+    public void onMessage(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
+        if (type < 0 || type >= MessageType.count()) {
+            throw new IllegalArgumentException("no message type has ordinal " + type);
+        }
+        int[] r = recordOf(node);
+        if (r != null) {
+            NodeRecord.increment(r, NodeRecord.RECEIVED_HIGH);
+        }
+        counters.received(MessageType.ofOrdinal(type));
+        if (!NodeIds.isValid(from)) {
+            counters.dropped(DropReason.NONSENSICAL);
+            return;
+        }
+        if (from == node) {
+            counters.dropped(DropReason.FROM_SELF);
+            return;
+        }
+        if (r == null) {
+            // Never joined: like a ScampNode not yet joined, whose channel has nothing awaiting an ack.
+            counters.dropped(type == ACK ? DropReason.UNKNOWN_ACK : DropReason.NOT_MEMBER);
+            return;
+        }
+        if (type == ACK) {
+            channel.acknowledged(node, from, seq);
+        } else if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+            counters.dropped(DropReason.NOT_MEMBER);
+        } else if (type == GOSSIP) {
+            onGossip(nowMicros, node, r, subject, hops);
+        } else if (type == HEARTBEAT) {
+            // An arena runs without heartbeats; nothing listens for them.
+        } else if (channel.receive(nowMicros, node, from, seq)) {
+            onMembership(nowMicros, node, from, type, seq, subject, hops);
+        }
+        channel.forgetExpired(nowMicros, node);
+        scheduleWake(node, records[node]);
+    }
+
+    /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
+    public void onTimeout(long nowMicros, int node) {
+        int[] r = recordOf(node);
+        if (r == null) {
+            return; // never joined: nothing can be due
+        }
+        if (nowMicros >= NodeRecord.wake(r)) {
+            NodeRecord.setWake(r, Long.MAX_VALUE);
+        }
+        channel.retransmitDue(nowMicros, node, undeliverable);
+        scheduleWake(node, records[node]);
+    }
+
+    // ------------------------------------------------------------------ membership
+
+    private void onMembership(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
+        if (type == SUBSCRIBE) {
+            onSubscribe(nowMicros, node, from);
+        } else if (type == FORWARDED_SUBSCRIPTION) {
+            onForwardedSubscription(nowMicros, node, subject, hops);
+        } else if (type == KEEP) {
+            store(node, NodeRecord.ivAdd(records[node], from));
+        } else {
+            // Only an arena's own messages reach it; any other membership type is a driver's bug.
+            counters.dropped(DropReason.NONSENSICAL);
+        }
+    }
+
+    private void onSubscribe(long nowMicros, int node, int subscriber) {
+        int[] r = records[node];
+        if (!NodeRecord.ivContains(r, subscriber)) {
+            store(node, NodeRecord.ivAdd(r, subscriber));
+        }
+        actAsContact(nowMicros, node, subscriber);
+    }
+
+    /** {@link SubscriptionRouting#actAsContact} for a first subscription (no lease, no renewal copies). */
+    private void actAsContact(long nowMicros, int node, int subscriber) {
+        int[] r = records[node];
+        boolean holdsSubscriber = NodeRecord.pvIndexOf(r, subscriber) >= 0;
+        int targets = r[NodeRecord.PV_SIZE] - (holdsSubscriber ? 1 : 0);
+        if (targets == 0) {
+            if (subscriber != node && !holdsSubscriber) {
+                keep(nowMicros, node, subscriber);
+            }
+            return;
+        }
+        for (int i = 0; i < r[NodeRecord.PV_SIZE]; i++) {
+            int member = NodeRecord.pvGet(r, i);
+            if (member != subscriber) {
+                forwardCopy(nowMicros, node, r, member, subscriber, 0);
+            }
+        }
+        for (int extra = 0; extra < config.c(); extra++) {
+            int to = NodeRecord.pvRandomExcept(r, random, node, subscriber);
+            forwardCopy(nowMicros, node, r, to, subscriber, 0);
+        }
+    }
+
+    private void forwardCopy(long nowMicros, int node, int[] r, int to, int subscriber, int hops) {
+        channel.send(nowMicros, node, to, FORWARDED_SUBSCRIPTION, claimSeq(r), subscriber, hops);
+    }
+
+    private void onForwardedSubscription(long nowMicros, int node, int subscriber, int hops) {
+        int[] r = records[node];
+        if (subscriber != node && NodeRecord.pvIndexOf(r, subscriber) < 0
+                && random.nextInt(node, r[NodeRecord.PV_SIZE] + 1) == 0) {
+            keep(nowMicros, node, subscriber);
+            return;
+        }
+        passOn(nowMicros, node, subscriber, hops + 1, NodeIds.NONE);
+    }
+
+    /** {@link SubscriptionRouting#passOn}: to a random member, never the subscriber nor {@code avoid}. */
+    private void passOn(long nowMicros, int node, int subscriber, int hops, int avoid) {
+        if (hops > config.forwardLimit() || hops < 0) {
+            counters.dropped(DropReason.FORWARD_LIMIT);
+            return;
+        }
+        int[] r = records[node];
+        int to = randomMemberExcept(node, r, subscriber, avoid);
+        if (to == NodeIds.NONE) {
+            if (subscriber != node && NodeRecord.pvIndexOf(r, subscriber) < 0) {
+                keep(nowMicros, node, subscriber);
+            } else {
+                counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
+            }
+            return;
+        }
+        forwardCopy(nowMicros, node, r, to, subscriber, hops);
+    }
+
+    private int randomMemberExcept(int node, int[] r, int excluded, int alsoExcluded) {
+        int pick = NodeRecord.pvRandomExcept(r, random, node, excluded);
+        if (pick != NodeIds.NONE && pick == alsoExcluded) {
+            int remaining = r[NodeRecord.PV_SIZE] - (NodeRecord.pvIndexOf(r, excluded) >= 0 ? 1 : 0) - 1;
+            if (remaining == 0) {
+                return NodeIds.NONE;
+            }
+            do {
+                pick = NodeRecord.pvRandomExcept(r, random, node, excluded);
+            } while (pick == alsoExcluded);
+        }
+        return pick;
+    }
+
+    private void keep(long nowMicros, int node, int subscriber) {
+        int[] r = store(node, NodeRecord.pvAdd(records[node], subscriber));
+        counters.subscriptionKept();
+        channel.send(nowMicros, node, subscriber, KEEP, claimSeq(r), 0, 0);
+    }
+
+    /** {@link ScampNode}'s onUndeliverable: a copy goes elsewhere, a subscription to another member. */
+    private void onUndeliverable(long nowMicros, int node, int to, int type, int subject, int hops) {
+        int[] r = records[node];
+        if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+            return;
+        }
+        if (type == FORWARDED_SUBSCRIPTION) {
+            passOn(nowMicros, node, subject, hops + 1, to);
+        } else if (type == SUBSCRIBE) {
+            int other = NodeRecord.pvRandomExcept(r, random, node, to);
+            if (other != NodeIds.NONE) {
+                channel.send(nowMicros, node, other, SUBSCRIBE, claimSeq(r), 0, 0);
+            }
+        }
+    }
+
+    private int claimSeq(int[] r) {
+        if (config.maxAttempts() == 1) {
+            return 0;
+        }
+        int seq = r[NodeRecord.NEXT_SEQ]++;
+        if (r[NodeRecord.NEXT_SEQ] == 0) {
+            r[NodeRecord.NEXT_SEQ] = 1;
+        }
+        return seq;
+    }
+
+    // ------------------------------------------------------------------ dissemination
+
+    private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
+        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
+        if (NodeRecord.seenContains(r, message)) {
+            counters.duplicate();
+            return;
+        }
+        r = store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
+        counters.delivered();
+        env.deliver(node, message, hops);
+        if (hops >= MAX_GOSSIP_HOPS || (config.gossipHopLimit() > 0 && hops >= config.gossipHopLimit())) {
+            counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
+            return;
+        }
+        sendToPartialView(node, r, message, hops + 1);
+    }
+
+    private void sendToPartialView(int node, int[] r, int message, int hops) {
+        int n = r[NodeRecord.PV_SIZE];
+        int start = NodeRecord.pvStart(r);
+        for (int i = start; i < start + n; i++) {
+            env.send(node, r[i], GOSSIP, 0, message, hops);
+            NodeRecord.increment(r, NodeRecord.SENT_HIGH);
+        }
+        counters.sent(MessageType.GOSSIP, n);
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private void scheduleWake(int node, int[] r) {
+        long deadline = channel.nextDeadline(node);
+        if (deadline < NodeRecord.wake(r)) {
+            NodeRecord.setWake(r, deadline);
+            env.wakeAt(node, deadline);
+        }
+    }
+
+    // ------------------------------------------------------------------ read-only views
+
+    private int[] store(int node, int[] r) {
+        records[node] = r;
+        return r;
+    }
+
+    /** The node's record, null if it never joined; a negative id is the driver's bug. */
+    private int[] recordOf(int node) {
+        NodeIds.check(node);
+        return node < records.length ? records[node] : null;
+    }
+
+    /** The node's record, null if it never joined or the id is not a node's (read-only queries). */
+    private int[] joinedOrNull(int node) {
+        return node >= 0 && node < records.length ? records[node] : null;
+    }
+
+    private int[] member(int node, String action) {
+        int[] r = node >= 0 && node < records.length ? records[node] : null;
+        if (r == null || r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+            throw new IllegalStateException("cannot " + action + ": node " + node + " is not a member");
+        }
+        return r;
+    }
+
+    /** Whether {@code node} has joined (or bootstrapped). */
+    public boolean isMember(int node) {
+        int[] r = node >= 0 && node < records.length ? records[node] : null;
+        return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
+    }
+
+    /** Size of {@code node}'s PartialView (0 if it never joined). */
+    public int partialViewSize(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : r[NodeRecord.PV_SIZE];
+    }
+
+    /** Size of {@code node}'s InView (0 if it never joined). */
+    public int inViewSize(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : r[NodeRecord.IV_SIZE];
+    }
+
+    /** A copy of {@code node}'s PartialView in insertion order (empty if it never joined). */
+    public int[] partialView(int node) {
+        int[] r = joinedOrNull(node);
+        if (r == null) {
+            return new int[0];
+        }
+        int start = NodeRecord.pvStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
+    }
+
+    /** A copy of {@code node}'s InView in insertion order (empty if it never joined). */
+    public int[] inView(int node) {
+        int[] r = joinedOrNull(node);
+        if (r == null) {
+            return new int[0];
+        }
+        int start = NodeRecord.ivStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.IV_SIZE]);
+    }
+
+    /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */
+    public long messagesSent(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.SENT_HIGH);
+    }
+
+    /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
+    public long messagesReceived(int node) {
+        int[] r = joinedOrNull(node);
+        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH);
+    }
+
+    /** Membership messages {@code node} sent and has not had acknowledged. */
+    public int unacknowledgedCount(int node) {
+        return channel.unacknowledgedCount(node);
+    }
+
+    /** The channel's way out: counts each send in the sender's record, then hands it on. */
+    private final class CountingSender implements ArenaEnvironment {
+        @Override
+        public void send(int from, int to, int type, int seq, int subject, int hops) {
+            env.send(from, to, type, seq, subject, hops);
+            NodeRecord.increment(records[from], NodeRecord.SENT_HIGH);
+        }
+
+        @Override
+        public void deliver(int node, int message, int hops) {
+            env.deliver(node, message, hops);
+        }
+
+        @Override
+        public void wakeAt(int node, long deadlineMicros) {
+            env.wakeAt(node, deadlineMicros);
+        }
+    }
+
+    /** Trims every record to its used length: a run's end state without growth slack. */
+    public void compact() {
+        for (int i = 0; i < records.length; i++) {
+            if (records[i] != null) {
+                records[i] = NodeRecord.compact(records[i]);
+            }
+        }
+    }
+}

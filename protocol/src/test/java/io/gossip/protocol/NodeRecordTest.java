@@ -1,0 +1,154 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link NodeRecord}'s packed layout keeps what the object versions keep: its PartialView and
+ * InView are {@link IdList}s (insertion order, no duplicates, same random pick), its seen entries a
+ * {@link DuplicateMemory} (oldest forgotten first, by age and by capacity), across growth of the
+ * array and insertions interleaved in all three regions.
+ */
+class NodeRecordTest {
+    private static int[] pv(int[] r) {
+        int start = NodeRecord.pvStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
+    }
+
+    private static int[] iv(int[] r) {
+        int start = NodeRecord.ivStart(r);
+        return Arrays.copyOfRange(r, start, start + r[NodeRecord.IV_SIZE]);
+    }
+
+    @ParameterizedTest(name = "capacity {0}, age {1} µs, seed {2}")
+    @CsvSource({"1, 0, 1", "3, 0, 2", "4096, 0, 3", "5, 40, 4", "4096, 25, 5", "64, 1, 6"})
+    void interleavedInsertionsMatchTheObjectVersions(int capacity, long ageMicros, long seed) {
+        SplittableRandom ops = new SplittableRandom(seed);
+        PartialView partialView = new PartialView(false);
+        InView inView = new InView(false);
+        DuplicateMemory seen = new DuplicateMemory(capacity, ageMicros);
+        SplittableRandom objectRandom = new SplittableRandom(seed * 17);
+        RandomStreams streams = new RandomStreams(3);
+        streams.seed(2, seed * 17);
+        int[] r = NodeRecord.create();
+        int initialLength = r.length;
+        long now = 0;
+        int nextMessage = 0;
+        for (int step = 0; step < 3_000; step++) {
+            int op = ops.nextInt(10);
+            if (op < 2) {
+                int id = ops.nextInt(60);
+                partialView.add(id, IdList.NEVER);
+                r = NodeRecord.pvAdd(r, id);
+            } else if (op < 4) {
+                int id = ops.nextInt(60);
+                inView.add(id, IdList.NEVER);
+                r = NodeRecord.ivAdd(r, id);
+            } else if (op < 7) {
+                now += ops.nextInt(10);
+                int message = ops.nextInt(4) == 0 && nextMessage > 0 ? ops.nextInt(nextMessage) : nextMessage++;
+                NodeRecord.seenExpire(r, now, ageMicros);
+                boolean known = NodeRecord.seenContains(r, message);
+                assertEquals(seen.contains(message, now), known, "message " + message + " at " + now);
+                if (!known) {
+                    seen.add(message, now);
+                    r = NodeRecord.seenAdd(r, message, now, capacity);
+                }
+            } else if (op < 9) {
+                int excluded = ops.nextInt(60);
+                assertEquals(partialView.randomExcept(objectRandom, excluded),
+                        NodeRecord.pvRandomExcept(r, streams, 2, excluded), "random pick at step " + step);
+            } else {
+                int[] compacted = NodeRecord.compact(r);
+                assertEquals(NodeRecord.used(r), compacted.length);
+                assertArrayEquals(Arrays.copyOf(r, NodeRecord.used(r)), compacted);
+                r = compacted; // and keep growing from a tight array
+            }
+            assertArrayEquals(partialView.toArray(), pv(r), "PartialView at step " + step);
+            assertArrayEquals(inView.toArray(), iv(r), "InView at step " + step);
+            assertEquals(seen.size(), r[NodeRecord.SEEN_SIZE], "seen entries at step " + step);
+        }
+        assertTrue(r.length > initialLength, "the record never grew");
+        for (int m = 0; m < nextMessage; m++) {
+            NodeRecord.seenExpire(r, now, ageMicros);
+            assertEquals(seen.contains(m, now), NodeRecord.seenContains(r, m), "message " + m);
+        }
+    }
+
+    @Test
+    void ageBoundIsInclusiveAndStopsAtTheFirstYoungEntry() {
+        int[] r = NodeRecord.create();
+        r = NodeRecord.pvAdd(r, 4);
+        r = NodeRecord.ivAdd(r, 5);
+        r = NodeRecord.seenAdd(r, 10, 0, 100);
+        r = NodeRecord.seenAdd(r, 11, 10, 100);
+        r = NodeRecord.seenAdd(r, 12, 20, 100);
+        NodeRecord.seenExpire(r, 9, 10);
+        assertEquals(3, r[NodeRecord.SEEN_SIZE], "nothing is 10 µs old at 9");
+        NodeRecord.seenExpire(r, 10, 10);
+        assertEquals(2, r[NodeRecord.SEEN_SIZE], "the entry of time 0 is exactly 10 µs old at 10");
+        assertFalse(NodeRecord.seenContains(r, 10));
+        assertTrue(NodeRecord.seenContains(r, 11));
+        NodeRecord.seenExpire(r, 1_000, 0);
+        assertEquals(2, r[NodeRecord.SEEN_SIZE], "age 0 means no age bound");
+        NodeRecord.seenExpire(r, 29, 10);
+        assertEquals(1, r[NodeRecord.SEEN_SIZE]);
+        assertTrue(NodeRecord.seenContains(r, 12));
+        assertArrayEquals(new int[] {4}, pv(r), "expiry left the views alone");
+        assertArrayEquals(new int[] {5}, iv(r));
+    }
+
+    @Test
+    void capacityForgetsTheOldestEntry() {
+        int[] r = NodeRecord.create();
+        for (int m = 0; m < 5; m++) {
+            r = NodeRecord.seenAdd(r, m, m, 3);
+        }
+        assertEquals(3, r[NodeRecord.SEEN_SIZE]);
+        assertFalse(NodeRecord.seenContains(r, 0));
+        assertFalse(NodeRecord.seenContains(r, 1));
+        assertTrue(NodeRecord.seenContains(r, 2) && NodeRecord.seenContains(r, 3) && NodeRecord.seenContains(r, 4));
+        NodeRecord.seenExpire(r, 4, 2);
+        assertEquals(2, r[NodeRecord.SEEN_SIZE], "the survivors keep their own times: only 2 is 2 µs old at 4");
+        assertFalse(NodeRecord.seenContains(r, 2));
+        assertTrue(NodeRecord.seenContains(r, 3) && NodeRecord.seenContains(r, 4));
+    }
+
+    @Test
+    void timesAndWakeUpsSurviveBothHalvesOfTheLong() {
+        int[] r = NodeRecord.create();
+        assertEquals(Long.MAX_VALUE, NodeRecord.wake(r));
+        for (long t : new long[] {0, 1, 0xFFFF_FFFFL, 0x1_0000_0000L, 0x7FFF_FFFF_8000_0000L, Long.MAX_VALUE - 1}) {
+            NodeRecord.setWake(r, t);
+            assertEquals(t, NodeRecord.wake(r));
+        }
+        long big = 0x1_8000_0001L; // low half negative as an int
+        r = NodeRecord.seenAdd(r, 7, big, 10);
+        NodeRecord.seenExpire(r, big + 99, 100);
+        assertTrue(NodeRecord.seenContains(r, 7));
+        NodeRecord.seenExpire(r, big + 100, 100);
+        assertFalse(NodeRecord.seenContains(r, 7));
+    }
+
+    @Test
+    void addingAPresentIdReturnsTheSameRecordUnchanged() {
+        int[] r = NodeRecord.create();
+        r = NodeRecord.pvAdd(r, 3);
+        r = NodeRecord.ivAdd(r, 3);
+        int[] copy = r.clone();
+        assertSame(r, NodeRecord.pvAdd(r, 3));
+        assertSame(r, NodeRecord.ivAdd(r, 3));
+        assertArrayEquals(copy, r);
+        assertEquals(NodeIds.NONE, NodeRecord.pvRandomExcept(r, new RandomStreams(1), 0, 3),
+                "the only member excluded: nobody, and no draw from an unseeded stream");
+    }
+}

@@ -1,0 +1,136 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Misuse of {@link ScampArena}'s API is refused with a clear error and leaves the arena unchanged. */
+class ScampArenaApiTest {
+    private static final ProtocolConfig SUPPORTED = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+
+    private final List<String> calls = new ArrayList<>();
+    private final ArenaEnvironment env = new ArenaEnvironment() {
+        @Override
+        public void send(int from, int to, int type, int seq, int subject, int hops) {
+            calls.add("send " + from + " " + to + " " + type + " " + seq);
+        }
+
+        @Override
+        public void deliver(int node, int message, int hops) {
+            calls.add("deliver " + node + " " + message);
+        }
+
+        @Override
+        public void wakeAt(int node, long deadlineMicros) {
+            calls.add("wake " + node + " " + deadlineMicros);
+        }
+    };
+
+    private ScampArena arena(int capacity) {
+        RandomStreams streams = new RandomStreams(16);
+        for (int i = 0; i < 16; i++) {
+            streams.seed(i, 100 + i);
+        }
+        return new ScampArena(capacity, SUPPORTED, env, streams, new Counters());
+    }
+
+    @Test
+    void joiningThroughItselfIsRefusedAndTheNodeStaysOut() {
+        ScampArena arena = arena(4);
+        arena.bootstrap(0, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> arena.join(0, 2, 2));
+        assertTrue(e.getMessage().contains("itself"), e.getMessage());
+        assertFalse(arena.isMember(2));
+        assertEquals(0, arena.partialViewSize(2));
+        arena.join(1, 2, 0); // the refused call did not half-create the node
+        assertTrue(arena.isMember(2));
+        assertArrayEquals(new int[] {0}, arena.partialView(2));
+    }
+
+    @Test
+    void joiningThroughAnInvalidContactIsRefused() {
+        ScampArena arena = arena(4);
+        assertThrows(IllegalArgumentException.class, () -> arena.join(0, 1, NodeIds.NONE));
+        assertThrows(IllegalArgumentException.class, () -> arena.join(0, -5, 1));
+        assertFalse(arena.isMember(1));
+        assertTrue(calls.isEmpty(), calls.toString());
+    }
+
+    @Test
+    void joiningOrBootstrappingTwiceIsRefusedWithoutSendingAnything() {
+        ScampArena arena = arena(4);
+        arena.bootstrap(0, 0);
+        arena.join(0, 1, 0);
+        List<String> before = new ArrayList<>(calls);
+        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> arena.join(5, 1, 0));
+        assertTrue(twice.getMessage().contains("already joined"), twice.getMessage());
+        assertThrows(IllegalStateException.class, () -> arena.bootstrap(5, 1));
+        assertThrows(IllegalStateException.class, () -> arena.bootstrap(5, 0));
+        assertThrows(IllegalStateException.class, () -> arena.join(5, 0, 1));
+        assertEquals(before, calls);
+        assertArrayEquals(new int[] {0}, arena.partialView(1));
+        assertEquals(1, arena.unacknowledgedCount(1));
+    }
+
+    @Test
+    void aNonMemberCannotBroadcast() {
+        ScampArena arena = arena(4);
+        arena.bootstrap(0, 0);
+        for (int node : new int[] {1, 3, 4, 1_000, -1}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> arena.broadcast(0, node));
+            assertTrue(e.getMessage().contains("not a member"), e.getMessage());
+        }
+        assertEquals(0, arena.messageCount());
+        assertThrows(IndexOutOfBoundsException.class, () -> arena.messageId(0));
+        assertEquals(0, arena.broadcast(1, 0));
+    }
+
+    @Test
+    void nodesBeyondTheInitialCapacityGrowTheArena() {
+        ScampArena arena = arena(1);
+        arena.bootstrap(0, 0);
+        arena.join(0, 9, 0);
+        arena.join(0, 5, 9);
+        assertTrue(arena.isMember(9));
+        assertTrue(arena.isMember(5));
+        assertFalse(arena.isMember(7));
+        assertEquals(1, arena.unacknowledgedCount(9));
+    }
+
+    @Test
+    void everyUnsupportedFeatureIsNamed() {
+        ProtocolConfig.Builder b = SUPPORTED.toBuilder();
+        assertRejected(b.leaseDurationMillis(60_000).build(), "leases");
+        assertRejected(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).build(), "heartbeats");
+        assertRejected(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(5_000).build(),
+                "heartbeats");
+        assertRejected(SUPPORTED.toBuilder().indirection(true).build(), "indirection");
+        assertRejected(SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS).build(), "forward limit");
+        assertRejected(SUPPORTED.toBuilder().forwardLimit(Integer.MAX_VALUE).build(), "forward limit");
+        assertRejected(ProtocolConfig.defaults(), "heartbeats");
+    }
+
+    @Test
+    void theLargestForwardLimitBelowTwoToTheTwentyIsSupported() {
+        assertEquals((1 << 20) - 1, ArenaChannel.MAX_HOPS);
+        ProtocolConfig config = SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS - 1).build();
+        assertNull(ScampArena.unsupported(config));
+        assertNull(ScampArena.unsupported(SUPPORTED));
+        new ScampArena(1, config, env, new RandomStreams(1), new Counters());
+    }
+
+    private void assertRejected(ProtocolConfig config, String feature) {
+        String why = ScampArena.unsupported(config);
+        assertTrue(why != null && why.contains(feature), "unsupported() said: " + why);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScampArena(4, config, env, new RandomStreams(4), new Counters()));
+        assertTrue(e.getMessage().contains(feature) && e.getMessage().contains("ScampNode"), e.getMessage());
+    }
+}

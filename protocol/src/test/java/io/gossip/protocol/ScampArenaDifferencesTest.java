@@ -1,0 +1,84 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.MessageType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Edge inputs on which {@link ScampArena} once differed from {@link ScampNode} (nodes that never
+ * joined; found by the lockstep driver of {@link ScampArenaEquivalenceTest} and fixed), and the one
+ * documented difference that remains: the arena's 2^24 - 1 gossip hop cap.
+ */
+class ScampArenaDifferencesTest {
+    private static final ProtocolConfig CONFIG = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+
+    /**
+     * Once differed: an ack reaching a node that never joined counts UNKNOWN_ACK on a ScampNode (its channel
+     * finds nothing waiting) but NOT_MEMBER on the arena (it returned before looking at the type).
+     * Reachable when a member acks a hostile message that claimed to come from a never-joined id.
+     */
+    @Test
+    void anAckToANodeThatNeverJoinedIsCountedAsOnAScampNode() {
+        ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);
+        lockstep.bootstrap(0, 0);
+        lockstep.deliver(10, lockstep.packet(0, 2, new Ack(7)), false);
+        assertEquals(1, lockstep.nodeCounters.snapshot().dropped(DropReason.UNKNOWN_ACK));
+    }
+
+    /**
+     * Once differed: a timeout of a node that never joined is a no-op on a ScampNode but threw
+     * NullPointerException in the arena (onTimeout reads records[node] unchecked). A driver that
+     * wakes every node, or a wake-up delivered for a stale id, would crash the run instead of being
+     * "harmless" as {@link Environment#wakeAt} promises for spurious wake-ups.
+     */
+    @Test
+    void aTimeoutOfANodeThatNeverJoinedIsHarmless() {
+        ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);
+        lockstep.bootstrap(0, 0);
+        assertDoesNotThrow(() -> lockstep.timeout(10, 2, false));
+    }
+
+    /**
+     * Once differed: the read-only views of a node that never joined throw NullPointerException in the arena
+     * (partialView/inView read records[node] unchecked) where a ScampNode answers with empty arrays;
+     * and a negative id throws ArrayIndexOutOfBoundsException from the size getters, while
+     * isMember answers false. The end-of-run comparison of views has to skip such nodes.
+     */
+    @Test
+    void theViewsOfANodeThatNeverJoinedAreEmpty() {
+        ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);
+        lockstep.bootstrap(0, 0);
+        assertEquals(0, lockstep.nodes[2].partialView().length);
+        assertDoesNotThrow(() -> assertEquals(0, lockstep.arena.partialView(2).length));
+        assertDoesNotThrow(() -> assertEquals(0, lockstep.arena.inView(2).length));
+        assertDoesNotThrow(() -> assertEquals(0, lockstep.arena.partialViewSize(-1)));
+    }
+
+    /**
+     * Documented: hop counts travel in 24 bits, so the arena stops forwarding at
+     * {@link ScampArena#MAX_GOSSIP_HOPS} where a ScampNode only stops at {@code Integer.MAX_VALUE}.
+     * Both deliver the message.
+     */
+    @Test
+    void gossipAtTheArenasLargestHopCountIsDeliveredButNotForwarded() {
+        ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);
+        lockstep.bootstrap(0, 0);
+        lockstep.join(0, 1, 0);
+        lockstep.broadcast(0, 1);
+        lockstep.takeSent();
+        int hops = ScampArena.MAX_GOSSIP_HOPS;
+        Gossip g = lockstep.gossip(0, hops);
+        lockstep.nodes[0].onMessage(1, 2, g);
+        lockstep.arena.onMessage(1, 0, 2, MessageType.GOSSIP.ordinal(), 0, 0, hops);
+        CounterSnapshot nodes = lockstep.nodeCounters.snapshot();
+        CounterSnapshot arena = lockstep.arenaCounters.snapshot();
+        assertEquals(1, nodes.delivered());
+        assertEquals(1, arena.delivered());
+        assertEquals(0, nodes.dropped(DropReason.GOSSIP_HOP_LIMIT), "a ScampNode forwards at 2^24 - 1 hops");
+        assertEquals(1, arena.dropped(DropReason.GOSSIP_HOP_LIMIT), "the arena does not");
+    }
+}

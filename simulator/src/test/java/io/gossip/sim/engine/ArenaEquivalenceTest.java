@@ -1,0 +1,132 @@
+package io.gossip.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.protocol.DropReason;
+import io.gossip.protocol.ProtocolConfig;
+import io.gossip.sim.results.BroadcastResult;
+import io.gossip.sim.results.RunKey;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.run.ScaleRun;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.Scenario;
+import io.gossip.sim.scenario.TimelineAction;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arena (all nodes in primitive arrays, messages as primitives) must give exactly the results of
+ * one {@code ScampNode} object per node: every result table, counter and drop, on scenarios that
+ * exercise each of its rules (retransmission, redirection after crashes, unacknowledged messages,
+ * hop limits, duplicate memory capacity and age, partitions, concurrent joins with ties).
+ */
+class ArenaEquivalenceTest {
+    private static final TimelineAction.NodeSelection THIRD = new TimelineAction.NodeSelection(0.3, null);
+
+    @Test
+    void sequentialJoinsAndBroadcastsUnderLoss() {
+        assertSameResults(TestScenarios.scenario("seq", 11, 300, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 300_000, 330_000,
+                new TimelineAction.Broadcast(305_000, 10, 1_000, -1, 64)));
+    }
+
+    @Test
+    void concurrentJoinsHeavyLossAndCrashesRedirectCopies() {
+        ProtocolConfig c0 = ProtocolConfig.builder().c(0).noHeartbeats().indirection(false)
+                .retransmitTimeoutMillis(50).maxAttempts(3).build();
+        RunResult r = assertSameResults(TestScenarios.scenario("crash", 12, 500, c0,
+                TestScenarios.uniformNetwork(0.25), 5_000, 40_000,
+                new TimelineAction.Crash(3_000, THIRD),
+                new TimelineAction.Broadcast(20_000, 5, 500, -1, 16)));
+        assertTrue(r.nodeDrops()[DropReason.RETRANSMIT_EXHAUSTED.ordinal()] > 0, "no copy was redirected");
+    }
+
+    @Test
+    void unacknowledgedMessagesHopLimitAndSmallDuplicateMemory() {
+        ProtocolConfig p = ProtocolConfig.builder().c(2).noHeartbeats().indirection(false).maxAttempts(1)
+                .gossipHopLimit(3).duplicateMemoryCapacity(2).duplicateMemoryAgeMillis(150).build();
+        RunResult r = assertSameResults(TestScenarios.scenario("limits", 13, 400, p,
+                TestScenarios.uniformNetwork(0.05), 40_000, 60_000,
+                new TimelineAction.Broadcast(41_000, 30, 100, -1, 8)));
+        assertTrue(r.nodeDrops()[DropReason.GOSSIP_HOP_LIMIT.ordinal()] > 0, "the hop limit never applied");
+    }
+
+    @Test
+    void partitionHealAndCrashChurn() {
+        assertSameResults(TestScenarios.scenario("churn", 14, 600, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 60_000, 120_000,
+                new TimelineAction.Churn(61_000, 100_000, 0, 2, true),
+                new TimelineAction.Partition(62_000, 75_000, List.of(0.5, 0.5)),
+                new TimelineAction.Broadcast(70_000, 20, 1_000, -1, 32)));
+    }
+
+    @Test
+    void theScaleBenchmarkRunsOnTheArenaWithTheSameResults() {
+        Scenario scale = ScaleRun.scenario(new ScaleRun.Options(2_000, 1, 3, 5));
+        assertNull(NodeRepresentation.whyNotArena(scale));
+        assertEquals(NodeRepresentation.ARENA, NodeRepresentation.choose(scale, MembershipSpec.Type.SCAMP));
+        assertSameResults(scale);
+    }
+
+    @Test
+    void scenariosOutsideTheArenaRunOnObjectsAndTheArenaRefusesThem() {
+        Scenario leases = TestScenarios.scenario("leases", 15, 50,
+                TestScenarios.quietProtocol().toBuilder().leaseDurationMillis(60_000).build(),
+                TestScenarios.uniformNetwork(0), 1_000, 2_000);
+        Scenario leaving = TestScenarios.scenario("leave", 15, 50, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0), 1_000, 2_000, new TimelineAction.Unsubscribe(1_500, THIRD));
+        for (Scenario s : List.of(leases, leaving)) {
+            assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(s, MembershipSpec.Type.SCAMP));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Simulation(setup(s), NodeRepresentation.ARENA));
+            assertTrue(e.getMessage().contains("does not support"), e.getMessage());
+        }
+        assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(
+                TestScenarios.scenario("global", 1, 10, TestScenarios.quietProtocol(),
+                        TestScenarios.uniformNetwork(0), 100, 200),
+                MembershipSpec.Type.GLOBAL));
+    }
+
+    private static RunSetup setup(Scenario s) {
+        return new RunSetup(new RunKey(0, MembershipSpec.Type.SCAMP, 0), s, 0, s.seed() * 31 + 7, s.seed() * 17 + 3);
+    }
+
+    private static RunResult assertSameResults(Scenario scenario) {
+        RunResult objects = new Simulation(setup(scenario), NodeRepresentation.OBJECTS).run(ProgressSink.NONE);
+        RunResult arena = new Simulation(setup(scenario), NodeRepresentation.ARENA).run(ProgressSink.NONE);
+        assertTrue(objects.events() > 1_000, "too small to compare: " + objects.events() + " events");
+        assertNotEquals(0, objects.broadcasts().size() + objects.nodes().size());
+        assertEquals(describe(objects), describe(arena));
+        return arena;
+    }
+
+    /** Every field of a result, arrays included, as text: equal text = equal result files. */
+    static String describe(RunResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append("fanout=").append(r.fanout()).append(" events=").append(r.events())
+                .append(" end=").append(r.endMicros()).append('\n');
+        s.append("sent=").append(Arrays.toString(r.sentByType())).append('\n');
+        s.append("networkDrops=").append(Arrays.toString(r.networkDrops())).append('\n');
+        s.append("nodeDrops=").append(Arrays.toString(r.nodeDrops())).append('\n');
+        for (BroadcastResult b : r.broadcasts()) {
+            s.append(b.index()).append(' ').append(b.origin()).append(' ').append(b.sentMicros()).append(' ')
+                    .append(b.liveNodes()).append(' ').append(b.reached()).append(' ').append(b.t50Micros())
+                    .append(' ').append(b.t99Micros()).append(' ').append(b.t100Micros()).append(' ')
+                    .append(b.maxHops()).append(' ').append(b.messages()).append(' ').append(b.duplicates())
+                    .append(' ').append(Arrays.toString(b.coverageCurve())).append('\n');
+        }
+        s.append("alive=").append(Arrays.toString(r.nodes().alive())).append('\n');
+        s.append("pv=").append(Arrays.toString(r.nodes().partialView())).append('\n');
+        s.append("iv=").append(Arrays.toString(r.nodes().inView())).append('\n');
+        s.append("nodeSent=").append(Arrays.toString(r.nodes().messagesSent())).append('\n');
+        s.append("nodeReceived=").append(Arrays.toString(r.nodes().messagesReceived())).append('\n');
+        r.timeline().forEach(t -> s.append(t).append('\n'));
+        r.eventRows().forEach(e -> s.append(e).append('\n'));
+        return s.toString();
+    }
+}
