@@ -160,7 +160,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
         progress.progress(endMicros, events - reported);
         now = endMicros;
         if (queue.isEmpty()) {
-            queue.trim(); // the wheel's buckets keep their peak size; nothing needs them any more
+            queue.trim(); // drop the spare bucket arrays and the drain buffer: nothing needs them any more
         }
         if (arena != null) {
             arena.compact();

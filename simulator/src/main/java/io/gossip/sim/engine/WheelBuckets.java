@@ -7,15 +7,20 @@ import java.util.Arrays;
  * insertion order; and the <em>drain buffer</em>, the events of the bucket being drained sorted by
  * their offset in the bucket, read front to back.
  *
- * <p>An event here is five primitives plus a reference, in parallel arrays: {@code ends} (the event's
+ * <p>An event here is four longs, side by side in one array (an event is written and read in one
+ * place; with five parallel arrays a push touched five array headers and five tails, and was a
+ * third of the scale benchmark's time), plus a reference in a parallel array, created only for a
+ * bucket that receives an object payload (packed messages and wakeups have none): {@code ends} (the event's
  * {@code from << 32 | to}), {@code key} (the queue's packing of insertion sequence, kind and offset,
- * whose low {@value #SHIFT} bits are the offset in the bucket), the 64-bit {@code word} and 32-bit
- * {@code tag} of a primitive payload, and the {@code ref} of an object payload. A bucket's arrays are
- * taken together on its first event and grow together. When the bucket is drained they go to a stack
- * of spare array sets, which the next empty bucket to get an event takes from: the wheel holds about
- * as many array sets as it has non-empty buckets (a few hundred for network latencies), not one per
- * bucket it ever used (all {@value #BUCKETS} of them, each at its peak size, once the wheel has
- * turned). {@link #trim} drops the spares and shrinks the drain buffer.
+ * whose low {@value #SHIFT} bits are the offset in the bucket), the 64-bit {@code word} and the
+ * 32-bit {@code tag} of a primitive payload; and the {@code ref} of an object payload.
+ *
+ * <p>A bucket's arrays are taken on its first event. When the bucket is
+ * drained they go to a stack of spare array pairs, which the next bucket to get an event takes from
+ * (the one drained last first, still in cache): the wheel holds about as many array pairs as it has
+ * non-empty buckets (a few hundred for network latencies), not one per bucket it ever used (all
+ * {@value #BUCKETS} of them, each at its peak size, once the wheel has turned). {@link #trim} drops
+ * the spares and shrinks the drain buffer.
  *
  * <p>Sorting is stable (a counting sort over the {@value #BUCKET_MICROS} offsets, or an insertion
  * sort for a handful of events), so events at the same microsecond keep their insertion order.
@@ -32,28 +37,24 @@ final class WheelBuckets {
     /** Buckets up to this size are insertion-sorted. */
     private static final int SMALL_BUCKET = 12;
     private static final int DRAIN_CAPACITY = 64;
+    // An event's longs: [ends, key, word, tag].
+    private static final int STRIDE_SHIFT = 2;
+    private static final int KEY = 1;
+    private static final int WORD = 2;
+    private static final int TAG = 3;
 
-    private final long[][] bucketEnds = new long[BUCKETS][];
-    private final long[][] bucketKeys = new long[BUCKETS][];
-    private final long[][] bucketWords = new long[BUCKETS][];
-    private final int[][] bucketTags = new int[BUCKETS][];
+    private final long[][] bucketData = new long[BUCKETS][];
     private final Object[][] bucketRefs = new Object[BUCKETS][];
     private final int[] bucketSize = new int[BUCKETS];
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
 
-    // Array sets of drained buckets, last drained on top, for the next buckets to get an event.
-    private long[][] spareEnds = new long[16][];
-    private long[][] spareKeys = new long[16][];
-    private long[][] spareWords = new long[16][];
-    private int[][] spareTags = new int[16][];
+    // Arrays of drained buckets, the last drained on top.
+    private long[][] spareData = new long[16][];
     private Object[][] spareRefs = new Object[16][];
     private int spareCount;
 
-    private long[] drainEnds;
-    private long[] drainKeys;
-    private long[] drainWords;
-    private int[] drainTags;
+    private long[] drainData;
     private Object[] drainRefs;
     private int drainAt;
     private int drainEnd;
@@ -66,17 +67,30 @@ final class WheelBuckets {
     /** Appends an event to bucket {@code b}. */
     void append(int b, long ends, long key, long word, int tag, Object ref) {
         int n = bucketSize[b];
-        long[] endsArray = bucketEnds[b];
-        if (endsArray == null || n == endsArray.length) {
-            endsArray = grow(b, n);
+        long[] data = bucketData[b];
+        int i = n << STRIDE_SHIFT;
+        if (data == null || i == data.length) {
+            data = grow(b, n);
         }
-        endsArray[n] = ends;
-        bucketKeys[b][n] = key;
-        bucketWords[b][n] = word;
-        bucketTags[b][n] = tag;
-        bucketRefs[b][n] = ref;
+        data[i] = ends;
+        data[i + KEY] = key;
+        data[i + WORD] = word;
+        data[i + TAG] = tag;
+        if (ref != null) {
+            storeRef(b, n, ref, data.length >> STRIDE_SHIFT);
+        }
         bucketSize[b] = n + 1;
         stored++;
+    }
+
+    /** Stores a reference; the bucket's ref array may be missing or shorter than its data (packed events need none). */
+    private void storeRef(int b, int n, Object ref, int capacity) {
+        Object[] refs = bucketRefs[b];
+        if (refs == null || refs.length <= n) {
+            refs = refs == null ? new Object[capacity] : Arrays.copyOf(refs, capacity);
+            bucketRefs[b] = refs;
+        }
+        refs[n] = ref;
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */
@@ -91,19 +105,19 @@ final class WheelBuckets {
 
     /** Key of the drain buffer's head; only valid while {@link #draining}. */
     long headKey() {
-        return drainKeys[drainAt];
+        return drainData[(drainAt << STRIDE_SHIFT) + KEY];
     }
 
     long headEnds() {
-        return drainEnds[drainAt];
+        return drainData[drainAt << STRIDE_SHIFT];
     }
 
     long headWord() {
-        return drainWords[drainAt];
+        return drainData[(drainAt << STRIDE_SHIFT) + WORD];
     }
 
     int headTag() {
-        return drainTags[drainAt];
+        return (int) drainData[(drainAt << STRIDE_SHIFT) + TAG];
     }
 
     /** Removes the drain buffer's head and returns its reference (read the rest with the head methods first). */
@@ -125,13 +139,13 @@ final class WheelBuckets {
         if (n == 0) {
             return;
         }
-        if (drainKeys.length < n) {
-            allocateDrain(Math.max(n, drainKeys.length * 2));
+        if (drainRefs.length < n) {
+            allocateDrain(Math.max(n, drainRefs.length * 2));
         }
         if (n <= SMALL_BUCKET) {
-            insertionSort(b, n);
+            insertionSort(bucketData[b], bucketRefs[b], n);
         } else {
-            countingSort(b, n);
+            countingSort(bucketData[b], bucketRefs[b], n);
         }
         bucketSize[b] = 0;
         stored -= n;
@@ -140,10 +154,7 @@ final class WheelBuckets {
 
     /** Drops the spare arrays and shrinks the drain buffer; only when all buckets are empty. */
     void trim() {
-        Arrays.fill(spareEnds, null);
-        Arrays.fill(spareKeys, null);
-        Arrays.fill(spareWords, null);
-        Arrays.fill(spareTags, null);
+        Arrays.fill(spareData, null);
         Arrays.fill(spareRefs, null);
         spareCount = 0;
         allocateDrain(DRAIN_CAPACITY);
@@ -151,118 +162,95 @@ final class WheelBuckets {
         drainEnd = 0;
     }
 
-    private void countingSort(int b, int n) {
-        long[] keys = bucketKeys[b];
-        long[] ends = bucketEnds[b];
-        long[] words = bucketWords[b];
-        int[] tags = bucketTags[b];
-        Object[] refs = bucketRefs[b];
+    private void countingSort(long[] data, Object[] refs, int n) {
         int[] counts = offsetCounts;
         Arrays.fill(counts, 0);
         for (int i = 0; i < n; i++) {
-            counts[(int) (keys[i] & OFFSET_MASK) + 1]++;
+            counts[(int) (data[(i << STRIDE_SHIFT) + KEY] & OFFSET_MASK) + 1]++;
         }
         for (int o = 1; o <= BUCKET_MICROS; o++) {
             counts[o] += counts[o - 1];
         }
+        long[] to = drainData;
         for (int i = 0; i < n; i++) {
-            int at = counts[(int) (keys[i] & OFFSET_MASK)]++;
-            drainKeys[at] = keys[i];
-            drainEnds[at] = ends[i];
-            drainWords[at] = words[i];
-            drainTags[at] = tags[i];
-            drainRefs[at] = refs[i];
-            refs[i] = null;
+            int from = i << STRIDE_SHIFT;
+            long key = data[from + KEY];
+            int at = counts[(int) (key & OFFSET_MASK)]++;
+            int dest = at << STRIDE_SHIFT;
+            to[dest] = data[from];
+            to[dest + KEY] = key;
+            to[dest + WORD] = data[from + WORD];
+            to[dest + TAG] = data[from + TAG];
+            if (refs != null && i < refs.length) {
+                drainRefs[at] = refs[i];
+                refs[i] = null;
+            }
         }
     }
 
     /** The same order as the counting sort for a few events, without touching 128 counters. */
-    private void insertionSort(int b, int n) {
-        long[] keys = bucketKeys[b];
-        long[] ends = bucketEnds[b];
-        long[] words = bucketWords[b];
-        int[] tags = bucketTags[b];
-        Object[] refs = bucketRefs[b];
+    private void insertionSort(long[] data, Object[] refs, int n) {
+        long[] to = drainData;
         for (int i = 0; i < n; i++) {
-            long key = keys[i];
+            int from = i << STRIDE_SHIFT;
+            long key = data[from + KEY];
             long offset = key & OFFSET_MASK;
             int at = i;
-            while (at > 0 && (drainKeys[at - 1] & OFFSET_MASK) > offset) {
-                drainKeys[at] = drainKeys[at - 1];
-                drainEnds[at] = drainEnds[at - 1];
-                drainWords[at] = drainWords[at - 1];
-                drainTags[at] = drainTags[at - 1];
+            while (at > 0 && (to[((at - 1) << STRIDE_SHIFT) + KEY] & OFFSET_MASK) > offset) {
+                int dest = at << STRIDE_SHIFT;
+                int src = dest - (1 << STRIDE_SHIFT);
+                to[dest] = to[src];
+                to[dest + KEY] = to[src + KEY];
+                to[dest + WORD] = to[src + WORD];
+                to[dest + TAG] = to[src + TAG];
                 drainRefs[at] = drainRefs[at - 1];
                 at--;
             }
-            drainKeys[at] = key;
-            drainEnds[at] = ends[i];
-            drainWords[at] = words[i];
-            drainTags[at] = tags[i];
-            drainRefs[at] = refs[i];
-            refs[i] = null;
+            int dest = at << STRIDE_SHIFT;
+            to[dest] = data[from];
+            to[dest + KEY] = key;
+            to[dest + WORD] = data[from + WORD];
+            to[dest + TAG] = data[from + TAG];
+            if (refs != null && i < refs.length) {
+                drainRefs[at] = refs[i];
+                refs[i] = null;
+            } else {
+                drainRefs[at] = null; // the slot may hold a ref shifted up by this sort
+            }
         }
     }
 
     /** Arrays for bucket {@code b} with room for one more than its {@code n} events. */
     private long[] grow(int b, int n) {
-        int capacity = n == 0 ? 8 : n * 2;
-        if (bucketEnds[b] == null && spareCount > 0) {
+        if (bucketData[b] == null && spareCount > 0) {
             int s = --spareCount;
-            bucketEnds[b] = spareEnds[s];
-            bucketKeys[b] = spareKeys[s];
-            bucketWords[b] = spareWords[s];
-            bucketTags[b] = spareTags[s];
+            bucketData[b] = spareData[s];
             bucketRefs[b] = spareRefs[s];
-            spareEnds[s] = null;
-            spareKeys[s] = null;
-            spareWords[s] = null;
-            spareTags[s] = null;
+            spareData[s] = null;
             spareRefs[s] = null;
-        } else if (bucketEnds[b] == null) {
-            bucketEnds[b] = new long[capacity];
-            bucketKeys[b] = new long[capacity];
-            bucketWords[b] = new long[capacity];
-            bucketTags[b] = new int[capacity];
-            bucketRefs[b] = new Object[capacity];
+        } else if (bucketData[b] == null) {
+            bucketData[b] = new long[8 << STRIDE_SHIFT];
         } else {
-            bucketEnds[b] = Arrays.copyOf(bucketEnds[b], capacity);
-            bucketKeys[b] = Arrays.copyOf(bucketKeys[b], capacity);
-            bucketWords[b] = Arrays.copyOf(bucketWords[b], capacity);
-            bucketTags[b] = Arrays.copyOf(bucketTags[b], capacity);
-            bucketRefs[b] = Arrays.copyOf(bucketRefs[b], capacity);
+            bucketData[b] = Arrays.copyOf(bucketData[b], (n * 2) << STRIDE_SHIFT);
         }
-        return bucketEnds[b];
+        return bucketData[b];
     }
 
     /** Detaches the arrays of the (drained, emptied) bucket {@code b} onto the spares. */
     private void release(int b) {
-        if (spareCount == spareEnds.length) {
-            int n = spareCount * 2;
-            spareEnds = Arrays.copyOf(spareEnds, n);
-            spareKeys = Arrays.copyOf(spareKeys, n);
-            spareWords = Arrays.copyOf(spareWords, n);
-            spareTags = Arrays.copyOf(spareTags, n);
-            spareRefs = Arrays.copyOf(spareRefs, n);
+        if (spareCount == spareData.length) {
+            spareData = Arrays.copyOf(spareData, spareCount * 2);
+            spareRefs = Arrays.copyOf(spareRefs, spareCount * 2);
         }
         int s = spareCount++;
-        spareEnds[s] = bucketEnds[b];
-        spareKeys[s] = bucketKeys[b];
-        spareWords[s] = bucketWords[b];
-        spareTags[s] = bucketTags[b];
+        spareData[s] = bucketData[b];
         spareRefs[s] = bucketRefs[b];
-        bucketEnds[b] = null;
-        bucketKeys[b] = null;
-        bucketWords[b] = null;
-        bucketTags[b] = null;
+        bucketData[b] = null;
         bucketRefs[b] = null;
     }
 
     private void allocateDrain(int capacity) {
-        drainEnds = new long[capacity];
-        drainKeys = new long[capacity];
-        drainWords = new long[capacity];
-        drainTags = new int[capacity];
+        drainData = new long[capacity << STRIDE_SHIFT];
         drainRefs = new Object[capacity];
     }
 }
