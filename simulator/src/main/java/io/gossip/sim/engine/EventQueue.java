@@ -191,7 +191,11 @@ public final class EventQueue {
         slots.trim();
     }
 
-    /** Advances bucket by bucket until the drain buffer or the near heap holds the earliest events. */
+    /**
+     * Advances to the next bucket holding events, or holding the earliest far event's time, until the
+     * drain buffer or the near heap holds the earliest events. Empty buckets in between are skipped
+     * whole: draining them would do nothing.
+     */
     private void fill() {
         while (!wheel.draining() && near.isEmpty()) {
             if (wheel.isEmpty()) {
@@ -201,7 +205,13 @@ public final class EventQueue {
                 // Nothing on the wheel: jump straight to the bucket of the earliest far event.
                 currentStart = (far.minTime() >>> SHIFT) << SHIFT;
             } else {
-                currentStart += BUCKET_MICROS;
+                int next = (int) ((currentStart >>> SHIFT) + 1) & MASK;
+                long target = currentStart + BUCKET_MICROS * (1L + wheel.distanceToOccupied(next));
+                if (!far.isEmpty()) {
+                    // Far events are all at or past the next bucket: stop at the first one's bucket if it comes first.
+                    target = Math.min(target, (far.minTime() >>> SHIFT) << SHIFT);
+                }
+                currentStart = target;
             }
             wheel.drain((int) (currentStart >>> SHIFT) & MASK);
             long end = currentStart + BUCKET_MICROS;
