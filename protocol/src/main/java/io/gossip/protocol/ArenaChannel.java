@@ -120,7 +120,7 @@ final class ArenaChannel {
         env.send(node, from, MessageType.ACK.ordinal(), seq, 0, 0);
         counters.sent(MessageType.ACK, 1);
         long key = key(from, seq);
-        long[] h = handled[node];
+        long[] h = isActive(node) ? handled[node] : null; // most receivers are idle: skip the reference array
         if (h != null) {
             expireHandled(h, nowMicros);
             for (int i = 1, end = 1 + 2 * (int) h[0]; i < end; i += 2) {

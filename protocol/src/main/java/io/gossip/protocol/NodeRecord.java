@@ -34,7 +34,9 @@ final class NodeRecord {
     /** Messages the node sent and was handed (two ints each): kept here, where the miss is paid anyway. */
     static final int SENT_HIGH = 11;
     static final int RECEIVED_HIGH = 13;
-    static final int HEADER = 15;
+    /** The node's generator ({@link RandomStreams#STATE_INTS} ints): drawing costs no miss of its own. */
+    static final int RANDOM = 15;
+    static final int HEADER = RANDOM + RandomStreams.STATE_INTS;
     static final int SEEN_INTS = 2;
     /**
      * The largest duplicate memory age a record can hold: entries keep the low 32 bits of their time,
@@ -109,14 +111,14 @@ final class NodeRecord {
     }
 
     /** A uniformly random PartialView member other than {@code excluded}, as {@link IdList#randomExcept}. */
-    static int pvRandomExcept(int[] r, RandomStreams random, int node, int excluded) {
+    static int pvRandomExcept(int[] r, int excluded) {
         int size = r[PV_SIZE];
         int excludedAt = pvIndexOf(r, excluded);
         int candidates = excludedAt < 0 ? size : size - 1;
         if (candidates == 0) {
             return NodeIds.NONE;
         }
-        int pick = random.nextInt(node, candidates);
+        int pick = RandomStreams.nextInt(r, RANDOM, candidates);
         if (excludedAt >= 0 && pick >= excludedAt) {
             pick++;
         }

@@ -8,8 +8,10 @@ import java.util.Arrays;
  *
  * <p>Why: a simulator of a million SCAMP nodes gives every node its own generator. A
  * {@code SplittableRandom} object per node costs an object header, a reference and a pointer chase
- * on every draw; here a stream is sixteen bytes in two flat arrays (its seed and its gamma, the
- * whole state of SplitMix64), addressed by the node's index. Because every operation mirrors the
+ * on every draw; here a stream is sixteen bytes, four ints in one flat array (its seed and its
+ * gamma, the whole state of SplitMix64), addressed by the node's index. The static methods taking
+ * {@code (int[] a, int at)} work on such a four-int state wherever it lives: {@link ScampArena}
+ * keeps each node's inside the node's record, so a draw costs no cache miss of its own. Because every operation mirrors the
  * JDK's bit for bit, a run that moves from {@code SplittableRandom} objects to streams keeps its
  * results byte-identical: {@link #seed} is the constructor {@code new SplittableRandom(seed)},
  * {@link #split} is {@code parent.split()}, and the draws are the JDK 17 methods of the same names,
@@ -28,29 +30,28 @@ import java.util.Arrays;
 public final class RandomStreams {
     /** The gamma of a generator made from a bare seed: 2^64 divided by the golden ratio, odd. */
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+    /** Ints per generator state: seed (high, low), gamma (high, low). */
+    static final int STATE_INTS = 4;
     /** Largest number of streams one instance holds (array length limit of the JVM). */
-    static final int MAX_CAPACITY = (Integer.MAX_VALUE - 8) / 2;
+    static final int MAX_CAPACITY = (Integer.MAX_VALUE - 8) / STATE_INTS;
 
-    /**
-     * Stream {@code s}'s seed at {@code 2s}, its gamma at {@code 2s + 1}: side by side, so that a
-     * draw from a stream not in cache costs one miss, not two.
-     */
-    private long[] state;
+    /** Stream {@code s}'s state at {@code 4s .. 4s + 3}. */
+    private int[] state;
 
     /**
      * Creates {@code capacity} streams, none of them usable until seeded or split into.
      *
-     * @param capacity number of streams, from zero to {@code (Integer.MAX_VALUE - 8) / 2}
+     * @param capacity number of streams, from zero to {@code (Integer.MAX_VALUE - 8) / 4}
      * @throws IllegalArgumentException if the capacity is out of that range
      */
     public RandomStreams(int capacity) {
         checkCapacity(capacity);
-        state = new long[2 * capacity];
+        state = new int[STATE_INTS * capacity];
     }
 
     /** Number of streams held: valid stream indexes are {@code 0 .. capacity() - 1}. */
     public int capacity() {
-        return state.length / 2;
+        return state.length / STATE_INTS;
     }
 
     /**
@@ -65,7 +66,7 @@ public final class RandomStreams {
         if (newCapacity <= capacity()) {
             return;
         }
-        state = Arrays.copyOf(state, 2 * newCapacity);
+        state = Arrays.copyOf(state, STATE_INTS * newCapacity);
     }
 
     /** Gives {@code stream} the state of {@code new SplittableRandom(seed)}. */
@@ -99,24 +100,33 @@ public final class RandomStreams {
         if (parentStreams == this && child == parent) {
             throw new IllegalArgumentException("a stream cannot be split into itself: " + child);
         }
-        long gamma = parentStreams.gammaOf(parent);
-        long seed = parentStreams.state[2 * parent];
-        long firstSeed = seed + gamma;
-        long secondSeed = firstSeed + gamma;
+        parentStreams.checkSeeded(parent);
         checkIndex(child);
-        state[2 * child] = mix64(firstSeed);
-        state[2 * child + 1] = mixGamma(secondSeed);
-        parentStreams.state[2 * parent] = secondSeed;
+        splitInto(state, STATE_INTS * child, parentStreams, parent);
+    }
+
+    /**
+     * Writes at {@code a[at .. at + 3]} the state {@code parentStreams}'s stream {@code parent}
+     * would split off, advancing that parent: {@link #splitFrom} for a state kept outside a
+     * {@code RandomStreams}.
+     */
+    static void splitInto(int[] a, int at, RandomStreams parentStreams, int parent) {
+        parentStreams.checkSeeded(parent);
+        int p = STATE_INTS * parent;
+        long firstSeed = nextSeed(parentStreams.state, p);
+        long secondSeed = nextSeed(parentStreams.state, p);
+        put(a, at, mix64(firstSeed));
+        put(a, at + 2, mixGamma(secondSeed));
     }
 
     /** The next long of {@code stream}, as {@code SplittableRandom.nextLong()}. */
     public long nextLong(int stream) {
-        return mix64(nextSeed(stream));
+        return mix64(nextSeed(state, seeded(stream)));
     }
 
     /** The next int of {@code stream}, as {@code SplittableRandom.nextInt()}. */
     public int nextInt(int stream) {
-        return mix32(nextSeed(stream));
+        return mix32(nextSeed(state, seeded(stream)));
     }
 
     /**
@@ -130,15 +140,20 @@ public final class RandomStreams {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
         }
+        return nextInt(state, seeded(stream), bound);
+    }
+
+    /** {@link #nextInt(int, int)} for the state at {@code a[at .. at + 3]}; {@code bound} must be positive. */
+    static int nextInt(int[] a, int at, int bound) {
         int mask = bound - 1;
-        int r = nextInt(stream);
+        int r = mix32(nextSeed(a, at));
         if ((bound & mask) == 0) {
             return r & mask;
         }
         int u = r >>> 1;
         r = u % bound;
         while (u + mask - r < 0) {
-            u = nextInt(stream) >>> 1;
+            u = mix32(nextSeed(a, at)) >>> 1;
             r = u % bound;
         }
         return r;
@@ -154,15 +169,16 @@ public final class RandomStreams {
         if (bound <= 0L) {
             throw new IllegalArgumentException("bound must be positive");
         }
+        int at = seeded(stream);
         long mask = bound - 1L;
-        long r = nextLong(stream);
+        long r = mix64(nextSeed(state, at));
         if ((bound & mask) == 0L) {
             return r & mask;
         }
         long u = r >>> 1;
         r = u % bound;
         while (u + mask - r < 0L) {
-            u = nextLong(stream) >>> 1;
+            u = mix64(nextSeed(state, at)) >>> 1;
             r = u % bound;
         }
         return r;
@@ -180,12 +196,12 @@ public final class RandomStreams {
 
     /** The raw seed of {@code stream} (for tests and snapshots). */
     long rawSeed(int stream) {
-        return state[2 * stream];
+        return get(state, STATE_INTS * stream);
     }
 
     /** The raw gamma of {@code stream}; zero while the stream was never given a state. */
     long rawGamma(int stream) {
-        return state[2 * stream + 1];
+        return get(state, STATE_INTS * stream + 2);
     }
 
     /**
@@ -197,23 +213,36 @@ public final class RandomStreams {
             throw new IllegalArgumentException("gamma must be odd: " + gamma);
         }
         checkIndex(stream);
-        state[2 * stream] = seed;
-        state[2 * stream + 1] = gamma;
+        put(state, STATE_INTS * stream, seed);
+        put(state, STATE_INTS * stream + 2, gamma);
     }
 
-    /** Advances {@code stream} by one step and returns its new seed. */
-    private long nextSeed(int stream) {
-        long seed = state[2 * stream] + gammaOf(stream);
-        state[2 * stream] = seed;
+    /** Advances the state at {@code a[at ..]} by one step and returns its new seed. */
+    private static long nextSeed(int[] a, int at) {
+        long seed = get(a, at) + get(a, at + 2);
+        put(a, at, seed);
         return seed;
     }
 
-    private long gammaOf(int stream) {
-        long gamma = state[2 * stream + 1];
-        if (gamma == 0L) {
+    private static long get(int[] a, int at) {
+        return ((long) a[at] << 32) | (a[at + 1] & 0xFFFF_FFFFL);
+    }
+
+    private static void put(int[] a, int at, long value) {
+        a[at] = (int) (value >>> 32);
+        a[at + 1] = (int) value;
+    }
+
+    /** The offset of {@code stream}'s state, after checking it was given one. */
+    private int seeded(int stream) {
+        checkSeeded(stream);
+        return STATE_INTS * stream;
+    }
+
+    private void checkSeeded(int stream) {
+        if (rawGamma(stream) == 0L) {
             throw new IllegalStateException("stream " + stream + " was never seeded");
         }
-        return gamma;
     }
 
     private void checkIndex(int stream) {

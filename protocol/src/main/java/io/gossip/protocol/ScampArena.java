@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Many SCAMP nodes in primitive arrays: the data-oriented form of {@link ScampNode} that lets one
  * simulator thread run a million nodes. Each node's state is one {@code int[]} ({@link NodeRecord}),
- * its generator two longs ({@link RandomStreams}), its unacknowledged and handled membership messages
+ * its generator included (four ints, drawn by {@link RandomStreams}), its unacknowledged and handled membership messages
  * two lazily created {@code long[]}s ({@link ArenaChannel}); messages travel as primitives
  * ({@link ArenaEnvironment}).
  *
@@ -37,7 +37,8 @@ public final class ScampArena {
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
     private final Counters counters;
-    private final RandomStreams random;
+    private final RandomStreams seeds;
+    private final int seedStream;
     private final ArenaChannel channel;
     private final ArenaChannel.Undeliverable undeliverable = this::onUndeliverable;
     private final long duplicateAgeMicros;
@@ -71,19 +72,22 @@ public final class ScampArena {
      * @param capacity how many nodes to make room for (grows on demand)
      * @param config the configuration of every node; must be supported (see {@link #unsupported})
      * @param env where output goes
-     * @param random the nodes' generators, stream {@code i} for node {@code i}, filled by the caller
-     *     before a node is created (as a {@code ScampNode} receives its generator)
+     * @param seeds where the nodes' generators come from: each node, when it bootstraps or joins,
+     *     splits its own off stream {@code seedStream}, as a {@code ScampNode} is given
+     *     {@code seeds.split()}; the arena keeps it in the node's record
+     * @param seedStream that stream
      * @param counters where every node counts events
      */
-    public ScampArena(int capacity, ProtocolConfig config, ArenaEnvironment env, RandomStreams random,
-            Counters counters) {
+    public ScampArena(int capacity, ProtocolConfig config, ArenaEnvironment env, RandomStreams seeds,
+            int seedStream, Counters counters) {
         String why = unsupported(Objects.requireNonNull(config, "config"));
         if (why != null) {
             throw new IllegalArgumentException("ScampArena does not support " + why + "; use ScampNode");
         }
         this.config = config;
         this.env = Objects.requireNonNull(env, "env");
-        this.random = Objects.requireNonNull(random, "random");
+        this.seeds = Objects.requireNonNull(seeds, "seeds");
+        this.seedStream = seedStream;
         this.counters = Objects.requireNonNull(counters, "counters");
         this.records = new int[capacity][];
         this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
@@ -123,7 +127,9 @@ public final class ScampArena {
         if (records[node] != null) {
             throw new IllegalStateException("node " + node + " already joined");
         }
-        return store(node, NodeRecord.create());
+        int[] r = NodeRecord.create();
+        RandomStreams.splitInto(r, NodeRecord.RANDOM, seeds, seedStream);
+        return store(node, r);
     }
 
     /**
@@ -250,7 +256,7 @@ public final class ScampArena {
             }
         }
         for (int extra = 0; extra < config.c(); extra++) {
-            int to = NodeRecord.pvRandomExcept(r, random, node, subscriber);
+            int to = NodeRecord.pvRandomExcept(r, subscriber);
             forwardCopy(nowMicros, node, r, to, subscriber, 0);
         }
     }
@@ -262,7 +268,7 @@ public final class ScampArena {
     private void onForwardedSubscription(long nowMicros, int node, int subscriber, int hops) {
         int[] r = records[node];
         if (subscriber != node && NodeRecord.pvIndexOf(r, subscriber) < 0
-                && random.nextInt(node, r[NodeRecord.PV_SIZE] + 1) == 0) {
+                && RandomStreams.nextInt(r, NodeRecord.RANDOM, r[NodeRecord.PV_SIZE] + 1) == 0) {
             keep(nowMicros, node, subscriber);
             return;
         }
@@ -289,14 +295,14 @@ public final class ScampArena {
     }
 
     private int randomMemberExcept(int node, int[] r, int excluded, int alsoExcluded) {
-        int pick = NodeRecord.pvRandomExcept(r, random, node, excluded);
+        int pick = NodeRecord.pvRandomExcept(r, excluded);
         if (pick != NodeIds.NONE && pick == alsoExcluded) {
             int remaining = r[NodeRecord.PV_SIZE] - (NodeRecord.pvIndexOf(r, excluded) >= 0 ? 1 : 0) - 1;
             if (remaining == 0) {
                 return NodeIds.NONE;
             }
             do {
-                pick = NodeRecord.pvRandomExcept(r, random, node, excluded);
+                pick = NodeRecord.pvRandomExcept(r, excluded);
             } while (pick == alsoExcluded);
         }
         return pick;
@@ -317,7 +323,7 @@ public final class ScampArena {
         if (type == FORWARDED_SUBSCRIPTION) {
             passOn(nowMicros, node, subject, hops + 1, to);
         } else if (type == SUBSCRIBE) {
-            int other = NodeRecord.pvRandomExcept(r, random, node, to);
+            int other = NodeRecord.pvRandomExcept(r, to);
             if (other != NodeIds.NONE) {
                 channel.send(nowMicros, node, other, SUBSCRIBE, claimSeq(r), 0, 0);
             }

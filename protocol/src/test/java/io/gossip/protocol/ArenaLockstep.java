@@ -48,6 +48,8 @@ final class ArenaLockstep {
     /** Earliest wake-up requested per node and not yet served. */
     final long[] wakes;
     final boolean[] created;
+    private final SplittableRandom parent;
+    private final Environment nodeEnv;
     private final Map<Long, Integer> messageIndex = new HashMap<>();
     private final List<Message> nodeSends = new ArrayList<>();
     private final List<int[]> arenaSends = new ArrayList<>();
@@ -58,11 +60,10 @@ final class ArenaLockstep {
         this.wakes = new long[n];
         this.created = new boolean[n];
         Arrays.fill(wakes, Long.MAX_VALUE);
-        SplittableRandom parent = new SplittableRandom(seed);
+        this.parent = new SplittableRandom(seed);
         RandomStreams parentStreams = new RandomStreams(1);
         parentStreams.seed(0, seed);
-        RandomStreams streams = new RandomStreams(n);
-        Environment nodeEnv = new Environment() {
+        this.nodeEnv = new Environment() {
             @Override
             public void send(int from, int to, Message message) {
                 nodeSends.add(message);
@@ -99,11 +100,13 @@ final class ArenaLockstep {
                 arenaLog.add("wake " + node + " " + deadlineMicros);
             }
         };
+        // Until it bootstraps or joins, a node is a placeholder that never draws (a node that has not
+        // joined drops or ignores everything): the arena splits a node's generator off the parent
+        // when the node is created, so the ScampNode gets its split at the same moment.
         for (int i = 0; i < n; i++) {
-            nodes[i] = new ScampNode(i, config, nodeEnv, parent.split(), nodeCounters);
-            streams.splitFrom(i, parentStreams, 0);
+            nodes[i] = new ScampNode(i, config, nodeEnv, new SplittableRandom(-1 - i), nodeCounters);
         }
-        this.arena = new ScampArena(n, config, arenaEnv, streams, arenaCounters);
+        this.arena = new ScampArena(n, config, arenaEnv, parentStreams, 0, arenaCounters);
     }
 
     private String primitive(Message m) {
@@ -152,16 +155,26 @@ final class ArenaLockstep {
 
     // ------------------------------------------------------------------ inputs, given to both sides
 
+    /** The node, given its generator now if it is about to be created by a bootstrap or a valid join. */
+    private ScampNode creating(int node, boolean valid) {
+        if (valid && !created[node]) {
+            nodes[node] = new ScampNode(node, config, nodeEnv, parent.split(), nodeCounters);
+        }
+        return nodes[node];
+    }
+
     void bootstrap(long now, int node) {
+        ScampNode scamp = creating(node, true);
         created[node] = true;
-        nodes[node].bootstrap(now);
+        scamp.bootstrap(now);
         arena.bootstrap(now, node);
         check("bootstrap " + node);
     }
 
     void join(long now, int node, int contact) {
+        ScampNode scamp = creating(node, contact >= 0 && contact != node);
         created[node] = true;
-        nodes[node].join(now, contact);
+        scamp.join(now, contact);
         arena.join(now, node, contact);
         check("join " + node + " via " + contact);
     }

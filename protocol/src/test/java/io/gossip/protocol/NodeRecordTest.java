@@ -36,10 +36,11 @@ class NodeRecordTest {
         PartialView partialView = new PartialView(false);
         InView inView = new InView(false);
         DuplicateMemory seen = new DuplicateMemory(capacity, ageMicros);
-        SplittableRandom objectRandom = new SplittableRandom(seed * 17);
-        RandomStreams streams = new RandomStreams(3);
-        streams.seed(2, seed * 17);
+        SplittableRandom objectRandom = new SplittableRandom(seed * 17).split();
+        RandomStreams parent = new RandomStreams(1);
+        parent.seed(0, seed * 17);
         int[] r = NodeRecord.create();
+        RandomStreams.splitInto(r, NodeRecord.RANDOM, parent, 0);
         int initialLength = r.length;
         long now = 0;
         int nextMessage = 0;
@@ -66,7 +67,7 @@ class NodeRecordTest {
             } else if (op < 9) {
                 int excluded = ops.nextInt(60);
                 assertEquals(partialView.randomExcept(objectRandom, excluded),
-                        NodeRecord.pvRandomExcept(r, streams, 2, excluded), "random pick at step " + step);
+                        NodeRecord.pvRandomExcept(r, excluded), "random pick at step " + step);
             } else {
                 int[] compacted = NodeRecord.compact(r);
                 assertEquals(NodeRecord.used(r), compacted.length);
@@ -148,7 +149,11 @@ class NodeRecordTest {
         assertSame(r, NodeRecord.pvAdd(r, 3));
         assertSame(r, NodeRecord.ivAdd(r, 3));
         assertArrayEquals(copy, r);
-        assertEquals(NodeIds.NONE, NodeRecord.pvRandomExcept(r, new RandomStreams(1), 0, 3),
-                "the only member excluded: nobody, and no draw from an unseeded stream");
+        RandomStreams parent = new RandomStreams(1);
+        parent.seed(0, 5);
+        RandomStreams.splitInto(r, NodeRecord.RANDOM, parent, 0);
+        int[] before = r.clone();
+        assertEquals(NodeIds.NONE, NodeRecord.pvRandomExcept(r, 3), "the only member excluded: nobody");
+        assertArrayEquals(before, r, "and no draw: the generator in the record did not advance");
     }
 }

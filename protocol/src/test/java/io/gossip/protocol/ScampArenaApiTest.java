@@ -34,11 +34,9 @@ class ScampArenaApiTest {
     };
 
     private ScampArena arena(int capacity) {
-        RandomStreams streams = new RandomStreams(16);
-        for (int i = 0; i < 16; i++) {
-            streams.seed(i, 100 + i);
-        }
-        return new ScampArena(capacity, SUPPORTED, env, streams, new Counters());
+        RandomStreams seeds = new RandomStreams(1);
+        seeds.seed(0, 100);
+        return new ScampArena(capacity, SUPPORTED, env, seeds, 0, new Counters());
     }
 
     @Test
@@ -123,14 +121,14 @@ class ScampArenaApiTest {
         ProtocolConfig config = SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS - 1).build();
         assertNull(ScampArena.unsupported(config));
         assertNull(ScampArena.unsupported(SUPPORTED));
-        new ScampArena(1, config, env, new RandomStreams(1), new Counters());
+        new ScampArena(1, config, env, new RandomStreams(1), 0, new Counters());
     }
 
     private void assertRejected(ProtocolConfig config, String feature) {
         String why = ScampArena.unsupported(config);
         assertTrue(why != null && why.contains(feature), "unsupported() said: " + why);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ScampArena(4, config, env, new RandomStreams(4), new Counters()));
+                () -> new ScampArena(4, config, env, new RandomStreams(1), 0, new Counters()));
         assertTrue(e.getMessage().contains(feature) && e.getMessage().contains("ScampNode"), e.getMessage());
     }
 }

@@ -50,8 +50,6 @@ public final class Simulation implements Environment, ArenaEnvironment {
     private final ScampNode[] nodes;
     /** The arena and its generators, instead of {@code nodes}, when the representation is ARENA. */
     private final ScampArena arena;
-    private final RandomStreams arenaRandom;
-    private final RandomStreams arenaSeeds;
     /** The broadcast index of each arena message. */
     private int[] broadcastOfMessage = new int[16];
     private final GlobalGossip global;
@@ -100,15 +98,16 @@ public final class Simulation implements Environment, ArenaEnvironment {
                     + NodeRepresentation.whyNotArena(scenario));
         }
         this.nodes = scamp && !useArena ? new ScampNode[n] : null;
-        // The arena's generators repeat what nodeSeeds.split() would give each ScampNode.
-        this.arenaSeeds = useArena ? new RandomStreams(1) : null;
+        // The arena's generators repeat what nodeSeeds.split() gives each ScampNode: a replica of
+        // nodeSeeds (the root's first split), which the arena splits a node's generator off at its join.
+        RandomStreams arenaSeeds = null;
         if (useArena) {
             RandomStreams rootReplica = new RandomStreams(1);
             rootReplica.seed(0, setup.runSeed());
+            arenaSeeds = new RandomStreams(1);
             arenaSeeds.splitFrom(0, rootReplica, 0);
         }
-        this.arenaRandom = useArena ? new RandomStreams(n) : null;
-        this.arena = useArena ? new ScampArena(n, config, this, arenaRandom, counters) : null;
+        this.arena = useArena ? new ScampArena(n, config, this, arenaSeeds, 0, counters) : null;
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
     }
@@ -351,7 +350,6 @@ public final class Simulation implements Environment, ArenaEnvironment {
         }
         int node = table.join();
         if (arena != null) {
-            arenaRandom.splitFrom(node, arenaSeeds, 0);
             if (contact < 0) {
                 arena.bootstrap(now, node);
             } else {
