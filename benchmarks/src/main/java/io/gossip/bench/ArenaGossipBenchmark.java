@@ -1,0 +1,113 @@
+package io.gossip.bench;
+
+import io.gossip.protocol.ScampArena;
+import io.gossip.protocol.message.MessageType;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link GossipBenchmark} for a {@link ScampArena} member: a gossip message from a PartialView
+ * neighbour, either new (remember, deliver, forward to every PartialView member; the messages cycle
+ * through twice the duplicate memory's capacity so the memory stays full) or already seen (one of
+ * {@code remembered} ids; only counted). Each situation has its own arena whose member 0 joined
+ * through node 1 and holds a PartialView of {@code viewSize}; the messages are broadcast beforehand by
+ * node 2, a group of one (so its broadcasts send nothing), which gives them their arena indices.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ArenaGossipBenchmark {
+    private static final int NODE = 0;
+    private static final int CONTACT = 1;
+    private static final int ORIGIN = 2;
+    private static final int HOPS = 3;
+    private static final int GOSSIP = MessageType.GOSSIP.ordinal();
+
+    /** A member that has never seen the messages it is given. */
+    @State(Scope.Thread)
+    public static class FreshMessages {
+        /** PartialView size of the member, that is, copies forwarded on first receipt. */
+        @Param({"18"})
+        public int viewSize;
+
+        final ArenaMembers.Recorder env = new ArenaMembers.Recorder();
+        ScampArena arena;
+        int[] messages;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = ArenaMembers.arena(3, env, 7);
+            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
+            arena.bootstrap(0, ORIGIN);
+            int distinct = Integer.highestOneBit(MemberNodes.config().duplicateMemoryCapacity()) * 2;
+            messages = new int[distinct];
+            for (int i = 0; i < distinct; i++) {
+                messages[i] = arena.broadcast(0, ORIGIN);
+            }
+        }
+    }
+
+    /** A member that has seen every message it is given. */
+    @State(Scope.Thread)
+    public static class SeenMessages {
+        /** PartialView size of the member. */
+        @Param({"18"})
+        public int viewSize;
+
+        /** Ids the member remembers, all of which come back as duplicates. */
+        @Param({"10"})
+        public int remembered;
+
+        final ArenaMembers.Recorder env = new ArenaMembers.Recorder();
+        ScampArena arena;
+        int[] messages;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = ArenaMembers.arena(3, env, 11);
+            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
+            arena.bootstrap(0, ORIGIN);
+            messages = new int[remembered];
+            for (int i = 0; i < remembered; i++) {
+                messages[i] = arena.broadcast(0, ORIGIN);
+                arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, messages[i], HOPS);
+            }
+            if (env.deliveries() != remembered) {
+                throw new IllegalStateException("expected " + remembered + " deliveries, got " + env.deliveries());
+            }
+        }
+    }
+
+    /** A message never seen: remember, deliver, forward to the whole PartialView. */
+    @Benchmark
+    public long firstReceipt(FreshMessages s) {
+        int message = s.messages[s.next];
+        s.next = (s.next + 1) & (s.messages.length - 1);
+        s.arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, message, HOPS);
+        return s.env.checksum();
+    }
+
+    /** A message already seen: recognised and counted, nothing sent. */
+    @Benchmark
+    public long duplicate(SeenMessages s) {
+        int message = s.messages[s.next];
+        s.next = s.next == s.messages.length - 1 ? 0 : s.next + 1;
+        s.arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, message, HOPS);
+        return s.env.checksum() + s.next;
+    }
+}
