@@ -186,6 +186,21 @@ final class NodeRecord {
         return false;
     }
 
+    /** The message of seen entry {@code i} (0 = oldest). */
+    static int seenMessage(int[] r, int i) {
+        return r[HEADER + i * SEEN_INTS];
+    }
+
+    /** When seen entry {@code i} (0 = oldest) was seen. */
+    static long seenTime(int[] r, int i) {
+        return seenAt(r, HEADER + i * SEEN_INTS);
+    }
+
+    /** Forgets every seen entry (they moved elsewhere, see {@link ScampArena}). */
+    static void seenClear(int[] r) {
+        forgetOldest(r, r[SEEN_SIZE]);
+    }
+
     /** Remembers {@code message}, forgetting the oldest entry first when {@code capacity} are held. */
     static int[] seenAdd(int[] r, int message, long nowMicros, int capacity) {
         if (r[SEEN_SIZE] == capacity) {

@@ -26,6 +26,8 @@ import java.util.Objects;
 public final class ScampArena {
     /** The largest gossip hop count an arena forwards from (see the class documentation). */
     public static final int MAX_GOSSIP_HOPS = (1 << 24) - 1;
+    /** Messages a node's record remembers before its duplicate memory moves out (see {@code spilled}). */
+    static final int SEEN_IN_RECORD = 32;
 
     private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
     private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
@@ -43,6 +45,13 @@ public final class ScampArena {
     private final ArenaChannel.Undeliverable undeliverable = this::onUndeliverable;
     private final long duplicateAgeMicros;
     private int[][] records;
+    /**
+     * The duplicate memories that outgrew their record: a node remembering more than
+     * {@link #SEEN_IN_RECORD} messages moves them to a {@link DuplicateMemory} (same rules, with a
+     * hash index), so a long run with thousands of broadcasts does not scan and shift a list of
+     * thousands of entries on every message. Null until a node needs it.
+     */
+    private DuplicateMemory[] spilled;
     private long[] messageIds = new long[16];
     private int messages;
 
@@ -144,8 +153,8 @@ public final class ScampArena {
         }
         messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
         messages++;
-        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
-        r = store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
+        remember(nowMicros, node, r, message);
+        r = records[node];
         sendToPartialView(node, r, message, 1);
         scheduleWake(node, r);
         return message;
@@ -344,12 +353,12 @@ public final class ScampArena {
     // ------------------------------------------------------------------ dissemination
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
-        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
-        if (NodeRecord.seenContains(r, message)) {
+        if (hasSeen(nowMicros, node, r, message)) {
             counters.duplicate();
             return;
         }
-        r = store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
+        remember(nowMicros, node, r, message);
+        r = records[node];
         counters.delivered();
         env.deliver(node, message, hops);
         if (hops >= MAX_GOSSIP_HOPS || (config.gossipHopLimit() > 0 && hops >= config.gossipHopLimit())) {
@@ -357,6 +366,50 @@ public final class ScampArena {
             return;
         }
         sendToPartialView(node, r, message, hops + 1);
+    }
+
+    /** {@link DuplicateMemory#contains}: in the record, or in the node's spilled memory. */
+    private boolean hasSeen(long nowMicros, int node, int[] r, int message) {
+        DuplicateMemory memory = spilled == null ? null : spilled[node];
+        if (memory != null) {
+            return memory.contains(message, nowMicros);
+        }
+        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
+        return NodeRecord.seenContains(r, message);
+    }
+
+    /** {@link DuplicateMemory#add}; moves the record's entries out when it would exceed {@link #SEEN_IN_RECORD}. */
+    private void remember(long nowMicros, int node, int[] r, int message) {
+        DuplicateMemory memory = spilled == null ? null : spilled[node];
+        if (memory == null) {
+            NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
+            int capacity = config.duplicateMemoryCapacity();
+            if (r[NodeRecord.SEEN_SIZE] < SEEN_IN_RECORD || capacity <= SEEN_IN_RECORD) {
+                store(node, NodeRecord.seenAdd(r, message, nowMicros, capacity));
+                return;
+            }
+            memory = spill(node, r);
+        }
+        memory.add(message, nowMicros);
+    }
+
+    /**
+     * Moves the record's seen entries, oldest first with their times, into a new
+     * {@link DuplicateMemory}: re-adding them in order gives it exactly the record's state.
+     */
+    private DuplicateMemory spill(int node, int[] r) {
+        if (spilled == null) {
+            spilled = new DuplicateMemory[records.length];
+        } else if (spilled.length < records.length) {
+            spilled = Arrays.copyOf(spilled, records.length);
+        }
+        DuplicateMemory memory = new DuplicateMemory(config.duplicateMemoryCapacity(), duplicateAgeMicros);
+        for (int i = 0; i < r[NodeRecord.SEEN_SIZE]; i++) {
+            memory.add(NodeRecord.seenMessage(r, i), NodeRecord.seenTime(r, i));
+        }
+        NodeRecord.seenClear(r);
+        spilled[node] = memory;
+        return memory;
     }
 
     private void sendToPartialView(int node, int[] r, int message, int hops) {

@@ -88,5 +88,22 @@
  *       PartialView gets each new message, the sender included (fanout = view size, as in the
  *       paper).</li>
  * </ul>
+ *
+ * <h2>Two representations of one node: {@link ScampNode} and {@link ScampArena}</h2>
+ *
+ * <p>{@code ScampNode} is the node as an object, with its messages as objects: what the UDP
+ * runtime, an embedding program and every feature above use. {@code ScampArena} holds many nodes
+ * in primitive arrays (one {@code int[]} record per node, its generator inside it; acks awaited and
+ * messages handled in lazily created {@code long[]}s) and takes messages as primitives: what lets
+ * the simulator run a million nodes at a few hundred bytes each. For the configurations it covers
+ * (see {@link ScampArena#unsupported}: no leases, heartbeats, isolation recovery or indirection
+ * walk, and no graceful leave) it applies the same rules in the same order, draw for draw and send
+ * for send, so a simulation gives byte-identical results either way; this is tested at the level
+ * of single calls (a lockstep driver feeding both the same adversarial input, hostile messages
+ * included) and of whole simulated runs. The one documented difference: gossip hop counts are
+ * carried in 24 bits, so the arena stops forwarding at 2^24 - 1 hops, where ScampNode stops at
+ * {@code Integer.MAX_VALUE}. The rest of the core is written once; the arena duplicates only the
+ * rules of the covered subset, and the equivalence tests are what keeps the two in step: a change
+ * to those rules in one must be made in the other, and the tests fail until it is.
  */
 package io.gossip.protocol;

@@ -57,6 +57,17 @@ class ArenaEquivalenceTest {
     }
 
     @Test
+    void manyBroadcastsMoveDuplicateMemoriesOutOfTheRecords() {
+        // 80 broadcasts 2 ms apart: every node remembers more than the 32 messages a record holds
+        // while copies of the first ones are still arriving, so an entry lost or misdated when the
+        // memory moves out of the record would show as a second delivery.
+        RunResult r = assertSameResults(TestScenarios.scenario("many", 16, 200, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 20_000, 40_000,
+                new TimelineAction.Broadcast(21_000, 80, 2, -1, 8)));
+        assertEquals(80, r.broadcasts().size());
+    }
+
+    @Test
     void partitionHealAndCrashChurn() {
         assertSameResults(TestScenarios.scenario("churn", 14, 600, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0.1), 60_000, 120_000,
