@@ -26,8 +26,6 @@ import java.util.Objects;
 public final class ScampArena {
     /** The largest gossip hop count an arena forwards from (see the class documentation). */
     public static final int MAX_GOSSIP_HOPS = (1 << 24) - 1;
-    /** Messages a node's record remembers before its duplicate memory moves out (see {@code spilled}). */
-    static final int SEEN_IN_RECORD = 32;
 
     private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
     private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
@@ -42,16 +40,10 @@ public final class ScampArena {
     private final RandomStreams seeds;
     private final int seedStream;
     private final ArenaChannel channel;
-    private final ArenaChannel.Undeliverable undeliverable = this::onUndeliverable;
-    private final long duplicateAgeMicros;
-    private int[][] records;
-    /**
-     * The duplicate memories that outgrew their record: a node remembering more than
-     * {@link #SEEN_IN_RECORD} messages moves them to a {@link DuplicateMemory} (same rules, with a
-     * hash index), so a long run with thousands of broadcasts does not scan and shift a list of
-     * thousands of entries on every message. Null until a node needs it.
-     */
-    private DuplicateMemory[] spilled;
+    private final NodeRecords records;
+    private final ArenaRouting routing;
+    private final ArenaDuplicateMemory seen;
+    private final ArenaChannel.Undeliverable undeliverable;
     private long[] messageIds = new long[16];
     private int messages;
 
@@ -98,9 +90,11 @@ public final class ScampArena {
         this.seeds = Objects.requireNonNull(seeds, "seeds");
         this.seedStream = seedStream;
         this.counters = Objects.requireNonNull(counters, "counters");
-        this.records = new int[capacity][];
+        this.records = new NodeRecords(capacity);
         this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
-        this.duplicateAgeMicros = config.duplicateMemoryAgeMicros();
+        this.routing = new ArenaRouting(config, counters, records, channel);
+        this.seen = new ArenaDuplicateMemory(config, records);
+        this.undeliverable = routing::onUndeliverable;
     }
 
     // ------------------------------------------------------------------ application entry points
@@ -122,18 +116,16 @@ public final class ScampArena {
         r[NodeRecord.BOOTSTRAP_CONTACT] = contact;
         r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
         r = store(node, NodeRecord.pvAdd(r, contact));
-        channel.send(nowMicros, node, contact, SUBSCRIBE, claimSeq(r), 0, 0);
-        scheduleWake(node, records[node]);
+        channel.send(nowMicros, node, contact, SUBSCRIBE, routing.claimSeq(r), 0, 0);
+        scheduleWake(node, records.get(node));
     }
 
     private int[] create(int node) {
         NodeIds.check(node);
-        if (node >= records.length) {
-            int capacity = Math.max(node + 1, records.length * 2);
-            records = Arrays.copyOf(records, capacity);
-            channel.grow(capacity);
+        if (node >= records.capacity()) {
+            channel.grow(records.ensureRoomFor(node));
         }
-        if (records[node] != null) {
+        if (records.get(node) != null) {
             throw new IllegalStateException("node " + node + " already joined");
         }
         int[] r = NodeRecord.create();
@@ -153,8 +145,8 @@ public final class ScampArena {
         }
         messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
         messages++;
-        remember(nowMicros, node, r, message);
-        r = records[node];
+        seen.remember(nowMicros, node, r, message);
+        r = records.get(node);
         sendToPartialView(node, r, message, 1);
         scheduleWake(node, r);
         return message;
@@ -208,7 +200,7 @@ public final class ScampArena {
             onMembership(nowMicros, node, from, type, seq, subject, hops);
         }
         channel.forgetExpired(nowMicros, node);
-        scheduleWake(node, records[node]);
+        scheduleWake(node, records.get(node));
     }
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
@@ -221,7 +213,7 @@ public final class ScampArena {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
         channel.retransmitDue(nowMicros, node, undeliverable);
-        scheduleWake(node, records[node]);
+        scheduleWake(node, records.get(node));
     }
 
     // ------------------------------------------------------------------ membership
@@ -230,9 +222,9 @@ public final class ScampArena {
         if (type == SUBSCRIBE) {
             onSubscribe(nowMicros, node, from);
         } else if (type == FORWARDED_SUBSCRIPTION) {
-            onForwardedSubscription(nowMicros, node, subject, hops);
+            routing.onForwardedSubscription(nowMicros, node, subject, hops);
         } else if (type == KEEP) {
-            store(node, NodeRecord.ivAdd(records[node], from));
+            records.store(node, NodeRecord.ivAdd(records.get(node), from));
         } else {
             // Only an arena's own messages reach it; any other membership type is a driver's bug.
             counters.dropped(DropReason.NONSENSICAL);
@@ -240,125 +232,22 @@ public final class ScampArena {
     }
 
     private void onSubscribe(long nowMicros, int node, int subscriber) {
-        int[] r = records[node];
+        int[] r = records.get(node);
         if (!NodeRecord.ivContains(r, subscriber)) {
-            store(node, NodeRecord.ivAdd(r, subscriber));
+            records.store(node, NodeRecord.ivAdd(r, subscriber));
         }
-        actAsContact(nowMicros, node, subscriber);
-    }
-
-    /** {@link SubscriptionRouting#actAsContact} for a first subscription (no lease, no renewal copies). */
-    private void actAsContact(long nowMicros, int node, int subscriber) {
-        int[] r = records[node];
-        boolean holdsSubscriber = NodeRecord.pvIndexOf(r, subscriber) >= 0;
-        int targets = r[NodeRecord.PV_SIZE] - (holdsSubscriber ? 1 : 0);
-        if (targets == 0) {
-            if (subscriber != node && !holdsSubscriber) {
-                keep(nowMicros, node, subscriber);
-            }
-            return;
-        }
-        for (int i = 0; i < r[NodeRecord.PV_SIZE]; i++) {
-            int member = NodeRecord.pvGet(r, i);
-            if (member != subscriber) {
-                forwardCopy(nowMicros, node, r, member, subscriber, 0);
-            }
-        }
-        for (int extra = 0; extra < config.c(); extra++) {
-            int to = NodeRecord.pvRandomExcept(r, subscriber);
-            forwardCopy(nowMicros, node, r, to, subscriber, 0);
-        }
-    }
-
-    private void forwardCopy(long nowMicros, int node, int[] r, int to, int subscriber, int hops) {
-        channel.send(nowMicros, node, to, FORWARDED_SUBSCRIPTION, claimSeq(r), subscriber, hops);
-    }
-
-    private void onForwardedSubscription(long nowMicros, int node, int subscriber, int hops) {
-        int[] r = records[node];
-        if (subscriber != node && NodeRecord.pvIndexOf(r, subscriber) < 0
-                && RandomStreams.nextInt(r, NodeRecord.RANDOM, r[NodeRecord.PV_SIZE] + 1) == 0) {
-            keep(nowMicros, node, subscriber);
-            return;
-        }
-        passOn(nowMicros, node, subscriber, hops + 1, NodeIds.NONE);
-    }
-
-    /** {@link SubscriptionRouting#passOn}: to a random member, never the subscriber nor {@code avoid}. */
-    private void passOn(long nowMicros, int node, int subscriber, int hops, int avoid) {
-        if (hops > config.forwardLimit() || hops < 0) {
-            counters.dropped(DropReason.FORWARD_LIMIT);
-            return;
-        }
-        int[] r = records[node];
-        int to = randomMemberExcept(node, r, subscriber, avoid);
-        if (to == NodeIds.NONE) {
-            if (subscriber != node && NodeRecord.pvIndexOf(r, subscriber) < 0) {
-                keep(nowMicros, node, subscriber);
-            } else {
-                counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
-            }
-            return;
-        }
-        forwardCopy(nowMicros, node, r, to, subscriber, hops);
-    }
-
-    private int randomMemberExcept(int node, int[] r, int excluded, int alsoExcluded) {
-        int pick = NodeRecord.pvRandomExcept(r, excluded);
-        if (pick != NodeIds.NONE && pick == alsoExcluded) {
-            int remaining = r[NodeRecord.PV_SIZE] - (NodeRecord.pvIndexOf(r, excluded) >= 0 ? 1 : 0) - 1;
-            if (remaining == 0) {
-                return NodeIds.NONE;
-            }
-            do {
-                pick = NodeRecord.pvRandomExcept(r, excluded);
-            } while (pick == alsoExcluded);
-        }
-        return pick;
-    }
-
-    private void keep(long nowMicros, int node, int subscriber) {
-        int[] r = store(node, NodeRecord.pvAdd(records[node], subscriber));
-        counters.subscriptionKept();
-        channel.send(nowMicros, node, subscriber, KEEP, claimSeq(r), 0, 0);
-    }
-
-    /** {@link ScampNode}'s onUndeliverable: a copy goes elsewhere, a subscription to another member. */
-    private void onUndeliverable(long nowMicros, int node, int to, int type, int subject, int hops) {
-        int[] r = records[node];
-        if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
-            return;
-        }
-        if (type == FORWARDED_SUBSCRIPTION) {
-            passOn(nowMicros, node, subject, hops + 1, to);
-        } else if (type == SUBSCRIBE) {
-            int other = NodeRecord.pvRandomExcept(r, to);
-            if (other != NodeIds.NONE) {
-                channel.send(nowMicros, node, other, SUBSCRIBE, claimSeq(r), 0, 0);
-            }
-        }
-    }
-
-    private int claimSeq(int[] r) {
-        if (config.maxAttempts() == 1) {
-            return 0;
-        }
-        int seq = r[NodeRecord.NEXT_SEQ]++;
-        if (r[NodeRecord.NEXT_SEQ] == 0) {
-            r[NodeRecord.NEXT_SEQ] = 1;
-        }
-        return seq;
+        routing.actAsContact(nowMicros, node, subscriber);
     }
 
     // ------------------------------------------------------------------ dissemination
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
-        if (hasSeen(nowMicros, node, r, message)) {
+        if (seen.hasSeen(nowMicros, node, r, message)) {
             counters.duplicate();
             return;
         }
-        remember(nowMicros, node, r, message);
-        r = records[node];
+        seen.remember(nowMicros, node, r, message);
+        r = records.get(node);
         counters.delivered();
         env.deliver(node, message, hops);
         if (hops >= MAX_GOSSIP_HOPS || (config.gossipHopLimit() > 0 && hops >= config.gossipHopLimit())) {
@@ -366,50 +255,6 @@ public final class ScampArena {
             return;
         }
         sendToPartialView(node, r, message, hops + 1);
-    }
-
-    /** {@link DuplicateMemory#contains}: in the record, or in the node's spilled memory. */
-    private boolean hasSeen(long nowMicros, int node, int[] r, int message) {
-        DuplicateMemory memory = spilled == null ? null : spilled[node];
-        if (memory != null) {
-            return memory.contains(message, nowMicros);
-        }
-        NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
-        return NodeRecord.seenContains(r, message);
-    }
-
-    /** {@link DuplicateMemory#add}; moves the record's entries out when it would exceed {@link #SEEN_IN_RECORD}. */
-    private void remember(long nowMicros, int node, int[] r, int message) {
-        DuplicateMemory memory = spilled == null ? null : spilled[node];
-        if (memory == null) {
-            NodeRecord.seenExpire(r, nowMicros, duplicateAgeMicros);
-            int capacity = config.duplicateMemoryCapacity();
-            if (r[NodeRecord.SEEN_SIZE] < SEEN_IN_RECORD || capacity <= SEEN_IN_RECORD) {
-                store(node, NodeRecord.seenAdd(r, message, nowMicros, capacity));
-                return;
-            }
-            memory = spill(node, r);
-        }
-        memory.add(message, nowMicros);
-    }
-
-    /**
-     * Moves the record's seen entries, oldest first with their times, into a new
-     * {@link DuplicateMemory}: re-adding them in order gives it exactly the record's state.
-     */
-    private DuplicateMemory spill(int node, int[] r) {
-        if (spilled == null) {
-            spilled = new DuplicateMemory[records.length];
-        } else if (spilled.length < records.length) {
-            spilled = Arrays.copyOf(spilled, records.length);
-        }
-        DuplicateMemory memory = new DuplicateMemory(config.duplicateMemoryCapacity(), duplicateAgeMicros);
-        for (int i = 0; i < r[NodeRecord.SEEN_SIZE]; i++) {
-            memory.add(NodeRecord.seenMessage(r, i), NodeRecord.seenTime(r, i));
-        }
-        NodeRecord.seenClear(r);
-        spilled[node] = memory;
-        return memory;
     }
 
     private void sendToPartialView(int node, int[] r, int message, int hops) {
@@ -435,23 +280,22 @@ public final class ScampArena {
     // ------------------------------------------------------------------ read-only views
 
     private int[] store(int node, int[] r) {
-        records[node] = r;
-        return r;
+        return records.store(node, r);
     }
 
     /** The node's record, null if it never joined; a negative id is the driver's bug. */
     private int[] recordOf(int node) {
         NodeIds.check(node);
-        return node < records.length ? records[node] : null;
+        return records.orNull(node);
     }
 
     /** The node's record, null if it never joined or the id is not a node's (read-only queries). */
     private int[] joinedOrNull(int node) {
-        return node >= 0 && node < records.length ? records[node] : null;
+        return records.orNull(node);
     }
 
     private int[] member(int node, String action) {
-        int[] r = node >= 0 && node < records.length ? records[node] : null;
+        int[] r = records.orNull(node);
         if (r == null || r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
             throw new IllegalStateException("cannot " + action + ": node " + node + " is not a member");
         }
@@ -460,7 +304,7 @@ public final class ScampArena {
 
     /** Whether {@code node} has joined (or bootstrapped). */
     public boolean isMember(int node) {
-        int[] r = node >= 0 && node < records.length ? records[node] : null;
+        int[] r = records.orNull(node);
         return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
     }
 
@@ -518,7 +362,7 @@ public final class ScampArena {
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             env.send(from, to, type, seq, subject, hops);
-            NodeRecord.increment(records[from], NodeRecord.SENT_HIGH);
+            NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
         }
 
         @Override
@@ -534,10 +378,6 @@ public final class ScampArena {
 
     /** Trims every record to its used length: a run's end state without growth slack. */
     public void compact() {
-        for (int i = 0; i < records.length; i++) {
-            if (records[i] != null) {
-                records[i] = NodeRecord.compact(records[i]);
-            }
-        }
+        records.compact();
     }
 }
