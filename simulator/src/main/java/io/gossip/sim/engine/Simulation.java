@@ -425,6 +425,11 @@ public final class Simulation implements Environment, ArenaEnvironment {
         return nodes == null ? null : nodes[id];
     }
 
+    /** How this run holds its SCAMP nodes (OBJECTS also for the baseline, which has none). */
+    public NodeRepresentation representation() {
+        return arena != null ? NodeRepresentation.ARENA : NodeRepresentation.OBJECTS;
+    }
+
     /** The arena holding every SCAMP node, or null; for invariant checks. */
     ScampArena arena() {
         return arena;

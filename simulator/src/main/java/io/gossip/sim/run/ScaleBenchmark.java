@@ -1,5 +1,6 @@
 package io.gossip.sim.run;
 
+import io.gossip.sim.engine.NodeRepresentation;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -94,6 +95,8 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "%-34s %,d%n", "nodes", o.nodes());
         out.printf(Locale.ROOT, "%-34s %d%n", "c", o.c());
         out.printf(Locale.ROOT, "%-34s %d (seed %d)%n", "broadcasts", o.broadcasts(), o.seed());
+        out.printf(Locale.ROOT, "%-34s %s%n", "nodes held as",
+                r.representation() == NodeRepresentation.ARENA ? "ScampArena (primitive arrays)" : "ScampNode objects");
         out.printf(Locale.ROOT, "%-34s %,d%n", "events (messages delivered)", r.events());
         out.printf(Locale.ROOT, "%-34s %,d%n", "wakeups handled (not counted)", r.wakeups());
         out.printf(Locale.ROOT, "%-34s %,d%n", "messages sent", r.messagesSent());
@@ -114,12 +117,14 @@ public final class ScaleBenchmark {
     static String json(ScaleRun.Result r) {
         ScaleRun.Options o = r.options();
         return String.format(Locale.ROOT,
-                "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,\"events\":%d,"
+                "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,"
+                        + "\"representation\":\"%s\",\"events\":%d,"
                         + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,\"setupSeconds\":%.3f,"
                         + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
                         + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
                         + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
-                o.nodes(), o.c(), o.broadcasts(), o.seed(), r.events(), r.wakeups(), r.messagesSent(),
+                o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
+                r.events(), r.wakeups(), r.messagesSent(),
                 r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),
                 r.coverage(), r.coverageMin(), r.partialViewMean());

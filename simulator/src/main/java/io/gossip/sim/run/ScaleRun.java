@@ -1,6 +1,7 @@
 package io.gossip.sim.run;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.sim.engine.NodeRepresentation;
 import io.gossip.sim.engine.ProgressSink;
 import io.gossip.sim.engine.RunSetup;
 import io.gossip.sim.engine.Simulation;
@@ -78,8 +79,9 @@ public final class ScaleRun {
      *     JVM's and the benchmark's own objects), included in {@code heapBytesPerNode}
      * @param coverage mean over broadcasts of the fraction of live nodes reached
      * @param partialViewMean mean PartialView size of the live nodes at the end
+     * @param representation how the run held its nodes ({@code ScampArena} or {@code ScampNode} objects)
      */
-    public record Result(Options options, long events, long wakeups, long messagesSent, double virtualSeconds,
+    public record Result(Options options, NodeRepresentation representation, long events, long wakeups, long messagesSent, double virtualSeconds,
             double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
             long heapBaselineBytes, double coverage, double coverageMin,
             double partialViewMean) {
@@ -126,7 +128,7 @@ public final class ScaleRun {
         }
         long deliveries = sim.deliveries();
         Reference.reachabilityFence(sim);
-        return new Result(o, deliveries, result.events() - deliveries, result.totalSent(),
+        return new Result(o, sim.representation(), deliveries, result.events() - deliveries, result.totalSent(),
                 result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),

@@ -37,6 +37,7 @@ class ScaleBenchmarkTest {
         }
         assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"));
         assertTrue(json.contains("\"nodes\":50,\"c\":0,"), json);
+        assertTrue(json.contains("\"representation\":\"arena\","), "the benchmark's workload runs on the arena: " + json);
     }
 
     @Test
