@@ -202,11 +202,7 @@ final class WheelBuckets {
             int from = i << STRIDE_SHIFT;
             long key = data[from + KEY];
             int at = counts[(int) (key & OFFSET_MASK)]++;
-            int dest = at << STRIDE_SHIFT;
-            to[dest] = data[from];
-            to[dest + KEY] = key;
-            to[dest + WORD] = data[from + WORD];
-            to[dest + TAG] = data[from + TAG];
+            System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
             if (refs != null && i < refs.length) {
                 drainRefs[at] = refs[i];
                 refs[i] = null;
@@ -223,20 +219,11 @@ final class WheelBuckets {
             long offset = key & OFFSET_MASK;
             int at = i;
             while (at > 0 && (to[((at - 1) << STRIDE_SHIFT) + KEY] & OFFSET_MASK) > offset) {
-                int dest = at << STRIDE_SHIFT;
-                int src = dest - (1 << STRIDE_SHIFT);
-                to[dest] = to[src];
-                to[dest + KEY] = to[src + KEY];
-                to[dest + WORD] = to[src + WORD];
-                to[dest + TAG] = to[src + TAG];
+                System.arraycopy(to, (at - 1) << STRIDE_SHIFT, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
                 drainRefs[at] = drainRefs[at - 1];
                 at--;
             }
-            int dest = at << STRIDE_SHIFT;
-            to[dest] = data[from];
-            to[dest + KEY] = key;
-            to[dest + WORD] = data[from + WORD];
-            to[dest + TAG] = data[from + TAG];
+            System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
             if (refs != null && i < refs.length) {
                 drainRefs[at] = refs[i];
                 refs[i] = null;
