@@ -41,6 +41,8 @@ public final class Simulation implements Environment, ArenaEnvironment {
     private static final int PACKED = 3;
     private static final int GOSSIP = MessageType.GOSSIP.ordinal();
     private static final int PROGRESS_EVERY = 1 << 14;
+    /** {@link #arrivalState} of a message that did not reach its destination. */
+    private static final byte DROPPED = -1;
 
     private final RunSetup setup;
     private final ProtocolConfig config;
@@ -48,7 +50,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
     private final EventQueue queue;
     private final NodeTable table;
     private final ScampNode[] nodes;
-    /** The arena and its generators, instead of {@code nodes}, when the representation is ARENA. */
+    /** All the SCAMP nodes, instead of {@code nodes}, when the representation is ARENA. */
     private final ScampArena arena;
     /** The broadcast index of each arena message. */
     private int[] broadcastOfMessage = new int[16];
@@ -83,20 +85,20 @@ public final class Simulation implements Environment, ArenaEnvironment {
         this.config = scenario.protocol();
         this.endMicros = Math.round(scenario.durationMillis() * 1000);
         int n = scenario.nodes();
+        boolean scamp = setup.key().membership() == MembershipSpec.Type.SCAMP;
+        boolean useArena = scamp && representation == NodeRepresentation.ARENA;
+        String whyNot = useArena ? NodeRepresentation.whyNotArena(scenario) : null;
+        if (whyNot != null) {
+            throw new IllegalArgumentException("the arena cannot run this scenario: it does not support " + whyNot);
+        }
         this.queue = new EventQueue(Math.min(n, 1 << 16));
-        this.table = new NodeTable(n, !(scenarioUsesArena(setup, representation)));
+        this.table = new NodeTable(n, !useArena); // arena nodes count their own messages
         this.tracker = new BroadcastTracker(n);
         SplittableRandom root = new SplittableRandom(setup.runSeed());
         this.nodeSeeds = root.split();
         this.network = new Network(scenario.network(), n, root.split());
         SplittableRandom baselineRandom = root.split();
         this.timelineRandom = new SplittableRandom(setup.timelineSeed());
-        boolean scamp = setup.key().membership() == MembershipSpec.Type.SCAMP;
-        boolean useArena = scamp && representation == NodeRepresentation.ARENA;
-        if (useArena && NodeRepresentation.whyNotArena(scenario) != null) {
-            throw new IllegalArgumentException("the arena cannot run this scenario: it does not support "
-                    + NodeRepresentation.whyNotArena(scenario));
-        }
         this.nodes = scamp && !useArena ? new ScampNode[n] : null;
         // The arena's generators repeat what nodeSeeds.split() gives each ScampNode: a replica of
         // nodeSeeds (the root's first split), which the arena splits a node's generator off at its join.
@@ -110,10 +112,6 @@ public final class Simulation implements Environment, ArenaEnvironment {
         this.arena = useArena ? new ScampArena(n, config, this, arenaSeeds, 0, counters) : null;
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
-    }
-
-    private static boolean scenarioUsesArena(RunSetup setup, NodeRepresentation representation) {
-        return setup.key().membership() == MembershipSpec.Type.SCAMP && representation == NodeRepresentation.ARENA;
     }
 
     /**
@@ -179,7 +177,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
 
     private void arrive(int from, int to, Message message) {
         byte state = arrivalState(from, to);
-        if (state == NodeTable.UNUSED) {
+        if (state == DROPPED) {
             return;
         }
         if (message instanceof Gossip gossip) {
@@ -197,7 +195,7 @@ public final class Simulation implements Environment, ArenaEnvironment {
 
     private void arrivePacked(int from, int to, long word, int tag) {
         byte state = arrivalState(from, to);
-        if (state == NodeTable.UNUSED) {
+        if (state == DROPPED) {
             return;
         }
         int type = tag >>> 24;
@@ -213,26 +211,26 @@ public final class Simulation implements Environment, ArenaEnvironment {
 
     /**
      * The destination's state if the message reaches it (counted as delivered), else
-     * {@link NodeTable#UNUSED} (the drop counted).
+     * {@link #DROPPED} (the drop counted).
      */
     private byte arrivalState(int from, int to) {
         byte state = table.state(to);
         if (state == NodeTable.CRASHED) {
             drop(NetworkDropReason.CRASHED_DESTINATION);
-            return NodeTable.UNUSED;
+            return DROPPED;
         }
         if (state == NodeTable.UNUSED) {
             drop(NetworkDropReason.ABSENT_DESTINATION);
-            return NodeTable.UNUSED;
+            return DROPPED;
         }
         if (state == NodeTable.LEFT && nodes == null && arena == null) {
             drop(NetworkDropReason.LEFT_DESTINATION);
-            return NodeTable.UNUSED;
+            return DROPPED;
         }
         int verdict = network.arrivalVerdict(from, to);
         if (verdict != Network.DELIVER) {
             networkDrops[verdict]++;
-            return NodeTable.UNUSED;
+            return DROPPED;
         }
         if (arena == null) {
             table.countReceived(to);
@@ -274,12 +272,20 @@ public final class Simulation implements Environment, ArenaEnvironment {
                 tracker.countTransmission(b);
             }
         }
+        long at = arrivalMicros(from, to);
+        if (at >= 0) {
+            queue.push(at, MESSAGE, from, to, message);
+        }
+    }
+
+    /** When a message sent now reaches {@code to}; -1 if after the end of the run (the drop counted). */
+    private long arrivalMicros(int from, int to) {
         long at = now + network.latencyMicros(from, to);
         if (at > endMicros) {
             drop(NetworkDropReason.AFTER_END);
-            return;
+            return -1;
         }
-        queue.push(at, MESSAGE, from, to, message);
+        return at;
     }
 
     @Override
@@ -298,12 +304,10 @@ public final class Simulation implements Environment, ArenaEnvironment {
         if (type == GOSSIP) {
             tracker.countTransmission(broadcastOfMessage[subject]);
         }
-        long at = now + network.latencyMicros(from, to);
-        if (at > endMicros) {
-            drop(NetworkDropReason.AFTER_END);
-            return;
+        long at = arrivalMicros(from, to);
+        if (at >= 0) {
+            queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
         }
-        queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
     }
 
     @Override
