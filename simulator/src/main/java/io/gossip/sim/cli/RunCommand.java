@@ -1,5 +1,6 @@
 package io.gossip.sim.cli;
 
+import io.gossip.sim.engine.NodeRepresentation;
 import io.gossip.sim.run.ProgressListener;
 import io.gossip.sim.scenario.LoadedScenario;
 import io.gossip.sim.scenario.ScenarioException;
@@ -76,6 +77,10 @@ final class RunCommand implements Callable<Integer> {
             return Refusal.print(stderr, e);
         }
         stdout.println(loaded.seedLine());
+        String nodes = NodeRepresentation.describe(loaded.plan());
+        if (nodes != null) {
+            stdout.println(nodes);
+        }
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name());
         ProgressLine progress = terminal ? new ProgressLine(stdout) : null;

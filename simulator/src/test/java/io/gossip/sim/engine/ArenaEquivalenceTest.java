@@ -13,6 +13,7 @@ import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.run.ScaleRun;
 import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.RunPlan;
 import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
 import java.util.Arrays;
@@ -101,6 +102,22 @@ class ArenaEquivalenceTest {
                 TestScenarios.scenario("global", 1, 10, TestScenarios.quietProtocol(),
                         TestScenarios.uniformNetwork(0), 100, 200),
                 MembershipSpec.Type.GLOBAL));
+    }
+
+    @Test
+    void aRunSaysHowItHoldsItsNodesAndWhyNotInTheArena() {
+        Scenario arena = TestScenarios.scenario("a", 1, 10, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0), 100, 200);
+        Scenario heartbeats = TestScenarios.scenario("h", 1, 10, ProtocolConfig.defaults(),
+                TestScenarios.uniformNetwork(0), 100, 200);
+        assertEquals("nodes: ScampArena (primitive arrays)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, arena)), null)));
+        assertEquals("nodes: ScampNode objects (the arena does not run heartbeats and isolation recovery)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, heartbeats)), null)));
+        assertEquals("nodes: ScampArena (primitive arrays) at points 1; ScampNode objects (the arena does not run "
+                + "heartbeats and isolation recovery) at points 0",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", heartbeats),
+                        new RunPlan.Point(1, "b", arena)), "protocol.heartbeatPeriodMillis")));
     }
 
     private static RunSetup setup(Scenario s) {
