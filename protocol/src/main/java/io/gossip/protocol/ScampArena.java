@@ -7,9 +7,10 @@ import java.util.Objects;
 /**
  * Many SCAMP nodes in primitive arrays: the data-oriented form of {@link ScampNode} that lets one
  * simulator thread run a million nodes. Each node's state is one {@code int[]} ({@link NodeRecord}),
- * its generator included (four ints, drawn by {@link RandomStreams}), its unacknowledged and handled membership messages
- * two lazily created {@code long[]}s ({@link ArenaChannel}); messages travel as primitives
- * ({@link ArenaEnvironment}).
+ * its generator included (four ints, drawn by {@link RandomStreams}); its unacknowledged and
+ * handled membership messages are two lazily created {@code long[]}s ({@link ArenaChannel}); a
+ * duplicate memory that outgrows the record moves out ({@link ArenaDuplicateMemory}); messages
+ * travel as primitives ({@link ArenaEnvironment}).
  *
  * <p>The rules are {@link ScampNode}'s, statement for statement, and so is the order of every random
  * draw, send and wake-up request: a simulation run with an arena is byte-identical to the same run
