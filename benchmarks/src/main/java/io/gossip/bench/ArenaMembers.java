@@ -2,7 +2,6 @@ package io.gossip.bench;
 
 import io.gossip.protocol.ArenaEnvironment;
 import io.gossip.protocol.Counters;
-import io.gossip.protocol.NodeIds;
 import io.gossip.protocol.RandomStreams;
 import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.message.MessageType;
@@ -25,49 +24,20 @@ final class ArenaMembers {
     }
 
     /** Counts and folds the arena's output; see the class documentation. */
-    static final class Recorder implements ArenaEnvironment {
-        private long sends;
-        private long deliveries;
-        private long checksum;
-        private int lastKept = NodeIds.NONE;
-
+    static final class Recorder extends OutputTally implements ArenaEnvironment {
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
-            sends++;
-            checksum = checksum * 31 + to;
-            if (type == KEEP) {
-                lastKept = to;
-            }
+            sent(to, type == KEEP);
         }
 
         @Override
         public void deliver(int node, int message, int hops) {
-            deliveries++;
-            checksum += message;
+            delivered(message);
         }
 
         @Override
         public void wakeAt(int node, long deadlineMicros) {
             // The benchmarks never advance time, so there is nothing to wake for.
-        }
-
-        long sends() {
-            return sends;
-        }
-
-        long deliveries() {
-            return deliveries;
-        }
-
-        long checksum() {
-            return checksum;
-        }
-
-        /** The node the last Keep went to, then forgets it; {@link NodeIds#NONE} if none since the last call. */
-        int takeLastKept() {
-            int kept = lastKept;
-            lastKept = NodeIds.NONE;
-            return kept;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.gossip.bench;
 
 import io.gossip.protocol.Environment;
-import io.gossip.protocol.NodeIds;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.Message;
@@ -16,27 +15,18 @@ import io.gossip.protocol.message.Message;
  * measure less than a node costs. Wake-up requests are ignored: the
  * benchmarks run with heartbeats and leases off and never advance time.
  */
-final class RecordingEnvironment implements Environment {
-    private long sends;
-    private long deliveries;
-    private long checksum;
-    private int lastKept = NodeIds.NONE;
+final class RecordingEnvironment extends OutputTally implements Environment {
     private Message lastSent;
 
     @Override
     public void send(int from, int to, Message message) {
-        sends++;
         lastSent = message;
-        checksum = checksum * 31 + to;
-        if (message instanceof Keep) {
-            lastKept = to;
-        }
+        sent(to, message instanceof Keep);
     }
 
     @Override
     public void deliver(int node, Gossip message) {
-        deliveries++;
-        checksum += message.originSeq();
+        delivered(message.originSeq());
     }
 
     @Override
@@ -44,30 +34,8 @@ final class RecordingEnvironment implements Environment {
         // The benchmarks never advance time, so there is nothing to wake for.
     }
 
-    /** Messages sent so far. */
-    long sends() {
-        return sends;
-    }
-
-    /** Gossip messages delivered to the application so far. */
-    long deliveries() {
-        return deliveries;
-    }
-
     /** The last message sent, or null. */
     Message lastSent() {
         return lastSent;
-    }
-
-    /** A fold of everything observed, for the benchmark to return. */
-    long checksum() {
-        return checksum;
-    }
-
-    /** The node the last Keep went to, then forgets it; {@link NodeIds#NONE} if none since the last call. */
-    int takeLastKept() {
-        int kept = lastKept;
-        lastKept = NodeIds.NONE;
-        return kept;
     }
 }
