@@ -11,8 +11,9 @@ import java.util.Locale;
  * independent loss on every message (see {@link ScaleRun} for the exact workload).
  *
  * <p>Usage: {@code java -XX:+UseParallelGC -Xmx20g -cp sim.jar io.gossip.sim.run.ScaleBenchmark
- * --nodes N [--c C] [--broadcasts B] [--seed S]} (defaults C = 1, B = 10, S = 1: a fixed seed, so
- * two builds measure the same run). It prints a table for people and, last, one JSON line for
+ * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects]} (defaults C = 1,
+ * B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the arena, or as
+ * {@code ScampNode} objects to compare). It prints a table for people and, last, one JSON line for
  * scripts. Everything but the wall-clock figures ({@code setupSeconds}, {@code simSeconds},
  * {@code eventsPerSecond}) and the heap figure is the same for the same options.
  */
@@ -21,7 +22,7 @@ public final class ScaleBenchmark {
     }
 
     private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
-            + " (defaults: C = 1, B = 10, S = 1)";
+            + " [--representation arena|objects] (defaults: C = 1, B = 10, S = 1, arena)";
 
     public static void main(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
@@ -54,6 +55,7 @@ public final class ScaleBenchmark {
         int c = 1;
         int broadcasts = 10;
         long seed = 1;
+        NodeRepresentation representation = NodeRepresentation.ARENA;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -65,13 +67,22 @@ public final class ScaleBenchmark {
                 case "--c" -> c = intValue(name, value);
                 case "--broadcasts" -> broadcasts = intValue(name, value);
                 case "--seed" -> seed = longValue(name, value);
+                case "--representation" -> representation = representation(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
         }
-        return new ScaleRun.Options(nodes, c, broadcasts, seed);
+        return new ScaleRun.Options(nodes, c, broadcasts, seed, representation);
+    }
+
+    private static NodeRepresentation representation(String value) {
+        return switch (value) {
+            case "arena" -> NodeRepresentation.ARENA;
+            case "objects" -> NodeRepresentation.OBJECTS;
+            default -> throw new IllegalArgumentException("--representation must be arena or objects, got '" + value + "'");
+        };
     }
 
     private static int intValue(String name, String value) {

@@ -52,9 +52,17 @@ public final class ScaleRun {
      * @param c SCAMP's c
      * @param broadcasts broadcasts after the join phase
      * @param seed scenario seed
+     * @param representation how to hold the nodes: the arena (the default), or {@code ScampNode}
+     *     objects to compare (same results, slower and larger)
      */
-    public record Options(int nodes, int c, int broadcasts, long seed) {
+    public record Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation) {
+        /** Options with the nodes in the arena. */
+        public Options(int nodes, int c, int broadcasts, long seed) {
+            this(nodes, c, broadcasts, seed, NodeRepresentation.ARENA);
+        }
+
         public Options {
+            java.util.Objects.requireNonNull(representation, "representation");
             if (nodes < 2) {
                 throw new IllegalArgumentException("--nodes must be >= 2, got " + nodes);
             }
@@ -116,7 +124,7 @@ public final class ScaleRun {
                 RunSeeds.runSeed(o.seed(), 0, 0, MembershipSpec.Type.SCAMP), RunSeeds.timelineSeed(o.seed(), 0, 0));
         long baseline = heapUsedAfterFullGc();
         long t0 = System.nanoTime();
-        Simulation sim = new Simulation(setup);
+        Simulation sim = new Simulation(setup, o.representation());
         long t1 = System.nanoTime();
         long cpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));

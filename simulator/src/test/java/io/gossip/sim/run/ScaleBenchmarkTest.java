@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.sim.engine.NodeRepresentation;
 import org.junit.jupiter.api.Test;
 
 class ScaleBenchmarkTest {
@@ -21,6 +22,18 @@ class ScaleBenchmarkTest {
         assertTrue(a.coverage() > 0.95, "coverage " + a.coverage());
         double expected = 2 * Math.log(300);
         assertTrue(Math.abs(a.partialViewMean() - expected) < 0.25 * expected, "PV " + a.partialViewMean());
+    }
+
+    @Test
+    void objectsGiveTheArenasFiguresAndSaySo() {
+        ScaleRun.Result arena = ScaleRun.run(new ScaleRun.Options(300, 1, 2, 3), null);
+        ScaleRun.Result objects = ScaleRun.run(new ScaleRun.Options(300, 1, 2, 3, NodeRepresentation.OBJECTS), null);
+        assertEquals(NodeRepresentation.ARENA, arena.representation());
+        assertEquals(NodeRepresentation.OBJECTS, objects.representation());
+        assertEquals(arena.events(), objects.events());
+        assertEquals(arena.wakeups(), objects.wakeups());
+        assertEquals(arena.coverage(), objects.coverage());
+        assertEquals(arena.partialViewMean(), objects.partialViewMean());
     }
 
     @Test
@@ -46,6 +59,10 @@ class ScaleBenchmarkTest {
         assertEquals(new ScaleRun.Options(100_000, 1, 10, 1), o);
         assertEquals(new ScaleRun.Options(10, 0, 2, 5),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}));
+        assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS),
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "objects"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "heap"}));
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {}));
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {"--nodes"}));
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {"--nodes", "x"}));
