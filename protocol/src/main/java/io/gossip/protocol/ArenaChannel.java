@@ -40,6 +40,8 @@ final class ArenaChannel {
      * references.
      */
     private long[] active;
+    /** One bit per node: whether it awaits an ack (its awaiting array exists). */
+    private long[] waiting;
 
     ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
         this.config = config;
@@ -48,12 +50,30 @@ final class ArenaChannel {
         this.awaiting = new long[capacity][];
         this.handled = new long[capacity][];
         this.active = new long[(capacity + 63) >>> 6];
+        this.waiting = new long[(capacity + 63) >>> 6];
     }
 
     void grow(int capacity) {
         awaiting = Arrays.copyOf(awaiting, capacity);
         handled = Arrays.copyOf(handled, capacity);
         active = Arrays.copyOf(active, (capacity + 63) >>> 6);
+        waiting = Arrays.copyOf(waiting, (capacity + 63) >>> 6);
+    }
+
+    /** Whether {@code node} awaits any ack: if not, no retransmission can be due and it needs no timer. */
+    boolean awaitsAck(int node) {
+        return (waiting[node >>> 6] & (1L << node)) != 0;
+    }
+
+    private void setAwaiting(int node, long[] a) {
+        awaiting[node] = a;
+        if (a == null) {
+            waiting[node >>> 6] &= ~(1L << node);
+            markIdleIfEmpty(node);
+        } else {
+            waiting[node >>> 6] |= 1L << node;
+            markActive(node);
+        }
     }
 
     private boolean isActive(int node) {
@@ -88,8 +108,7 @@ final class ArenaChannel {
         } else if (a[COUNT] == a[CAPACITY]) {
             a = withCapacity(a, 2 * (int) a[CAPACITY]);
         }
-        awaiting[node] = a;
-        markActive(node);
+        setAwaiting(node, a);
         int i = (int) a[COUNT];
         int capacity = (int) a[CAPACITY];
         a[KEYS + i] = key(to, seq);
@@ -184,8 +203,7 @@ final class ArenaChannel {
                 if (a[i] == key) {
                     removeAt(a, i - KEYS);
                     if (a[COUNT] == 0) {
-                        awaiting[node] = null;
-                        markIdleIfEmpty(node);
+                        setAwaiting(node, null);
                     }
                     return;
                 }
@@ -237,8 +255,7 @@ final class ArenaChannel {
             }
         }
         if (awaiting[node][COUNT] == 0) {
-            awaiting[node] = null;
-            markIdleIfEmpty(node);
+            setAwaiting(node, null);
         }
     }
 

@@ -213,6 +213,12 @@ public final class ScampArena {
         if (nowMicros >= NodeRecord.wake(r)) {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
+        if (!channel.awaitsAck(node)) {
+            // Most timers find their message acknowledged. With nothing awaited, the rest would only
+            // forget expired handled messages, which every later use of them does first anyway, and
+            // find no deadline to ask for: skip it, and the arrays it would read.
+            return;
+        }
         channel.retransmitDue(nowMicros, node, undeliverable);
         scheduleWake(node, records.get(node));
     }
