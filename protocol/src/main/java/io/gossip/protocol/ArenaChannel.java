@@ -2,6 +2,7 @@ package io.gossip.protocol;
 
 import io.gossip.protocol.message.MessageType;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * {@link ReliableChannel} for every node of a {@link ScampArena}: per node, the membership messages
@@ -39,9 +40,9 @@ final class ArenaChannel {
      * in flight, this bit set (n/8 bytes, in cache) answers without touching the two arrays of
      * references.
      */
-    private long[] active;
+    private final BitSet active;
     /** One bit per node: whether it awaits an ack (its awaiting array exists). */
-    private long[] waiting;
+    private final BitSet waiting;
 
     ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
         this.config = config;
@@ -49,45 +50,38 @@ final class ArenaChannel {
         this.counters = counters;
         this.awaiting = new long[capacity][];
         this.handled = new long[capacity][];
-        this.active = new long[(capacity + 63) >>> 6];
-        this.waiting = new long[(capacity + 63) >>> 6];
+        this.active = new BitSet(capacity);
+        this.waiting = new BitSet(capacity);
     }
 
     void grow(int capacity) {
         awaiting = Arrays.copyOf(awaiting, capacity);
         handled = Arrays.copyOf(handled, capacity);
-        active = Arrays.copyOf(active, (capacity + 63) >>> 6);
-        waiting = Arrays.copyOf(waiting, (capacity + 63) >>> 6);
     }
 
     /** Whether {@code node} awaits any ack: if not, no retransmission can be due and it needs no timer. */
     boolean awaitsAck(int node) {
-        return (waiting[node >>> 6] & (1L << node)) != 0;
+        return waiting.get(node);
     }
 
     private void setAwaiting(int node, long[] a) {
         awaiting[node] = a;
+        waiting.set(node, a != null);
         if (a == null) {
-            waiting[node >>> 6] &= ~(1L << node);
             markIdleIfEmpty(node);
         } else {
-            waiting[node >>> 6] |= 1L << node;
-            markActive(node);
+            active.set(node);
         }
     }
 
     private boolean isActive(int node) {
-        return (active[node >>> 6] & (1L << node)) != 0;
-    }
-
-    private void markActive(int node) {
-        active[node >>> 6] |= 1L << node;
+        return active.get(node);
     }
 
     /** Clears the node's bit once it holds neither array. */
     private void markIdleIfEmpty(int node) {
         if (awaiting[node] == null && handled[node] == null) {
-            active[node >>> 6] &= ~(1L << node);
+            active.clear(node);
         }
     }
 
@@ -158,7 +152,7 @@ final class ArenaChannel {
             h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);
         }
         handled[node] = h;
-        markActive(node);
+        active.set(node);
         int at = 1 + 2 * (int) h[0];
         h[at] = key;
         h[at + 1] = nowMicros + config.retransmitHorizonMicros();

@@ -4,6 +4,7 @@ import io.gossip.sim.results.BroadcastResult;
 import io.gossip.sim.results.ReceiptDelays;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class BroadcastTracker {
      * Per broadcast, one bit per node: whether it has the message. {@link #has} runs on every gossip
      * arrival; a bit set of n/8 bytes stays in cache where the n ints of {@code receipts} do not.
      */
-    private final List<long[]> holders = new ArrayList<>();
+    private final List<BitSet> holders = new ArrayList<>();
     private long[] sentMicros = new long[4];
     private int[] origin = new int[4];
     private int[] joinsAtSend = new int[4];
@@ -60,8 +61,8 @@ public final class BroadcastTracker {
         Arrays.fill(r, NOT_RECEIVED);
         r[originNode] = 0;
         receipts.add(r);
-        long[] bits = new long[(nodes + 63) >>> 6];
-        bits[originNode >>> 6] |= 1L << originNode;
+        BitSet bits = new BitSet(nodes);
+        bits.set(originNode);
         holders.add(bits);
         return b;
     }
@@ -95,14 +96,14 @@ public final class BroadcastTracker {
 
     /** Whether {@code node} already has broadcast {@code b}. */
     public boolean has(int b, int node) {
-        return (holders.get(b)[node >>> 6] & (1L << node)) != 0;
+        return holders.get(b).get(node);
     }
 
     /** Records the first receipt of broadcast {@code b} at {@code node}. */
     public void firstReceipt(int b, int node, long nowMicros, int hops) {
         long delay = nowMicros - sentMicros[b];
         receipts.get(b)[node] = (int) Math.min(delay, Integer.MAX_VALUE - 1);
-        holders.get(b)[node >>> 6] |= 1L << node;
+        holders.get(b).set(node);
         if (hops > maxHops[b]) {
             maxHops[b] = hops;
         }

@@ -1,6 +1,7 @@
 package io.gossip.sim.engine;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The timing wheel's storage for {@link EventQueue}: per bucket, its events contiguously in
@@ -51,7 +52,7 @@ final class WheelBuckets {
      * buckets (one join per virtual second is about 900 events over 7,800 buckets), so stepping
      * over empty buckets one by one cost more than the events; the bits skip 64 at a time.
      */
-    private final long[] occupied = new long[BUCKETS / 64];
+    private final BitSet occupied = new BitSet(BUCKETS);
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
 
@@ -74,7 +75,7 @@ final class WheelBuckets {
     void append(int b, long ends, long key, long word, int tag, Object ref) {
         int n = bucketSize[b];
         if (n == 0) {
-            occupied[b >>> 6] |= 1L << b;
+            occupied.set(b);
         }
         long[] data = bucketData[b];
         int i = n << STRIDE_SHIFT;
@@ -107,15 +108,12 @@ final class WheelBuckets {
      * going round the wheel; -1 if none does.
      */
     int distanceToOccupied(int from) {
-        for (int d = 0; d < BUCKETS; ) {
-            int b = (from + d) & (BUCKETS - 1);
-            long bits = occupied[b >>> 6] >>> b; // shifts by b mod 64
-            if (bits != 0) {
-                return d + Long.numberOfTrailingZeros(bits);
-            }
-            d += 64 - (b & 63);
+        int b = occupied.nextSetBit(from);
+        if (b >= 0) {
+            return b - from;
         }
-        return -1;
+        b = occupied.nextSetBit(0);
+        return b < 0 ? -1 : BUCKETS - from + b;
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */
@@ -173,7 +171,7 @@ final class WheelBuckets {
             countingSort(bucketData[b], bucketRefs[b], n);
         }
         bucketSize[b] = 0;
-        occupied[b >>> 6] &= ~(1L << b);
+        occupied.clear(b);
         stored -= n;
         release(b);
     }
