@@ -296,11 +296,6 @@ public final class ScampArena {
         return records.orNull(node);
     }
 
-    /** The node's record, null if it never joined or the id is not a node's (read-only queries). */
-    private int[] joinedOrNull(int node) {
-        return records.orNull(node);
-    }
-
     private int[] member(int node, String action) {
         int[] r = records.orNull(node);
         if (r == null || r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
@@ -317,19 +312,19 @@ public final class ScampArena {
 
     /** Size of {@code node}'s PartialView (0 if it never joined). */
     public int partialViewSize(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         return r == null ? 0 : r[NodeRecord.PV_SIZE];
     }
 
     /** Size of {@code node}'s InView (0 if it never joined). */
     public int inViewSize(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         return r == null ? 0 : r[NodeRecord.IV_SIZE];
     }
 
     /** A copy of {@code node}'s PartialView in insertion order (empty if it never joined). */
     public int[] partialView(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         if (r == null) {
             return new int[0];
         }
@@ -339,7 +334,7 @@ public final class ScampArena {
 
     /** A copy of {@code node}'s InView in insertion order (empty if it never joined). */
     public int[] inView(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         if (r == null) {
             return new int[0];
         }
@@ -349,13 +344,13 @@ public final class ScampArena {
 
     /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */
     public long messagesSent(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.SENT_HIGH);
     }
 
     /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
     public long messagesReceived(int node) {
-        int[] r = joinedOrNull(node);
+        int[] r = records.orNull(node);
         return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH);
     }
 
