@@ -172,6 +172,16 @@ final class ArenaChannel {
         }
     }
 
+    /** Reads the first entries of the node's arrays, if any ({@link ScampArena#prefetch}). */
+    int prefetch(int node) {
+        if (!isActive(node)) {
+            return 0;
+        }
+        long[] h = handled[node];
+        long[] a = awaiting[node];
+        return (h == null ? 0 : (int) h[0]) + (a == null ? 0 : (int) a[0]);
+    }
+
     /** Forgets handled messages past their horizon. */
     void forgetExpired(long nowMicros, int node) {
         if (!isActive(node)) {

@@ -147,6 +147,15 @@ public final class EventQueue {
         poppedRef = slots.release(slot);
     }
 
+    /**
+     * Fills {@code out} with the destinations ({@code to}) of some of the events that come next, in
+     * about the order they will be popped (the bucket being drained, then the next few non-empty
+     * buckets; not the heaps), and returns how many. A hint for reading ahead: it changes nothing.
+     */
+    public int upcomingDestinations(int[] out) {
+        return wheel.upcomingDestinations((int) (currentStart >>> SHIFT) & MASK, out);
+    }
+
     /** Time of the event last popped. */
     public long poppedTime() {
         return poppedTime;

@@ -41,6 +41,11 @@ public final class Simulation implements Environment, ArenaEnvironment {
     private static final int PACKED = 3;
     private static final int GOSSIP = MessageType.GOSSIP.ordinal();
     private static final int PROGRESS_EVERY = 1 << 14;
+    /**
+     * How many coming events' destinations the arena reads ahead in one go (see {@link #readAhead}):
+     * 8 was the fastest of 4, 8, 16 and 32 at 100,000 nodes.
+     */
+    private static final int LOOKAHEAD = 8;
     /** {@link #arrivalState} of a message that did not reach its destination. */
     private static final byte DROPPED = -1;
 
@@ -65,6 +70,9 @@ public final class Simulation implements Environment, ArenaEnvironment {
     private final List<EventRow> rows = new ArrayList<>();
     private final MembershipSampler sampler;
     private long now;
+    private final int[] ahead = new int[LOOKAHEAD];
+    /** Where {@link #readAhead}'s loads go, so that the compiler keeps them. */
+    private int readAheadSink;
     private long events;
     private long deliveries;
     private int openingBroadcast = -1;
@@ -136,7 +144,11 @@ public final class Simulation implements Environment, ArenaEnvironment {
         }
         long reported = 0;
         long iterations = 0;
+        int untilReadAhead = 0;
         while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
+            if (arena != null && --untilReadAhead <= 0) {
+                untilReadAhead = readAhead();
+            }
             queue.pop();
             now = queue.poppedTime();
             int kind = queue.poppedKind();
@@ -166,6 +178,23 @@ public final class Simulation implements Environment, ArenaEnvironment {
         return new RunResult(setup.key(), global != null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), rows,
                 sentByType, networkDrops, counters.snapshot().droppedByReason(), events, endMicros);
+    }
+
+    /**
+     * Has the arena read the state of the nodes the next {@value #LOOKAHEAD} or so events go to, all
+     * together, and returns after how many events to do it again. Nearly every delivery lands on a
+     * node whose state is not in cache; read one event at a time, each miss is waited out alone
+     * (at 100,000 nodes, 40 % of the time), read together they overlap. Reading changes nothing, so
+     * results are the same with or without it; it only pays (and is only done) for the arena.
+     */
+    private int readAhead() {
+        int k = queue.upcomingDestinations(ahead);
+        int sink = readAheadSink;
+        for (int i = 0; i < k; i++) {
+            sink += arena.prefetch(ahead[i]);
+        }
+        readAheadSink = sink;
+        return Math.max(1, k);
     }
 
     private void scheduleSampling(long atMicros, long everyMicros) {

@@ -38,6 +38,8 @@ final class WheelBuckets {
     /** Buckets up to this size are insertion-sorted. */
     private static final int SMALL_BUCKET = 12;
     private static final int DRAIN_CAPACITY = 64;
+    /** How many non-empty buckets {@link #upcomingDestinations} looks into past the drain buffer. */
+    private static final int UPCOMING_BUCKETS = 4;
     // An event's longs: [ends, key, word, tag].
     private static final int STRIDE_SHIFT = 2;
     private static final int KEY = 1;
@@ -114,6 +116,35 @@ final class WheelBuckets {
         }
         b = occupied.nextSetBit(0);
         return b < 0 ? -1 : BUCKETS - from + b;
+    }
+
+    /**
+     * Writes into {@code out} the {@code to} of events that come soon: the rest of the drain buffer,
+     * then the events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
+     * insertion order within a bucket), from bucket {@code after + 1} round the wheel. Returns how
+     * many were written. Events of the queue's heaps are not seen: this is a hint for reading ahead.
+     */
+    int upcomingDestinations(int after, int[] out) {
+        int n = 0;
+        for (int i = drainAt; i < drainEnd && n < out.length; i++) {
+            out[n++] = (int) drainData[i << STRIDE_SHIFT];
+        }
+        int b = after;
+        for (int visited = 0; n < out.length && visited < UPCOMING_BUCKETS; visited++) {
+            int next = occupied.nextSetBit(b + 1);
+            if (next < 0) {
+                next = occupied.nextSetBit(0);
+            }
+            if (next < 0 || next == after) {
+                break;
+            }
+            b = next;
+            long[] data = bucketData[b];
+            for (int i = 0, size = bucketSize[b]; i < size && n < out.length; i++) {
+                out[n++] = (int) data[i << STRIDE_SHIFT];
+            }
+        }
+        return n;
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */

@@ -307,4 +307,44 @@ class EventQueueTest {
                 "far packed");
         assertNull(queue.poppedRef());
     }
+
+    @Test
+    void upcomingDestinationsNameOnlyPendingEventsAndAlmostAlwaysTheNextOne() {
+        EventQueue queue = new EventQueue(4);
+        SplittableRandom random = new SplittableRandom(4);
+        java.util.Set<Integer> pending = new java.util.HashSet<>();
+        // Destinations are the events' numbers; all on the wheel (past the first bucket, within the horizon).
+        for (int i = 0; i < 3_000; i++) {
+            queue.push(1_000 + random.nextInt(200_000), 3, 0, i, i, 0);
+            pending.add(i);
+        }
+        int[] out = new int[8];
+        int pops = 0;
+        int full = 0;
+        int named = 0;
+        while (!queue.isEmpty()) {
+            int k = queue.upcomingDestinations(out);
+            assertTrue(k >= 1, "nothing named while " + queue.size() + " events are pending on the wheel");
+            queue.pop();
+            pops++;
+            int popped = queue.poppedTo();
+            for (int i = 0; i < k; i++) {
+                assertTrue(pending.contains(out[i]), "named an event not pending: " + out[i]);
+                // A bucket's events are named in insertion order: the next one is missed only when
+                // more than out.length came before it in its bucket.
+                named += out[i] == popped ? 1 : 0;
+            }
+            full += k == out.length ? 1 : 0;
+            pending.remove(popped);
+            // Keep some traffic going, later than anything pending now.
+            if (queue.poppedTime() < 150_000 && random.nextInt(4) == 0) {
+                int id = 3_000 + queue.poppedFrom() + popped;
+                queue.push(queue.poppedTime() + 150_000, 3, 0, id, id, 0);
+                pending.add(id);
+            }
+        }
+        assertTrue(pending.isEmpty());
+        assertTrue(full > pops / 2, "too few full lookaheads: " + full + " of " + pops);
+        assertTrue(named > pops * 0.95, "the event popped next was named " + named + " times of " + pops);
+    }
 }

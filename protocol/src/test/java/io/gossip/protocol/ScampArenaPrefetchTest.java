@@ -1,0 +1,110 @@
+package io.gossip.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ScampArena#prefetch} only reads: two arenas given the same calls stay identical when one of
+ * them is also asked to prefetch every id (and ids that name no node) before each call.
+ */
+class ScampArenaPrefetchTest {
+    private static final ProtocolConfig CONFIG = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
+    private static final int NODES = 40;
+
+    /** An arena whose sends come back as deliveries, 10 ms later, in order; every output is logged. */
+    private static final class Loop implements ArenaEnvironment {
+        final List<String> log = new ArrayList<>();
+        final ArrayDeque<int[]> inFlight = new ArrayDeque<>();
+        final ScampArena arena;
+
+        Loop() {
+            RandomStreams seeds = new RandomStreams(1);
+            seeds.seed(0, 7);
+            arena = new ScampArena(NODES, CONFIG, this, seeds, 0, new Counters());
+        }
+
+        @Override
+        public void send(int from, int to, int type, int seq, int subject, int hops) {
+            log.add("send " + from + ">" + to + " " + type + " " + seq + " " + subject + " " + hops);
+            if (inFlight.size() % 7 != 3) { // lose some, so that retransmission timers fire
+                inFlight.add(new int[] {from, to, type, seq, subject, hops});
+            }
+        }
+
+        @Override
+        public void deliver(int node, int message, int hops) {
+            log.add("deliver " + node + " " + message + " " + hops);
+        }
+
+        @Override
+        public void wakeAt(int node, long deadlineMicros) {
+            log.add("wake " + node + " " + deadlineMicros);
+        }
+    }
+
+    @Test
+    void prefetchingEveryIdBetweenCallsChangesNothing() {
+        Loop plain = new Loop();
+        Loop prefetched = new Loop();
+        long now = 0;
+        for (int step = 0; step < 4_000; step++) {
+            now += 10_000;
+            for (int id = -2; id < NODES + 3; id++) {
+                prefetched.arena.prefetch(id); // the value means nothing: reading is the point
+            }
+            int joined = step / 20;
+            if (step % 20 == 0 && joined < NODES) {
+                for (Loop loop : List.of(plain, prefetched)) {
+                    if (joined == 0) {
+                        loop.arena.bootstrap(now, 0);
+                    } else {
+                        loop.arena.join(now, joined, (joined * 7 + step) % joined);
+                    }
+                }
+            } else if (step % 100 == 99) {
+                for (Loop loop : List.of(plain, prefetched)) {
+                    loop.arena.broadcast(now, step % Math.min(joined, NODES));
+                }
+            } else if (step % 9 == 0) {
+                now += 300_000; // past the first retransmission deadline of what is in flight
+                for (Loop loop : List.of(plain, prefetched)) {
+                    loop.arena.onTimeout(now, step % NODES);
+                }
+            } else {
+                for (Loop loop : List.of(plain, prefetched)) {
+                    int[] m = loop.inFlight.poll();
+                    if (m != null) {
+                        loop.arena.onMessage(now, m[1], m[0], m[2], m[3], m[4], m[5]);
+                    }
+                }
+            }
+        }
+        // The run must have exercised joins, gossip and timers, or the comparison shows little.
+        for (String kind : List.of("send ", "deliver ", "wake ")) {
+            long count = plain.log.stream().filter(line -> line.startsWith(kind)).count();
+            assertTrue(count > 100, kind + "happened only " + count + " times");
+        }
+        assertEquals(plain.log, prefetched.log);
+        for (int id = 0; id < NODES; id++) {
+            assertArrayEquals(plain.arena.partialView(id), prefetched.arena.partialView(id), "PartialView of " + id);
+            assertArrayEquals(plain.arena.inView(id), prefetched.arena.inView(id), "InView of " + id);
+            assertEquals(plain.arena.unacknowledgedCount(id), prefetched.arena.unacknowledgedCount(id));
+            assertEquals(plain.arena.messagesReceived(id), prefetched.arena.messagesReceived(id));
+        }
+    }
+
+    @Test
+    void idsThatNameNoNodeReadNothing() {
+        Loop loop = new Loop();
+        loop.arena.bootstrap(0, 0);
+        for (int id : new int[] {-1, Integer.MIN_VALUE, 1, NODES - 1, NODES, Integer.MAX_VALUE}) {
+            assertEquals(0, loop.arena.prefetch(id), "id " + id);
+        }
+    }
+}
