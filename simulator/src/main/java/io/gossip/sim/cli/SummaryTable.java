@@ -25,8 +25,19 @@ final class SummaryTable {
     /** The table for a parsed summary.json. */
     static String render(JsonNode s) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%s   seed %s   %s nodes   c = %s   membership %s%n",
-                text(s, "scenario"), text(s, "seed"), text(s, "nodes"), text(s, "c"), text(s, "membership")));
+        JsonNode points = s.path("points");
+        boolean sweep = s.path("sweep").isTextual();
+        if (sweep) {
+            // The figures below add up every point: the scenario file's nodes and c (summary.json's
+            // top level) describe only the first one, so the heading names the sweep instead.
+            t.append(String.format(Locale.ROOT, "%s   seed %s   sweep of %s over %d points   membership %s%n",
+                    text(s, "scenario"), text(s, "seed"), text(s, "sweep"), distinctPoints(points),
+                    text(s, "membership")));
+            t.append("  all points together (each point on its own row below)\n");
+        } else {
+            t.append(String.format(Locale.ROOT, "%s   seed %s   %s nodes   c = %s   membership %s%n",
+                    text(s, "scenario"), text(s, "seed"), text(s, "nodes"), text(s, "c"), text(s, "membership")));
+        }
         row(t, "coverage", "mean " + num(s.path("coverage").path("mean"), 4) + "   min "
                 + num(s.path("coverage").path("min"), 4));
         row(t, "reliability", num(s.path("reliability"), 3)
@@ -39,13 +50,15 @@ final class SummaryTable {
                 + ")");
         row(t, "duplicate ratio", num(s.path("duplicateRatio"), 3));
         JsonNode pv = s.path("partialView");
-        row(t, "PartialView", stats(pv) + "   expected (c+1)·ln n = " + num(pv.path("expected"), 1)
-                + deviation(pv.path("mean"), pv.path("expected")));
+        // Over a sweep, the mean weighs every node of every point while (c+1)·ln n differs from point
+        // to point: the comparison is only meaningful per point, in the rows below.
+        row(t, "PartialView", stats(pv) + (sweep ? "   expected (c+1)·ln n: per point below"
+                : "   expected (c+1)·ln n = " + num(pv.path("expected"), 1)
+                        + deviation(pv.path("mean"), pv.path("expected"))));
         row(t, "InView", stats(s.path("inView")));
         row(t, "events", num(s.path("events"), 0) + " in " + num(s.path("wallSeconds"), 1) + " s wall ("
                 + num(s.path("eventsPerSecond"), 0) + " events/s)");
-        JsonNode points = s.path("points");
-        if (points.isArray() && (points.size() > 1 || !s.path("sweep").isNull() && !s.path("sweep").isMissingNode())) {
+        if (points.isArray() && (points.size() > 1 || sweep)) {
             t.append(points(points));
         }
         return t.toString();
@@ -63,6 +76,13 @@ final class SummaryTable {
                     num(p.path("latencyMillis").path("t99"), 1)));
         }
         return t.toString();
+    }
+
+    /** Points of a sweep (the array has one entry per point and membership). */
+    private static long distinctPoints(JsonNode points) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        points.forEach(p -> seen.add(p.path("point").asText()));
+        return seen.size();
     }
 
     private static void row(StringBuilder t, String label, String value) {

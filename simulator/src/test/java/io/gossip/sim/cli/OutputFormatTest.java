@@ -1,6 +1,7 @@
 package io.gossip.sim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,5 +45,28 @@ class OutputFormatTest {
             "events              456,789 in 1.8 s wall (253,771 events/s)"}) {
             assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
         }
+    }
+
+    @Test
+    void theSummaryOfASweepIsHeadedWithTheSweepNotTheFirstPointsSize() throws Exception {
+        String point = """
+                {"point": %d, "value": %d, "membership": "%s", "coverage": {"mean": 1.0, "min": 1.0},
+                 "reliability": 1.0, "partialView": {"mean": %s, "expected": %s}, "messages": {"perNode": 50.0},
+                 "latencyMillis": {"t99": 300.0}}""";
+        String json = """
+                {"scenario": "view-size-vs-n", "seed": 3, "nodes": 1000, "c": 0, "membership": "scamp",
+                 "sweep": "nodes", "coverage": {"mean": 1.0, "min": 1.0}, "reliability": 1.0,
+                 "partialView": {"mean": 8.0, "expected": 8.1, "min": 2, "max": 20, "stddev": 2.0},
+                 "events": 1000, "wallSeconds": 1.0, "eventsPerSecond": 1000.0, "points": [%s, %s, %s]}
+                """.formatted(point.formatted(0, 1000, "scamp", "6.9", "6.91"),
+                point.formatted(0, 1000, "global", "5.0", "5.0"), point.formatted(1, 10000, "scamp", "9.1", "9.21"));
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        for (String expected : new String[] {"view-size-vs-n   seed 3   sweep of nodes over 2 points   membership scamp",
+            "all points together", "expected (c+1)·ln n: per point below",
+            "0      1000         scamp", "1      10000        scamp"}) {
+            assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
+        }
+        assertFalse(table.contains("1000 nodes"), "the heading names the first point's size:\n" + table);
+        assertFalse(table.contains("= 8.1"), "the sweep compared its all-points mean with one figure:\n" + table);
     }
 }
