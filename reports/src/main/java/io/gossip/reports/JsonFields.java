@@ -48,6 +48,18 @@ final class JsonFields {
         return node.asText();
     }
 
+    /** The non-empty string at {@code path}, or null when it or a parent is absent or {@code null}. */
+    String optionalText(JsonNode root, String... path) throws ReportException {
+        JsonNode node = at(root, path);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw fail("'" + String.join(".", path) + "' is not a non-empty string: " + node);
+        }
+        return node.asText();
+    }
+
     /** A scalar shown as text (a seed may be a number or a string), or "–" when absent. */
     String scalarText(JsonNode root, String... path) throws ReportException {
         JsonNode node = at(root, path);

@@ -16,6 +16,11 @@ import java.util.List;
  * or {@code c}, without which neither the title nor the theoretical view size can be drawn.
  * {@code lossFraction} is the share of all messages sent that the network lost (NaN when the
  * summary has no drop counts).
+ *
+ * <p>{@code sweep} is the swept parameter's name, or null without a sweep. After a sweep the
+ * figures aggregate every point while {@code nodes} and {@code c} are the first point's (the
+ * scenario file's) and {@code pvExpected} is a mean of the points' (c+1)·ln n: each point's own
+ * {@code nodes} and {@code c} are in {@code points}.
  */
 record Summary(
         String scenario,
@@ -35,14 +40,18 @@ record Summary(
         double duplicateRatio,
         double events,
         double lossFraction,
+        String sweep,
         List<PointSummary> points) {
 
     static final String FILE = "summary.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The per-point entries of {@code points}: only what the charts need. */
-    record PointSummary(int point, String membership, double c) {
+    /**
+     * The per-point entries of {@code points} (one per point and membership): only what the charts
+     * and the summary table need; {@code c} and {@code nodes} are NaN when the entry leaves them out.
+     */
+    record PointSummary(int point, String membership, double c, double nodes) {
     }
 
     /** The {@code c} of a point as the summary records it, or the top-level {@code c}. */
@@ -95,6 +104,7 @@ record Summary(
                 f.number(root, "duplicateRatio"),
                 f.number(root, "events"),
                 f.number(root, "drops", "network", "LOSS") / f.number(root, "messages", "total"),
+                f.optionalText(root, "sweep"),
                 readPoints(f, root));
     }
 
@@ -115,7 +125,7 @@ record Summary(
             double point = f.number(p, "point");
             String membership = p.hasNonNull("membership") ? p.get("membership").asText() : "scamp";
             points.add(new PointSummary(Double.isNaN(point) ? i : (int) point, membership,
-                    f.number(p, "c")));
+                    f.number(p, "c"), f.number(p, "nodes")));
         }
         return List.copyOf(points);
     }

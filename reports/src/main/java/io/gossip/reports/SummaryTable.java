@@ -2,19 +2,29 @@ package io.gossip.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The rows of the summary table of {@code summary.json}, shared by the run page (one value column)
  * and the comparison page (one column per run), so both name and format every figure alike.
+ *
+ * <p>After a sweep the figures aggregate every point, while summary.json's top-level {@code nodes}
+ * and {@code c} are the first point's: the table then shows the range of the points' own values
+ * with the sweep named (or the one value they all share), and does not set the all-points
+ * PartialView mean against a single (c+1)·ln n, which differs from point to point.
  */
 final class SummaryTable {
     private record Row(String label, Function<Summary, String> value) {
     }
 
     private static final List<Row> ROWS = List.of(
-            new Row("Nodes", s -> Numbers.grouped(s.nodes())),
-            new Row("c", s -> Numbers.compact(s.c())),
+            new Row("Nodes", s -> perPoint(s, "nodes", s.nodes(), Summary.PointSummary::nodes,
+                    Numbers::grouped)),
+            new Row("c", s -> perPoint(s, "c", s.c(), Summary.PointSummary::c, Numbers::compact)),
             new Row("Coverage mean", s -> Numbers.percent(s.coverageMean())),
             new Row("Coverage min", s -> Numbers.percent(s.coverageMin())),
             new Row("Reliability (broadcasts reaching all)", s -> Numbers.percent(s.reliability())),
@@ -22,7 +32,11 @@ final class SummaryTable {
             new Row("Latency t99", s -> Numbers.millis(s.latencyT99Ms())),
             new Row("Latency t100", s -> Numbers.millis(s.latencyT100Ms())),
             new Row("PartialView mean vs expected (c+1)·ln n",
-                    s -> Numbers.fixed(s.pvMean(), 2) + " vs " + Numbers.fixed(s.pvExpected(), 2)),
+                    s -> s.sweep() == null
+                            ? Numbers.fixed(s.pvMean(), 2) + " vs " + Numbers.fixed(s.pvExpected(), 2)
+                            // Pooled over points of different n (or c): no single expected value.
+                            : Numbers.fixed(s.pvMean(), 2) + " over all points; expected (c+1)·ln n: "
+                                    + "per point"),
             new Row("InView mean", s -> Numbers.fixed(s.ivMean(), 2)),
             new Row("Messages per node", s -> Numbers.fixed(s.messagesPerNode(), 1)),
             // Without broadcasts (reliability null) the simulator writes 0: there is no ratio.
@@ -32,6 +46,32 @@ final class SummaryTable {
             new Row("Seed", Summary::seed));
 
     private SummaryTable() {
+    }
+
+    /**
+     * A figure every point records for itself ({@code nodes}, {@code c}): without a sweep the
+     * top-level value; with one, the value all points share, or "lowest … highest (sweep of P over
+     * N points)". When the points do not all give it, the top-level value stands unless the
+     * figure is the swept parameter itself, which is then only named.
+     */
+    private static String perPoint(Summary s, String name, double topLevel,
+            ToDoubleFunction<Summary.PointSummary> of, DoubleFunction<String> format) {
+        if (s.sweep() == null) {
+            return format.apply(topLevel);
+        }
+        Map<Integer, Double> byPoint = new TreeMap<>();
+        s.points().forEach(p -> byPoint.putIfAbsent(p.point(), of.applyAsDouble(p)));
+        String sweep = "sweep of " + s.sweep()
+                + (byPoint.isEmpty() ? "" : " over " + Numbers.counted(byPoint.size(), "point"));
+        if (byPoint.isEmpty() || byPoint.values().stream().anyMatch(v -> Double.isNaN(v))) {
+            return s.sweep().equals(name) ? sweep : format.apply(topLevel);
+        }
+        double low = byPoint.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = byPoint.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        if (low == high) {
+            return format.apply(low);
+        }
+        return format.apply(low) + " … " + format.apply(high) + " (" + sweep + ")";
     }
 
     /** One row per figure: its label, then its value in each summary in order. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 
 /**
  * Small run folders written by hand, with values chosen so every expected number in the tests can
@@ -58,6 +59,31 @@ final class Fixtures {
                   "points": [ { "point": 0, "parameter": null, "value": null, "membership": "scamp", "c": %s } ]
                 }
                 """.formatted(scenario, nodes, c, c);
+    }
+
+    /**
+     * {@link #summary} of a sweep of {@code parameter} over three points (SCAMP and global at each),
+     * as the simulator writes it: the top level aggregates every point but keeps the first point's
+     * {@code nodes} and {@code c}, and its PartialView mean 13.83 and expected 13.82 pool the points.
+     * Point i has {@code nodes[i]} nodes and c = {@code c[i]}.
+     */
+    static String sweepSummary(String scenario, String parameter, int[] nodes, double[] c) {
+        StringBuilder points = new StringBuilder("\"points\": [");
+        for (int i = 0; i < nodes.length; i++) {
+            for (String membership : new String[] {"scamp", "global"}) {
+                double expected = (c[i] + 1) * Math.log(nodes[i]);
+                points.append(i == 0 && membership.equals("scamp") ? " " : ", ").append("""
+                        { "point": %d, "parameter": "%s", "value": %s, "membership": "%s", "nodes": %d, \
+                        "c": %s, "partialView": { "mean": %s, "expected": %s } }""".formatted(
+                        i, parameter, parameter.equals("c") ? c[i] : nodes[i], membership, nodes[i], c[i],
+                        expected, expected));
+            }
+        }
+        points.append(" ]");
+        return summary(scenario, nodes[0], c[0])
+                .replace("\"sweep\": null", "\"sweep\": \"" + parameter + "\"")
+                .replace("\"mean\": 2.5, \"expected\": 2.77", "\"mean\": 13.83, \"expected\": 13.82")
+                .replaceFirst("\"points\": \\[.*]", Matcher.quoteReplacement(points.toString()));
     }
 
     /**

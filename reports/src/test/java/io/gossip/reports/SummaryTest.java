@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,32 @@ class SummaryTest {
         assertEquals(3.0, s.cOfPoint(1));
         assertEquals(0.0, s.cOfPoint(0));
         assertEquals(1.0, s.cOfPoint(7));
+    }
+
+    @Test
+    void readsTheSweptParameterAndEachPointsNodesAndC() throws Exception {
+        Fixtures.write(dir, "summary.json", Fixtures.sweepSummary("s", "nodes", new int[] {100, 1000},
+                new double[] {1, 2}));
+        Summary s = Summary.read(dir);
+        assertEquals("nodes", s.sweep());
+        assertEquals(100, s.nodes());
+        assertEquals(new Summary.PointSummary(1, "global", 2.0, 1000.0), s.points().get(3));
+    }
+
+    @Test
+    void nullOrMissingSweepMeansNoSweep() throws Exception {
+        Fixtures.write(dir, "summary.json", Fixtures.summary("s1", 4, 1));
+        assertNull(Summary.read(dir).sweep());
+        Fixtures.write(dir, "summary.json", "{\"scenario\": \"s\", \"nodes\": 10, \"c\": 1}");
+        assertNull(Summary.read(dir).sweep());
+    }
+
+    @Test
+    void sweepThatIsNotAStringIsAnErrorNamingTheField() {
+        Fixtures.write(dir, "summary.json", "{\"scenario\": \"s\", \"nodes\": 10, \"c\": 1, \"sweep\": 3}");
+        ReportException e = assertThrows(ReportException.class, () -> Summary.read(dir));
+        assertTrue(e.getMessage().contains("summary.json") && e.getMessage().contains("'sweep' is not"),
+                e.getMessage());
     }
 
     @Test
