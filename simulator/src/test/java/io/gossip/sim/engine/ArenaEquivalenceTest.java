@@ -126,10 +126,17 @@ class ArenaEquivalenceTest {
 
     private static RunResult assertSameResults(Scenario scenario) {
         RunResult objects = new Simulation(setup(scenario), NodeRepresentation.OBJECTS).run(ProgressSink.NONE);
-        RunResult arena = new Simulation(setup(scenario), NodeRepresentation.ARENA).run(ProgressSink.NONE);
+        Simulation plain = new Simulation(setup(scenario), NodeRepresentation.ARENA);
+        plain.readAhead(false);
+        RunResult arena = plain.run(ProgressSink.NONE);
+        // Reading ahead (done from 50,000 nodes) must change nothing either: force it on at this size.
+        Simulation readingAhead = new Simulation(setup(scenario), NodeRepresentation.ARENA);
+        readingAhead.readAhead(true);
+        RunResult arenaReadingAhead = readingAhead.run(ProgressSink.NONE);
         assertTrue(objects.events() > 1_000, "too small to compare: " + objects.events() + " events");
         assertNotEquals(0, objects.broadcasts().size() + objects.nodes().size());
         assertEquals(describe(objects), describe(arena));
+        assertEquals(describe(objects), describe(arenaReadingAhead), "with reading ahead");
         return arena;
     }
 
