@@ -49,8 +49,8 @@ public final class Simulation implements Environment, ArenaEnvironment {
     /**
      * Runs smaller than this do not read ahead: their nodes' state (about 0.5 KB each) fits in a
      * last-level cache of tens of MB, so there are few misses to overlap and reading ahead only adds
-     * work. Measured here (32 MB L3): 10 % slower at 10,000 nodes, even at 30,000, 15-20 % faster
-     * at 100,000 and 1.7 times as fast at 1,000,000.
+     * work. Measured here (32 MB L3): 10-15 % slower at 10,000 nodes, even at 30,000, 10-20 %
+     * faster at 100,000 and 1.7 times as fast at 1,000,000 (docs/simulator-engine.md, round 3).
      */
     private static final int READ_AHEAD_MIN_NODES = 50_000;
     /** {@link #arrivalState} of a message that did not reach its destination. */
