@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The end-of-run summary of {@code sim run}, read back from the run's {@code summary.json} (so the
@@ -80,7 +82,7 @@ final class SummaryTable {
 
     /** Points of a sweep (the array has one entry per point and membership). */
     private static long distinctPoints(JsonNode points) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         points.forEach(p -> seen.add(p.path("point").asText()));
         return seen.size();
     }
