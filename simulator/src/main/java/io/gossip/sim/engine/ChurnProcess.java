@@ -11,62 +11,62 @@ import java.util.SplittableRandom;
  * closes the action.
  */
 final class ChurnProcess {
-    private final Simulation sim;
+    private final GroupActions group;
     private final SplittableRandom random;
     private final TimelineAction.Churn churn;
     private final long untilMicros;
     private int joins;
     private int leaves;
 
-    ChurnProcess(Simulation sim, SplittableRandom random, TimelineAction.Churn churn) {
-        this.sim = sim;
+    ChurnProcess(GroupActions group, SplittableRandom random, TimelineAction.Churn churn) {
+        this.group = group;
         this.random = random;
         this.churn = churn;
         this.untilMicros = TimelineDriver.micros(churn.untilMillis());
     }
 
     void start(long nowMicros) {
-        sim.record("churn", "joins_per_s=" + Decimal.of(churn.joinsPerSecond()) + " leaves_per_s="
+        group.record("churn", "joins_per_s=" + Decimal.of(churn.joinsPerSecond()) + " leaves_per_s="
                 + Decimal.of(churn.leavesPerSecond()) + " crash=" + churn.crash() + " until_ms="
                 + Decimal.of(churn.untilMillis()));
         if (churn.joinsPerSecond() > 0) {
-            sim.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
+            group.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
         }
         if (churn.leavesPerSecond() > 0) {
-            sim.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
+            group.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
         }
-        sim.schedule(untilMicros, t -> sim.record("churn-end", "joins=" + joins + " leaves=" + leaves));
+        group.schedule(untilMicros, t -> group.record("churn-end", "joins=" + joins + " leaves=" + leaves));
     }
 
     private void joinOne(long nowMicros) {
         if (nowMicros >= untilMicros) {
             return;
         }
-        int node = sim.joinNext(true);
+        int node = group.joinNext(true);
         if (node < 0) {
             return; // no unused slot left: the join process ends
         }
         joins++;
-        sim.record("churn-join", "node=" + node);
-        sim.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
+        group.record("churn-join", "node=" + node);
+        group.schedule(nowMicros + gapMicros(churn.joinsPerSecond()), this::joinOne);
     }
 
     private void leaveOne(long nowMicros) {
         if (nowMicros >= untilMicros) {
             return;
         }
-        NodeTable table = sim.table();
+        NodeTable table = group.table();
         if (table.liveCount() > 0) {
             int node = table.liveAt(random.nextInt(table.liveCount()));
             if (churn.crash()) {
-                sim.crash(node);
+                group.crash(node);
             } else {
-                sim.unsubscribe(node);
+                group.unsubscribe(node);
             }
             leaves++;
-            sim.record("churn-leave", "node=" + node + (churn.crash() ? " crash" : " graceful"));
+            group.record("churn-leave", "node=" + node + (churn.crash() ? " crash" : " graceful"));
         }
-        sim.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
+        group.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
     }
 
     /** An exponential inter-arrival time for {@code ratePerSecond}, at least one microsecond. */

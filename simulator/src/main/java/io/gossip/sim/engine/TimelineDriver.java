@@ -13,13 +13,13 @@ import java.util.SplittableRandom;
  * Each executed action leaves a row for {@code events.csv}.
  */
 final class TimelineDriver {
-    private final Simulation sim;
+    private final GroupActions group;
     private final NodeTable table;
     private final SplittableRandom random;
 
-    TimelineDriver(Simulation sim, SplittableRandom random) {
-        this.sim = sim;
-        this.table = sim.table();
+    TimelineDriver(GroupActions group, SplittableRandom random) {
+        this.group = group;
+        this.table = group.table();
         this.random = random;
     }
 
@@ -31,17 +31,17 @@ final class TimelineDriver {
         for (TimelineAction action : actions) {
             long at = micros(action.atMillis());
             if (action instanceof TimelineAction.Join join) {
-                sim.schedule(at, t -> startJoin(join, t));
+                group.schedule(at, t -> startJoin(join, t));
             } else if (action instanceof TimelineAction.Broadcast broadcast) {
-                sim.schedule(at, t -> broadcastStep(broadcast, 0, at));
+                group.schedule(at, t -> broadcastStep(broadcast, 0, at));
             } else if (action instanceof TimelineAction.Crash crash) {
-                sim.schedule(at, t -> fail("crash", crash.nodes(), true));
+                group.schedule(at, t -> fail("crash", crash.nodes(), true));
             } else if (action instanceof TimelineAction.Unsubscribe unsubscribe) {
-                sim.schedule(at, t -> fail("unsubscribe", unsubscribe.nodes(), false));
+                group.schedule(at, t -> fail("unsubscribe", unsubscribe.nodes(), false));
             } else if (action instanceof TimelineAction.Partition partition) {
-                sim.schedule(at, t -> startPartition(partition));
+                group.schedule(at, t -> startPartition(partition));
             } else if (action instanceof TimelineAction.Churn churn) {
-                sim.schedule(at, t -> new ChurnProcess(sim, random, churn).start(t));
+                group.schedule(at, t -> new ChurnProcess(group, random, churn).start(t));
             }
         }
     }
@@ -54,7 +54,7 @@ final class TimelineDriver {
         int available = table.unusedCount();
         int count = join.count() < 0 ? available : Math.min(join.count(), available);
         String requested = join.count() > count ? " requested=" + join.count() : "";
-        sim.record("join", "count=" + count + requested + " over_ms=" + Decimal.of(join.overMillis())
+        group.record("join", "count=" + count + requested + " over_ms=" + Decimal.of(join.overMillis())
                 + " contacts=" + join.contacts().name().toLowerCase(java.util.Locale.ROOT));
         if (count > 0) {
             joinStep(startMicros, micros(join.overMillis()), 0, count,
@@ -63,11 +63,11 @@ final class TimelineDriver {
     }
 
     private void joinStep(long startMicros, long overMicros, int i, int count, boolean uniform) {
-        sim.joinNext(uniform);
+        group.joinNext(uniform);
         int next = i + 1;
         if (next < count) {
             long at = startMicros + (long) Math.floor((double) overMicros * next / count);
-            sim.schedule(at, t -> joinStep(startMicros, overMicros, next, count, uniform));
+            group.schedule(at, t -> joinStep(startMicros, overMicros, next, count, uniform));
         }
     }
 
@@ -77,15 +77,15 @@ final class TimelineDriver {
             origin = table.liveCount() == 0 ? -1 : table.liveAt(random.nextInt(table.liveCount()));
         }
         if (origin < 0 || !table.isLive(origin)) {
-            sim.record("broadcast", "skipped source=" + action.source() + " not_live");
+            group.record("broadcast", "skipped source=" + action.source() + " not_live");
         } else {
-            int b = sim.broadcastFrom(origin, new byte[action.payloadBytes()]);
-            sim.record("broadcast", "broadcast=" + b + " origin=" + origin);
+            int b = group.broadcastFrom(origin, new byte[action.payloadBytes()]);
+            group.record("broadcast", "broadcast=" + b + " origin=" + origin);
         }
         int next = i + 1;
         if (next < action.count()) {
             long at = startMicros + micros(action.intervalMillis() * next);
-            sim.schedule(at, t -> broadcastStep(action, next, startMicros));
+            group.schedule(at, t -> broadcastStep(action, next, startMicros));
         }
     }
 
@@ -95,15 +95,15 @@ final class TimelineDriver {
         for (int node : chosen) {
             if (table.isLive(node)) {
                 if (crash) {
-                    sim.crash(node);
+                    group.crash(node);
                 } else {
-                    sim.unsubscribe(node);
+                    group.unsubscribe(node);
                 }
                 done++;
             }
         }
         String skipped = done < chosen.length ? " skipped_not_live=" + (chosen.length - done) : "";
-        sim.record(action, "nodes=" + done + skipped);
+        group.record(action, "nodes=" + done + skipped);
     }
 
     /** A fraction of the live members drawn uniformly without replacement, or the listed nodes. */
@@ -128,12 +128,12 @@ final class TimelineDriver {
 
     private void startPartition(TimelineAction.Partition partition) {
         int[] groups = PartitionGroups.assign(table.size(), partition.fractions(), random);
-        sim.network().partition(groups);
-        sim.record("partition", "groups=" + partition.fractions().size() + " until_ms="
+        group.network().partition(groups);
+        group.record("partition", "groups=" + partition.fractions().size() + " until_ms="
                 + Decimal.of(partition.untilMillis()));
-        sim.schedule(micros(partition.untilMillis()), t -> {
-            sim.network().heal();
-            sim.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
+        group.schedule(micros(partition.untilMillis()), t -> {
+            group.network().heal();
+            group.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
         });
     }
 }

@@ -1,0 +1,163 @@
+package io.gossip.sim.engine;
+
+import io.gossip.protocol.ArenaEnvironment;
+import io.gossip.protocol.Environment;
+import io.gossip.protocol.ScampNode;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.network.Network;
+import io.gossip.sim.network.NetworkDropReason;
+import java.util.Arrays;
+
+/**
+ * What a run's nodes see of the simulation: the {@link Environment} of its {@link ScampNode}s (and
+ * of the global baseline's sends) and the {@link ArenaEnvironment} of its arena. This is the
+ * outbound side of the event loop: a send is counted, given a latency and queued as an arrival (a
+ * message that would arrive after the end of the run is dropped as {@code AFTER_END}); a wakeup
+ * request is queued as a wakeup; a delivery records the first receipt of a broadcast. Nothing calls
+ * back into a node from here, so a zero latency is safe.
+ *
+ * <p>It also keeps the run's virtual clock ({@link #now}, advanced by {@link Simulation}'s loop)
+ * and which broadcast each arena message belongs to, because its sends and deliveries need both on
+ * every call. Kept apart from the loop so that each side reads as one thing; the calls here run
+ * about once per event, so they stay small and touch only this object's own final fields.
+ */
+final class NodeEnvironment implements Environment, ArenaEnvironment {
+    /** Event kinds on the {@link EventQueue}. */
+    static final int MESSAGE = 0;
+    static final int WAKE = 1;
+    static final int STEP = 2;
+    /** A message of the arena: (seq, subject) in the event's word, (type, hops) in its tag. */
+    static final int PACKED = 3;
+    static final int GOSSIP = MessageType.GOSSIP.ordinal();
+
+    private final long endMicros;
+    private final EventQueue queue;
+    private final NodeTable table;
+    private final Network network;
+    private final BroadcastTracker tracker;
+    private final long[] sentByType;
+    private final long[] networkDrops;
+    /** The broadcast index of each arena message. */
+    private int[] broadcastOfMessage = new int[16];
+    /** The broadcast an object node is opening, to bind its first gossip to; -1 outside one. */
+    private int openingBroadcast = -1;
+    private long now;
+
+    /**
+     * @param sentByType where sends are counted, by message type ordinal (the run's result)
+     * @param networkDrops where drops are counted, by drop reason ordinal (shared with
+     *     {@link Arrivals})
+     */
+    NodeEnvironment(long endMicros, EventQueue queue, NodeTable table, Network network, BroadcastTracker tracker,
+            long[] sentByType, long[] networkDrops) {
+        this.endMicros = endMicros;
+        this.queue = queue;
+        this.table = table;
+        this.network = network;
+        this.tracker = tracker;
+        this.sentByType = sentByType;
+        this.networkDrops = networkDrops;
+    }
+
+    /** The run's virtual time, in microseconds. */
+    long now() {
+        return now;
+    }
+
+    /** Moves the virtual clock to the event being handled (never backwards: the queue is ordered). */
+    void advanceTo(long nowMicros) {
+        now = nowMicros;
+    }
+
+    /** Records that arena message {@code message} (the next index the arena gives) carries broadcast {@code b}. */
+    void bindArenaMessage(int message, int b) {
+        if (message == broadcastOfMessage.length) {
+            broadcastOfMessage = Arrays.copyOf(broadcastOfMessage, message * 2);
+        }
+        broadcastOfMessage[message] = b;
+    }
+
+    /** The broadcast index of arena message {@code message}. */
+    int broadcastOf(int message) {
+        return broadcastOfMessage[message];
+    }
+
+    /**
+     * While an object node opens broadcast {@code b} (or -1 once it has), the gossip it sends
+     * without a known broadcast is bound to {@code b}.
+     */
+    void openingBroadcast(int b) {
+        openingBroadcast = b;
+    }
+
+    // ------------------------------------------------------------------ Environment
+
+    @Override
+    public void send(int from, int to, Message message) {
+        table.countSent(from);
+        sentByType[message.type().ordinal()]++;
+        if (message instanceof Gossip gossip) {
+            int b = tracker.indexOf(gossip.messageId());
+            if (b < 0 && openingBroadcast >= 0) {
+                b = openingBroadcast;
+                tracker.bind(gossip.messageId(), b);
+            }
+            if (b >= 0) {
+                tracker.countTransmission(b);
+            }
+        }
+        long at = arrivalMicros(from, to);
+        if (at >= 0) {
+            queue.push(at, MESSAGE, from, to, message);
+        }
+    }
+
+    /** When a message sent now reaches {@code to}; -1 if after the end of the run (the drop counted). */
+    private long arrivalMicros(int from, int to) {
+        long at = now + network.latencyMicros(from, to);
+        if (at > endMicros) {
+            networkDrops[NetworkDropReason.AFTER_END.ordinal()]++;
+            return -1;
+        }
+        return at;
+    }
+
+    @Override
+    public void deliver(int node, Gossip message) {
+        int b = tracker.indexOf(message.messageId());
+        if (b >= 0 && !tracker.has(b, node)) {
+            tracker.firstReceipt(b, node, now, message.hops());
+        }
+    }
+
+    // ------------------------------------------------------------------ ArenaEnvironment
+
+    @Override
+    public void send(int from, int to, int type, int seq, int subject, int hops) {
+        sentByType[type]++; // the arena counts each node's messages in its own record
+        if (type == GOSSIP) {
+            tracker.countTransmission(broadcastOfMessage[subject]);
+        }
+        long at = arrivalMicros(from, to);
+        if (at >= 0) {
+            queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
+        }
+    }
+
+    @Override
+    public void deliver(int node, int message, int hops) {
+        int b = broadcastOfMessage[message];
+        if (!tracker.has(b, node)) {
+            tracker.firstReceipt(b, node, now, hops);
+        }
+    }
+
+    @Override
+    public void wakeAt(int node, long deadlineMicros) {
+        if (deadlineMicros <= endMicros) {
+            queue.push(Math.max(now, deadlineMicros), WAKE, node, node, null);
+        }
+    }
+}
