@@ -42,8 +42,9 @@ public final class Simulation {
     /**
      * Runs smaller than this do not read ahead: their nodes' state (about 0.5 KB each) fits in a
      * last-level cache of tens of MB, so there are few misses to overlap and reading ahead only adds
-     * work. Measured here (32 MB L3): 10-15 % slower at 10,000 nodes, even at 30,000, 10-20 %
-     * faster at 100,000 and 1.7 times as fast at 1,000,000 (docs/simulator-engine.md, round 3).
+     * work. Measured here (32 MB L3): 10-15 % slower at 10,000 nodes, even at 30,000, about 10 %
+     * (c = 1) to 20 % (c = 0) faster at 100,000 and 1.4-1.7 times as fast at 1,000,000
+     * (docs/simulator-engine.md, round 3).
      */
     private static final int READ_AHEAD_MIN_NODES = 50_000;
 
@@ -185,8 +186,8 @@ public final class Simulation {
      * Has the arena read the state of the nodes the next {@value #LOOKAHEAD} or so events go to, all
      * together, and returns after how many events to do it again. Nearly every delivery lands on a
      * node whose state is not in cache; read one event at a time, each miss is waited out alone
-     * (at 100,000 nodes, 40 % of the time), read together they overlap. Reading changes nothing, so
-     * results are the same with or without it; it is done for the arena only, from
+     * (at 100,000 nodes, about 35 % of the time in round 2's profile), read together they overlap.
+     * Reading ahead changes no result; it is done for the arena only, from
      * {@value #READ_AHEAD_MIN_NODES} nodes (or when a test asks, see {@link #readAhead(boolean)}).
      */
     private int readAhead() {
