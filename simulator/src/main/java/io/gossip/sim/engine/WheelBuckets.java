@@ -130,13 +130,15 @@ final class WheelBuckets {
             out[n++] = (int) drainData[i << STRIDE_SHIFT];
         }
         int b = after;
+        boolean wrapped = false;
         for (int visited = 0; n < out.length && visited < UPCOMING_BUCKETS; visited++) {
             int next = occupied.nextSetBit(b + 1);
-            if (next < 0) {
+            if (next < 0 && !wrapped) {
+                wrapped = true;
                 next = occupied.nextSetBit(0);
             }
-            if (next < 0 || next == after) {
-                break;
+            if (next < 0 || (wrapped && next >= after)) {
+                break; // round the wheel back to where it started: each bucket is listed once
             }
             b = next;
             long[] data = bucketData[b];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -346,5 +347,20 @@ class EventQueueTest {
         assertTrue(pending.isEmpty());
         assertTrue(full > pops / 2, "too few full lookaheads: " + full + " of " + pops);
         assertTrue(named > pops * 0.95, "the event popped next was named " + named + " times of " + pops);
+    }
+
+    @Test
+    void upcomingDestinationsListEachBucketOnceRoundTheWheel() {
+        EventQueue queue = new EventQueue(4);
+        long start = 16_000L * 128; // near the wheel's end, so that later events wrap round to its start
+        queue.push(start + 5, 3, 0, 99, 0L, 0);
+        queue.pop();
+        queue.push(start + 200, 3, 0, 1, 0L, 0); // the next bucket
+        queue.push(start + 128 * 500, 3, 0, 2, 0L, 0); // 500 buckets on: past the wheel's end, wrapped
+        int[] out = new int[8];
+        int k = queue.upcomingDestinations(out);
+        assertEquals(2, k, "listed " + Arrays.toString(out) + " for two pending events");
+        assertEquals(1, out[0]);
+        assertEquals(2, out[1]);
     }
 }
