@@ -1,11 +1,18 @@
 package io.gossip.protocol;
 
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
+import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
+import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.Remove;
+import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.Walk;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -24,13 +31,6 @@ import java.util.SplittableRandom;
  * {@link #leave(long)} to unsubscribe gracefully (the node keeps retransmitting its goodbyes until
  * they are acknowledged, so keep driving its timeouts for a while). See the package documentation
  * for the rules and the choices made where the papers are silent.
- *
- * <p>The node holds the lifecycle, the dispatch of input and the wake-up schedule; the rules live in
- * package-private parts it owns and calls, all sharing its views, generator and channel:
- * {@code MembershipHandler} (received and undeliverable membership messages),
- * {@code SubscriptionRouting} (the contact's rule, forwarding, the indirection walk),
- * {@code Leases}, {@code Resubscription} (lease renewal, isolation recovery), {@code Heartbeats},
- * {@code PushGossip}, {@code ReliableChannel} and, once it has left, {@code Departure}.
  */
 public final class ScampNode {
     private enum State { NEW, MEMBER, LEFT }
@@ -42,18 +42,24 @@ public final class ScampNode {
     private final Counters counters;
     private final PartialView partialView;
     private final InView inView;
+    private final DuplicateMemory seen;
     private final ReliableChannel channel;
+    private final SubscriptionRouting routing;
     private final UnlinkTombstones unlinked = new UnlinkTombstones();
-    private final Leases leases;
-    private final Resubscription resubscription;
-    private final PushGossip push;
-    private final Heartbeats heartbeats;
-    private final MembershipHandler membership;
     /** {@link #onUndeliverable}, bound once: a method reference per timeout would allocate each time. */
     private final ReliableChannel.Undeliverable undeliverable = this::onUndeliverable;
 
     private State state = State.NEW;
+    private int bootstrapContact = NodeIds.NONE;
+    private int nextBroadcastSeq;
+    private long lastHeardMicros;
+    private long nextHeartbeatMicros = Long.MAX_VALUE;
+    private long leaseRenewalMicros = Long.MAX_VALUE;
     private long requestedWakeMicros = Long.MAX_VALUE;
+    /** Whether the arc to the join contact expires at this lease's end (see {@link #renewLease}). */
+    private boolean joinArcExpiring;
+    /** The entry point this node joined through, until the end of its walk adopts it (see {@link Adopt}). */
+    private int awaitingAdoptionFrom = NodeIds.NONE;
     /** After leaving: how late senders are answered; null while not departed. */
     private Departure departure;
 
@@ -75,13 +81,8 @@ public final class ScampNode {
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
         this.inView = new InView(config.leaseDurationMillis() > 0);
         this.channel = new ReliableChannel(id, config, env, counters);
-        SubscriptionRouting routing = new SubscriptionRouting(id, config, random, counters, partialView, inView, channel);
-        this.leases = new Leases(config, random, counters, partialView, inView, channel);
-        this.resubscription = new Resubscription(random, counters, partialView, channel, leases);
-        this.push = new PushGossip(id, config, env, counters, partialView);
-        this.heartbeats = new Heartbeats(config, random, push, resubscription);
-        this.membership = new MembershipHandler(id, config, random, counters, partialView, inView, channel, routing,
-                unlinked, leases);
+        this.routing = new SubscriptionRouting(id, config, random, counters, partialView, inView, channel);
+        this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 
     // ------------------------------------------------------------------ application entry points
@@ -90,7 +91,7 @@ public final class ScampNode {
     public void bootstrap(long nowMicros) {
         requireState(State.NEW, "bootstrap");
         becomeMember(nowMicros);
-        leases.start(nowMicros);
+        startLease(nowMicros);
         scheduleWake();
     }
 
@@ -107,11 +108,14 @@ public final class ScampNode {
             throw new IllegalArgumentException("node " + id + " cannot join through itself");
         }
         requireState(State.NEW, "join");
-        resubscription.rememberBootstrapContact(contact);
+        bootstrapContact = contact;
         becomeMember(nowMicros);
-        int leaseMillis = leases.startWithJoinArc(nowMicros, contact);
-        membership.expectAdoptionFrom(contact);
-        channel.send(nowMicros, contact, new Subscribe(channel.claimSeq(), leaseMillis, 0));
+        int leaseMillis = startLease(nowMicros);
+        // The arc to the contact belongs to this node's subscription: it expires with its first lease.
+        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : leaseRenewalMicros);
+        joinArcExpiring = leaseMillis > 0;
+        awaitingAdoptionFrom = contact;
+        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
         scheduleWake();
     }
 
@@ -129,9 +133,11 @@ public final class ScampNode {
             throw new IllegalArgumentException("payload of " + payload.length
                     + " bytes exceeds maxPayloadBytes " + config.maxPayloadBytes());
         }
-        long messageId = push.broadcast(nowMicros, payload);
+        Gossip message = Gossip.create(id, nextBroadcastSeq++, 0, payload);
+        seen.add(message.messageId(), nowMicros);
+        sendToPartialView(message.nextHop());
         scheduleWake();
-        return messageId;
+        return message.messageId();
     }
 
     /**
@@ -145,8 +151,8 @@ public final class ScampNode {
         requireState(State.MEMBER, "leave");
         state = State.LEFT;
         departure = Departure.announce(nowMicros, config, random, channel, partialView, inView);
-        heartbeats.stop();
-        leases.end();
+        nextHeartbeatMicros = Long.MAX_VALUE;
+        leaseRenewalMicros = Long.MAX_VALUE;
         scheduleWake();
     }
 
@@ -175,13 +181,12 @@ public final class ScampNode {
             if (state == State.LEFT) {
                 departure.answerLateSender(nowMicros, from, message);
             }
-        } else if (message instanceof MembershipMessage m) {
-            membership.onMembership(nowMicros, from, m);
+        } else if (message instanceof MembershipMessage membership) {
+            onMembership(nowMicros, from, membership);
         } else if (message instanceof Gossip gossip) {
-            heartbeats.heard(nowMicros);
-            push.onGossip(nowMicros, gossip);
+            onGossip(nowMicros, gossip);
         } else if (message instanceof Heartbeat) {
-            heartbeats.heard(nowMicros);
+            lastHeardMicros = nowMicros;
         }
         channel.forgetExpired(nowMicros);
         scheduleWake();
@@ -195,24 +200,288 @@ public final class ScampNode {
         channel.retransmitDue(nowMicros, undeliverable);
         unlinked.expire(nowMicros);
         if (state == State.MEMBER) {
-            leases.expire(nowMicros);
-            heartbeats.onTimeout(nowMicros);
-            if (leases.renewalDue(nowMicros)) {
-                resubscription.renewLease(nowMicros);
+            expireLeases(nowMicros);
+            if (nowMicros >= nextHeartbeatMicros) {
+                sendToPartialView(Heartbeat.INSTANCE);
+                nextHeartbeatMicros = nowMicros + config.heartbeatPeriodMicros();
+            }
+            if (config.isolationTimeoutMillis() > 0
+                    && nowMicros - lastHeardMicros >= config.isolationTimeoutMicros()) {
+                recoverFromIsolation(nowMicros);
+            }
+            if (nowMicros >= leaseRenewalMicros) {
+                renewLease(nowMicros);
             }
         }
         scheduleWake();
     }
 
+    // ------------------------------------------------------------------ membership
+
     private void becomeMember(long nowMicros) {
         state = State.MEMBER;
-        heartbeats.start(nowMicros);
+        lastHeardMicros = nowMicros;
+        if (config.heartbeatPeriodMillis() > 0) {
+            nextHeartbeatMicros = nowMicros + 1 + random.nextLong(config.heartbeatPeriodMicros());
+        }
     }
 
-    /** Undeliverable membership messages of a node that left (or never joined) need nothing. */
+    /**
+     * Sends a subscription to {@code contact}. The first lease is drawn uniformly from
+     * (L/2, L] so that nodes joining together do not all renew together.
+     */
+    private void subscribe(long nowMicros, int contact, int renewalCopies) {
+        int leaseMillis = startLease(nowMicros);
+        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, renewalCopies));
+    }
+
+    /**
+     * Starts this node's next lease period and returns its length in ms (0 without leases). The
+     * renewal is due 1 µs before the lease ends: the keepers expire our arcs a lease after keeping
+     * them, never before we sent the subscription, so the renewal always counts its arcs (see
+     * {@link #renewLease}) before any keeper drops them, even over a zero-latency network.
+     */
+    private int startLease(long nowMicros) {
+        if (config.leaseDurationMillis() == 0) {
+            return 0;
+        }
+        long lease = config.leaseDurationMillis();
+        if (leaseRenewalMicros == Long.MAX_VALUE) {
+            lease = lease / 2 + 1 + random.nextLong(lease - lease / 2);
+        }
+        leaseRenewalMicros = nowMicros + lease * 1000 - 1;
+        return (int) lease;
+    }
+
+    private void onMembership(long nowMicros, int from, MembershipMessage message) {
+        if (!channel.receive(nowMicros, from, message)) {
+            return;
+        }
+        if (message instanceof Subscribe s) {
+            onSubscribe(nowMicros, from, s);
+        } else if (message instanceof ForwardedSubscription fs) {
+            routing.onForwardedSubscription(nowMicros, fs);
+        } else if (message instanceof Walk walk) {
+            routing.onWalk(nowMicros, walk);
+        } else if (message instanceof Keep keep) {
+            if (keep.wantsAck() && unlinked.cancels(from, keep.seq(), nowMicros)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            } else {
+                // The keeper holds us until our current lease (the one it kept) ends.
+                inView.add(from, inViewExpiry(leaseRenewalMicros == Long.MAX_VALUE ? 0 : leaseRenewalMicros));
+            }
+        } else if (message instanceof Replace replace) {
+            onReplace(nowMicros, from, replace.replacement());
+        } else if (message instanceof Remove) {
+            if (!partialView.remove(from)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            }
+        } else if (message instanceof Unlink unlink) {
+            if (!inView.remove(from) && unlink.wantsAck()) {
+                // Its Keep has not arrived yet: remember, so that the late Keep is not applied.
+                unlinked.add(from, unlink.seq(), nowMicros + config.retransmitHorizonMicros());
+            }
+        } else if (message instanceof Adopt) {
+            onAdopt(nowMicros, from);
+        }
+    }
+
+    private void onSubscribe(long nowMicros, int subscriber, Subscribe s) {
+        if (s.wantsAck() && unlinked.cancels(subscriber, s.seq(), nowMicros)) {
+            counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's departure
+            return;
+        }
+        // A subscriber already in our InView is a member re-subscribing (isolation recovery, lease
+        // renewal) through a random member of its PartialView: that contact is already random, no
+        // walk needed, and its arc to us already exists with the lifetime of our own subscription.
+        boolean member = inView.contains(subscriber);
+        if (!member) {
+            // A newcomer holds us (it put us in its PartialView before sending), until its lease ends.
+            inView.add(subscriber, inViewExpiry(s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
+        }
+        if (config.indirection() && !s.isRenewal() && !member) {
+            routing.walkStep(nowMicros, subscriber, config.walkBudget(), 0, s.leaseMillis(), s.renewalCopies());
+        } else {
+            routing.actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
+        }
+    }
+
+    /**
+     * The end of our join walk offers itself as our contact: swap the entry point for it, so the
+     * entry point does not end up in every PartialView of the group. Only the first offer after a
+     * join is taken (a re-subscription's walk also ends with an offer, which needs nothing); the
+     * arc keeps the join arc's expiry.
+     */
+    private void onAdopt(long nowMicros, int contact) {
+        int entry = awaitingAdoptionFrom;
+        awaitingAdoptionFrom = NodeIds.NONE;
+        int at = entry == NodeIds.NONE || entry == contact ? -1 : partialView.indexOf(entry);
+        if (at < 0) {
+            return;
+        }
+        long expiry = partialView.expiryAt(at);
+        partialView.removeAt(at);
+        sendMembership(nowMicros, entry, new Unlink(claimSeq()));
+        if (partialView.add(contact, expiry)) {
+            sendMembership(nowMicros, contact, new Keep(claimSeq()));
+        }
+    }
+
+    private void onReplace(long nowMicros, int leaver, int replacement) {
+        int at = partialView.indexOf(leaver);
+        if (at < 0) {
+            counters.dropped(DropReason.NONSENSICAL);
+            return;
+        }
+        long expiry = partialView.expiryAt(at);
+        partialView.removeAt(at);
+        if (replacement != id && replacement != leaver && partialView.add(replacement, expiry)) {
+            sendMembership(nowMicros, replacement, new Keep(claimSeq()));
+        }
+    }
+
+    /**
+     * When an InView entry mirroring an arc that expires at {@code arcExpiryMicros} is forgotten:
+     * one retransmission horizon later, so the holder's Unlink normally comes first. 0 = no lease.
+     */
+    private long inViewExpiry(long arcExpiryMicros) {
+        if (config.leaseDurationMillis() == 0 || arcExpiryMicros == 0) {
+            return IdList.NEVER;
+        }
+        return arcExpiryMicros + config.retransmitHorizonMicros();
+    }
+
+    private void expireLeases(long nowMicros) {
+        if (inView.earliestExpiry() <= nowMicros) {
+            for (int i = inView.size() - 1; i >= 0; i--) {
+                if (inView.expiryAt(i) <= nowMicros) {
+                    inView.removeAt(i); // its holder never said Unlink: presumed failed
+                }
+            }
+        }
+        if (partialView.earliestExpiry() > nowMicros) {
+            return;
+        }
+        for (int i = partialView.size() - 1; i >= 0; i--) {
+            if (partialView.expiryAt(i) <= nowMicros) {
+                int expired = partialView.get(i);
+                partialView.removeAt(i);
+                counters.leaseExpiry();
+                sendMembership(nowMicros, expired, new Unlink(claimSeq()));
+            }
+        }
+    }
+
+    /**
+     * Re-subscribes through a random PartialView member, asking for as many copies as this node
+     * holds arcs of its ending subscription (at least {@code c+1}): the arcs that expire now. Each
+     * renewal re-creates its own arcs, so leases conserve the arc count at any group size, and the
+     * mean view size stays what the joins made it. Counting the PartialView instead (the earlier
+     * rule) double-counts in a growing group: a node's PartialView grows by the copies of
+     * newcomers it keeps, which are already the newcomers' own arcs; with leases running during
+     * the joins the mean came out at 1.8 × (c+1)·ln n (see docs/behaviour.md). Counting the whole
+     * InView would double-count the join arcs of newcomers that chose us as their contact (their
+     * own first renewal replaces those), so only the InView entries created by Keeps for the
+     * current subscription count. The first renewal asks for one more: the arc to the join contact
+     * expired with the first lease and nobody else re-creates it. A node holding no arc of its
+     * own (the bootstrap node, which never subscribed, or one whose keepers all vanished) asks for
+     * as many copies as its PartialView holds, the one local estimate of the mean it has.
+     */
+    private void renewLease(long nowMicros) {
+        int contact = contactForResubscription();
+        int own = arcsOfCurrentSubscription() + (joinArcExpiring ? 1 : 0);
+        int copies = Math.max(own == 0 ? partialView.size() : own, config.c() + 1);
+        joinArcExpiring = false;
+        if (contact == NodeIds.NONE) {
+            startLease(nowMicros); // alone in the group: nobody holds us, nothing to renew
+            return;
+        }
+        counters.leaseRenewal();
+        subscribe(nowMicros, contact, copies);
+    }
+
+    /** InView entries stamped by a Keep for the subscription of the current lease (see onMembership). */
+    private int arcsOfCurrentSubscription() {
+        long stamp = inViewExpiry(leaseRenewalMicros);
+        int count = 0;
+        for (int i = 0; i < inView.size(); i++) {
+            if (inView.expiryAt(i) == stamp) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void recoverFromIsolation(long nowMicros) {
+        lastHeardMicros = nowMicros;
+        int contact = contactForResubscription();
+        if (contact == NodeIds.NONE) {
+            return; // a lone bootstrap node: nobody to ask
+        }
+        counters.isolationRecovery();
+        subscribe(nowMicros, contact, 0);
+    }
+
+    private int contactForResubscription() {
+        return partialView.isEmpty() ? bootstrapContact : partialView.random(random);
+    }
+
+    // ------------------------------------------------------------------ dissemination
+
+    private void onGossip(long nowMicros, Gossip message) {
+        lastHeardMicros = nowMicros;
+        long messageId = message.messageId();
+        if (seen.contains(messageId, nowMicros)) {
+            counters.duplicate();
+            return;
+        }
+        seen.add(messageId, nowMicros);
+        counters.delivered();
+        env.deliver(id, message);
+        // The largest hop count is a limit too: one more hop cannot be counted (a peer may send it).
+        if (message.hops() == Integer.MAX_VALUE
+                || (config.gossipHopLimit() > 0 && message.hops() >= config.gossipHopLimit())) {
+            counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
+            return;
+        }
+        sendToPartialView(message.nextHop());
+    }
+
+    private void sendToPartialView(Message message) {
+        int n = partialView.size();
+        for (int i = 0; i < n; i++) {
+            env.send(id, partialView.get(i), message);
+        }
+        counters.sent(message.type(), n);
+    }
+
+    // ------------------------------------------------------------------ reliable delivery
+
+    private int claimSeq() {
+        return channel.claimSeq();
+    }
+
+    private void sendMembership(long nowMicros, int to, MembershipMessage message) {
+        channel.send(nowMicros, to, message);
+    }
+
+    /**
+     * A membership message could not be delivered. A subscription copy or walk is not lost: it goes
+     * to another member instead. The silent member is not evicted: heartbeats and leases are the
+     * mechanisms that deal with failed nodes, and evicting on a few lost acks would cut live arcs
+     * under heavy loss.
+     */
     private void onUndeliverable(long nowMicros, int to, MembershipMessage message) {
-        if (state == State.MEMBER) {
-            membership.onUndeliverable(nowMicros, to, message);
+        if (state != State.MEMBER) {
+            return;
+        }
+        if (message instanceof ForwardedSubscription || message instanceof Walk) {
+            routing.redirect(nowMicros, to, message);
+        } else if (message instanceof Subscribe s) {
+            int other = partialView.randomExcept(random, to);
+            if (other != NodeIds.NONE) {
+                sendMembership(nowMicros, other, new Subscribe(claimSeq(), s.leaseMillis(), s.renewalCopies()));
+            }
         }
     }
 
@@ -221,8 +490,13 @@ public final class ScampNode {
     private long nextDeadline() {
         long deadline = Math.min(channel.nextDeadline(), unlinked.nextExpiry());
         if (state == State.MEMBER) {
-            deadline = Math.min(deadline, heartbeats.nextDeadline());
-            deadline = Math.min(deadline, leases.nextDeadline());
+            deadline = Math.min(deadline, nextHeartbeatMicros);
+            deadline = Math.min(deadline, leaseRenewalMicros);
+            deadline = Math.min(deadline, partialView.earliestExpiry());
+            deadline = Math.min(deadline, inView.earliestExpiry());
+            if (config.isolationTimeoutMillis() > 0) {
+                deadline = Math.min(deadline, lastHeardMicros + config.isolationTimeoutMicros());
+            }
         }
         return deadline;
     }
