@@ -180,6 +180,11 @@ final class ReliableChannel {
     }
 
     /** Membership messages sent and not yet acknowledged. */
+    /** Reads the sizes of what the channel holds ({@link ScampNode#prefetch}). */
+    int prefetch() {
+        return (unacked == null ? 0 : unacked.size()) + (handled == null ? 0 : handled.size());
+    }
+
     int unacknowledgedCount() {
         return unacked == null ? 0 : unacked.size();
     }

@@ -512,6 +512,20 @@ public final class ScampNode {
     // ------------------------------------------------------------------ read-only views
 
     /** This node's id. */
+    /**
+     * Reads, and changes nothing of, the state a message to this node reads first: its own fields,
+     * its views and their last ids, and what its channel holds. A driver that knows which nodes its
+     * next events go to calls this for several of them in a row, so that their cache misses overlap
+     * (see {@link ScampArena#prefetch}, the same for the arena). The result means nothing; the caller
+     * keeps it (e.g. adds it into a field) so that the compiler keeps the loads.
+     */
+    public int prefetch() {
+        int pv = partialView.size();
+        int iv = inView.size();
+        return pv + iv + (pv > 0 ? partialView.get(pv - 1) : 0) + (iv > 0 ? inView.get(iv - 1) : 0)
+                + channel.prefetch() + (int) requestedWakeMicros;
+    }
+
     public int id() {
         return id;
     }

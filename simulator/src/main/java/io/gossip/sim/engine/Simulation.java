@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * that called {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are
  * not counted.
  *
- * <p>This class builds the run, runs the loop (popping events and reading ahead for the arena) and
+ * <p>This class builds the run, runs the loop (popping events and reading ahead for the SCAMP nodes) and
  * assembles the result. The loop's parts live in their own classes: {@link NodeEnvironment} (what
  * nodes send, deliver and ask to be woken for, onto the queue), {@link Arrivals} (popped messages
  * and wakeups to their nodes) and {@link GroupActions} (what timeline steps do to the group).
@@ -35,16 +35,16 @@ import java.util.SplittableRandom;
 public final class Simulation {
     private static final int PROGRESS_EVERY = 1 << 14;
     /**
-     * How many coming events' destinations the arena reads ahead in one go (see {@link #readAhead}):
+     * How many coming events' destinations the nodes read ahead in one go (see {@link #readAhead}):
      * 8 was the fastest of 4, 8, 16 and 32 at 100,000 nodes.
      */
     private static final int LOOKAHEAD = 8;
     /**
-     * Runs smaller than this do not read ahead: their nodes' state (about 0.5 KB each) fits in a
+     * Runs smaller than this do not read ahead: their nodes' state (0.5 to 1 KB each) fits in a
      * last-level cache of tens of MB, so there are few misses to overlap and reading ahead only adds
-     * work. Measured here (32 MB L3): 10-15 % slower at 10,000 nodes, even at 30,000, about 10 %
-     * (c = 1) to 20 % (c = 0) faster at 100,000 and 1.4-1.7 times as fast at 1,000,000
-     * (docs/simulator-engine.md, round 3).
+     * work. Measured here (32 MB L3), on the arena: 10-15 % slower at 10,000 nodes, even at 30,000,
+     * about 10 % (c = 1) to 20 % (c = 0) faster at 100,000 and 1.4-1.7 times as fast at 1,000,000;
+     * on ScampNode objects about 10 % faster at 100,000 (docs/simulator-engine.md, round 3).
      */
     private static final int READ_AHEAD_MIN_NODES = 50_000;
 
@@ -113,7 +113,7 @@ public final class Simulation {
             arenaSeeds.splitFrom(0, rootReplica, 0);
         }
         this.arena = useArena ? new ScampArena(n, config, environment, arenaSeeds, 0, counters) : null;
-        this.readsAhead = useArena && n >= READ_AHEAD_MIN_NODES;
+        this.readsAhead = (arena != null || nodes != null) && n >= READ_AHEAD_MIN_NODES;
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
         this.arrivals = new Arrivals(table, network, tracker, environment, nodes, arena, global, networkDrops);
@@ -187,14 +187,23 @@ public final class Simulation {
      * together, and returns after how many events to do it again. Nearly every delivery lands on a
      * node whose state is not in cache; read one event at a time, each miss is waited out alone
      * (at 100,000 nodes, about 35 % of the time in round 2's profile), read together they overlap.
-     * Reading ahead changes no result; it is done for the arena only, from
-     * {@value #READ_AHEAD_MIN_NODES} nodes (or when a test asks, see {@link #readAhead(boolean)}).
+     * Reading ahead changes no result; it is done for SCAMP nodes (arena or objects; the baseline has
+     * no state to read), from {@value #READ_AHEAD_MIN_NODES} nodes (or when a test asks, see
+     * {@link #readAhead(boolean)}).
      */
     private int readAhead() {
         int k = queue.upcomingDestinations(ahead);
         int sink = readAheadSink;
-        for (int i = 0; i < k; i++) {
-            sink += arena.prefetch(ahead[i]);
+        if (arena != null) {
+            for (int i = 0; i < k; i++) {
+                sink += arena.prefetch(ahead[i]);
+            }
+        } else {
+            for (int i = 0; i < k; i++) {
+                int d = ahead[i];
+                ScampNode node = d >= 0 && d < nodes.length ? nodes[d] : null;
+                sink += node == null ? 0 : node.prefetch();
+            }
         }
         readAheadSink = sink;
         return Math.max(1, k);
@@ -202,7 +211,7 @@ public final class Simulation {
 
     /** Turns reading ahead on or off whatever the size, before {@link #run}: tests compare both. */
     void readAhead(boolean on) {
-        readsAhead = on && arena != null;
+        readsAhead = on && (arena != null || nodes != null);
     }
 
     private void scheduleSampling(long atMicros, long everyMicros) {

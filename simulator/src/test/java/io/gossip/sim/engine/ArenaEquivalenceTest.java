@@ -125,11 +125,17 @@ class ArenaEquivalenceTest {
     }
 
     private static RunResult assertSameResults(Scenario scenario) {
-        RunResult objects = new Simulation(setup(scenario), NodeRepresentation.OBJECTS).run(ProgressSink.NONE);
+        Simulation plainObjects = new Simulation(setup(scenario), NodeRepresentation.OBJECTS);
+        plainObjects.readAhead(false);
+        RunResult objects = plainObjects.run(ProgressSink.NONE);
+        Simulation objectsReadingAhead = new Simulation(setup(scenario), NodeRepresentation.OBJECTS);
+        objectsReadingAhead.readAhead(true);
+        RunResult objectsAhead = objectsReadingAhead.run(ProgressSink.NONE);
         Simulation plain = new Simulation(setup(scenario), NodeRepresentation.ARENA);
         plain.readAhead(false);
         RunResult arena = plain.run(ProgressSink.NONE);
-        // Reading ahead (done from 50,000 nodes) must change nothing either: force it on at this size.
+        // Reading ahead (done from 50,000 nodes) must change nothing either: force it on at this size,
+        // for the objects above as for the arena.
         Simulation readingAhead = new Simulation(setup(scenario), NodeRepresentation.ARENA);
         readingAhead.readAhead(true);
         RunResult arenaReadingAhead = readingAhead.run(ProgressSink.NONE);
@@ -137,6 +143,7 @@ class ArenaEquivalenceTest {
         assertNotEquals(0, objects.broadcasts().size() + objects.nodes().size());
         assertEquals(describe(objects), describe(arena));
         assertEquals(describe(objects), describe(arenaReadingAhead), "with reading ahead");
+        assertEquals(describe(objects), describe(objectsAhead), "ScampNode objects with reading ahead");
         return arena;
     }
 
