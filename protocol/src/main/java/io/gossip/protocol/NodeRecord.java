@@ -10,13 +10,23 @@ import java.util.Arrays;
  * every delivery lands on a node whose state is not in cache, so the misses per delivery are what
  * bounds the simulator's speed.
  *
- * <p>Layout: {@code [header | seen entries | PartialView ids | InView ids]}: the duplicate check,
- * which every gossip arrival makes and most arrivals end with, reads only the first cache lines;
- * the PartialView follows for the first receipt that forwards. Views keep insertion
- * order and remove by shifting, exactly like {@link IdList}, so a random draw picks the same member
- * as a {@link ScampNode} would. A seen entry is three ints, message index and the time first seen
- * (low 32 bits of the µs), oldest first, as {@link DuplicateMemory} keeps them. Methods that add
- * may reallocate and return the array the caller must keep.
+ * <p>Layout: {@code [header | forgotten seen entries | seen entries | PartialView ids | InView ids]}.
+ * Views keep insertion order and remove by shifting, exactly like {@link IdList}, so a random draw
+ * picks the same member as a {@link ScampNode} would. A seen entry is two ints, message index and
+ * the time first seen (low 32 bits of the µs), oldest first, as {@link DuplicateMemory} keeps them,
+ * so both forget the same messages at the same moments.
+ *
+ * <p>The duplicate memory stays in the record however many messages it holds (8 bytes each, where
+ * a {@code DuplicateMemory} spends about 32 on its ring, times and hash index): a run with hundreds
+ * of broadcasts costs no extra object per node and no extra miss per arrival. What keeps the check
+ * cheap without an index is the shape of gossip traffic. Message indices grow with time, so the
+ * first receipt of a new broadcast is larger than every index the node ever remembered
+ * ({@link #SEEN_MAX}) and is known new from the header alone; a duplicate is nearly always one of
+ * the last few messages, which the scan, newest first, meets at once. Forgetting the oldest
+ * entries only marks them ({@link #SEEN_FORGOTTEN}); they are squeezed out once they are a quarter
+ * of the live ones, so each forgotten entry costs a bounded share of one move of the record,
+ * however long the memory. Methods that add may reallocate and return the array the caller must
+ * keep.
  */
 final class NodeRecord {
     static final int PV_SIZE = 0;
@@ -34,10 +44,18 @@ final class NodeRecord {
     /** Messages the node sent and was handed (two ints each): kept here, where the miss is paid anyway. */
     static final int SENT_HIGH = 11;
     static final int RECEIVED_HIGH = 13;
+    /** Seen entries forgotten but not yet squeezed out of the record: they lie before the live ones. */
+    static final int SEEN_FORGOTTEN = 15;
+    /** The largest message index ever remembered, -1 before the first: anything above it is new. */
+    static final int SEEN_MAX = 16;
+    /** Low 32 bits of the oldest live entry's time: the age check reads no entry until one expires. */
+    static final int SEEN_OLDEST_LOW = 17;
     /** The node's generator ({@link RandomStreams#STATE_INTS} ints): drawing costs no miss of its own. */
-    static final int RANDOM = 15;
+    static final int RANDOM = 18;
     static final int HEADER = RANDOM + RandomStreams.STATE_INTS;
     static final int SEEN_INTS = 2;
+    /** Forgotten entries are squeezed out once there are this many and a quarter of the live ones. */
+    private static final int SQUEEZE_AT_LEAST = 4;
     /**
      * The largest duplicate memory age a record can hold: entries keep the low 32 bits of their time,
      * exact while no entry is older than this relative to the newest (see {@link #seenAt}).
@@ -54,6 +72,7 @@ final class NodeRecord {
         int[] r = new int[HEADER + 4];
         r[NEXT_SEQ] = 1;
         r[BOOTSTRAP_CONTACT] = NodeIds.NONE;
+        r[SEEN_MAX] = -1;
         setWake(r, Long.MAX_VALUE);
         return r;
     }
@@ -81,7 +100,7 @@ final class NodeRecord {
     // ------------------------------------------------------------------ PartialView
 
     static int pvStart(int[] r) {
-        return HEADER + r[SEEN_SIZE] * SEEN_INTS;
+        return HEADER + (r[SEEN_FORGOTTEN] + r[SEEN_SIZE]) * SEEN_INTS;
     }
 
     static int pvGet(int[] r, int i) {
@@ -154,31 +173,40 @@ final class NodeRecord {
 
     // ------------------------------------------------------------------ duplicate memory
 
+    /** Where the oldest live seen entry starts. */
+    private static int seenStart(int[] r) {
+        return HEADER + r[SEEN_FORGOTTEN] * SEEN_INTS;
+    }
+
     /**
-     * When entry {@code entry} was seen: the base minus the 32-bit distance between the low halves.
-     * Exact because adding an entry first forgets every entry at least the age bound old, and the
-     * bound is at most {@link #MAX_SEEN_AGE_MICROS}, so every distance fits in 32 bits.
+     * The time whose low 32 bits are {@code low}: the base (the newest entry's time) minus the
+     * 32-bit distance between the low halves. Exact because adding an entry first forgets every
+     * entry at least the age bound old, and the bound is at most {@link #MAX_SEEN_AGE_MICROS}, so
+     * every distance fits in 32 bits.
      */
-    private static long seenAt(int[] r, int entry) {
-        long base = ((long) r[SEEN_BASE_HIGH] << 32) | (r[SEEN_BASE_LOW] & 0xFFFF_FFFFL);
-        return base - ((r[SEEN_BASE_LOW] - r[entry + 1]) & 0xFFFF_FFFFL);
+    private static long seenAt(int[] r, int low) {
+        long base = getLong(r, SEEN_BASE_HIGH);
+        return base - ((r[SEEN_BASE_LOW] - low) & 0xFFFF_FFFFL);
     }
 
     /** Forgets entries at least {@code maxAgeMicros} old (0 = no age bound), oldest first. */
     static void seenExpire(int[] r, long nowMicros, long maxAgeMicros) {
-        if (maxAgeMicros == 0) {
+        if (maxAgeMicros == 0 || r[SEEN_SIZE] == 0 || nowMicros - seenAt(r, r[SEEN_OLDEST_LOW]) < maxAgeMicros) {
             return;
         }
-        int start = HEADER;
-        int expired = 0;
-        while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, start + expired * SEEN_INTS) >= maxAgeMicros) {
+        int start = seenStart(r);
+        int expired = 1; // the oldest, just checked
+        while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, r[start + expired * SEEN_INTS + 1]) >= maxAgeMicros) {
             expired++;
         }
         forgetOldest(r, expired);
     }
 
     static boolean seenContains(int[] r, int message) {
-        for (int i = HEADER, end = i + r[SEEN_SIZE] * SEEN_INTS; i < end; i += SEEN_INTS) {
+        if (message > r[SEEN_MAX]) {
+            return false;
+        }
+        for (int i = pvStart(r) - SEEN_INTS, oldest = seenStart(r); i >= oldest; i -= SEEN_INTS) {
             if (r[i] == message) {
                 return true;
             }
@@ -186,49 +214,48 @@ final class NodeRecord {
         return false;
     }
 
-    /** The message of seen entry {@code i} (0 = oldest). */
-    static int seenMessage(int[] r, int i) {
-        return r[HEADER + i * SEEN_INTS];
-    }
-
-    /** When seen entry {@code i} (0 = oldest) was seen. */
-    static long seenTime(int[] r, int i) {
-        return seenAt(r, HEADER + i * SEEN_INTS);
-    }
-
-    /** Forgets every seen entry (they moved elsewhere, see {@link ScampArena}). */
-    static void seenClear(int[] r) {
-        forgetOldest(r, r[SEEN_SIZE]);
-    }
-
     /** Remembers {@code message}, forgetting the oldest entry first when {@code capacity} are held. */
     static int[] seenAdd(int[] r, int message, long nowMicros, int capacity) {
         if (r[SEEN_SIZE] == capacity) {
             forgetOldest(r, 1);
         }
-        int at = HEADER + r[SEEN_SIZE] * SEEN_INTS;
+        int at = pvStart(r);
         r = insert(r, at, SEEN_INTS);
         r[at] = message;
         r[at + 1] = (int) nowMicros;
         r[SEEN_BASE_HIGH] = (int) (nowMicros >>> 32);
         r[SEEN_BASE_LOW] = (int) nowMicros;
+        if (r[SEEN_SIZE] == 0) {
+            r[SEEN_OLDEST_LOW] = (int) nowMicros;
+        }
+        r[SEEN_MAX] = Math.max(r[SEEN_MAX], message);
         r[SEEN_SIZE]++;
         return r;
     }
 
+    /** Forgets the {@code entries} oldest live entries; squeezes the forgotten out once they are many. */
     private static void forgetOldest(int[] r, int entries) {
-        if (entries == 0) {
-            return;
-        }
-        int gone = entries * SEEN_INTS;
-        System.arraycopy(r, HEADER + gone, r, HEADER, used(r) - HEADER - gone);
         r[SEEN_SIZE] -= entries;
+        r[SEEN_FORGOTTEN] += entries;
+        if (r[SEEN_SIZE] > 0) {
+            r[SEEN_OLDEST_LOW] = r[seenStart(r) + 1];
+        }
+        if (r[SEEN_FORGOTTEN] >= Math.max(SQUEEZE_AT_LEAST, r[SEEN_SIZE] / 4)) {
+            squeezeForgotten(r);
+        }
+    }
+
+    /** Moves everything after the forgotten entries over them. */
+    private static void squeezeForgotten(int[] r) {
+        int gone = r[SEEN_FORGOTTEN] * SEEN_INTS;
+        System.arraycopy(r, HEADER + gone, r, HEADER, used(r) - HEADER - gone);
+        r[SEEN_FORGOTTEN] = 0;
     }
 
     // ------------------------------------------------------------------ storage
 
     static int used(int[] r) {
-        return HEADER + r[SEEN_SIZE] * SEEN_INTS + r[PV_SIZE] + r[IV_SIZE];
+        return pvStart(r) + r[PV_SIZE] + r[IV_SIZE];
     }
 
     /**
@@ -247,6 +274,9 @@ final class NodeRecord {
 
     /** The record trimmed to what it uses (after a run, for a compact end state). */
     static int[] compact(int[] r) {
+        if (r[SEEN_FORGOTTEN] > 0) {
+            squeezeForgotten(r);
+        }
         int used = used(r);
         return used == r.length ? r : Arrays.copyOf(r, used);
     }

@@ -8,9 +8,9 @@ import java.util.Objects;
  * Many SCAMP nodes in primitive arrays: the data-oriented form of {@link ScampNode} that lets one
  * simulator thread run a million nodes. Each node's state is one {@code int[]} ({@link NodeRecord}),
  * its generator included (four ints, drawn by {@link RandomStreams}); its unacknowledged and
- * handled membership messages are two lazily created {@code long[]}s ({@link ArenaChannel}); a
- * duplicate memory that outgrows the record moves out ({@link ArenaDuplicateMemory}); messages
- * travel as primitives ({@link ArenaEnvironment}).
+ * handled membership messages are two lazily created {@code long[]}s ({@link ArenaChannel}); its
+ * duplicate memory is in the record too, however long; messages travel as primitives
+ * ({@link ArenaEnvironment}).
  *
  * <p>The rules are {@link ScampNode}'s, statement for statement, and so is the order of every random
  * draw, send and wake-up request: a simulation run with an arena is byte-identical to the same run
@@ -43,7 +43,6 @@ public final class ScampArena {
     private final ArenaChannel channel;
     private final NodeRecords records;
     private final ArenaRouting routing;
-    private final ArenaDuplicateMemory seen;
     private final ArenaChannel.Undeliverable undeliverable;
     private long[] messageIds = new long[16];
     private int messages;
@@ -94,7 +93,6 @@ public final class ScampArena {
         this.records = new NodeRecords(capacity);
         this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
         this.routing = new ArenaRouting(config, counters, records, channel);
-        this.seen = new ArenaDuplicateMemory(config, records);
         this.undeliverable = routing::onUndeliverable;
     }
 
@@ -146,8 +144,7 @@ public final class ScampArena {
         }
         messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
         messages++;
-        seen.remember(nowMicros, node, r, message);
-        r = records.get(node);
+        r = remember(nowMicros, node, r, message);
         sendToPartialView(node, r, message, 1);
         scheduleWake(node, r);
         return message;
@@ -218,8 +215,9 @@ public final class ScampArena {
         if (r == null) {
             return 0;
         }
-        int pvEnd = NodeRecord.pvStart(r) + r[NodeRecord.PV_SIZE];
-        return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + r[Math.min(pvEnd, r.length - 1)]
+        int pvStart = NodeRecord.pvStart(r);
+        int pvEnd = pvStart + r[NodeRecord.PV_SIZE];
+        return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + r[pvStart - 1] + r[Math.min(pvEnd, r.length - 1)]
                 + channel.prefetch(node);
     }
 
@@ -268,12 +266,12 @@ public final class ScampArena {
     // ------------------------------------------------------------------ dissemination
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
-        if (seen.hasSeen(nowMicros, node, r, message)) {
+        NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
+        if (NodeRecord.seenContains(r, message)) {
             counters.duplicate();
             return;
         }
-        seen.remember(nowMicros, node, r, message);
-        r = records.get(node);
+        r = remember(nowMicros, node, r, message);
         counters.delivered();
         env.deliver(node, message, hops);
         if (hops >= MAX_GOSSIP_HOPS || (config.gossipHopLimit() > 0 && hops >= config.gossipHopLimit())) {
@@ -281,6 +279,12 @@ public final class ScampArena {
             return;
         }
         sendToPartialView(node, r, message, hops + 1);
+    }
+
+    /** {@link DuplicateMemory#add}: forgets what is too old or one too many, then records {@code message}. */
+    private int[] remember(long nowMicros, int node, int[] r, int message) {
+        NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
+        return store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
     }
 
     private void sendToPartialView(int node, int[] r, int message, int hops) {

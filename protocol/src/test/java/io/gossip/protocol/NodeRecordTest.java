@@ -30,7 +30,8 @@ class NodeRecordTest {
     }
 
     @ParameterizedTest(name = "capacity {0}, age {1} µs, seed {2}")
-    @CsvSource({"1, 0, 1", "3, 0, 2", "4096, 0, 3", "5, 40, 4", "4096, 25, 5", "64, 1, 6"})
+    @CsvSource({"1, 0, 1", "3, 0, 2", "4096, 0, 3", "5, 40, 4", "4096, 25, 5", "64, 1, 6", "200, 2000, 7",
+            "4096, 3000, 8"})
     void interleavedInsertionsMatchTheObjectVersions(int capacity, long ageMicros, long seed) {
         SplittableRandom ops = new SplittableRandom(seed);
         PartialView partialView = new PartialView(false);
@@ -122,6 +123,50 @@ class NodeRecordTest {
         assertEquals(2, r[NodeRecord.SEEN_SIZE], "the survivors keep their own times: only 2 is 2 µs old at 4");
         assertFalse(NodeRecord.seenContains(r, 2));
         assertTrue(NodeRecord.seenContains(r, 3) && NodeRecord.seenContains(r, 4));
+    }
+
+    @Test
+    void aLongMemoryForgetsWithoutGrowingTheRecord() {
+        int[] r = NodeRecord.create();
+        r = NodeRecord.pvAdd(r, 8);
+        r = NodeRecord.ivAdd(r, 9);
+        int longest = 0;
+        for (int m = 0; m < 10_000; m++) {
+            NodeRecord.seenExpire(r, m, 150); // the age bound keeps 150 entries, the capacity 100
+            r = NodeRecord.seenAdd(r, m, m, 100);
+            longest = Math.max(longest, r.length);
+            assertEquals(Math.min(m + 1, 100), r[NodeRecord.SEEN_SIZE]);
+            assertTrue(r[NodeRecord.SEEN_FORGOTTEN] <= 100 / 4, "forgotten entries are squeezed out: " + m);
+        }
+        assertTrue(longest <= NodeRecord.HEADER + (100 + 100 / 4 + 1) * NodeRecord.SEEN_INTS * 5 / 4 + 2 + 4,
+                "record grew to " + longest + " ints");
+        assertTrue(NodeRecord.seenContains(r, 9_900) && NodeRecord.seenContains(r, 9_999));
+        assertFalse(NodeRecord.seenContains(r, 9_899));
+        assertArrayEquals(new int[] {8}, pv(r), "the PartialView moved intact with every squeeze");
+        assertArrayEquals(new int[] {9}, iv(r));
+        NodeRecord.seenExpire(r, 9_999 + 149, 150);
+        assertEquals(1, r[NodeRecord.SEEN_SIZE], "only the newest, seen at 9,999, is under 150 µs old");
+        assertTrue(NodeRecord.seenContains(r, 9_999));
+        int[] compacted = NodeRecord.compact(r);
+        assertEquals(0, compacted[NodeRecord.SEEN_FORGOTTEN]);
+        assertEquals(NodeRecord.HEADER + NodeRecord.SEEN_INTS + 2, compacted.length, "one entry and two ids left");
+        assertTrue(NodeRecord.seenContains(compacted, 9_999));
+        assertArrayEquals(new int[] {8}, pv(compacted));
+    }
+
+    @Test
+    void anOlderMessageIsFoundBehindNewerOnes() {
+        int[] r = NodeRecord.create();
+        for (int m : new int[] {5, 2, 9, 7}) {
+            assertFalse(NodeRecord.seenContains(r, m));
+            r = NodeRecord.seenAdd(r, m, 0, 10);
+        }
+        for (int m : new int[] {2, 5, 7, 9}) {
+            assertTrue(NodeRecord.seenContains(r, m), "message " + m);
+        }
+        for (int m : new int[] {0, 3, 6, 8, 10}) {
+            assertFalse(NodeRecord.seenContains(r, m), "message " + m);
+        }
     }
 
     @Test

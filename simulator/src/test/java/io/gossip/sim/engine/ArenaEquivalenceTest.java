@@ -58,10 +58,11 @@ class ArenaEquivalenceTest {
     }
 
     @Test
-    void manyBroadcastsMoveDuplicateMemoriesOutOfTheRecords() {
-        // 80 broadcasts 2 ms apart: every node remembers more than the 32 messages a record holds
-        // while copies of the first ones are still arriving, so an entry lost or misdated when the
-        // memory moves out of the record would show as a second delivery.
+    void manyOverlappingBroadcastsInLongDuplicateMemories() {
+        // 80 broadcasts 2 ms apart: every node remembers dozens of messages while copies of the
+        // first ones are still arriving, after newer ones, so the record's check must find old
+        // messages behind new ones (not only the newest) and know an old message it never had;
+        // an entry lost or misdated would show as a second delivery or a missed one.
         RunResult r = assertSameResults(TestScenarios.scenario("many", 16, 200, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0.1), 20_000, 40_000,
                 new TimelineAction.Broadcast(21_000, 80, 2, -1, 8)));
