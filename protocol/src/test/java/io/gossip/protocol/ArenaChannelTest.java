@@ -220,7 +220,7 @@ class ArenaChannelTest {
     }
 
     @Test
-    void handledPairsAreForgottenBeyondSixtyFourOrAtTheirHorizon() {
+    void handledPairsAreForgottenBeyondCapacityOrAtTheirHorizon() {
         ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
                 .maxAttempts(2).retransmitTimeoutMillis(1).build();
         long horizon = config.retransmitHorizonMicros();
@@ -232,7 +232,7 @@ class ArenaChannelTest {
             reference.add(7, seq, horizon);
         }
         assertFalse(reference.contains(7, 1, 0));
-        assertTrue(pair.arena.receive(0, NODE, 7, 1), "pushed out by the 65th: handled again");
+        assertTrue(pair.arena.receive(0, NODE, 7, 1), "pushed out by the one past capacity: handled again");
         assertTrue(pair.object.receive(0, 7, new Keep(1)));
         assertFalse(pair.arena.receive(0, NODE, 7, 3), "the 3rd is still remembered (the 2nd made room)");
         assertFalse(pair.object.receive(0, 7, new Keep(3)));

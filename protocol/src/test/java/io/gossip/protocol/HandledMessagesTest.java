@@ -46,6 +46,22 @@ class HandledMessagesTest {
     }
 
     @Test
+    void aBusyNodeStillIgnoresRetransmissionsWithinTheHorizon() {
+        // At 30 % loss a relaying node handles hundreds of membership messages within the default
+        // horizon (15.75 s) while acks of the first are still being lost: every retransmission of a
+        // handled pair must still be recognised, or it is handled again as a new subscription copy.
+        long horizon = ProtocolConfig.defaults().retransmitHorizonMicros();
+        HandledMessages handled = new HandledMessages();
+        for (int i = 0; i < 1_000; i++) {
+            handled.add(100 + i % 37, i, i * 10_000L + horizon); // one every 10 ms
+        }
+        long now = 1_000 * 10_000L;
+        for (int i = 0; i < 1_000; i++) {
+            assertTrue(handled.contains(100 + i % 37, i, now), "pair " + i + " handled " + (now - i * 10_000L) + " µs ago");
+        }
+    }
+
+    @Test
     void forgetsEverythingOnceThePairsExpire() {
         HandledMessages handled = new HandledMessages();
         handled.add(3, 1, 50);

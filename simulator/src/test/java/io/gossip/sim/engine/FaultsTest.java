@@ -1,15 +1,18 @@
 package io.gossip.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.message.MessageType;
 import io.gossip.sim.network.NetworkDropReason;
 import io.gossip.sim.results.EventRow;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.results.TimelineSample;
 import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,20 @@ class FaultsTest {
         return TestScenarios.scenario("crash", 3, 200, heartbeats, TestScenarios.uniformNetwork(0.05), 200_000,
                 durationMillis, new TimelineAction.Crash(210_000, new TimelineAction.NodeSelection(null, CRASHED)),
                 new TimelineAction.Broadcast(215_000, 3, 1_000, -1, 8));
+    }
+
+    @Test
+    void thirtyPercentLossDoesNotRunMembershipTrafficAway() {
+        // The default protocol (indirection walk, heartbeats, 6 attempts) at 30 % loss on every
+        // message, 200 nodes joining one a second. When a node forgot handled messages after 64 of
+        // them, retransmissions whose acks were lost were handled again as new subscription copies
+        // and relayed, and this run never ended: the time limit only turns that hang into a failure.
+        Scenario scenario = TestScenarios.scenario("heavy-loss", 42, 200, ProtocolConfig.defaults(),
+                TestScenarios.uniformNetwork(0.3), 200_000, 210_000);
+        RunResult r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> TestScenarios.runScamp(scenario));
+        long copiesPerJoin = r.sentByType()[MessageType.FORWARDED_SUBSCRIPTION.ordinal()] / 200;
+        // About 2,700 (retransmissions and copies redirected after 6 unacknowledged attempts included).
+        assertTrue(copiesPerJoin < 10_000, copiesPerJoin + " subscription copies sent per join");
     }
 
     @Test
