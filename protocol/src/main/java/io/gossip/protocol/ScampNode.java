@@ -235,7 +235,6 @@ public final class ScampNode {
 
     // ------------------------------------------------------------------ read-only views
 
-    /** This node's id. */
     /**
      * Reads, and changes nothing of, the state a message to this node reads first: its own fields,
      * its views and their last ids, and what its channel holds. A driver that knows which nodes its
@@ -250,6 +249,7 @@ public final class ScampNode {
                 + channel.prefetch() + (int) requestedWakeMicros;
     }
 
+    /** This node's id. */
     public int id() {
         return id;
     }
