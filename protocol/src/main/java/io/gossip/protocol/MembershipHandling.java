@@ -32,9 +32,9 @@ final class MembershipHandling {
         if (message instanceof Subscribe s) {
             onSubscribe(node, nowMicros, from, s);
         } else if (message instanceof ForwardedSubscription fs) {
-            node.routing.onForwardedSubscription(nowMicros, fs);
+            SubscriptionRouting.onForwardedSubscription(node, nowMicros, fs);
         } else if (message instanceof Walk walk) {
-            node.routing.onWalk(nowMicros, walk);
+            SubscriptionRouting.onWalk(node, nowMicros, walk);
         } else if (message instanceof Keep keep) {
             if (keep.wantsAck() && node.unlinked.cancels(from, keep.seq(), nowMicros)) {
                 node.counters.dropped(DropReason.NONSENSICAL);
@@ -74,10 +74,10 @@ final class MembershipHandling {
                     s.leaseMillis() == 0 ? 0 : nowMicros + s.leaseMillis() * 1000L));
         }
         if (node.config.indirection() && !s.isRenewal() && !member) {
-            node.routing.walkStep(nowMicros, subscriber, node.config.walkBudget(), 0, s.leaseMillis(),
-                    s.renewalCopies());
+            SubscriptionRouting.walkStep(node, nowMicros, subscriber, node.config.walkBudget(), 0,
+                    s.leaseMillis(), s.renewalCopies());
         } else {
-            node.routing.actAsContact(nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
+            SubscriptionRouting.actAsContact(node, nowMicros, subscriber, s.leaseMillis(), s.renewalCopies());
         }
     }
 
@@ -126,7 +126,7 @@ final class MembershipHandling {
             return;
         }
         if (message instanceof ForwardedSubscription || message instanceof Walk) {
-            node.routing.redirect(nowMicros, to, message);
+            SubscriptionRouting.redirect(node, nowMicros, to, message);
         } else if (message instanceof Subscribe s) {
             int other = node.partialView.randomExcept(node.random, to);
             if (other != NodeIds.NONE) {

@@ -44,7 +44,6 @@ public final class ScampNode {
     final InView inView;
     final DuplicateMemory seen;
     final ReliableChannel channel;
-    final SubscriptionRouting routing;
     final UnlinkTombstones unlinked = new UnlinkTombstones();
     /** {@link #onUndeliverable}, bound once: a method reference per timeout would allocate each time. */
     private final ReliableChannel.Undeliverable undeliverable = this::onUndeliverable;
@@ -81,7 +80,6 @@ public final class ScampNode {
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
         this.inView = new InView(config.leaseDurationMillis() > 0);
         this.channel = new ReliableChannel(id, config, env, counters);
-        this.routing = new SubscriptionRouting(id, config, random, counters, partialView, inView, channel);
         this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 

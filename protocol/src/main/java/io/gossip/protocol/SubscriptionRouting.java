@@ -6,33 +6,19 @@ import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Walk;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Where one node's share of other nodes' subscriptions goes: the contact's rule, forwarding a copy
- * until some node keeps it, and the indirection walk that picks an effective contact. Split out of
- * {@link ScampNode}, which owns the state this reads and changes (the views, the generator, the
- * reliable channel); it runs on the node's thread, inside the node's calls, and holds no state of
- * its own, so the order of random draws is the node's.
+ * until some node keeps it, and the indirection walk that picks an effective contact.
+ *
+ * <p>Static rules over the node's own fields (the views, the generator, the reliable channel)
+ * rather than an object the node owns: a node carries no extra header or copied references for it
+ * (this was an object per node until the other rules were split out the same way). The statements
+ * are the node's, in the node's order, so the random draws, sends and counter updates come in the
+ * same sequence.
  */
 final class SubscriptionRouting {
-    private final int self;
-    private final ProtocolConfig config;
-    private final SplittableRandom random;
-    private final Counters counters;
-    private final PartialView partialView;
-    private final InView inView;
-    private final ReliableChannel channel;
-
-    SubscriptionRouting(int self, ProtocolConfig config, SplittableRandom random, Counters counters,
-            PartialView partialView, InView inView, ReliableChannel channel) {
-        this.self = self;
-        this.config = config;
-        this.random = random;
-        this.counters = counters;
-        this.partialView = partialView;
-        this.inView = inView;
-        this.channel = channel;
+    private SubscriptionRouting() {
     }
 
     /**
@@ -41,48 +27,50 @@ final class SubscriptionRouting {
      * a fixed number of copies instead: one to each of that many distinct members (all of them, plus
      * random extra ones, if it asks for more than the view holds), at most the forward limit.
      */
-    void actAsContact(long nowMicros, int subscriber, int leaseMillis, int renewalCopies) {
-        int targets = partialView.size() - (partialView.contains(subscriber) ? 1 : 0);
+    static void actAsContact(ScampNode node, long nowMicros, int subscriber, int leaseMillis, int renewalCopies) {
+        int targets = node.partialView.size() - (node.partialView.contains(subscriber) ? 1 : 0);
         if (targets == 0) {
-            if (subscriber != self && !partialView.contains(subscriber)) {
-                keep(nowMicros, subscriber, leaseMillis);
+            if (subscriber != node.id && !node.partialView.contains(subscriber)) {
+                keep(node, nowMicros, subscriber, leaseMillis);
             }
             return;
         }
         if (renewalCopies == 0) {
-            for (int i = 0; i < partialView.size(); i++) {
-                int member = partialView.get(i);
+            for (int i = 0; i < node.partialView.size(); i++) {
+                int member = node.partialView.get(i);
                 if (member != subscriber) {
-                    forwardCopy(nowMicros, member, subscriber, 0, leaseMillis);
+                    forwardCopy(node, nowMicros, member, subscriber, 0, leaseMillis);
                 }
             }
-            for (int extra = 0; extra < config.c(); extra++) {
-                forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
+            for (int extra = 0; extra < node.config.c(); extra++) {
+                forwardCopy(node, nowMicros, node.partialView.randomExcept(node.random, subscriber), subscriber, 0,
+                        leaseMillis);
             }
             return;
         }
-        if (renewalCopies > config.forwardLimit()) {
-            counters.dropped(DropReason.RENEWAL_COPIES_CLAMPED);
-            renewalCopies = config.forwardLimit();
+        if (renewalCopies > node.config.forwardLimit()) {
+            node.counters.dropped(DropReason.RENEWAL_COPIES_CLAMPED);
+            renewalCopies = node.config.forwardLimit();
         }
-        int[] members = membersExcept(subscriber);
+        int[] members = membersExcept(node, subscriber);
         int distinct = Math.min(renewalCopies, members.length);
         for (int i = 0; i < distinct; i++) {
             // Partial Fisher–Yates: members[i] becomes a uniformly chosen member not used yet.
-            int pick = i + random.nextInt(members.length - i);
+            int pick = i + node.random.nextInt(members.length - i);
             int chosen = members[pick];
             members[pick] = members[i];
             members[i] = chosen;
-            forwardCopy(nowMicros, chosen, subscriber, 0, leaseMillis);
+            forwardCopy(node, nowMicros, chosen, subscriber, 0, leaseMillis);
         }
         for (int extra = distinct; extra < renewalCopies; extra++) {
-            forwardCopy(nowMicros, partialView.randomExcept(random, subscriber), subscriber, 0, leaseMillis);
+            forwardCopy(node, nowMicros, node.partialView.randomExcept(node.random, subscriber), subscriber, 0,
+                    leaseMillis);
         }
     }
 
-    private int[] membersExcept(int excluded) {
-        int[] members = partialView.toArray();
-        int at = partialView.indexOf(excluded);
+    private static int[] membersExcept(ScampNode node, int excluded) {
+        int[] members = node.partialView.toArray();
+        int at = node.partialView.indexOf(excluded);
         if (at < 0) {
             return members;
         }
@@ -90,58 +78,59 @@ final class SubscriptionRouting {
         return Arrays.copyOf(members, members.length - 1);
     }
 
-    private void forwardCopy(long nowMicros, int to, int subscriber, int hops, int leaseMillis) {
-        channel.send(nowMicros, to, new ForwardedSubscription(channel.claimSeq(), subscriber, hops, leaseMillis));
+    private static void forwardCopy(ScampNode node, long nowMicros, int to, int subscriber, int hops, int leaseMillis) {
+        node.channel.send(nowMicros, to,
+                new ForwardedSubscription(node.channel.claimSeq(), subscriber, hops, leaseMillis));
     }
 
-    void onForwardedSubscription(long nowMicros, ForwardedSubscription fs) {
+    static void onForwardedSubscription(ScampNode node, long nowMicros, ForwardedSubscription fs) {
         int subscriber = fs.subscriber();
-        if (subscriber != self && !partialView.contains(subscriber)
-                && random.nextInt(partialView.size() + 1) == 0) {
-            keep(nowMicros, subscriber, fs.leaseMillis());
+        if (subscriber != node.id && !node.partialView.contains(subscriber)
+                && node.random.nextInt(node.partialView.size() + 1) == 0) {
+            keep(node, nowMicros, subscriber, fs.leaseMillis());
             return;
         }
-        passOn(nowMicros, subscriber, fs.hops() + 1, fs.leaseMillis(), NodeIds.NONE);
+        passOn(node, nowMicros, subscriber, fs.hops() + 1, fs.leaseMillis(), NodeIds.NONE);
     }
 
     /** Passes a subscription copy to a random member (never the subscriber, nor {@code avoid}). */
-    private void passOn(long nowMicros, int subscriber, int hops, int leaseMillis, int avoid) {
-        if (hops > config.forwardLimit() || hops < 0) { // negative: a peer's hop count of 2^31 - 1, plus one
-            counters.dropped(DropReason.FORWARD_LIMIT);
+    private static void passOn(ScampNode node, long nowMicros, int subscriber, int hops, int leaseMillis, int avoid) {
+        if (hops > node.config.forwardLimit() || hops < 0) { // negative: a peer's hop count of 2^31 - 1, plus one
+            node.counters.dropped(DropReason.FORWARD_LIMIT);
             return;
         }
-        int to = randomMemberExcept(subscriber, avoid);
+        int to = randomMemberExcept(node, subscriber, avoid);
         if (to == NodeIds.NONE) {
-            if (subscriber != self && !partialView.contains(subscriber)) {
-                keep(nowMicros, subscriber, leaseMillis);
+            if (subscriber != node.id && !node.partialView.contains(subscriber)) {
+                keep(node, nowMicros, subscriber, leaseMillis);
             } else {
-                counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
+                node.counters.dropped(DropReason.NO_MEMBER_TO_FORWARD);
             }
             return;
         }
-        forwardCopy(nowMicros, to, subscriber, hops, leaseMillis);
+        forwardCopy(node, nowMicros, to, subscriber, hops, leaseMillis);
     }
 
-    private int randomMemberExcept(int excluded, int alsoExcluded) {
-        int pick = partialView.randomExcept(random, excluded);
+    private static int randomMemberExcept(ScampNode node, int excluded, int alsoExcluded) {
+        int pick = node.partialView.randomExcept(node.random, excluded);
         if (pick != NodeIds.NONE && pick == alsoExcluded) {
             // Redraw among the rest: rare, and keeps the choice uniform over what remains.
-            int remaining = partialView.size() - (partialView.contains(excluded) ? 1 : 0) - 1;
+            int remaining = node.partialView.size() - (node.partialView.contains(excluded) ? 1 : 0) - 1;
             if (remaining == 0) {
                 return NodeIds.NONE;
             }
             do {
-                pick = partialView.randomExcept(random, excluded);
+                pick = node.partialView.randomExcept(node.random, excluded);
             } while (pick == alsoExcluded);
         }
         return pick;
     }
 
-    private void keep(long nowMicros, int subscriber, int leaseMillis) {
+    private static void keep(ScampNode node, long nowMicros, int subscriber, int leaseMillis) {
         long expiry = leaseMillis == 0 ? IdList.NEVER : nowMicros + leaseMillis * 1000L;
-        partialView.add(subscriber, expiry);
-        counters.subscriptionKept();
-        channel.send(nowMicros, subscriber, new Keep(channel.claimSeq()));
+        node.partialView.add(subscriber, expiry);
+        node.counters.subscriptionKept();
+        node.channel.send(nowMicros, subscriber, new Keep(node.channel.claimSeq()));
     }
 
     /**
@@ -149,30 +138,34 @@ final class SubscriptionRouting {
      * 1/degree at each visit cancels the walk's bias towards high-degree nodes, so where the budget
      * runs out is close to uniform over the group.
      */
-    void onWalk(long nowMicros, Walk walk) {
-        walkStep(nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(), walk.renewalCopies());
+    static void onWalk(ScampNode node, long nowMicros, Walk walk) {
+        walkStep(node, nowMicros, walk.subscriber(), walk.budget(), walk.hops(), walk.leaseMillis(),
+                walk.renewalCopies());
     }
 
-    void walkStep(long nowMicros, int subscriber, double budget, int hops, int leaseMillis, int renewalCopies) {
-        int degree = partialView.size() + inView.size();
+    static void walkStep(ScampNode node, long nowMicros, int subscriber, double budget, int hops, int leaseMillis,
+            int renewalCopies) {
+        int degree = node.partialView.size() + node.inView.size();
         double left = degree == 0 ? 0 : budget - 1.0 / degree;
-        int next = left > 0 && hops < config.forwardLimit() ? randomNeighbourExcept(subscriber, NodeIds.NONE) : NodeIds.NONE;
+        int next = left > 0 && hops < node.config.forwardLimit()
+                ? randomNeighbourExcept(node, subscriber, NodeIds.NONE) : NodeIds.NONE;
         if (next == NodeIds.NONE) {
-            actAsContact(nowMicros, subscriber, leaseMillis, renewalCopies);
+            actAsContact(node, nowMicros, subscriber, leaseMillis, renewalCopies);
             if (hops > 0 && renewalCopies == 0) {
-                channel.send(nowMicros, subscriber, new Adopt(channel.claimSeq()));
+                node.channel.send(nowMicros, subscriber, new Adopt(node.channel.claimSeq()));
             }
         } else {
-            channel.send(nowMicros, next, new Walk(channel.claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
+            node.channel.send(nowMicros, next,
+                    new Walk(node.channel.claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
         }
     }
 
     /** A uniformly random arc end of PartialView ∪ InView (a multiset) other than the given ids. */
-    private int randomNeighbourExcept(int excluded, int alsoExcluded) {
-        int degree = partialView.size() + inView.size();
+    private static int randomNeighbourExcept(ScampNode node, int excluded, int alsoExcluded) {
+        int degree = node.partialView.size() + node.inView.size();
         int usable = 0;
         for (int i = 0; i < degree; i++) {
-            int n = neighbourAt(i);
+            int n = neighbourAt(node, i);
             if (n != excluded && n != alsoExcluded) {
                 usable++;
             }
@@ -180,9 +173,9 @@ final class SubscriptionRouting {
         if (usable == 0) {
             return NodeIds.NONE;
         }
-        int pick = random.nextInt(usable);
+        int pick = node.random.nextInt(usable);
         for (int i = 0; i < degree; i++) {
-            int n = neighbourAt(i);
+            int n = neighbourAt(node, i);
             if (n != excluded && n != alsoExcluded && pick-- == 0) {
                 return n;
             }
@@ -190,8 +183,8 @@ final class SubscriptionRouting {
         throw new AssertionError("unreachable");
     }
 
-    private int neighbourAt(int i) {
-        return i < partialView.size() ? partialView.get(i) : inView.get(i - partialView.size());
+    private static int neighbourAt(ScampNode node, int i) {
+        return i < node.partialView.size() ? node.partialView.get(i) : node.inView.get(i - node.partialView.size());
     }
 
     /**
@@ -199,15 +192,15 @@ final class SubscriptionRouting {
      * instead (a walk that has nowhere else to go ends here), so a silent member costs a detour,
      * not a lost subscription.
      */
-    void redirect(long nowMicros, int to, MembershipMessage message) {
+    static void redirect(ScampNode node, long nowMicros, int to, MembershipMessage message) {
         if (message instanceof ForwardedSubscription fs) {
-            passOn(nowMicros, fs.subscriber(), fs.hops() + 1, fs.leaseMillis(), to);
+            passOn(node, nowMicros, fs.subscriber(), fs.hops() + 1, fs.leaseMillis(), to);
         } else if (message instanceof Walk walk) {
-            int next = randomNeighbourExcept(walk.subscriber(), to);
+            int next = randomNeighbourExcept(node, walk.subscriber(), to);
             if (next == NodeIds.NONE) {
-                actAsContact(nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewalCopies());
+                actAsContact(node, nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewalCopies());
             } else {
-                channel.send(nowMicros, next, new Walk(channel.claimSeq(), walk.subscriber(), walk.budget(),
+                node.channel.send(nowMicros, next, new Walk(node.channel.claimSeq(), walk.subscriber(), walk.budget(),
                         walk.hops() + 1, walk.leaseMillis(), walk.renewalCopies()));
             }
         }
