@@ -28,7 +28,7 @@ final class DtlsSession {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private static final int MAX_STEPS = 256;
 
-    private final DtlsEndpoint owner;
+    private final SessionServices owner;
     private final InetSocketAddress peer;
     private final boolean client;
     private final SSLEngine engine;
@@ -43,7 +43,7 @@ final class DtlsSession {
     private long establishedAtMicros;
     private long failedUntilMicros;
 
-    DtlsSession(DtlsEndpoint owner, InetSocketAddress peer, boolean client, SSLEngine engine, long nowMicros) {
+    DtlsSession(SessionServices owner, InetSocketAddress peer, boolean client, SSLEngine engine, long nowMicros) {
         this.owner = owner;
         this.peer = peer;
         this.client = client;
