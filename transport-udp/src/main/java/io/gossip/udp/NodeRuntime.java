@@ -1,7 +1,6 @@
 package io.gossip.udp;
 
 import io.gossip.protocol.Counters;
-import io.gossip.protocol.DropReason;
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
@@ -20,12 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.UnsupportedAddressTypeException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,9 +30,6 @@ import java.util.concurrent.CompletableFuture;
  * {@link GossipNode} is the thread-safe face that hands work over.
  */
 final class NodeRuntime {
-    private record Outgoing(ByteBuffer datagram, InetSocketAddress to) {
-    }
-
     private final EventLoop loop;
     private final DatagramChannel channel;
     private final PeerAddress self;
@@ -49,18 +41,15 @@ final class NodeRuntime {
     private final ScampNode core;
     private final Counters counters = new Counters();
     private final DeliveryListener listener;
-    private final ArrayDeque<Outgoing> outbound = new ArrayDeque<>();
-    private final int outboundCapacity;
     private final Impairment impairment;
     private final SplittableRandom impairmentRandom;
     private final long[] rejected = new long[RejectReason.count()];
     private final long[] transportDrops = new long[TransportDropReason.count()];
     private final SelectionKey key;
-    private long datagramsSent;
+    private final OutboundQueue outbound;
+    private final GracefulLeave gracefulLeave;
     private long datagramsReceived;
     private boolean open = true;
-    private CompletableFuture<Boolean> leaveDone;
-    private long exhaustedAtLeave;
 
     /** Creates the node and registers its channel with the loop's selector. Loop thread only. */
     NodeRuntime(EventLoop loop, DatagramChannel channel, PeerAddress self, ProtocolConfig config, long seed,
@@ -72,44 +61,18 @@ final class NodeRuntime {
         this.codec = codec;
         this.protection = protection;
         this.listener = listener;
-        this.outboundCapacity = outboundCapacity;
         this.impairment = impairment;
         this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
         this.selfId = loop.ids().intern(self);
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
+        this.gracefulLeave = new GracefulLeave(core, counters);
         loop.attach(selfId, this);
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        this.outbound = new OutboundQueue(this, channel, key, outboundCapacity, transportDrops);
         this.dtls = protection instanceof DtlsProtection d ? d : null;
         if (dtls != null) {
-            dtls.attach(dtlsHost());
+            dtls.attach(new NodeDtlsHost(this, loop));
         }
-    }
-
-    /** What the DTLS layer may do to this node: send raw datagrams, arm timers, read the views. */
-    private DtlsProtection.Host dtlsHost() {
-        return new DtlsProtection.Host() {
-            @Override
-            public void transmit(InetSocketAddress to, ByteBuffer datagram) {
-                NodeRuntime.this.transmit(datagram, to);
-            }
-
-            @Override
-            public void wakeAt(long deadlineMicros) {
-                loop.wakeAt(deadlineMicros, NodeRuntime.this);
-            }
-
-            @Override
-            public Set<InetSocketAddress> viewPeers() {
-                Set<InetSocketAddress> peers = new HashSet<>();
-                for (int id : core.partialView()) {
-                    peers.add(loop.socketAddress(id));
-                }
-                for (int id : core.inView()) {
-                    peers.add(loop.socketAddress(id));
-                }
-                return peers;
-            }
-        };
     }
 
     /** The DTLS layer's counters, or null if the node does not run DTLS. */
@@ -222,9 +185,7 @@ final class NodeRuntime {
     }
 
     void afterCoreCall() {
-        if (leaveDone != null && !leaveDone.isDone() && core.unacknowledgedCount() == 0) {
-            leaveDone.complete(allGoodbyesAcknowledged());
-        }
+        gracefulLeave.afterCoreCall();
     }
 
     /**
@@ -233,19 +194,7 @@ final class NodeRuntime {
      * gone) or the node was closed first.
      */
     CompletableFuture<Boolean> leave() {
-        exhaustedAtLeave = exhausted();
-        core.leave(RealClock.nowMicros());
-        leaveDone = new CompletableFuture<>();
-        afterCoreCall();
-        return leaveDone;
-    }
-
-    private boolean allGoodbyesAcknowledged() {
-        return core.unacknowledgedCount() == 0 && exhausted() == exhaustedAtLeave;
-    }
-
-    private long exhausted() {
-        return counters.snapshot().dropped(DropReason.RETRANSMIT_EXHAUSTED);
+        return gracefulLeave.start();
     }
 
     void deliver(Gossip message) {
@@ -281,7 +230,7 @@ final class NodeRuntime {
     }
 
     /** Passes a datagram ready for the wire through the impairment stage and queues it. */
-    private void transmit(ByteBuffer datagram, InetSocketAddress destination) {
+    void transmit(ByteBuffer datagram, InetSocketAddress destination) {
         if (!open) {
             return;
         }
@@ -302,33 +251,12 @@ final class NodeRuntime {
 
     /** Queues a datagram for the socket, dropping it if the bounded queue is full. */
     void enqueue(ByteBuffer datagram, InetSocketAddress to) {
-        if (outbound.size() >= outboundCapacity) {
-            transportDrops[TransportDropReason.OUTBOUND_QUEUE_FULL.ordinal()]++;
-            return;
-        }
-        outbound.add(new Outgoing(datagram, to));
-        flush();
+        outbound.enqueue(datagram, to);
     }
 
     /** Writes queued datagrams until the socket would block; then waits for writability. */
     void flush() {
-        while (open && !outbound.isEmpty()) {
-            Outgoing next = outbound.peek();
-            try {
-                if (channel.send(next.datagram(), next.to()) == 0) {
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    return;
-                }
-                datagramsSent++;
-            } catch (IOException | UnsupportedAddressTypeException | SecurityException e) {
-                // e.g. an IPv6 destination on an IPv4 socket: this datagram cannot go, the next may
-                transportDrops[TransportDropReason.SEND_FAILED.ordinal()]++;
-            }
-            outbound.poll();
-        }
-        if (open && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
-            key.interestOps(SelectionKey.OP_READ);
-        }
+        outbound.flush();
     }
 
     // ------------------------------------------------------------------ lifecycle and metrics
@@ -350,14 +278,12 @@ final class NodeRuntime {
         } catch (IOException ignored) {
             // nothing more can be released
         }
-        if (leaveDone != null) {
-            leaveDone.complete(allGoodbyesAcknowledged());
-        }
+        gracefulLeave.onClose();
     }
 
     NodeMetrics metrics() {
         return new NodeMetrics(self, core.isMember(), counters.snapshot(), rejected.clone(), transportDrops.clone(),
-                datagramsSent, datagramsReceived, addresses(core.partialView()), addresses(core.inView()),
+                outbound.datagramsSent(), datagramsReceived, addresses(core.partialView()), addresses(core.inView()),
                 core.unacknowledgedCount(), outbound.size());
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
-import javax.net.ssl.SSLEngine;
 
 /**
  * A node's DTLS 1.2 session layer: one {@link DtlsSession} per peer, opened on demand, between the
@@ -46,9 +45,8 @@ public final class DtlsEndpoint {
     private final int maxDatagramBytes;
     private final Io io;
     private final SessionTable sessions = new SessionTable();
-    private final long[] counters = new long[DtlsCounter.count()];
-    private final ByteBuffer netScratch;
-    private final ByteBuffer appScratch;
+    private final SessionServices services;
+    private final InboundRouter router;
     private long armedMicros = Long.MAX_VALUE;
 
     /**
@@ -66,11 +64,8 @@ public final class DtlsEndpoint {
                     + " bytes, got " + maxDatagramBytes);
         }
         this.maxDatagramBytes = maxDatagramBytes;
-        SSLEngine probe = config.newEngine(true);
-        this.netScratch = ByteBuffer.allocate(Math.max(probe.getSession().getPacketBufferSize(),
-                2 * DtlsConfig.UNFRAGMENTED_PACKET_BYTES));
-        this.appScratch = ByteBuffer.allocate(Math.max(probe.getSession().getApplicationBufferSize(),
-                maxDatagramBytes));
+        this.services = new SessionServices(config, io, maxDatagramBytes);
+        this.router = new InboundRouter(this, sessions, services);
     }
 
     /** The largest plaintext datagram that fits one record within the datagram limit. */
@@ -107,15 +102,7 @@ public final class DtlsEndpoint {
 
     /** Handles one datagram that arrived from {@code from}. */
     public void receive(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
-        if (DtlsRecords.isConnectRequest(datagram)) {
-            onConnectRequest(nowMicros, from);
-        } else if (!DtlsRecords.looksLikeRecord(datagram)) {
-            count(DtlsCounter.REJECTED_NOT_DTLS);
-        } else if (DtlsRecords.isClientHello(datagram)) {
-            onClientHello(nowMicros, from, datagram);
-        } else {
-            onRecord(nowMicros, from, datagram);
-        }
+        router.route(nowMicros, from, datagram);
         rearm(nowMicros);
     }
 
@@ -196,101 +183,29 @@ public final class DtlsEndpoint {
 
     /** A snapshot of the counters. */
     public DtlsStats stats() {
-        return new DtlsStats(sessions.size(), sessions.establishedCount(), counters);
-    }
-
-    // ------------------------------------------------------------------ inbound routing
-
-    private boolean isClientFor(InetSocketAddress peer) {
-        return DtlsRecords.compare(self, peer) < 0;
-    }
-
-    private void onConnectRequest(long nowMicros, InetSocketAddress from) {
-        if (!isClientFor(from)) {
-            count(DtlsCounter.REJECTED_ROLE_CONFLICT);
-            return;
-        }
-        DtlsSession session = sessions.get(from);
-        if (session == null) {
-            open(nowMicros, from).start(nowMicros);
-        } else if (session.isEstablished()) {
-            if (rehandshakeAllowed(session, nowMicros)) {
-                replace(nowMicros, session).start(nowMicros); // the peer lost the session
-            } else {
-                count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
-            }
-        }
-        // pending: our own retransmissions get there; failed: the backoff holds
-    }
-
-    private void onClientHello(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
-        if (isClientFor(from)) {
-            count(DtlsCounter.REJECTED_ROLE_CONFLICT);
-            return;
-        }
-        byte[] random = DtlsRecords.clientRandom(datagram);
-        DtlsSession session = sessions.get(from);
-        if (session == null) {
-            session = open(nowMicros, from);
-        } else if (session.state() == DtlsSession.State.FAILED) {
-            if (nowMicros < session.deadlineMicros()) {
-                count(DtlsCounter.PEER_BACKOFF_DROPPED);
-                return;
-            }
-            sessions.remove(from);
-            session = open(nowMicros, from);
-        } else if (session.isEstablished()) {
-            if (DtlsRecords.sameRandom(random, session.clientRandom())) {
-                session.onDatagram(nowMicros, datagram); // a late copy of the hello that set it up
-                return;
-            }
-            if (!rehandshakeAllowed(session, nowMicros)) {
-                count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
-                return;
-            }
-            session = replace(nowMicros, session);
-        } else if (session.state() == DtlsSession.State.HANDSHAKING
-                && !DtlsRecords.sameRandom(random, session.clientRandom())) {
-            session = replace(nowMicros, session); // the client gave up and started over
-        }
-        session.accept(nowMicros, datagram, random);
-    }
-
-    private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
-        DtlsSession session = sessions.get(from);
-        if (session != null && session.state() != DtlsSession.State.FAILED) {
-            session.onDatagram(nowMicros, datagram);
-            return;
-        }
-        count(DtlsCounter.REJECTED_NO_SESSION);
-        if (session == null && DtlsRecords.epoch(datagram) > 0) {
-            // The peer holds a session we do not (evicted or restarted): set up a new one.
-            DtlsSession fresh = open(nowMicros, from);
-            if (fresh.isClient()) {
-                fresh.start(nowMicros);
-            } else {
-                fresh.requestConnect(nowMicros);
-            }
-        }
-    }
-
-    private boolean rehandshakeAllowed(DtlsSession session, long nowMicros) {
-        return nowMicros - session.establishedAtMicros() >= config.minRehandshakeIntervalMillis() * 1_000;
+        return new DtlsStats(sessions.size(), sessions.establishedCount(), services.counters());
     }
 
     // ------------------------------------------------------------------ session table
 
-    private DtlsSession open(long nowMicros, InetSocketAddress peer) {
+    /** Whether this side is the DTLS client towards {@code peer}: the lower address is. */
+    boolean isClientFor(InetSocketAddress peer) {
+        return DtlsRecords.compare(self, peer) < 0;
+    }
+
+    /** Opens a session with {@code peer} in the role the addresses give, making room first if full. */
+    DtlsSession open(long nowMicros, InetSocketAddress peer) {
         if (sessions.size() >= config.maxSessions()) {
             evictOne();
         }
         boolean client = isClientFor(peer);
-        DtlsSession session = new DtlsSession(this, peer, client, config.newEngine(client), nowMicros);
+        DtlsSession session = new DtlsSession(services, peer, client, config.newEngine(client), nowMicros);
         sessions.put(peer, session);
         return session;
     }
 
-    private DtlsSession replace(long nowMicros, DtlsSession old) {
+    /** Drops {@code old} without telling its peer (which lost it) and opens a fresh one in its place. */
+    DtlsSession replace(long nowMicros, DtlsSession old) {
         sessions.remove(old.peer());
         count(DtlsCounter.CLOSED_BY_PEER);
         old.close(false); // the peer already dropped its half
@@ -315,37 +230,8 @@ public final class DtlsEndpoint {
         }
     }
 
-    // ------------------------------------------------------------------ services for sessions
-
-    DtlsConfig config() {
-        return config;
-    }
-
-    ByteBuffer netScratch() {
-        return netScratch;
-    }
-
-    ByteBuffer appScratch() {
-        return appScratch;
-    }
-
-    void transmit(InetSocketAddress to, ByteBuffer datagram) {
-        io.transmit(to, datagram);
-    }
-
-    void transmitCopy(InetSocketAddress to, ByteBuffer datagram) {
-        io.transmit(to, ByteBuffer.allocate(datagram.remaining()).put(datagram).flip());
-    }
-
-    void deliver(InetSocketAddress from, ByteBuffer plaintext) {
-        io.deliver(from, plaintext);
-    }
-
+    /** Counts one event; the sessions count through {@link SessionServices}, the same counters. */
     void count(DtlsCounter counter) {
-        counters[counter.ordinal()]++;
-    }
-
-    void count(DtlsCounter counter, long n) {
-        counters[counter.ordinal()] += n;
+        services.count(counter);
     }
 }

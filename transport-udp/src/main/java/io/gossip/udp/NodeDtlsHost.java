@@ -1,0 +1,46 @@
+package io.gossip.udp;
+
+import io.gossip.udp.dtls.DtlsProtection;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the DTLS layer may do to its node: send raw datagrams (handshake flights, alerts, sealed
+ * records) through the node's impairment stage and outbound queue, arm the node's timers on the
+ * loop, and read the node's views so sessions with peers that left them can close. The DTLS layer
+ * sends on its own, unlike the other protections, so it needs this way back into the node.
+ * Called on the loop thread only.
+ */
+final class NodeDtlsHost implements DtlsProtection.Host {
+    private final NodeRuntime node;
+    private final EventLoop loop;
+
+    NodeDtlsHost(NodeRuntime node, EventLoop loop) {
+        this.node = node;
+        this.loop = loop;
+    }
+
+    @Override
+    public void transmit(InetSocketAddress to, ByteBuffer datagram) {
+        node.transmit(datagram, to);
+    }
+
+    @Override
+    public void wakeAt(long deadlineMicros) {
+        loop.wakeAt(deadlineMicros, node);
+    }
+
+    @Override
+    public Set<InetSocketAddress> viewPeers() {
+        Set<InetSocketAddress> peers = new HashSet<>();
+        for (int id : node.core().partialView()) {
+            peers.add(loop.socketAddress(id));
+        }
+        for (int id : node.core().inView()) {
+            peers.add(loop.socketAddress(id));
+        }
+        return peers;
+    }
+}

@@ -1,0 +1,205 @@
+package io.gossip.udp.dtls;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+/**
+ * The {@link SSLEngine} side of one {@link DtlsSession}: every wrap and unwrap goes through here.
+ * It runs the handshake forward without blocking (delegated tasks inline on the calling thread)
+ * until the engine needs the peer, gathers each flight's records into one datagram
+ * ({@link FlightBuffer}), opens inbound records and hands their plaintext over only once the
+ * session is established, seals outbound plaintext as one record each, and writes alerts. The
+ * session keeps the state and the timers; this class reads the state and reports what the engine
+ * did through the session's transitions (established, closed by the engine, failed), so the
+ * engine's result codes are interpreted in one place. Confined to its endpoint's thread.
+ */
+final class EngineDriver {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int MAX_STEPS = 256;
+
+    private final DtlsSession session;
+    private final SessionServices services;
+    private final InetSocketAddress peer;
+    private final SSLEngine engine;
+    private final FlightBuffer flight = new FlightBuffer();
+
+    EngineDriver(DtlsSession session, SessionServices services, InetSocketAddress peer, SSLEngine engine) {
+        this.session = session;
+        this.services = services;
+        this.peer = peer;
+        this.engine = engine;
+    }
+
+    void beginHandshake() throws SSLException {
+        engine.beginHandshake();
+    }
+
+    HandshakeStatus handshakeStatus() {
+        return engine.getHandshakeStatus();
+    }
+
+    /** On an established session: resends the kept final flight if {@code datagram} asks for it. */
+    void resendFinalFlightIfAsked(ByteBuffer datagram) {
+        if (flight.hasFinalFlight() && DtlsRecords.isEpochZeroHandshake(datagram)) {
+            // The client is still retransmitting its last flight: our final flight was lost.
+            services.count(DtlsCounter.HANDSHAKE_RETRANSMISSIONS);
+            services.transmit(peer, flight.finalFlight());
+        }
+    }
+
+    /** Feeds the records of one datagram from the peer to the engine, then drives the handshake on. */
+    void consume(long nowMicros, ByteBuffer datagram) throws SSLException {
+        for (int step = 0; step < MAX_STEPS && datagram.hasRemaining()
+                && session.state() != DtlsSession.State.FAILED; step++) {
+            SSLEngineResult result = unwrap(nowMicros, datagram);
+            if (result == null || result.bytesConsumed() == 0) {
+                break;
+            }
+        }
+        drive(nowMicros);
+    }
+
+    /** Makes the engine resend its last flight: the answer to it is overdue. */
+    void resendLastFlight(long nowMicros) throws SSLException {
+        if (engine.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP) {
+            wrap(nowMicros); // a wrap while waiting for the peer makes the engine resend its last flight
+        }
+        drive(nowMicros); // sends the resent records with whatever follows, as one datagram
+    }
+
+    /** Runs the handshake forward until it needs input from the peer, then sends what it produced. */
+    void drive(long nowMicros) throws SSLException {
+        try {
+            step(nowMicros);
+        } finally {
+            flushFlight();
+        }
+    }
+
+    private void step(long nowMicros) throws SSLException {
+        for (int step = 0; step < MAX_STEPS && session.state() != DtlsSession.State.FAILED; step++) {
+            switch (engine.getHandshakeStatus()) {
+                case NEED_TASK -> runDelegatedTasks();
+                case NEED_WRAP -> wrap(nowMicros);
+                case NEED_UNWRAP_AGAIN -> unwrap(nowMicros, EMPTY);
+                default -> {
+                    if (session.state() == DtlsSession.State.HANDSHAKING
+                            && engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING
+                            && engine.getSession().isValid()) {
+                        session.established(nowMicros);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runDelegatedTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    private void wrap(long nowMicros) throws SSLException {
+        ByteBuffer net = services.netScratch();
+        net.clear();
+        SSLEngineResult result = engine.wrap(EMPTY, net);
+        net.flip();
+        if (net.hasRemaining()) {
+            flight.append(net);
+        }
+        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+            throw new SSLException("handshake record larger than " + net.capacity() + " bytes");
+        }
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED && session.state() != DtlsSession.State.FAILED) {
+            session.closedByEngine(nowMicros);
+        } else if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            session.established(nowMicros);
+        }
+    }
+
+    /** Sends the records of the flight just produced as one datagram; a server keeps its final one. */
+    void flushFlight() {
+        ByteBuffer datagram = flight.take(session.isEstablished() && !session.isClient());
+        if (datagram != null) {
+            services.transmit(peer, datagram);
+        }
+    }
+
+    private SSLEngineResult unwrap(long nowMicros, ByteBuffer datagram) throws SSLException {
+        ByteBuffer app = services.appScratch();
+        app.clear();
+        SSLEngineResult result = engine.unwrap(datagram, app);
+        switch (result.getStatus()) {
+            case CLOSED -> {
+                session.closedByEngine(nowMicros);
+                return null;
+            }
+            case BUFFER_UNDERFLOW, BUFFER_OVERFLOW -> {
+                services.count(DtlsCounter.REJECTED_BAD_RECORD);
+                return null;
+            }
+            default -> {
+            }
+        }
+        if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            session.established(nowMicros);
+        }
+        if (result.bytesProduced() > 0) {
+            app.flip();
+            if (session.isEstablished()) {
+                session.touch(nowMicros);
+                services.count(DtlsCounter.DATAGRAMS_OPENED);
+                flight.confirmFinal(); // the peer sends application data: it has our Finished
+                services.deliver(peer, app);
+            } else {
+                services.count(DtlsCounter.REJECTED_NO_SESSION); // never hand over data before the handshake is done
+            }
+        }
+        return result;
+    }
+
+    /** Seals {@code plaintext} as one application record and sends it; the session is established. */
+    void seal(long nowMicros, ByteBuffer plaintext) {
+        ByteBuffer net = services.netScratch();
+        net.clear();
+        try {
+            SSLEngineResult result = engine.wrap(plaintext, net);
+            if (result.getStatus() != SSLEngineResult.Status.OK || plaintext.hasRemaining()) {
+                services.count(DtlsCounter.OVERSIZED_DROPPED);
+                return;
+            }
+        } catch (SSLException e) {
+            session.fail(nowMicros, DtlsCounter.HANDSHAKES_FAILED, false);
+            return;
+        }
+        net.flip();
+        session.touch(nowMicros);
+        services.count(DtlsCounter.DATAGRAMS_SEALED);
+        services.transmitCopy(peer, net);
+    }
+
+    /** Closes the engine's outbound side and sends the alert it produces (a close_notify or an error). */
+    void flushAlert() {
+        try {
+            engine.closeOutbound();
+            ByteBuffer net = services.netScratch();
+            for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+                net.clear();
+                engine.wrap(EMPTY, net);
+                net.flip();
+                if (!net.hasRemaining()) {
+                    break;
+                }
+                services.transmitCopy(peer, net);
+            }
+        } catch (SSLException | RuntimeException ignored) {
+            // the alert is a courtesy; the session is gone either way
+        }
+    }
+}

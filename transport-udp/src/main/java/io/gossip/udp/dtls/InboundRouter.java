@@ -1,0 +1,112 @@
+package io.gossip.udp.dtls;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * Hands each datagram that reaches a {@link DtlsEndpoint} to the session it belongs to, by kind:
+ * a connect request, a ClientHello, or any other record. These are the rules that keep two peers
+ * on a single session whatever either of them lost: the roles fixed by address order, a fresh
+ * ClientHello replacing an established session at most once per
+ * {@code minRehandshakeIntervalMillis}, a record with no session making this side reconnect.
+ * Opening and replacing sessions stays with the endpoint, which owns the table and its limit.
+ * Confined to the endpoint's thread.
+ */
+final class InboundRouter {
+    private final DtlsEndpoint endpoint;
+    private final SessionTable sessions;
+    private final SessionServices services;
+
+    InboundRouter(DtlsEndpoint endpoint, SessionTable sessions, SessionServices services) {
+        this.endpoint = endpoint;
+        this.sessions = sessions;
+        this.services = services;
+    }
+
+    /** Routes one datagram that arrived from {@code from}. */
+    void route(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        if (DtlsRecords.isConnectRequest(datagram)) {
+            onConnectRequest(nowMicros, from);
+        } else if (!DtlsRecords.looksLikeRecord(datagram)) {
+            services.count(DtlsCounter.REJECTED_NOT_DTLS);
+        } else if (DtlsRecords.isClientHello(datagram)) {
+            onClientHello(nowMicros, from, datagram);
+        } else {
+            onRecord(nowMicros, from, datagram);
+        }
+    }
+
+    private void onConnectRequest(long nowMicros, InetSocketAddress from) {
+        if (!endpoint.isClientFor(from)) {
+            services.count(DtlsCounter.REJECTED_ROLE_CONFLICT);
+            return;
+        }
+        DtlsSession session = sessions.get(from);
+        if (session == null) {
+            endpoint.open(nowMicros, from).start(nowMicros);
+        } else if (session.isEstablished()) {
+            if (rehandshakeAllowed(session, nowMicros)) {
+                endpoint.replace(nowMicros, session).start(nowMicros); // the peer lost the session
+            } else {
+                services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+            }
+        }
+        // pending: our own retransmissions get there; failed: the backoff holds
+    }
+
+    private void onClientHello(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        if (endpoint.isClientFor(from)) {
+            services.count(DtlsCounter.REJECTED_ROLE_CONFLICT);
+            return;
+        }
+        byte[] random = DtlsRecords.clientRandom(datagram);
+        DtlsSession session = sessions.get(from);
+        if (session == null) {
+            session = endpoint.open(nowMicros, from);
+        } else if (session.state() == DtlsSession.State.FAILED) {
+            if (nowMicros < session.deadlineMicros()) {
+                services.count(DtlsCounter.PEER_BACKOFF_DROPPED);
+                return;
+            }
+            sessions.remove(from);
+            session = endpoint.open(nowMicros, from);
+        } else if (session.isEstablished()) {
+            if (DtlsRecords.sameRandom(random, session.clientRandom())) {
+                session.onDatagram(nowMicros, datagram); // a late copy of the hello that set it up
+                return;
+            }
+            if (!rehandshakeAllowed(session, nowMicros)) {
+                services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+                return;
+            }
+            session = endpoint.replace(nowMicros, session);
+        } else if (session.state() == DtlsSession.State.HANDSHAKING
+                && !DtlsRecords.sameRandom(random, session.clientRandom())) {
+            session = endpoint.replace(nowMicros, session); // the client gave up and started over
+        }
+        session.accept(nowMicros, datagram, random);
+    }
+
+    private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        DtlsSession session = sessions.get(from);
+        if (session != null && session.state() != DtlsSession.State.FAILED) {
+            session.onDatagram(nowMicros, datagram);
+            return;
+        }
+        services.count(DtlsCounter.REJECTED_NO_SESSION);
+        if (session == null && DtlsRecords.epoch(datagram) > 0) {
+            // The peer holds a session we do not (evicted or restarted): set up a new one.
+            DtlsSession fresh = endpoint.open(nowMicros, from);
+            if (fresh.isClient()) {
+                fresh.start(nowMicros);
+            } else {
+                fresh.requestConnect(nowMicros);
+            }
+        }
+    }
+
+    private boolean rehandshakeAllowed(DtlsSession session, long nowMicros) {
+        return nowMicros - session.establishedAtMicros()
+                >= services.config().minRehandshakeIntervalMillis() * 1_000;
+    }
+}
