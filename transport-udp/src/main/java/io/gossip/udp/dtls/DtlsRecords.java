@@ -19,6 +19,7 @@ final class DtlsRecords {
     static final int RECORD_HEADER_BYTES = 13;
     private static final int HANDSHAKE_HEADER_BYTES = 12;
     private static final int CONTENT_HANDSHAKE = 22;
+    private static final int CONTENT_APPLICATION_DATA = 23;
     private static final int MSG_CLIENT_HELLO = 1;
     private static final int RANDOM_OFFSET = RECORD_HEADER_BYTES + HANDSHAKE_HEADER_BYTES + 2;
     private static final int RANDOM_BYTES = 32;
@@ -62,6 +63,11 @@ final class DtlsRecords {
     /** The epoch of the first record; 0 means unencrypted handshake traffic. */
     static int epoch(ByteBuffer datagram) {
         return datagram.getShort(datagram.position() + 3) & 0xFFFF;
+    }
+
+    /** Whether the datagram's (first) record carries application data, by its content type byte. */
+    static boolean isApplicationRecord(ByteBuffer datagram) {
+        return datagram.hasRemaining() && (datagram.get(datagram.position()) & 0xFF) == CONTENT_APPLICATION_DATA;
     }
 
     /** Whether the first record is an unencrypted (epoch 0) handshake record. */

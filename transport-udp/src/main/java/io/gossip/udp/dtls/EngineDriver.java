@@ -134,6 +134,8 @@ final class EngineDriver {
     private SSLEngineResult unwrap(long nowMicros, ByteBuffer datagram) throws SSLException {
         ByteBuffer app = services.appScratch();
         app.clear();
+        boolean applicationRecord = DtlsRecords.isApplicationRecord(datagram);
+        boolean wasEstablished = session.isEstablished();
         SSLEngineResult result = engine.unwrap(datagram, app);
         switch (result.getStatus()) {
             case CLOSED -> {
@@ -149,6 +151,12 @@ final class EngineDriver {
         }
         if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
             session.established(nowMicros);
+        }
+        if (applicationRecord && wasEstablished && result.bytesConsumed() > 0 && result.bytesProduced() == 0) {
+            // The engine drops an application record that fails authentication or its replay
+            // window without a word (RFC 6347, 4.1.2.7: never fatal, so a spoofed datagram cannot
+            // end a session); we send no empty ones, so this is such a record: count it.
+            services.count(DtlsCounter.REJECTED_BAD_RECORD);
         }
         if (result.bytesProduced() > 0) {
             app.flip();

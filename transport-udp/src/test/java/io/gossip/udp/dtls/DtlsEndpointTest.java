@@ -192,6 +192,36 @@ class DtlsEndpointTest {
     }
 
     @Test
+    void forgedRecordsClaimingAnEstablishedPeersAddressNeitherDeliverNorEndTheSession() throws Exception {
+        DtlsTestPeer x = peer(0, 0, 45);
+        DtlsTestPeer y = peer(1, 0, 46);
+        x.send("before", y);
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 10_000, () -> y.textsFrom(x).size() == 1));
+        // UDP source addresses can be spoofed: hand y records that claim to come from x's address.
+        // Garbage ciphertext in the current epoch, and a copy of x's last real record with one bit
+        // flipped. RFC 6347 (4.1.2.7): invalid records are silently discarded, never fatal.
+        byte[] garbage = new byte[13 + 48];
+        garbage[0] = 23;
+        garbage[1] = (byte) 0xFE;
+        garbage[2] = (byte) 0xFD;
+        garbage[4] = 1;
+        garbage[10] = 100; // a sequence number beyond anything sent, so replay protection does not hide it
+        garbage[12] = 48;
+        y.endpoint.receive(DtlsTestPeer.nowMicros(), x.address, java.nio.ByteBuffer.wrap(garbage));
+        byte[] tampered = x.wire.get(x.wire.size() - 1).bytes().clone();
+        assertEquals(23, tampered[0], "x's last datagram is its application record");
+        tampered[10] ^= 0x40; // a fresh sequence number: not a replay
+        tampered[tampered.length - 1] ^= 1; // and a broken authentication tag
+        y.endpoint.receive(DtlsTestPeer.nowMicros(), x.address, java.nio.ByteBuffer.wrap(tampered));
+        assertTrue(y.endpoint.isEstablished(x.address), "two forged records ended the session: " + y.endpoint.stats());
+        assertEquals(2, y.count(DtlsCounter.REJECTED_BAD_RECORD), "each forged record dropped and counted");
+        x.send("after", y);
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 5_000, () -> y.textsFrom(x).size() == 2), y.endpoint.stats().toString());
+        assertEquals(List.of("before", "after"), y.textsFrom(x), "nothing forged was delivered");
+        assertEquals(1, y.count(DtlsCounter.HANDSHAKES_COMPLETED), "the session survived: no second handshake");
+    }
+
+    @Test
     void pendingQueueIsBoundedAndOverflowIsCounted() throws Exception {
         DtlsConfig small = DtlsConfig.of(nodesA.get(0), TestPki.PASSWORD, trustA).withPendingDatagramsPerSession(2);
         DtlsTestPeer x = peer(small, 0, 50);
