@@ -9,14 +9,15 @@ import java.util.BitSet;
  * awaiting an ack and the (sender, seq) pairs already handled, each a {@code long[]} created on first
  * use and dropped when empty (most nodes are idle most of the time). The rules, and the order in
  * which entries are kept, removed and retransmitted, are {@link RetransmitQueue}'s and
- * {@link HandledMessages}'s, so that an arena run repeats a {@link ScampNode} run exactly.
+ * its handled memory's ({@link ReliableChannel#HANDLED_CAPACITY}, a {@link DuplicateMemory}'s
+ * rules), so that an arena run repeats a {@link ScampNode} run exactly.
  *
  * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages...]}, a key being
  * {@code to << 32 | seq} and a message {@code subject << 32 | hops << 12 | attempts << 4 | type}.
  * The keys lie side by side because every ack searches them: a contact that just forwarded a
  * subscription to its whole PartialView awaits a few dozen acks at once.
  * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
- * {@link HandledMessages#CAPACITY}.
+ * {@link ReliableChannel#HANDLED_CAPACITY}.
  */
 final class ArenaChannel {
     /** Told when a message ran out of attempts without an ack. */
@@ -145,8 +146,8 @@ final class ArenaChannel {
         }
         if (h == null) {
             h = new long[1 + 2 * 4];
-        } else if ((int) h[0] == HandledMessages.CAPACITY) {
-            System.arraycopy(h, 3, h, 1, 2 * (HandledMessages.CAPACITY - 1));
+        } else if ((int) h[0] == ReliableChannel.HANDLED_CAPACITY) {
+            System.arraycopy(h, 3, h, 1, 2 * (ReliableChannel.HANDLED_CAPACITY - 1));
             h[0]--;
         } else if (1 + 2 * ((int) h[0] + 1) > h.length) {
             h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);

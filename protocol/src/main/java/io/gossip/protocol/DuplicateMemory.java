@@ -77,7 +77,8 @@ final class DuplicateMemory {
         }
     }
 
-    private void expire(long nowMicros) {
+    /** Forgets what is older than the age bound. */
+    void expire(long nowMicros) {
         if (maxAgeMicros == 0) {
             return;
         }

@@ -33,9 +33,27 @@ final class ReliableChannel {
         }
     }
 
+    /**
+     * The most (sender, seq) pairs a node remembers as handled. A pair is remembered until no
+     * retransmission of it can still arrive (the config's retransmit horizon), as the protocol
+     * requires: a retransmission of a handled message must be ignored. This bound is only a guard
+     * against a sender that invents pairs to fill a node's memory; no honest load comes near it,
+     * and the memory's hash index keeps a lookup constant-time however full it is. It was 64 once,
+     * and that broke the rule under heavy loss: at 30 % loss a node relaying subscriptions handled
+     * more than 64 messages within the horizon (15.75 s by default), forgot pairs whose acks were
+     * still being lost, handled their retransmissions as new subscription copies, relayed those,
+     * and membership traffic ran away (200 nodes never finished joining).
+     */
+    static final int HANDLED_CAPACITY = 4_096;
+
     // Both created on first use and dropped when empty: most nodes are idle most of the time.
     private RetransmitQueue unacked;
-    private HandledMessages handled;
+    /**
+     * The (sender, seq) pairs handled within the horizon, as a {@link DuplicateMemory} of
+     * {@code sender << 32 | seq} keys whose age bound is the horizon: the same rules (oldest
+     * forgotten first, by age and by count) as a gossip message id's.
+     */
+    private DuplicateMemory handled;
     /** Set while {@link #retransmitDue} walks the queue, which must then stay the same object. */
     private boolean retransmitting;
     private int nextSeq = 1;
@@ -95,12 +113,13 @@ final class ReliableChannel {
 
     /** Whether (from, seq) is seen for the first time; remembers it either way. */
     boolean firstTime(long nowMicros, int from, int seq) {
+        long key = ((long) from << 32) | (seq & 0xFFFF_FFFFL);
         if (handled == null) {
-            handled = new HandledMessages();
-        } else if (handled.contains(from, seq, nowMicros)) {
+            handled = new DuplicateMemory(HANDLED_CAPACITY, config.retransmitHorizonMicros());
+        } else if (handled.contains(key, nowMicros)) {
             return false;
         }
-        handled.add(from, seq, nowMicros + config.retransmitHorizonMicros());
+        handled.add(key, nowMicros);
         return true;
     }
 
@@ -179,12 +198,12 @@ final class ReliableChannel {
         return unacked == null ? Long.MAX_VALUE : unacked.nextDeadline();
     }
 
-    /** Membership messages sent and not yet acknowledged. */
     /** Reads the sizes of what the channel holds ({@link ScampNode#prefetch}). */
     int prefetch() {
         return (unacked == null ? 0 : unacked.size()) + (handled == null ? 0 : handled.size());
     }
 
+    /** Membership messages sent and not yet acknowledged. */
     int unacknowledgedCount() {
         return unacked == null ? 0 : unacked.size();
     }
