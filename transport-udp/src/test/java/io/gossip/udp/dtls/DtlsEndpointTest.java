@@ -167,18 +167,27 @@ class DtlsEndpointTest {
         }
     }
 
+    /**
+     * An application_data record, DTLS 1.2, epoch 1, sequence number {@code sequence}, with
+     * {@code bytes} of zeros where the ciphertext goes.
+     */
+    private static byte[] garbageApplicationRecord(int bytes, int sequence) {
+        byte[] record = new byte[13 + bytes];
+        record[0] = 23;
+        record[1] = (byte) 0xFE;
+        record[2] = (byte) 0xFD;
+        record[4] = 1;
+        record[10] = (byte) sequence;
+        record[12] = (byte) bytes;
+        return record;
+    }
+
     @Test
     void forgedApplicationRecordFromAnUnknownAddressIsNotDelivered() throws Exception {
         DtlsTestPeer target = peer(0, 0, 40);
         java.nio.channels.DatagramChannel forger = java.nio.channels.DatagramChannel.open()
                 .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
-        // An application_data record, DTLS 1.2, epoch 1, with garbage where the ciphertext goes.
-        byte[] forged = new byte[13 + 40];
-        forged[0] = 23;
-        forged[1] = (byte) 0xFE;
-        forged[2] = (byte) 0xFD;
-        forged[4] = 1;
-        forged[12] = 40;
+        byte[] forged = garbageApplicationRecord(40, 0);
         forger.send(java.nio.ByteBuffer.wrap(forged), target.address);
         byte[] plaintextGossip = {0x47, 0x01, 0x08, 0x04, 0x7f, 0x00, 0x00, 0x01, 0x23, 0x28};
         forger.send(java.nio.ByteBuffer.wrap(plaintextGossip), target.address);
@@ -200,13 +209,7 @@ class DtlsEndpointTest {
         // UDP source addresses can be spoofed: hand y records that claim to come from x's address.
         // Garbage ciphertext in the current epoch, and a copy of x's last real record with one bit
         // flipped. RFC 6347 (4.1.2.7): invalid records are silently discarded, never fatal.
-        byte[] garbage = new byte[13 + 48];
-        garbage[0] = 23;
-        garbage[1] = (byte) 0xFE;
-        garbage[2] = (byte) 0xFD;
-        garbage[4] = 1;
-        garbage[10] = 100; // a sequence number beyond anything sent, so replay protection does not hide it
-        garbage[12] = 48;
+        byte[] garbage = garbageApplicationRecord(48, 100); // a sequence number beyond anything sent
         y.endpoint.receive(DtlsTestPeer.nowMicros(), x.address, java.nio.ByteBuffer.wrap(garbage));
         byte[] tampered = x.wire.get(x.wire.size() - 1).bytes().clone();
         assertEquals(23, tampered[0], "x's last datagram is its application record");
