@@ -144,6 +144,7 @@ public final class ScampArena {
         }
         messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
         messages++;
+        NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         r = remember(nowMicros, node, r, message);
         sendToPartialView(node, r, message, 1);
         scheduleWake(node, r);
@@ -285,9 +286,11 @@ public final class ScampArena {
         sendToPartialView(node, r, message, hops + 1);
     }
 
-    /** {@link DuplicateMemory#add}: forgets what is too old or one too many, then records {@code message}. */
+    /**
+     * {@link DuplicateMemory#add} once the caller has forgotten what is too old at {@code nowMicros}:
+     * forgets the oldest if the memory is full, then records {@code message}.
+     */
     private int[] remember(long nowMicros, int node, int[] r, int message) {
-        NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         return store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
     }
 
