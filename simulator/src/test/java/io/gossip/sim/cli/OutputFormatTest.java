@@ -48,6 +48,19 @@ class OutputFormatTest {
     }
 
     @Test
+    void withNoCompleteBroadcastTheLatencyRowSaysWhereEachBroadcastsLatencyIs() throws Exception {
+        String json = """
+                {"scenario": "big", "seed": 1, "nodes": 1000000, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": 0.999998, "min": 0.999995}, "reliability": 0.0,
+                 "latencyMillis": {"t50": null, "t99": null, "t100": null}, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        assertTrue(table.contains("latency             -   (no broadcast reached every live node; each broadcast's"
+                + " t50 and t99 are in broadcasts.csv)"), table);
+        assertFalse(table.contains("50% -"), table);
+    }
+
+    @Test
     void theSummaryOfASweepIsHeadedWithTheSweepNotTheFirstPointsSize() throws Exception {
         String point = """
                 {"point": %d, "value": %d, "membership": "%s", "coverage": {"mean": 1.0, "min": 1.0},
