@@ -125,21 +125,20 @@ class ArenaEquivalenceTest {
         return new RunSetup(new RunKey(0, MembershipSpec.Type.SCAMP, 0), s, 0, s.seed() * 31 + 7, s.seed() * 17 + 3);
     }
 
+    /** One run of {@code scenario} with its nodes held as {@code representation}, reading ahead or not. */
+    private static RunResult run(Scenario scenario, NodeRepresentation representation, boolean readAhead) {
+        Simulation simulation = new Simulation(setup(scenario), representation);
+        simulation.readAhead(readAhead);
+        return simulation.run(ProgressSink.NONE);
+    }
+
     private static RunResult assertSameResults(Scenario scenario) {
-        Simulation plainObjects = new Simulation(setup(scenario), NodeRepresentation.OBJECTS);
-        plainObjects.readAhead(false);
-        RunResult objects = plainObjects.run(ProgressSink.NONE);
-        Simulation objectsReadingAhead = new Simulation(setup(scenario), NodeRepresentation.OBJECTS);
-        objectsReadingAhead.readAhead(true);
-        RunResult objectsAhead = objectsReadingAhead.run(ProgressSink.NONE);
-        Simulation plain = new Simulation(setup(scenario), NodeRepresentation.ARENA);
-        plain.readAhead(false);
-        RunResult arena = plain.run(ProgressSink.NONE);
+        RunResult objects = run(scenario, NodeRepresentation.OBJECTS, false);
+        RunResult arena = run(scenario, NodeRepresentation.ARENA, false);
         // Reading ahead (done from 50,000 nodes) must change nothing either: force it on at this size,
-        // for the objects above as for the arena.
-        Simulation readingAhead = new Simulation(setup(scenario), NodeRepresentation.ARENA);
-        readingAhead.readAhead(true);
-        RunResult arenaReadingAhead = readingAhead.run(ProgressSink.NONE);
+        // for the objects as for the arena.
+        RunResult objectsAhead = run(scenario, NodeRepresentation.OBJECTS, true);
+        RunResult arenaReadingAhead = run(scenario, NodeRepresentation.ARENA, true);
         assertTrue(objects.events() > 1_000, "too small to compare: " + objects.events() + " events");
         assertNotEquals(0, objects.broadcasts().size() + objects.nodes().size());
         assertEquals(describe(objects), describe(arena));
