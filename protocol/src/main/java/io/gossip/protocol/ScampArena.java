@@ -188,8 +188,12 @@ public final class ScampArena {
             return;
         }
         if (type == ACK) {
+            // An ack only removes an awaited entry: the earliest deadline can only move later, so the
+            // wakeup already requested stands, and handled entries are expired by their next use.
             channel.acknowledged(node, from, seq);
-        } else if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+            return;
+        }
+        if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
             counters.dropped(DropReason.NOT_MEMBER);
         } else if (type == GOSSIP) {
             onGossip(nowMicros, node, r, subject, hops);
