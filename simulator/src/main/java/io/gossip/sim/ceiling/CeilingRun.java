@@ -19,13 +19,14 @@ final class CeilingRun {
     }
 
     private final int n;
+    private final int c;
     private final int broadcasts;
+    private final long seed;
     private final LeanWheel wheel = new LeanWheel();
     private final LeanNodes nodes;
     private final SplittableRandom timeline;
     /** Per broadcast, one bit per node: whether it has the message. */
     private final long[][] has;
-    private final Result shape;
     private long events;
 
     CeilingRun(int n, int c, int broadcasts, long seed) {
@@ -34,11 +35,12 @@ final class CeilingRun {
                     + broadcasts);
         }
         this.n = n;
+        this.c = c;
         this.broadcasts = broadcasts;
+        this.seed = seed;
         this.nodes = new LeanNodes(n, c, seed, wheel);
         this.timeline = new SplittableRandom(seed);
         this.has = new long[broadcasts][(n + 63) / 64];
-        this.shape = new Result(n, c, broadcasts, seed, 0, 0, 0, 0, 0, 0, 0);
     }
 
     Result run() {
@@ -116,7 +118,7 @@ final class CeilingRun {
             views += nodes.partialViewSize(v);
             max = Math.max(max, nodes.partialViewSize(v));
         }
-        return new Result(shape.nodes(), shape.c(), shape.broadcasts(), shape.seed(), events, nodes.sent(),
+        return new Result(n, c, broadcasts, seed, events, nodes.sent(),
                 nodes.timersFired(), simSeconds, broadcasts == 0 ? 0 : reached / (double) n / broadcasts,
                 views / (double) n, max);
     }

@@ -1,5 +1,7 @@
 package io.gossip.sim.ceiling;
 
+import io.gossip.sim.run.RunSeeds;
+
 /**
  * The ceiling loop's nodes and SCAMP rules. A node is a fixed slot of {@value #STRIDE} ints in one
  * array (PartialView size, InView size, generator, PartialView ids), so finding its state costs no
@@ -34,6 +36,9 @@ final class LeanNodes {
     private static final long LATENCY_MIN_MICROS = 10_000;
     private static final long LATENCY_SPAN_MICROS = 90_001;
 
+    /** SplitMix64's step: the network's and each node's generator advance by it and are mixed. */
+    private static final long GAMMA = 0x9E37_79B9_7F4A_7C15L;
+
     private final int c;
     private final int[] slots;
     private final LeanWheel wheel;
@@ -52,9 +57,9 @@ final class LeanNodes {
             sum += RETRANSMIT_MICROS << (attempt - 1);
         }
         this.handled = new RecentPairs(2 * sum + RETRANSMIT_MICROS, 16);
-        this.network = SplitMix.mix(seed);
+        this.network = RunSeeds.mix(seed);
         for (int v = 0; v < n; v++) {
-            long state = SplitMix.mix(seed ^ (v + 1) * 0xD1B5_4A32_D192_ED03L);
+            long state = RunSeeds.mix(seed ^ (v + 1) * 0xD1B5_4A32_D192_ED03L);
             slots[v * STRIDE + RANDOM] = (int) state;
             slots[v * STRIDE + RANDOM + 1] = (int) (state >>> 32);
         }
@@ -74,13 +79,13 @@ final class LeanNodes {
 
     /** Whether the network loses the message arriving now (10 %, drawn at arrival as the simulator does). */
     boolean lost() {
-        return SplitMix.below(SplitMix.mix(network += SplitMix.GAMMA), 10) == 0;
+        return below(RunSeeds.mix(network += GAMMA), 10) == 0;
     }
 
     void send(long now, int from, int to, int type, int a, int b, int hops) {
         sent++;
         long latency = LATENCY_MIN_MICROS
-                + (((SplitMix.mix(network += SplitMix.GAMMA) >>> 32) * LATENCY_SPAN_MICROS) >>> 32);
+                + (((RunSeeds.mix(network += GAMMA) >>> 32) * LATENCY_SPAN_MICROS) >>> 32);
         wheel.push(now + latency, type, from, to, a, b, hops);
     }
 
@@ -246,11 +251,16 @@ final class LeanNodes {
         return slots[v * STRIDE + PV + pick];
     }
 
+    /** A value in [0, bound) from 32 random bits (a multiply, without a rejection step). */
+    private static int below(long random, int bound) {
+        return (int) (((random >>> 32) * bound) >>> 32);
+    }
+
     private int random(int v, int bound) {
         int at = v * STRIDE + RANDOM;
-        long state = (((long) slots[at + 1] << 32) | (slots[at] & 0xFFFF_FFFFL)) + SplitMix.GAMMA;
+        long state = (((long) slots[at + 1] << 32) | (slots[at] & 0xFFFF_FFFFL)) + GAMMA;
         slots[at] = (int) state;
         slots[at + 1] = (int) (state >>> 32);
-        return SplitMix.below(SplitMix.mix(state), bound);
+        return below(RunSeeds.mix(state), bound);
     }
 }

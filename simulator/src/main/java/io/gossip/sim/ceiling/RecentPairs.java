@@ -1,5 +1,6 @@
 package io.gossip.sim.ceiling;
 
+import io.gossip.sim.run.RunSeeds;
 import java.util.Arrays;
 
 /**
@@ -44,7 +45,7 @@ final class RecentPairs {
             throw new IllegalStateException("more than " + current.length / 2 + " handled messages in one horizon");
         }
         int mask = current.length - 1;
-        int i = (int) (SplitMix.mix(key) & mask);
+        int i = (int) (RunSeeds.mix(key) & mask);
         while (current[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -54,7 +55,7 @@ final class RecentPairs {
 
     private static boolean contains(long[] table, long key) {
         int mask = table.length - 1;
-        for (int i = (int) (SplitMix.mix(key) & mask); ; i = (i + 1) & mask) {
+        for (int i = (int) (RunSeeds.mix(key) & mask); ; i = (i + 1) & mask) {
             long k = table[i];
             if (k == 0) {
                 return false;
