@@ -214,6 +214,17 @@ public final class Simulation {
         readsAhead = on && (arena != null || nodes != null);
     }
 
+    /**
+     * Has {@code observer} called once, when the virtual clock reaches {@code atMicros}; called before
+     * {@link #run}, it comes before every event of that same microsecond. For measurements (the scale
+     * benchmark splits its join phase from its broadcasts this way): the observer may read the run,
+     * never change it. It takes one place in the event order, as a timeline step does, which leaves
+     * the order of every other event, and so every result, as it was.
+     */
+    public void observeAt(long atMicros, Step observer) {
+        actions.schedule(atMicros, observer);
+    }
+
     private void scheduleSampling(long atMicros, long everyMicros) {
         actions.schedule(atMicros, t -> {
             sampler.sample(t);

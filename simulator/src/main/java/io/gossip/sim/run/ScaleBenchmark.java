@@ -116,6 +116,10 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (wall)", r.simSeconds());
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (CPU of its thread)", r.simCpuSeconds());
         out.printf(Locale.ROOT, "%-34s %.3f M%n", "events per second", r.eventsPerSecond() / 1e6);
+        out.printf(Locale.ROOT, "%-34s %,d events in %.2f s: %.3f M/s%n", "  joins (until the first broadcast)",
+                r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond() / 1e6);
+        out.printf(Locale.ROOT, "%-34s %,d events in %.2f s: %.3f M/s%n", "  broadcasts (from the first on)",
+                r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond() / 1e6);
         out.printf(Locale.ROOT, "%-34s %,d B (JVM baseline of %,d KB included)%n", "heap per node (after full GC)",
                 r.heapBytesPerNode(), r.heapBaselineBytes() >> 10);
         out.printf(Locale.ROOT, "%-34s %.6f (min %.6f)%n", "coverage (mean over broadcasts)", r.coverage(),
@@ -132,11 +136,16 @@ public final class ScaleBenchmark {
                         + "\"representation\":\"%s\",\"events\":%d,"
                         + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,\"setupSeconds\":%.3f,"
                         + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
+                        + "\"joinPhaseEvents\":%d,\"joinPhaseSeconds\":%.3f,\"joinPhaseEventsPerSecond\":%.0f,"
+                        + "\"broadcastPhaseEvents\":%d,\"broadcastPhaseSeconds\":%.3f,"
+                        + "\"broadcastPhaseEventsPerSecond\":%.0f,"
                         + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
                         + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
                 r.events(), r.wakeups(), r.messagesSent(),
                 r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
+                r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
+                r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),
                 r.coverage(), r.coverageMin(), r.partialViewMean());
     }

@@ -88,28 +88,63 @@ public final class ScaleRun {
      * @param coverage mean over broadcasts of the fraction of live nodes reached
      * @param partialViewMean mean PartialView size of the live nodes at the end
      * @param representation how the run held its nodes ({@code ScampArena} or {@code ScampNode} objects)
+     * @param broadcastPhaseEvents the part of {@code events} from the first broadcast on: the gossip
+     *     of the B broadcasts (and the last few joins' retransmissions, if any still run)
+     * @param broadcastPhaseSeconds the part of {@code simSeconds} from the first broadcast on
      */
     public record Result(Options options, NodeRepresentation representation, long events, long wakeups, long messagesSent, double virtualSeconds,
             double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
             long heapBaselineBytes, double coverage, double coverageMin,
-            double partialViewMean) {
+            double partialViewMean, long broadcastPhaseEvents, double broadcastPhaseSeconds) {
 
         /** {@code events / simSeconds}. */
         public double eventsPerSecond() {
-            return simSeconds == 0 ? 0 : events / simSeconds;
+            return rate(events, simSeconds);
+        }
+
+        /** Events before the first broadcast: the N joins. */
+        public long joinPhaseEvents() {
+            return events - broadcastPhaseEvents;
+        }
+
+        /** Wall-clock seconds of the loop before the first broadcast. */
+        public double joinPhaseSeconds() {
+            return simSeconds - broadcastPhaseSeconds;
+        }
+
+        /** {@code joinPhaseEvents / joinPhaseSeconds}. */
+        public double joinPhaseEventsPerSecond() {
+            return rate(joinPhaseEvents(), joinPhaseSeconds());
+        }
+
+        /**
+         * {@code broadcastPhaseEvents / broadcastPhaseSeconds}: the rate on the part of the workload
+         * that is dissemination only, like PeerSim's flooding workload.
+         */
+        public double broadcastPhaseEventsPerSecond() {
+            return rate(broadcastPhaseEvents, broadcastPhaseSeconds);
+        }
+
+        private static double rate(long events, double seconds) {
+            return seconds <= 0 ? 0 : events / seconds;
         }
     }
 
     /** The benchmark's scenario for the given options. */
     public static Scenario scenario(Options o) {
         double joinMillis = o.nodes() * 1_000.0;
-        double firstBroadcastMillis = joinMillis + 10_000;
+        double firstBroadcastMillis = firstBroadcastMillis(o);
         ProtocolConfig protocol = ProtocolConfig.builder().c(o.c()).noHeartbeats().indirection(false).build();
         return new Scenario("scale-" + o.nodes(), o.seed(), 1, o.nodes(), protocol, MembershipSpec.scamp(), null,
                 new NetworkSpec(new LatencySpec.Uniform(10, 100), null, new LossSpec.Independent(0.1)),
                 List.of(new TimelineAction.Join(0, -1, joinMillis, TimelineAction.Join.Contacts.UNIFORM),
                         new TimelineAction.Broadcast(firstBroadcastMillis, o.broadcasts(), 1_000, -1, 64)),
                 firstBroadcastMillis + o.broadcasts() * 1_000.0 + 20_000, new OutputSpec(0, 10));
+    }
+
+    /** When the first broadcast goes out: ten seconds after the last join. */
+    static double firstBroadcastMillis(Options o) {
+        return o.nodes() * 1_000.0 + 10_000;
     }
 
     /**
@@ -125,6 +160,12 @@ public final class ScaleRun {
         long baseline = heapUsedAfterFullGc();
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup, o.representation());
+        // Where the join phase ends: the wall clock and the deliveries when the first broadcast is due.
+        long[] broadcastPhaseStart = new long[2];
+        sim.observeAt(Math.round(firstBroadcastMillis(o) * 1000), t -> {
+            broadcastPhaseStart[0] = System.nanoTime();
+            broadcastPhaseStart[1] = sim.deliveries();
+        });
         long t1 = System.nanoTime();
         long cpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));
@@ -140,7 +181,7 @@ public final class ScaleRun {
                 result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
-                meanPartialView(result.nodes()));
+                meanPartialView(result.nodes()), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9);
     }
 
     private static ProgressSink progress(PrintStream log, double durationMicros, long startNanos) {

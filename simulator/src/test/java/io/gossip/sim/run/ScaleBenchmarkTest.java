@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.sim.engine.NodeRepresentation;
+import io.gossip.sim.engine.ProgressSink;
+import io.gossip.sim.engine.RunSetup;
+import io.gossip.sim.engine.Simulation;
+import io.gossip.sim.results.RunKey;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.scenario.MembershipSpec;
 import org.junit.jupiter.api.Test;
 
 class ScaleBenchmarkTest {
@@ -20,8 +26,42 @@ class ScaleBenchmarkTest {
         assertEquals(a.partialViewMean(), b.partialViewMean());
         assertTrue(a.events() > 300L * 20, "the join phase delivers membership messages: " + a.events());
         assertTrue(a.coverage() > 0.95, "coverage " + a.coverage());
+        assertEquals(a.broadcastPhaseEvents(), b.broadcastPhaseEvents());
+        assertPhasesSplitTheRun(a);
         double expected = 2 * Math.log(300);
         assertTrue(Math.abs(a.partialViewMean() - expected) < 0.25 * expected, "PV " + a.partialViewMean());
+    }
+
+    /**
+     * The join phase delivers membership messages only, the broadcast phase (nearly) only gossip: at
+     * least one copy per node reached, at most one per arc (PartialView entries) per broadcast, plus
+     * the acks of the last joins' retransmissions.
+     */
+    private static void assertPhasesSplitTheRun(ScaleRun.Result r) {
+        ScaleRun.Options o = r.options();
+        assertEquals(r.events(), r.joinPhaseEvents() + r.broadcastPhaseEvents());
+        double reached = o.broadcasts() * (o.nodes() - 1) * r.coverage();
+        double arcs = o.broadcasts() * o.nodes() * r.partialViewMean();
+        assertTrue(r.broadcastPhaseEvents() >= reached && r.broadcastPhaseEvents() <= arcs + 200,
+                "broadcast phase " + r.broadcastPhaseEvents() + " outside [" + reached + ", " + arcs + "]");
+        assertTrue(r.broadcastPhaseSeconds() > 0 && r.broadcastPhaseSeconds() < r.simSeconds(),
+                r.broadcastPhaseSeconds() + " s of " + r.simSeconds());
+        assertTrue(r.joinPhaseEventsPerSecond() > 0 && r.broadcastPhaseEventsPerSecond() > 0);
+    }
+
+    @Test
+    void theObserverThatSplitsThePhasesChangesNoResult() {
+        // The benchmark's run carries one observer step; the same scenario run without it must
+        // deliver, send and wake exactly as often.
+        ScaleRun.Options options = new ScaleRun.Options(300, 1, 3, 42);
+        ScaleRun.Result observed = ScaleRun.run(options, null);
+        RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
+        Simulation plain = new Simulation(new RunSetup(key, ScaleRun.scenario(options), 0,
+                RunSeeds.runSeed(42, 0, 0, MembershipSpec.Type.SCAMP), RunSeeds.timelineSeed(42, 0, 0)));
+        RunResult result = plain.run(ProgressSink.NONE);
+        assertEquals(observed.events(), plain.deliveries());
+        assertEquals(observed.messagesSent(), result.totalSent());
+        assertEquals(observed.wakeups(), result.events() - plain.deliveries());
     }
 
     @Test
@@ -41,7 +81,9 @@ class ScaleBenchmarkTest {
         ScaleRun.Result r = ScaleRun.run(new ScaleRun.Options(50, 0, 1, 7), null);
         String json = ScaleBenchmark.json(r);
         String[] keys = {"nodes", "c", "events", "setupSeconds", "simSeconds", "eventsPerSecond",
-            "heapBytesPerNode", "coverage", "partialViewMean"};
+            "joinPhaseEvents", "joinPhaseSeconds", "joinPhaseEventsPerSecond", "broadcastPhaseEvents",
+            "broadcastPhaseSeconds", "broadcastPhaseEventsPerSecond", "heapBytesPerNode", "coverage",
+            "partialViewMean"};
         int last = -1;
         for (String key : keys) {
             int at = json.indexOf("\"" + key + "\":");
