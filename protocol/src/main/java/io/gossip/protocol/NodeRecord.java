@@ -41,7 +41,11 @@ final class NodeRecord {
     /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
     static final int SEEN_BASE_HIGH = 9;
     static final int SEEN_BASE_LOW = 10;
-    /** Messages the node sent and was handed (two ints each): kept here, where the miss is paid anyway. */
+    /**
+     * Messages the node sent and was handed (two ints each): kept here, where the miss is paid
+     * anyway; but a gossip copy that {@link RecentMessageHolders} recognises is counted in a byte per
+     * node of the arena's own, and added here 256 at a time (it does not read the record).
+     */
     static final int SENT_HIGH = 11;
     static final int RECEIVED_HIGH = 13;
     /** Seen entries forgotten but not yet squeezed out of the record: they lie before the live ones. */
@@ -83,7 +87,11 @@ final class NodeRecord {
     }
 
     static void increment(int[] r, int high) {
-        long v = getLong(r, high) + 1;
+        add(r, high, 1);
+    }
+
+    static void add(int[] r, int high, long amount) {
+        long v = getLong(r, high) + amount;
         r[high] = (int) (v >>> 32);
         r[high + 1] = (int) v;
     }
@@ -212,6 +220,14 @@ final class NodeRecord {
             }
         }
         return false;
+    }
+
+    /**
+     * The message {@link #seenAdd} would forget to make room for one more under {@code capacity}, or
+     * -1 if it would forget none.
+     */
+    static int seenPushedOut(int[] r, int capacity) {
+        return r[SEEN_SIZE] == capacity ? r[seenStart(r)] : -1;
     }
 
     /** Remembers {@code message}, forgetting the oldest entry first when {@code capacity} are held. */

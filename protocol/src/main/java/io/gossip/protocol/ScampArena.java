@@ -9,8 +9,9 @@ import java.util.Objects;
  * simulator thread run a million nodes. Each node's state is one {@code int[]} ({@link NodeRecord}),
  * its generator included (four ints, drawn by {@link RandomStreams}); its unacknowledged and
  * handled membership messages are two lazily created {@code long[]}s ({@link ArenaChannel}); its
- * duplicate memory is in the record too, however long; messages travel as primitives
- * ({@link ArenaEnvironment}).
+ * duplicate memory is in the record too, however long, with a bit per node for each of the newest
+ * messages beside it ({@link RecentMessageHolders}), so that a copy of a message the node holds is
+ * recognised without reading the record; messages travel as primitives ({@link ArenaEnvironment}).
  *
  * <p>The rules are {@link ScampNode}'s, statement for statement, and so is the order of every random
  * draw, send and wake-up request: a simulation run with an arena is byte-identical to the same run
@@ -44,6 +45,14 @@ public final class ScampArena {
     private final NodeRecords records;
     private final ArenaRouting routing;
     private final ArenaChannel.Undeliverable undeliverable;
+    /** Which nodes hold each of the newest messages: most gossip copies are recognised from it alone. */
+    private final RecentMessageHolders holders;
+    /**
+     * Copies recognised by {@link #holders} each node was handed, modulo 256: counted here without
+     * reading the record, which takes them 256 at a time into its count of messages received
+     * ({@link NodeRecord#RECEIVED_HIGH}, where every other message is counted one by one).
+     */
+    private byte[] receivedLow;
     private long[] messageIds = new long[16];
     private int messages;
 
@@ -94,6 +103,8 @@ public final class ScampArena {
         this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
         this.routing = new ArenaRouting(config, counters, records, channel);
         this.undeliverable = routing::onUndeliverable;
+        this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
+        this.receivedLow = new byte[records.capacity()];
     }
 
     // ------------------------------------------------------------------ application entry points
@@ -122,7 +133,9 @@ public final class ScampArena {
     private int[] create(int node) {
         NodeIds.check(node);
         if (node >= records.capacity()) {
-            channel.grow(records.ensureRoomFor(node));
+            int capacity = records.ensureRoomFor(node);
+            channel.grow(capacity);
+            receivedLow = Arrays.copyOf(receivedLow, capacity);
         }
         if (records.get(node) != null) {
             throw new IllegalStateException("node " + node + " already joined");
@@ -144,6 +157,7 @@ public final class ScampArena {
         }
         messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
         messages++;
+        holders.open(message, nowMicros, records.capacity());
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         r = remember(nowMicros, node, r, message);
         sendToPartialView(node, r, message, 1);
@@ -169,7 +183,20 @@ public final class ScampArena {
         if (type < 0 || type >= MessageType.count()) {
             throw new IllegalArgumentException("no message type has ordinal " + type);
         }
-        int[] r = recordOf(node);
+        NodeIds.check(node);
+        if (type == GOSSIP && holders.surelyHeld(subject, node, nowMicros) && NodeIds.isValid(from) && from != node) {
+            // A copy of a message the node holds, as most gossip arrivals are. The full path would
+            // count it and change nothing else: the entries it would forget for age are forgotten by
+            // the node's next use of its memory and channel, which does that first, and the wakeup
+            // it would ask for is already asked for (nothing the node awaits has changed).
+            if (++receivedLow[node] == 0) {
+                NodeRecord.add(records.get(node), NodeRecord.RECEIVED_HIGH, 256);
+            }
+            counters.received(MessageType.GOSSIP);
+            counters.duplicate();
+            return;
+        }
+        int[] r = records.orNull(node);
         if (r != null) {
             NodeRecord.increment(r, NodeRecord.RECEIVED_HIGH);
         }
@@ -228,6 +255,19 @@ public final class ScampArena {
         int newestSeen = r[NodeRecord.SEEN_SIZE] > 8 ? r[pvStart - 1] : 0;
         return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + newestSeen + r[Math.min(pvEnd, r.length - 1)]
                 + channel.prefetch(node);
+    }
+
+    /**
+     * {@link #prefetch(int)} for a message of {@code type} about {@code subject} (as
+     * {@link #onMessage} would be given them): a copy of a gossip message the node already holds is
+     * recognised without the record, so only its count is read. Any values are accepted (a hint,
+     * like {@link #prefetch(int)}: it changes nothing).
+     */
+    public int prefetch(int node, int type, int subject) {
+        if (type == GOSSIP && node >= 0 && holders.mayHold(subject, node)) {
+            return receivedLow[node];
+        }
+        return prefetch(node);
     }
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
@@ -295,6 +335,11 @@ public final class ScampArena {
      * forgets the oldest if the memory is full, then records {@code message}.
      */
     private int[] remember(long nowMicros, int node, int[] r, int message) {
+        int pushedOut = NodeRecord.seenPushedOut(r, config.duplicateMemoryCapacity());
+        if (pushedOut != -1) {
+            holders.forgotten(pushedOut, node);
+        }
+        holders.remembered(message, node);
         return store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
     }
 
@@ -385,7 +430,7 @@ public final class ScampArena {
     /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
     public long messagesReceived(int node) {
         int[] r = records.orNull(node);
-        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH);
+        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH) + (receivedLow[node] & 0xFF);
     }
 
     /** Membership messages {@code node} sent and has not had acknowledged. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.protocol.message.MessageType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,13 @@ class ScampArenaPrefetchTest {
         long now = 0;
         for (int step = 0; step < 4_000; step++) {
             now += 10_000;
+            int gossip = MessageType.GOSSIP.ordinal();
             for (int id = -2; id < NODES + 3; id++) {
                 prefetched.arena.prefetch(id); // the value means nothing: reading is the point
+                // As told of a gossip copy: of a message held or not, never broadcast, or nonsense.
+                for (int message : new int[] {-1, 0, step / 100, step / 100 + 1, Integer.MAX_VALUE}) {
+                    prefetched.arena.prefetch(id, gossip, message);
+                }
             }
             int joined = step / 20;
             if (step % 20 == 0 && joined < NODES) {
@@ -105,6 +111,7 @@ class ScampArenaPrefetchTest {
         loop.arena.bootstrap(0, 0);
         for (int id : new int[] {-1, Integer.MIN_VALUE, 1, NODES - 1, NODES, Integer.MAX_VALUE}) {
             assertEquals(0, loop.arena.prefetch(id), "id " + id);
+            assertEquals(0, loop.arena.prefetch(id, MessageType.GOSSIP.ordinal(), 0), "id " + id);
         }
     }
 }

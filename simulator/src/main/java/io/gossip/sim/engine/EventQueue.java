@@ -148,12 +148,14 @@ public final class EventQueue {
     }
 
     /**
-     * Fills {@code out} with the destinations ({@code to}) of some of the events that come next, in
-     * about the order they will be popped (the bucket being drained, then the next few non-empty
-     * buckets; not the heaps), and returns how many. A hint for reading ahead: it changes nothing.
+     * Fills {@code to} with the destinations of some of the events that come next, in about the
+     * order they will be popped (the bucket being drained, then the next few non-empty buckets; not
+     * the heaps), {@code tags} with their tags and {@code words} with the low halves of their words
+     * (zeros for events without a primitive payload), and returns how many. A hint for reading
+     * ahead: it changes nothing. The three arrays must be as long as one another.
      */
-    public int upcomingDestinations(int[] out) {
-        return wheel.upcomingDestinations((int) (currentStart >>> SHIFT) & MASK, out);
+    public int upcoming(int[] to, int[] tags, int[] words) {
+        return wheel.upcoming((int) (currentStart >>> SHIFT) & MASK, to, tags, words);
     }
 
     /** Time of the event last popped. */

@@ -67,6 +67,8 @@ public final class Simulation {
     private final Arrivals arrivals;
     private final GroupActions actions;
     private final int[] ahead = new int[LOOKAHEAD];
+    private final int[] aheadTags = new int[LOOKAHEAD];
+    private final int[] aheadWords = new int[LOOKAHEAD];
     private boolean readsAhead;
     /** Where {@link #readAhead}'s loads go, so that the compiler keeps them. */
     private int readAheadSink;
@@ -192,11 +194,13 @@ public final class Simulation {
      * {@link #readAhead(boolean)}).
      */
     private int readAhead() {
-        int k = queue.upcomingDestinations(ahead);
+        int k = queue.upcoming(ahead, aheadTags, aheadWords);
         int sink = readAheadSink;
         if (arena != null) {
+            // A packed message's type is in its tag's top byte, its subject in its word (see
+            // NodeEnvironment#PACKED); a wakeup's tag and word are 0, read as a type that is not gossip.
             for (int i = 0; i < k; i++) {
-                sink += arena.prefetch(ahead[i]);
+                sink += arena.prefetch(ahead[i], aheadTags[i] >>> 24, aheadWords[i]);
             }
         } else {
             for (int i = 0; i < k; i++) {

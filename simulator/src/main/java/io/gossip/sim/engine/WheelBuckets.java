@@ -38,7 +38,7 @@ final class WheelBuckets {
     /** Buckets up to this size are insertion-sorted. */
     private static final int SMALL_BUCKET = 12;
     private static final int DRAIN_CAPACITY = 64;
-    /** How many non-empty buckets {@link #upcomingDestinations} looks into past the drain buffer. */
+    /** How many non-empty buckets {@link #upcoming} looks into past the drain buffer. */
     private static final int UPCOMING_BUCKETS = 4;
     // An event's longs: [ends, key, word, tag].
     private static final int STRIDE_SHIFT = 2;
@@ -119,19 +119,20 @@ final class WheelBuckets {
     }
 
     /**
-     * Writes into {@code out} the {@code to} of events that come soon: the rest of the drain buffer,
-     * then the events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
+     * Writes into {@code to} the {@code to} of events that come soon, and into {@code tags} and
+     * {@code words} their tag and the low half of their word: the rest of the drain buffer, then the
+     * events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
      * insertion order within a bucket), from bucket {@code after + 1} round the wheel. Returns how
      * many were written. Events of the queue's heaps are not seen: this is a hint for reading ahead.
      */
-    int upcomingDestinations(int after, int[] out) {
+    int upcoming(int after, int[] to, int[] tags, int[] words) {
         int n = 0;
-        for (int i = drainAt; i < drainEnd && n < out.length; i++) {
-            out[n++] = (int) drainData[i << STRIDE_SHIFT];
+        for (int i = drainAt; i < drainEnd && n < to.length; i++) {
+            copyHint(drainData, i, n++, to, tags, words);
         }
         int b = after;
         boolean wrapped = false;
-        for (int visited = 0; n < out.length && visited < UPCOMING_BUCKETS; visited++) {
+        for (int visited = 0; n < to.length && visited < UPCOMING_BUCKETS; visited++) {
             int next = occupied.nextSetBit(b + 1);
             if (next < 0 && !wrapped) {
                 wrapped = true;
@@ -142,11 +143,18 @@ final class WheelBuckets {
             }
             b = next;
             long[] data = bucketData[b];
-            for (int i = 0, size = bucketSize[b]; i < size && n < out.length; i++) {
-                out[n++] = (int) data[i << STRIDE_SHIFT];
+            for (int i = 0, size = bucketSize[b]; i < size && n < to.length; i++) {
+                copyHint(data, i, n++, to, tags, words);
             }
         }
         return n;
+    }
+
+    private static void copyHint(long[] data, int event, int n, int[] to, int[] tags, int[] words) {
+        int at = event << STRIDE_SHIFT;
+        to[n] = (int) data[at];
+        words[n] = (int) data[at + WORD];
+        tags[n] = (int) data[at + TAG];
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */

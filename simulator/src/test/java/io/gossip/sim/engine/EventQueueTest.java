@@ -310,27 +310,32 @@ class EventQueueTest {
     }
 
     @Test
-    void upcomingDestinationsNameOnlyPendingEventsAndAlmostAlwaysTheNextOne() {
+    void upcomingEventsAreOnlyPendingOnesWithTheirPayloadAndAlmostAlwaysTheNextOne() {
         EventQueue queue = new EventQueue(4);
         SplittableRandom random = new SplittableRandom(4);
         java.util.Set<Integer> pending = new java.util.HashSet<>();
-        // Destinations are the events' numbers; all on the wheel (past the first bucket, within the horizon).
+        // Destinations and words are the events' numbers, tags a function of them; all on the wheel
+        // (past the first bucket, within the horizon).
         for (int i = 0; i < 3_000; i++) {
-            queue.push(1_000 + random.nextInt(200_000), 3, 0, i, i, 0);
+            queue.push(1_000 + random.nextInt(200_000), 3, 0, i, i, tagOf(i));
             pending.add(i);
         }
         int[] out = new int[8];
+        int[] tags = new int[8];
+        int[] words = new int[8];
         int pops = 0;
         int full = 0;
         int named = 0;
         while (!queue.isEmpty()) {
-            int k = queue.upcomingDestinations(out);
+            int k = queue.upcoming(out, tags, words);
             assertTrue(k >= 1, "nothing named while " + queue.size() + " events are pending on the wheel");
             queue.pop();
             pops++;
             int popped = queue.poppedTo();
             for (int i = 0; i < k; i++) {
                 assertTrue(pending.contains(out[i]), "named an event not pending: " + out[i]);
+                assertEquals(out[i], words[i], "the word of event " + out[i]);
+                assertEquals(tagOf(out[i]), tags[i], "the tag of event " + out[i]);
                 // A bucket's events are named in insertion order: the next one is missed only when
                 // more than out.length came before it in its bucket.
                 named += out[i] == popped ? 1 : 0;
@@ -340,7 +345,7 @@ class EventQueueTest {
             // Keep some traffic going, later than anything pending now.
             if (queue.poppedTime() < 150_000 && random.nextInt(4) == 0) {
                 int id = 3_000 + queue.poppedFrom() + popped;
-                queue.push(queue.poppedTime() + 150_000, 3, 0, id, id, 0);
+                queue.push(queue.poppedTime() + 150_000, 3, 0, id, id, tagOf(id));
                 pending.add(id);
             }
         }
@@ -349,8 +354,12 @@ class EventQueueTest {
         assertTrue(named > pops * 0.95, "the event popped next was named " + named + " times of " + pops);
     }
 
+    private static int tagOf(int event) {
+        return event * 31 ^ 0x5A00_0000;
+    }
+
     @Test
-    void upcomingDestinationsListEachBucketOnceRoundTheWheel() {
+    void upcomingEventsListEachBucketOnceRoundTheWheel() {
         EventQueue queue = new EventQueue(4);
         long start = 16_000L * 128; // near the wheel's end, so that later events wrap round to its start
         queue.push(start + 5, 3, 0, 99, 0L, 0);
@@ -358,7 +367,7 @@ class EventQueueTest {
         queue.push(start + 200, 3, 0, 1, 0L, 0); // the next bucket
         queue.push(start + 128 * 500, 3, 0, 2, 0L, 0); // 500 buckets on: past the wheel's end, wrapped
         int[] out = new int[8];
-        int k = queue.upcomingDestinations(out);
+        int k = queue.upcoming(out, new int[8], new int[8]);
         assertEquals(2, k, "listed " + Arrays.toString(out) + " for two pending events");
         assertEquals(1, out[0]);
         assertEquals(2, out[1]);
