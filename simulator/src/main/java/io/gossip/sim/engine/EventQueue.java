@@ -15,7 +15,7 @@ package io.gossip.sim.engine;
  *
  * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
  * horizon of about 2.1 s, which covers network latencies and the first retransmission timers),
- * stored by {@link WheelBuckets}: pushing is an append to the bucket's arrays, and when the clock
+ * stored by {@link WheelBuckets}: pushing is an append to the bucket's chunks, and when the clock
  * reaches a bucket its events are stably sorted by offset into a drain buffer read front to back.
  * Two small 4-ary heaps handle the rest: the <em>far</em> heap holds events beyond the horizon
  * (timers, mostly), the <em>near</em> heap those pushed into the bucket being drained and far events

@@ -11,17 +11,18 @@ import java.util.BitSet;
  * <p>An event here is four longs, side by side in one array (an event is written and read in one
  * place; with five parallel arrays a push touched five array headers and five tails, and was a
  * third of the scale benchmark's time), plus a reference in a parallel array, created only for a
- * bucket that receives an object payload (packed messages and wakeups have none): {@code ends} (the event's
+ * chunk that receives an object payload (packed messages and wakeups have none): {@code ends} (the event's
  * {@code from << 32 | to}), {@code key} (the queue's packing of insertion sequence, kind and offset,
  * whose low {@value #SHIFT} bits are the offset in the bucket), the 64-bit {@code word} and the
  * 32-bit {@code tag} of a primitive payload; and the {@code ref} of an object payload.
  *
- * <p>A bucket's arrays are taken on its first event. When the bucket is
- * drained they go to a stack of spare array pairs, which the next bucket to get an event takes from
- * (the one drained last first, still in cache): the wheel holds about as many array pairs as it has
- * non-empty buckets (a few hundred for network latencies), not one per bucket it ever used (all
- * {@value #BUCKETS} of them, each at its peak size, once the wheel has turned). {@link #trim} drops
- * the spares and shrinks the drain buffer.
+ * <p>A bucket is a chain of fixed-size chunks of {@value #CHUNK_EVENTS} events, taken from a free
+ * list as it fills and given back when it is drained (the chunks drained last are taken first,
+ * still in cache). Chunks are never reallocated: once the run has had its peak of pending events,
+ * pushing allocates nothing. (Arrays that doubled as their bucket filled, the previous layout,
+ * allocated about a gigabyte in the first broadcast after the joins of a 1,000,000-node run, since
+ * the arrays left over from the sparse join phase were small, and the young collection that
+ * followed copied the live ones.) {@link #trim} drops the chunks and shrinks the drain buffer.
  *
  * <p>Sorting is stable (a counting sort over the {@value #BUCKET_MICROS} offsets, or an insertion
  * sort for a handful of events), so events at the same microsecond keep their insertion order.
@@ -46,9 +47,15 @@ final class WheelBuckets {
     private static final int WORD = 2;
     private static final int TAG = 3;
 
-    private final long[][] bucketData = new long[BUCKETS][];
-    private final Object[][] bucketRefs = new Object[BUCKETS][];
+    /** Events per chunk (a power of two). */
+    static final int CHUNK_EVENTS = 64;
+
+    /** Each bucket's first and last chunk (meaningless while it is empty) and its number of events. */
+    private final int[] bucketHead = new int[BUCKETS];
+    private final int[] bucketTail = new int[BUCKETS];
     private final int[] bucketSize = new int[BUCKETS];
+    /** The events of each bucket's last chunk: an append writes there without looking the chunk up. */
+    private final long[][] bucketTailData = new long[BUCKETS][];
     /**
      * One bit per bucket: whether it holds events. Between joins a run has far fewer events than
      * buckets (one join per virtual second is about 900 events over 7,800 buckets), so stepping
@@ -58,10 +65,14 @@ final class WheelBuckets {
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
 
-    // Arrays of drained buckets, the last drained on top.
-    private long[][] spareData = new long[16][];
-    private Object[][] spareRefs = new Object[16][];
-    private int spareCount;
+    // Chunks by id: their events, their refs (created on a chunk's first ref), the next chunk of their
+    // bucket, or of the free list.
+    private long[][] chunkData = new long[64][];
+    private Object[][] chunkRefs = new Object[64][];
+    private int[] chunkNext = new int[64];
+    private int chunks;
+    /** Top of the free list of chunks, -1 if empty. */
+    private int freeChunk = -1;
 
     private long[] drainData;
     private Object[] drainRefs;
@@ -76,33 +87,53 @@ final class WheelBuckets {
     /** Appends an event to bucket {@code b}. */
     void append(int b, long ends, long key, long word, int tag, Object ref) {
         int n = bucketSize[b];
-        if (n == 0) {
-            occupied.set(b);
+        int slot = n & (CHUNK_EVENTS - 1);
+        long[] data;
+        if (slot != 0) {
+            data = bucketTailData[b];
+        } else {
+            int chunk = takeChunk();
+            if (n == 0) {
+                occupied.set(b);
+                bucketHead[b] = chunk;
+            } else {
+                chunkNext[bucketTail[b]] = chunk;
+            }
+            bucketTail[b] = chunk;
+            data = bucketTailData[b] = chunkData[chunk];
         }
-        long[] data = bucketData[b];
-        int i = n << STRIDE_SHIFT;
-        if (data == null || i == data.length) {
-            data = grow(b, n);
-        }
+        int i = slot << STRIDE_SHIFT;
         data[i] = ends;
         data[i + KEY] = key;
         data[i + WORD] = word;
         data[i + TAG] = tag;
         if (ref != null) {
-            storeRef(b, n, ref, data.length >> STRIDE_SHIFT);
+            int chunk = bucketTail[b];
+            Object[] refs = chunkRefs[chunk];
+            if (refs == null) {
+                refs = chunkRefs[chunk] = new Object[CHUNK_EVENTS];
+            }
+            refs[slot] = ref;
         }
         bucketSize[b] = n + 1;
         stored++;
     }
 
-    /** Stores a reference; the bucket's ref array may be missing or shorter than its data (packed events need none). */
-    private void storeRef(int b, int n, Object ref, int capacity) {
-        Object[] refs = bucketRefs[b];
-        if (refs == null || refs.length <= n) {
-            refs = refs == null ? new Object[capacity] : Arrays.copyOf(refs, capacity);
-            bucketRefs[b] = refs;
+    /** A chunk off the free list, or a new one. */
+    private int takeChunk() {
+        int c = freeChunk;
+        if (c >= 0) {
+            freeChunk = chunkNext[c];
+            return c;
         }
-        refs[n] = ref;
+        c = chunks++;
+        if (c == chunkData.length) {
+            chunkData = Arrays.copyOf(chunkData, c * 2);
+            chunkRefs = Arrays.copyOf(chunkRefs, c * 2);
+            chunkNext = Arrays.copyOf(chunkNext, c * 2);
+        }
+        chunkData[c] = new long[CHUNK_EVENTS << STRIDE_SHIFT];
+        return c;
     }
 
     /**
@@ -142,9 +173,12 @@ final class WheelBuckets {
                 break; // round the wheel back to where it started: each bucket is listed once
             }
             b = next;
-            long[] data = bucketData[b];
+            int chunk = bucketHead[b];
             for (int i = 0, size = bucketSize[b]; i < size && n < to.length; i++) {
-                copyHint(data, i, n++, to, tags, words);
+                if (i > 0 && (i & (CHUNK_EVENTS - 1)) == 0) {
+                    chunk = chunkNext[chunk];
+                }
+                copyHint(chunkData[chunk], i & (CHUNK_EVENTS - 1), n++, to, tags, words);
             }
         }
         return n;
@@ -194,7 +228,7 @@ final class WheelBuckets {
 
     /**
      * Moves bucket {@code b}'s events, sorted by offset, into the (exhausted) drain buffer, and gives
-     * the bucket's arrays to the spares.
+     * the bucket's chunks back to the free list.
      */
     void drain(int b) {
         int n = bucketSize[b];
@@ -206,45 +240,57 @@ final class WheelBuckets {
         if (drainRefs.length < n) {
             allocateDrain(Math.max(n, drainRefs.length * 2));
         }
-        if (n <= SMALL_BUCKET) {
-            insertionSort(bucketData[b], bucketRefs[b], n);
+        int head = bucketHead[b];
+        if (n <= SMALL_BUCKET) { // within the first chunk
+            insertionSort(chunkData[head], chunkRefs[head], n);
         } else {
-            countingSort(bucketData[b], bucketRefs[b], n);
+            countingSort(head, n);
         }
         bucketSize[b] = 0;
         occupied.clear(b);
         stored -= n;
-        release(b);
+        chunkNext[bucketTail[b]] = freeChunk; // the bucket's chain onto the free list, its head on top
+        freeChunk = head;
+        bucketTailData[b] = null;
     }
 
-    /** Drops the spare arrays and shrinks the drain buffer; only when all buckets are empty. */
+    /** Drops the chunks and shrinks the drain buffer; only when all buckets are empty. */
     void trim() {
-        Arrays.fill(spareData, null);
-        Arrays.fill(spareRefs, null);
-        spareCount = 0;
+        chunkData = new long[64][];
+        chunkRefs = new Object[64][];
+        chunkNext = new int[64];
+        chunks = 0;
+        freeChunk = -1;
         allocateDrain(DRAIN_CAPACITY);
         drainAt = 0;
         drainEnd = 0;
     }
 
-    private void countingSort(long[] data, Object[] refs, int n) {
+    /** Sorts the {@code n} events of the chain starting at chunk {@code head} into the drain buffer. */
+    private void countingSort(int head, int n) {
         int[] counts = offsetCounts;
         Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            counts[(int) (data[(i << STRIDE_SHIFT) + KEY] & OFFSET_MASK) + 1]++;
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
+            long[] data = chunkData[chunk];
+            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
+                counts[(int) (data[(e << STRIDE_SHIFT) + KEY] & OFFSET_MASK) + 1]++;
+            }
         }
         for (int o = 1; o <= BUCKET_MICROS; o++) {
             counts[o] += counts[o - 1];
         }
         long[] to = drainData;
-        for (int i = 0; i < n; i++) {
-            int from = i << STRIDE_SHIFT;
-            long key = data[from + KEY];
-            int at = counts[(int) (key & OFFSET_MASK)]++;
-            System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
-            if (refs != null && i < refs.length) {
-                drainRefs[at] = refs[i];
-                refs[i] = null;
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
+            long[] data = chunkData[chunk];
+            Object[] refs = chunkRefs[chunk];
+            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
+                int from = e << STRIDE_SHIFT;
+                int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
+                System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+                if (refs != null) {
+                    drainRefs[at] = refs[e];
+                    refs[e] = null;
+                }
             }
         }
     }
@@ -270,35 +316,6 @@ final class WheelBuckets {
                 drainRefs[at] = null; // the slot may hold a ref shifted up by this sort
             }
         }
-    }
-
-    /** Arrays for bucket {@code b} with room for one more than its {@code n} events. */
-    private long[] grow(int b, int n) {
-        if (bucketData[b] == null && spareCount > 0) {
-            int s = --spareCount;
-            bucketData[b] = spareData[s];
-            bucketRefs[b] = spareRefs[s];
-            spareData[s] = null;
-            spareRefs[s] = null;
-        } else if (bucketData[b] == null) {
-            bucketData[b] = new long[8 << STRIDE_SHIFT];
-        } else {
-            bucketData[b] = Arrays.copyOf(bucketData[b], (n * 2) << STRIDE_SHIFT);
-        }
-        return bucketData[b];
-    }
-
-    /** Detaches the arrays of the (drained, emptied) bucket {@code b} onto the spares. */
-    private void release(int b) {
-        if (spareCount == spareData.length) {
-            spareData = Arrays.copyOf(spareData, spareCount * 2);
-            spareRefs = Arrays.copyOf(spareRefs, spareCount * 2);
-        }
-        int s = spareCount++;
-        spareData[s] = bucketData[b];
-        spareRefs[s] = bucketRefs[b];
-        bucketData[b] = null;
-        bucketRefs[b] = null;
     }
 
     private void allocateDrain(int capacity) {

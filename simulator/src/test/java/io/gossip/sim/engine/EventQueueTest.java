@@ -221,6 +221,63 @@ class EventQueueTest {
     }
 
     @Test
+    void bucketsOfManyChunksKeepOrderAndReusedChunksCarryNoStaleRefs() {
+        EventQueue queue = new EventQueue(4);
+        int perBucket = 5 * WheelBuckets.CHUNK_EVENTS + 7;
+        SplittableRandom random = new SplittableRandom(9);
+        for (int round = 0; round < 3; round++) {
+            long base = 1_000_000L * (round + 1);
+            List<long[]> expected = new ArrayList<>();
+            for (int i = 0; i < perBucket; i++) {
+                long time = base + random.nextInt(WheelBuckets.BUCKET_MICROS); // one bucket
+                // Refs only in the first round, and there only in every other chunk: the chunks the
+                // later rounds reuse must hand out no ref left from it.
+                boolean withRef = round == 0 && (i / WheelBuckets.CHUNK_EVENTS) % 2 == 1;
+                if (withRef) {
+                    queue.push(time, 0, i, round, "r" + i);
+                } else {
+                    queue.push(time, 3, i, round, 1000L + i, i);
+                }
+                expected.add(new long[] {time, i, withRef ? 1 : 0});
+            }
+            expected.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+            for (long[] e : expected) {
+                queue.pop();
+                assertEquals(e[0], queue.poppedTime());
+                assertEquals((int) e[1], queue.poppedFrom());
+                assertEquals(round, queue.poppedTo());
+                if (e[2] == 1) {
+                    assertEquals("r" + e[1], queue.poppedRef());
+                } else {
+                    assertNull(queue.poppedRef(), "event " + e[1] + " of round " + round);
+                    assertEquals(1000L + e[1], queue.poppedWord());
+                    assertEquals((int) e[1], queue.poppedTag());
+                }
+            }
+            assertTrue(queue.isEmpty());
+        }
+    }
+
+    @Test
+    void upcomingEventsFollowABucketAcrossItsChunks() {
+        EventQueue queue = new EventQueue(4);
+        queue.push(10, 3, 0, -1, 0L, 0);
+        queue.pop(); // the clock is in the first bucket; the next one is listed from its chunks
+        int n = 2 * WheelBuckets.CHUNK_EVENTS + 3;
+        for (int i = 0; i < n; i++) {
+            queue.push(WheelBuckets.BUCKET_MICROS + 5, 3, 0, i, i, i);
+        }
+        int[] to = new int[n + 10];
+        int[] words = new int[n + 10];
+        int k = queue.upcoming(to, new int[n + 10], words);
+        assertEquals(n, k);
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, to[i], "insertion order within the bucket");
+            assertEquals(i, words[i]);
+        }
+    }
+
+    @Test
     void rejectsAKindOutsideTwoBitsWithoutChangingTheQueue() {
         EventQueue queue = new EventQueue(4);
         queue.push(10, 1, 1, 1, "kept");
