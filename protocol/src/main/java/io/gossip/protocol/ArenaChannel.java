@@ -29,6 +29,10 @@ final class ArenaChannel {
     private static final int COUNT = 0;
     private static final int CAPACITY = 1;
     private static final int KEYS = 2;
+    /** Entries an awaiting array starts with. */
+    private static final int FIRST_CAPACITY = 4;
+    /** At most this many emptied first-size awaiting arrays are kept for reuse. */
+    private static final int SPARES = 1024;
 
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
@@ -44,6 +48,14 @@ final class ArenaChannel {
     private final BitSet active;
     /** One bit per node: whether it awaits an ack (its awaiting array exists). */
     private final BitSet waiting;
+    /**
+     * Emptied awaiting arrays of the first size, for the next node that starts awaiting. Nearly every
+     * membership message a node forwards opens an array that its ack empties a few hundred events
+     * later: allocated each time, they were 85 % of the bytes a run allocates (1.2 GB at 100,000
+     * nodes, c = 0) and most of its young collections.
+     */
+    private final long[][] spares = new long[SPARES][];
+    private int spareCount;
 
     ArenaChannel(int capacity, ProtocolConfig config, ArenaEnvironment env, Counters counters) {
         this.config = config;
@@ -66,6 +78,10 @@ final class ArenaChannel {
     }
 
     private void setAwaiting(int node, long[] a) {
+        long[] old = awaiting[node];
+        if (old != null && old != a) {
+            recycle(old);
+        }
         awaiting[node] = a;
         waiting.set(node, a != null);
         if (a == null) {
@@ -99,7 +115,7 @@ final class ArenaChannel {
         }
         long[] a = awaiting[node];
         if (a == null) {
-            a = withCapacity(null, 4);
+            a = spareCount > 0 ? reused() : withCapacity(null, FIRST_CAPACITY);
         } else if (a[COUNT] == a[CAPACITY]) {
             a = withCapacity(a, 2 * (int) a[CAPACITY]);
         }
@@ -110,6 +126,21 @@ final class ArenaChannel {
         a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(1);
         a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
         a[COUNT]++;
+    }
+
+    /** A spare first-size array, emptied. */
+    private long[] reused() {
+        long[] a = spares[--spareCount];
+        spares[spareCount] = null;
+        a[COUNT] = 0;
+        return a;
+    }
+
+    /** Keeps an awaiting array no node holds any more, if it is of the first size and there is room. */
+    private void recycle(long[] a) {
+        if (a[CAPACITY] == FIRST_CAPACITY && spareCount < SPARES) {
+            spares[spareCount++] = a;
+        }
     }
 
     private static long[] withCapacity(long[] old, int capacity) {
