@@ -183,11 +183,11 @@ public final class ScampArena {
         if (type < 0 || type >= MessageType.count()) {
             throw new IllegalArgumentException("no message type has ordinal " + type);
         }
-        NodeIds.check(node);
+        // A negative node holds nothing, so it falls through to recordOf, which refuses it.
         if (type == GOSSIP && countedAsHeldCopy(nowMicros, node, from, subject)) {
             return;
         }
-        int[] r = records.orNull(node);
+        int[] r = recordOf(node);
         if (r != null) {
             NodeRecord.increment(r, NodeRecord.RECEIVED_HIGH);
         }
