@@ -11,18 +11,21 @@ import java.util.Locale;
  * independent loss on every message (see {@link ScaleRun} for the exact workload).
  *
  * <p>Usage: {@code java -XX:+UseParallelGC -Xmx20g -cp sim.jar io.gossip.sim.run.ScaleBenchmark
- * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects]} (defaults C = 1,
- * B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the arena, or as
- * {@code ScampNode} objects to compare). It prints a table for people and, last, one JSON line for
- * scripts. Everything but the wall-clock figures ({@code setupSeconds}, {@code simSeconds},
- * {@code eventsPerSecond}) and the heap figure is the same for the same options.
+ * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects] [--warmup-nodes W]}
+ * (defaults C = 1, B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the
+ * arena, or as {@code ScampNode} objects to compare; W = {@value ScaleRun#DEFAULT_WARMUP_NODES}, an
+ * untimed warm-up run of the same workload first, 0 for none, see {@link ScaleRun#run}). It prints a
+ * table for people and, last, one JSON line for scripts. Everything but the wall-clock figures
+ * ({@code warmupSeconds}, {@code setupSeconds}, {@code simSeconds}, the rates) and the heap figure
+ * is the same for the same options, whatever the warm-up.
  */
 public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
     private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
-            + " [--representation arena|objects] (defaults: C = 1, B = 10, S = 1, arena)";
+            + " [--representation arena|objects] [--warmup-nodes W] (defaults: C = 1, B = 10, S = 1, arena,"
+            + " W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up)";
 
     public static void main(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
@@ -38,15 +41,15 @@ public final class ScaleBenchmark {
             System.exit(2);
             return;
         }
-        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d%n",
-                options.nodes(), options.c(), options.broadcasts(), options.seed());
+        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%n",
+                options.nodes(), options.c(), options.broadcasts(), options.seed(), options.warmupNodes());
         ScaleRun.Result result = ScaleRun.run(options, System.err);
         printTable(result, System.out);
         System.out.println(json(result));
     }
 
     /**
-     * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S]}.
+     * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S] [--representation R] [--warmup-nodes W]}.
      *
      * @throws IllegalArgumentException naming the bad or missing option
      */
@@ -56,6 +59,7 @@ public final class ScaleBenchmark {
         int broadcasts = 10;
         long seed = 1;
         NodeRepresentation representation = NodeRepresentation.ARENA;
+        int warmupNodes = ScaleRun.DEFAULT_WARMUP_NODES;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -68,13 +72,14 @@ public final class ScaleBenchmark {
                 case "--broadcasts" -> broadcasts = intValue(name, value);
                 case "--seed" -> seed = longValue(name, value);
                 case "--representation" -> representation = representation(value);
+                case "--warmup-nodes" -> warmupNodes = intValue(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
         }
-        return new ScaleRun.Options(nodes, c, broadcasts, seed, representation);
+        return new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes);
     }
 
     private static NodeRepresentation representation(String value) {
@@ -112,6 +117,8 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "%-34s %,d%n", "wakeups handled (not counted)", r.wakeups());
         out.printf(Locale.ROOT, "%-34s %,d%n", "messages sent", r.messagesSent());
         out.printf(Locale.ROOT, "%-34s %.1f s%n", "virtual time", r.virtualSeconds());
+        out.printf(Locale.ROOT, "%-34s %s%n", "warm-up (wall, not in any figure)", o.warmupNodes() == 0 ? "none"
+                : String.format(Locale.ROOT, "%,d nodes, %.2f s", o.warmupNodes(), r.warmupSeconds()));
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "setup (wall)", r.setupSeconds());
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (wall)", r.simSeconds());
         out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (CPU of its thread)", r.simCpuSeconds());
@@ -134,7 +141,8 @@ public final class ScaleBenchmark {
         return String.format(Locale.ROOT,
                 "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,"
                         + "\"representation\":\"%s\",\"events\":%d,"
-                        + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,\"setupSeconds\":%.3f,"
+                        + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,"
+                        + "\"warmupNodes\":%d,\"warmupSeconds\":%.3f,\"setupSeconds\":%.3f,"
                         + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
                         + "\"joinPhaseEvents\":%d,\"joinPhaseSeconds\":%.3f,\"joinPhaseEventsPerSecond\":%.0f,"
                         + "\"broadcastPhaseEvents\":%d,\"broadcastPhaseSeconds\":%.3f,"
@@ -143,7 +151,7 @@ public final class ScaleBenchmark {
                         + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
                 r.events(), r.wakeups(), r.messagesSent(),
-                r.virtualSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
+                r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),

@@ -55,11 +55,19 @@ public final class ScaleRun {
      * @param seed scenario seed
      * @param representation how to hold the nodes: the arena (the default), or {@code ScampNode}
      *     objects to compare (same results, slower and larger)
+     * @param warmupNodes nodes of the untimed warm-up run before the measured one (see
+     *     {@link ScaleRun#run}), 0 for none
      */
-    public record Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation) {
-        /** Options with the nodes in the arena. */
+    public record Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation,
+            int warmupNodes) {
+        /** Options with the nodes in the arena and no warm-up. */
         public Options(int nodes, int c, int broadcasts, long seed) {
             this(nodes, c, broadcasts, seed, NodeRepresentation.ARENA);
+        }
+
+        /** Options without a warm-up. */
+        public Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation) {
+            this(nodes, c, broadcasts, seed, representation, 0);
         }
 
         public Options {
@@ -72,6 +80,9 @@ public final class ScaleRun {
             }
             if (broadcasts < 1) {
                 throw new IllegalArgumentException("--broadcasts must be >= 1, got " + broadcasts);
+            }
+            if (warmupNodes != 0 && warmupNodes < 2) {
+                throw new IllegalArgumentException("--warmup-nodes must be 0 (none) or >= 2, got " + warmupNodes);
             }
         }
     }
@@ -92,9 +103,10 @@ public final class ScaleRun {
      * @param broadcastPhaseEvents the part of {@code events} from the first broadcast on: the gossip
      *     of the B broadcasts (and the last few joins' retransmissions, if any still run)
      * @param broadcastPhaseSeconds the part of {@code simSeconds} from the first broadcast on
+     * @param warmupSeconds wall-clock time of the warm-up run (0 without one), in no other figure
      */
     public record Result(Options options, NodeRepresentation representation, long events, long wakeups, long messagesSent, double virtualSeconds,
-            double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
+            double warmupSeconds, double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
             long heapBaselineBytes, double coverage, double coverageMin,
             double partialViewMean, long broadcastPhaseEvents, double broadcastPhaseSeconds) {
 
@@ -148,12 +160,32 @@ public final class ScaleRun {
         return o.nodes() * 1_000.0 + 10_000;
     }
 
+    /** The warm-up's size when the command line does not give one. */
+    public static final int DEFAULT_WARMUP_NODES = 2_000;
+    /** Broadcasts of the warm-up run: enough for every gossip path to run thousands of times. */
+    private static final int WARMUP_BROADCASTS = 5;
+
     /**
-     * Runs the benchmark once.
+     * Runs the benchmark once: the warm-up, if asked for, then the measured run.
+     *
+     * <p>The warm-up is the same workload on {@code warmupNodes} nodes, run and discarded first, so
+     * that the JIT compiles the event loop with both phases in its profile. Without it, the loop is
+     * compiled during the join phase for membership messages only; the first gossip meets code that
+     * assumed none would come, the JVM falls back to slower code and compiles again, and the first
+     * broadcast pays for it (at 100,000 nodes it took 0.21 s against 0.16 s after a warm-up, whose
+     * next broadcasts took about 0.10 s either way; docs/simulator-engine.md, round 7). It changes
+     * no result: it is another {@code Simulation}, sharing nothing with the measured one but the
+     * compiled code.
      *
      * @param log where progress lines go (every ~10 s of wall time), or null for none
      */
     public static Result run(Options o, PrintStream log) {
+        double warmupSeconds = 0;
+        if (o.warmupNodes() > 0) {
+            long w0 = System.nanoTime();
+            run(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation()), null);
+            warmupSeconds = (System.nanoTime() - w0) / 1e9;
+        }
         Scenario scenario = scenario(o);
         RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
         RunSetup setup = new RunSetup(key, scenario, 0,
@@ -180,7 +212,7 @@ public final class ScaleRun {
         long deliveries = sim.deliveries();
         Reference.reachabilityFence(sim);
         return new Result(o, sim.representation(), deliveries, result.events() - deliveries, result.totalSent(),
-                result.endMicros() / 1e6, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
+                result.endMicros() / 1e6, warmupSeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
                 meanPartialView(result.nodes()), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9);

@@ -65,6 +65,22 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void theWarmUpChangesNoResultAndIsTimedApart() {
+        ScaleRun.Result cold = ScaleRun.run(new ScaleRun.Options(300, 1, 3, 42), null);
+        ScaleRun.Result warm = ScaleRun.run(new ScaleRun.Options(300, 1, 3, 42, NodeRepresentation.ARENA, 100), null);
+        assertEquals(cold.events(), warm.events());
+        assertEquals(cold.wakeups(), warm.wakeups());
+        assertEquals(cold.messagesSent(), warm.messagesSent());
+        assertEquals(cold.broadcastPhaseEvents(), warm.broadcastPhaseEvents());
+        assertEquals(cold.coverage(), warm.coverage());
+        assertEquals(cold.partialViewMean(), warm.partialViewMean());
+        assertEquals(0, cold.warmupSeconds());
+        assertTrue(warm.warmupSeconds() > 0, "warm-up " + warm.warmupSeconds() + " s");
+        String json = ScaleBenchmark.json(warm);
+        assertTrue(json.contains("\"warmupNodes\":100,\"warmupSeconds\":"), json);
+    }
+
+    @Test
     void objectsGiveTheArenasFiguresAndSaySo() {
         ScaleRun.Result arena = ScaleRun.run(new ScaleRun.Options(300, 1, 2, 3), null);
         ScaleRun.Result objects = ScaleRun.run(new ScaleRun.Options(300, 1, 2, 3, NodeRepresentation.OBJECTS), null);
@@ -98,11 +114,19 @@ class ScaleBenchmarkTest {
     @Test
     void parsesDefaultsAndRejectsBadOptions() {
         ScaleRun.Options o = ScaleBenchmark.parse(new String[] {"--nodes", "100_000"});
-        assertEquals(new ScaleRun.Options(100_000, 1, 10, 1), o);
-        assertEquals(new ScaleRun.Options(10, 0, 2, 5),
+        int warmup = ScaleRun.DEFAULT_WARMUP_NODES;
+        assertEquals(new ScaleRun.Options(100_000, 1, 10, 1, NodeRepresentation.ARENA, warmup), o);
+        assertEquals(new ScaleRun.Options(10, 0, 2, 5, NodeRepresentation.ARENA, warmup),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}));
-        assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS),
+        assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS, warmup),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "objects"}));
+        assertEquals(new ScaleRun.Options(10, 1, 10, 1),
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "0"}));
+        assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).warmupNodes());
+        assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "1"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "-5"}));
         assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "heap"}));
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {}));
