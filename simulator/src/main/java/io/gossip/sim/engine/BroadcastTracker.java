@@ -131,7 +131,6 @@ public final class BroadcastTracker {
                     }
                 }
             }
-            Arrays.sort(delays, 0, reached);
             results.add(ReceiptDelays.result(b, origin[b], sentMicros[b], live, delays, reached, maxHops[b],
                     messages[b], duplicates[b], coverageStepMicros));
         }

@@ -6,7 +6,6 @@ import io.gossip.udp.MessageId;
 import io.gossip.udp.cluster.DeliveryLog;
 import io.gossip.udp.cluster.LoopbackCluster;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +67,6 @@ final class LiveBroadcasts {
                     maxHops = Math.max(maxHops, receipt.hops());
                 }
             }
-            Arrays.sort(delays, 0, reached);
             long gossipAfter = b + 1 < sent.size() ? sent.get(b + 1).gossipBefore() : gossipAtEnd;
             long duplicatesAfter = b + 1 < sent.size() ? sent.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
             out.add(ReceiptDelays.result(b, s.origin(), s.scenarioMicros(), live, delays, reached, maxHops,

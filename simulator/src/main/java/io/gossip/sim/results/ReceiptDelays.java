@@ -1,47 +1,89 @@
 package io.gossip.sim.results;
 
+import java.util.Arrays;
+
 /**
- * The delay statistics of one broadcast computed from its members' first-receipt delays, sorted:
- * the same definitions for simulated and live runs, so {@code sim compare} puts like beside like.
+ * The delay statistics of one broadcast computed from its members' first-receipt delays: the same
+ * definitions for simulated and live runs, so {@code sim compare} puts like beside like.
+ *
+ * <p>The delays need not be sorted. The coverage curve is a count per grid step and each quantile
+ * is found among the few delays of its step, so a broadcast costs a few passes over its delays
+ * instead of a sort of them (at 1,000,000 nodes the sort took about 80 ms per broadcast, time that
+ * counted in the run's).
  */
 public final class ReceiptDelays {
     private ReceiptDelays() {
     }
 
     /**
-     * The broadcast's result from {@code sortedDelays[0, reached)}, delays (µs) of the members of
-     * the reference set that received it, in increasing order.
+     * The broadcast's result from {@code delays[0, reached)}, delays (µs, non-negative, in any order)
+     * of the members of the reference set that received it.
+     *
+     * @throws IllegalArgumentException if a delay is negative
      */
-    public static BroadcastResult result(int index, int origin, long sentMicros, int liveNodes, long[] sortedDelays,
+    public static BroadcastResult result(int index, int origin, long sentMicros, int liveNodes, long[] delays,
             int reached, int maxHops, long messages, long duplicates, long coverageStepMicros) {
+        int[] curve = curve(delays, reached, coverageStepMicros);
         return new BroadcastResult(index, origin, sentMicros, liveNodes, reached,
-                quantile(sortedDelays, reached, liveNodes, 0.5), quantile(sortedDelays, reached, liveNodes, 0.99),
-                quantile(sortedDelays, reached, liveNodes, 1.0), maxHops, messages, duplicates,
-                curve(sortedDelays, reached, coverageStepMicros));
+                quantile(delays, reached, liveNodes, 0.5, curve, coverageStepMicros),
+                quantile(delays, reached, liveNodes, 0.99, curve, coverageStepMicros),
+                quantile(delays, reached, liveNodes, 1.0, curve, coverageStepMicros), maxHops, messages, duplicates,
+                curve);
     }
 
-    /** Delay until {@code ceil(q·live)} members had it, or -1 if fewer ever did. */
-    static long quantile(long[] sorted, int reached, int live, double q) {
-        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
-        return live == 0 || needed > reached ? -1 : sorted[needed - 1];
-    }
-
-    /** Members reached at {@code k × stepMicros} after sending, k = 0, 1, ... until the last receipt. */
-    static int[] curve(long[] sorted, int reached, long stepMicros) {
+    /**
+     * Members reached at {@code k × stepMicros} after sending, k = 0, 1, ... until the last receipt:
+     * the running sum of how many delays fall in each step, {@code (k-1)·step < d <= k·step}.
+     */
+    static int[] curve(long[] delays, int reached, long stepMicros) {
         if (reached == 0) {
             return new int[] {0};
         }
-        long last = sorted[reached - 1];
-        int steps = (int) ((last + stepMicros - 1) / stepMicros) + 1;
-        int[] curve = new int[steps];
-        int at = 0;
-        for (int k = 0; k < steps; k++) {
-            long t = k * stepMicros;
-            while (at < reached && sorted[at] <= t) {
-                at++;
+        long last = 0;
+        for (int i = 0; i < reached; i++) {
+            if (delays[i] < 0) {
+                throw new IllegalArgumentException("negative receipt delay " + delays[i] + " µs");
             }
-            curve[k] = at;
+            last = Math.max(last, delays[i]);
+        }
+        int[] curve = new int[(int) (stepOf(last, stepMicros) + 1)];
+        for (int i = 0; i < reached; i++) {
+            curve[(int) stepOf(delays[i], stepMicros)]++;
+        }
+        for (int k = 1; k < curve.length; k++) {
+            curve[k] += curve[k - 1];
         }
         return curve;
+    }
+
+    /** The first grid step at or after {@code delay}. */
+    private static long stepOf(long delay, long stepMicros) {
+        return (delay + stepMicros - 1) / stepMicros;
+    }
+
+    /**
+     * Delay until {@code ceil(q·live)} members had it, or -1 if fewer ever did: the
+     * {@code ceil(q·live)}-th smallest delay, looked for among the delays of the step where the
+     * {@code curve} reaches that count.
+     */
+    static long quantile(long[] delays, int reached, int live, double q, int[] curve, long stepMicros) {
+        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
+        if (live == 0 || needed > reached) {
+            return -1;
+        }
+        int step = 0;
+        while (curve[step] < needed) {
+            step++;
+        }
+        int before = step == 0 ? 0 : curve[step - 1];
+        long[] inStep = new long[curve[step] - before];
+        int n = 0;
+        for (int i = 0; i < reached; i++) {
+            if (stepOf(delays[i], stepMicros) == step) {
+                inStep[n++] = delays[i];
+            }
+        }
+        Arrays.sort(inStep);
+        return inStep[needed - before - 1];
     }
 }

@@ -1,0 +1,82 @@
+package io.gossip.sim.results;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReceiptDelaysTest {
+    /** The definitions read off sorted delays, as the statistics were computed before. */
+    private static long sortedQuantile(long[] sorted, int reached, int live, double q) {
+        int needed = Math.max(1, (int) Math.ceil(q * live - 1e-9));
+        return live == 0 || needed > reached ? -1 : sorted[needed - 1];
+    }
+
+    private static int[] sortedCurve(long[] sorted, int reached, long step) {
+        if (reached == 0) {
+            return new int[] {0};
+        }
+        int steps = (int) ((sorted[reached - 1] + step - 1) / step) + 1;
+        int[] curve = new int[steps];
+        for (int k = 0, at = 0; k < steps; k++) {
+            while (at < reached && sorted[at] <= k * step) {
+                at++;
+            }
+            curve[k] = at;
+        }
+        return curve;
+    }
+
+    private static void assertSameAsSorted(long[] delays, int reached, int live, long step) {
+        long[] sorted = Arrays.copyOf(delays, reached);
+        Arrays.sort(sorted);
+        BroadcastResult r = ReceiptDelays.result(3, 7, 1_000, live, delays.clone(), reached, 4, 50, 9, step);
+        String what = reached + " of " + live + ", step " + step + ": " + Arrays.toString(sorted);
+        assertEquals(sortedQuantile(sorted, reached, live, 0.5), r.t50Micros(), what);
+        assertEquals(sortedQuantile(sorted, reached, live, 0.99), r.t99Micros(), what);
+        assertEquals(sortedQuantile(sorted, reached, live, 1.0), r.t100Micros(), what);
+        assertArrayEquals(sortedCurve(sorted, reached, step), r.coverageCurve(), what);
+        assertEquals(reached, r.reached());
+    }
+
+    @Test
+    void unsortedDelaysGiveWhatSortedOnesGave() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int live = random.nextInt(1, 400);
+            int reached = random.nextInt(0, live + 1);
+            long step = random.nextBoolean() ? 10_000 : random.nextLong(1, 50);
+            // Narrow ranges give ties and delays on step boundaries; wide ones, long curves.
+            long range = switch (random.nextInt(3)) {
+                case 0 -> 5;
+                case 1 -> 3 * step + 1;
+                default -> 400_000;
+            };
+            long[] delays = new long[reached + random.nextInt(3)]; // room past reached is ignored
+            for (int i = 0; i < delays.length; i++) {
+                delays[i] = random.nextInt(4) == 0 ? step * random.nextLong(0, 4) : random.nextLong(0, range);
+            }
+            assertSameAsSorted(delays, reached, live, step);
+        }
+    }
+
+    @Test
+    void edgeCases() {
+        assertSameAsSorted(new long[0], 0, 0, 10);
+        assertSameAsSorted(new long[0], 0, 5, 10);
+        assertSameAsSorted(new long[] {0}, 1, 1, 10);
+        assertSameAsSorted(new long[] {0, 0, 0}, 3, 3, 1);
+        assertSameAsSorted(new long[] {10, 20, 10, 0}, 4, 4, 10);
+        assertSameAsSorted(new long[] {99, 1}, 2, 200, 10); // too few reached for any quantile
+        assertSameAsSorted(new long[] {5, 3, 9, 1}, 4, 4, 1_000_000);
+    }
+
+    @Test
+    void aNegativeDelayIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ReceiptDelays.result(0, 0, 0, 2, new long[] {5, -1}, 2, 0, 0, 0, 10));
+    }
+}
