@@ -359,8 +359,8 @@ public final class ScampArena {
         int start = NodeRecord.pvStart(r);
         for (int i = start; i < start + n; i++) {
             env.send(node, r[i], GOSSIP, 0, message, hops);
-            NodeRecord.increment(r, NodeRecord.SENT_HIGH);
         }
+        NodeRecord.add(r, NodeRecord.SENT_HIGH, n);
         counters.sent(MessageType.GOSSIP, n);
     }
 

@@ -286,7 +286,7 @@ final class WheelBuckets {
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
                 int from = e << STRIDE_SHIFT;
                 int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
-                System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+                copyEvent(data, from, to, at << STRIDE_SHIFT);
                 if (refs != null) {
                     drainRefs[at] = refs[e];
                     refs[e] = null;
@@ -304,11 +304,11 @@ final class WheelBuckets {
             long offset = key & OFFSET_MASK;
             int at = i;
             while (at > 0 && (to[((at - 1) << STRIDE_SHIFT) + KEY] & OFFSET_MASK) > offset) {
-                System.arraycopy(to, (at - 1) << STRIDE_SHIFT, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+                copyEvent(to, (at - 1) << STRIDE_SHIFT, to, at << STRIDE_SHIFT);
                 drainRefs[at] = drainRefs[at - 1];
                 at--;
             }
-            System.arraycopy(data, from, to, at << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+            copyEvent(data, from, to, at << STRIDE_SHIFT);
             if (refs != null && i < refs.length) {
                 drainRefs[at] = refs[i];
                 refs[i] = null;
@@ -316,6 +316,18 @@ final class WheelBuckets {
                 drainRefs[at] = null; // the slot may hold a ref shifted up by this sort
             }
         }
+    }
+
+    /**
+     * Copies one event's four longs. Written out rather than {@code System.arraycopy}: for four
+     * elements the call to the copy stub cost more than the copy (in the join phase, where most
+     * buckets hold one event, the sorts were a tenth of the run in a profile).
+     */
+    private static void copyEvent(long[] from, int at, long[] to, int into) {
+        to[into] = from[at];
+        to[into + 1] = from[at + 1];
+        to[into + 2] = from[at + 2];
+        to[into + 3] = from[at + 3];
     }
 
     private void allocateDrain(int capacity) {
