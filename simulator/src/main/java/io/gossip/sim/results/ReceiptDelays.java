@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>The delays need not be sorted. The coverage curve is a count per grid step and each quantile
  * is found among the few delays of its step, so a broadcast costs a few passes over its delays
- * instead of a sort of them (at 1,000,000 nodes the sort took about 80 ms per broadcast, time that
- * counted in the run's).
+ * instead of a sort of them (a million delays: 8 ms against 55 ms with the sort, time that counts
+ * in the run's).
  */
 public final class ReceiptDelays {
     private ReceiptDelays() {
@@ -77,9 +77,12 @@ public final class ReceiptDelays {
         }
         int before = step == 0 ? 0 : curve[step - 1];
         long[] inStep = new long[curve[step] - before];
+        // The step's delays are those in (above, atMost], as stepOf says, without a division each.
+        long above = step == 0 ? -1 : (step - 1) * stepMicros;
+        long atMost = step * stepMicros;
         int n = 0;
         for (int i = 0; i < reached; i++) {
-            if (stepOf(delays[i], stepMicros) == step) {
+            if (delays[i] > above && delays[i] <= atMost) {
                 inStep[n++] = delays[i];
             }
         }
