@@ -262,7 +262,7 @@ public final class ScampArena {
         // membership message looks its subject up in it) and, once the node remembers messages,
         // the record's end, where the newest seen entries lie, which a duplicate check meets first
         // and a first receipt appends to. Before that (the join phase) the end is the InView's,
-        // which most messages do not read: loading it there made the join phase 3-4 % slower.
+        // which most messages do not read: loading it there made the join phase 3-5 % slower (three pairs).
         int pvEnd = NodeRecord.pvStart(r) + r[NodeRecord.PV_SIZE];
         int newestSeen = r[NodeRecord.SEEN_SIZE] > 0 ? r[NodeRecord.used(r) - 1] : 0;
         return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + r[Math.min(pvEnd, r.length - 1)] + newestSeen
