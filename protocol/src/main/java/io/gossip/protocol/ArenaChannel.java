@@ -214,6 +214,12 @@ final class ArenaChannel {
         return (h == null ? 0 : (int) h[0]) + (a == null ? 0 : (int) a[0]);
     }
 
+    /** Reads the ends of the node's awaited entries, where an ack searches and removes; a hint. */
+    int prefetchAwaiting(int node) {
+        long[] a = waiting.get(node) ? awaiting[node] : null;
+        return a == null ? 0 : (int) a[COUNT] + (int) a[a.length - 1];
+    }
+
     /** Forgets handled messages past their horizon. */
     void forgetExpired(long nowMicros, int node) {
         if (!isActive(node)) {

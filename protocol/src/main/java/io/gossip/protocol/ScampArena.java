@@ -272,12 +272,18 @@ public final class ScampArena {
     /**
      * {@link #prefetch(int)} for a message of {@code type} about {@code subject} (as
      * {@link #onMessage} would be given them): a copy of a gossip message the node already holds is
-     * recognised without the record, so only its count is read. Any values are accepted (a hint,
+     * recognised without the record, so only its count is read; an ack reads the record's count and
+     * the acks awaited, not the views or the messages handled. Any values are accepted (a hint,
      * like {@link #prefetch(int)}: it changes nothing).
      */
     public int prefetch(int node, int type, int subject) {
         if (type == GOSSIP && node >= 0 && holders.mayHold(subject, node)) {
             return receivedLow[node];
+        }
+        if (type == ACK) {
+            // An ack counts itself in the record and removes an awaited entry: nothing else is read.
+            int[] r = records.orNull(node);
+            return r == null ? 0 : r[NodeRecord.RECEIVED_HIGH] + channel.prefetchAwaiting(node);
         }
         return prefetch(node);
     }

@@ -63,6 +63,8 @@ class ScampArenaPrefetchTest {
                 for (int message : new int[] {-1, 0, step / 100, step / 100 + 1, Integer.MAX_VALUE}) {
                     prefetched.arena.prefetch(id, gossip, message);
                 }
+                // As told of an ack, whose hint reads only the count and the awaited entries.
+                prefetched.arena.prefetch(id, MessageType.ACK.ordinal(), 0);
             }
             int joined = step / 20;
             if (step % 20 == 0 && joined < NODES) {
@@ -112,6 +114,7 @@ class ScampArenaPrefetchTest {
         for (int id : new int[] {-1, Integer.MIN_VALUE, 1, NODES - 1, NODES, Integer.MAX_VALUE}) {
             assertEquals(0, loop.arena.prefetch(id), "id " + id);
             assertEquals(0, loop.arena.prefetch(id, MessageType.GOSSIP.ordinal(), 0), "id " + id);
+            assertEquals(0, loop.arena.prefetch(id, MessageType.ACK.ordinal(), 0), "id " + id);
         }
     }
 }
