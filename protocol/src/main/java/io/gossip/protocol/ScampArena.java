@@ -288,6 +288,19 @@ public final class ScampArena {
         return prefetch(node);
     }
 
+    /**
+     * {@link #prefetch(int)} for a wakeup of {@code node}: most wakeups find every message of their
+     * node acknowledged and read only its wakeup time (see {@link #onTimeout}), so the rest of the
+     * record and the channel are read only if the node awaits an ack. Any id is accepted.
+     */
+    public int prefetchWake(int node) {
+        int[] r = records.orNull(node);
+        if (r == null) {
+            return 0;
+        }
+        return channel.awaitsAck(node) ? prefetch(node) : r[NodeRecord.WAKE_LOW];
+    }
+
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
     public void onTimeout(long nowMicros, int node) {
         int[] r = recordOf(node);

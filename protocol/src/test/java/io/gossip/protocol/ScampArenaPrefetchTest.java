@@ -65,6 +65,7 @@ class ScampArenaPrefetchTest {
                 }
                 // As told of an ack, whose hint reads only the count and the awaited entries.
                 prefetched.arena.prefetch(id, MessageType.ACK.ordinal(), 0);
+                prefetched.arena.prefetchWake(id);
             }
             int joined = step / 20;
             if (step % 20 == 0 && joined < NODES) {
@@ -115,6 +116,7 @@ class ScampArenaPrefetchTest {
             assertEquals(0, loop.arena.prefetch(id), "id " + id);
             assertEquals(0, loop.arena.prefetch(id, MessageType.GOSSIP.ordinal(), 0), "id " + id);
             assertEquals(0, loop.arena.prefetch(id, MessageType.ACK.ordinal(), 0), "id " + id);
+            assertEquals(0, loop.arena.prefetchWake(id), "id " + id);
         }
     }
 }

@@ -31,6 +31,12 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     /** A message of the arena: (seq, subject) in the event's word, (type, hops) in its tag. */
     static final int PACKED = 3;
     static final int GOSSIP = MessageType.GOSSIP.ordinal();
+    /**
+     * A wakeup's tag, which only reading ahead reads: its top byte, where a packed message has its
+     * type, is {@value #WAKE_HINT}, no message type's ordinal.
+     */
+    static final int WAKE_HINT = 0xFF;
+    static final int WAKE_TAG = WAKE_HINT << 24;
 
     private final long endMicros;
     private final EventQueue queue;
@@ -157,7 +163,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     @Override
     public void wakeAt(int node, long deadlineMicros) {
         if (deadlineMicros <= endMicros) {
-            queue.push(Math.max(now, deadlineMicros), WAKE, node, node, null);
+            queue.push(Math.max(now, deadlineMicros), WAKE, node, node, 0L, WAKE_TAG);
         }
     }
 }

@@ -195,9 +195,12 @@ public final class Simulation {
         int sink = readAheadSink;
         if (arena != null) {
             // A packed message's type is in its tag's top byte, its subject in its word (see
-            // NodeEnvironment#PACKED); a wakeup's tag and word are 0, read as a type that is not gossip.
+            // NodeEnvironment#PACKED); a wakeup's top byte is WAKE_HINT; a timeline step's tag is 0,
+            // read as a membership message (steps are rare: the reads are wasted, not wrong).
             for (int i = 0; i < k; i++) {
-                sink += arena.prefetch(ahead[i], aheadTags[i] >>> 24, aheadWords[i]);
+                int type = aheadTags[i] >>> 24;
+                sink += type == NodeEnvironment.WAKE_HINT ? arena.prefetchWake(ahead[i])
+                        : arena.prefetch(ahead[i], type, aheadWords[i]);
             }
         } else {
             for (int i = 0; i < k; i++) {
