@@ -20,7 +20,12 @@ package io.gossip.sim.engine;
  * Two small 4-ary heaps handle the rest: the <em>far</em> heap holds events beyond the horizon
  * (timers, mostly), the <em>near</em> heap those pushed into the bucket being drained and far events
  * that have come due, with their payloads in a {@link SlotPool}; {@link #pop} takes the earlier of
- * the drain buffer's head and the near heap's top.
+ * the drain buffer's head and the near heap's top. Wheel events carry no insertion sequence (three
+ * longs each instead of four, a quarter less to append and sort): within a bucket, insertion order
+ * is kept by appending and a stable sort; against the near heap, at the same microsecond, its
+ * events from the far heap were all pushed before any event of the bucket (the bucket lay beyond
+ * the horizon then) and the others after the bucket was sorted (it was the current one), which
+ * their sequence, compared with the one at the sort, tells apart.
  *
  * <p>Usage: {@code push}, then {@link #pop}, then read the popped event with {@link #poppedTime},
  * {@link #poppedKind}, {@link #poppedFrom}, {@link #poppedTo}, and {@link #poppedRef} or
@@ -33,9 +38,8 @@ public final class EventQueue {
     private static final int BUCKETS = WheelBuckets.BUCKETS;
     private static final int MASK = BUCKETS - 1;
     private static final long HORIZON_MICROS = (long) BUCKETS * BUCKET_MICROS;
-    // A wheel event's key: seq << SEQ_SHIFT | kind << KIND_SHIFT | offset in the bucket.
+    // A wheel event's key: tag << 32 | kind << KIND_SHIFT | offset in the bucket.
     private static final int KIND_SHIFT = SHIFT;
-    private static final int SEQ_SHIFT = SHIFT + 2;
 
     private final WheelBuckets wheel = new WheelBuckets();
     // Events outside the wheel (near and far heaps) keep their payload in reusable slots.
@@ -47,6 +51,12 @@ public final class EventQueue {
     private long currentStart;
     private long size;
     private long nextSeq;
+    /**
+     * {@code nextSeq} when the bucket being drained was sorted: the near heap's events with a smaller
+     * sequence came from the far heap, pushed before any event of the bucket, and go before the drain
+     * buffer's events of the same microsecond; the others were pushed after, and go after them.
+     */
+    private long drainStartSeq;
 
     private long poppedTime;
     private int poppedKind;
@@ -110,8 +120,8 @@ public final class EventQueue {
         long end = currentStart + BUCKET_MICROS;
         if (timeMicros >= end && timeMicros < currentStart + HORIZON_MICROS) {
             long ends = ((long) from << 32) | (to & 0xFFFF_FFFFL);
-            long key = (seq << SEQ_SHIFT) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
-            wheel.append((int) (timeMicros >>> SHIFT) & MASK, ends, key, word, tag, ref);
+            long key = ((long) tag << 32) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
+            wheel.append((int) (timeMicros >>> SHIFT) & MASK, ends, key, word, ref);
         } else {
             int slot = slots.store(timeMicros, kind, from, to, word, tag, ref);
             (timeMicros < end ? near : far).push(timeMicros, seq, slot);
@@ -125,14 +135,14 @@ public final class EventQueue {
         if (wheel.draining()) {
             long key = wheel.headKey();
             long t = currentStart + (key & OFFSET_MASK);
-            if (near.isEmpty() || t < near.minTime() || (t == near.minTime() && (key >>> SEQ_SHIFT) < near.minSeq())) {
+            if (near.isEmpty() || t < near.minTime() || (t == near.minTime() && near.minSeq() >= drainStartSeq)) {
                 long ends = wheel.headEnds();
                 poppedTime = t;
                 poppedKind = (int) (key >>> KIND_SHIFT) & 3;
                 poppedFrom = (int) (ends >>> 32);
                 poppedTo = (int) ends;
                 poppedWord = wheel.headWord();
-                poppedTag = wheel.headTag();
+                poppedTag = (int) (key >>> 32);
                 poppedRef = wheel.takeHead();
                 return;
             }
@@ -203,11 +213,22 @@ public final class EventQueue {
     }
 
     /**
+     * Makes the drain buffer or the near heap hold the earliest events ({@link #advance} when neither
+     * holds any). Split from {@code advance} so that this check, made twice per event, is small
+     * enough to be compiled into the loop, and advancing, once per bucket, is not.
+     */
+    private void fill() {
+        if (!wheel.draining() && near.isEmpty()) {
+            advance();
+        }
+    }
+
+    /**
      * Advances to the next bucket holding events, or holding the earliest far event's time, until the
      * drain buffer or the near heap holds the earliest events. Empty buckets in between are skipped
      * whole: draining them would do nothing.
      */
-    private void fill() {
+    private void advance() {
         while (!wheel.draining() && near.isEmpty()) {
             if (wheel.isEmpty()) {
                 if (far.isEmpty()) {
@@ -225,6 +246,7 @@ public final class EventQueue {
                 currentStart = target;
             }
             wheel.drain((int) (currentStart >>> SHIFT) & MASK);
+            drainStartSeq = nextSeq;
             long end = currentStart + BUCKET_MICROS;
             while (!far.isEmpty() && far.minTime() < end) {
                 long seq = far.minSeq();

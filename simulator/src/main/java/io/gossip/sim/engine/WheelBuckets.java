@@ -8,13 +8,15 @@ import java.util.BitSet;
  * insertion order; and the <em>drain buffer</em>, the events of the bucket being drained sorted by
  * their offset in the bucket, read front to back.
  *
- * <p>An event here is four longs, side by side in one array (an event is written and read in one
+ * <p>An event here is three longs, side by side in one array (an event is written and read in one
  * place; with five parallel arrays a push touched five array headers and five tails, and was a
  * third of the scale benchmark's time), plus a reference in a parallel array, created only for a
  * chunk that receives an object payload (packed messages and wakeups have none): {@code ends} (the event's
- * {@code from << 32 | to}), {@code key} (the queue's packing of insertion sequence, kind and offset,
- * whose low {@value #SHIFT} bits are the offset in the bucket), the 64-bit {@code word} and the
- * 32-bit {@code tag} of a primitive payload; and the {@code ref} of an object payload.
+ * {@code from << 32 | to}), {@code key} (the queue's packing of the 32-bit tag of a primitive
+ * payload, the kind and the offset, whose low {@value #SHIFT} bits are the offset in the bucket)
+ * and the 64-bit {@code word}; and the {@code ref} of an object payload. No insertion sequence is
+ * stored: a bucket's events are appended in insertion order and the sort is stable, which is all
+ * the order among them needs (see {@link EventQueue} for the order against its heaps).
  *
  * <p>A bucket is a chain of fixed-size chunks of {@value #CHUNK_EVENTS} events, taken from a free
  * list as it fills and given back when it is drained (the chunks drained last are taken first,
@@ -41,11 +43,10 @@ final class WheelBuckets {
     private static final int DRAIN_CAPACITY = 64;
     /** How many non-empty buckets {@link #upcoming} looks into past the drain buffer. */
     private static final int UPCOMING_BUCKETS = 4;
-    // An event's longs: [ends, key, word, tag].
-    private static final int STRIDE_SHIFT = 2;
+    // An event's longs: [ends, key, word].
+    private static final int STRIDE = 3;
     private static final int KEY = 1;
     private static final int WORD = 2;
-    private static final int TAG = 3;
 
     /** Events per chunk (a power of two). */
     static final int CHUNK_EVENTS = 64;
@@ -85,7 +86,7 @@ final class WheelBuckets {
     }
 
     /** Appends an event to bucket {@code b}. */
-    void append(int b, long ends, long key, long word, int tag, Object ref) {
+    void append(int b, long ends, long key, long word, Object ref) {
         int n = bucketSize[b];
         int slot = n & (CHUNK_EVENTS - 1);
         long[] data;
@@ -102,11 +103,10 @@ final class WheelBuckets {
             bucketTail[b] = chunk;
             data = bucketTailData[b] = chunkData[chunk];
         }
-        int i = slot << STRIDE_SHIFT;
+        int i = slot * STRIDE;
         data[i] = ends;
         data[i + KEY] = key;
         data[i + WORD] = word;
-        data[i + TAG] = tag;
         if (ref != null) {
             int chunk = bucketTail[b];
             Object[] refs = chunkRefs[chunk];
@@ -132,7 +132,7 @@ final class WheelBuckets {
             chunkRefs = Arrays.copyOf(chunkRefs, c * 2);
             chunkNext = Arrays.copyOf(chunkNext, c * 2);
         }
-        chunkData[c] = new long[CHUNK_EVENTS << STRIDE_SHIFT];
+        chunkData[c] = new long[CHUNK_EVENTS * STRIDE];
         return c;
     }
 
@@ -151,7 +151,7 @@ final class WheelBuckets {
 
     /**
      * Writes into {@code to} the {@code to} of events that come soon, and into {@code tags} and
-     * {@code words} their tag and the low half of their word: the rest of the drain buffer, then the
+     * {@code words} their tag (the key's high half) and the low half of their word: the rest of the drain buffer, then the
      * events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
      * insertion order within a bucket), from bucket {@code after + 1} round the wheel. Returns how
      * many were written. Events of the queue's heaps are not seen: this is a hint for reading ahead.
@@ -185,10 +185,10 @@ final class WheelBuckets {
     }
 
     private static void copyHint(long[] data, int event, int n, int[] to, int[] tags, int[] words) {
-        int at = event << STRIDE_SHIFT;
+        int at = event * STRIDE;
         to[n] = (int) data[at];
         words[n] = (int) data[at + WORD];
-        tags[n] = (int) data[at + TAG];
+        tags[n] = (int) (data[at + KEY] >>> 32);
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */
@@ -203,19 +203,15 @@ final class WheelBuckets {
 
     /** Key of the drain buffer's head; only valid while {@link #draining}. */
     long headKey() {
-        return drainData[(drainAt << STRIDE_SHIFT) + KEY];
+        return drainData[(drainAt * STRIDE) + KEY];
     }
 
     long headEnds() {
-        return drainData[drainAt << STRIDE_SHIFT];
+        return drainData[drainAt * STRIDE];
     }
 
     long headWord() {
-        return drainData[(drainAt << STRIDE_SHIFT) + WORD];
-    }
-
-    int headTag() {
-        return (int) drainData[(drainAt << STRIDE_SHIFT) + TAG];
+        return drainData[(drainAt * STRIDE) + WORD];
     }
 
     /** Removes the drain buffer's head and returns its reference (read the rest with the head methods first). */
@@ -273,7 +269,7 @@ final class WheelBuckets {
         for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
             long[] data = chunkData[chunk];
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                counts[(int) (data[(e << STRIDE_SHIFT) + KEY] & OFFSET_MASK) + 1]++;
+                counts[(int) (data[(e * STRIDE) + KEY] & OFFSET_MASK) + 1]++;
             }
         }
         for (int o = 1; o <= BUCKET_MICROS; o++) {
@@ -284,9 +280,9 @@ final class WheelBuckets {
             long[] data = chunkData[chunk];
             Object[] refs = chunkRefs[chunk];
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                int from = e << STRIDE_SHIFT;
+                int from = e * STRIDE;
                 int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
-                copyEvent(data, from, to, at << STRIDE_SHIFT);
+                copyEvent(data, from, to, at * STRIDE);
                 if (refs != null) {
                     drainRefs[at] = refs[e];
                     refs[e] = null;
@@ -299,16 +295,16 @@ final class WheelBuckets {
     private void insertionSort(long[] data, Object[] refs, int n) {
         long[] to = drainData;
         for (int i = 0; i < n; i++) {
-            int from = i << STRIDE_SHIFT;
+            int from = i * STRIDE;
             long key = data[from + KEY];
             long offset = key & OFFSET_MASK;
             int at = i;
-            while (at > 0 && (to[((at - 1) << STRIDE_SHIFT) + KEY] & OFFSET_MASK) > offset) {
-                copyEvent(to, (at - 1) << STRIDE_SHIFT, to, at << STRIDE_SHIFT);
+            while (at > 0 && (to[((at - 1) * STRIDE) + KEY] & OFFSET_MASK) > offset) {
+                copyEvent(to, (at - 1) * STRIDE, to, at * STRIDE);
                 drainRefs[at] = drainRefs[at - 1];
                 at--;
             }
-            copyEvent(data, from, to, at << STRIDE_SHIFT);
+            copyEvent(data, from, to, at * STRIDE);
             if (refs != null && i < refs.length) {
                 drainRefs[at] = refs[i];
                 refs[i] = null;
@@ -319,7 +315,7 @@ final class WheelBuckets {
     }
 
     /**
-     * Copies one event's four longs. Written out rather than {@code System.arraycopy}: for four
+     * Copies one event's three longs. Written out rather than {@code System.arraycopy}: for so few
      * elements the call to the copy stub cost more than the copy (in the join phase, where most
      * buckets hold one event, the sorts were a tenth of the run in a profile).
      */
@@ -327,11 +323,10 @@ final class WheelBuckets {
         to[into] = from[at];
         to[into + 1] = from[at + 1];
         to[into + 2] = from[at + 2];
-        to[into + 3] = from[at + 3];
     }
 
     private void allocateDrain(int capacity) {
-        drainData = new long[capacity << STRIDE_SHIFT];
+        drainData = new long[capacity * STRIDE];
         drainRefs = new Object[capacity];
     }
 }

@@ -292,14 +292,28 @@ class EventQueueTest {
 
     @Test
     void matchesAReferencePriorityQueueOverRandomMixedPushesAndPops() {
+        matchesAReferencePriorityQueue(5, 1);
+    }
+
+    /**
+     * Times on a grid of 1,000 µs, so that most pops meet events of the same microsecond from the
+     * far heap, the wheel and the near heap at once: the order among them is the whole point.
+     */
+    @Test
+    void matchesAReferencePriorityQueueWhenManyEventsShareAMicrosecond() {
+        matchesAReferencePriorityQueue(6, 1_000);
+    }
+
+    private static void matchesAReferencePriorityQueue(long seed, long grid) {
         EventQueue queue = new EventQueue(4);
         PriorityQueue<Expected> reference = new PriorityQueue<>(BY_TIME_THEN_SEQ);
-        SplittableRandom random = new SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(seed);
         long now = 0;
         long seq = 0;
+        long ties = 0;
         for (int op = 0; op < 200_000; op++) {
             if (reference.isEmpty() || random.nextInt(100) < 52) {
-                long time = now + randomDelay(random);
+                long time = Math.max(now, (now + randomDelay(random)) / grid * grid);
                 int kind = random.nextInt(4);
                 int from = random.nextInt();
                 int to = random.nextInt();
@@ -319,6 +333,9 @@ class EventQueueTest {
                 assertEquals(reference.peek().time(), queue.peekTime(), "peek at op " + op);
                 Expected e = reference.poll();
                 assertPopped(queue, e, "op " + op);
+                if (!reference.isEmpty() && reference.peek().time() == e.time()) {
+                    ties++;
+                }
                 now = e.time();
             }
             assertEquals(reference.size(), queue.size());
@@ -327,6 +344,9 @@ class EventQueueTest {
             assertPopped(queue, reference.poll(), "final drain");
         }
         assertTrue(queue.isEmpty());
+        if (grid > 1) {
+            assertTrue(ties > 50_000, "only " + ties + " pops were followed by an event of the same microsecond");
+        }
     }
 
     /** Now, inside the current bucket, on the wheel, at the horizon's edge, or beyond it. */
