@@ -63,7 +63,8 @@ class ScampArenaPrefetchTest {
                 for (int message : new int[] {-1, 0, step / 100, step / 100 + 1, Integer.MAX_VALUE}) {
                     prefetched.arena.prefetch(id, gossip, message);
                 }
-                // As told of an ack, whose hint reads only the count and the awaited entries.
+                // As told of an ack (its hint reads the count and the awaited entries) and of a
+                // wakeup (the wakeup time, or all of prefetch(id) if the node awaits an ack).
                 prefetched.arena.prefetch(id, MessageType.ACK.ordinal(), 0);
                 prefetched.arena.prefetchWake(id);
             }

@@ -151,8 +151,8 @@ final class WheelBuckets {
 
     /**
      * Writes into {@code to} the {@code to} of events that come soon, and into {@code tags} and
-     * {@code words} their tag (the key's high half) and the low half of their word: the rest of the drain buffer, then the
-     * events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
+     * {@code words} their tag (the key's high half) and the low half of their word: the rest of the
+     * drain buffer, then the events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
      * insertion order within a bucket), from bucket {@code after + 1} round the wheel. Returns how
      * many were written. Events of the queue's heaps are not seen: this is a hint for reading ahead.
      */
