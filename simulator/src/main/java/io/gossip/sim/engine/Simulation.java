@@ -115,7 +115,7 @@ public final class Simulation {
             arenaSeeds.splitFrom(0, rootReplica, 0);
         }
         this.arena = useArena ? new ScampArena(n, config, environment, arenaSeeds, 0, counters) : null;
-        this.readsAhead = (arena != null || nodes != null) && n >= READ_AHEAD_MIN_NODES;
+        this.readsAhead = (arena != null || nodes != null) && readsAheadAt(n);
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
         this.arrivals = new Arrivals(table, network, tracker, environment, nodes, arena, global, networkDrops);
@@ -213,9 +213,18 @@ public final class Simulation {
         return Math.max(1, k);
     }
 
-    /** Turns reading ahead on or off whatever the size, before {@link #run}: tests compare both. */
-    void readAhead(boolean on) {
+    /**
+     * Turns reading ahead on or off whatever the size, before {@link #run}: tests compare both, and
+     * the scale benchmark's warm-up reads ahead when the measured run will, so that the JIT compiles
+     * that code too before the measured run (see {@code ScaleRun#run}). It changes no result.
+     */
+    public void readAhead(boolean on) {
         readsAhead = on && (arena != null || nodes != null);
+    }
+
+    /** Whether a SCAMP run of {@code nodes} nodes reads ahead unless told otherwise ({@link #readAhead(boolean)}). */
+    public static boolean readsAheadAt(int nodes) {
+        return nodes >= READ_AHEAD_MIN_NODES;
     }
 
     /**

@@ -160,10 +160,10 @@ public final class ScaleRun {
         return o.nodes() * 1_000.0 + 10_000;
     }
 
-    /** The warm-up's size when the command line does not give one. */
-    public static final int DEFAULT_WARMUP_NODES = 2_000;
-    /** Broadcasts of the warm-up run: enough for every gossip path to run thousands of times. */
-    private static final int WARMUP_BROADCASTS = 5;
+    /** The warm-up's size when the command line does not give one (see {@link #run}). */
+    public static final int DEFAULT_WARMUP_NODES = 20_000;
+    /** Broadcasts of the warm-up run (see {@link #run}). */
+    private static final int WARMUP_BROADCASTS = 10;
 
     /**
      * Runs the benchmark once: the warm-up, if asked for, then the measured run.
@@ -172,20 +172,33 @@ public final class ScaleRun {
      * that the JIT compiles the event loop with both phases in its profile. Without it, the loop is
      * compiled during the join phase for membership messages only; the first gossip meets code that
      * assumed none would come, the JVM falls back to slower code and compiles again, and the first
-     * broadcast pays for it (at 100,000 nodes it took 0.21 s against 0.16 s after a warm-up, whose
-     * next broadcasts took about 0.10 s either way; docs/simulator-engine.md, round 7). It changes
-     * no result: it is another {@code Simulation}, sharing nothing with the measured one but the
-     * compiled code.
+     * broadcasts pay for it. A small warm-up is not enough: on 2,000 nodes (the default until round
+     * 9) the buckets of its broadcasts never outgrow one chunk and its gossip lasts a few
+     * milliseconds, less than compiling takes, and it does not read ahead (only runs from
+     * {@link Simulation#readsAheadAt 50,000 nodes} do); so the measured run's first gossip still hit
+     * code compiled without it (JIT log: branches compiled as never taken in
+     * {@code Arrivals.arrivePacked}, {@code WheelBuckets.append} and {@code drain}, and in the
+     * reading ahead), and at 100,000 nodes, c = 0, its first two broadcasts took 0.14-0.17 s against
+     * 0.09-0.10 s for the next ones. So the warm-up is 20,000 nodes with ten broadcasts, and reads
+     * ahead when the measured run will (docs/simulator-engine.md, round 9). It changes no result: it
+     * is another {@code Simulation}, sharing nothing with the measured one but the compiled code.
      *
      * @param log where progress lines go (every ~10 s of wall time), or null for none
      */
     public static Result run(Options o, PrintStream log) {
+        boolean readAhead = Simulation.readsAheadAt(o.nodes());
         double warmupSeconds = 0;
         if (o.warmupNodes() > 0) {
             long w0 = System.nanoTime();
-            run(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation()), null);
+            measure(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation()), null,
+                    readAhead, 0);
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
+        return measure(o, log, readAhead, warmupSeconds);
+    }
+
+    /** One run of the workload, reading ahead as told, measured. */
+    private static Result measure(Options o, PrintStream log, boolean readAhead, double warmupSeconds) {
         Scenario scenario = scenario(o);
         RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
         RunSetup setup = new RunSetup(key, scenario, 0,
@@ -193,6 +206,7 @@ public final class ScaleRun {
         long baseline = heapUsedAfterFullGc();
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup, o.representation());
+        sim.readAhead(readAhead);
         // Where the join phase ends: the wall clock and the deliveries when the first broadcast is due.
         long[] broadcastPhaseStart = new long[2];
         sim.observeAt(Math.round(firstBroadcastMillis(o) * 1000), t -> {
