@@ -95,7 +95,7 @@ public final class Simulation {
         if (whyNot != null) {
             throw new IllegalArgumentException("the arena cannot run this scenario: it does not support " + whyNot);
         }
-        this.queue = new EventQueue(Math.min(n, 1 << 16));
+        this.queue = new EventQueue(Math.min(n, 1 << 16), n);
         this.table = new NodeTable(n, !useArena); // arena nodes count their own messages
         this.tracker = new BroadcastTracker(n);
         SplittableRandom root = new SplittableRandom(setup.runSeed());

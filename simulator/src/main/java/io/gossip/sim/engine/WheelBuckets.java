@@ -8,15 +8,15 @@ import java.util.BitSet;
  * insertion order; and the <em>drain buffer</em>, the events of the bucket being drained sorted by
  * their offset in the bucket, read front to back.
  *
- * <p>An event here is three longs, side by side in one array (an event is written and read in one
+ * <p>An event here is two longs, side by side in one array (an event is written and read in one
  * place; with five parallel arrays a push touched five array headers and five tails, and was a
- * third of the scale benchmark's time), plus a reference in a parallel array, created only for a
- * chunk that receives an object payload (packed messages and wakeups have none): {@code ends} (the event's
- * {@code from << 32 | to}), {@code key} (the queue's packing of the 32-bit tag of a primitive
- * payload, the kind and the offset, whose low {@value #SHIFT} bits are the offset in the bucket)
- * and the 64-bit {@code word}; and the {@code ref} of an object payload. No insertion sequence is
- * stored: a bucket's events are appended in insertion order and the sort is stable, which is all
- * the order among them needs (see {@link EventQueue} for the order against its heaps).
+ * third of the scale benchmark's time): {@code ends} and {@code key}, the queue's packing of the
+ * event ({@link WheelEventLayout}; the key's low {@value #SHIFT} bits are the offset in the
+ * bucket). Two side arrays per chunk, each created only for a chunk that needs it, hold what does
+ * not fit: the {@code ref} of an object payload (packed messages and wakeups have none) and the
+ * 64-bit word of a spilled event. No insertion sequence is stored: a bucket's events are appended
+ * in insertion order and the sort is stable, which is all the order among them needs (see
+ * {@link EventQueue} for the order against its heaps).
  *
  * <p>A bucket is a chain of fixed-size chunks of {@value #CHUNK_EVENTS} events, taken from a free
  * list as it fills and given back when it is drained (the chunks drained last are taken first,
@@ -43,10 +43,9 @@ final class WheelBuckets {
     private static final int DRAIN_CAPACITY = 64;
     /** How many non-empty buckets {@link #upcoming} looks into past the drain buffer. */
     private static final int UPCOMING_BUCKETS = 4;
-    // An event's longs: [ends, key, word].
-    private static final int STRIDE = 3;
+    // An event's longs: [ends, key].
+    private static final int STRIDE = 2;
     private static final int KEY = 1;
-    private static final int WORD = 2;
 
     /** Events per chunk (a power of two). */
     static final int CHUNK_EVENTS = 64;
@@ -55,6 +54,11 @@ final class WheelBuckets {
     private final int[] bucketHead = new int[BUCKETS];
     private final int[] bucketTail = new int[BUCKETS];
     private final int[] bucketSize = new int[BUCKETS];
+    /**
+     * Whether a bucket holds a spilled event: only then do its sorts carry side words along (a chunk
+     * keeps its side array when reused, and timeline steps, whose ids are -1, spill now and then).
+     */
+    private final boolean[] bucketSpills = new boolean[BUCKETS];
     /** The events of each bucket's last chunk: an append writes there without looking the chunk up. */
     private final long[][] bucketTailData = new long[BUCKETS][];
     /**
@@ -66,10 +70,13 @@ final class WheelBuckets {
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
 
-    // Chunks by id: their events, their refs (created on a chunk's first ref), the next chunk of their
-    // bucket, or of the free list.
+    private final WheelEventLayout layout;
+
+    // Chunks by id: their events, their refs (created on a chunk's first ref), their spilled events'
+    // words (created on its first), the next chunk of their bucket, or of the free list.
     private long[][] chunkData = new long[64][];
     private Object[][] chunkRefs = new Object[64][];
+    private long[][] chunkWords = new long[64][];
     private int[] chunkNext = new int[64];
     private int chunks;
     /** Top of the free list of chunks, -1 if empty. */
@@ -77,16 +84,32 @@ final class WheelBuckets {
 
     private long[] drainData;
     private Object[] drainRefs;
+    /** The words of the drain buffer's spilled events (other slots hold stale values, never read). */
+    private long[] drainWords;
     private int drainAt;
     private int drainEnd;
     private final int[] offsetCounts = new int[BUCKET_MICROS + 1];
 
-    WheelBuckets() {
+    WheelBuckets(WheelEventLayout layout) {
+        this.layout = layout;
         allocateDrain(DRAIN_CAPACITY);
     }
 
-    /** Appends an event to bucket {@code b}. */
-    void append(int b, long ends, long key, long word, Object ref) {
+    /** Appends a spilled event to bucket {@code b}, its {@code word} in the chunk's side array. */
+    void appendSpilled(int b, long ends, long key, long word, Object ref) {
+        append(b, ends, key, ref);
+        int n = bucketSize[b] - 1;
+        int chunk = bucketTail[b];
+        long[] words = chunkWords[chunk];
+        if (words == null) {
+            words = chunkWords[chunk] = new long[CHUNK_EVENTS];
+        }
+        words[n & (CHUNK_EVENTS - 1)] = word;
+        bucketSpills[b] = true;
+    }
+
+    /** Appends a compact event (see {@link WheelEventLayout}) to bucket {@code b}. */
+    void append(int b, long ends, long key, Object ref) {
         int n = bucketSize[b];
         int slot = n & (CHUNK_EVENTS - 1);
         long[] data;
@@ -106,7 +129,6 @@ final class WheelBuckets {
         int i = slot * STRIDE;
         data[i] = ends;
         data[i + KEY] = key;
-        data[i + WORD] = word;
         if (ref != null) {
             int chunk = bucketTail[b];
             Object[] refs = chunkRefs[chunk];
@@ -130,6 +152,7 @@ final class WheelBuckets {
         if (c == chunkData.length) {
             chunkData = Arrays.copyOf(chunkData, c * 2);
             chunkRefs = Arrays.copyOf(chunkRefs, c * 2);
+            chunkWords = Arrays.copyOf(chunkWords, c * 2);
             chunkNext = Arrays.copyOf(chunkNext, c * 2);
         }
         chunkData[c] = new long[CHUNK_EVENTS * STRIDE];
@@ -159,7 +182,7 @@ final class WheelBuckets {
     int upcoming(int after, int[] to, int[] tags, int[] words) {
         int n = 0;
         for (int i = drainAt; i < drainEnd && n < to.length; i++) {
-            copyHint(drainData, i, n++, to, tags, words);
+            copyHint(drainData, drainWords, i, n++, to, tags, words);
         }
         int b = after;
         boolean wrapped = false;
@@ -178,17 +201,19 @@ final class WheelBuckets {
                 if (i > 0 && (i & (CHUNK_EVENTS - 1)) == 0) {
                     chunk = chunkNext[chunk];
                 }
-                copyHint(chunkData[chunk], i & (CHUNK_EVENTS - 1), n++, to, tags, words);
+                copyHint(chunkData[chunk], chunkWords[chunk], i & (CHUNK_EVENTS - 1), n++, to, tags, words);
             }
         }
         return n;
     }
 
-    private static void copyHint(long[] data, int event, int n, int[] to, int[] tags, int[] words) {
+    private void copyHint(long[] data, long[] sideWords, int event, int n, int[] to, int[] tags, int[] words) {
         int at = event * STRIDE;
-        to[n] = (int) data[at];
-        words[n] = (int) data[at + WORD];
-        tags[n] = (int) (data[at + KEY] >>> 32);
+        long ends = data[at];
+        long key = data[at + KEY];
+        to[n] = layout.to(ends, key);
+        words[n] = (int) layout.word(ends, key, WheelEventLayout.spilled(key) ? sideWords[event] : 0);
+        tags[n] = (int) (key >>> 32);
     }
 
     /** Whether no bucket holds an event (the drain buffer aside). */
@@ -210,8 +235,9 @@ final class WheelBuckets {
         return drainData[drainAt * STRIDE];
     }
 
-    long headWord() {
-        return drainData[(drainAt * STRIDE) + WORD];
+    /** Word of the drain buffer's head if it spilled (see {@link WheelEventLayout}); stale otherwise. */
+    long headSideWord() {
+        return drainWords[drainAt];
     }
 
     /** Removes the drain buffer's head and returns its reference (read the rest with the head methods first). */
@@ -237,10 +263,12 @@ final class WheelBuckets {
             allocateDrain(Math.max(n, drainRefs.length * 2));
         }
         int head = bucketHead[b];
+        boolean spills = bucketSpills[b];
+        bucketSpills[b] = false;
         if (n <= SMALL_BUCKET) { // within the first chunk
-            insertionSort(chunkData[head], chunkRefs[head], n);
+            insertionSort(chunkData[head], chunkRefs[head], spills ? chunkWords[head] : null, n);
         } else {
-            countingSort(head, n);
+            countingSort(head, n, spills);
         }
         bucketSize[b] = 0;
         occupied.clear(b);
@@ -254,6 +282,7 @@ final class WheelBuckets {
     void trim() {
         chunkData = new long[64][];
         chunkRefs = new Object[64][];
+        chunkWords = new long[64][];
         chunkNext = new int[64];
         chunks = 0;
         freeChunk = -1;
@@ -263,7 +292,7 @@ final class WheelBuckets {
     }
 
     /** Sorts the {@code n} events of the chain starting at chunk {@code head} into the drain buffer. */
-    private void countingSort(int head, int n) {
+    private void countingSort(int head, int n, boolean spills) {
         int[] counts = offsetCounts;
         Arrays.fill(counts, 0);
         for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
@@ -279,6 +308,7 @@ final class WheelBuckets {
         for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
             long[] data = chunkData[chunk];
             Object[] refs = chunkRefs[chunk];
+            long[] words = spills ? chunkWords[chunk] : null;
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
                 int from = e * STRIDE;
                 int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
@@ -287,12 +317,16 @@ final class WheelBuckets {
                     drainRefs[at] = refs[e];
                     refs[e] = null;
                 }
+                if (words != null) {
+                    drainWords[at] = words[e];
+                }
             }
         }
     }
 
     /** The same order as the counting sort for a few events, without touching 128 counters. */
-    private void insertionSort(long[] data, Object[] refs, int n) {
+    /** {@code words}: the chunk's side words if the bucket holds a spilled event, else null. */
+    private void insertionSort(long[] data, Object[] refs, long[] words, int n) {
         long[] to = drainData;
         for (int i = 0; i < n; i++) {
             int from = i * STRIDE;
@@ -302,9 +336,15 @@ final class WheelBuckets {
             while (at > 0 && (to[((at - 1) * STRIDE) + KEY] & OFFSET_MASK) > offset) {
                 copyEvent(to, (at - 1) * STRIDE, to, at * STRIDE);
                 drainRefs[at] = drainRefs[at - 1];
+                if (words != null) {
+                    drainWords[at] = drainWords[at - 1];
+                }
                 at--;
             }
             copyEvent(data, from, to, at * STRIDE);
+            if (words != null) {
+                drainWords[at] = words[i];
+            }
             if (refs != null && i < refs.length) {
                 drainRefs[at] = refs[i];
                 refs[i] = null;
@@ -315,18 +355,18 @@ final class WheelBuckets {
     }
 
     /**
-     * Copies one event's three longs. Written out rather than {@code System.arraycopy}: for so few
+     * Copies one event's two longs. Written out rather than {@code System.arraycopy}: for so few
      * elements the call to the copy stub cost more than the copy (in the join phase, where most
      * buckets hold one event, the sorts were a tenth of the run in a profile).
      */
     private static void copyEvent(long[] from, int at, long[] to, int into) {
         to[into] = from[at];
         to[into + 1] = from[at + 1];
-        to[into + 2] = from[at + 2];
     }
 
     private void allocateDrain(int capacity) {
         drainData = new long[capacity * STRIDE];
         drainRefs = new Object[capacity];
+        drainWords = new long[capacity];
     }
 }

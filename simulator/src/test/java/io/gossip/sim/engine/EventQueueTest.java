@@ -292,7 +292,18 @@ class EventQueueTest {
 
     @Test
     void matchesAReferencePriorityQueueOverRandomMixedPushesAndPops() {
-        matchesAReferencePriorityQueue(5, 1);
+        matchesAReferencePriorityQueue(5, 1, 0);
+    }
+
+    /**
+     * A queue built for a run's node count packs most events in two longs and spills the rest (ids
+     * out of range, large sequences or subjects) to a side array: mixed at random, in and out of
+     * the same buckets, they must keep their order and payloads exactly.
+     */
+    @Test
+    void matchesAReferencePriorityQueueWithCompactAndSpilledEventsMixed() {
+        matchesAReferencePriorityQueue(7, 1, 100_000);
+        matchesAReferencePriorityQueue(8, 1_000, 3);
     }
 
     /**
@@ -301,11 +312,15 @@ class EventQueueTest {
      */
     @Test
     void matchesAReferencePriorityQueueWhenManyEventsShareAMicrosecond() {
-        matchesAReferencePriorityQueue(6, 1_000);
+        matchesAReferencePriorityQueue(6, 1_000, 0);
     }
 
-    private static void matchesAReferencePriorityQueue(long seed, long grid) {
-        EventQueue queue = new EventQueue(4);
+    /**
+     * @param nodes 0: a queue for any ids, and fully random ids and words (nearly all spill);
+     *     otherwise a queue for that many nodes, and mostly ids, sequences and subjects that fit
+     */
+    private static void matchesAReferencePriorityQueue(long seed, long grid, int nodes) {
+        EventQueue queue = nodes == 0 ? new EventQueue(4) : new EventQueue(4, nodes);
         PriorityQueue<Expected> reference = new PriorityQueue<>(BY_TIME_THEN_SEQ);
         SplittableRandom random = new SplittableRandom(seed);
         long now = 0;
@@ -315,11 +330,12 @@ class EventQueueTest {
             if (reference.isEmpty() || random.nextInt(100) < 52) {
                 long time = Math.max(now, (now + randomDelay(random)) / grid * grid);
                 int kind = random.nextInt(4);
-                int from = random.nextInt();
-                int to = random.nextInt();
+                int from = nodes == 0 ? random.nextInt() : nodeId(random, nodes);
+                int to = nodes == 0 ? random.nextInt() : nodeId(random, nodes);
                 Expected e;
                 if (random.nextBoolean()) {
-                    long word = random.nextInt(8) == 0 ? Long.MIN_VALUE : random.nextLong();
+                    long word = nodes == 0 ? (random.nextInt(8) == 0 ? Long.MIN_VALUE : random.nextLong())
+                            : packedWord(random);
                     int tag = random.nextInt(8) == 0 ? Integer.MIN_VALUE : random.nextInt();
                     queue.push(time, kind, from, to, word, tag);
                     e = new Expected(time, seq++, kind, from, to, word, tag, null);
@@ -347,6 +363,25 @@ class EventQueueTest {
         if (grid > 1) {
             assertTrue(ties > 50_000, "only " + ties + " pops were followed by an event of the same microsecond");
         }
+    }
+
+    /** Mostly an id of the run, sometimes one past its end, the largest int or a negative one. */
+    private static int nodeId(SplittableRandom random, int nodes) {
+        switch (random.nextInt(16)) {
+            case 0:
+                return nodes + random.nextInt(1 << 20);
+            case 1:
+                return random.nextBoolean() ? Integer.MAX_VALUE : -1 - random.nextInt(1 << 20);
+            default:
+                return random.nextInt(nodes);
+        }
+    }
+
+    /** Mostly a packed message's (sequence, subject), sometimes too large for two longs, or any word. */
+    private static long packedWord(SplittableRandom random) {
+        long seq = random.nextInt(16) == 0 ? random.nextInt() : random.nextInt(1 << 12);
+        long subject = random.nextInt(16) == 0 ? random.nextInt() : random.nextInt(1 << 22);
+        return random.nextInt(32) == 0 ? random.nextLong() : (seq << 32) | (subject & 0xFFFF_FFFFL);
     }
 
     /** Now, inside the current bucket, on the wheel, at the horizon's edge, or beyond it. */
@@ -388,13 +423,19 @@ class EventQueueTest {
 
     @Test
     void upcomingEventsAreOnlyPendingOnesWithTheirPayloadAndAlmostAlwaysTheNextOne() {
-        EventQueue queue = new EventQueue(4);
+        upcomingNamesPendingEvents(new EventQueue(4), 0); // words of sequence 0: compact
+        upcomingNamesPendingEvents(new EventQueue(4), 1); // a sequence in the word: spilled
+        upcomingNamesPendingEvents(new EventQueue(4, 10_000), 1); // compact again, for a run's ids
+    }
+
+    /** Events numbered i go to node i with the word {@code seqFactor·i << 32 | i}. */
+    private static void upcomingNamesPendingEvents(EventQueue queue, long seqFactor) {
         SplittableRandom random = new SplittableRandom(4);
         java.util.Set<Integer> pending = new java.util.HashSet<>();
         // Destinations and words are the events' numbers, tags a function of them; all on the wheel
         // (past the first bucket, within the horizon).
         for (int i = 0; i < 3_000; i++) {
-            queue.push(1_000 + random.nextInt(200_000), 3, 0, i, i, tagOf(i));
+            queue.push(1_000 + random.nextInt(200_000), 3, 0, i, wordOf(i, seqFactor), tagOf(i));
             pending.add(i);
         }
         int[] out = new int[8];
@@ -418,17 +459,22 @@ class EventQueueTest {
                 named += out[i] == popped ? 1 : 0;
             }
             full += k == out.length ? 1 : 0;
+            assertEquals(wordOf(popped, seqFactor), queue.poppedWord(), "the popped word of event " + popped);
             pending.remove(popped);
             // Keep some traffic going, later than anything pending now.
             if (queue.poppedTime() < 150_000 && random.nextInt(4) == 0) {
                 int id = 3_000 + queue.poppedFrom() + popped;
-                queue.push(queue.poppedTime() + 150_000, 3, 0, id, id, tagOf(id));
+                queue.push(queue.poppedTime() + 150_000, 3, 0, id, wordOf(id, seqFactor), tagOf(id));
                 pending.add(id);
             }
         }
         assertTrue(pending.isEmpty());
         assertTrue(full > pops / 2, "too few full lookaheads: " + full + " of " + pops);
         assertTrue(named > pops * 0.95, "the event popped next was named " + named + " times of " + pops);
+    }
+
+    private static long wordOf(int event, long seqFactor) {
+        return (seqFactor * event) << 32 | event;
     }
 
     private static int tagOf(int event) {

@@ -1,0 +1,100 @@
+package io.gossip.sim.engine;
+
+/**
+ * How a wheel event's {@code from}, {@code to}, 64-bit {@code word} and 32-bit {@code tag} fit in
+ * two longs, {@code ends} and {@code key}, for {@link EventQueue} and {@link WheelBuckets}.
+ *
+ * <p>Most events fit: node ids below the run's node count take {@code idBits} bits each, a packed
+ * message's word is a sequence number (its high half: small, a node's count of membership messages,
+ * 0 for gossip) and a subject (its low half: a node id or a message index). Such an event is
+ * <em>compact</em>: {@code ends = seq << 2·idBits | from << idBits | to} and the subject in
+ * {@value #SUBJECT_BITS} bits of the key. Any other event (an id out of range, a large sequence or
+ * subject, any word of a test) is <em>spilled</em>: {@code ends = from << 32 | to}, a flag in the
+ * key, and the whole word in a side array beside the chunk, the way object payloads are kept. Both
+ * kinds keep their place in the bucket, so the order of events never depends on the layout.
+ *
+ * <p>Why: a third long per event was a third of the bytes the wheel writes, sorts and reads for
+ * every message; with two, the broadcast phase of the scale benchmark ran 5-13 % faster at 100,000
+ * nodes (docs/simulator-engine.md, round 9). Key: {@code tag << 32 | subject << 10 | spilled << 9 |
+ * kind << 7 | offset}.
+ */
+final class WheelEventLayout {
+    /** Bits of the key holding a compact event's subject (the word's low half). */
+    static final int SUBJECT_BITS = 22;
+    private static final int SUBJECT_SHIFT = 10;
+    private static final long SUBJECT_MASK = (1L << SUBJECT_BITS) - 1;
+    /** The key's bit saying the event is spilled: its word lies in the chunk's side array. */
+    static final long SPILLED = 1L << 9;
+
+    private final int idBits;
+    private final long idMask;
+    /** Bits left in {@code ends} for the sequence: 64 - 2·idBits. */
+    private final int seqBits;
+
+    private WheelEventLayout(int idBits) {
+        this.idBits = idBits;
+        this.idMask = (1L << idBits) - 1;
+        this.seqBits = 64 - 2 * idBits;
+    }
+
+    /** A layout for a run of {@code nodes} nodes: ids in [0, nodes) are compact, others spill. */
+    static WheelEventLayout forNodes(int nodes) {
+        return new WheelEventLayout(nodes <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(nodes - 1));
+    }
+
+    /** A layout for any ids: compact when the word's sequence (high half) is 0 and its subject small. */
+    static WheelEventLayout anyIds() {
+        return new WheelEventLayout(32);
+    }
+
+    /** Whether the event fits the two longs; if not, {@link #spilledEnds} and a side word hold it. */
+    boolean fits(int from, int to, long word) {
+        // One test of the bits that must be zero: ids past idBits, sequence past seqBits, subject past SUBJECT_BITS.
+        long ids = ((from | to) & 0xFFFF_FFFFL) & ~idMask;
+        return (ids | ((word >>> 32) >>> seqBits) | (word & 0xFFFF_FFFFL & ~SUBJECT_MASK)) == 0;
+    }
+
+    /** {@code ends} of a compact event (see {@link #fits}). */
+    long compactEnds(int from, int to, long word) {
+        return (((word >>> 32) << idBits) << idBits) | ((from & idMask) << idBits) | (to & idMask);
+    }
+
+    /** The key bits of a compact event's word (its subject). */
+    static long compactKeyBits(long word) {
+        return (word & SUBJECT_MASK) << SUBJECT_SHIFT;
+    }
+
+    /** {@code ends} of a spilled event. */
+    static long spilledEnds(int from, int to) {
+        return ((long) from << 32) | (to & 0xFFFF_FFFFL);
+    }
+
+    static boolean spilled(long key) {
+        return (key & SPILLED) != 0;
+    }
+
+    int from(long ends, long key) {
+        return spilled(key) ? (int) (ends >>> 32) : compactFrom(ends);
+    }
+
+    int to(long ends, long key) {
+        return spilled(key) ? (int) ends : compactTo(ends);
+    }
+
+    /** The event's word: a spilled one's is its side word. */
+    long word(long ends, long key, long sideWord) {
+        return spilled(key) ? sideWord : compactWord(ends, key);
+    }
+
+    int compactFrom(long ends) {
+        return (int) ((ends >>> idBits) & idMask);
+    }
+
+    int compactTo(long ends) {
+        return (int) (ends & idMask);
+    }
+
+    long compactWord(long ends, long key) {
+        return (((ends >>> idBits) >>> idBits) << 32) | ((key >>> SUBJECT_SHIFT) & SUBJECT_MASK);
+    }
+}
