@@ -14,8 +14,9 @@ package io.gossip.sim.engine;
  * kinds keep their place in the bucket, so the order of events never depends on the layout.
  *
  * <p>Why: a third long per event was a third of the bytes the wheel writes, sorts and reads for
- * every message; with two, the broadcast phase of the scale benchmark ran 5-13 % faster at 100,000
- * nodes (docs/simulator-engine.md, round 9). Key: {@code tag << 32 | subject << 10 | spilled << 9 |
+ * every message; with two, the scale benchmark's broadcast phase at 100,000 nodes ran 7-23 % faster
+ * with c = 1 in four pairs against three longs, -1 to 12 % with c = 0, the join phase within the
+ * noise (docs/simulator-engine.md, round 9). Key: {@code tag << 32 | subject << 10 | spilled << 9 |
  * kind << 7 | offset}.
  */
 final class WheelEventLayout {
