@@ -63,6 +63,44 @@ class ReceiptDelaysTest {
         }
     }
 
+    /**
+     * Waves as large runs make them: tens of thousands of delays, most in a few steps, many equal,
+     * so that the median's step holds thousands to select from.
+     */
+    @Test
+    void largeConcentratedWavesGiveWhatSortedOnesGave() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int trial = 0; trial < 40; trial++) {
+            int live = random.nextInt(10_000, 60_000);
+            int reached = live - random.nextInt(0, 10);
+            long[] delays = new long[reached];
+            long centre = random.nextLong(50_000, 300_000);
+            long spread = random.nextBoolean() ? 40_000 : 300;
+            for (int i = 0; i < reached; i++) {
+                delays[i] = Math.max(0, centre + (long) (random.nextGaussian() * spread));
+            }
+            assertSameAsSorted(delays, reached, live, random.nextBoolean() ? 10_000 : 100_000);
+        }
+    }
+
+    @Test
+    void selectionFindsEveryRankOfArraysWithTies() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = random.nextInt(1, 200);
+            long[] values = new long[n];
+            long range = random.nextBoolean() ? 3 : 1_000_000;
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextLong(range);
+            }
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            for (int k = 0; k < n; k++) {
+                assertEquals(sorted[k], ReceiptDelays.select(values.clone(), n, k), "rank " + k + " of " + Arrays.toString(values));
+            }
+        }
+    }
+
     @Test
     void edgeCases() {
         assertSameAsSorted(new long[0], 0, 0, 10);
