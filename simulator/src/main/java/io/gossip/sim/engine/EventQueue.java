@@ -195,8 +195,8 @@ public final class EventQueue {
      * scale benchmark was about 6 % slower).
      */
     private void popSpilled(long ends) {
-        poppedFrom = (int) (ends >>> 32);
-        poppedTo = (int) ends;
+        poppedFrom = WheelEventLayout.spilledFrom(ends);
+        poppedTo = WheelEventLayout.spilledTo(ends);
         poppedWord = wheel.headSideWord();
     }
 

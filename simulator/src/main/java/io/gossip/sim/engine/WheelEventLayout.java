@@ -74,12 +74,18 @@ final class WheelEventLayout {
         return (key & SPILLED) != 0;
     }
 
-    int from(long ends, long key) {
-        return spilled(key) ? (int) (ends >>> 32) : compactFrom(ends);
+    /** {@code from} of a spilled event (see {@link #spilledEnds}). */
+    static int spilledFrom(long ends) {
+        return (int) (ends >>> 32);
+    }
+
+    /** {@code to} of a spilled event (see {@link #spilledEnds}). */
+    static int spilledTo(long ends) {
+        return (int) ends;
     }
 
     int to(long ends, long key) {
-        return spilled(key) ? (int) ends : compactTo(ends);
+        return spilled(key) ? spilledTo(ends) : compactTo(ends);
     }
 
     /** The event's word: a spilled one's is its side word. */

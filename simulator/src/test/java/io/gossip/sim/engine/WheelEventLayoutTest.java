@@ -46,7 +46,7 @@ class WheelEventLayoutTest {
         WheelEventLayout layout = WheelEventLayout.forNodes(1_000);
         long key = KEY_OF_TAG_KIND_OFFSET | WheelEventLayout.SPILLED;
         long ends = WheelEventLayout.spilledEnds(-5, Integer.MAX_VALUE);
-        assertEquals(-5, layout.from(ends, key));
+        assertEquals(-5, WheelEventLayout.spilledFrom(ends));
         assertEquals(Integer.MAX_VALUE, layout.to(ends, key));
         assertEquals(Long.MIN_VALUE, layout.word(ends, key, Long.MIN_VALUE));
     }
@@ -58,7 +58,7 @@ class WheelEventLayoutTest {
         long key = KEY_OF_TAG_KIND_OFFSET | WheelEventLayout.compactKeyBits(word);
         assertFalse(WheelEventLayout.spilled(key));
         assertEquals(KEY_OF_TAG_KIND_OFFSET, key & ~(((1L << 22) - 1) << 10), "tag, kind and offset bits");
-        assertEquals(from, layout.from(ends, key));
+        assertEquals(from, layout.compactFrom(ends));
         assertEquals(to, layout.to(ends, key));
         assertEquals(word, layout.word(ends, key, 0xBAD));
     }
