@@ -20,10 +20,11 @@ import java.util.SplittableRandom;
  * One run: a discrete-event loop over a virtual clock that drives unmodified {@link ScampNode}s (or
  * the global-knowledge baseline) through the {@link Environment} interface.
  *
- * <p>Single-threaded and deterministic: every event goes through one {@link EventQueue} ordered by
- * (time, insertion sequence); randomness comes from generators split from the run's seeds in a
- * fixed order (one per node in join order, one for the network, one for the baseline, one for the
- * timeline). An <em>event</em>, as counted in the results, is a message handed to a node or a wakeup
+ * <p>Deterministic: every event goes through one {@link EventQueue} ordered by (time, insertion
+ * sequence); randomness comes from generators split from the run's seeds in a fixed order (one per
+ * node in join order, one for the network, one for the baseline, one for the timeline). Nodes,
+ * network and results are touched by the calling thread only; the one other thread a run may have
+ * ({@link #useAppender}) copies queued events into the queue's buckets and decides nothing. An <em>event</em>, as counted in the results, is a message handed to a node or a wakeup
  * that called {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are
  * not counted.
  *
@@ -70,6 +71,10 @@ public final class Simulation {
     private final int[] aheadTags = new int[LOOKAHEAD];
     private final int[] aheadWords = new int[LOOKAHEAD];
     private boolean readsAhead;
+    /** Whether a second thread stores the queue's events while buckets are busy (see {@link #useAppender}). */
+    private boolean appends;
+    private int appendAbove = EventQueue.APPEND_ABOVE;
+    private int appendBelow = EventQueue.APPEND_BELOW;
     /** Where {@link #readAhead}'s loads go, so that the compiler keeps them. */
     private int readAheadSink;
 
@@ -146,28 +151,36 @@ public final class Simulation {
         long reported = 0;
         long iterations = 0;
         int untilReadAhead = 0;
-        while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
-            if (readsAhead && --untilReadAhead <= 0) {
-                untilReadAhead = readAhead();
+        if (appends) {
+            queue.startAppender(appendAbove, appendBelow);
+        }
+        try {
+            while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
+                if (readsAhead && --untilReadAhead <= 0) {
+                    untilReadAhead = readAhead();
+                }
+                queue.pop();
+                long now = queue.poppedTime();
+                environment.advanceTo(now);
+                int kind = queue.poppedKind();
+                if (kind == NodeEnvironment.PACKED) {
+                    arrivals.arrivePacked(now, queue.poppedFrom(), queue.poppedTo(), queue.poppedWord(),
+                            queue.poppedTag());
+                } else if (kind == NodeEnvironment.MESSAGE) {
+                    arrivals.arrive(now, queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
+                } else if (kind == NodeEnvironment.WAKE) {
+                    arrivals.wake(now, queue.poppedTo());
+                } else {
+                    ((Step) queue.poppedRef()).run(now);
+                }
+                if ((++iterations & (PROGRESS_EVERY - 1)) == 0) {
+                    long events = arrivals.events();
+                    progress.progress(now, events - reported);
+                    reported = events;
+                }
             }
-            queue.pop();
-            long now = queue.poppedTime();
-            environment.advanceTo(now);
-            int kind = queue.poppedKind();
-            if (kind == NodeEnvironment.PACKED) {
-                arrivals.arrivePacked(now, queue.poppedFrom(), queue.poppedTo(), queue.poppedWord(), queue.poppedTag());
-            } else if (kind == NodeEnvironment.MESSAGE) {
-                arrivals.arrive(now, queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
-            } else if (kind == NodeEnvironment.WAKE) {
-                arrivals.wake(now, queue.poppedTo());
-            } else {
-                ((Step) queue.poppedRef()).run(now);
-            }
-            if ((++iterations & (PROGRESS_EVERY - 1)) == 0) {
-                long events = arrivals.events();
-                progress.progress(now, events - reported);
-                reported = events;
-            }
+        } finally {
+            queue.stopAppender();
         }
         long events = arrivals.events();
         progress.progress(endMicros, events - reported);
@@ -225,6 +238,41 @@ public final class Simulation {
     /** Whether a SCAMP run of {@code nodes} nodes reads ahead unless told otherwise ({@link #readAhead(boolean)}). */
     public static boolean readsAheadAt(int nodes) {
         return nodes >= READ_AHEAD_MIN_NODES;
+    }
+
+    /**
+     * Has a second thread store the event queue's events while buckets are busy (on) or not (off,
+     * the default), before {@link #run}: see {@link EventQueue#startAppender}. It changes no result
+     * ({@code ArenaEquivalenceTest}); it made the scale benchmark's broadcasts 11-23 % faster at
+     * 100,000 nodes and changed nothing at 1,000,000 (docs/simulator-engine.md, round 10). Only for a
+     * run that has a spare core, since the second thread spins while it waits: the scale benchmark
+     * and {@code sim run} turn it on for such runs ({@link #appenderHelps}).
+     */
+    public void useAppender(boolean on) {
+        appends = on;
+    }
+
+    /**
+     * {@link #useAppender} with its thresholds given (events per drained bucket, on average, above
+     * which the appender stores and below which it stops; {@link EventQueue#APPEND_ABOVE} and
+     * {@link EventQueue#APPEND_BELOW} otherwise): tests have it store always ({@code 0, 0}) or
+     * switch often, and the scale benchmark's warm-up, whose buckets are small, has it store there
+     * so that its code is compiled before the measured run.
+     */
+    public void useAppender(int above, int below) {
+        appends = true;
+        appendAbove = above;
+        appendBelow = below;
+    }
+
+    /**
+     * Whether the appender ({@link #useAppender}) is worth a core for a SCAMP run of {@code nodes}
+     * nodes when {@code concurrentRuns} runs share the machine: only from
+     * {@value #READ_AHEAD_MIN_NODES} nodes (smaller runs rarely fill a bucket), and only if a core
+     * is left over.
+     */
+    public static boolean appenderHelps(int nodes, int concurrentRuns) {
+        return nodes >= READ_AHEAD_MIN_NODES && Runtime.getRuntime().availableProcessors() > concurrentRuns;
     }
 
     /**

@@ -1,30 +1,30 @@
 package io.gossip.sim.engine;
 
+import static io.gossip.sim.engine.BucketChunks.CHUNK_EVENTS;
+import static io.gossip.sim.engine.BucketChunks.FIRST;
+import static io.gossip.sim.engine.BucketChunks.KEY;
+import static io.gossip.sim.engine.BucketChunks.STRIDE;
+
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The timing wheel's storage for {@link EventQueue}: per bucket, its events contiguously in
- * insertion order; and the <em>drain buffer</em>, the events of the bucket being drained sorted by
- * their offset in the bucket, read front to back.
+ * The timing wheel for {@link EventQueue}: which buckets hold events, their events (in
+ * {@link BucketChunks}, contiguously in insertion order), and the <em>drain buffer</em>, the events
+ * of the bucket being drained sorted by their offset in the bucket, read front to back.
  *
  * <p>An event here is two longs, side by side in one array (an event is written and read in one
  * place; with five parallel arrays a push touched five array headers and five tails, and was a
  * third of the scale benchmark's time): {@code ends} and {@code key}, the queue's packing of the
  * event ({@link WheelEventLayout}; the key's low {@value #SHIFT} bits are the offset in the
- * bucket). Two side arrays per chunk, each created only for a chunk that needs it, hold what does
- * not fit: the {@code ref} of an object payload (packed messages and wakeups have none) and the
- * 64-bit word of a spilled event. No insertion sequence is stored: a bucket's events are appended
- * in insertion order and the sort is stable, which is all the order among them needs (see
- * {@link EventQueue} for the order against its heaps).
+ * bucket). No insertion sequence is stored: a bucket's events are appended in insertion order and
+ * the sort is stable, which is all the order among them needs (see {@link EventQueue} for the order
+ * against its heaps).
  *
- * <p>A bucket is a chain of fixed-size chunks of {@value #CHUNK_EVENTS} events, taken from a free
- * list as it fills and given back when it is drained (the chunks drained last are taken first,
- * still in cache). Chunks are never reallocated: once the run has had its peak of pending events,
- * pushing allocates nothing. (Arrays that doubled as their bucket filled, the previous layout,
- * allocated about a gigabyte in the first broadcast after the joins of a 1,000,000-node run, since
- * the arrays left over from the sparse join phase were small, and the young collection that
- * followed copied the live ones.) {@link #trim} drops the chunks and shrinks the drain buffer.
+ * <p>Appending has two parts: counting the event ({@link #mark}: the bucket's bit, the number
+ * stored), always on the loop's thread, and storing it, on the loop's thread too
+ * ({@link #append}) unless a {@link WheelAppender} stores it on another; then drained buckets'
+ * chains go back to the appender for reuse ({@link #handChainsTo}).
  *
  * <p>Sorting is stable (a counting sort over the {@value #BUCKET_MICROS} offsets, or an insertion
  * sort for a handful of events), so events at the same microsecond keep their insertion order.
@@ -43,24 +43,9 @@ final class WheelBuckets {
     private static final int DRAIN_CAPACITY = 64;
     /** How many non-empty buckets {@link #upcoming} looks into past the drain buffer. */
     private static final int UPCOMING_BUCKETS = 4;
-    // An event's longs: [ends, key].
-    private static final int STRIDE = 2;
-    private static final int KEY = 1;
 
-    /** Events per chunk (a power of two). */
-    static final int CHUNK_EVENTS = 64;
-
-    /** Each bucket's first and last chunk (meaningless while it is empty) and its number of events. */
-    private final int[] bucketHead = new int[BUCKETS];
-    private final int[] bucketTail = new int[BUCKETS];
-    private final int[] bucketSize = new int[BUCKETS];
-    /**
-     * Whether a bucket holds a spilled event: only then do its sorts carry side words along (a chunk
-     * keeps its side array when reused, and timeline steps, whose ids are -1, spill now and then).
-     */
-    private final boolean[] bucketSpills = new boolean[BUCKETS];
-    /** The events of each bucket's last chunk: an append writes there without looking the chunk up. */
-    private final long[][] bucketTailData = new long[BUCKETS][];
+    /** The buckets' events. */
+    final BucketChunks chunks = new BucketChunks(BUCKETS);
     /**
      * One bit per bucket: whether it holds events. Between joins a run has far fewer events than
      * buckets (one join per virtual second is about 900 events over 7,800 buckets), so stepping
@@ -69,18 +54,9 @@ final class WheelBuckets {
     private final BitSet occupied = new BitSet(BUCKETS);
     /** Events in all buckets, not counting the drain buffer. */
     private long stored;
-
     private final WheelEventLayout layout;
-
-    // Chunks by id: their events, their refs (created on a chunk's first ref), their spilled events'
-    // words (created on its first), the next chunk of their bucket, or of the free list.
-    private long[][] chunkData = new long[64][];
-    private Object[][] chunkRefs = new Object[64][];
-    private long[][] chunkWords = new long[64][];
-    private int[] chunkNext = new int[64];
-    private int chunks;
-    /** Top of the free list of chunks, -1 if empty. */
-    private int freeChunk = -1;
+    /** The appender storing events on another thread, to which drained chains go; else null. */
+    private WheelAppender appender;
 
     private long[] drainData;
     private Object[] drainRefs;
@@ -97,66 +73,31 @@ final class WheelBuckets {
 
     /** Appends a spilled event to bucket {@code b}, its {@code word} in the chunk's side array. */
     void appendSpilled(int b, long ends, long key, long word, Object ref) {
-        append(b, ends, key, ref);
-        int n = bucketSize[b] - 1;
-        int chunk = bucketTail[b];
-        long[] words = chunkWords[chunk];
-        if (words == null) {
-            words = chunkWords[chunk] = new long[CHUNK_EVENTS];
-        }
-        words[n & (CHUNK_EVENTS - 1)] = word;
-        bucketSpills[b] = true;
+        mark(b);
+        chunks.storeSpilled(b, ends, key, word, ref);
     }
 
     /** Appends a compact event (see {@link WheelEventLayout}) to bucket {@code b}. */
     void append(int b, long ends, long key, Object ref) {
-        int n = bucketSize[b];
-        int slot = n & (CHUNK_EVENTS - 1);
-        long[] data;
-        if (slot != 0) {
-            data = bucketTailData[b];
-        } else {
-            int chunk = takeChunk();
-            if (n == 0) {
-                occupied.set(b);
-                bucketHead[b] = chunk;
-            } else {
-                chunkNext[bucketTail[b]] = chunk;
-            }
-            bucketTail[b] = chunk;
-            data = bucketTailData[b] = chunkData[chunk];
+        if (chunks.size[b] == 0) {
+            occupied.set(b);
         }
-        int i = slot * STRIDE;
-        data[i] = ends;
-        data[i + KEY] = key;
-        if (ref != null) {
-            int chunk = bucketTail[b];
-            Object[] refs = chunkRefs[chunk];
-            if (refs == null) {
-                refs = chunkRefs[chunk] = new Object[CHUNK_EVENTS];
-            }
-            refs[slot] = ref;
-        }
-        bucketSize[b] = n + 1;
+        stored++;
+        chunks.store(b, ends, key, ref);
+    }
+
+    /** Counts an event that is about to be stored in bucket {@code b} (by the appender, or by {@link #appendSpilled}). */
+    void mark(int b) {
+        occupied.set(b);
         stored++;
     }
 
-    /** A chunk off the free list, or a new one. */
-    private int takeChunk() {
-        int c = freeChunk;
-        if (c >= 0) {
-            freeChunk = chunkNext[c];
-            return c;
-        }
-        c = chunks++;
-        if (c == chunkData.length) {
-            chunkData = Arrays.copyOf(chunkData, c * 2);
-            chunkRefs = Arrays.copyOf(chunkRefs, c * 2);
-            chunkWords = Arrays.copyOf(chunkWords, c * 2);
-            chunkNext = Arrays.copyOf(chunkNext, c * 2);
-        }
-        chunkData[c] = new long[CHUNK_EVENTS * STRIDE];
-        return c;
+    /**
+     * From now on, drained buckets' chains go to {@code appender} (null: back to the free list).
+     * Only while the appender stores nothing (see {@link WheelAppender#pause}).
+     */
+    void handChainsTo(WheelAppender appender) {
+        this.appender = appender;
     }
 
     /**
@@ -178,11 +119,16 @@ final class WheelBuckets {
      * drain buffer, then the events of the next buckets holding any (at most {@value #UPCOMING_BUCKETS} of them, in
      * insertion order within a bucket), from bucket {@code after + 1} round the wheel. Returns how
      * many were written. Events of the queue's heaps are not seen: this is a hint for reading ahead.
+     * While an appender stores events, only the drain buffer is listed: the buckets are its own
+     * until drained.
      */
     int upcoming(int after, int[] to, int[] tags, int[] words) {
         int n = 0;
         for (int i = drainAt; i < drainEnd && n < to.length; i++) {
-            copyHint(drainData, drainWords, i, n++, to, tags, words);
+            copyHint(drainData, 0, drainWords, i, n++, to, tags, words);
+        }
+        if (appender != null) {
+            return n;
         }
         int b = after;
         boolean wrapped = false;
@@ -196,19 +142,21 @@ final class WheelBuckets {
                 break; // round the wheel back to where it started: each bucket is listed once
             }
             b = next;
-            int chunk = bucketHead[b];
-            for (int i = 0, size = bucketSize[b]; i < size && n < to.length; i++) {
+            int chunk = chunks.head[b];
+            for (int i = 0, size = chunks.size[b]; i < size && n < to.length; i++) {
                 if (i > 0 && (i & (CHUNK_EVENTS - 1)) == 0) {
-                    chunk = chunkNext[chunk];
+                    chunk = chunks.next[chunk];
                 }
-                copyHint(chunkData[chunk], chunkWords[chunk], i & (CHUNK_EVENTS - 1), n++, to, tags, words);
+                copyHint(chunks.data[chunk], FIRST, chunks.words[chunk], i & (CHUNK_EVENTS - 1), n++, to, tags, words);
             }
         }
         return n;
     }
 
-    private void copyHint(long[] data, long[] sideWords, int event, int n, int[] to, int[] tags, int[] words) {
-        int at = event * STRIDE;
+    /** {@code first}: where the first event starts in {@code data} (0 in the drain buffer). */
+    private void copyHint(long[] data, int first, long[] sideWords, int event, int n, int[] to, int[] tags,
+            int[] words) {
+        int at = first + (event * STRIDE);
         long ends = data[at];
         long key = data[at + KEY];
         to[n] = layout.to(ends, key);
@@ -219,6 +167,11 @@ final class WheelBuckets {
     /** Whether no bucket holds an event (the drain buffer aside). */
     boolean isEmpty() {
         return stored == 0;
+    }
+
+    /** How many events the last {@link #drain} moved into the drain buffer. */
+    int drained() {
+        return drainEnd;
     }
 
     /** Whether the drain buffer still holds events. */
@@ -250,10 +203,11 @@ final class WheelBuckets {
 
     /**
      * Moves bucket {@code b}'s events, sorted by offset, into the (exhausted) drain buffer, and gives
-     * the bucket's chunks back to the free list.
+     * the bucket's chunks back (to the free list, or to the appender). With an appender, only once
+     * every event of the bucket is stored.
      */
     void drain(int b) {
-        int n = bucketSize[b];
+        int n = chunks.size[b];
         drainAt = 0;
         drainEnd = n;
         if (n == 0) {
@@ -262,30 +216,26 @@ final class WheelBuckets {
         if (drainRefs.length < n) {
             allocateDrain(Math.max(n, drainRefs.length * 2));
         }
-        int head = bucketHead[b];
-        boolean spills = bucketSpills[b];
-        bucketSpills[b] = false;
+        int head = chunks.head[b];
+        boolean spills = chunks.spills[b];
         if (n <= SMALL_BUCKET) { // within the first chunk
-            insertionSort(chunkData[head], chunkRefs[head], spills ? chunkWords[head] : null, n);
+            insertionSort(chunks.data[head], chunks.refs[head], spills ? chunks.words[head] : null, n);
         } else {
             countingSort(head, n, spills);
         }
-        bucketSize[b] = 0;
         occupied.clear(b);
         stored -= n;
-        chunkNext[bucketTail[b]] = freeChunk; // the bucket's chain onto the free list, its head on top
-        freeChunk = head;
-        bucketTailData[b] = null;
+        if (appender != null) {
+            chunks.empty(b);
+            appender.returnChain(head, chunks.tail[b]);
+        } else {
+            chunks.release(b);
+        }
     }
 
     /** Drops the chunks and shrinks the drain buffer; only when all buckets are empty. */
     void trim() {
-        chunkData = new long[64][];
-        chunkRefs = new Object[64][];
-        chunkWords = new long[64][];
-        chunkNext = new int[64];
-        chunks = 0;
-        freeChunk = -1;
+        chunks.trim();
         allocateDrain(DRAIN_CAPACITY);
         drainAt = 0;
         drainEnd = 0;
@@ -295,22 +245,22 @@ final class WheelBuckets {
     private void countingSort(int head, int n, boolean spills) {
         int[] counts = offsetCounts;
         Arrays.fill(counts, 0);
-        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
-            long[] data = chunkData[chunk];
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunks.next[chunk]) {
+            long[] data = chunks.data[chunk];
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                counts[(int) (data[(e * STRIDE) + KEY] & OFFSET_MASK) + 1]++;
+                counts[(int) (data[FIRST + (e * STRIDE) + KEY] & OFFSET_MASK) + 1]++;
             }
         }
         for (int o = 1; o <= BUCKET_MICROS; o++) {
             counts[o] += counts[o - 1];
         }
         long[] to = drainData;
-        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunkNext[chunk]) {
-            long[] data = chunkData[chunk];
-            Object[] refs = chunkRefs[chunk];
-            long[] words = spills ? chunkWords[chunk] : null;
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunks.next[chunk]) {
+            long[] data = chunks.data[chunk];
+            Object[] refs = chunks.refs[chunk];
+            long[] words = spills ? chunks.words[chunk] : null;
             for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                int from = e * STRIDE;
+                int from = FIRST + (e * STRIDE);
                 int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
                 copyEvent(data, from, to, at * STRIDE);
                 if (refs != null) {
@@ -324,12 +274,14 @@ final class WheelBuckets {
         }
     }
 
-    /** The same order as the counting sort for a few events, without touching 128 counters. */
-    /** {@code words}: the chunk's side words if the bucket holds a spilled event, else null. */
+    /**
+     * The same order as the counting sort for a few events, without touching 128 counters;
+     * {@code words}: the chunk's side words if the bucket holds a spilled event, else null.
+     */
     private void insertionSort(long[] data, Object[] refs, long[] words, int n) {
         long[] to = drainData;
         for (int i = 0; i < n; i++) {
-            int from = i * STRIDE;
+            int from = FIRST + (i * STRIDE);
             long key = data[from + KEY];
             long offset = key & OFFSET_MASK;
             int at = i;

@@ -38,7 +38,9 @@ final class PlannedRun {
         return list;
     }
 
-    static List<Timed> execute(int point, int repetition, Scenario scenario, ProgressTracker progress) {
+    /** The runs of one point and repetition; {@code appender}: see {@link Simulation#useAppender}. */
+    static List<Timed> execute(int point, int repetition, Scenario scenario, ProgressTracker progress,
+            boolean appender) {
         List<MembershipSpec> memberships = memberships(scenario);
         boolean scampListed = memberships.stream().anyMatch(m -> m.type() == MembershipSpec.Type.SCAMP);
         boolean autoFanout = memberships.stream()
@@ -46,14 +48,14 @@ final class PlannedRun {
         List<Timed> out = new ArrayList<>();
         Timed scamp = null;
         if (scampListed || autoFanout) {
-            scamp = runOne(point, repetition, scenario, MembershipSpec.Type.SCAMP, 0, scampListed, progress);
+            scamp = runOne(point, repetition, scenario, MembershipSpec.Type.SCAMP, 0, scampListed, progress, appender);
         }
         for (MembershipSpec m : memberships) {
             if (m.type() == MembershipSpec.Type.SCAMP) {
                 out.add(scamp);
             } else {
                 int fanout = m.fanout() != null ? m.fanout() : autoFanout(scamp.result());
-                out.add(runOne(point, repetition, scenario, MembershipSpec.Type.GLOBAL, fanout, true, progress));
+                out.add(runOne(point, repetition, scenario, MembershipSpec.Type.GLOBAL, fanout, true, progress, appender));
             }
         }
         if (scamp != null && !scampListed) {
@@ -63,13 +65,15 @@ final class PlannedRun {
     }
 
     private static Timed runOne(int point, int repetition, Scenario scenario, MembershipSpec.Type type, int fanout,
-            boolean reported, ProgressTracker progress) {
+            boolean reported, ProgressTracker progress, boolean appender) {
         RunKey key = new RunKey(point, type, repetition);
         RunSetup setup = new RunSetup(key, scenario, fanout, RunSeeds.runSeed(scenario.seed(), point, repetition, type),
                 RunSeeds.timelineSeed(scenario.seed(), point, repetition));
         ProgressSink sink = progress.sinkFor(scenario.durationMillis());
         long start = System.nanoTime();
-        RunResult result = new Simulation(setup).run(sink);
+        Simulation simulation = new Simulation(setup);
+        simulation.useAppender(appender);
+        RunResult result = simulation.run(sink);
         double wall = (System.nanoTime() - start) / 1e9;
         if (reported) {
             progress.runCompleted();

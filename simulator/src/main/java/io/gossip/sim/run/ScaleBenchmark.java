@@ -11,10 +11,13 @@ import java.util.Locale;
  * independent loss on every message (see {@link ScaleRun} for the exact workload).
  *
  * <p>Usage: {@code java -XX:+UseParallelGC -Xmx20g -cp sim.jar io.gossip.sim.run.ScaleBenchmark
- * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects] [--warmup-nodes W]}
+ * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects] [--warmup-nodes W]
+ * [--appender on|off]}
  * (defaults C = 1, B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the
  * arena, or as {@code ScampNode} objects to compare; W = {@value ScaleRun#DEFAULT_WARMUP_NODES}, an
- * untimed warm-up run of the same workload first, 0 for none, see {@link ScaleRun#run}). It prints a
+ * untimed warm-up run of the same workload first, 0 for none, see {@link ScaleRun#run}; the appender, a
+ * second thread storing the event queue's events, on from 50,000 nodes if the machine has a second
+ * core, see {@code Simulation#useAppender}). It prints a
  * table for people and, last, one JSON line for scripts. Everything but the wall-clock figures
  * ({@code warmupSeconds}, {@code setupSeconds}, {@code simSeconds}, the rates) and the heap figure
  * is the same for the same options, whatever the warm-up.
@@ -24,8 +27,9 @@ public final class ScaleBenchmark {
     }
 
     private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
-            + " [--representation arena|objects] [--warmup-nodes W] (defaults: C = 1, B = 10, S = 1, arena,"
-            + " W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up)";
+            + " [--representation arena|objects] [--warmup-nodes W] [--appender on|off] (defaults: C = 1, B = 10,"
+            + " S = 1, arena, W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on from "
+            + "50,000 nodes with a second core)";
 
     public static void main(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
@@ -49,7 +53,8 @@ public final class ScaleBenchmark {
     }
 
     /**
-     * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S] [--representation R] [--warmup-nodes W]}.
+     * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S] [--representation R] [--warmup-nodes W]
+     * [--appender on|off]}.
      *
      * @throws IllegalArgumentException naming the bad or missing option
      */
@@ -60,6 +65,7 @@ public final class ScaleBenchmark {
         long seed = 1;
         NodeRepresentation representation = NodeRepresentation.ARENA;
         int warmupNodes = ScaleRun.DEFAULT_WARMUP_NODES;
+        Boolean appender = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -73,13 +79,23 @@ public final class ScaleBenchmark {
                 case "--seed" -> seed = longValue(name, value);
                 case "--representation" -> representation = representation(value);
                 case "--warmup-nodes" -> warmupNodes = intValue(name, value);
+                case "--appender" -> appender = onOff(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
         }
-        return new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes);
+        return appender == null ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes)
+                : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes, appender);
+    }
+
+    private static boolean onOff(String name, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, got '" + value + "'");
+        };
     }
 
     private static NodeRepresentation representation(String value) {
@@ -113,6 +129,7 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "%-34s %d (seed %d)%n", "broadcasts", o.broadcasts(), o.seed());
         out.printf(Locale.ROOT, "%-34s %s%n", "nodes held as",
                 r.representation() == NodeRepresentation.ARENA ? "ScampArena (primitive arrays)" : "ScampNode objects");
+        out.printf(Locale.ROOT, "%-34s %s%n", "appender (second thread)", o.appender() ? "on" : "off");
         out.printf(Locale.ROOT, "%-34s %,d%n", "events (messages delivered)", r.events());
         out.printf(Locale.ROOT, "%-34s %,d%n", "wakeups handled (not counted)", r.wakeups());
         out.printf(Locale.ROOT, "%-34s %,d%n", "messages sent", r.messagesSent());
@@ -140,7 +157,7 @@ public final class ScaleBenchmark {
         ScaleRun.Options o = r.options();
         return String.format(Locale.ROOT,
                 "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,"
-                        + "\"representation\":\"%s\",\"events\":%d,"
+                        + "\"representation\":\"%s\",\"appender\":%b,\"events\":%d,"
                         + "\"wakeups\":%d,\"messagesSent\":%d,\"virtualSeconds\":%.3f,"
                         + "\"warmupNodes\":%d,\"warmupSeconds\":%.3f,\"setupSeconds\":%.3f,"
                         + "\"simSeconds\":%.3f,\"simCpuSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
@@ -150,7 +167,7 @@ public final class ScaleBenchmark {
                         + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
                         + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
-                r.events(), r.wakeups(), r.messagesSent(),
+                o.appender(), r.events(), r.wakeups(), r.messagesSent(),
                 r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),

@@ -57,9 +57,11 @@ public final class ScaleRun {
      *     objects to compare (same results, slower and larger)
      * @param warmupNodes nodes of the untimed warm-up run before the measured one (see
      *     {@link ScaleRun#run}), 0 for none
+     * @param appender whether a second thread stores the event queue's events while buckets are
+     *     busy ({@link Simulation#useAppender}); same results either way
      */
     public record Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation,
-            int warmupNodes) {
+            int warmupNodes, boolean appender) {
         /** Options with the nodes in the arena and no warm-up. */
         public Options(int nodes, int c, int broadcasts, long seed) {
             this(nodes, c, broadcasts, seed, NodeRepresentation.ARENA);
@@ -68,6 +70,12 @@ public final class ScaleRun {
         /** Options without a warm-up. */
         public Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation) {
             this(nodes, c, broadcasts, seed, representation, 0);
+        }
+
+        /** Options with the appender where it helps on this machine ({@link Simulation#appenderHelps}, one run). */
+        public Options(int nodes, int c, int broadcasts, long seed, NodeRepresentation representation,
+                int warmupNodes) {
+            this(nodes, c, broadcasts, seed, representation, warmupNodes, Simulation.appenderHelps(nodes, 1));
         }
 
         public Options {
@@ -164,6 +172,9 @@ public final class ScaleRun {
     public static final int DEFAULT_WARMUP_NODES = 20_000;
     /** Broadcasts of the warm-up run (see {@link #run}). */
     private static final int WARMUP_BROADCASTS = 10;
+    /** The appender's thresholds in the warm-up (see {@link #measure}). */
+    private static final int WARMUP_APPEND_ABOVE = 16;
+    private static final int WARMUP_APPEND_BELOW = 4;
 
     /**
      * Runs the benchmark once: the warm-up, if asked for, then the measured run.
@@ -190,15 +201,16 @@ public final class ScaleRun {
         double warmupSeconds = 0;
         if (o.warmupNodes() > 0) {
             long w0 = System.nanoTime();
-            measure(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation()), null,
-                    readAhead, 0);
+            measure(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation(), 0,
+                    o.appender()), null, readAhead, true, 0);
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
-        return measure(o, log, readAhead, warmupSeconds);
+        return measure(o, log, readAhead, false, warmupSeconds);
     }
 
-    /** One run of the workload, reading ahead as told, measured. */
-    private static Result measure(Options o, PrintStream log, boolean readAhead, double warmupSeconds) {
+    /** One run of the workload, reading ahead as told, measured; {@code warmup}: it is the warm-up. */
+    private static Result measure(Options o, PrintStream log, boolean readAhead, boolean warmup,
+            double warmupSeconds) {
         Scenario scenario = scenario(o);
         RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
         RunSetup setup = new RunSetup(key, scenario, 0,
@@ -207,6 +219,13 @@ public final class ScaleRun {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup, o.representation());
         sim.readAhead(readAhead);
+        if (o.appender() && warmup) {
+            // The warm-up's buckets are too small for the appender's threshold: a low one has it
+            // store there too, so that its code is compiled before the measured run.
+            sim.useAppender(WARMUP_APPEND_ABOVE, WARMUP_APPEND_BELOW);
+        } else {
+            sim.useAppender(o.appender());
+        }
         // Where the join phase ends: the wall clock and the deliveries when the first broadcast is due.
         long[] broadcastPhaseStart = new long[2];
         sim.observeAt(Math.round(firstBroadcastMillis(o) * 1000), t -> {

@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a whole {@link RunPlan} and writes its result files (docs/results-format.md; the command line
  * writes {@code scenario.yaml}).
  *
- * <p>Each point × repetition is one task on a fixed thread pool; inside a task the runs are
- * single-threaded and share nothing with other tasks. Results are consumed in plan order (point,
- * repetition, membership) whatever order the tasks finish in, so the files are the same for any
- * number of threads.
+ * <p>Each point × repetition is one task on a fixed thread pool; inside a task the runs share
+ * nothing with other tasks, and each runs on its thread (with, when the run is large and a core is
+ * left over, a second thread storing its event queue's events: see {@link #submitAll}). Results are
+ * consumed in plan order (point, repetition, membership) whatever order the tasks finish in, so the
+ * files are the same for any number of threads.
  */
 public final class SimulationRunner {
     private SimulationRunner() {
@@ -52,10 +53,13 @@ public final class SimulationRunner {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         long totalRuns = 0;
+        long tasks = 0;
         for (RunPlan.Point p : plan.points()) {
             Simulation.validate(p.scenario());
             totalRuns += (long) p.scenario().repetitions() * PlannedRun.memberships(p.scenario()).size();
+            tasks += p.scenario().repetitions();
         }
+        int concurrentRuns = (int) Math.min(threads, tasks);
         Files.createDirectories(outDir);
         long startNanos = System.nanoTime();
         ProgressTracker progress = new ProgressTracker(listener, totalRuns, startNanos);
@@ -66,7 +70,7 @@ public final class SimulationRunner {
         long events = 0;
         long runs = 0;
         try (CsvFiles csv = new CsvFiles(outDir)) {
-            List<List<Future<List<PlannedRun.Timed>>>> futures = submitAll(plan, pool, progress);
+            List<List<Future<List<PlannedRun.Timed>>>> futures = submitAll(plan, pool, progress, concurrentRuns);
             for (RunPlan.Point p : plan.points()) {
                 Scenario s = p.scenario();
                 List<MembershipSpec> memberships = PlannedRun.memberships(s);
@@ -108,14 +112,21 @@ public final class SimulationRunner {
         return new RunOutcome(outDir, summary, runs, events, wallSeconds);
     }
 
+    /**
+     * One task per point and repetition. A run gets the appender (a second thread storing its event
+     * queue's events, same results) when it is large and a core is left over by the
+     * {@code concurrentRuns} runs at a time ({@link Simulation#appenderHelps}).
+     */
     private static List<List<Future<List<PlannedRun.Timed>>>> submitAll(RunPlan plan, ExecutorService pool,
-            ProgressTracker progress) {
+            ProgressTracker progress, int concurrentRuns) {
         List<List<Future<List<PlannedRun.Timed>>>> futures = new ArrayList<>();
         for (RunPlan.Point p : plan.points()) {
             List<Future<List<PlannedRun.Timed>>> perRepetition = new ArrayList<>();
             for (int r = 0; r < p.scenario().repetitions(); r++) {
                 int repetition = r;
-                perRepetition.add(pool.submit(() -> PlannedRun.execute(p.index(), repetition, p.scenario(), progress)));
+                boolean appender = Simulation.appenderHelps(p.scenario().nodes(), concurrentRuns);
+                perRepetition.add(pool.submit(
+                        () -> PlannedRun.execute(p.index(), repetition, p.scenario(), progress, appender)));
             }
             futures.add(perRepetition);
         }

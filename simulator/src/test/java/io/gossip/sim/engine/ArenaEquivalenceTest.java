@@ -132,6 +132,17 @@ class ArenaEquivalenceTest {
         return simulation.run(ProgressSink.NONE);
     }
 
+    /**
+     * The same with the appender storing the queue's events on a second thread: from the first
+     * drained bucket on ({@code above = 0}), or switching on and off as buckets fill and empty.
+     */
+    private static RunResult runAppending(Scenario scenario, NodeRepresentation representation, int above,
+            int below) {
+        Simulation simulation = new Simulation(setup(scenario), representation);
+        simulation.useAppender(above, below);
+        return simulation.run(ProgressSink.NONE);
+    }
+
     private static RunResult assertSameResults(Scenario scenario) {
         RunResult objects = run(scenario, NodeRepresentation.OBJECTS, false);
         RunResult arena = run(scenario, NodeRepresentation.ARENA, false);
@@ -144,6 +155,11 @@ class ArenaEquivalenceTest {
         assertEquals(describe(objects), describe(arena));
         assertEquals(describe(objects), describe(arenaReadingAhead), "with reading ahead");
         assertEquals(describe(objects), describe(objectsAhead), "ScampNode objects with reading ahead");
+        // Nor must a second thread storing the queue's events (done from 50,000 nodes on a spare core).
+        assertEquals(describe(objects), describe(runAppending(scenario, NodeRepresentation.ARENA, 0, 0)),
+                "with the appender storing every event");
+        assertEquals(describe(objects), describe(runAppending(scenario, NodeRepresentation.OBJECTS, 4, 2)),
+                "ScampNode objects with the appender switching on and off");
         return arena;
     }
 

@@ -223,7 +223,7 @@ class EventQueueTest {
     @Test
     void bucketsOfManyChunksKeepOrderAndReusedChunksCarryNoStaleRefs() {
         EventQueue queue = new EventQueue(4);
-        int perBucket = 5 * WheelBuckets.CHUNK_EVENTS + 7;
+        int perBucket = 5 * BucketChunks.CHUNK_EVENTS + 7;
         SplittableRandom random = new SplittableRandom(9);
         for (int round = 0; round < 3; round++) {
             long base = 1_000_000L * (round + 1);
@@ -232,7 +232,7 @@ class EventQueueTest {
                 long time = base + random.nextInt(WheelBuckets.BUCKET_MICROS); // one bucket
                 // Refs only in the first round, and there only in every other chunk: the chunks the
                 // later rounds reuse must hand out no ref left from it.
-                boolean withRef = round == 0 && (i / WheelBuckets.CHUNK_EVENTS) % 2 == 1;
+                boolean withRef = round == 0 && (i / BucketChunks.CHUNK_EVENTS) % 2 == 1;
                 if (withRef) {
                     queue.push(time, 0, i, round, "r" + i);
                 } else {
@@ -263,7 +263,7 @@ class EventQueueTest {
         EventQueue queue = new EventQueue(4);
         queue.push(10, 3, 0, -1, 0L, 0);
         queue.pop(); // the clock is in the first bucket; the next one is listed from its chunks
-        int n = 2 * WheelBuckets.CHUNK_EVENTS + 3;
+        int n = 2 * BucketChunks.CHUNK_EVENTS + 3;
         for (int i = 0; i < n; i++) {
             queue.push(WheelBuckets.BUCKET_MICROS + 5, 3, 0, i, i, i);
         }
@@ -320,7 +320,40 @@ class EventQueueTest {
      *     otherwise a queue for that many nodes, and mostly ids, sequences and subjects that fit
      */
     private static void matchesAReferencePriorityQueue(long seed, long grid, int nodes) {
-        EventQueue queue = nodes == 0 ? new EventQueue(4) : new EventQueue(4, nodes);
+        matchesAReferencePriorityQueue(nodes == 0 ? new EventQueue(4) : new EventQueue(4, nodes), seed, grid, nodes);
+    }
+
+    /**
+     * The appender (a second thread storing wheel events, see {@link WheelAppender}) must leave every
+     * pop as it was: with it storing every event from the first drained bucket on, and with it
+     * switching on and off every few buckets, which also hands the chunks back and forth.
+     */
+    @Test
+    void matchesAReferencePriorityQueueWhileTheAppenderStoresEvents() {
+        appenderMatchesAReferencePriorityQueue(9, 1, 0, 0, 0);
+        appenderMatchesAReferencePriorityQueue(10, 1_000, 100_000, 0, 0);
+        EventQueue switching = appenderMatchesAReferencePriorityQueue(11, 1, 100_000, 1, 1);
+        assertTrue(switching.appenderStarts() > 100, "the appender took over only " + switching.appenderStarts()
+                + " times");
+    }
+
+    private static EventQueue appenderMatchesAReferencePriorityQueue(long seed, long grid, int nodes, int above,
+            int below) {
+        EventQueue queue = new EventQueue(4, nodes == 0 ? 1 : nodes);
+        queue.startAppender(above, below);
+        try {
+            matchesAReferencePriorityQueue(queue, seed, grid, nodes);
+        } finally {
+            queue.stopAppender();
+        }
+        assertTrue(queue.appenderStarts() > 0, "the appender never stored an event");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("wheel-appender") && t.isAlive()), "the appender's thread lives on");
+        queue.trim();
+        return queue;
+    }
+
+    private static void matchesAReferencePriorityQueue(EventQueue queue, long seed, long grid, int nodes) {
         PriorityQueue<Expected> reference = new PriorityQueue<>(BY_TIME_THEN_SEQ);
         SplittableRandom random = new SplittableRandom(seed);
         long now = 0;

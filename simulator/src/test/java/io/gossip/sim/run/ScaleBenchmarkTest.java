@@ -1,6 +1,7 @@
 package io.gossip.sim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,7 +109,25 @@ class ScaleBenchmarkTest {
         }
         assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"));
         assertTrue(json.contains("\"nodes\":50,\"c\":0,"), json);
-        assertTrue(json.contains("\"representation\":\"arena\","), "the benchmark's workload runs on the arena: " + json);
+        assertTrue(json.contains("\"representation\":\"arena\",\"appender\":false,"),
+                "the benchmark's workload runs on the arena, without the appender at 50 nodes: " + json);
+    }
+
+    @Test
+    void theAppenderOptionReachesTheRunsAndChangesNoResult() {
+        ScaleRun.Result off = ScaleRun.run(new ScaleRun.Options(300, 1, 3, 42, NodeRepresentation.ARENA, 0, false),
+                null);
+        for (int warmup : new int[] {0, 200}) {
+            ScaleRun.Result on = ScaleRun.run(new ScaleRun.Options(300, 1, 3, 42, NodeRepresentation.ARENA, warmup,
+                    true), null);
+            assertEquals(off.events(), on.events());
+            assertEquals(off.wakeups(), on.wakeups());
+            assertEquals(off.messagesSent(), on.messagesSent());
+            assertEquals(off.broadcastPhaseEvents(), on.broadcastPhaseEvents());
+            assertEquals(off.coverage(), on.coverage());
+            assertEquals(off.partialViewMean(), on.partialViewMean());
+            assertTrue(ScaleBenchmark.json(on).contains("\"appender\":true,"), ScaleBenchmark.json(on));
+        }
     }
 
     @Test
@@ -123,6 +142,11 @@ class ScaleBenchmarkTest {
         assertEquals(new ScaleRun.Options(10, 1, 10, 1),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "0"}));
         assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).warmupNodes());
+        assertEquals(Simulation.appenderHelps(100_000, 1), o.appender());
+        assertTrue(ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "on"}).appender());
+        assertFalse(ScaleBenchmark.parse(new String[] {"--nodes", "100000", "--appender", "off"}).appender());
+        assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "yes"}));
         assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "1"}));
         assertThrows(IllegalArgumentException.class,
