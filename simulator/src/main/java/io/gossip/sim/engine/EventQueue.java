@@ -47,10 +47,10 @@ public final class EventQueue {
     /**
      * Above this many events per drained bucket on average, the appender stores events; below
      * {@link #APPEND_BELOW}, the loop's thread does. Where buckets hold fewer, the events pending
-     * fit in a core's own cache and storing them there is cheaper than handing them over:
-     * alternating broadcasts with and without the appender in one run, it was 12-21 % faster at
-     * 100,000 nodes (about 330 events per bucket) and at 50,000 with c = 1 (as many), 8 % slower
-     * at 50,000 with c = 0 (about 165) and 17 % slower at 20,000 with c = 1 (about 130).
+     * fit in a core's own cache and storing them there is cheaper than handing them over. In the
+     * scale benchmark's broadcasts a bucket holds 213 events on average at 20,000 nodes (c = 1),
+     * where the appender was 17 % slower with a threshold of 64, and 473 to 1,141 at 100,000 nodes,
+     * where it was 9-23 % faster (docs/simulator-engine.md, round 10); in the joins, about one.
      */
     static final int APPEND_ABOVE = 256;
     static final int APPEND_BELOW = 64;

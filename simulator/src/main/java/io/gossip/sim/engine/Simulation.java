@@ -48,6 +48,11 @@ public final class Simulation {
      * on ScampNode objects about 10 % faster at 100,000 (docs/simulator-engine.md, round 3).
      */
     private static final int READ_AHEAD_MIN_NODES = 50_000;
+    /**
+     * Runs smaller than this do without the appender ({@link #appenderHelps}): their broadcasts'
+     * buckets hold about 200 events on average at 20,000 nodes, where it was slower.
+     */
+    private static final int APPENDER_MIN_NODES = 50_000;
 
     private final RunSetup setup;
     private final ProtocolConfig config;
@@ -243,8 +248,8 @@ public final class Simulation {
     /**
      * Has a second thread store the event queue's events while buckets are busy (on) or not (off,
      * the default), before {@link #run}: see {@link EventQueue#startAppender}. It changes no result
-     * ({@code ArenaEquivalenceTest}); it made the scale benchmark's broadcasts 11-23 % faster at
-     * 100,000 nodes and changed nothing at 1,000,000 (docs/simulator-engine.md, round 10). Only for a
+     * ({@code ArenaEquivalenceTest}); it made the scale benchmark's broadcasts 9-23 % faster at
+     * 100,000 nodes (in 12 of 13 runs) and changed nothing at 1,000,000 (docs/simulator-engine.md, round 10). Only for a
      * run that has a spare core, since the second thread spins while it waits: the scale benchmark
      * and {@code sim run} turn it on for such runs ({@link #appenderHelps}).
      */
@@ -268,11 +273,10 @@ public final class Simulation {
     /**
      * Whether the appender ({@link #useAppender}) is worth a core for a SCAMP run of {@code nodes}
      * nodes when {@code concurrentRuns} runs share the machine: only from
-     * {@value #READ_AHEAD_MIN_NODES} nodes (smaller runs rarely fill a bucket), and only if a core
-     * is left over.
+     * {@value #APPENDER_MIN_NODES} nodes, and only if a core is left over.
      */
     public static boolean appenderHelps(int nodes, int concurrentRuns) {
-        return nodes >= READ_AHEAD_MIN_NODES && Runtime.getRuntime().availableProcessors() > concurrentRuns;
+        return nodes >= APPENDER_MIN_NODES && Runtime.getRuntime().availableProcessors() > concurrentRuns;
     }
 
     /**

@@ -96,7 +96,6 @@ final class WheelAppender implements Runnable {
     /** Starts the thread, paused: the loop's thread stores for itself until {@link #resume}. */
     void start() {
         LONGS.setRelease(shared, PAUSED, 1L);
-        LONGS.setRelease(shared, ACKED, 0L);
         thread = new Thread(this, "wheel-appender");
         thread.setDaemon(true);
         thread.start();
@@ -289,13 +288,15 @@ final class WheelAppender implements Runnable {
         long done = 0;
         int pausedSpins = 0;
         while (true) {
+            // Stopping is read first: the loop published everything before it set it.
+            boolean stopping = (long) LONGS.getAcquire(s, STOPPING) == 1L;
             long upTo = (long) LONGS.getAcquire(s, PUBLISHED);
-            if ((long) LONGS.getAcquire(s, STOPPING) == 1L && upTo == done) {
+            if (stopping && upTo == done) {
                 return;
             }
             if ((long) LONGS.getAcquire(s, PAUSED) == 1L) {
                 LONGS.setRelease(s, ACKED, (long) LONGS.getAcquire(s, PAUSES));
-                if (++pausedSpins > SPINS_BEFORE_PARK && (long) LONGS.getAcquire(s, STOPPING) == 0L) {
+                if (++pausedSpins > SPINS_BEFORE_PARK && !stopping) {
                     LockSupport.park(this);
                 } else {
                     Thread.onSpinWait();
