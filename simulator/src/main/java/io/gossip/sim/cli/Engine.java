@@ -13,11 +13,14 @@ import java.nio.file.Path;
 @FunctionalInterface
 interface Engine {
     /**
-     * Runs every point of {@code plan}, writing the result files into {@code outDir}.
+     * Runs every point of {@code plan}, writing the result files into {@code outDir}; large runs
+     * may use a second thread for their event queue unless {@code appender} is false (see
+     * {@code Simulation#useAppender}).
      *
      * @return where summary.json was written and how much work it was
      */
-    Outcome run(RunPlan plan, Path outDir, int threads, ProgressListener listener) throws IOException;
+    Outcome run(RunPlan plan, Path outDir, int threads, boolean appender, ProgressListener listener)
+            throws IOException;
 
     /**
      * A finished run.

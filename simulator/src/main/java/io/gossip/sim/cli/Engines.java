@@ -11,8 +11,8 @@ final class Engines {
 
     /** {@link SimulationRunner}. */
     static Engine simulator() {
-        return (plan, outDir, threads, listener) -> {
-            RunOutcome outcome = SimulationRunner.run(plan, outDir, threads, listener);
+        return (plan, outDir, threads, appender, listener) -> {
+            RunOutcome outcome = SimulationRunner.run(plan, outDir, threads, appender, listener);
             return new Engine.Outcome(outcome.summary(), outcome.events(), outcome.wallSeconds());
         };
     }

@@ -47,6 +47,15 @@ public final class SimulationRunner {
      */
     public static RunOutcome run(RunPlan plan, Path outDir, int threads, ProgressListener listener)
             throws IOException {
+        return run(plan, outDir, threads, true, listener);
+    }
+
+    /**
+     * {@link #run(RunPlan, Path, int, ProgressListener)}, with {@code appender} false to keep every
+     * run on one thread (see {@link #submitAll}; the results are the same either way).
+     */
+    public static RunOutcome run(RunPlan plan, Path outDir, int threads, boolean appender, ProgressListener listener)
+            throws IOException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(outDir, "outDir");
         if (threads < 1) {
@@ -70,7 +79,8 @@ public final class SimulationRunner {
         long events = 0;
         long runs = 0;
         try (CsvFiles csv = new CsvFiles(outDir)) {
-            List<List<Future<List<PlannedRun.Timed>>>> futures = submitAll(plan, pool, progress, concurrentRuns);
+            List<List<Future<List<PlannedRun.Timed>>>> futures = submitAll(plan, pool, progress, appender,
+                    concurrentRuns);
             for (RunPlan.Point p : plan.points()) {
                 Scenario s = p.scenario();
                 List<MembershipSpec> memberships = PlannedRun.memberships(s);
@@ -115,18 +125,19 @@ public final class SimulationRunner {
     /**
      * One task per point and repetition. A run gets the appender (a second thread storing its event
      * queue's events, same results) when it is large and a core is left over by the
-     * {@code concurrentRuns} runs at a time ({@link Simulation#appenderHelps}).
+     * {@code concurrentRuns} runs at a time ({@link Simulation#appenderHelps}), unless
+     * {@code appender} is false.
      */
     private static List<List<Future<List<PlannedRun.Timed>>>> submitAll(RunPlan plan, ExecutorService pool,
-            ProgressTracker progress, int concurrentRuns) {
+            ProgressTracker progress, boolean appender, int concurrentRuns) {
         List<List<Future<List<PlannedRun.Timed>>>> futures = new ArrayList<>();
         for (RunPlan.Point p : plan.points()) {
             List<Future<List<PlannedRun.Timed>>> perRepetition = new ArrayList<>();
             for (int r = 0; r < p.scenario().repetitions(); r++) {
                 int repetition = r;
-                boolean appender = Simulation.appenderHelps(p.scenario().nodes(), concurrentRuns);
+                boolean second = appender && Simulation.appenderHelps(p.scenario().nodes(), concurrentRuns);
                 perRepetition.add(pool.submit(
-                        () -> PlannedRun.execute(p.index(), repetition, p.scenario(), progress, appender)));
+                        () -> PlannedRun.execute(p.index(), repetition, p.scenario(), progress, second)));
             }
             futures.add(perRepetition);
         }

@@ -25,7 +25,7 @@ final class CommandRunner {
 
     /** With an engine and report builder that fail the test if they are ever called. */
     static Result run(String... args) {
-        return run((plan, outDir, threads, listener) -> {
+        return run((plan, outDir, threads, appender, listener) -> {
             throw new AssertionError("the engine must not run");
         }, dir -> {
             throw new AssertionError("no report expected");

@@ -124,9 +124,27 @@ class SimCommandTest {
     }
 
     @Test
+    void runGivesTheEngineTheAppenderUnlessToldNot() throws IOException {
+        for (boolean off : new boolean[] {false, true}) {
+            boolean[] seen = new boolean[1];
+            Path out = dir.resolve("out-" + off);
+            String[] args = off ? new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report",
+                "--no-appender"} : new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report"};
+            CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
+                seen[0] = appender;
+                Path summary = outDir.resolve("summary.json");
+                Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+                return new Engine.Outcome(summary, 10, 0.1);
+            }, d -> "unused", args);
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(!off, seen[0], off ? "--no-appender" : "the default");
+        }
+    }
+
+    @Test
     void engineFailureIsARuntimeFailure() throws IOException {
         Path out = dir.resolve("out");
-        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, listener) -> {
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
             throw new IOException("disk full");
         }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
         assertEquals(1, r.exitCode());
@@ -137,7 +155,7 @@ class SimCommandTest {
     @Test
     void reportFailureAfterARunIsARuntimeFailureThatKeepsTheResults() throws IOException {
         Path out = dir.resolve("out");
-        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, listener) -> {
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
             Path summary = outDir.resolve("summary.json");
             Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
             return new Engine.Outcome(summary, 10, 0.1);
