@@ -299,17 +299,11 @@ public final class EventQueue {
 
     /**
      * From now until {@link #stopAppender}, a second thread stores wheel events in their buckets
-     * whenever buckets are busy (see {@link WheelAppender}), while this one goes on; the order of
+     * whenever drained buckets hold more than {@code above} events on average, until they hold fewer
+     * than {@code below} (see {@link WheelAppender}; {@link #APPEND_ABOVE} and {@link #APPEND_BELOW}
+     * for a run, lower in the tests so that it switches often), while this one goes on; the order of
      * events is the same. For a run that has a core to itself: the second thread spins while it
      * waits.
-     */
-    public void startAppender() {
-        startAppender(APPEND_ABOVE, APPEND_BELOW);
-    }
-
-    /**
-     * {@link #startAppender()} with the density thresholds (events per drained bucket) given: the
-     * tests make the appender switch often.
      */
     void startAppender(int above, int below) {
         if (appender != null) {
@@ -329,7 +323,7 @@ public final class EventQueue {
     }
 
     /** Stops the thread {@link #startAppender} started, once it has stored every event given to it. */
-    public void stopAppender() {
+    void stopAppender() {
         if (appender != null) {
             WheelAppender a = appender;
             if (appending) {

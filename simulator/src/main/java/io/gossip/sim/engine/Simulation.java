@@ -247,7 +247,7 @@ public final class Simulation {
 
     /**
      * Has a second thread store the event queue's events while buckets are busy (on) or not (off,
-     * the default), before {@link #run}: see {@link EventQueue#startAppender}. It changes no result
+     * the default), before {@link #run}: see {@link EventQueue#startAppender(int, int)}. It changes no result
      * ({@code ArenaEquivalenceTest}); it made the scale benchmark's broadcasts 9-23 % faster at
      * 100,000 nodes (in 16 of 17 runs) and changed nothing at 1,000,000 (docs/simulator-engine.md, round 10). Only for a
      * run that has a spare core, since the second thread spins while it waits: the scale benchmark
