@@ -150,6 +150,61 @@ final class BucketChunks {
         }
     }
 
+    /**
+     * Writes the {@code n} events of the chain starting at chunk {@code head} into {@code to}, stably
+     * sorted by their offset in the bucket (a counting sort over {@code counts}, one more than the
+     * offsets): their refs into {@code toRefs} (clearing them here) and, if the bucket {@code spills},
+     * their side words into {@code toWords}. With {@code toRefs} null, the events must carry no ref
+     * (the appender's thread sorting ahead, which writes nothing here).
+     */
+    void sortByOffset(int head, int n, boolean spills, int[] counts, long[] to, Object[] toRefs, long[] toWords) {
+        Arrays.fill(counts, 0);
+        long[][] chunkData = data;
+        int[] nextChunk = next;
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = nextChunk[chunk]) {
+            long[] d = chunkData[chunk];
+            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
+                counts[(int) (d[FIRST + (e * STRIDE) + KEY] & WheelBuckets.OFFSET_MASK) + 1]++;
+            }
+        }
+        for (int o = 1; o < counts.length; o++) {
+            counts[o] += counts[o - 1];
+        }
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = nextChunk[chunk]) {
+            long[] d = chunkData[chunk];
+            Object[] r = toRefs == null ? null : refs[chunk];
+            long[] w = spills ? words[chunk] : null;
+            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
+                int from = FIRST + (e * STRIDE);
+                int at = counts[(int) (d[from + KEY] & WheelBuckets.OFFSET_MASK)]++;
+                to[at * STRIDE] = d[from];
+                to[(at * STRIDE) + KEY] = d[from + KEY];
+                if (r != null) {
+                    toRefs[at] = r[e];
+                    r[e] = null;
+                }
+                if (w != null) {
+                    toWords[at] = w[e];
+                }
+            }
+        }
+    }
+
+    /** Whether any of the first {@code n} events of the chain from chunk {@code head} carries a ref. */
+    boolean carriesRefs(int head, int n) {
+        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = next[chunk]) {
+            Object[] r = refs[chunk];
+            if (r != null) {
+                for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
+                    if (r[e] != null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** A chunk off the free list, or a new one. */
     private int takeChunk() {
         int c = counters[FREE];

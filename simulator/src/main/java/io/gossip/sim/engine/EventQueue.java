@@ -71,6 +71,8 @@ public final class EventQueue {
     private int appendBelow;
     /** How many times the appender has taken over storing (for tests). */
     private long appenderStarts;
+    /** {@link #bucketsSortedAhead} of the appender last stopped. */
+    private long sortedAheadBeforeStop;
 
     /** Start of the bucket being drained (a multiple of the bucket width). */
     private long currentStart;
@@ -317,6 +319,19 @@ public final class EventQueue {
         appender.start();
     }
 
+    /**
+     * How many buckets were drained from a buffer the appender sorted ahead, since
+     * {@link #startAppender} (until {@link #stopAppender}).
+     */
+    long bucketsSortedAhead() {
+        return appender == null ? sortedAheadBeforeStop : appender.takenSorted();
+    }
+
+    /** Whether the appender sorts buckets ahead while it has nothing to store (on by default; to compare). */
+    void sortAhead(boolean on) {
+        appender.sortAhead(on);
+    }
+
     /** How many times the appender has taken over storing events since {@link #startAppender}. */
     long appenderStarts() {
         return appenderStarts;
@@ -332,6 +347,7 @@ public final class EventQueue {
                 appending = false;
             }
             appender = null;
+            sortedAheadBeforeStop = a.takenSorted();
             a.stop();
         }
     }
@@ -381,10 +397,12 @@ public final class EventQueue {
                 }
                 currentStart = target;
             }
+            long bucket = currentStart >>> SHIFT;
             if (appending) {
+                appender.draining(bucket);
                 appender.awaitStoredBefore(currentStart + BUCKET_MICROS);
             }
-            wheel.drain((int) (currentStart >>> SHIFT) & MASK);
+            wheel.drain((int) bucket & MASK, bucket);
             if (appender != null) {
                 switchAppending(wheel.drained());
             }

@@ -5,7 +5,6 @@ import static io.gossip.sim.engine.BucketChunks.FIRST;
 import static io.gossip.sim.engine.BucketChunks.KEY;
 import static io.gossip.sim.engine.BucketChunks.STRIDE;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -28,6 +27,9 @@ import java.util.BitSet;
  *
  * <p>Sorting is stable (a counting sort over the {@value #BUCKET_MICROS} offsets, or an insertion
  * sort for a handful of events), so events at the same microsecond keep their insertion order.
+ * While the appender stores events, it also sorts the next buckets ahead when it has nothing to
+ * store ({@link WheelAppender#takeSorted}); the loop then takes its sorted buffer if it holds every
+ * event of the bucket, and sorts for itself otherwise.
  */
 final class WheelBuckets {
     /** log2 of the bucket width. */
@@ -39,7 +41,7 @@ final class WheelBuckets {
     /** Number of buckets on the wheel. */
     static final int BUCKETS = 16384;
     /** Buckets up to this size are insertion-sorted. */
-    private static final int SMALL_BUCKET = 12;
+    static final int SMALL_BUCKET = 12;
     private static final int DRAIN_CAPACITY = 64;
     /** How many non-empty buckets {@link #upcoming} looks into past the drain buffer. */
     private static final int UPCOMING_BUCKETS = 4;
@@ -204,9 +206,11 @@ final class WheelBuckets {
     /**
      * Moves bucket {@code b}'s events, sorted by offset, into the (exhausted) drain buffer, and gives
      * the bucket's chunks back (to the free list, or to the appender). With an appender, only once
-     * every event of the bucket is stored.
+     * every event of the bucket is stored; if the appender has sorted all of them ahead (its
+     * {@code bucket}, counted from time zero, says which lap of the wheel), its sorted buffer becomes
+     * the drain buffer instead.
      */
-    void drain(int b) {
+    void drain(int b, long bucket) {
         int n = chunks.size[b];
         drainAt = 0;
         drainEnd = n;
@@ -215,13 +219,20 @@ final class WheelBuckets {
         }
         if (drainRefs.length < n) {
             allocateDrain(Math.max(n, drainRefs.length * 2));
+        } else if (drainData.length < n * STRIDE) { // a buffer the appender sorted into was shorter
+            drainData = new long[drainRefs.length * STRIDE];
         }
         int head = chunks.head[b];
         boolean spills = chunks.spills[b];
         if (n <= SMALL_BUCKET) { // within the first chunk
             insertionSort(chunks.data[head], chunks.refs[head], spills ? chunks.words[head] : null, n);
         } else {
-            countingSort(head, n, spills);
+            long[] sorted = appender == null ? null : appender.takeSorted(bucket, n, drainData);
+            if (sorted != null) {
+                drainData = sorted; // its refs are all null, as drainRefs is between drains
+            } else {
+                chunks.sortByOffset(head, n, spills, offsetCounts, drainData, drainRefs, drainWords);
+            }
         }
         occupied.clear(b);
         stored -= n;
@@ -239,39 +250,6 @@ final class WheelBuckets {
         allocateDrain(DRAIN_CAPACITY);
         drainAt = 0;
         drainEnd = 0;
-    }
-
-    /** Sorts the {@code n} events of the chain starting at chunk {@code head} into the drain buffer. */
-    private void countingSort(int head, int n, boolean spills) {
-        int[] counts = offsetCounts;
-        Arrays.fill(counts, 0);
-        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunks.next[chunk]) {
-            long[] data = chunks.data[chunk];
-            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                counts[(int) (data[FIRST + (e * STRIDE) + KEY] & OFFSET_MASK) + 1]++;
-            }
-        }
-        for (int o = 1; o <= BUCKET_MICROS; o++) {
-            counts[o] += counts[o - 1];
-        }
-        long[] to = drainData;
-        for (int i = 0, chunk = head; i < n; i += CHUNK_EVENTS, chunk = chunks.next[chunk]) {
-            long[] data = chunks.data[chunk];
-            Object[] refs = chunks.refs[chunk];
-            long[] words = spills ? chunks.words[chunk] : null;
-            for (int e = 0, m = Math.min(CHUNK_EVENTS, n - i); e < m; e++) {
-                int from = FIRST + (e * STRIDE);
-                int at = counts[(int) (data[from + KEY] & OFFSET_MASK)]++;
-                copyEvent(data, from, to, at * STRIDE);
-                if (refs != null) {
-                    drainRefs[at] = refs[e];
-                    refs[e] = null;
-                }
-                if (words != null) {
-                    drainWords[at] = words[e];
-                }
-            }
-        }
     }
 
     /**

@@ -337,6 +337,58 @@ class EventQueueTest {
                 + " times");
     }
 
+    /**
+     * The appender sorts the next buckets ahead while it has nothing to store, and the loop drains a
+     * sorted buffer instead of sorting when it holds every event of the bucket. A gossip-like load:
+     * a bucket's events pushed 10-100 ms ahead in bursts (so that buckets are complete long before
+     * they are drained, and sorted ahead), some pushed into the next few buckets after they may
+     * have been sorted (the loop must then sort for itself), some spilled or carrying a ref (never
+     * sorted ahead); every pop must match the reference, and buckets must have been sorted ahead.
+     */
+    @Test
+    void matchesAReferencePriorityQueueWhileTheAppenderSortsBucketsAhead() {
+        int nodes = 100_000;
+        EventQueue queue = new EventQueue(4, nodes);
+        queue.startAppender(16, 4);
+        PriorityQueue<Expected> reference = new PriorityQueue<>(BY_TIME_THEN_SEQ);
+        SplittableRandom random = new SplittableRandom(12);
+        long seq = 0;
+        long now = 0;
+        try {
+            for (int round = 0; round < 3_000; round++) {
+                for (int i = 0, burst = random.nextInt(200); i < burst; i++) {
+                    int share = random.nextInt(100);
+                    long delay = share < 97 ? 10_000 + random.nextInt(90_000) : random.nextInt(1_200);
+                    long time = now + delay;
+                    int from = random.nextInt(nodes);
+                    int to = random.nextInt(nodes);
+                    if (share == 0) {
+                        Object ref = new Object();
+                        queue.push(time, 1, from, to, ref);
+                        reference.add(new Expected(time, seq++, 1, from, to, 0, 0, ref));
+                    } else {
+                        long word = share == 1 ? random.nextLong() : ((long) random.nextInt(64) << 32) | random.nextInt(1 << 20);
+                        int tag = random.nextInt(1 << 20);
+                        queue.push(time, 2, from, to, word, tag);
+                        reference.add(new Expected(time, seq++, 2, from, to, word, tag, null));
+                    }
+                }
+                for (int i = 0, pops = random.nextInt(200); i < pops && !reference.isEmpty(); i++) {
+                    Expected e = reference.poll();
+                    assertPopped(queue, e, "round " + round);
+                    now = e.time();
+                }
+            }
+            while (!reference.isEmpty()) {
+                assertPopped(queue, reference.poll(), "final drain");
+            }
+        } finally {
+            queue.stopAppender();
+        }
+        assertTrue(queue.isEmpty());
+        assertTrue(queue.bucketsSortedAhead() > 0, "no bucket was drained from a buffer sorted ahead");
+    }
+
     private static EventQueue appenderMatchesAReferencePriorityQueue(long seed, long grid, int nodes, int above,
             int below) {
         EventQueue queue = new EventQueue(4, nodes == 0 ? 1 : nodes);

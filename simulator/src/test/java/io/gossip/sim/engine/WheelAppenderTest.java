@@ -3,15 +3,19 @@ package io.gossip.sim.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * The appender's hand-over on its own (the order of whole runs is checked by {@code EventQueueTest}
  * and {@code ArenaEquivalenceTest}): what it was given is stored, in order, across more entries
- * than its ring holds, and a failure on its thread reaches the loop's thread instead of leaving it
- * waiting.
+ * than its ring holds; a bucket it sorts ahead is in the drain's order and handed over only for
+ * its own bucket and count; and a failure on its thread reaches the loop's thread instead of
+ * leaving it waiting.
  */
 class WheelAppenderTest {
     @Test
@@ -38,6 +42,45 @@ class WheelAppenderTest {
             }
         }
         appender.stop();
+    }
+
+    @Test
+    void sortsTheNextBucketsAheadStablyByOffsetAndOnlyHandsOverTheBucketAndCountItSorted() {
+        BucketChunks chunks = new BucketChunks(16);
+        WheelAppender appender = new WheelAppender(chunks);
+        appender.start();
+        appender.resume();
+        appender.draining(16 * 5); // the loop drains bucket 0 of the wheel's sixth lap
+        int events = 300; // five chunks, offsets repeating so that the sort must keep insertion order
+        for (int i = 0; i < events; i++) {
+            appender.offer(1_000, 3, i, ((long) i << 32) | ((i * 37) % 128), 0, null);
+        }
+        appender.awaitStoredBefore(Long.MAX_VALUE);
+        awaitSortedAhead(appender, 16 * 5 + 3);
+        assertNull(appender.takeSorted(16 * 5 + 3, events + 1, new long[0]), "handed over for a count it did not sort");
+        awaitSortedAhead(appender, 16 * 5 + 3); // sorted again: the refused buffer went back to it
+        long[] sorted = appender.takeSorted(16 * 5 + 3, events, new long[0]);
+        assertNotNull(sorted);
+        assertEquals(1, appender.takenSorted());
+        long previous = -1;
+        for (int k = 0; k < events; k++) {
+            long key = sorted[(k * BucketChunks.STRIDE) + BucketChunks.KEY];
+            long order = ((key & 127) << 32) | (key >>> 32); // by offset, then by insertion
+            assertTrue(order > previous, "event " + k + " out of order");
+            assertEquals(key >>> 32, sorted[k * BucketChunks.STRIDE], "event " + k + "'s two longs apart");
+            previous = order;
+        }
+        appender.pause();
+        appender.stop();
+    }
+
+    /** Waits (10 s at most: sorting takes microseconds, this is a bound, not a timing) for a bucket sorted ahead. */
+    private static void awaitSortedAhead(WheelAppender appender, long bucket) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!appender.sortedAhead(bucket)) {
+            assertTrue(System.nanoTime() < deadline, "bucket " + bucket + " was not sorted ahead within 10 s");
+            Thread.onSpinWait();
+        }
     }
 
     @Test
