@@ -303,9 +303,9 @@ public final class EventQueue {
      * From now until {@link #stopAppender}, a second thread stores wheel events in their buckets
      * whenever drained buckets hold more than {@code above} events on average, until they hold fewer
      * than {@code below} (see {@link WheelAppender}; {@link #APPEND_ABOVE} and {@link #APPEND_BELOW}
-     * for a run, lower in the tests so that it switches often), while this one goes on; the order of
-     * events is the same. For a run that has a core to itself: the second thread spins while it
-     * waits.
+     * for a run, lower in the tests so that it switches often), while this one goes on, and sorts the
+     * next buckets ahead when it has nothing to store; the order of events is the same. For a run
+     * that has a core to itself: the second thread spins while it waits.
      */
     void startAppender(int above, int below) {
         if (appender != null) {
