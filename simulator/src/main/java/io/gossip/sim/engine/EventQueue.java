@@ -245,6 +245,9 @@ public final class EventQueue {
             appending = true;
             appenderStarts++;
             wheel.handChainsTo(appender);
+            // Where the loop is now, so that sorting ahead starts from here rather than from where
+            // the appender last saw it, which the wheel may since have gone round.
+            appender.draining(currentStart >>> SHIFT);
             appender.resume();
         } else if (appending && density < appendBelow * DENSITY_BUCKETS) {
             appender.pause();
