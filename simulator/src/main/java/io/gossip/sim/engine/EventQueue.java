@@ -330,11 +330,6 @@ public final class EventQueue {
         return appender == null ? sortedAheadBeforeStop : appender.takenSorted();
     }
 
-    /** Whether the appender sorts buckets ahead while it has nothing to store (on by default; to compare). */
-    void sortAhead(boolean on) {
-        appender.sortAhead(on);
-    }
-
     /** How many times the appender has taken over storing events since {@link #startAppender}. */
     long appenderStarts() {
         return appenderStarts;

@@ -63,11 +63,10 @@ final class WheelAppender implements Runnable {
     private static final int PAUSES = 96;
     private static final int ACKED = 112;
     private static final int STOPPING = 128;
-    /** The bucket the loop drains now, counted from time zero; 1 while sorting ahead is on. */
+    /** The bucket the loop drains now, counted from time zero (-1 before the first). */
     private static final int CURRENT = 144;
-    private static final int SORTING_AHEAD = 160;
     /** Where the states of the sorted-ahead buffers start, one per 128 bytes: {@link #FREE} or {@link #READY}. */
-    private static final int SORTED_STATES = 176;
+    private static final int SORTED_STATES = 160;
     /**
      * Buckets this thread sorts ahead of the loop, at most: the next ones after the bucket being
      * drained. A sorted buffer's place is its bucket modulo this, so the loop looks at one place.
@@ -128,7 +127,6 @@ final class WheelAppender implements Runnable {
     void start() {
         LONGS.setRelease(shared, PAUSED, 1L);
         LONGS.setRelease(shared, CURRENT, -1L); // none yet: nothing to sort ahead of
-        LONGS.setRelease(shared, SORTING_AHEAD, 1L);
         thread = new Thread(this, "wheel-appender");
         thread.setDaemon(true);
         thread.start();
@@ -176,14 +174,6 @@ final class WheelAppender implements Runnable {
             Thread.currentThread().interrupt();
         }
         checkFailure();
-    }
-
-    /**
-     * Whether this thread sorts buckets ahead while it has nothing to store (on unless turned off;
-     * any thread). Off, the loop sorts every bucket itself: to compare the two in one run.
-     */
-    void sortAhead(boolean on) {
-        LONGS.setRelease(shared, SORTING_AHEAD, on ? 1L : 0L);
     }
 
     /** The loop's thread is about to drain {@code bucket} (counted from time zero): sorting ahead looks past it. */
@@ -357,7 +347,7 @@ final class WheelAppender implements Runnable {
     private static boolean sortNextAhead(long[] s, BucketChunks c, long[][] sortedData, long[] sortedBucket,
             int[] sortedCount, int[] counts) {
         long current = (long) LONGS.getAcquire(s, CURRENT);
-        if (current < 0 || (long) LONGS.getAcquire(s, SORTING_AHEAD) == 0L) {
+        if (current < 0) {
             return false;
         }
         for (long bucket = current + 1; bucket <= current + SORTED_AHEAD; bucket++) {

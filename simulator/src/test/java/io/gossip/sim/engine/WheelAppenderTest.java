@@ -21,9 +21,7 @@ class WheelAppenderTest {
     @Test
     void storesEveryOfferedEventInOrderAcrossManyRingLaps() {
         BucketChunks chunks = new BucketChunks(8);
-        WheelAppender appender = new WheelAppender(chunks);
-        appender.start();
-        appender.resume();
+        WheelAppender appender = storing(chunks);
         int events = 100_000; // a dozen laps of the ring, so offers also wait for room
         for (int i = 0; i < events; i++) {
             appender.offer(1_000 + i, i % 8, i, ((long) i << 32) | (i % 128), 0, null);
@@ -47,9 +45,7 @@ class WheelAppenderTest {
     @Test
     void sortsTheNextBucketsAheadStablyByOffsetAndOnlyHandsOverTheBucketAndCountItSorted() {
         BucketChunks chunks = new BucketChunks(16);
-        WheelAppender appender = new WheelAppender(chunks);
-        appender.start();
-        appender.resume();
+        WheelAppender appender = storing(chunks);
         appender.draining(16 * 5); // the loop drains bucket 0 of the wheel's sixth lap
         int events = 300; // five chunks, offsets repeating so that the sort must keep insertion order
         for (int i = 0; i < events; i++) {
@@ -74,6 +70,14 @@ class WheelAppenderTest {
         appender.stop();
     }
 
+    /** An appender for {@code chunks}, started and storing. */
+    private static WheelAppender storing(BucketChunks chunks) {
+        WheelAppender appender = new WheelAppender(chunks);
+        appender.start();
+        appender.resume();
+        return appender;
+    }
+
     /** Waits (10 s at most: sorting takes microseconds, this is a bound, not a timing) for a bucket sorted ahead. */
     private static void awaitSortedAhead(WheelAppender appender, long bucket) {
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -85,9 +89,7 @@ class WheelAppenderTest {
 
     @Test
     void aFailureOnItsThreadIsRethrownWhereTheLoopWaits() {
-        WheelAppender appender = new WheelAppender(new BucketChunks(8));
-        appender.start();
-        appender.resume();
+        WheelAppender appender = storing(new BucketChunks(8));
         appender.offer(1_000, 99, 1, 2, 0, null); // no bucket 99: storing it throws on the appender's thread
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> appender.awaitStoredBefore(Long.MAX_VALUE));
