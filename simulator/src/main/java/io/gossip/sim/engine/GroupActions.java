@@ -25,7 +25,6 @@ import java.util.SplittableRandom;
 final class GroupActions {
     private final long endMicros;
     private final ProtocolConfig config;
-    private final EventQueue queue;
     private final NodeTable table;
     private final Network network;
     private final BroadcastTracker tracker;
@@ -42,12 +41,11 @@ final class GroupActions {
     private final Counters counters;
     private final List<EventRow> rows = new ArrayList<>();
 
-    GroupActions(long endMicros, ProtocolConfig config, EventQueue queue, NodeTable table, Network network,
+    GroupActions(long endMicros, ProtocolConfig config, NodeTable table, Network network,
             BroadcastTracker tracker, NodeEnvironment environment, ScampNode[] nodes, ScampArena arena,
             GlobalGossip global, SplittableRandom nodeSeeds, SplittableRandom timelineRandom, Counters counters) {
         this.endMicros = endMicros;
         this.config = config;
-        this.queue = queue;
         this.table = table;
         this.network = network;
         this.tracker = tracker;
@@ -63,7 +61,7 @@ final class GroupActions {
     /** Schedules a timeline step (ignored past the end of the run). */
     void schedule(long atMicros, Step step) {
         if (atMicros <= endMicros) {
-            queue.push(Math.max(environment.now(), atMicros), NodeEnvironment.STEP, -1, -1, step);
+            environment.scheduleStep(atMicros, step);
         }
     }
 

@@ -40,6 +40,8 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
 
     private final long endMicros;
     private final EventQueue queue;
+    /** Where wakeups one retransmission timeout ahead go instead of {@link #queue}; null for none. */
+    private WakeupLane lane;
     private final NodeTable table;
     private final Network network;
     private final BroadcastTracker tracker;
@@ -65,6 +67,23 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         this.tracker = tracker;
         this.sentByType = sentByType;
         this.networkDrops = networkDrops;
+    }
+
+    /**
+     * Sends the wakeups asked exactly {@code delayMicros} ahead to {@code lane} instead of the queue
+     * when the lane can take them (see {@link WakeupLane}); null puts every event in the queue.
+     */
+    void useLane(WakeupLane lane) {
+        this.lane = lane;
+    }
+
+    /** Queues a timeline step at {@code atMicros} (at the earliest now). */
+    void scheduleStep(long atMicros, Step step) {
+        long at = Math.max(now, atMicros);
+        queue.push(at, STEP, -1, -1, step);
+        if (lane != null) {
+            lane.otherQueued(now, at);
+        }
     }
 
     /** The run's virtual time, in microseconds. */
@@ -117,6 +136,9 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         long at = arrivalMicros(from, to);
         if (at >= 0) {
             queue.push(at, MESSAGE, from, to, message);
+            if (lane != null) {
+                lane.messageQueued(at);
+            }
         }
     }
 
@@ -149,6 +171,9 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         long at = arrivalMicros(from, to);
         if (at >= 0) {
             queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
+            if (lane != null) {
+                lane.messageQueued(at);
+            }
         }
     }
 
@@ -163,7 +188,13 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     @Override
     public void wakeAt(int node, long deadlineMicros) {
         if (deadlineMicros <= endMicros) {
-            queue.push(Math.max(now, deadlineMicros), WAKE, node, node, 0L, WAKE_TAG);
+            long at = Math.max(now, deadlineMicros);
+            if (lane == null) {
+                queue.push(at, WAKE, node, node, 0L, WAKE_TAG);
+            } else if (!lane.offer(now, at, node)) {
+                queue.push(at, WAKE, node, node, 0L, WAKE_TAG);
+                lane.otherQueued(now, at);
+            }
         }
     }
 }

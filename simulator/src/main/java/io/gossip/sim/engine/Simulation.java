@@ -76,6 +76,8 @@ public final class Simulation {
     private final int[] aheadTags = new int[LOOKAHEAD];
     private final int[] aheadWords = new int[LOOKAHEAD];
     private boolean readsAhead;
+    /** Wakeups one retransmission timeout ahead, beside the queue (see {@link WakeupLane}); null for none. */
+    private WakeupLane lane;
     /** Whether a second thread stores the queue's events while buckets are busy (see {@link #useAppender}). */
     private boolean appends;
     private int appendAbove = EventQueue.APPEND_ABOVE;
@@ -126,10 +128,11 @@ public final class Simulation {
         }
         this.arena = useArena ? new ScampArena(n, config, environment, arenaSeeds, 0, counters) : null;
         this.readsAhead = (arena != null || nodes != null) && readsAheadAt(n);
+        wakeupLane(true);
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
         this.arrivals = new Arrivals(table, network, tracker, environment, nodes, arena, global, networkDrops);
-        this.actions = new GroupActions(endMicros, config, queue, table, network, tracker, environment, nodes, arena,
+        this.actions = new GroupActions(endMicros, config, table, network, tracker, environment, nodes, arena,
                 global, nodeSeeds, timelineRandom, counters);
     }
 
@@ -160,23 +163,36 @@ public final class Simulation {
             queue.startAppender(appendAbove, appendBelow);
         }
         try {
-            while (!queue.isEmpty() && queue.peekTime() <= endMicros) {
-                if (readsAhead && --untilReadAhead <= 0) {
-                    untilReadAhead = readAhead();
-                }
-                queue.pop();
-                long now = queue.poppedTime();
-                environment.advanceTo(now);
-                int kind = queue.poppedKind();
-                if (kind == NodeEnvironment.PACKED) {
-                    arrivals.arrivePacked(now, queue.poppedFrom(), queue.poppedTo(), queue.poppedWord(),
-                            queue.poppedTag());
-                } else if (kind == NodeEnvironment.MESSAGE) {
-                    arrivals.arrive(now, queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
-                } else if (kind == NodeEnvironment.WAKE) {
-                    arrivals.wake(now, queue.poppedTo());
+            while (true) {
+                long now;
+                if (lane != null && !lane.isEmpty() && (queue.isEmpty() || lane.headTime() <= queue.peekTime())) {
+                    // The lane first at equal times: see WakeupLane. Its wakeups are all within the run.
+                    now = lane.headTime();
+                    int node = lane.headNode();
+                    lane.pop();
+                    environment.advanceTo(now);
+                    arrivals.wake(now, node);
                 } else {
-                    ((Step) queue.poppedRef()).run(now);
+                    if (queue.isEmpty() || queue.peekTime() > endMicros) {
+                        break;
+                    }
+                    if (readsAhead && --untilReadAhead <= 0) {
+                        untilReadAhead = readAhead();
+                    }
+                    queue.pop();
+                    now = queue.poppedTime();
+                    environment.advanceTo(now);
+                    int kind = queue.poppedKind();
+                    if (kind == NodeEnvironment.PACKED) {
+                        arrivals.arrivePacked(now, queue.poppedFrom(), queue.poppedTo(), queue.poppedWord(),
+                                queue.poppedTag());
+                    } else if (kind == NodeEnvironment.MESSAGE) {
+                        arrivals.arrive(now, queue.poppedFrom(), queue.poppedTo(), (Message) queue.poppedRef());
+                    } else if (kind == NodeEnvironment.WAKE) {
+                        arrivals.wake(now, queue.poppedTo());
+                    } else {
+                        ((Step) queue.poppedRef()).run(now);
+                    }
                 }
                 if ((++iterations & (PROGRESS_EVERY - 1)) == 0) {
                     long events = arrivals.events();
@@ -229,6 +245,16 @@ public final class Simulation {
         }
         readAheadSink = sink;
         return Math.max(1, k);
+    }
+
+    /**
+     * Puts the wakeups nodes ask one retransmission timeout ahead in a lane beside the queue (on by
+     * default) or in the queue with every other event, before {@link #run}. It changes no result
+     * (see {@link WakeupLane}); tests compare both.
+     */
+    public void wakeupLane(boolean on) {
+        lane = on ? new WakeupLane(config.retransmitTimeoutMillis() * 1000) : null;
+        environment.useLane(lane);
     }
 
     /**
@@ -295,6 +321,11 @@ public final class Simulation {
             sampler.sample(t);
             scheduleSampling(t + everyMicros, everyMicros);
         });
+    }
+
+    /** Wakeups the run has put in its lane so far (0 without one). */
+    long wakeupsInLane() {
+        return lane == null ? 0 : lane.taken();
     }
 
     NodeTable table() {
