@@ -189,11 +189,11 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     public void wakeAt(int node, long deadlineMicros) {
         if (deadlineMicros <= endMicros) {
             long at = Math.max(now, deadlineMicros);
-            if (lane == null) {
+            if (lane == null || !lane.offer(now, at, node)) {
                 queue.push(at, WAKE, node, node, 0L, WAKE_TAG);
-            } else if (!lane.offer(now, at, node)) {
-                queue.push(at, WAKE, node, node, 0L, WAKE_TAG);
-                lane.otherQueued(now, at);
+                if (lane != null) {
+                    lane.otherQueued(now, at);
+                }
             }
         }
     }

@@ -190,10 +190,12 @@ public final class Simulation {
     /**
      * Handles the next event, the lane's or the queue's; false once none is left within the run.
      * One call per event rather than the body of {@link #run}'s loop: a run enters its loop once,
-     * so a loop body would start each run in the interpreter and be compiled again, on the stack,
-     * while the run goes on (at 10,000 nodes the JIT's log showed the measured run's first fifth
-     * in slower code after the benchmark's warm-up); this method is compiled once from the
-     * warm-up's millions of calls, and every later run calls that.
+     * so code compiled for a loop body serves only the run it was compiled in, and each run began
+     * in the interpreter and compiled its loop again on the stack (at 10,000 nodes the JIT's log put
+     * the measured run's first fifth in slower code after the benchmark's warm-up). A method's
+     * compiled versions serve every run. Part of the cost remains: the warm-up compiles this
+     * method mostly inlined into its own loop, so the measured run starts on its first-tier version
+     * for about 0.1 s (docs/simulator-engine.md, round 13).
      */
     private boolean handleNext() {
         long next = queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
