@@ -61,9 +61,12 @@ final class WakeupLane {
     /**
      * A step or a wakeup was queued at {@code nowMicros} for {@code timeMicros}. Only one at least a
      * timeout ahead can tie with a wakeup offered later (which is {@code now + delay} or later), so
-     * only those are remembered.
+     * only those are remembered, and those the clock has brought closer than that are forgotten
+     * here as well as in {@link #offer}: a run whose wakeups are never one timeout ahead (timers of
+     * other lengths only) would otherwise remember every timer it ever set.
      */
     void otherQueued(long nowMicros, long timeMicros) {
+        forgetBefore(nowMicros + delayMicros);
         if (timeMicros - nowMicros >= delayMicros) {
             queuedOthers.push(timeMicros, 0, 0);
         }
@@ -93,10 +96,15 @@ final class WakeupLane {
     }
 
     private boolean queuedOtherAt(long timeMicros) {
+        forgetBefore(timeMicros);
+        return !queuedOthers.isEmpty() && queuedOthers.minTime() == timeMicros;
+    }
+
+    /** Forgets the steps and timers before {@code timeMicros}: no wakeup offered from now on is earlier. */
+    private void forgetBefore(long timeMicros) {
         while (!queuedOthers.isEmpty() && queuedOthers.minTime() < timeMicros) {
             queuedOthers.pop();
         }
-        return !queuedOthers.isEmpty() && queuedOthers.minTime() == timeMicros;
     }
 
     private void grow() {
@@ -140,5 +148,10 @@ final class WakeupLane {
 
     long taken() {
         return taken;
+    }
+
+    /** How many queued steps' and timers' times the lane remembers (for tests). */
+    int othersRemembered() {
+        return queuedOthers.size();
     }
 }

@@ -44,6 +44,21 @@ class WakeupLaneTest {
     }
 
     @Test
+    void forgetsTimersTheClockHasPassedEvenWithoutOffers() {
+        // Heartbeat-like timers a second ahead, for an hour, and never a wakeup one timeout ahead:
+        // the lane must not remember them all.
+        WakeupLane lane = new WakeupLane(DELAY);
+        for (long now = 0; now < 3_600_000_000L; now += 10_000) {
+            lane.otherQueued(now, now + 1_000_000);
+        }
+        assertTrue(lane.othersRemembered() <= 100, lane.othersRemembered() + " remembered");
+        // Still refused at the time of one it remembers.
+        long now = 3_600_000_000L;
+        lane.otherQueued(now, now + DELAY);
+        assertFalse(lane.offer(now, now + DELAY, 1));
+    }
+
+    @Test
     void keepsOrderAcrossGrowthAndWrapAround() {
         WakeupLane lane = new WakeupLane(DELAY);
         long now = 0;
