@@ -21,8 +21,8 @@ package io.gossip.sim.engine;
  *   <li>a message queued earlier arrives at most at {@link #latestMessage}: a wakeup at or before
  *       that time is refused;</li>
  *   <li>a step or a wakeup put in the queue at least one timeout ahead is in {@link #queuedOthers}
- *       (times only) until the lane has moved past its time: a wakeup at the time of one is
- *       refused (one put less than a timeout ahead is earlier than any wakeup offered after it).</li>
+ *       (times only) until no wakeup offered later can be that early: a wakeup at the time of one
+ *       is refused (one put less than a timeout ahead is earlier than any wakeup offered after it).</li>
  * </ul>
  * A refused wakeup goes into {@link #queuedOthers} itself, so later ones at its time are refused
  * too and keep their order behind it. {@code WakeupLaneEngineTest} holds the engine to the same
@@ -40,9 +40,9 @@ final class WakeupLane {
     private long taken;
     private long latestMessage = Long.MIN_VALUE;
     /**
-     * Times of the steps and wakeups put in the queue, earliest first; those before the latest
-     * wakeup offered are dropped as they come up (offers come in time order, so no later one can
-     * tie with them).
+     * Times of the steps and wakeups put in the queue, earliest first; those before {@code now +
+     * delay} are dropped as they come up (a wakeup offered from then on is no earlier, so none
+     * can tie with them).
      */
     private final TimeHeap queuedOthers = new TimeHeap(64);
 
