@@ -2,6 +2,7 @@ package io.gossip.sim.run;
 
 import io.gossip.sim.engine.NodeRepresentation;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,53 +13,67 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -XX:+UseParallelGC -Xmx20g -cp sim.jar io.gossip.sim.run.ScaleBenchmark
  * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects] [--warmup-nodes W]
- * [--appender on|off]}
+ * [--appender on|off] [--runs K]}
  * (defaults C = 1, B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the
  * arena, or as {@code ScampNode} objects to compare; W = {@value ScaleRun#DEFAULT_WARMUP_NODES}, an
  * untimed warm-up run of the same workload first, 0 for none, see {@link ScaleRun#run}; the appender, a
  * second thread storing the event queue's events, on from 50,000 nodes if the machine has a second
- * core, see {@code Simulation#useAppender}). It prints a
- * table for people and, last, one JSON line for scripts. Everything but the wall-clock figures
- * ({@code warmupSeconds}, {@code setupSeconds}, {@code simSeconds}, the rates) and the heap figure
- * is the same for the same options, whatever the warm-up.
+ * core, see {@code Simulation#useAppender}; K = 1 measured run, or K one after another in this JVM,
+ * see {@link ScaleRepetitions}). It prints a table for people (with K runs, then a row per run and
+ * their median, min and max) and, last, one JSON line per run for scripts. Everything but the
+ * wall-clock figures ({@code warmupSeconds}, {@code setupSeconds}, {@code simSeconds}, the rates)
+ * and the heap figure is the same for the same options, whatever the warm-up.
  */
 public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
     private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
-            + " [--representation arena|objects] [--warmup-nodes W] [--appender on|off] (defaults: C = 1, B = 10,"
-            + " S = 1, arena, W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on from "
-            + "50,000 nodes with a second core)";
+            + " [--representation arena|objects] [--warmup-nodes W] [--appender on|off] [--runs K] (defaults: C = 1,"
+            + " B = 10, S = 1, arena, W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on"
+            + " from 50,000 nodes with a second core; K = 1 measured run)";
 
     public static void main(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             System.out.println(USAGE);
             return;
         }
-        ScaleRun.Options options;
+        Invocation invocation;
         try {
-            options = parse(args);
+            invocation = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%n",
-                options.nodes(), options.c(), options.broadcasts(), options.seed(), options.warmupNodes());
-        ScaleRun.Result result = ScaleRun.run(options, System.err);
-        printTable(result, System.out);
-        System.out.println(json(result));
+        ScaleRun.Options options = invocation.options();
+        int runs = invocation.runs();
+        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%s%n",
+                options.nodes(), options.c(), options.broadcasts(), options.seed(), options.warmupNodes(),
+                runs == 1 ? "" : String.format(Locale.ROOT, ", %d measured runs", runs));
+        List<ScaleRun.Result> results = ScaleRepetitions.run(options, runs, System.err);
+        printTable(results.get(0), System.out);
+        if (runs > 1) {
+            System.out.println();
+            ScaleRepetitions.printRuns(results, System.out);
+        }
+        for (int i = 0; i < runs; i++) {
+            System.out.println(json(results.get(i), i + 1, runs));
+        }
+    }
+
+    /** What the command line asks: the options of each run, and how many runs ({@code --runs}, 1 by default). */
+    record Invocation(ScaleRun.Options options, int runs) {
     }
 
     /**
      * Reads {@code --nodes N [--c C] [--broadcasts B] [--seed S] [--representation R] [--warmup-nodes W]
-     * [--appender on|off]}.
+     * [--appender on|off] [--runs K]}.
      *
      * @throws IllegalArgumentException naming the bad or missing option
      */
-    static ScaleRun.Options parse(String[] args) {
+    static Invocation parse(String[] args) {
         Integer nodes = null;
         int c = 1;
         int broadcasts = 10;
@@ -66,6 +81,7 @@ public final class ScaleBenchmark {
         NodeRepresentation representation = NodeRepresentation.ARENA;
         int warmupNodes = ScaleRun.DEFAULT_WARMUP_NODES;
         Boolean appender = null;
+        int runs = 1;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -80,14 +96,20 @@ public final class ScaleBenchmark {
                 case "--representation" -> representation = representation(value);
                 case "--warmup-nodes" -> warmupNodes = intValue(name, value);
                 case "--appender" -> appender = onOff(name, value);
+                case "--runs" -> runs = intValue(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
         }
-        return appender == null ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes)
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
+        }
+        ScaleRun.Options options = appender == null
+                ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes)
                 : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes, appender);
+        return new Invocation(options, runs);
     }
 
     private static boolean onOff(String name, String value) {
@@ -152,8 +174,13 @@ public final class ScaleBenchmark {
                 r.partialViewMean(), (o.c() + 1) * Math.log(o.nodes()));
     }
 
-    /** The result as one JSON object on one line, keys in a fixed order. */
+    /** The result of a single run as one JSON object on one line (see {@link #json(ScaleRun.Result, int, int)}). */
     static String json(ScaleRun.Result r) {
+        return json(r, 1, 1);
+    }
+
+    /** Run {@code run} of {@code runs} as one JSON object on one line, keys in a fixed order. */
+    static String json(ScaleRun.Result r, int run, int runs) {
         ScaleRun.Options o = r.options();
         return String.format(Locale.ROOT,
                 "{\"benchmark\":\"scale\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,"
@@ -165,13 +192,13 @@ public final class ScaleBenchmark {
                         + "\"broadcastPhaseEvents\":%d,\"broadcastPhaseSeconds\":%.3f,"
                         + "\"broadcastPhaseEventsPerSecond\":%.0f,"
                         + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
-                        + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f}",
+                        + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f,\"run\":%d,\"runs\":%d}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
                 o.appender(), r.events(), r.wakeups(), r.messagesSent(),
                 r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),
-                r.coverage(), r.coverageMin(), r.partialViewMean());
+                r.coverage(), r.coverageMin(), r.partialViewMean(), run, runs);
     }
 }

@@ -12,6 +12,11 @@ import io.gossip.sim.engine.Simulation;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.scenario.MembershipSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ScaleBenchmarkTest {
@@ -122,19 +127,19 @@ class ScaleBenchmarkTest {
 
     @Test
     void parsesDefaultsAndRejectsBadOptions() {
-        ScaleRun.Options o = ScaleBenchmark.parse(new String[] {"--nodes", "100_000"});
+        ScaleRun.Options o = ScaleBenchmark.parse(new String[] {"--nodes", "100_000"}).options();
         int warmup = ScaleRun.DEFAULT_WARMUP_NODES;
         assertEquals(new ScaleRun.Options(100_000, 1, 10, 1, NodeRepresentation.ARENA, warmup), o);
         assertEquals(new ScaleRun.Options(10, 0, 2, 5, NodeRepresentation.ARENA, warmup),
-                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}));
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}).options());
         assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS, warmup),
-                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "objects"}));
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "objects"}).options());
         assertEquals(new ScaleRun.Options(10, 1, 10, 1),
-                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "0"}));
-        assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).warmupNodes());
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "0"}).options());
+        assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).options().warmupNodes());
         assertEquals(Simulation.appenderHelps(100_000, 1), o.appender());
-        assertTrue(ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "on"}).appender());
-        assertFalse(ScaleBenchmark.parse(new String[] {"--nodes", "100000", "--appender", "off"}).appender());
+        assertTrue(ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "on"}).options().appender());
+        assertFalse(ScaleBenchmark.parse(new String[] {"--nodes", "100000", "--appender", "off"}).options().appender());
         assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "yes"}));
         assertThrows(IllegalArgumentException.class,
@@ -149,6 +154,67 @@ class ScaleBenchmarkTest {
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {"--nodes", "1"}));
         assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--fanout", "3"}));
+    }
+
+    @Test
+    void parsesRunsAndRejectsNone() {
+        assertEquals(1, ScaleBenchmark.parse(new String[] {"--nodes", "10"}).runs());
+        ScaleBenchmark.Invocation three = ScaleBenchmark.parse(new String[] {"--runs", "3", "--nodes", "10"});
+        assertEquals(3, three.runs());
+        assertEquals(ScaleBenchmark.parse(new String[] {"--nodes", "10"}).options(), three.options());
+        for (String bad : new String[] {"0", "-1", "two"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--runs", bad}));
+            assertTrue(e.getMessage().contains("--runs"), e.getMessage());
+        }
+    }
+
+    @Test
+    void repeatedRunsAgreeAndOnlyTheFirstWarmsUp() {
+        List<ScaleRun.Result> runs = ScaleRepetitions.run(
+                new ScaleRun.Options(300, 1, 3, 42, NodeRepresentation.ARENA, 100), 3, null);
+        assertEquals(3, runs.size());
+        assertTrue(runs.get(0).warmupSeconds() > 0, "the first run warms up");
+        for (int i = 1; i < 3; i++) {
+            assertSameFigures(runs.get(0), runs.get(i));
+            assertEquals(0, runs.get(i).options().warmupNodes());
+            assertEquals(0, runs.get(i).warmupSeconds());
+        }
+        String json = ScaleBenchmark.json(runs.get(2), 3, 3);
+        assertTrue(json.endsWith(",\"run\":3,\"runs\":3}"), json);
+        assertTrue(ScaleBenchmark.json(runs.get(0)).endsWith(",\"run\":1,\"runs\":1}"));
+    }
+
+    @Test
+    void runsThatDisagreeAreReportedNotSummarised() {
+        ScaleRun.Result seed1 = ScaleRun.run(new ScaleRun.Options(200, 1, 2, 1), null);
+        ScaleRun.Result seed2 = ScaleRun.run(new ScaleRun.Options(200, 1, 2, 2), null);
+        ScaleRepetitions.checkSameOutcome(seed1, seed1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ScaleRepetitions.checkSameOutcome(seed1, seed2));
+        assertTrue(e.getMessage().contains("disagree on events"), e.getMessage());
+    }
+
+    @Test
+    void runsTableGivesEachRunAndTheirMedianMinAndMax() {
+        List<ScaleRun.Result> runs = ScaleRepetitions.run(new ScaleRun.Options(100, 0, 1, 5), 2, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScaleRepetitions.printRuns(runs, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(6, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].startsWith("run") && lines[0].contains("broadcasts"), lines[0]);
+        String simSeconds = String.format(Locale.ROOT, "%.2f", runs.get(0).simSeconds());
+        assertTrue(lines[1].startsWith("1 ") && lines[1].contains(simSeconds), lines[1]);
+        assertTrue(lines[2].startsWith("2 "), lines[2]);
+        assertTrue(lines[3].startsWith("median") && lines[4].startsWith("min") && lines[5].startsWith("max"));
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(2.0, ScaleRepetitions.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, ScaleRepetitions.median(new double[] {4, 1, 3, 2}));
+        assertEquals(7.0, ScaleRepetitions.median(new double[] {7}));
+        assertThrows(IllegalArgumentException.class, () -> ScaleRepetitions.median(new double[0]));
     }
 
     /** Every figure that is not a time or a heap size. */
