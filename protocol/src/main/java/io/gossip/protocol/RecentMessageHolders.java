@@ -83,6 +83,18 @@ final class RecentMessageHolders {
                 && isSet(bits[slot], node);
     }
 
+    /**
+     * Whether {@code node}'s duplicate memory surely does not hold {@code message}: one of the newest
+     * messages whose bit is clear (never remembered, or pushed out for room; forgetting by age
+     * leaves a bit set, never clears one, so a clear bit is exact at any age). False means: ask the
+     * record.
+     */
+    boolean surelyNotHeld(int message, int node) {
+        int slot = message & (SLOTS - 1);
+        // message >= 0: an empty slot's "none" (-1) must not read as a message nobody holds.
+        return message >= 0 && messageOf[slot] == message && !isSet(bits[slot], node);
+    }
+
     /** Whether {@code node}'s bit for {@code message} is set, whatever the time (a hint for reading ahead). */
     boolean mayHold(int message, int node) {
         int slot = message & (SLOTS - 1);

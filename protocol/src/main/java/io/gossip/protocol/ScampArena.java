@@ -347,7 +347,7 @@ public final class ScampArena {
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
-        if (NodeRecord.seenContains(r, message)) {
+        if (!holders.surelyNotHeld(message, node) && NodeRecord.seenContains(r, message)) {
             counters.duplicate();
             return;
         }

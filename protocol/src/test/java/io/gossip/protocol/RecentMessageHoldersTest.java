@@ -60,4 +60,20 @@ class RecentMessageHoldersTest {
         assertTrue(holders.surelyHeld(0, 1_000, 0));
         assertFalse(holders.surelyHeld(0, 999, 0));
     }
+
+    @Test
+    void aClearBitProvesTheMessageNotHeldAtAnyAgeButOnlyForTheNewestMessages() {
+        RecentMessageHolders holders = new RecentMessageHolders(AGE);
+        holders.open(4, 0, 64);
+        assertTrue(holders.surelyNotHeld(4, 9), "opened, never remembered");
+        holders.remembered(4, 9);
+        assertFalse(holders.surelyNotHeld(4, 9));
+        holders.forgotten(4, 9);
+        assertTrue(holders.surelyNotHeld(4, 9), "pushed out for room");
+        assertTrue(holders.surelyNotHeld(4, 1_000), "a node beyond the bits never remembered it");
+        assertFalse(holders.surelyNotHeld(5, 9), "a message never opened: the record answers");
+        holders.open(4 + RecentMessageHolders.SLOTS, 10, 64);
+        assertFalse(holders.surelyNotHeld(4, 9), "its slot now tracks a newer message: the record answers");
+        assertFalse(holders.surelyNotHeld(-1, 9));
+    }
 }
