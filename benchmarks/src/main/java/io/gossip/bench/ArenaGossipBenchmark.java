@@ -14,15 +14,26 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link GossipBenchmark} for a {@link ScampArena} member: a gossip message from a PartialView
- * neighbour, either new (remember, deliver, forward to every PartialView member; the messages cycle
- * through twice the duplicate memory's capacity so the memory stays full) or already seen (one of
- * {@code remembered} ids; only counted). Each situation has its own arena whose member 0 joined
+ * neighbour, either new (remember, deliver, forward to every PartialView member) or already seen (one
+ * of {@code remembered} ids; only counted). Each situation has its own arena whose member 0 joined
  * through node 1 and holds a PartialView of {@code viewSize}; the messages are broadcast beforehand by
  * node 2, a group of one (so its broadcasts send nothing), which gives them their arena indices.
+ *
+ * <p>New messages come two ways, because an arena node's duplicate memory (a list in its record)
+ * answers them at different costs. {@link #firstReceipt} cycles through twice the memory's capacity
+ * so the memory stays full: each message is new but older than the newest one remembered, and not
+ * among the 32 newest broadcasts, so the check scans the whole memory (the arena's worst case, met
+ * when a node first hears of a message more than 32 broadcasts late). {@link #firstReceiptInOrder}
+ * hands over messages in the order they were broadcast, as a simulation's broadcasts a second apart
+ * arrive: each is above every index remembered and known new from the record's header, while the
+ * memory, full, forgets its oldest entry each time. It needs a fresh message each call, so it runs
+ * batches of {@value #IN_ORDER_BATCH} calls on messages broadcast before each batch (untimed) and
+ * reports the time of a batch.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +46,8 @@ public class ArenaGossipBenchmark {
     private static final int ORIGIN = 2;
     private static final int HOPS = 3;
     private static final int GOSSIP = MessageType.GOSSIP.ordinal();
+    /** First receipts per measured batch of {@link #firstReceiptInOrder}. */
+    static final int IN_ORDER_BATCH = 1 << 20;
 
     /** A member that has never seen the messages it is given. */
     @State(Scope.Thread)
@@ -57,6 +70,42 @@ public class ArenaGossipBenchmark {
             messages = new int[distinct];
             for (int i = 0; i < distinct; i++) {
                 messages[i] = arena.broadcast(0, ORIGIN);
+            }
+        }
+    }
+
+    /** A member given, batch after batch, messages it has not seen, newest last. */
+    @State(Scope.Thread)
+    public static class MessagesInOrder {
+        /** PartialView size of the member, that is, copies forwarded on first receipt. */
+        @Param({"18"})
+        public int viewSize;
+
+        final ArenaMembers.Recorder env = new ArenaMembers.Recorder();
+        ScampArena arena;
+        int[] messages;
+        int next;
+        long deliveredBefore;
+
+        @Setup(Level.Iteration)
+        public void setUp() {
+            arena = ArenaMembers.arena(3, env, 13);
+            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
+            arena.bootstrap(0, ORIGIN);
+            messages = new int[IN_ORDER_BATCH];
+            for (int i = 0; i < IN_ORDER_BATCH; i++) {
+                messages[i] = arena.broadcast(0, ORIGIN);
+            }
+            next = 0;
+            deliveredBefore = env.deliveries();
+        }
+
+        /** Every call of the batch was a first receipt, or the figure means something else. */
+        @TearDown(Level.Iteration)
+        public void check() {
+            if (env.deliveries() - deliveredBefore != next) {
+                throw new IllegalStateException((env.deliveries() - deliveredBefore) + " deliveries in " + next
+                        + " calls: not every message was new");
             }
         }
     }
@@ -99,6 +148,20 @@ public class ArenaGossipBenchmark {
         int message = s.messages[s.next];
         s.next = (s.next + 1) & (s.messages.length - 1);
         s.arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, message, HOPS);
+        return s.env.checksum();
+    }
+
+    /**
+     * Messages never seen, in broadcast order: remember (the full memory forgets its oldest), deliver,
+     * forward to the whole PartialView. The score is the time of {@value #IN_ORDER_BATCH} calls.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5, batchSize = IN_ORDER_BATCH)
+    @Measurement(iterations = 10, batchSize = IN_ORDER_BATCH)
+    public long firstReceiptInOrder(MessagesInOrder s) {
+        s.arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, s.messages[s.next++], HOPS);
         return s.env.checksum();
     }
 
