@@ -49,6 +49,21 @@ public class ArenaGossipBenchmark {
     /** First receipts per measured batch of {@link #firstReceiptInOrder}. */
     static final int IN_ORDER_BATCH = 1 << 20;
 
+    /**
+     * Makes node {@code NODE} of {@code arena} a member with a PartialView of {@code viewSize} and has
+     * node {@code ORIGIN}, a group of one (its broadcasts send nothing), broadcast {@code count}
+     * messages; returns their arena indices, oldest first.
+     */
+    private static int[] memberAndMessages(ScampArena arena, ArenaMembers.Recorder env, int viewSize, int count) {
+        ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
+        arena.bootstrap(0, ORIGIN);
+        int[] messages = new int[count];
+        for (int i = 0; i < count; i++) {
+            messages[i] = arena.broadcast(0, ORIGIN);
+        }
+        return messages;
+    }
+
     /** A member that has never seen the messages it is given. */
     @State(Scope.Thread)
     public static class FreshMessages {
@@ -64,13 +79,8 @@ public class ArenaGossipBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             arena = ArenaMembers.arena(3, env, 7);
-            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
-            arena.bootstrap(0, ORIGIN);
             int distinct = Integer.highestOneBit(MemberNodes.config().duplicateMemoryCapacity()) * 2;
-            messages = new int[distinct];
-            for (int i = 0; i < distinct; i++) {
-                messages[i] = arena.broadcast(0, ORIGIN);
-            }
+            messages = memberAndMessages(arena, env, viewSize, distinct);
         }
     }
 
@@ -90,12 +100,7 @@ public class ArenaGossipBenchmark {
         @Setup(Level.Iteration)
         public void setUp() {
             arena = ArenaMembers.arena(3, env, 13);
-            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
-            arena.bootstrap(0, ORIGIN);
-            messages = new int[IN_ORDER_BATCH];
-            for (int i = 0; i < IN_ORDER_BATCH; i++) {
-                messages[i] = arena.broadcast(0, ORIGIN);
-            }
+            messages = memberAndMessages(arena, env, viewSize, IN_ORDER_BATCH);
             next = 0;
             deliveredBefore = env.deliveries();
         }
@@ -129,12 +134,9 @@ public class ArenaGossipBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             arena = ArenaMembers.arena(3, env, 11);
-            ArenaMembers.grow(arena, env, NODE, CONTACT, ORIGIN + 1, viewSize);
-            arena.bootstrap(0, ORIGIN);
-            messages = new int[remembered];
-            for (int i = 0; i < remembered; i++) {
-                messages[i] = arena.broadcast(0, ORIGIN);
-                arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, messages[i], HOPS);
+            messages = memberAndMessages(arena, env, viewSize, remembered);
+            for (int message : messages) {
+                arena.onMessage(0, NODE, CONTACT, GOSSIP, 0, message, HOPS);
             }
             if (env.deliveries() != remembered) {
                 throw new IllegalStateException("expected " + remembered + " deliveries, got " + env.deliveries());
