@@ -13,8 +13,10 @@ import java.util.Arrays;
  * memory pushes the message out to make room. A memory forgets by age only lazily, when next used,
  * so a set bit proves the message is still held only while the message is younger than the age
  * bound (every node remembered it after it was broadcast, so none has forgotten it by age before
- * then). Past that age, for messages older than the newest {@value #SLOTS}, or with a clear bit,
- * the arena asks the record, which decides as it always has.
+ * then). A clear bit proves the message is not held at any age: a first receipt that arrives out
+ * of order, below the newest index the node remembers, is then known new without a scan of the
+ * memory. With a set bit past that age, or for messages older than the newest {@value #SLOTS}, the
+ * arena asks the record, which decides as it always has.
  */
 final class RecentMessageHolders {
     /** Messages with bits: the newest this many (a power of two). */

@@ -347,6 +347,8 @@ public final class ScampArena {
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
+        // The holder bit first: for a message below the newest remembered (one arriving out of
+        // order) the record's answer is a scan of the whole memory.
         if (!holders.surelyNotHeld(message, node) && NodeRecord.seenContains(r, message)) {
             counters.duplicate();
             return;
