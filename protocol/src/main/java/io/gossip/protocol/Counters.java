@@ -25,6 +25,11 @@ public final class Counters {
         sent[type.ordinal()] += n;
     }
 
+    /** {@link #sent(MessageType, int)} by the type's ordinal (the arena's messages are primitives). */
+    void sent(int typeOrdinal, int n) {
+        sent[typeOrdinal] += n;
+    }
+
     void received(MessageType type) {
         received[type.ordinal()]++;
     }

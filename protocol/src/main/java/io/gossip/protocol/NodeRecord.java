@@ -140,6 +140,11 @@ final class NodeRecord {
         return r;
     }
 
+    /** A uniformly random PartialView member, as {@link IdList#random}; the view must not be empty. */
+    static int pvRandom(int[] r) {
+        return r[pvStart(r) + RandomStreams.nextInt(r, RANDOM, r[PV_SIZE])];
+    }
+
     /** A uniformly random PartialView member other than {@code excluded}, as {@link IdList#randomExcept}. */
     static int pvRandomExcept(int[] r, int excluded) {
         int size = r[PV_SIZE];

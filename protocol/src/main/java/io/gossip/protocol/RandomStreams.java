@@ -169,16 +169,20 @@ public final class RandomStreams {
         if (bound <= 0L) {
             throw new IllegalArgumentException("bound must be positive");
         }
-        int at = seeded(stream);
+        return nextLong(state, seeded(stream), bound);
+    }
+
+    /** {@link #nextLong(int, long)} for the state at {@code a[at .. at + 3]}; {@code bound} must be positive. */
+    static long nextLong(int[] a, int at, long bound) {
         long mask = bound - 1L;
-        long r = mix64(nextSeed(state, at));
+        long r = mix64(nextSeed(a, at));
         if ((bound & mask) == 0L) {
             return r & mask;
         }
         long u = r >>> 1;
         r = u % bound;
         while (u + mask - r < 0L) {
-            u = mix64(nextSeed(state, at)) >>> 1;
+            u = mix64(nextSeed(a, at)) >>> 1;
             r = u % bound;
         }
         return r;

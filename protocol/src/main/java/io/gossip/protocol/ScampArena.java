@@ -18,9 +18,10 @@ import java.util.Objects;
  * with {@code ScampNode}s (the simulator's tests check this on several scenarios). It covers the
  * configurations of {@link #unsupported}: subscriptions through a contact with c extra copies,
  * forwarding and keeping, acknowledged membership messages with retransmission and redirection of
- * copies a member never acknowledged, and push gossip with duplicate memory and hop limit; nodes
- * that crash simply go silent. Leases, heartbeats, isolation recovery, the indirection walk and
- * graceful leaving are not in it: a driver that needs them uses {@code ScampNode}s.
+ * copies a member never acknowledged, push gossip with duplicate memory and hop limit, and
+ * heartbeats with isolation recovery ({@link ArenaHeartbeats}); nodes that crash simply go silent.
+ * Leases, the indirection walk and graceful leaving are not in it: a driver that needs them uses
+ * {@code ScampNode}s.
  *
  * <p>Hop counts of gossip are carried in 24 bits: a message that reached {@link #MAX_GOSSIP_HOPS}
  * hops is delivered but not forwarded, as {@code ScampNode} does at {@code Integer.MAX_VALUE}.
@@ -47,6 +48,8 @@ public final class ScampArena {
     private final ArenaChannel.Undeliverable undeliverable;
     /** Which nodes hold each of the newest messages: most gossip copies are recognised from it alone. */
     private final RecentMessageHolders holders;
+    /** Each node's next heartbeat and last heartbeat heard; null when the configuration sends none. */
+    private final ArenaHeartbeats heartbeats;
     /**
      * Copies recognised by {@link #holders} each node was handed, modulo 256: counted here without
      * reading the record, which takes them 256 at a time into its count of messages received
@@ -62,9 +65,6 @@ public final class ScampArena {
     public static String unsupported(ProtocolConfig config) {
         if (config.leaseDurationMillis() != 0) {
             return "leases (leaseDurationMillis > 0)";
-        }
-        if (config.heartbeatPeriodMillis() != 0 || config.isolationTimeoutMillis() != 0) {
-            return "heartbeats and isolation recovery";
         }
         if (config.indirection()) {
             return "the indirection walk (indirection: true)";
@@ -105,6 +105,7 @@ public final class ScampArena {
         this.undeliverable = routing::onUndeliverable;
         this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
         this.receivedLow = new byte[records.capacity()];
+        this.heartbeats = ArenaHeartbeats.of(config, records.capacity());
     }
 
     // ------------------------------------------------------------------ application entry points
@@ -112,7 +113,7 @@ public final class ScampArena {
     /** Makes {@code node} a group of one, like {@link ScampNode#bootstrap}. */
     public void bootstrap(long nowMicros, int node) {
         int[] r = create(node);
-        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
+        becomeMember(nowMicros, node, r);
         scheduleWake(node, r);
     }
 
@@ -124,7 +125,7 @@ public final class ScampArena {
         }
         int[] r = create(node);
         r[NodeRecord.BOOTSTRAP_CONTACT] = contact;
-        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
+        becomeMember(nowMicros, node, r);
         r = store(node, NodeRecord.pvAdd(r, contact));
         channel.send(nowMicros, node, contact, SUBSCRIBE, routing.claimSeq(r), 0, 0);
         scheduleWake(node, records.get(node));
@@ -136,6 +137,9 @@ public final class ScampArena {
             int capacity = records.ensureRoomFor(node);
             channel.grow(capacity);
             receivedLow = Arrays.copyOf(receivedLow, capacity);
+            if (heartbeats != null) {
+                heartbeats.grow(capacity);
+            }
         }
         if (records.get(node) != null) {
             throw new IllegalStateException("node " + node + " already joined");
@@ -143,6 +147,14 @@ public final class ScampArena {
         int[] r = NodeRecord.create();
         RandomStreams.splitInto(r, NodeRecord.RANDOM, seeds, seedStream);
         return store(node, r);
+    }
+
+    /** {@code NodeTimers.becomeMember}: a member from now, its heartbeat clocks started (drawing, as a node does). */
+    private void becomeMember(long nowMicros, int node, int[] r) {
+        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
+        if (heartbeats != null) {
+            heartbeats.becomeMember(nowMicros, node, r);
+        }
     }
 
     /**
@@ -160,7 +172,7 @@ public final class ScampArena {
         holders.open(message, nowMicros, records.capacity());
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         r = remember(nowMicros, node, r, message);
-        sendToPartialView(node, r, message, 1);
+        sendToPartialView(node, r, GOSSIP, message, 1);
         scheduleWake(node, r);
         return message;
     }
@@ -216,7 +228,9 @@ public final class ScampArena {
         } else if (type == GOSSIP) {
             onGossip(nowMicros, node, r, subject, hops);
         } else if (type == HEARTBEAT) {
-            // An arena runs without heartbeats; nothing listens for them.
+            if (heartbeats != null) {
+                heartbeats.heard(nowMicros, node);
+            }
         } else if (channel.receive(nowMicros, node, from, seq)) {
             onMembership(nowMicros, node, from, type, seq, subject, hops);
         }
@@ -229,12 +243,16 @@ public final class ScampArena {
      * gossip arrivals are, counts it as {@link #onMessage} would and returns true, without reading
      * the node's record. The full path would change nothing else: the entries it would forget for
      * age are forgotten by the node's next use of its memory and channel, which does that first, and
-     * the wakeup it would ask for is already asked for (nothing the node awaits has changed). Kept
+     * the wakeup it would ask for is already asked for (nothing the node awaits has changed; hearing
+     * gossip moves its isolation watch's end later, never earlier). Kept
      * out of {@code onMessage} so that the compiler still inlines that into its caller.
      */
     private boolean countedAsHeldCopy(long nowMicros, int node, int from, int message) {
         if (!holders.surelyHeld(message, node, nowMicros) || !NodeIds.isValid(from) || from == node) {
             return false;
+        }
+        if (heartbeats != null) {
+            heartbeats.heard(nowMicros, node); // any gossip counts as heard, as in Dissemination.onGossip
         }
         if (++receivedLow[node] == 0) {
             NodeRecord.add(records.get(node), NodeRecord.RECEIVED_HIGH, 256);
@@ -266,7 +284,7 @@ public final class ScampArena {
         int pvEnd = NodeRecord.pvStart(r) + r[NodeRecord.PV_SIZE];
         int newestSeen = r[NodeRecord.SEEN_SIZE] > 0 ? r[NodeRecord.used(r) - 1] : 0;
         return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + r[Math.min(pvEnd, r.length - 1)] + newestSeen
-                + channel.prefetch(node);
+                + channel.prefetch(node) + (heartbeats == null ? 0 : heartbeats.prefetch(node));
     }
 
     /**
@@ -298,7 +316,8 @@ public final class ScampArena {
         if (r == null) {
             return 0;
         }
-        return channel.awaitsAck(node) ? prefetch(node) : r[NodeRecord.WAKE_LOW];
+        // With heartbeats, a wakeup is as often a heartbeat to send: it reads the PartialView.
+        return channel.awaitsAck(node) || heartbeats != null ? prefetch(node) : r[NodeRecord.WAKE_LOW];
     }
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
@@ -310,14 +329,42 @@ public final class ScampArena {
         if (nowMicros >= NodeRecord.wake(r)) {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
-        if (!channel.awaitsAck(node)) {
+        boolean awaits = channel.awaitsAck(node);
+        if (!awaits && heartbeats == null) {
             // Most timers find their message acknowledged. With nothing awaited, the rest would only
             // forget expired handled messages, which every later use of them does first anyway, and
             // find no deadline to ask for: skip it, and the arrays it would read.
             return;
         }
-        channel.retransmitDue(nowMicros, node, undeliverable);
+        if (awaits) {
+            channel.retransmitDue(nowMicros, node, undeliverable);
+        }
+        if (heartbeats != null && records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+            keepInTouch(nowMicros, node);
+        }
         scheduleWake(node, records.get(node));
+    }
+
+    /**
+     * {@code ScampNode.onTimeout}'s member part, in its order: the heartbeat to every PartialView
+     * member if due, then, after hearing none for the isolation timeout, a new subscription through a
+     * random member ({@code Leases.recoverFromIsolation}).
+     */
+    private void keepInTouch(long nowMicros, int node) {
+        if (heartbeats.due(nowMicros, node)) {
+            sendToPartialView(node, records.get(node), HEARTBEAT, 0, 0);
+            heartbeats.sent(nowMicros, node);
+        }
+        if (heartbeats.isolated(nowMicros, node)) {
+            heartbeats.heard(nowMicros, node);
+            int[] r = records.get(node);
+            int contact = r[NodeRecord.PV_SIZE] == 0 ? r[NodeRecord.BOOTSTRAP_CONTACT] : NodeRecord.pvRandom(r);
+            if (contact == NodeIds.NONE) {
+                return; // a lone bootstrap node: nobody to ask
+            }
+            counters.isolationRecovery();
+            channel.send(nowMicros, node, contact, SUBSCRIBE, routing.claimSeq(r), 0, 0);
+        }
     }
 
     // ------------------------------------------------------------------ membership
@@ -346,6 +393,9 @@ public final class ScampArena {
     // ------------------------------------------------------------------ dissemination
 
     private void onGossip(long nowMicros, int node, int[] r, int message, int hops) {
+        if (heartbeats != null) {
+            heartbeats.heard(nowMicros, node);
+        }
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         // The holder bit first: for a message below the newest remembered (one arriving out of
         // order) the record's answer is a scan of the whole memory.
@@ -360,7 +410,7 @@ public final class ScampArena {
             counters.dropped(DropReason.GOSSIP_HOP_LIMIT);
             return;
         }
-        sendToPartialView(node, r, message, hops + 1);
+        sendToPartialView(node, r, GOSSIP, message, hops + 1);
     }
 
     /**
@@ -376,20 +426,24 @@ public final class ScampArena {
         return store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
     }
 
-    private void sendToPartialView(int node, int[] r, int message, int hops) {
+    /** {@code Dissemination.sendToPartialView}: a message of {@code type} to every member, in the view's order. */
+    private void sendToPartialView(int node, int[] r, int type, int subject, int hops) {
         int n = r[NodeRecord.PV_SIZE];
         int start = NodeRecord.pvStart(r);
         for (int i = start; i < start + n; i++) {
-            env.send(node, r[i], GOSSIP, 0, message, hops);
+            env.send(node, r[i], type, 0, subject, hops);
         }
         NodeRecord.add(r, NodeRecord.SENT_HIGH, n);
-        counters.sent(MessageType.GOSSIP, n);
+        counters.sent(type, n);
     }
 
     // ------------------------------------------------------------------ timers
 
     private void scheduleWake(int node, int[] r) {
         long deadline = channel.nextDeadline(node);
+        if (heartbeats != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+            deadline = Math.min(deadline, heartbeats.deadline(node));
+        }
         if (deadline < NodeRecord.wake(r)) {
             NodeRecord.setWake(r, deadline);
             env.wakeAt(node, deadline);

@@ -106,13 +106,18 @@ class ScampArenaApiTest {
     void everyUnsupportedFeatureIsNamed() {
         ProtocolConfig.Builder b = SUPPORTED.toBuilder();
         assertRejected(b.leaseDurationMillis(60_000).build(), "leases");
-        assertRejected(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).build(), "heartbeats");
-        assertRejected(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(5_000).build(),
-                "heartbeats");
         assertRejected(SUPPORTED.toBuilder().indirection(true).build(), "indirection");
         assertRejected(SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS).build(), "forward limit");
         assertRejected(SUPPORTED.toBuilder().forwardLimit(Integer.MAX_VALUE).build(), "forward limit");
-        assertRejected(ProtocolConfig.defaults(), "heartbeats");
+        assertRejected(ProtocolConfig.defaults(), "indirection");
+    }
+
+    @Test
+    void heartbeatsAndIsolationRecoveryAreSupported() {
+        assertNull(ScampArena.unsupported(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).build()));
+        assertNull(ScampArena.unsupported(
+                SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(5_000).build()));
+        assertNull(ScampArena.unsupported(ProtocolConfig.defaults().toBuilder().indirection(false).build()));
     }
 
     @Test

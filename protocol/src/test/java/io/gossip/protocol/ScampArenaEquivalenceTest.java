@@ -46,7 +46,11 @@ class ScampArenaEquivalenceTest {
                 Arguments.of("c=3 two attempts, hop limit 2, capacity 1", base.toBuilder().c(3).maxAttempts(2)
                         .gossipHopLimit(2).duplicateMemoryCapacity(1).forwardLimit(4).build()),
                 Arguments.of("c=0 six attempts, age 1 ms", base.toBuilder().c(0).maxAttempts(6)
-                        .duplicateMemoryAgeMillis(1).build()));
+                        .duplicateMemoryAgeMillis(1).build()),
+                Arguments.of("c=1 heartbeats every 20 ms, isolation after 50 ms", base.toBuilder()
+                        .heartbeatPeriodMillis(20).isolationTimeoutMillis(50).build()),
+                Arguments.of("c=0 one attempt, heartbeats every 7 ms, no isolation watch", base.toBuilder().c(0)
+                        .maxAttempts(1).heartbeatPeriodMillis(7).isolationTimeoutMillis(0).build()));
     }
 
     static Stream<Arguments> runs() {
@@ -64,8 +68,9 @@ class ScampArenaEquivalenceTest {
     }
 
     static Stream<Arguments> retransmittingConfigurations() {
-        // With maxAttempts = 1 nothing is ever due, so a missed timeout changes nothing there.
-        return configurations().filter(a -> ((ProtocolConfig) a.get()[1]).maxAttempts() > 1);
+        // With maxAttempts = 1 and no heartbeats nothing is ever due, so a missed timeout changes nothing there.
+        return configurations().filter(a -> ((ProtocolConfig) a.get()[1]).maxAttempts() > 1
+                || ((ProtocolConfig) a.get()[1]).heartbeatPeriodMillis() > 0);
     }
 
     /**
@@ -286,7 +291,7 @@ class ScampArenaEquivalenceTest {
                                 random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), 0, 0)), false);
                     }
                 }
-                default -> { // a heartbeat, which neither side listens for in this configuration
+                default -> { // a heartbeat (which restarts the isolation watch if there is one) from anyone
                     if (other != to) {
                         lockstep.deliver(now, lockstep.packet(other, to, Heartbeat.INSTANCE), false);
                     }
@@ -319,5 +324,16 @@ class ScampArenaEquivalenceTest {
         assertNotEquals(0, s.duplicates());
         assertNotEquals(0, s.retransmissions());
         assertNotEquals(0, s.subscriptionsKept());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theHeartbeatConfigurationSendsHeartbeatsAndRecoversFromIsolation() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .retransmitTimeoutMillis(10).heartbeatPeriodMillis(20).isolationTimeoutMillis(50).build();
+        Adversary adversary = new Adversary(new ArenaLockstep(NODES, config, 11), 11 * 31 + 7, -1);
+        adversary.run(STEPS);
+        CounterSnapshot s = adversary.lockstep.arenaCounters.snapshot();
+        assertTrue(s.sentByType()[MessageType.HEARTBEAT.ordinal()] > 100, "too few heartbeats sent");
+        assertTrue(s.isolationRecoveries() > 5, "too few isolation recoveries: " + s.isolationRecoveries());
     }
 }

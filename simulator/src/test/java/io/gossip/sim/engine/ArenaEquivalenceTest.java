@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.DropReason;
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.message.MessageType;
 import io.gossip.sim.results.BroadcastResult;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
@@ -79,6 +80,24 @@ class ArenaEquivalenceTest {
     }
 
     @Test
+    void heartbeatsAndIsolationRecoveryThroughAPartitionAndCrashes() {
+        // A partition longer than the isolation timeout leaves some nodes hearing nothing (every
+        // in-neighbour on the other side): they re-subscribe, often through a member they cannot
+        // reach, whose copies are then redirected; crashed nodes stop heartbeating for good.
+        ProtocolConfig p = ProtocolConfig.builder().indirection(false).heartbeatPeriodMillis(1_000)
+                .isolationTimeoutMillis(4_000).build();
+        RunResult r = assertSameResults(TestScenarios.scenario("isolation", 17, 300, p,
+                TestScenarios.uniformNetwork(0.1), 30_000, 80_000,
+                new TimelineAction.Partition(40_000, 52_000, List.of(0.5, 0.5)),
+                new TimelineAction.Crash(56_000, THIRD),
+                new TimelineAction.Broadcast(60_000, 10, 1_000, -1, 32)));
+        long[] sent = r.sentByType();
+        assertTrue(sent[MessageType.HEARTBEAT.ordinal()] > 100_000, "heartbeats: " + sent[MessageType.HEARTBEAT.ordinal()]);
+        assertTrue(sent[MessageType.SUBSCRIBE.ordinal()] > 350, "too few re-subscriptions after isolation: "
+                + sent[MessageType.SUBSCRIBE.ordinal()] + " subscriptions for 300 joins");
+    }
+
+    @Test
     void theScaleBenchmarkRunsOnTheArenaWithTheSameResults() {
         Scenario scale = ScaleRun.scenario(new ScaleRun.Options(2_000, 1, 3, 5));
         assertNull(NodeRepresentation.whyNotArena(scale));
@@ -109,16 +128,16 @@ class ArenaEquivalenceTest {
     void aRunSaysHowItHoldsItsNodesAndWhyNotInTheArena() {
         Scenario arena = TestScenarios.scenario("a", 1, 10, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0), 100, 200);
-        Scenario heartbeats = TestScenarios.scenario("h", 1, 10, ProtocolConfig.defaults(),
+        Scenario walk = TestScenarios.scenario("w", 1, 10, ProtocolConfig.defaults(),
                 TestScenarios.uniformNetwork(0), 100, 200);
         assertEquals("nodes: ScampArena (primitive arrays)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, arena)), null)));
-        assertEquals("nodes: ScampNode objects (the arena does not run heartbeats and isolation recovery)",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, heartbeats)), null)));
+        assertEquals("nodes: ScampNode objects (the arena does not run the indirection walk (indirection: true))",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, walk)), null)));
         assertEquals("nodes: ScampArena (primitive arrays) at points 1; ScampNode objects (the arena does not run "
-                + "heartbeats and isolation recovery) at points 0",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", heartbeats),
-                        new RunPlan.Point(1, "b", arena)), "protocol.heartbeatPeriodMillis")));
+                + "the indirection walk (indirection: true)) at points 0",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", walk),
+                        new RunPlan.Point(1, "b", arena)), "protocol.indirection")));
     }
 
     private static RunSetup setup(Scenario s) {
