@@ -31,6 +31,11 @@ final class ArenaMembers {
         }
 
         @Override
+        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+            sent(to, false);
+        }
+
+        @Override
         public void deliver(int node, int message, int hops) {
             delivered(message);
         }

@@ -12,8 +12,9 @@ import java.util.BitSet;
  * its handled memory's ({@link ReliableChannel#HANDLED_CAPACITY}, a {@link DuplicateMemory}'s
  * rules), so that an arena run repeats a {@link ScampNode} run exactly.
  *
- * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages...]}, a key being
- * {@code to << 32 | seq} and a message {@code subject << 32 | hops << 12 | attempts << 4 | type}.
+ * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages..., budgets...]}, a
+ * key being {@code to << 32 | seq}, a message {@code subject << 32 | hops << 12 | attempts << 4 |
+ * type} and a budget the raw bits of a walk step's budget (0 for any other message).
  * The keys lie side by side because every ack searches them: a contact that just forwarded a
  * subscription to its whole PartialView awaits a few dozen acks at once.
  * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
@@ -22,13 +23,16 @@ import java.util.BitSet;
 final class ArenaChannel {
     /** Told when a message ran out of attempts without an ack. */
     interface Undeliverable {
-        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops);
+        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops, double budget);
     }
 
     static final int MAX_HOPS = (1 << 20) - 1;
     private static final int COUNT = 0;
     private static final int CAPACITY = 1;
     private static final int KEYS = 2;
+    /** Regions of an awaiting array: keys, deadlines, messages, budgets. */
+    private static final int REGIONS = 4;
+    private static final int WALK = MessageType.WALK.ordinal();
     /** Entries an awaiting array starts with. */
     private static final int FIRST_CAPACITY = 4;
     /** At most this many emptied first-size awaiting arrays are kept for reuse. */
@@ -109,10 +113,22 @@ final class ArenaChannel {
     /** Sends a membership message and, if it wants an ack ({@code seq != 0}), awaits one. */
     void send(long nowMicros, int node, int to, int type, int seq, int subject, int hops) {
         env.send(node, to, type, seq, subject, hops);
-        counters.sent(MessageType.ofOrdinal(type), 1);
-        if (seq == 0) {
-            return;
+        counters.sent(type, 1);
+        if (seq != 0) {
+            await(nowMicros, node, to, type, seq, subject, hops, 0L);
         }
+    }
+
+    /** {@link #send} for a step of the indirection walk, which carries a budget. */
+    void sendWalk(long nowMicros, int node, int to, int seq, int subscriber, int hops, double budget) {
+        env.sendWalk(node, to, seq, subscriber, hops, budget);
+        counters.sent(WALK, 1);
+        if (seq != 0) {
+            await(nowMicros, node, to, WALK, seq, subscriber, hops, Double.doubleToRawLongBits(budget));
+        }
+    }
+
+    private void await(long nowMicros, int node, int to, int type, int seq, int subject, int hops, long budget) {
         long[] a = awaiting[node];
         if (a == null) {
             a = spareCount > 0 ? reused() : withCapacity(null, FIRST_CAPACITY);
@@ -125,6 +141,7 @@ final class ArenaChannel {
         a[KEYS + i] = key(to, seq);
         a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(1);
         a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
+        a[KEYS + 3 * capacity + i] = budget;
         a[COUNT]++;
     }
 
@@ -144,12 +161,12 @@ final class ArenaChannel {
     }
 
     private static long[] withCapacity(long[] old, int capacity) {
-        long[] a = new long[KEYS + 3 * capacity];
+        long[] a = new long[KEYS + REGIONS * capacity];
         a[CAPACITY] = capacity;
         if (old != null) {
             int n = (int) old[COUNT];
             int oldCapacity = (int) old[CAPACITY];
-            for (int region = 0; region < 3; region++) {
+            for (int region = 0; region < REGIONS; region++) {
                 System.arraycopy(old, KEYS + region * oldCapacity, a, KEYS + region * capacity, n);
             }
             a[COUNT] = n;
@@ -258,7 +275,7 @@ final class ArenaChannel {
     private static void removeAt(long[] a, int i) {
         int last = (int) a[COUNT] - 1;
         int capacity = (int) a[CAPACITY];
-        for (int region = KEYS; region < KEYS + 3 * capacity; region += capacity) {
+        for (int region = KEYS; region < KEYS + REGIONS * capacity; region += capacity) {
             a[region + i] = a[region + last];
         }
         a[COUNT] = last;
@@ -284,16 +301,21 @@ final class ArenaChannel {
             int attempts = (int) (message >>> 4) & 0x1F;
             int hops = (int) (message >>> 12) & MAX_HOPS;
             int subject = (int) (message >>> 32);
+            double budget = Double.longBitsToDouble(a[KEYS + 3 * capacity + i]);
             if (attempts < config.maxAttempts()) {
                 a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(attempts + 1);
                 a[KEYS + 2 * capacity + i] = message + (1L << 4);
-                env.send(node, to, type, seq, subject, hops);
-                counters.sent(MessageType.ofOrdinal(type), 1);
+                if (type == WALK) {
+                    env.sendWalk(node, to, seq, subject, hops, budget);
+                } else {
+                    env.send(node, to, type, seq, subject, hops);
+                }
+                counters.sent(type, 1);
                 counters.retransmission();
             } else {
                 removeAt(a, i);
                 counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
-                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops);
+                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops, budget);
             }
         }
         if (awaiting[node][COUNT] == 0) {

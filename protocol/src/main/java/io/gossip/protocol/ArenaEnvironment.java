@@ -15,6 +15,14 @@ public interface ArenaEnvironment {
     /** Sends a message from node {@code from} to node {@code to}; the network may lose it. */
     void send(int from, int to, int type, int seq, int subject, int hops);
 
+    /**
+     * Sends a step of the indirection walk (type {@code WALK}) for {@code subscriber}, with what is
+     * left of its {@code budget} (a {@link io.gossip.protocol.message.Walk}'s fields without lease
+     * or renewal copies, which the arena does not run): the one message whose fields do not fit the
+     * primitive form, which the driver hands back through {@link ScampArena#onWalk}.
+     */
+    void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget);
+
     /** Hands gossip message {@code message} (an arena index) to the application at {@code node}, once. */
     void deliver(int node, int message, int hops);
 

@@ -4,15 +4,17 @@ import io.gossip.protocol.message.MessageType;
 
 /**
  * {@link SubscriptionRouting} for the nodes of a {@link ScampArena}: the contact's rule for a first
- * subscription, forwarding a copy until some node keeps it, and sending elsewhere what a member
- * never acknowledged. Statement for statement the object version's rules (without leases, renewal
- * copies or the indirection walk, which the arena does not run), so the random draws and sends
+ * subscription, forwarding a copy until some node keeps it, the indirection walk, and sending
+ * elsewhere what a member never acknowledged. Statement for statement the object version's rules
+ * (without leases or renewal copies, which the arena does not run), so the random draws and sends
  * come in the same order.
  */
 final class ArenaRouting {
     private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
     private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
     private static final int KEEP = MessageType.KEEP.ordinal();
+    private static final int WALK = MessageType.WALK.ordinal();
+    private static final int ADOPT = MessageType.ADOPT.ordinal();
 
     private final ProtocolConfig config;
     private final Counters counters;
@@ -102,14 +104,68 @@ final class ArenaRouting {
         channel.send(nowMicros, node, subscriber, KEEP, claimSeq(r), 0, 0);
     }
 
-    /** {@link ScampNode}'s onUndeliverable: a copy goes elsewhere, a subscription to another member. */
-    void onUndeliverable(long nowMicros, int node, int to, int type, int subject, int hops) {
+    /**
+     * {@link SubscriptionRouting#walkStep} (no lease, no renewal copies): subtract 1/degree from the
+     * budget and take a step to a random neighbour of PartialView and InView together, or, when the
+     * budget is spent, act as the subscriber's contact and offer it adoption.
+     */
+    void walkStep(long nowMicros, int node, int subscriber, double budget, int hops) {
+        int[] r = records.get(node);
+        int degree = r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE];
+        double left = degree == 0 ? 0 : budget - 1.0 / degree;
+        int next = left > 0 && hops < config.forwardLimit()
+                ? randomNeighbourExcept(r, subscriber, NodeIds.NONE) : NodeIds.NONE;
+        if (next == NodeIds.NONE) {
+            actAsContact(nowMicros, node, subscriber);
+            if (hops > 0) {
+                channel.send(nowMicros, node, subscriber, ADOPT, claimSeq(records.get(node)), 0, 0);
+            }
+        } else {
+            channel.sendWalk(nowMicros, node, next, claimSeq(r), subscriber, hops + 1, left);
+        }
+    }
+
+    /**
+     * {@link SubscriptionRouting}'s randomNeighbourExcept: a uniformly random arc end of PartialView and
+     * InView (a multiset; in the record they lie side by side, in that order) other than the given ids.
+     */
+    private static int randomNeighbourExcept(int[] r, int excluded, int alsoExcluded) {
+        int start = NodeRecord.pvStart(r);
+        int end = start + r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE];
+        int usable = 0;
+        for (int i = start; i < end; i++) {
+            if (r[i] != excluded && r[i] != alsoExcluded) {
+                usable++;
+            }
+        }
+        if (usable == 0) {
+            return NodeIds.NONE;
+        }
+        int pick = RandomStreams.nextInt(r, NodeRecord.RANDOM, usable);
+        for (int i = start; i < end; i++) {
+            if (r[i] != excluded && r[i] != alsoExcluded && pick-- == 0) {
+                return r[i];
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** {@link ScampNode}'s onUndeliverable: a copy or walk goes elsewhere, a subscription to another member. */
+    void onUndeliverable(long nowMicros, int node, int to, int type, int subject, int hops, double budget) {
         int[] r = records.get(node);
         if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
             return;
         }
         if (type == FORWARDED_SUBSCRIPTION) {
             passOn(nowMicros, node, subject, hops + 1, to);
+        } else if (type == WALK) {
+            // SubscriptionRouting.redirect: the same budget, one more hop; nowhere else to go ends the walk here.
+            int next = randomNeighbourExcept(r, subject, to);
+            if (next == NodeIds.NONE) {
+                actAsContact(nowMicros, node, subject);
+            } else {
+                channel.sendWalk(nowMicros, node, next, claimSeq(r), subject, hops + 1, budget);
+            }
         } else if (type == SUBSCRIBE) {
             int other = NodeRecord.pvRandomExcept(r, to);
             if (other != NodeIds.NONE) {

@@ -140,6 +140,12 @@ final class NodeRecord {
         return r;
     }
 
+    /** Removes the member at {@code i}, shifting the rest (views keep their order, as {@link IdList#removeAt}). */
+    static void pvRemoveAt(int[] r, int i) {
+        removeInt(r, pvStart(r) + i);
+        r[PV_SIZE]--;
+    }
+
     /** A uniformly random PartialView member, as {@link IdList#random}; the view must not be empty. */
     static int pvRandom(int[] r) {
         return r[pvStart(r) + RandomStreams.nextInt(r, RANDOM, r[PV_SIZE])];
@@ -185,6 +191,18 @@ final class NodeRecord {
         r[at] = id;
         r[IV_SIZE]++;
         return r;
+    }
+
+    /** Removes {@code id} if present, as {@link IdList#remove}; whether it was there. */
+    static boolean ivRemove(int[] r, int id) {
+        for (int i = ivStart(r), end = i + r[IV_SIZE]; i < end; i++) {
+            if (r[i] == id) {
+                removeInt(r, i);
+                r[IV_SIZE]--;
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ duplicate memory
@@ -299,6 +317,11 @@ final class NodeRecord {
         }
         System.arraycopy(r, at, r, at + count, used - at);
         return r;
+    }
+
+    /** Closes the int at {@code at}, shifting what follows (the record keeps its length). */
+    private static void removeInt(int[] r, int at) {
+        System.arraycopy(r, at + 1, r, at, used(r) - at - 1);
     }
 
     /** The record trimmed to what it uses (after a run, for a compact end state). */

@@ -2,6 +2,7 @@ package io.gossip.protocol;
 
 import io.gossip.protocol.message.MessageType;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,12 @@ import java.util.Objects;
  * configurations of {@link #unsupported}: subscriptions through a contact with c extra copies,
  * forwarding and keeping, acknowledged membership messages with retransmission and redirection of
  * copies a member never acknowledged, push gossip with duplicate memory and hop limit, and
- * heartbeats with isolation recovery ({@link ArenaHeartbeats}); nodes that crash simply go silent.
- * Leases, the indirection walk and graceful leaving are not in it: a driver that needs them uses
- * {@code ScampNode}s.
+ * heartbeats with isolation recovery ({@link ArenaHeartbeats}), and the indirection walk with its
+ * adoption, the Unlink of the replaced entry point and the tombstones of Unlinks that overtake a
+ * Keep ({@link ArenaTombstones}); nodes that crash simply go silent. A walk step is the one message
+ * with a field that is not an int (its budget): it leaves through
+ * {@link ArenaEnvironment#sendWalk} and comes back through {@link #onWalk}. Leases and graceful
+ * leaving are not in it: a driver that needs them uses {@code ScampNode}s.
  *
  * <p>Hop counts of gossip are carried in 24 bits: a message that reached {@link #MAX_GOSSIP_HOPS}
  * hops is delivered but not forwarded, as {@code ScampNode} does at {@code Integer.MAX_VALUE}.
@@ -36,6 +40,9 @@ public final class ScampArena {
     private static final int GOSSIP = MessageType.GOSSIP.ordinal();
     private static final int ACK = MessageType.ACK.ordinal();
     private static final int HEARTBEAT = MessageType.HEARTBEAT.ordinal();
+    private static final int WALK = MessageType.WALK.ordinal();
+    private static final int ADOPT = MessageType.ADOPT.ordinal();
+    private static final int UNLINK = MessageType.UNLINK.ordinal();
 
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
@@ -51,6 +58,20 @@ public final class ScampArena {
     /** Each node's next heartbeat and last heartbeat heard; null when the configuration sends none. */
     private final ArenaHeartbeats heartbeats;
     /**
+     * The nodes that took the first adoption offer after their join. Until then a node awaits
+     * adoption from its join contact ({@code ScampNode.awaitingAdoptionFrom}), which its record
+     * keeps anyway: a bit per node, touched only by an Adopt, instead of an int.
+     */
+    private final BitSet adopted = new BitSet();
+    /** Unlinks that overtook the Keep they cancel, per node ({@code ScampNode.unlinked}). */
+    private final ArenaTombstones tombstones = new ArenaTombstones();
+    /**
+     * The budget of the walk step {@link #onWalk} is handing to {@link #onMessage}, the one field of
+     * a message that does not travel as an int; NaN outside that call, so that a walk given to
+     * {@code onMessage} directly is refused.
+     */
+    private double walkBudget = Double.NaN;
+    /**
      * Copies recognised by {@link #holders} each node was handed, modulo 256: counted here without
      * reading the record, which takes them 256 at a time into its count of messages received
      * ({@link NodeRecord#RECEIVED_HIGH}, where every other message is counted one by one).
@@ -65,9 +86,6 @@ public final class ScampArena {
     public static String unsupported(ProtocolConfig config) {
         if (config.leaseDurationMillis() != 0) {
             return "leases (leaseDurationMillis > 0)";
-        }
-        if (config.indirection()) {
-            return "the indirection walk (indirection: true)";
         }
         if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
             return "a duplicate memory age above " + NodeRecord.MAX_SEEN_AGE_MICROS / 1_000 + " ms";
@@ -192,8 +210,9 @@ public final class ScampArena {
 
     /** {@code node} handles a message from {@code from}, like {@link ScampNode#onMessage}. */
     public void onMessage(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
-        if (type < 0 || type >= MessageType.count()) {
-            throw new IllegalArgumentException("no message type has ordinal " + type);
+        if (type < 0 || type >= MessageType.count() || (type == WALK && Double.isNaN(walkBudget))) {
+            throw new IllegalArgumentException(type == WALK ? "a walk step carries a budget: hand it to onWalk"
+                    : "no message type has ordinal " + type);
         }
         // A negative node holds nothing, so it falls through to recordOf, which refuses it.
         if (type == GOSSIP && countedAsHeldCopy(nowMicros, node, from, subject)) {
@@ -236,6 +255,23 @@ public final class ScampArena {
         }
         channel.forgetExpired(nowMicros, node);
         scheduleWake(node, records.get(node));
+    }
+
+    /**
+     * {@code node} handles a step of the indirection walk for {@code subscriber} with {@code budget}
+     * left, sent by {@code from} ({@link ArenaEnvironment#sendWalk}), like {@link ScampNode#onMessage}
+     * given a {@link io.gossip.protocol.message.Walk}.
+     */
+    public void onWalk(long nowMicros, int node, int from, int seq, int subscriber, int hops, double budget) {
+        if (!Double.isFinite(budget)) {
+            throw new IllegalArgumentException("walk budget must be finite: " + budget);
+        }
+        walkBudget = budget;
+        try {
+            onMessage(nowMicros, node, from, WALK, seq, subscriber, hops);
+        } finally {
+            walkBudget = Double.NaN;
+        }
     }
 
     /**
@@ -330,7 +366,7 @@ public final class ScampArena {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
         boolean awaits = channel.awaitsAck(node);
-        if (!awaits && heartbeats == null) {
+        if (!awaits && heartbeats == null && !tombstones.holds(node)) {
             // Most timers find their message acknowledged. With nothing awaited, the rest would only
             // forget expired handled messages, which every later use of them does first anyway, and
             // find no deadline to ask for: skip it, and the arrays it would read.
@@ -339,6 +375,7 @@ public final class ScampArena {
         if (awaits) {
             channel.retransmitDue(nowMicros, node, undeliverable);
         }
+        tombstones.expire(node, nowMicros);
         if (heartbeats != null && records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
             keepInTouch(nowMicros, node);
         }
@@ -369,25 +406,70 @@ public final class ScampArena {
 
     // ------------------------------------------------------------------ membership
 
+    /** {@code MembershipHandling.onMembership}, once the channel has acked it and found it new. */
     private void onMembership(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
         if (type == SUBSCRIBE) {
-            onSubscribe(nowMicros, node, from);
+            onSubscribe(nowMicros, node, from, seq);
         } else if (type == FORWARDED_SUBSCRIPTION) {
             routing.onForwardedSubscription(nowMicros, node, subject, hops);
         } else if (type == KEEP) {
-            records.store(node, NodeRecord.ivAdd(records.get(node), from));
+            if (seq != 0 && tombstones.cancels(node, from, seq, nowMicros)) {
+                counters.dropped(DropReason.NONSENSICAL); // overtaken by the keeper's Unlink
+            } else {
+                records.store(node, NodeRecord.ivAdd(records.get(node), from));
+            }
+        } else if (type == WALK) {
+            routing.walkStep(nowMicros, node, subject, walkBudget, hops);
+        } else if (type == ADOPT) {
+            onAdopt(nowMicros, node, from);
+        } else if (type == UNLINK) {
+            if (!NodeRecord.ivRemove(records.get(node), from) && seq != 0) {
+                // Its Keep has not arrived yet: remember, so that the late Keep is not applied.
+                tombstones.add(node, from, seq, nowMicros + config.retransmitHorizonMicros());
+            }
         } else {
-            // Only an arena's own messages reach it; any other membership type is a driver's bug.
+            // Replace and Remove come only from a graceful leave, which no arena node makes: a driver's bug.
             counters.dropped(DropReason.NONSENSICAL);
         }
     }
 
-    private void onSubscribe(long nowMicros, int node, int subscriber) {
+    private void onSubscribe(long nowMicros, int node, int subscriber, int seq) {
+        if (seq != 0 && tombstones.cancels(node, subscriber, seq, nowMicros)) {
+            counters.dropped(DropReason.NONSENSICAL); // overtaken by the subscriber's Unlink
+            return;
+        }
         int[] r = records.get(node);
-        if (!NodeRecord.ivContains(r, subscriber)) {
+        // A subscriber already in the InView is re-subscribing (isolation recovery) through a
+        // random member of its PartialView: that contact is already random, no walk needed.
+        boolean member = NodeRecord.ivContains(r, subscriber);
+        if (!member) {
             records.store(node, NodeRecord.ivAdd(r, subscriber));
         }
-        routing.actAsContact(nowMicros, node, subscriber);
+        if (config.indirection() && !member) {
+            routing.walkStep(nowMicros, node, subscriber, config.walkBudget(), 0);
+        } else {
+            routing.actAsContact(nowMicros, node, subscriber);
+        }
+    }
+
+    /**
+     * {@code MembershipHandling.onAdopt}: the end of this node's join walk offers itself as its
+     * contact; the first offer after the join swaps the entry point for it.
+     */
+    private void onAdopt(long nowMicros, int node, int contact) {
+        int[] r = records.get(node);
+        int entry = adopted.get(node) ? NodeIds.NONE : r[NodeRecord.BOOTSTRAP_CONTACT];
+        adopted.set(node);
+        int at = entry == NodeIds.NONE || entry == contact ? -1 : NodeRecord.pvIndexOf(r, entry);
+        if (at < 0) {
+            return;
+        }
+        NodeRecord.pvRemoveAt(r, at);
+        channel.send(nowMicros, node, entry, UNLINK, routing.claimSeq(r), 0, 0);
+        if (NodeRecord.pvIndexOf(r, contact) < 0) {
+            r = store(node, NodeRecord.pvAdd(r, contact));
+            channel.send(nowMicros, node, contact, KEEP, routing.claimSeq(r), 0, 0);
+        }
     }
 
     // ------------------------------------------------------------------ dissemination
@@ -440,7 +522,7 @@ public final class ScampArena {
     // ------------------------------------------------------------------ timers
 
     private void scheduleWake(int node, int[] r) {
-        long deadline = channel.nextDeadline(node);
+        long deadline = Math.min(channel.nextDeadline(node), tombstones.nextExpiry(node));
         if (heartbeats != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
             deadline = Math.min(deadline, heartbeats.deadline(node));
         }
@@ -530,6 +612,12 @@ public final class ScampArena {
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             env.send(from, to, type, seq, subject, hops);
+            NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
+        }
+
+        @Override
+        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+            env.sendWalk(from, to, seq, subscriber, hops, budget);
             NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
         }
 

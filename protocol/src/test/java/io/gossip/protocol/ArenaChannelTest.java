@@ -63,6 +63,11 @@ class ArenaChannelTest {
                 }
 
                 @Override
+                public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+                    arenaLog.add(from + "->" + to + " WALK " + seq + " " + subscriber + " " + hops + " " + budget);
+                }
+
+                @Override
                 public void deliver(int node, int message, int hops) {
                     arenaLog.add("deliver?");
                 }
@@ -105,7 +110,7 @@ class ArenaChannelTest {
                     object.send(t, to + 100, new ForwardedSubscription(object.claimSeq(), to, 1, 0));
                 }
             });
-            arena.retransmitDue(now, NODE, (t, node, to, type, subject, hops) -> {
+            arena.retransmitDue(now, NODE, (t, node, to, type, subject, hops, budget) -> {
                 arenaLog.add("undeliverable " + to + " " + MessageType.ofOrdinal(type) + " _ " + subject + " " + hops);
                 if (resendOnUndeliverable) { // appends to the array being walked, possibly reallocating it
                     int seq = config.maxAttempts() == 1 ? 0 : arenaNextSeq++;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
@@ -11,6 +12,8 @@ import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.Walk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -91,6 +94,13 @@ final class ArenaLockstep {
             }
 
             @Override
+            public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+                arenaSends.add(new int[] {from, to, MessageType.WALK.ordinal(), seq, subscriber, hops});
+                arenaLog.add("send " + from + "->" + to + " " + format(MessageType.WALK.ordinal(), seq, subscriber, hops)
+                        + " budget " + Double.toHexString(budget));
+            }
+
+            @Override
             public void deliver(int node, int message, int hops) {
                 arenaLog.add("deliver " + node + " " + message + " hops " + hops);
             }
@@ -129,6 +139,16 @@ final class ArenaLockstep {
         if (m instanceof Heartbeat) {
             return format(m.type().ordinal(), 0, 0, 0);
         }
+        if (m instanceof Walk w) {
+            return format(m.type().ordinal(), w.seq(), w.subscriber(), w.hops()) + " budget "
+                    + Double.toHexString(w.budget());
+        }
+        if (m instanceof Adopt a) {
+            return format(m.type().ordinal(), a.seq(), 0, 0);
+        }
+        if (m instanceof Unlink u) {
+            return format(m.type().ordinal(), u.seq(), 0, 0);
+        }
         return "unexpected " + m;
     }
 
@@ -148,8 +168,8 @@ final class ArenaLockstep {
             return new Packet(from, to, m, m.type().ordinal(), 0, messageIndex.get(g.messageId()), g.hops());
         }
         int seq = m instanceof Ack a ? a.seq() : m instanceof io.gossip.protocol.message.MembershipMessage mm ? mm.seq() : 0;
-        int subject = m instanceof ForwardedSubscription fs ? fs.subscriber() : 0;
-        int hops = m instanceof ForwardedSubscription fs ? fs.hops() : 0;
+        int subject = m instanceof ForwardedSubscription fs ? fs.subscriber() : m instanceof Walk w ? w.subscriber() : 0;
+        int hops = m instanceof ForwardedSubscription fs ? fs.hops() : m instanceof Walk w ? w.hops() : 0;
         return new Packet(from, to, m, m.type().ordinal(), seq, subject, hops);
     }
 
@@ -193,7 +213,9 @@ final class ArenaLockstep {
 
     void deliver(long now, Packet p, boolean arenaSkips) {
         nodes[p.to()].onMessage(now, p.from(), p.message());
-        if (!arenaSkips) {
+        if (!arenaSkips && p.message() instanceof Walk w) {
+            arena.onWalk(now, p.to(), p.from(), p.seq(), p.subject(), p.hops(), w.budget());
+        } else if (!arenaSkips) {
             arena.onMessage(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops());
         }
         check("deliver " + p);

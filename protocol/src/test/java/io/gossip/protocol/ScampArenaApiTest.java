@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.protocol.message.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ class ScampArenaApiTest {
         }
 
         @Override
+        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+            calls.add("walk " + from + " " + to + " " + seq + " " + subscriber + " " + budget);
+        }
+
+        @Override
         public void deliver(int node, int message, int hops) {
             calls.add("deliver " + node + " " + message);
         }
@@ -34,9 +40,13 @@ class ScampArenaApiTest {
     };
 
     private ScampArena arena(int capacity) {
+        return new ScampArena(capacity, SUPPORTED, env, seeded(), 0, new Counters());
+    }
+
+    private static RandomStreams seeded() {
         RandomStreams seeds = new RandomStreams(1);
         seeds.seed(0, 100);
-        return new ScampArena(capacity, SUPPORTED, env, seeds, 0, new Counters());
+        return seeds;
     }
 
     @Test
@@ -106,18 +116,31 @@ class ScampArenaApiTest {
     void everyUnsupportedFeatureIsNamed() {
         ProtocolConfig.Builder b = SUPPORTED.toBuilder();
         assertRejected(b.leaseDurationMillis(60_000).build(), "leases");
-        assertRejected(SUPPORTED.toBuilder().indirection(true).build(), "indirection");
         assertRejected(SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS).build(), "forward limit");
         assertRejected(SUPPORTED.toBuilder().forwardLimit(Integer.MAX_VALUE).build(), "forward limit");
-        assertRejected(ProtocolConfig.defaults(), "indirection");
+        assertRejected(ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(), "leases");
     }
 
     @Test
-    void heartbeatsAndIsolationRecoveryAreSupported() {
+    void heartbeatsIsolationRecoveryAndTheWalkAreSupported() {
         assertNull(ScampArena.unsupported(SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).build()));
         assertNull(ScampArena.unsupported(
                 SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(5_000).build()));
-        assertNull(ScampArena.unsupported(ProtocolConfig.defaults().toBuilder().indirection(false).build()));
+        assertNull(ScampArena.unsupported(SUPPORTED.toBuilder().indirection(true).build()));
+        assertNull(ScampArena.unsupported(ProtocolConfig.defaults()));
+    }
+
+    @Test
+    void aWalkStepHandedToOnMessageWithoutItsBudgetIsRefused() {
+        ScampArena arena = new ScampArena(4, ProtocolConfig.defaults(), env, seeded(), 0, new Counters());
+        arena.bootstrap(0, 0);
+        int walk = MessageType.WALK.ordinal();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> arena.onMessage(10, 0, 1, walk, 1, 2, 0));
+        assertTrue(e.getMessage().contains("onWalk"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> arena.onWalk(10, 0, 1, 1, 2, 0, Double.NaN));
+        arena.onWalk(10, 0, 1, 1, 2, 0, 0.5); // accepted: a step for subscriber 2 with half its budget left
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 1 " + MessageType.ACK.ordinal())), calls.toString());
     }
 
     @Test

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.ArenaLockstep.Packet;
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Unlink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,7 +52,13 @@ class ScampArenaEquivalenceTest {
                 Arguments.of("c=1 heartbeats every 20 ms, isolation after 50 ms", base.toBuilder()
                         .heartbeatPeriodMillis(20).isolationTimeoutMillis(50).build()),
                 Arguments.of("c=0 one attempt, heartbeats every 7 ms, no isolation watch", base.toBuilder().c(0)
-                        .maxAttempts(1).heartbeatPeriodMillis(7).isolationTimeoutMillis(0).build()));
+                        .maxAttempts(1).heartbeatPeriodMillis(7).isolationTimeoutMillis(0).build()),
+                Arguments.of("c=1 indirection walk, heartbeats, isolation", base.toBuilder().indirection(true)
+                        .heartbeatPeriodMillis(20).isolationTimeoutMillis(50).build()),
+                Arguments.of("c=2 indirection walk, budget 3, two attempts, forward limit 5", base.toBuilder()
+                        .c(2).indirection(true).walkBudget(3.0).maxAttempts(2).forwardLimit(5).build()),
+                Arguments.of("c=0 indirection walk, one attempt, budget 0.5", base.toBuilder().c(0)
+                        .indirection(true).walkBudget(0.5).maxAttempts(1).build()));
     }
 
     static Stream<Arguments> runs() {
@@ -235,7 +243,7 @@ class ScampArenaEquivalenceTest {
         private void hostile() {
             int to = randomNode(true, false);
             int other = random.nextInt(lockstep.nodes.length);
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(11)) {
                 case 0 -> { // a replayed message from an invalid sender
                     if (!delivered.isEmpty()) {
                         lockstep.deliver(now, pick(delivered).withEnds(NodeIds.NONE, to), false);
@@ -291,6 +299,23 @@ class ScampArenaEquivalenceTest {
                                 random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), 0, 0)), false);
                     }
                 }
+                case 9 -> { // an Unlink, then perhaps the Keep or Subscribe it overtook (a smaller seq)
+                    if (other != to) {
+                        int unlinkSeq = 2 + random.nextInt(40);
+                        lockstep.deliver(now, lockstep.packet(other, to, new Unlink(unlinkSeq)), false);
+                        int older = 1 + random.nextInt(unlinkSeq - 1);
+                        switch (random.nextInt(3)) {
+                            case 0 -> lockstep.deliver(now, lockstep.packet(other, to, new Keep(older)), false);
+                            case 1 -> lockstep.deliver(now, lockstep.packet(other, to, new Subscribe(older, 0, 0)), false);
+                            default -> { } // the Keep never comes: the tombstone expires
+                        }
+                    }
+                }
+                case 10 -> { // an Adopt from anyone: only the first after a join, from another node, swaps
+                    if (other != to) {
+                        lockstep.deliver(now, lockstep.packet(other, to, new Adopt(seq())), false);
+                    }
+                }
                 default -> { // a heartbeat (which restarts the isolation watch if there is one) from anyone
                     if (other != to) {
                         lockstep.deliver(now, lockstep.packet(other, to, Heartbeat.INSTANCE), false);
@@ -335,5 +360,17 @@ class ScampArenaEquivalenceTest {
         CounterSnapshot s = adversary.lockstep.arenaCounters.snapshot();
         assertTrue(s.sentByType()[MessageType.HEARTBEAT.ordinal()] > 100, "too few heartbeats sent");
         assertTrue(s.isolationRecoveries() > 5, "too few isolation recoveries: " + s.isolationRecoveries());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWalkConfigurationsWalkAdoptAndUnlink() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().retransmitTimeoutMillis(10).c(2)
+                .indirection(true).walkBudget(3.0).maxAttempts(2).forwardLimit(5).build();
+        Adversary adversary = new Adversary(new ArenaLockstep(NODES, config, 12), 12 * 31 + 7, -1);
+        adversary.run(STEPS);
+        long[] sent = adversary.lockstep.arenaCounters.snapshot().sentByType();
+        assertTrue(sent[MessageType.WALK.ordinal()] > 50, "walk steps: " + sent[MessageType.WALK.ordinal()]);
+        assertTrue(sent[MessageType.ADOPT.ordinal()] > 5, "adoptions: " + sent[MessageType.ADOPT.ordinal()]);
+        assertTrue(sent[MessageType.UNLINK.ordinal()] > 2, "unlinks: " + sent[MessageType.UNLINK.ordinal()]);
     }
 }

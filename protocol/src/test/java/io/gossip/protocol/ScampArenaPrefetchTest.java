@@ -31,6 +31,11 @@ class ScampArenaPrefetchTest {
         }
 
         @Override
+        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+            throw new AssertionError("no walk without indirection");
+        }
+
+        @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             log.add("send " + from + ">" + to + " " + type + " " + seq + " " + subject + " " + hops);
             if (inFlight.size() % 7 != 3) { // lose some, so that retransmission timers fire

@@ -4,6 +4,7 @@ import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.Walk;
 import io.gossip.sim.baseline.GlobalGossip;
 import io.gossip.sim.network.Network;
 import io.gossip.sim.network.NetworkDropReason;
@@ -61,10 +62,15 @@ final class Arrivals {
         return deliveries;
     }
 
-    /** A message object arrives at {@code to} (object nodes and the baseline). */
+    /** A message object arrives at {@code to} (object nodes, the baseline, and the arena's walk steps). */
     void arrive(long now, int from, int to, Message message) {
         byte state = arrivalState(from, to);
         if (state == DROPPED) {
+            return;
+        }
+        if (arena != null) {
+            Walk walk = (Walk) message; // the only object an arena sends
+            arena.onWalk(now, to, from, walk.seq(), walk.subscriber(), walk.hops(), walk.budget());
             return;
         }
         if (message instanceof Gossip gossip) {

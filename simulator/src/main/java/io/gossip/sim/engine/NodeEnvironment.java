@@ -6,6 +6,7 @@ import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Walk;
 import io.gossip.sim.network.Network;
 import io.gossip.sim.network.NetworkDropReason;
 import java.util.Arrays;
@@ -171,6 +172,22 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         long at = arrivalMicros(from, to);
         if (at >= 0) {
             queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
+            if (lane != null) {
+                lane.messageQueued(at);
+            }
+        }
+    }
+
+    /**
+     * A walk step of the arena travels as a {@link Walk} object, as an object node's does: its budget
+     * is a double, which the packed form has no room for, and walks are a few per join.
+     */
+    @Override
+    public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+        sentByType[MessageType.WALK.ordinal()]++;
+        long at = arrivalMicros(from, to);
+        if (at >= 0) {
+            queue.push(at, MESSAGE, from, to, new Walk(seq, subscriber, budget, hops, 0, 0));
             if (lane != null) {
                 lane.messageQueued(at);
             }

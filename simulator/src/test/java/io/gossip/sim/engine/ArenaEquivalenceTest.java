@@ -98,6 +98,21 @@ class ArenaEquivalenceTest {
     }
 
     @Test
+    void theDefaultProtocolWithItsWalkThroughCrashesAndAPartition() {
+        // The defaults: heartbeats every second, isolation after 10 s, the indirection walk with
+        // adoption (and the Unlink of the entry point it replaces), concurrent joins.
+        RunResult r = assertSameResults(TestScenarios.scenario("defaults", 18, 400, ProtocolConfig.defaults(),
+                TestScenarios.uniformNetwork(0.1), 8_000, 70_000,
+                new TimelineAction.Partition(20_000, 34_000, List.of(0.3, 0.7)),
+                new TimelineAction.Crash(38_000, THIRD),
+                new TimelineAction.Broadcast(45_000, 10, 1_000, -1, 32)));
+        long[] sent = r.sentByType();
+        assertTrue(sent[MessageType.WALK.ordinal()] > 2_000, "walk steps: " + sent[MessageType.WALK.ordinal()]);
+        assertTrue(sent[MessageType.ADOPT.ordinal()] > 300, "adoptions: " + sent[MessageType.ADOPT.ordinal()]);
+        assertTrue(sent[MessageType.UNLINK.ordinal()] > 300, "unlinks: " + sent[MessageType.UNLINK.ordinal()]);
+    }
+
+    @Test
     void theScaleBenchmarkRunsOnTheArenaWithTheSameResults() {
         Scenario scale = ScaleRun.scenario(new ScaleRun.Options(2_000, 1, 3, 5));
         assertNull(NodeRepresentation.whyNotArena(scale));
@@ -128,16 +143,22 @@ class ArenaEquivalenceTest {
     void aRunSaysHowItHoldsItsNodesAndWhyNotInTheArena() {
         Scenario arena = TestScenarios.scenario("a", 1, 10, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0), 100, 200);
-        Scenario walk = TestScenarios.scenario("w", 1, 10, ProtocolConfig.defaults(),
+        Scenario leases = TestScenarios.scenario("l", 1, 10,
+                ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(),
                 TestScenarios.uniformNetwork(0), 100, 200);
         assertEquals("nodes: ScampArena (primitive arrays)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, arena)), null)));
-        assertEquals("nodes: ScampNode objects (the arena does not run the indirection walk (indirection: true))",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, walk)), null)));
+        assertEquals("nodes: ScampNode objects (the arena does not run leases (leaseDurationMillis > 0))",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, leases)), null)));
         assertEquals("nodes: ScampArena (primitive arrays) at points 1; ScampNode objects (the arena does not run "
-                + "the indirection walk (indirection: true)) at points 0",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", walk),
-                        new RunPlan.Point(1, "b", arena)), "protocol.indirection")));
+                + "leases (leaseDurationMillis > 0)) at points 0",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", leases),
+                        new RunPlan.Point(1, "b", arena)), "protocol.leaseDurationMillis")));
+        Scenario defaults = TestScenarios.scenario("d", 1, 10, ProtocolConfig.defaults(),
+                TestScenarios.uniformNetwork(0), 100, 200);
+        assertEquals("nodes: ScampArena (primitive arrays)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, defaults)), null)),
+                "the defaults (heartbeats, isolation recovery, the walk) run in the arena");
     }
 
     private static RunSetup setup(Scenario s) {

@@ -66,14 +66,14 @@ class WakeupLaneEngineTest {
     }
 
     @Test
-    void heartbeatsAndIndirectionOnScampNodeObjects() {
+    void heartbeatsAndIndirection() {
         ProtocolConfig p = ProtocolConfig.defaults().toBuilder().retransmitTimeoutMillis(100).build();
         Scenario s = TestScenarios.scenario("heartbeats", 22, 150, p, network(new LatencySpec.Constant(50), 0.1),
                 15_045, 40_000,
                 new TimelineAction.Crash(20_000, new TimelineAction.NodeSelection(0.2, null)),
                 new TimelineAction.Broadcast(30_000, 10, 100, -1, 16));
-        assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(s, MembershipSpec.Type.SCAMP));
-        assertSame(s, NodeRepresentation.OBJECTS);
+        assertEquals(NodeRepresentation.ARENA, NodeRepresentation.choose(s, MembershipSpec.Type.SCAMP));
+        assertSameWithAndWithoutLane(s);
     }
 
     @Test
