@@ -33,6 +33,9 @@ final class ArenaChannel {
     /** Regions of an awaiting array: keys, deadlines, messages, budgets. */
     private static final int REGIONS = 4;
     private static final int WALK = MessageType.WALK.ordinal();
+    private static final int UNLINK = MessageType.UNLINK.ordinal();
+    private static final int KEEP = MessageType.KEEP.ordinal();
+    private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
     /** Entries an awaiting array starts with. */
     private static final int FIRST_CAPACITY = 4;
     /** At most this many emptied first-size awaiting arrays are kept for reuse. */
@@ -112,6 +115,9 @@ final class ArenaChannel {
 
     /** Sends a membership message and, if it wants an ack ({@code seq != 0}), awaits one. */
     void send(long nowMicros, int node, int to, int type, int seq, int subject, int hops) {
+        if (type == UNLINK) {
+            cancel(node, to, KEEP, KEEP); // a Keep retransmitted after this Unlink would undo it
+        }
         env.send(node, to, type, seq, subject, hops);
         counters.sent(type, 1);
         if (seq != 0) {
@@ -174,6 +180,33 @@ final class ArenaChannel {
         return a;
     }
 
+    /**
+     * Stops retransmitting the awaited messages of type {@code type} or {@code orType} (to
+     * {@code to} only, unless it is {@link NodeIds#NONE}), last entry first, as
+     * {@link RetransmitQueue}'s cancellations do.
+     */
+    private void cancel(int node, int to, int type, int orType) {
+        long[] a = awaiting[node];
+        if (a == null) {
+            return;
+        }
+        int capacity = (int) a[CAPACITY];
+        for (int i = (int) a[COUNT] - 1; i >= 0; i--) {
+            int t = (int) a[KEYS + 2 * capacity + i] & 0xF;
+            if ((t == type || t == orType) && (to == NodeIds.NONE || (int) (a[KEYS + i] >>> 32) == to)) {
+                removeAt(a, i);
+            }
+        }
+        if (a[COUNT] == 0) {
+            setAwaiting(node, null);
+        }
+    }
+
+    /** {@link ReliableChannel#cancelSubscriptionsAndKeeps}: the node is leaving. */
+    void cancelSubscriptionsAndKeeps(int node) {
+        cancel(node, NodeIds.NONE, SUBSCRIBE, KEEP);
+    }
+
     /** Acks the message if it asks for it; false for a retransmission already handled (counted). */
     boolean receive(long nowMicros, int node, int from, int seq) {
         if (seq == 0) {
@@ -181,13 +214,21 @@ final class ArenaChannel {
         }
         env.send(node, from, MessageType.ACK.ordinal(), seq, 0, 0);
         counters.sent(MessageType.ACK, 1);
+        if (!firstTime(nowMicros, node, from, seq)) {
+            counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
+            return false;
+        }
+        return true;
+    }
+
+    /** {@link ReliableChannel#firstTime}: whether (from, seq) is new to the node; remembers it either way. */
+    boolean firstTime(long nowMicros, int node, int from, int seq) {
         long key = key(from, seq);
         long[] h = isActive(node) ? handled[node] : null; // most receivers are idle: skip the reference array
         if (h != null) {
             expireHandled(h, nowMicros);
             for (int i = 1, end = 1 + 2 * (int) h[0]; i < end; i += 2) {
                 if (h[i] == key) {
-                    counters.dropped(DropReason.DUPLICATE_MEMBERSHIP);
                     return false;
                 }
             }

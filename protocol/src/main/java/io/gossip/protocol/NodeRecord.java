@@ -70,6 +70,8 @@ final class NodeRecord {
     static final long MAX_SEEN_AGE_MICROS = 0xFFFF_FFFFL;
 
     static final int STATE_MEMBER = 1;
+    /** Left gracefully: views empty, answering late senders (see {@link ScampArena#leave}). */
+    static final int STATE_LEFT = 2;
 
     private NodeRecord() {
     }
@@ -191,6 +193,24 @@ final class NodeRecord {
         r[at] = id;
         r[IV_SIZE]++;
         return r;
+    }
+
+    /** Empties both views (a leaving node's), moving the duplicate memory down after the header. */
+    static void clearViews(int[] r) {
+        int from = HEADER + r[PV_SIZE] + r[IV_SIZE];
+        System.arraycopy(r, from, r, HEADER, used(r) - from);
+        r[PV_SIZE] = 0;
+        r[IV_SIZE] = 0;
+    }
+
+    /** Removes {@code id} from the PartialView if present, as {@link IdList#remove}; whether it was there. */
+    static boolean pvRemove(int[] r, int id) {
+        int at = pvIndexOf(r, id);
+        if (at < 0) {
+            return false;
+        }
+        pvRemoveAt(r, at);
+        return true;
     }
 
     /** Removes {@code id} if present, as {@link IdList#remove}; whether it was there. */

@@ -76,6 +76,19 @@ final class RecentMessageHolders {
     }
 
     /**
+     * {@code node} left the group: clears its bit for every message, so that a copy sent to it
+     * reaches its record (a departed node answers it; it never delivers gossip again, so its bits
+     * need not say what its memory holds any more).
+     */
+    void forgetNode(int node) {
+        for (long[] b : bits) {
+            if (b != null && (node >>> 6) < b.length) {
+                b[node >>> 6] &= ~(1L << node);
+            }
+        }
+    }
+
+    /**
      * Whether {@code node}'s duplicate memory surely holds {@code message} at {@code nowMicros}
      * (false means: ask the record).
      */

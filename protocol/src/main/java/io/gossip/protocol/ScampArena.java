@@ -3,6 +3,8 @@ package io.gossip.protocol;
 import io.gossip.protocol.message.MessageType;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,10 +24,11 @@ import java.util.Objects;
  * copies a member never acknowledged, push gossip with duplicate memory and hop limit, and
  * heartbeats with isolation recovery ({@link ArenaHeartbeats}), and the indirection walk with its
  * adoption, the Unlink of the replaced entry point and the tombstones of Unlinks that overtake a
- * Keep ({@link ArenaTombstones}); nodes that crash simply go silent. A walk step is the one message
- * with a field that is not an int (its budget): it leaves through
- * {@link ArenaEnvironment#sendWalk} and comes back through {@link #onWalk}. Leases and graceful
- * leaving are not in it: a driver that needs them uses {@code ScampNode}s.
+ * Keep ({@link ArenaTombstones}), and graceful leaving with the answers of a departed node
+ * ({@link ArenaDeparture}); nodes that crash simply go silent. A walk step is the one message with
+ * a field that is not an int (its budget): it leaves through {@link ArenaEnvironment#sendWalk} and
+ * comes back through {@link #onWalk}. Leases are not in it: a driver that needs them uses
+ * {@code ScampNode}s.
  *
  * <p>Hop counts of gossip are carried in 24 bits: a message that reached {@link #MAX_GOSSIP_HOPS}
  * hops is delivered but not forwarded, as {@code ScampNode} does at {@code Integer.MAX_VALUE}.
@@ -43,6 +46,8 @@ public final class ScampArena {
     private static final int WALK = MessageType.WALK.ordinal();
     private static final int ADOPT = MessageType.ADOPT.ordinal();
     private static final int UNLINK = MessageType.UNLINK.ordinal();
+    private static final int REMOVE = MessageType.REMOVE.ordinal();
+    private static final int REPLACE = MessageType.REPLACE.ordinal();
 
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
@@ -65,6 +70,8 @@ public final class ScampArena {
     private final BitSet adopted = new BitSet();
     /** Unlinks that overtook the Keep they cancel, per node ({@code ScampNode.unlinked}). */
     private final ArenaTombstones tombstones = new ArenaTombstones();
+    /** What each node that left keeps to answer late senders ({@code ScampNode.departure}). */
+    private final Map<Integer, ArenaDeparture> departures = new HashMap<>();
     /**
      * The budget of the walk step {@link #onWalk} is handing to {@link #onMessage}, the one field of
      * a message that does not travel as an int; NaN outside that call, so that a walk given to
@@ -195,6 +202,67 @@ public final class ScampArena {
         return message;
     }
 
+    /**
+     * {@code node} unsubscribes gracefully, like {@link ScampNode#leave}: in-neighbours get a
+     * replacement from the PartialView or a removal by the paper's rule ({@link UnsubscriptionPlan}),
+     * out-neighbours an Unlink; the views are emptied, and the node keeps retransmitting these
+     * messages and answers late senders ({@link ArenaDeparture}) until the end.
+     *
+     * @throws IllegalStateException if {@code node} is not a member
+     */
+    public void leave(long nowMicros, int node) {
+        int[] r = member(node, "leave");
+        r[NodeRecord.STATE] = NodeRecord.STATE_LEFT;
+        holders.forgetNode(node);
+        // Departure.announce: a late Subscribe or Keep from us would make someone point at a departed node.
+        channel.cancelSubscriptionsAndKeeps(node);
+        int l = r[NodeRecord.PV_SIZE];
+        int lIn = r[NodeRecord.IV_SIZE];
+        int replaces = UnsubscriptionPlan.replaceCount(l, lIn, config.c());
+        for (int m = 0; m < lIn; m++) {
+            int inNeighbour = r[NodeRecord.ivStart(r) + m];
+            if (m < replaces) {
+                int replacement = NodeRecord.pvGet(r, UnsubscriptionPlan.replacementIndex(m, l));
+                channel.send(nowMicros, node, inNeighbour, REPLACE, routing.claimSeq(r), replacement, 0);
+            } else {
+                channel.send(nowMicros, node, inNeighbour, REMOVE, routing.claimSeq(r), 0, 0);
+            }
+        }
+        for (int i = 0; i < l; i++) {
+            channel.send(nowMicros, node, NodeRecord.pvGet(r, i), UNLINK, routing.claimSeq(r), 0, 0);
+        }
+        departures.put(node, new ArenaDeparture(partialView(node)));
+        NodeRecord.clearViews(r);
+        scheduleWake(node, r);
+    }
+
+    /**
+     * {@code Departure.answerLateSender}: whoever still sends to a node that left holds it without
+     * having been told; hand it a replacement from the former PartialView (or a Remove), once per
+     * new membership message, once per sender for anything unacknowledged. Never a Remove, Unlink,
+     * Replace or Adopt: two departed nodes would answer each other for ever.
+     */
+    private void answerLateSender(long nowMicros, int node, int sender, int type, int seq) {
+        ArenaDeparture departure = departures.get(node);
+        if (departure == null || !(type == SUBSCRIBE || type == FORWARDED_SUBSCRIPTION || type == WALK
+                || type == KEEP || type == GOSSIP || type == HEARTBEAT)) {
+            return;
+        }
+        boolean acknowledged = type != GOSSIP && type != HEARTBEAT && seq != 0;
+        if (acknowledged ? !channel.firstTime(nowMicros, node, sender, seq) : !departure.firstAnswerTo(sender)) {
+            return;
+        }
+        int[] r = records.get(node);
+        int[] former = departure.formerPartialView;
+        int replacement = former.length == 0 ? NodeIds.NONE
+                : former[RandomStreams.nextInt(r, NodeRecord.RANDOM, former.length)];
+        if (replacement == NodeIds.NONE || replacement == sender) {
+            channel.send(nowMicros, node, sender, REMOVE, routing.claimSeq(r), 0, 0);
+        } else {
+            channel.send(nowMicros, node, sender, REPLACE, routing.claimSeq(r), replacement, 0);
+        }
+    }
+
     /** Messages broadcast so far: the next broadcast gets this index. */
     public int messageCount() {
         return messages;
@@ -243,7 +311,9 @@ public final class ScampArena {
             return;
         }
         if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+            // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             counters.dropped(DropReason.NOT_MEMBER);
+            answerLateSender(nowMicros, node, from, type, seq);
         } else if (type == GOSSIP) {
             onGossip(nowMicros, node, r, subject, hops);
         } else if (type == HEARTBEAT) {
@@ -427,9 +497,27 @@ public final class ScampArena {
                 // Its Keep has not arrived yet: remember, so that the late Keep is not applied.
                 tombstones.add(node, from, seq, nowMicros + config.retransmitHorizonMicros());
             }
+        } else if (type == REMOVE) {
+            if (!NodeRecord.pvRemove(records.get(node), from)) {
+                counters.dropped(DropReason.NONSENSICAL);
+            }
         } else {
-            // Replace and Remove come only from a graceful leave, which no arena node makes: a driver's bug.
+            onReplace(nowMicros, node, from, subject);
+        }
+    }
+
+    /** {@code MembershipHandling.onReplace}: {@code leaver} left and names {@code replacement} in its place. */
+    private void onReplace(long nowMicros, int node, int leaver, int replacement) {
+        int[] r = records.get(node);
+        int at = NodeRecord.pvIndexOf(r, leaver);
+        if (at < 0) {
             counters.dropped(DropReason.NONSENSICAL);
+            return;
+        }
+        NodeRecord.pvRemoveAt(r, at);
+        if (replacement != node && replacement != leaver && NodeRecord.pvIndexOf(r, replacement) < 0) {
+            r = store(node, NodeRecord.pvAdd(r, replacement));
+            channel.send(nowMicros, node, replacement, KEEP, routing.claimSeq(r), 0, 0);
         }
     }
 
@@ -556,6 +644,12 @@ public final class ScampArena {
     public boolean isMember(int node) {
         int[] r = records.orNull(node);
         return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
+    }
+
+    /** Whether {@code node} has left the group ({@link #leave}). */
+    public boolean hasLeft(int node) {
+        int[] r = records.orNull(node);
+        return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_LEFT;
     }
 
     /** Size of {@code node}'s PartialView (0 if it never joined). */

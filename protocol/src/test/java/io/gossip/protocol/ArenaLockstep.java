@@ -11,6 +11,8 @@ import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Remove;
+import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
 import io.gossip.protocol.message.Walk;
@@ -149,6 +151,12 @@ final class ArenaLockstep {
         if (m instanceof Unlink u) {
             return format(m.type().ordinal(), u.seq(), 0, 0);
         }
+        if (m instanceof Replace r) {
+            return format(m.type().ordinal(), r.seq(), r.replacement(), 0);
+        }
+        if (m instanceof Remove r) {
+            return format(m.type().ordinal(), r.seq(), 0, 0);
+        }
         return "unexpected " + m;
     }
 
@@ -168,7 +176,8 @@ final class ArenaLockstep {
             return new Packet(from, to, m, m.type().ordinal(), 0, messageIndex.get(g.messageId()), g.hops());
         }
         int seq = m instanceof Ack a ? a.seq() : m instanceof io.gossip.protocol.message.MembershipMessage mm ? mm.seq() : 0;
-        int subject = m instanceof ForwardedSubscription fs ? fs.subscriber() : m instanceof Walk w ? w.subscriber() : 0;
+        int subject = m instanceof ForwardedSubscription fs ? fs.subscriber() : m instanceof Walk w ? w.subscriber()
+                : m instanceof Replace r ? r.replacement() : 0;
         int hops = m instanceof ForwardedSubscription fs ? fs.hops() : m instanceof Walk w ? w.hops() : 0;
         return new Packet(from, to, m, m.type().ordinal(), seq, subject, hops);
     }
@@ -209,6 +218,12 @@ final class ArenaLockstep {
             nodeLog.set(i, nodeLog.get(i).replace("subject -1 ", "subject " + index + " "));
         }
         check("broadcast by " + node);
+    }
+
+    void leave(long now, int node) {
+        nodes[node].leave(now);
+        arena.leave(now, node);
+        check("leave of " + node);
     }
 
     void deliver(long now, Packet p, boolean arenaSkips) {
@@ -277,6 +292,7 @@ final class ArenaLockstep {
     void assertSameState() {
         for (int i = 0; i < nodes.length; i++) {
             assertEquals(nodes[i].isMember(), arena.isMember(i), "membership of " + i);
+            assertEquals(nodes[i].hasLeft(), arena.hasLeft(i), "departure of " + i);
             assertEquals(nodes[i].partialViewSize(), arena.partialViewSize(i), "PartialView size of " + i);
             assertEquals(nodes[i].inViewSize(), arena.inViewSize(i), "InView size of " + i);
             if (created[i]) {

@@ -121,6 +121,8 @@ class ScampArenaEquivalenceTest {
                 int op = random.nextInt(100);
                 if (op < 8) {
                     join();
+                } else if (op < 10) {
+                    leave();
                 } else if (op < 16) {
                     broadcast();
                 } else if (op < 56) {
@@ -185,9 +187,23 @@ class ScampArenaEquivalenceTest {
             lockstep.join(now, node, contact);
         }
 
+        /** A member leaves gracefully, while most of the group stays (the run needs members to go on). */
+        private void leave() {
+            int members = 0;
+            for (int i = 0; i < lockstep.nodes.length; i++) {
+                members += lockstep.arena.isMember(i) ? 1 : 0;
+            }
+            int node = randomNode(true, false);
+            if (members > lockstep.nodes.length / 2 && lockstep.arena.isMember(node)) {
+                lockstep.leave(now, node);
+            }
+        }
+
         private void broadcast() {
             int node = randomNode(true, false);
-            lockstep.broadcast(now, node);
+            if (lockstep.arena.isMember(node)) { // a node that left broadcasts nothing
+                lockstep.broadcast(now, node);
+            }
         }
 
         private void deliver() {
@@ -360,6 +376,23 @@ class ScampArenaEquivalenceTest {
         CounterSnapshot s = adversary.lockstep.arenaCounters.snapshot();
         assertTrue(s.sentByType()[MessageType.HEARTBEAT.ordinal()] > 100, "too few heartbeats sent");
         assertTrue(s.isolationRecoveries() > 5, "too few isolation recoveries: " + s.isolationRecoveries());
+    }
+
+    @org.junit.jupiter.api.Test
+    void membersLeaveAndAnswerLateSenders() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .retransmitTimeoutMillis(10).build();
+        Adversary adversary = new Adversary(new ArenaLockstep(NODES, config, 13), 13 * 31 + 7, -1);
+        adversary.run(STEPS);
+        int left = 0;
+        for (int i = 0; i < NODES; i++) {
+            left += adversary.lockstep.arena.hasLeft(i) ? 1 : 0;
+        }
+        long[] sent = adversary.lockstep.arenaCounters.snapshot().sentByType();
+        assertTrue(left >= 2, "nodes that left: " + left);
+        assertTrue(sent[MessageType.REPLACE.ordinal()] + sent[MessageType.REMOVE.ordinal()] > 20,
+                "replacements and removals: " + sent[MessageType.REPLACE.ordinal()] + " + "
+                        + sent[MessageType.REMOVE.ordinal()]);
     }
 
     @org.junit.jupiter.api.Test

@@ -137,11 +137,10 @@ final class GroupActions {
 
     /** A live node unsubscribes gracefully. */
     void unsubscribe(int node) {
-        if (arena != null) {
-            throw new IllegalStateException("the arena does not run graceful unsubscription");
-        }
         table.end(node, NodeTable.LEFT);
-        if (nodes != null) {
+        if (arena != null) {
+            arena.leave(environment.now(), node);
+        } else if (nodes != null) {
             nodes[node].leave(environment.now());
         }
     }

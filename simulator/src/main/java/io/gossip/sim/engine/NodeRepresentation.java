@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * How a run holds its SCAMP nodes: one {@link io.gossip.protocol.ScampNode} object each, or all of
  * them in a {@link ScampArena}'s primitive arrays with messages as primitives in the event queue.
- * Both give byte-identical results (tested); the arena is several times faster and smaller, and
- * covers the configurations of {@link ScampArena#unsupported} without graceful leaves.
+ * Both give byte-identical results (tested); the arena is faster and smaller, and covers the
+ * configurations of {@link ScampArena#unsupported}.
  */
 public enum NodeRepresentation {
     OBJECTS,
@@ -57,18 +57,8 @@ public enum NodeRepresentation {
                 + " at points " + String.join(", ", objects);
     }
 
-    /** Why the arena cannot run {@code scenario}, or null if it can. */
+    /** Why the arena cannot run {@code scenario}, or null if it can (only its protocol can stand in the way). */
     public static String whyNotArena(Scenario scenario) {
-        String protocol = ScampArena.unsupported(scenario.protocol());
-        if (protocol != null) {
-            return protocol;
-        }
-        for (TimelineAction action : scenario.timeline()) {
-            if (action instanceof TimelineAction.Unsubscribe
-                    || (action instanceof TimelineAction.Churn churn && !churn.crash() && churn.leavesPerSecond() > 0)) {
-                return "graceful unsubscription";
-            }
-        }
-        return null;
+        return ScampArena.unsupported(scenario.protocol());
     }
 }
