@@ -319,6 +319,12 @@ public final class ScampArena {
         } else if (type == HEARTBEAT) {
             if (heartbeats != null) {
                 heartbeats.heard(nowMicros, node);
+                // Nothing else changed: the wakeup asked for stands (hearing moves the isolation
+                // watch's end later, never earlier), and the handled messages that the full path
+                // would forget for age are forgotten by their next use or the node's next wakeup,
+                // at least one a heartbeat period. A heartbeat is most of the traffic of a quiet
+                // group: the channel's arrays stay untouched.
+                return;
             }
         } else if (channel.receive(nowMicros, node, from, seq)) {
             onMembership(nowMicros, node, from, type, seq, subject, hops);
@@ -444,6 +450,8 @@ public final class ScampArena {
         }
         if (awaits) {
             channel.retransmitDue(nowMicros, node, undeliverable);
+        } else {
+            channel.forgetExpired(nowMicros, node); // retransmitDue's first step: see the HEARTBEAT branch of onMessage
         }
         tombstones.expire(node, nowMicros);
         if (heartbeats != null && records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {

@@ -40,11 +40,11 @@ final class WakeupLane {
     private long taken;
     private long latestMessage = Long.MIN_VALUE;
     /**
-     * Times of the steps and wakeups put in the queue, earliest first; those before {@code now +
-     * delay} are dropped as they come up (a wakeup offered from then on is no earlier, so none
-     * can tie with them).
+     * Times of the steps and wakeups put in the queue at least a timeout ahead; those before
+     * {@code now + delay} are forgotten (a wakeup offered from then on is no earlier, so none can
+     * tie with them).
      */
-    private final TimeHeap queuedOthers = new TimeHeap(64);
+    private final TimeSet queuedOthers = new TimeSet();
 
     /** @param delayMicros the only distance ahead, from the time asked, at which wakeups are taken */
     WakeupLane(long delayMicros) {
@@ -66,9 +66,9 @@ final class WakeupLane {
      * other lengths only) would otherwise remember every timer it ever set.
      */
     void otherQueued(long nowMicros, long timeMicros) {
-        forgetBefore(nowMicros + delayMicros);
+        queuedOthers.forgetBefore(nowMicros + delayMicros);
         if (timeMicros - nowMicros >= delayMicros) {
-            queuedOthers.push(timeMicros, 0, 0);
+            queuedOthers.add(timeMicros);
         }
     }
 
@@ -96,15 +96,8 @@ final class WakeupLane {
     }
 
     private boolean queuedOtherAt(long timeMicros) {
-        forgetBefore(timeMicros);
-        return !queuedOthers.isEmpty() && queuedOthers.minTime() == timeMicros;
-    }
-
-    /** Forgets the steps and timers before {@code timeMicros}: no wakeup offered from now on is earlier. */
-    private void forgetBefore(long timeMicros) {
-        while (!queuedOthers.isEmpty() && queuedOthers.minTime() < timeMicros) {
-            queuedOthers.pop();
-        }
+        queuedOthers.forgetBefore(timeMicros); // no wakeup offered from now on is earlier
+        return queuedOthers.contains(timeMicros);
     }
 
     private void grow() {
