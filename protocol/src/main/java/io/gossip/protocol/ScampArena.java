@@ -509,7 +509,7 @@ public final class ScampArena {
             if (!NodeRecord.pvRemove(records.get(node), from)) {
                 counters.dropped(DropReason.NONSENSICAL);
             }
-        } else {
+        } else { // REPLACE, the last membership type
             onReplace(nowMicros, node, from, subject);
         }
     }
@@ -518,7 +518,7 @@ public final class ScampArena {
     private void onReplace(long nowMicros, int node, int leaver, int replacement) {
         int[] r = records.get(node);
         int at = NodeRecord.pvIndexOf(r, leaver);
-        if (at < 0) {
+        if (at < 0 || !NodeIds.isValid(replacement)) { // a Replace object cannot name an invalid id
             counters.dropped(DropReason.NONSENSICAL);
             return;
         }
