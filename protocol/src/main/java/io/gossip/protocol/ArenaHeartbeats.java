@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The heartbeat clocks of a {@link ScampArena}'s nodes: for each node, when its next heartbeat is
  * due and when it last heard one, the two fields {@link NodeTimers} keeps in a {@link ScampNode}.
  * Two longs per node side by side in one array, created only for a configuration with heartbeats,
- * so that a run without them (the scale benchmark's) carries no byte of it; a heartbeat's arrival
- * reads one line here besides the node's record.
+ * so that a run without them (the scale benchmark's) carries no byte of it. A heartbeat's arrival
+ * reads one line here and neither the node's record nor its channel
+ * ({@code ScampArena.countedAsHeartbeat}).
  *
  * <p>The rules are {@code NodeTimers}' and {@code ScampNode.onTimeout}'s: the first heartbeat at a
  * random time within one period after joining (drawn from the node's own generator, at the moment
