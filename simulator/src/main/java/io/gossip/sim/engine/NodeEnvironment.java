@@ -134,6 +134,11 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
                 tracker.countTransmission(b);
             }
         }
+        queueObject(from, to, message);
+    }
+
+    /** Queues the arrival of a message object, unless it would arrive after the end of the run. */
+    private void queueObject(int from, int to, Message message) {
         long at = arrivalMicros(from, to);
         if (at >= 0) {
             queue.push(at, MESSAGE, from, to, message);
@@ -185,13 +190,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     @Override
     public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
         sentByType[MessageType.WALK.ordinal()]++;
-        long at = arrivalMicros(from, to);
-        if (at >= 0) {
-            queue.push(at, MESSAGE, from, to, new Walk(seq, subscriber, budget, hops, 0, 0));
-            if (lane != null) {
-                lane.messageQueued(at);
-            }
-        }
+        queueObject(from, to, new Walk(seq, subscriber, budget, hops, 0, 0));
     }
 
     @Override

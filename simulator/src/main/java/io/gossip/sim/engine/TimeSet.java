@@ -12,7 +12,7 @@ import java.util.Arrays;
  * heartbeats every node queues a wakeup a period ahead every period, and pushing and popping each
  * through a heap of a whole period's wakeups cost a tenth of a heartbeat-heavy run.
  *
- * <p>Times less than {@value #WINDOW_BITS}-bit window ahead of the floor (about 2.1 s, more than a
+ * <p>Times less than 2^{@value #WINDOW_BITS} µs ahead of the floor (about 2.1 s, more than a
  * default heartbeat period) are bits of a ring, one per microsecond (256 KB, cleared as the floor
  * passes them): a set or a test is one word. Times further ahead go to a hash table, whose entries
  * below the floor are dropped when it fills; a time that was far when added is still found there
@@ -59,11 +59,8 @@ final class TimeSet {
         if (timeMicros < floor) {
             return false;
         }
-        if (timeMicros - floor < WINDOW) {
-            int bit = (int) (timeMicros & (WINDOW - 1));
-            if ((near[bit >>> 6] & (1L << bit)) != 0) {
-                return true;
-            }
+        if (timeMicros - floor < WINDOW && nearHas(timeMicros)) {
+            return true;
         }
         return farOccupied > 0 && farContains(timeMicros);
     }
