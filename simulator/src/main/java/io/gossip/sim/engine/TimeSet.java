@@ -12,43 +12,52 @@ import java.util.Arrays;
  * heartbeats every node queues a wakeup a period ahead every period, and pushing and popping each
  * through a heap of a whole period's wakeups cost a tenth of a heartbeat-heavy run.
  *
- * <p>Times less than 2^{@value #WINDOW_BITS} µs ahead of the floor (about 2.1 s, more than a
- * default heartbeat period) are bits of a ring, one per microsecond (256 KB, cleared as the floor
- * passes them): a set or a test is one word. Times further ahead go to a hash table, whose entries
- * below the floor are dropped when it fills; a time that was far when added is still found there
- * once the floor has brought it into the window.
+ * <p>Times less than 2^{@value #WINDOW_BITS} µs ahead of the floor (about 1.05 s: a default
+ * heartbeat period less the retransmission timeout fits) are bits of a ring, one per microsecond
+ * (128 KB, and 64 KB of tags), each word of 64 tagged with the window its times belong to ({@code time >>>}
+ * {@value #WINDOW_BITS}), so that a word is emptied when a time of a later window is first set in
+ * it rather than as the floor passes it (the floor passes every microsecond of a run: 100,000
+ * virtual seconds of joins would clear 12 GB). A set or a test is one word and its tag. Times
+ * further ahead go to a hash table, whose entries below the floor are dropped when it fills; a
+ * time that was far when added is still found there once the floor has brought it into the window.
  */
 final class TimeSet {
-    private static final int WINDOW_BITS = 21;
+    private static final int WINDOW_BITS = 20;
     /** The span of times kept as bits (package-private for tests). */
     static final long WINDOW = 1L << WINDOW_BITS;
+    /**
+     * How far ahead of the floor times are bits: a window less one word, so that the word holding
+     * the floor's own position never needs times of two windows at once (those at its positions
+     * before the floor's would be the last microseconds of the next window).
+     */
+    private static final long NEAR = WINDOW - 64;
     private static final long EMPTY = -1;
 
-    /** Bit {@code t mod WINDOW} for each time {@code t} in {@code [floor, floor + WINDOW)} added near. */
+    /** Bit {@code t mod WINDOW} for each time {@code t} added near, valid while its word's tag is {@code t >>> WINDOW_BITS}. */
     private final long[] near = new long[(int) (WINDOW >>> 6)];
+    private final int[] nearWindow = new int[near.length];
     private long[] far = emptyTable(64);
     private int farOccupied;
     private long floor;
 
     /** From now on no time below {@code timeMicros} is asked about (floors never go down). */
     void forgetBefore(long timeMicros) {
-        if (timeMicros <= floor) {
-            return;
+        if (timeMicros > floor) {
+            floor = timeMicros;
         }
-        if (timeMicros - floor >= WINDOW) {
-            Arrays.fill(near, 0L);
-        } else {
-            clearRing(floor, timeMicros);
-        }
-        floor = timeMicros;
     }
 
     void add(long timeMicros) {
         if (timeMicros < floor) {
             return;
         }
-        if (timeMicros - floor < WINDOW) {
+        if (timeMicros - floor < NEAR) {
             int bit = (int) (timeMicros & (WINDOW - 1));
+            int window = (int) (timeMicros >>> WINDOW_BITS);
+            if (nearWindow[bit >>> 6] != window) {
+                nearWindow[bit >>> 6] = window; // its bits were of an earlier window: all below the floor now
+                near[bit >>> 6] = 0L;
+            }
             near[bit >>> 6] |= 1L << bit;
         } else {
             addFar(timeMicros);
@@ -59,7 +68,7 @@ final class TimeSet {
         if (timeMicros < floor) {
             return false;
         }
-        if (timeMicros - floor < WINDOW && nearHas(timeMicros)) {
+        if (timeMicros - floor < NEAR && nearHas(timeMicros)) {
             return true;
         }
         return farOccupied > 0 && farContains(timeMicros);
@@ -68,11 +77,14 @@ final class TimeSet {
     /** Times at or above the floor (a scan: for tests). */
     int size() {
         int n = 0;
-        for (long word : near) {
-            n += Long.bitCount(word);
+        for (int w = 0; w < near.length; w++) {
+            for (int b = 0; b < 64; b++) {
+                long t = ((long) nearWindow[w] << WINDOW_BITS) + 64L * w + b;
+                n += (near[w] & (1L << b)) != 0 && t >= floor ? 1 : 0;
+            }
         }
         for (long t : far) {
-            if (t != EMPTY && t >= floor && !(t - floor < WINDOW && nearHas(t))) {
+            if (t != EMPTY && t >= floor && !(t - floor < NEAR && nearHas(t))) {
                 n++;
             }
         }
@@ -81,39 +93,7 @@ final class TimeSet {
 
     private boolean nearHas(long t) {
         int bit = (int) (t & (WINDOW - 1));
-        return (near[bit >>> 6] & (1L << bit)) != 0;
-    }
-
-    /** Clears the ring's bits of the times {@code [from, to)}, fewer than a window of them. */
-    private void clearRing(long from, long to) {
-        int start = (int) (from & (WINDOW - 1));
-        int end = (int) (to & (WINDOW - 1));
-        if (start <= end) {
-            clearBits(start, end);
-        } else {
-            clearBits(start, (int) WINDOW);
-            clearBits(0, end);
-        }
-    }
-
-    /** Clears bits {@code [start, end)} of the ring. */
-    private void clearBits(int start, int end) {
-        if (start >= end) {
-            return;
-        }
-        int first = start >>> 6;
-        int last = (end - 1) >>> 6;
-        long firstMask = -1L << start; // bits start..63 of the first word
-        long lastMask = -1L >>> (63 - ((end - 1) & 63)); // bits 0..end-1 of the last word
-        if (first == last) {
-            near[first] &= ~(firstMask & lastMask);
-            return;
-        }
-        near[first] &= ~firstMask;
-        for (int w = first + 1; w < last; w++) {
-            near[w] = 0L;
-        }
-        near[last] &= ~lastMask;
+        return nearWindow[bit >>> 6] == (int) (t >>> WINDOW_BITS) && (near[bit >>> 6] & (1L << bit)) != 0;
     }
 
     private void addFar(long timeMicros) {

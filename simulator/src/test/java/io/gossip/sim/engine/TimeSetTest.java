@@ -67,6 +67,29 @@ class TimeSetTest {
     }
 
     @Test
+    void theWordHoldingTheFloorKeepsItsTimesWhenTheNextWindowEndsNearIt() {
+        // The floor in the middle of a word: a time just after it and one at the end of the next
+        // window fall on the same word of the ring, and both must stay.
+        long w = TimeSet.WINDOW;
+        TimeSet set = new TimeSet();
+        long floor = 5 * w + 64 * 7 + 36;
+        set.forgetBefore(floor);
+        long soon = floor + 10;
+        long late = floor + w - 20;
+        set.add(soon);
+        set.add(late);
+        set.add(floor + w - 1);
+        assertTrue(set.contains(soon));
+        assertTrue(set.contains(late));
+        assertTrue(set.contains(floor + w - 1));
+        assertFalse(set.contains(floor + w - 21));
+        set.forgetBefore(floor + 200);
+        assertTrue(set.contains(late), "after the floor moved on");
+        assertFalse(set.contains(soon));
+        assertEquals(2, set.size());
+    }
+
+    @Test
     void timeZeroIsATimeAndBelowTheFloorNothingIs() {
         TimeSet set = new TimeSet();
         assertFalse(set.contains(0));
