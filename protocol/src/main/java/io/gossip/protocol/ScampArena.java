@@ -382,11 +382,19 @@ public final class ScampArena {
             return false;
         }
         heartbeats.heard(nowMicros, node);
+        countReceivedWithoutRecord(node, MessageType.HEARTBEAT);
+        return true;
+    }
+
+    /**
+     * Counts a message handed to {@code node} in its byte of {@link #receivedLow}, which the record
+     * takes 256 at a time, and in the counters by type.
+     */
+    private void countReceivedWithoutRecord(int node, MessageType type) {
         if (++receivedLow[node] == 0) {
             NodeRecord.add(records.get(node), NodeRecord.RECEIVED_HIGH, 256);
         }
-        counters.received(MessageType.HEARTBEAT);
-        return true;
+        counters.received(type);
     }
 
     /**
@@ -405,10 +413,7 @@ public final class ScampArena {
         if (heartbeats != null) {
             heartbeats.heard(nowMicros, node); // any gossip counts as heard, as in Dissemination.onGossip
         }
-        if (++receivedLow[node] == 0) {
-            NodeRecord.add(records.get(node), NodeRecord.RECEIVED_HIGH, 256);
-        }
-        counters.received(MessageType.GOSSIP);
+        countReceivedWithoutRecord(node, MessageType.GOSSIP);
         counters.duplicate();
         return true;
     }
