@@ -1,25 +1,40 @@
 package io.gossip.protocol;
 
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The {@link UnlinkTombstones} of a {@link ScampArena}'s nodes: an Unlink that arrived before the
- * Keep it cancels. They are rare (an Unlink follows only an adoption at the end of an indirection
- * walk, and must overtake its Keep), so a node's tombstones are an object of their own, created
- * when it gets its first and dropped when the last expires, found through a map; a bit per node
- * says whether it has any, so that the many nodes without one never look the map up. Nothing here
- * is iterated: the map's order cannot reach a result.
+ * Keep it cancels. A node's tombstones are an object of their own, created when it gets its first
+ * and dropped when the last expires; a bit per node says whether it has any, so that the many nodes
+ * without one look nothing else up, and beside the objects each holder's earliest expiry, so that
+ * the questions asked on every wakeup and every handled message (is one due? when?) are answered
+ * from an array instead of the object's entries. The two arrays (a reference and a long per node)
+ * are created with the first tombstone: a run whose Unlinks never overtake a Keep (no walk, no
+ * leases, no leaves) has none. With leases they are common: an Unlink of an expired arc often
+ * finds its InView entry gone already, and in a 20,000-node run looking them up in a map was a
+ * quarter of the time.
  */
 final class ArenaTombstones {
-    private final Map<Integer, UnlinkTombstones> byNode = new HashMap<>();
+    private UnlinkTombstones[] byNode;
+    /** Each holder's earliest expiry (what {@link UnlinkTombstones#nextExpiry} would answer). */
+    private long[] earliest;
     private final BitSet holding = new BitSet();
 
     /** {@link UnlinkTombstones#add} for {@code node}. */
     void add(int node, int sender, int seq, long expiryMicros) {
-        byNode.computeIfAbsent(node, n -> new UnlinkTombstones()).add(sender, seq, expiryMicros);
-        holding.set(node);
+        if (byNode == null || node >= byNode.length) {
+            int capacity = Math.max(node + 1, byNode == null ? 1024 : 2 * byNode.length);
+            byNode = byNode == null ? new UnlinkTombstones[capacity] : Arrays.copyOf(byNode, capacity);
+            earliest = earliest == null ? new long[capacity] : Arrays.copyOf(earliest, capacity);
+        }
+        if (!holding.get(node)) {
+            byNode[node] = new UnlinkTombstones();
+            earliest[node] = Long.MAX_VALUE;
+            holding.set(node);
+        }
+        byNode[node].add(sender, seq, expiryMicros);
+        earliest[node] = Math.min(earliest[node], expiryMicros);
     }
 
     /** {@link UnlinkTombstones#cancels} for {@code node} (expiring its old entries first, as that does). */
@@ -27,9 +42,9 @@ final class ArenaTombstones {
         if (!holding.get(node)) {
             return false;
         }
-        UnlinkTombstones t = byNode.get(node);
+        UnlinkTombstones t = byNode[node];
         boolean cancels = t.cancels(sender, seq, nowMicros);
-        dropIfEmpty(node, t);
+        update(node, t);
         return cancels;
     }
 
@@ -38,23 +53,26 @@ final class ArenaTombstones {
         return holding.get(node);
     }
 
-    /** {@link UnlinkTombstones#expire} for {@code node}. */
+    /** {@link UnlinkTombstones#expire} for {@code node}: nothing to do before its earliest expiry. */
     void expire(int node, long nowMicros) {
-        if (holding.get(node)) {
-            UnlinkTombstones t = byNode.get(node);
+        if (holding.get(node) && earliest[node] <= nowMicros) {
+            UnlinkTombstones t = byNode[node];
             t.expire(nowMicros);
-            dropIfEmpty(node, t);
+            update(node, t);
         }
     }
 
     /** {@link UnlinkTombstones#nextExpiry} for {@code node}. */
     long nextExpiry(int node) {
-        return holding.get(node) ? byNode.get(node).nextExpiry() : Long.MAX_VALUE;
+        return holding.get(node) ? earliest[node] : Long.MAX_VALUE;
     }
 
-    private void dropIfEmpty(int node, UnlinkTombstones t) {
-        if (t.nextExpiry() == Long.MAX_VALUE) {
-            byNode.remove(node);
+    /** Reads the earliest expiry back after the entries changed, and drops the object once empty. */
+    private void update(int node, UnlinkTombstones t) {
+        long next = t.nextExpiry();
+        earliest[node] = next;
+        if (next == Long.MAX_VALUE) {
+            byNode[node] = null;
             holding.clear(node);
         }
     }
