@@ -31,7 +31,8 @@ final class ArenaMembers {
         }
 
         @Override
-        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+                int leaseMillis, int renewalCopies) {
             sent(to, false);
         }
 

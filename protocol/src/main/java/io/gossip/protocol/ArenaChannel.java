@@ -14,7 +14,9 @@ import java.util.BitSet;
  *
  * <p>Awaiting entries: {@code [count, capacity, keys..., deadlines..., messages..., budgets...]}, a
  * key being {@code to << 32 | seq}, a message {@code subject << 32 | hops << 12 | attempts << 4 |
- * type} and a budget the raw bits of a walk step's budget (0 for any other message).
+ * type} and a budget the raw bits of a walk step's budget (0 for any other message); with leases a
+ * fifth region, {@code leaseMillis << 32 | renewalCopies} of a subscription message (a run without
+ * leases does not pay for it).
  * The keys lie side by side because every ack searches them: a contact that just forwarded a
  * subscription to its whole PartialView awaits a few dozen acks at once.
  * Handled entry: {@code (sender << 32 | seq, expiry)}, oldest first, at most
@@ -23,19 +25,19 @@ import java.util.BitSet;
 final class ArenaChannel {
     /** Told when a message ran out of attempts without an ack. */
     interface Undeliverable {
-        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops, double budget);
+        void undeliverable(long nowMicros, int node, int to, int type, int subject, int hops, double budget,
+                int leaseMillis, int renewalCopies);
     }
 
     static final int MAX_HOPS = (1 << 20) - 1;
     private static final int COUNT = 0;
     private static final int CAPACITY = 1;
     private static final int KEYS = 2;
-    /** Regions of an awaiting array: keys, deadlines, messages, budgets. */
-    private static final int REGIONS = 4;
     private static final int WALK = MessageType.WALK.ordinal();
     private static final int UNLINK = MessageType.UNLINK.ordinal();
     private static final int KEEP = MessageType.KEEP.ordinal();
     private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
+    private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
     /** Entries an awaiting array starts with. */
     private static final int FIRST_CAPACITY = 4;
     /** At most this many emptied first-size awaiting arrays are kept for reuse. */
@@ -44,6 +46,10 @@ final class ArenaChannel {
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
     private final Counters counters;
+    /** Whether subscription messages carry a lease (then they travel as {@link ArenaEnvironment#sendSubscription}). */
+    private final boolean leases;
+    /** Regions of an awaiting array: keys, deadlines, messages, budgets, and with leases the leases. */
+    private final int regions;
     private long[][] awaiting;
     private long[][] handled;
     /**
@@ -68,6 +74,8 @@ final class ArenaChannel {
         this.config = config;
         this.env = env;
         this.counters = counters;
+        this.leases = config.leaseDurationMillis() > 0;
+        this.regions = leases ? 5 : 4;
         this.awaiting = new long[capacity][];
         this.handled = new long[capacity][];
         this.active = new BitSet(capacity);
@@ -121,20 +129,32 @@ final class ArenaChannel {
         env.send(node, to, type, seq, subject, hops);
         counters.sent(type, 1);
         if (seq != 0) {
-            await(nowMicros, node, to, type, seq, subject, hops, 0L);
+            await(nowMicros, node, to, type, seq, subject, hops, 0L, 0L);
         }
     }
 
-    /** {@link #send} for a step of the indirection walk, which carries a budget. */
-    void sendWalk(long nowMicros, int node, int to, int seq, int subscriber, int hops, double budget) {
-        env.sendWalk(node, to, seq, subscriber, hops, budget);
-        counters.sent(WALK, 1);
+    /**
+     * {@link #send} for a subscription message of {@code type} with the fields that travel through
+     * {@link ArenaEnvironment#sendSubscription}: a walk step's budget, a subscription's lease and
+     * renewal copies.
+     */
+    void sendSubscription(long nowMicros, int node, int to, int type, int seq, int subscriber, int hops,
+            double budget, int leaseMillis, int renewalCopies) {
+        env.sendSubscription(node, to, type, seq, subscriber, hops, budget, leaseMillis, renewalCopies);
+        counters.sent(type, 1);
         if (seq != 0) {
-            await(nowMicros, node, to, WALK, seq, subscriber, hops, Double.doubleToRawLongBits(budget));
+            await(nowMicros, node, to, type, seq, subscriber, hops, Double.doubleToRawLongBits(budget),
+                    ((long) leaseMillis << 32) | (renewalCopies & 0xFFFF_FFFFL));
         }
     }
 
-    private void await(long nowMicros, int node, int to, int type, int seq, int subject, int hops, long budget) {
+    /** Whether a message of {@code type} leaves through {@link ArenaEnvironment#sendSubscription}. */
+    boolean travelsAsSubscription(int type) {
+        return type == WALK || (leases && (type == SUBSCRIBE || type == FORWARDED_SUBSCRIPTION));
+    }
+
+    private void await(long nowMicros, int node, int to, int type, int seq, int subject, int hops, long budget,
+            long lease) {
         long[] a = awaiting[node];
         if (a == null) {
             a = spareCount > 0 ? reused() : withCapacity(null, FIRST_CAPACITY);
@@ -148,6 +168,9 @@ final class ArenaChannel {
         a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(1);
         a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
         a[KEYS + 3 * capacity + i] = budget;
+        if (leases) {
+            a[KEYS + 4 * capacity + i] = lease;
+        }
         a[COUNT]++;
     }
 
@@ -166,13 +189,13 @@ final class ArenaChannel {
         }
     }
 
-    private static long[] withCapacity(long[] old, int capacity) {
-        long[] a = new long[KEYS + REGIONS * capacity];
+    private long[] withCapacity(long[] old, int capacity) {
+        long[] a = new long[KEYS + regions * capacity];
         a[CAPACITY] = capacity;
         if (old != null) {
             int n = (int) old[COUNT];
             int oldCapacity = (int) old[CAPACITY];
-            for (int region = 0; region < REGIONS; region++) {
+            for (int region = 0; region < regions; region++) {
                 System.arraycopy(old, KEYS + region * oldCapacity, a, KEYS + region * capacity, n);
             }
             a[COUNT] = n;
@@ -313,10 +336,10 @@ final class ArenaChannel {
     }
 
     /** Swap-with-last removal, as {@link RetransmitQueue#removeAt}. */
-    private static void removeAt(long[] a, int i) {
+    private void removeAt(long[] a, int i) {
         int last = (int) a[COUNT] - 1;
         int capacity = (int) a[CAPACITY];
-        for (int region = KEYS; region < KEYS + REGIONS * capacity; region += capacity) {
+        for (int region = KEYS; region < KEYS + regions * capacity; region += capacity) {
             a[region + i] = a[region + last];
         }
         a[COUNT] = last;
@@ -343,11 +366,12 @@ final class ArenaChannel {
             int hops = (int) (message >>> 12) & MAX_HOPS;
             int subject = (int) (message >>> 32);
             double budget = Double.longBitsToDouble(a[KEYS + 3 * capacity + i]);
+            long lease = leases ? a[KEYS + 4 * capacity + i] : 0L;
             if (attempts < config.maxAttempts()) {
                 a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(attempts + 1);
                 a[KEYS + 2 * capacity + i] = message + (1L << 4);
-                if (type == WALK) {
-                    env.sendWalk(node, to, seq, subject, hops, budget);
+                if (travelsAsSubscription(type)) {
+                    env.sendSubscription(node, to, type, seq, subject, hops, budget, (int) (lease >>> 32), (int) lease);
                 } else {
                     env.send(node, to, type, seq, subject, hops);
                 }
@@ -356,7 +380,8 @@ final class ArenaChannel {
             } else {
                 removeAt(a, i);
                 counters.dropped(DropReason.RETRANSMIT_EXHAUSTED);
-                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops, budget);
+                onUndeliverable.undeliverable(nowMicros, node, to, type, subject, hops, budget, (int) (lease >>> 32),
+                        (int) lease);
             }
         }
         if (awaiting[node][COUNT] == 0) {

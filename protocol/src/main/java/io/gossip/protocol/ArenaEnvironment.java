@@ -16,12 +16,17 @@ public interface ArenaEnvironment {
     void send(int from, int to, int type, int seq, int subject, int hops);
 
     /**
-     * Sends a step of the indirection walk (type {@code WALK}) for {@code subscriber}, with what is
-     * left of its {@code budget} (a {@link io.gossip.protocol.message.Walk}'s fields without lease
-     * or renewal copies, which the arena does not run): the one message whose fields do not fit the
-     * primitive form, which the driver hands back through {@link ScampArena#onWalk}.
+     * Sends a subscription message whose fields do not fit the primitive form: every step of the
+     * indirection walk (type {@code WALK}, whose {@code budget} is a double) and, when the
+     * configuration has leases, every {@code SUBSCRIBE} and {@code FORWARDED_SUBSCRIPTION}, which
+     * carry the subscription's lease and a renewal's number of copies. The fields are those of a
+     * {@link io.gossip.protocol.message.Walk}, {@link io.gossip.protocol.message.Subscribe} or
+     * {@link io.gossip.protocol.message.ForwardedSubscription}; fields a type does not have are 0
+     * ({@code subscriber} of a Subscribe is its sender). The driver hands the message back through
+     * {@link ScampArena#onSubscription}.
      */
-    void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget);
+    void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+            int leaseMillis, int renewalCopies);
 
     /** Hands gossip message {@code message} (an arena index) to the application at {@code node}, once. */
     void deliver(int node, int message, int hops);

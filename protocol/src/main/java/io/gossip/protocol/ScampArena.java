@@ -25,10 +25,10 @@ import java.util.Objects;
  * heartbeats with isolation recovery ({@link ArenaHeartbeats}), and the indirection walk with its
  * adoption, the Unlink of the replaced entry point and the tombstones of Unlinks that overtake a
  * Keep ({@link ArenaTombstones}), and graceful leaving with the answers of a departed node
- * ({@link ArenaDeparture}); nodes that crash simply go silent. A walk step is the one message with
- * a field that is not an int (its budget): it leaves through {@link ArenaEnvironment#sendWalk} and
- * comes back through {@link #onWalk}. Leases are not in it: a driver that needs them uses
- * {@code ScampNode}s.
+ * ({@link ArenaDeparture}), and leases with their renewal ({@link ArenaLeases}); nodes that crash
+ * simply go silent. A walk step carries a field that is not an int (its budget), and with leases
+ * every subscription message carries its lease and a renewal's number of copies: these leave
+ * through {@link ArenaEnvironment#sendSubscription} and come back through {@link #onSubscription}.
  *
  * <p>Hop counts of gossip are carried in 24 bits: a message that reached {@link #MAX_GOSSIP_HOPS}
  * hops is delivered but not forwarded, as {@code ScampNode} does at {@code Integer.MAX_VALUE}.
@@ -73,16 +73,21 @@ public final class ScampArena {
      * keeps anyway: a bit per node, touched only by an Adopt, instead of an int.
      */
     private final BitSet adopted = new BitSet();
+    /** The nodes' lease renewals and view entries' expiries; null when the configuration has no leases. */
+    private final ArenaLeases leases;
     /** Unlinks that overtook the Keep they cancel, per node ({@code ScampNode.unlinked}). */
     private final ArenaTombstones tombstones = new ArenaTombstones();
     /** What each node that left keeps to answer late senders ({@code ScampNode.departure}). */
     private final Map<Integer, ArenaDeparture> departures = new HashMap<>();
     /**
-     * The budget of the walk step {@link #onWalk} is handing to {@link #onMessage}, the one field of
-     * a message that does not travel as an int; NaN outside that call, so that a walk given to
-     * {@code onMessage} directly is refused.
+     * The fields that do not travel as the primitive form's ints, of the subscription message
+     * {@link #onSubscription} is handing to {@link #onMessage}: a walk step's budget (NaN outside
+     * that call, so that a walk, or with leases any subscription message, given to
+     * {@code onMessage} directly is refused), a subscription's lease and renewal copies (0 outside).
      */
-    private double walkBudget = Double.NaN;
+    private double carriedBudget = Double.NaN;
+    private int carriedLease;
+    private int carriedCopies;
     /**
      * Copies recognised by {@link #holders} each node was handed, modulo 256: counted here without
      * reading the record, which takes them 256 at a time into its count of messages received
@@ -96,9 +101,6 @@ public final class ScampArena {
      * Why an arena cannot run {@code config}, or null if it can.
      */
     public static String unsupported(ProtocolConfig config) {
-        if (config.leaseDurationMillis() != 0) {
-            return "leases (leaseDurationMillis > 0)";
-        }
         if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
             return "a duplicate memory age above " + NodeRecord.MAX_SEEN_AGE_MICROS / 1_000 + " ms";
         }
@@ -136,6 +138,8 @@ public final class ScampArena {
         this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
         this.receivedLow = new byte[records.capacity()];
         this.heartbeats = ArenaHeartbeats.of(config, records.capacity());
+        this.leases = ArenaLeases.of(config, counters, records, channel);
+        routing.useLeases(leases);
     }
 
     // ------------------------------------------------------------------ application entry points
@@ -144,6 +148,9 @@ public final class ScampArena {
     public void bootstrap(long nowMicros, int node) {
         int[] r = create(node);
         becomeMember(nowMicros, node, r);
+        if (leases != null) {
+            leases.startLease(nowMicros, node, r);
+        }
         scheduleWake(node, r);
     }
 
@@ -156,8 +163,13 @@ public final class ScampArena {
         int[] r = create(node);
         r[NodeRecord.BOOTSTRAP_CONTACT] = contact;
         becomeMember(nowMicros, node, r);
-        r = store(node, NodeRecord.pvAdd(r, contact));
-        channel.send(nowMicros, node, contact, SUBSCRIBE, routing.claimSeq(r), 0, 0);
+        int leaseMillis = leases == null ? 0 : leases.startLease(nowMicros, node, r);
+        // The arc to the contact belongs to this node's subscription: it expires with its first lease.
+        r = pvAdd(node, r, contact, leaseMillis == 0 ? IdList.NEVER : leases.renewalMicros(node));
+        if (leaseMillis > 0) {
+            leases.joinArcExpires(node);
+        }
+        routing.subscribe(nowMicros, node, r, contact, leaseMillis, 0);
         scheduleWake(node, records.get(node));
     }
 
@@ -169,6 +181,9 @@ public final class ScampArena {
             receivedLow = Arrays.copyOf(receivedLow, capacity);
             if (heartbeats != null) {
                 heartbeats.grow(capacity);
+            }
+            if (leases != null) {
+                leases.grow(capacity);
             }
         }
         if (records.get(node) != null) {
@@ -240,6 +255,9 @@ public final class ScampArena {
         }
         departures.put(node, new ArenaDeparture(partialView(node)));
         NodeRecord.clearViews(r);
+        if (leases != null) {
+            leases.left(node);
+        }
         scheduleWake(node, r);
     }
 
@@ -332,32 +350,50 @@ public final class ScampArena {
     }
 
     /**
-     * {@code node} handles a step of the indirection walk for {@code subscriber} with {@code budget}
-     * left, sent by {@code from} ({@link ArenaEnvironment#sendWalk}), like {@link ScampNode#onMessage}
-     * given a {@link io.gossip.protocol.message.Walk}.
+     * {@code node} handles a subscription message sent by {@code from} through
+     * {@link ArenaEnvironment#sendSubscription} (a walk step, or with leases any subscription
+     * message), like {@link ScampNode#onMessage} given the {@link io.gossip.protocol.message.Walk},
+     * {@link io.gossip.protocol.message.Subscribe} or
+     * {@link io.gossip.protocol.message.ForwardedSubscription} with these fields.
+     *
+     * @throws IllegalArgumentException if {@code type} is none of these, the budget is not finite,
+     *     or the lease or copies are negative (what those messages' constructors refuse)
      */
-    public void onWalk(long nowMicros, int node, int from, int seq, int subscriber, int hops, double budget) {
-        if (!Double.isFinite(budget)) {
-            throw new IllegalArgumentException("walk budget must be finite: " + budget);
+    public void onSubscription(long nowMicros, int node, int from, int type, int seq, int subscriber, int hops,
+            double budget, int leaseMillis, int renewalCopies) {
+        if (type != WALK && type != SUBSCRIBE && type != FORWARDED_SUBSCRIPTION) {
+            throw new IllegalArgumentException("not a subscription message: type " + type);
         }
-        walkBudget = budget;
+        if (!Double.isFinite(budget) || leaseMillis < 0 || renewalCopies < 0) {
+            throw new IllegalArgumentException("budget must be finite, lease and copies >= 0: " + budget + ", "
+                    + leaseMillis + ", " + renewalCopies);
+        }
+        carriedBudget = budget;
+        carriedLease = leaseMillis;
+        carriedCopies = renewalCopies;
         try {
-            onMessage(nowMicros, node, from, WALK, seq, subscriber, hops);
+            onMessage(nowMicros, node, from, type, seq, subscriber, hops);
         } finally {
-            walkBudget = Double.NaN;
+            carriedBudget = Double.NaN;
+            carriedLease = 0;
+            carriedCopies = 0;
         }
     }
 
     /**
-     * Refuses a type that is no message type's ordinal, and a walk step handed to {@code onMessage}
-     * without its budget. Kept out of {@code onMessage}, like the shortcuts below, so that the
-     * compiler still inlines that into its caller (past 325 bytes of bytecode it stops: the scale
-     * benchmark's joins were 8 % slower when it grew past that).
+     * Refuses a type that is no message type's ordinal, and a walk step (with leases, any
+     * subscription message) handed to {@code onMessage} without the fields it carries. Kept out of
+     * {@code onMessage}, like the shortcuts below, so that the compiler still inlines that into its
+     * caller (past 325 bytes of bytecode it stops: the scale benchmark's joins were 8 % slower when
+     * it grew past that).
      */
     private void checkType(int type) {
-        if (type < 0 || type >= MessageType.count() || (type == WALK && Double.isNaN(walkBudget))) {
-            throw new IllegalArgumentException(type == WALK ? "a walk step carries a budget: hand it to onWalk"
-                    : "no message type has ordinal " + type);
+        if (type < 0 || type >= MessageType.count()) {
+            throw new IllegalArgumentException("no message type has ordinal " + type);
+        }
+        if (Double.isNaN(carriedBudget) && channel.travelsAsSubscription(type)) {
+            throw new IllegalArgumentException(MessageType.ofOrdinal(type)
+                    + " carries fields beyond the primitive form: hand it to onSubscription");
         }
     }
 
@@ -475,8 +511,8 @@ public final class ScampArena {
         if (r == null) {
             return 0;
         }
-        // With heartbeats, a wakeup is as often a heartbeat to send: it reads the PartialView.
-        return channel.awaitsAck(node) || heartbeats != null ? prefetch(node) : r[NodeRecord.WAKE_LOW];
+        // With heartbeats or leases, a wakeup is as often a heartbeat to send or a lease: it reads the views.
+        return channel.awaitsAck(node) || heartbeats != null || leases != null ? prefetch(node) : r[NodeRecord.WAKE_LOW];
     }
 
     /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
@@ -489,7 +525,7 @@ public final class ScampArena {
             NodeRecord.setWake(r, Long.MAX_VALUE);
         }
         boolean awaits = channel.awaitsAck(node);
-        if (!awaits && heartbeats == null && !tombstones.holds(node)) {
+        if (!awaits && heartbeats == null && leases == null && !tombstones.holds(node)) {
             // Most timers find their message acknowledged. With nothing awaited, the rest would only
             // forget expired handled messages, which every later use of them does first anyway, and
             // find no deadline to ask for: skip it, and the arrays it would read.
@@ -501,16 +537,24 @@ public final class ScampArena {
             channel.forgetExpired(nowMicros, node); // retransmitDue's first step: see countedAsHeartbeat
         }
         tombstones.expire(node, nowMicros);
-        if (heartbeats != null && records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
-            keepInTouch(nowMicros, node);
+        if (records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+            if (leases != null) {
+                leases.expire(nowMicros, node);
+            }
+            if (heartbeats != null) {
+                keepInTouch(nowMicros, node);
+            }
+            if (leases != null) {
+                leases.renewIfDue(nowMicros, node);
+            }
         }
         scheduleWake(node, records.get(node));
     }
 
     /**
-     * {@code ScampNode.onTimeout}'s member part, in its order: the heartbeat to every PartialView
+     * {@code ScampNode.onTimeout}'s heartbeat part, in its order: the heartbeat to every PartialView
      * member if due, then, after hearing none for the isolation timeout, a new subscription through a
-     * random member ({@code Leases.recoverFromIsolation}).
+     * random member ({@code Leases.recoverFromIsolation}; with leases, under a new lease period).
      */
     private void keepInTouch(long nowMicros, int node) {
         if (heartbeats.due(nowMicros, node)) {
@@ -525,7 +569,11 @@ public final class ScampArena {
                 return; // a lone bootstrap node: nobody to ask
             }
             counters.isolationRecovery();
-            channel.send(nowMicros, node, contact, SUBSCRIBE, routing.claimSeq(r), 0, 0);
+            if (leases != null) {
+                leases.subscribe(nowMicros, node, r, contact, 0);
+            } else {
+                routing.subscribe(nowMicros, node, r, contact, 0, 0);
+            }
         }
     }
 
@@ -536,25 +584,32 @@ public final class ScampArena {
         if (type == SUBSCRIBE) {
             onSubscribe(nowMicros, node, from, seq);
         } else if (type == FORWARDED_SUBSCRIPTION) {
-            routing.onForwardedSubscription(nowMicros, node, subject, hops);
+            routing.onForwardedSubscription(nowMicros, node, subject, hops, carriedLease);
         } else if (type == KEEP) {
             if (seq != 0 && tombstones.cancels(node, from, seq, nowMicros)) {
                 counters.dropped(DropReason.NONSENSICAL); // overtaken by the keeper's Unlink
             } else {
-                records.store(node, NodeRecord.ivAdd(records.get(node), from));
+                // The keeper holds us until our current lease (the one it kept) ends.
+                long renewal = leases == null ? Long.MAX_VALUE : leases.renewalMicros(node);
+                ivAdd(node, records.get(node), from, renewal == Long.MAX_VALUE ? IdList.NEVER
+                        : leases.inViewExpiry(renewal));
             }
         } else if (type == WALK) {
-            routing.walkStep(nowMicros, node, subject, walkBudget, hops);
+            routing.walkStep(nowMicros, node, subject, carriedBudget, hops, carriedLease, carriedCopies);
         } else if (type == ADOPT) {
             onAdopt(nowMicros, node, from);
         } else if (type == UNLINK) {
-            if (!NodeRecord.ivRemove(records.get(node), from) && seq != 0) {
+            if (!ivRemove(node, records.get(node), from) && seq != 0) {
                 // Its Keep has not arrived yet: remember, so that the late Keep is not applied.
                 tombstones.add(node, from, seq, nowMicros + config.retransmitHorizonMicros());
             }
         } else if (type == REMOVE) {
-            if (!NodeRecord.pvRemove(records.get(node), from)) {
+            int[] r = records.get(node);
+            int at = NodeRecord.pvIndexOf(r, from);
+            if (at < 0) {
                 counters.dropped(DropReason.NONSENSICAL);
+            } else {
+                pvRemoveAt(node, r, at);
             }
         } else { // REPLACE, the last membership type
             onReplace(nowMicros, node, from, subject);
@@ -569,10 +624,14 @@ public final class ScampArena {
             counters.dropped(DropReason.NONSENSICAL);
             return;
         }
-        NodeRecord.pvRemoveAt(r, at);
-        if (replacement != node && replacement != leaver && NodeRecord.pvIndexOf(r, replacement) < 0) {
-            r = store(node, NodeRecord.pvAdd(r, replacement));
-            channel.send(nowMicros, node, replacement, KEEP, routing.claimSeq(r), 0, 0);
+        long expiry = leases == null ? IdList.NEVER : leases.pvExpiry(node, at);
+        pvRemoveAt(node, r, at);
+        if (replacement != node && replacement != leaver) {
+            boolean added = NodeRecord.pvIndexOf(r, replacement) < 0;
+            r = pvAdd(node, r, replacement, expiry); // held already: the later expiry stays
+            if (added) {
+                channel.send(nowMicros, node, replacement, KEEP, routing.claimSeq(r), 0, 0);
+            }
         }
     }
 
@@ -582,16 +641,18 @@ public final class ScampArena {
             return;
         }
         int[] r = records.get(node);
-        // A subscriber already in the InView is re-subscribing (isolation recovery) through a
-        // random member of its PartialView: that contact is already random, no walk needed.
+        // A subscriber already in the InView is re-subscribing (isolation recovery, lease renewal)
+        // through a random member of its PartialView: that contact is already random, no walk needed.
         boolean member = NodeRecord.ivContains(r, subscriber);
         if (!member) {
-            records.store(node, NodeRecord.ivAdd(r, subscriber));
+            // A newcomer holds us (it put us in its PartialView before sending), until its lease ends.
+            ivAdd(node, r, subscriber, leases == null ? IdList.NEVER
+                    : leases.inViewExpiry(carriedLease == 0 ? 0 : nowMicros + carriedLease * 1000L));
         }
-        if (config.indirection() && !member) {
-            routing.walkStep(nowMicros, node, subscriber, config.walkBudget(), 0);
+        if (config.indirection() && carriedCopies == 0 && !member) {
+            routing.walkStep(nowMicros, node, subscriber, config.walkBudget(), 0, carriedLease, carriedCopies);
         } else {
-            routing.actAsContact(nowMicros, node, subscriber);
+            routing.actAsContact(nowMicros, node, subscriber, carriedLease, carriedCopies);
         }
     }
 
@@ -607,12 +668,46 @@ public final class ScampArena {
         if (at < 0) {
             return;
         }
-        NodeRecord.pvRemoveAt(r, at);
+        long expiry = leases == null ? IdList.NEVER : leases.pvExpiry(node, at); // the join arc's
+        pvRemoveAt(node, r, at);
         channel.send(nowMicros, node, entry, UNLINK, routing.claimSeq(r), 0, 0);
-        if (NodeRecord.pvIndexOf(r, contact) < 0) {
-            r = store(node, NodeRecord.pvAdd(r, contact));
+        boolean added = NodeRecord.pvIndexOf(r, contact) < 0;
+        r = pvAdd(node, r, contact, expiry); // held already: the later expiry stays
+        if (added) {
             channel.send(nowMicros, node, contact, KEEP, routing.claimSeq(r), 0, 0);
         }
+    }
+
+    // ------------------------------------------------------------------ view changes (with leases, their expiries too)
+
+    /** Adds {@code id} to the PartialView unless held (with leases, an id held keeps the later expiry); returns the record. */
+    private int[] pvAdd(int node, int[] r, int id, long expiryMicros) {
+        if (leases != null) {
+            leases.pvAdding(node, r, id, expiryMicros);
+        }
+        return store(node, NodeRecord.pvAdd(r, id));
+    }
+
+    private void pvRemoveAt(int node, int[] r, int at) {
+        if (leases != null) {
+            leases.pvRemoving(node, r, at);
+        }
+        NodeRecord.pvRemoveAt(r, at);
+    }
+
+    /** {@link #pvAdd} for the InView. */
+    private void ivAdd(int node, int[] r, int id, long expiryMicros) {
+        if (leases != null) {
+            leases.ivAdding(node, r, id, expiryMicros);
+        }
+        store(node, NodeRecord.ivAdd(r, id));
+    }
+
+    private boolean ivRemove(int node, int[] r, int id) {
+        if (leases != null) {
+            leases.ivRemoving(node, r, id);
+        }
+        return NodeRecord.ivRemove(r, id);
     }
 
     // ------------------------------------------------------------------ dissemination
@@ -666,8 +761,13 @@ public final class ScampArena {
 
     private void scheduleWake(int node, int[] r) {
         long deadline = Math.min(channel.nextDeadline(node), tombstones.nextExpiry(node));
-        if (heartbeats != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
-            deadline = Math.min(deadline, heartbeats.deadline(node));
+        if (r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+            if (heartbeats != null) {
+                deadline = Math.min(deadline, heartbeats.deadline(node));
+            }
+            if (leases != null) {
+                deadline = Math.min(deadline, leases.deadline(node, r));
+            }
         }
         if (deadline < NodeRecord.wake(r)) {
             NodeRecord.setWake(r, deadline);
@@ -765,8 +865,9 @@ public final class ScampArena {
         }
 
         @Override
-        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
-            env.sendWalk(from, to, seq, subscriber, hops, budget);
+        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+                int leaseMillis, int renewalCopies) {
+            env.sendSubscription(from, to, type, seq, subscriber, hops, budget, leaseMillis, renewalCopies);
             NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
         }
 

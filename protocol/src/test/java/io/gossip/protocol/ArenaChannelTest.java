@@ -63,8 +63,10 @@ class ArenaChannelTest {
                 }
 
                 @Override
-                public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
-                    arenaLog.add(from + "->" + to + " WALK " + seq + " " + subscriber + " " + hops + " " + budget);
+                public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops,
+                        double budget, int leaseMillis, int renewalCopies) {
+                    arenaLog.add(from + "->" + to + " " + MessageType.ofOrdinal(type) + " " + seq + " " + subscriber
+                            + " " + hops + " " + budget + " " + leaseMillis + " " + renewalCopies);
                 }
 
                 @Override
@@ -110,7 +112,7 @@ class ArenaChannelTest {
                     object.send(t, to + 100, new ForwardedSubscription(object.claimSeq(), to, 1, 0));
                 }
             });
-            arena.retransmitDue(now, NODE, (t, node, to, type, subject, hops, budget) -> {
+            arena.retransmitDue(now, NODE, (t, node, to, type, subject, hops, budget, lease, copies) -> {
                 arenaLog.add("undeliverable " + to + " " + MessageType.ofOrdinal(type) + " _ " + subject + " " + hops);
                 if (resendOnUndeliverable) { // appends to the array being walked, possibly reallocating it
                     int seq = config.maxAttempts() == 1 ? 0 : arenaNextSeq++;

@@ -96,10 +96,12 @@ final class ArenaLockstep {
             }
 
             @Override
-            public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
-                arenaSends.add(new int[] {from, to, MessageType.WALK.ordinal(), seq, subscriber, hops});
-                arenaLog.add("send " + from + "->" + to + " " + format(MessageType.WALK.ordinal(), seq, subscriber, hops)
-                        + " budget " + Double.toHexString(budget));
+            public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+                    int leaseMillis, int renewalCopies) {
+                arenaSends.add(new int[] {from, to, type, seq, subscriber, hops});
+                arenaLog.add("send " + from + "->" + to + " " + format(type, seq, subscriber, hops)
+                        + (type == MessageType.WALK.ordinal() ? " budget " + Double.toHexString(budget) : "")
+                        + lease(leaseMillis, renewalCopies));
             }
 
             @Override
@@ -127,10 +129,10 @@ final class ArenaLockstep {
             return format(m.type().ordinal(), 0, index == null ? -1 : index, g.hops());
         }
         if (m instanceof ForwardedSubscription fs) {
-            return format(m.type().ordinal(), fs.seq(), fs.subscriber(), fs.hops());
+            return format(m.type().ordinal(), fs.seq(), fs.subscriber(), fs.hops()) + lease(fs.leaseMillis(), 0);
         }
         if (m instanceof Subscribe s) {
-            return format(m.type().ordinal(), s.seq(), 0, 0);
+            return format(m.type().ordinal(), s.seq(), 0, 0) + lease(s.leaseMillis(), s.renewalCopies());
         }
         if (m instanceof Keep k) {
             return format(m.type().ordinal(), k.seq(), 0, 0);
@@ -143,7 +145,7 @@ final class ArenaLockstep {
         }
         if (m instanceof Walk w) {
             return format(m.type().ordinal(), w.seq(), w.subscriber(), w.hops()) + " budget "
-                    + Double.toHexString(w.budget());
+                    + Double.toHexString(w.budget()) + lease(w.leaseMillis(), w.renewalCopies());
         }
         if (m instanceof Adopt a) {
             return format(m.type().ordinal(), a.seq(), 0, 0);
@@ -158,6 +160,11 @@ final class ArenaLockstep {
             return format(m.type().ordinal(), r.seq(), 0, 0);
         }
         return "unexpected " + m;
+    }
+
+    /** A subscription's lease and renewal copies, written only when either is set (never without leases). */
+    private static String lease(int leaseMillis, int renewalCopies) {
+        return leaseMillis == 0 && renewalCopies == 0 ? "" : " lease " + leaseMillis + " copies " + renewalCopies;
     }
 
     private static String format(int type, int seq, int subject, int hops) {
@@ -228,9 +235,18 @@ final class ArenaLockstep {
 
     void deliver(long now, Packet p, boolean arenaSkips) {
         nodes[p.to()].onMessage(now, p.from(), p.message());
-        if (!arenaSkips && p.message() instanceof Walk w) {
-            arena.onWalk(now, p.to(), p.from(), p.seq(), p.subject(), p.hops(), w.budget());
-        } else if (!arenaSkips) {
+        boolean leases = config.leaseDurationMillis() > 0;
+        if (arenaSkips) {
+            // the arena does not get it
+        } else if (p.message() instanceof Walk w) {
+            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), w.budget(),
+                    w.leaseMillis(), w.renewalCopies());
+        } else if (leases && p.message() instanceof Subscribe s) {
+            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), 0, s.leaseMillis(),
+                    s.renewalCopies());
+        } else if (leases && p.message() instanceof ForwardedSubscription fs) {
+            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), 0, fs.leaseMillis(), 0);
+        } else {
             arena.onMessage(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops());
         }
         check("deliver " + p);

@@ -24,8 +24,10 @@ class ScampArenaApiTest {
         }
 
         @Override
-        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
-            calls.add("walk " + from + " " + to + " " + seq + " " + subscriber + " " + budget);
+        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+                int leaseMillis, int renewalCopies) {
+            calls.add("subscription " + from + " " + to + " " + type + " " + seq + " " + subscriber + " " + budget
+                    + " " + leaseMillis + " " + renewalCopies);
         }
 
         @Override
@@ -115,10 +117,8 @@ class ScampArenaApiTest {
     @Test
     void everyUnsupportedFeatureIsNamed() {
         ProtocolConfig.Builder b = SUPPORTED.toBuilder();
-        assertRejected(b.leaseDurationMillis(60_000).build(), "leases");
-        assertRejected(SUPPORTED.toBuilder().forwardLimit(ArenaChannel.MAX_HOPS).build(), "forward limit");
+        assertRejected(b.forwardLimit(ArenaChannel.MAX_HOPS).build(), "forward limit");
         assertRejected(SUPPORTED.toBuilder().forwardLimit(Integer.MAX_VALUE).build(), "forward limit");
-        assertRejected(ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(), "leases");
     }
 
     @Test
@@ -128,6 +128,7 @@ class ScampArenaApiTest {
                 SUPPORTED.toBuilder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(5_000).build()));
         assertNull(ScampArena.unsupported(SUPPORTED.toBuilder().indirection(true).build()));
         assertNull(ScampArena.unsupported(ProtocolConfig.defaults()));
+        assertNull(ScampArena.unsupported(ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build()));
     }
 
     @Test
@@ -137,10 +138,33 @@ class ScampArenaApiTest {
         int walk = MessageType.WALK.ordinal();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> arena.onMessage(10, 0, 1, walk, 1, 2, 0));
-        assertTrue(e.getMessage().contains("onWalk"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> arena.onWalk(10, 0, 1, 1, 2, 0, Double.NaN));
-        arena.onWalk(10, 0, 1, 1, 2, 0, 0.5); // accepted: a step for subscriber 2 with half its budget left
+        assertTrue(e.getMessage().contains("onSubscription"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, walk, 1, 2, 0, Double.NaN, 0, 0));
+        // accepted: a step for subscriber 2 with half its budget left
+        arena.onSubscription(10, 0, 1, walk, 1, 2, 0, 0.5, 0, 0);
         assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 1 " + MessageType.ACK.ordinal())), calls.toString());
+    }
+
+    @Test
+    void withLeasesASubscriptionMessageWithoutItsLeaseIsRefused() {
+        ProtocolConfig leases = SUPPORTED.toBuilder().leaseDurationMillis(30_000).build();
+        ScampArena arena = new ScampArena(4, leases, env, seeded(), 0, new Counters());
+        arena.bootstrap(0, 0);
+        int subscribe = MessageType.SUBSCRIBE.ordinal();
+        int forwarded = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
+        for (int type : new int[] {subscribe, forwarded}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> arena.onMessage(10, 0, 1, type, 1, 1, 0));
+            assertTrue(e.getMessage().contains("onSubscription"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, 5, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> arena.onSubscription(10, 0, 1, MessageType.KEEP.ordinal(), 1, 0, 0, 0, 0, 0));
+        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(), "nothing sent when refused");
+        arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, 30_000, 0); // node 1 joins through 0 with a lease
+        assertEquals(1, arena.inViewSize(0));
+        assertEquals(1, arena.partialViewSize(0), "the contact alone keeps the subscriber");
     }
 
     @Test

@@ -58,7 +58,15 @@ class ScampArenaEquivalenceTest {
                 Arguments.of("c=2 indirection walk, budget 3, two attempts, forward limit 5", base.toBuilder()
                         .c(2).indirection(true).walkBudget(3.0).maxAttempts(2).forwardLimit(5).build()),
                 Arguments.of("c=0 indirection walk, one attempt, budget 0.5", base.toBuilder().c(0)
-                        .indirection(true).walkBudget(0.5).maxAttempts(1).build()));
+                        .indirection(true).walkBudget(0.5).maxAttempts(1).build()),
+                Arguments.of("c=1 leases of 200 ms", base.toBuilder().leaseDurationMillis(200).build()),
+                Arguments.of("c=2 leases of 60 ms, heartbeats, isolation, two attempts, forward limit 4",
+                        base.toBuilder().c(2).leaseDurationMillis(60).heartbeatPeriodMillis(20)
+                                .isolationTimeoutMillis(50).maxAttempts(2).forwardLimit(4).build()),
+                Arguments.of("c=1 leases of 100 ms, indirection walk, heartbeats", base.toBuilder()
+                        .leaseDurationMillis(100).indirection(true).heartbeatPeriodMillis(20).build()),
+                Arguments.of("c=0 leases of 80 ms, one attempt", base.toBuilder().c(0).leaseDurationMillis(80)
+                        .maxAttempts(1).build()));
     }
 
     static Stream<Arguments> runs() {
@@ -305,14 +313,14 @@ class ScampArenaEquivalenceTest {
                         int[] hops = {limit, limit - 1, Integer.MAX_VALUE, 0};
                         int subscriber = random.nextInt(4) == 0 ? to : random.nextInt(lockstep.nodes.length);
                         ForwardedSubscription fs = new ForwardedSubscription(seq(), subscriber,
-                                hops[random.nextInt(hops.length)], 0);
+                                hops[random.nextInt(hops.length)], lease());
                         lockstep.deliver(now, lockstep.packet(other, to, fs), false);
                     }
                 }
                 case 7 -> { // an unsolicited Keep or Subscribe, with a sequence number that may repeat
                     if (other != to) {
                         lockstep.deliver(now, lockstep.packet(other, to,
-                                random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), 0, 0)), false);
+                                random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), lease(), copies())), false);
                     }
                 }
                 case 9 -> { // an Unlink, then perhaps the Keep or Subscribe it overtook (a smaller seq)
@@ -338,6 +346,17 @@ class ScampArenaEquivalenceTest {
                     }
                 }
             }
+        }
+
+        /** With leases, a lease for a hostile subscription message: none, a short one or a long one. */
+        private int lease() {
+            return config.leaseDurationMillis() == 0 ? 0 : new int[] {0, 1, 50_000}[random.nextInt(3)];
+        }
+
+        /** With leases, a hostile subscription's renewal copies: none, a few, or past the forward limit. */
+        private int copies() {
+            return config.leaseDurationMillis() == 0 ? 0
+                    : new int[] {0, 1 + random.nextInt(config.forwardLimit()), config.forwardLimit() + 1}[random.nextInt(3)];
         }
 
         private Packet pick(List<Packet> packets) {
@@ -393,6 +412,41 @@ class ScampArenaEquivalenceTest {
         assertTrue(sent[MessageType.REPLACE.ordinal()] + sent[MessageType.REMOVE.ordinal()] > 20,
                 "replacements and removals: " + sent[MessageType.REPLACE.ordinal()] + " + "
                         + sent[MessageType.REMOVE.ordinal()]);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLeaseConfigurationsRenewExpireAndClampCopies() {
+        ProtocolConfig config = (ProtocolConfig) configurations().filter(a -> a.get()[0].toString().startsWith("c=2 leases"))
+                .findFirst().orElseThrow().get()[1];
+        Adversary adversary = new Adversary(new ArenaLockstep(NODES, config, 11), 11 * 31 + 7, -1);
+        adversary.run(STEPS);
+        CounterSnapshot s = adversary.lockstep.arenaCounters.snapshot();
+        assertTrue(s.leaseRenewals() > 20, "renewals: " + s.leaseRenewals());
+        assertTrue(s.leaseExpiries() > 5, "expiries: " + s.leaseExpiries());
+        assertTrue(s.dropped(DropReason.RENEWAL_COPIES_CLAMPED) > 0, "no renewal had its copies clamped");
+        assertTrue(s.sentByType()[MessageType.UNLINK.ordinal()] > 5, "unlinks of expired arcs");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAdoptionByAMemberAlreadyHeldKeepsTheLaterOfTheTwoExpiries() {
+        // Node 1 joins through 0 (its join arc expires with its first lease, 50-100 ms), then keeps a
+        // copy of node 2's subscription with a 1 ms lease; node 2 then offers itself as 1's contact.
+        // The arc to 2 takes the join arc's expiry: a timeout 2 ms later must not expire it.
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).maxAttempts(1)
+                .leaseDurationMillis(100).build();
+        ArenaLockstep lockstep = new ArenaLockstep(3, config, 21);
+        lockstep.bootstrap(0, 0);
+        lockstep.join(0, 1, 0);
+        long now = 1_000;
+        for (int copy = 0; lockstep.arena.partialViewSize(1) < 2; copy++) {
+            assertTrue(copy < 50, "node 1 never kept the copy");
+            lockstep.deliver(now, lockstep.packet(0, 1, new ForwardedSubscription(0, 2, 0, 1)), false);
+        }
+        lockstep.deliver(now, lockstep.packet(2, 1, new Adopt(0)), false);
+        lockstep.timeout(now + 2_000, 1, false);
+        lockstep.assertSameState();
+        assertTrue(lockstep.arenaCounters.snapshot().leaseExpiries() == 0, "the adopted arc expired early");
+        assertTrue(java.util.Arrays.equals(new int[] {2}, lockstep.arena.partialView(1)), "1 holds only 2");
     }
 
     @org.junit.jupiter.api.Test

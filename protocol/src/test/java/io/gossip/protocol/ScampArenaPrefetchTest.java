@@ -31,7 +31,8 @@ class ScampArenaPrefetchTest {
         }
 
         @Override
-        public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
+        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+                int leaseMillis, int renewalCopies) {
             throw new AssertionError("no walk without indirection");
         }
 

@@ -2,8 +2,10 @@ package io.gossip.sim.engine;
 
 import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.ScampNode;
+import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
+import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Walk;
 import io.gossip.sim.baseline.GlobalGossip;
 import io.gossip.sim.network.Network;
@@ -62,15 +64,17 @@ final class Arrivals {
         return deliveries;
     }
 
-    /** A message object arrives at {@code to} (object nodes, the baseline, and the arena's walk steps). */
+    /**
+     * A message object arrives at {@code to} (object nodes, the baseline, and the arena's walk steps
+     * and, with leases, subscription messages).
+     */
     void arrive(long now, int from, int to, Message message) {
         byte state = arrivalState(from, to);
         if (state == DROPPED) {
             return;
         }
         if (arena != null) {
-            Walk walk = (Walk) message; // the only object an arena sends
-            arena.onWalk(now, to, from, walk.seq(), walk.subscriber(), walk.hops(), walk.budget());
+            arriveAtArena(now, from, to, message);
             return;
         }
         if (message instanceof Gossip gossip) {
@@ -84,6 +88,20 @@ final class Arrivals {
             }
         }
         nodes[to].onMessage(now, from, message);
+    }
+
+    /** The subscription messages an arena sends as objects (see {@link NodeEnvironment#sendSubscription}). */
+    private void arriveAtArena(long now, int from, int to, Message message) {
+        int type = message.type().ordinal();
+        if (message instanceof Walk w) {
+            arena.onSubscription(now, to, from, type, w.seq(), w.subscriber(), w.hops(), w.budget(), w.leaseMillis(),
+                    w.renewalCopies());
+        } else if (message instanceof Subscribe s) {
+            arena.onSubscription(now, to, from, type, s.seq(), 0, 0, 0, s.leaseMillis(), s.renewalCopies());
+        } else {
+            ForwardedSubscription fs = (ForwardedSubscription) message;
+            arena.onSubscription(now, to, from, type, fs.seq(), fs.subscriber(), fs.hops(), 0, fs.leaseMillis(), 0);
+        }
     }
 
     /** An arena message, as the queue holds it (see {@link NodeEnvironment#PACKED}), arrives at {@code to}. */

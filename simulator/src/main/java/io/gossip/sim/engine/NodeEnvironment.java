@@ -3,9 +3,11 @@ package io.gossip.sim.engine;
 import io.gossip.protocol.ArenaEnvironment;
 import io.gossip.protocol.Environment;
 import io.gossip.protocol.ScampNode;
+import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Walk;
 import io.gossip.sim.network.Network;
 import io.gossip.sim.network.NetworkDropReason;
@@ -184,13 +186,24 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     }
 
     /**
-     * A walk step of the arena travels as a {@link Walk} object, as an object node's does: its budget
-     * is a double, which the packed form has no room for, and walks are a few per join.
+     * A walk step of the arena, and with leases any of its subscription messages, travels as the
+     * object an object node sends ({@link Walk}, {@link Subscribe}, {@link ForwardedSubscription}):
+     * a budget or a lease has no room in the packed form, and these are a few messages per join or
+     * renewal.
      */
     @Override
-    public void sendWalk(int from, int to, int seq, int subscriber, int hops, double budget) {
-        sentByType[MessageType.WALK.ordinal()]++;
-        queueObject(from, to, new Walk(seq, subscriber, budget, hops, 0, 0));
+    public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
+            int leaseMillis, int renewalCopies) {
+        sentByType[type]++;
+        Message message;
+        if (type == MessageType.WALK.ordinal()) {
+            message = new Walk(seq, subscriber, budget, hops, leaseMillis, renewalCopies);
+        } else if (type == MessageType.SUBSCRIBE.ordinal()) {
+            message = new Subscribe(seq, leaseMillis, renewalCopies);
+        } else {
+            message = new ForwardedSubscription(seq, subscriber, hops, leaseMillis);
+        }
+        queueObject(from, to, message);
     }
 
     @Override

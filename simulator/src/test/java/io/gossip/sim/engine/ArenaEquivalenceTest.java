@@ -124,6 +124,36 @@ class ArenaEquivalenceTest {
     }
 
     @Test
+    void leasesExpireAndRenewThroughCrashesAndLoss() {
+        // Leases of 10 s over joins through one contact and a crash of a third: arcs expire (their
+        // targets told by Unlinks), InView entries of crashed holders are forgotten, every member
+        // renews with a fixed number of copies (clamped at the forward limit), and the first lease
+        // of each node is drawn from its generator.
+        ProtocolConfig p = TestScenarios.quietProtocol().toBuilder().leaseDurationMillis(10_000).forwardLimit(6).build();
+        RunResult r = assertSameResults(TestScenarios.scenario("leases", 15, 300, p,
+                TestScenarios.uniformNetwork(0.1), 30_000, 70_000,
+                new TimelineAction.Crash(35_000, THIRD),
+                new TimelineAction.Broadcast(60_000, 10, 500, -1, 32)));
+        assertSentMoreThan(r, MessageType.SUBSCRIBE, 1_500); // 300 joins, then a renewal per member every ~10 s
+        assertSentMoreThan(r, MessageType.UNLINK, 500);
+        assertTrue(r.nodeDrops()[DropReason.RENEWAL_COPIES_CLAMPED.ordinal()] > 0, "no renewal was clamped");
+    }
+
+    @Test
+    void theDefaultProtocolWithLeasesUnderChurnAndAnUnsubscription() {
+        // Leases beside heartbeats, isolation recovery, the walk (renewals skip it) and graceful leaves.
+        ProtocolConfig p = ProtocolConfig.defaults().toBuilder().leaseDurationMillis(8_000).build();
+        RunResult r = assertSameResults(TestScenarios.scenario("lease-churn", 20, 500, p,
+                TestScenarios.uniformNetwork(0.1), 20_000, 70_000,
+                new TimelineAction.Churn(25_000, 60_000, 4, 4, false),
+                new TimelineAction.Broadcast(30_000, 20, 1_000, -1, 32),
+                new TimelineAction.Unsubscribe(40_000, new TimelineAction.NodeSelection(0.1, null))));
+        assertSentMoreThan(r, MessageType.WALK, 1_000);
+        assertSentMoreThan(r, MessageType.SUBSCRIBE, 2_000);
+        assertSentMoreThan(r, MessageType.REPLACE, 200);
+    }
+
+    @Test
     void theScaleBenchmarkRunsOnTheArenaWithTheSameResults() {
         Scenario scale = ScaleRun.scenario(new ScaleRun.Options(2_000, 1, 3, 5));
         assertNull(NodeRepresentation.whyNotArena(scale));
@@ -133,12 +163,12 @@ class ArenaEquivalenceTest {
 
     @Test
     void scenariosOutsideTheArenaRunOnObjectsAndTheArenaRefusesThem() {
-        Scenario leases = TestScenarios.scenario("leases", 15, 50,
-                TestScenarios.quietProtocol().toBuilder().leaseDurationMillis(60_000).build(),
+        Scenario longMemory = TestScenarios.scenario("memory", 15, 50,
+                TestScenarios.quietProtocol().toBuilder().duplicateMemoryAgeMillis(5_000_000).build(),
                 TestScenarios.uniformNetwork(0), 1_000, 2_000);
-        assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(leases, MembershipSpec.Type.SCAMP));
+        assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(longMemory, MembershipSpec.Type.SCAMP));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Simulation(setup(leases), NodeRepresentation.ARENA));
+                () -> new Simulation(setup(longMemory), NodeRepresentation.ARENA));
         assertTrue(e.getMessage().contains("does not support"), e.getMessage());
         assertEquals(NodeRepresentation.OBJECTS, NodeRepresentation.choose(
                 TestScenarios.scenario("global", 1, 10, TestScenarios.quietProtocol(),
@@ -150,22 +180,28 @@ class ArenaEquivalenceTest {
     void aRunSaysHowItHoldsItsNodesAndWhyNotInTheArena() {
         Scenario arena = TestScenarios.scenario("a", 1, 10, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0), 100, 200);
-        Scenario leases = TestScenarios.scenario("l", 1, 10,
-                ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(),
+        Scenario longMemory = TestScenarios.scenario("m", 1, 10,
+                ProtocolConfig.defaults().toBuilder().duplicateMemoryAgeMillis(5_000_000).build(),
                 TestScenarios.uniformNetwork(0), 100, 200);
         assertEquals("nodes: ScampArena (primitive arrays)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, arena)), null)));
-        assertEquals("nodes: ScampNode objects (the arena does not run leases (leaseDurationMillis > 0))",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, leases)), null)));
+        assertEquals("nodes: ScampNode objects (the arena does not run a duplicate memory age above 4294967 ms)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, longMemory)), null)));
         assertEquals("nodes: ScampArena (primitive arrays) at points 1; ScampNode objects (the arena does not run "
-                + "leases (leaseDurationMillis > 0)) at points 0",
-                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", leases),
-                        new RunPlan.Point(1, "b", arena)), "protocol.leaseDurationMillis")));
+                + "a duplicate memory age above 4294967 ms) at points 0",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", longMemory),
+                        new RunPlan.Point(1, "b", arena)), "protocol.duplicateMemoryAgeMillis")));
         Scenario defaults = TestScenarios.scenario("d", 1, 10, ProtocolConfig.defaults(),
                 TestScenarios.uniformNetwork(0), 100, 200);
         assertEquals("nodes: ScampArena (primitive arrays)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, defaults)), null)),
                 "the defaults (heartbeats, isolation recovery, the walk) run in the arena");
+        Scenario leases = TestScenarios.scenario("l", 1, 10,
+                ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(),
+                TestScenarios.uniformNetwork(0), 100, 200);
+        assertEquals("nodes: ScampArena (primitive arrays)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, leases)), null)),
+                "leases run in the arena");
     }
 
     private static RunSetup setup(Scenario s) {
