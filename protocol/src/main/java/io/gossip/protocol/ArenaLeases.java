@@ -18,6 +18,11 @@ import java.util.BitSet;
  * and {@link InView} with expiries are; adding an id already held keeps the later of the two
  * expiries, as {@link IdList#add} does. Statement for statement {@link Leases}'s rules, so the
  * random draws, sends and counts come in the same order as a {@link ScampNode}'s.
+ *
+ * <p>Beside each node's renewal time lies the earliest expiry of its entries, kept exact as entries
+ * come and go (scanned again only when the entry holding it changes), so that the deadline a node
+ * asks to be woken at, computed after every message it handles, reads two adjacent longs instead
+ * of all its expiries (that scan was 8 % of a lease run's profile).
  */
 final class ArenaLeases {
     private static final int UNLINK = MessageType.UNLINK.ordinal();
@@ -28,8 +33,12 @@ final class ArenaLeases {
     private final Counters counters;
     private final NodeRecords records;
     private final ArenaChannel channel;
-    /** Each node's {@code ScampNode.leaseRenewalMicros}: {@code Long.MAX_VALUE} before its first lease and after it left. */
-    private long[] renewal;
+    /**
+     * Per node, two longs: at {@code 2 * node} its {@code ScampNode.leaseRenewalMicros}
+     * ({@code Long.MAX_VALUE} before its first lease), at {@code 2 * node + 1} the earliest expiry
+     * of its view entries ({@code Long.MAX_VALUE} if none).
+     */
+    private long[] times;
     /** {@code ScampNode.joinArcExpiring}. */
     private final BitSet joinArcExpiring = new BitSet();
     /** Each node's view entries' expiries (see the class documentation); null while it has none. */
@@ -40,8 +49,8 @@ final class ArenaLeases {
         this.counters = counters;
         this.records = records;
         this.channel = channel;
-        this.renewal = new long[records.capacity()];
-        Arrays.fill(renewal, Long.MAX_VALUE);
+        this.times = new long[2 * records.capacity()];
+        Arrays.fill(times, Long.MAX_VALUE);
         this.expiries = new long[records.capacity()][];
     }
 
@@ -51,9 +60,9 @@ final class ArenaLeases {
     }
 
     void grow(int capacity) {
-        int old = renewal.length;
-        renewal = Arrays.copyOf(renewal, capacity);
-        Arrays.fill(renewal, old, capacity, Long.MAX_VALUE);
+        int old = times.length;
+        times = Arrays.copyOf(times, 2 * capacity);
+        Arrays.fill(times, old, 2 * capacity, Long.MAX_VALUE);
         expiries = Arrays.copyOf(expiries, capacity);
     }
 
@@ -65,16 +74,16 @@ final class ArenaLeases {
      */
     int startLease(long nowMicros, int node, int[] r) {
         long lease = config.leaseDurationMillis();
-        if (renewal[node] == Long.MAX_VALUE) {
+        if (times[2 * node] == Long.MAX_VALUE) {
             lease = lease / 2 + 1 + RandomStreams.nextLong(r, NodeRecord.RANDOM, lease - lease / 2);
         }
-        renewal[node] = nowMicros + lease * 1000 - 1;
+        times[2 * node] = nowMicros + lease * 1000 - 1;
         return (int) lease;
     }
 
     /** When the node's current lease is to be renewed ({@code Long.MAX_VALUE}: none running). */
     long renewalMicros(int node) {
-        return renewal[node];
+        return times[2 * node];
     }
 
     /** The join arc expires with the first lease ({@code ScampNode.join}). */
@@ -88,6 +97,7 @@ final class ArenaLeases {
      */
     void left(int node) {
         expiries[node] = null;
+        times[2 * node + 1] = Long.MAX_VALUE;
     }
 
     /** {@link Leases#inViewExpiry}: an InView entry mirroring an arc that expires at {@code arcExpiryMicros} (0: none). */
@@ -96,15 +106,8 @@ final class ArenaLeases {
     }
 
     /** The node's next lease deadline: its renewal or the earliest expiry of any view entry. */
-    long deadline(int node, int[] r) {
-        long deadline = renewal[node];
-        long[] e = expiries[node];
-        if (e != null) {
-            for (int i = 0, n = r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE]; i < n; i++) {
-                deadline = Math.min(deadline, e[i]);
-            }
-        }
-        return deadline;
+    long deadline(int node) {
+        return Math.min(times[2 * node], times[2 * node + 1]);
     }
 
     // ------------------------------------------------------------------ view changes, told before the record makes them
@@ -112,10 +115,11 @@ final class ArenaLeases {
     /** The PartialView is about to add {@code id} (or keep it, if held) with {@code expiryMicros}. */
     void pvAdding(int node, int[] r, int id, long expiryMicros) {
         int at = NodeRecord.pvIndexOf(r, id);
+        int used = r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE];
         if (at >= 0) {
-            extend(node, at, expiryMicros);
+            extend(node, at, used, expiryMicros);
         } else {
-            insert(node, r[NodeRecord.PV_SIZE], r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE], expiryMicros);
+            insert(node, r[NodeRecord.PV_SIZE], used, expiryMicros);
         }
     }
 
@@ -124,7 +128,7 @@ final class ArenaLeases {
         int at = ivIndexOf(r, id);
         int end = r[NodeRecord.PV_SIZE] + r[NodeRecord.IV_SIZE];
         if (at >= 0) {
-            extend(node, r[NodeRecord.PV_SIZE] + at, expiryMicros);
+            extend(node, r[NodeRecord.PV_SIZE] + at, end, expiryMicros);
         } else {
             insert(node, end, end, expiryMicros);
         }
@@ -158,10 +162,14 @@ final class ArenaLeases {
         return -1;
     }
 
-    private void extend(int node, int at, long expiryMicros) {
+    private void extend(int node, int at, int used, long expiryMicros) {
         long[] e = expiries[node];
-        if (e[at] < expiryMicros) {
+        long old = e[at];
+        if (old < expiryMicros) {
             e[at] = expiryMicros;
+            if (old == times[2 * node + 1]) {
+                times[2 * node + 1] = earliest(e, used);
+            }
         }
     }
 
@@ -173,11 +181,24 @@ final class ArenaLeases {
         }
         System.arraycopy(e, at, e, at + 1, used - at);
         e[at] = expiryMicros;
+        times[2 * node + 1] = Math.min(times[2 * node + 1], expiryMicros);
     }
 
     private void remove(int node, int at, int used) {
         long[] e = expiries[node];
+        long removed = e[at];
         System.arraycopy(e, at + 1, e, at, used - at - 1);
+        if (removed == times[2 * node + 1]) {
+            times[2 * node + 1] = earliest(e, used - 1);
+        }
+    }
+
+    private static long earliest(long[] e, int used) {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < used; i++) {
+            earliest = Math.min(earliest, e[i]);
+        }
+        return earliest;
     }
 
     // ------------------------------------------------------------------ the rules
@@ -188,7 +209,7 @@ final class ArenaLeases {
      */
     void expire(long nowMicros, int node) {
         long[] e = expiries[node];
-        if (e == null) {
+        if (e == null || times[2 * node + 1] > nowMicros) {
             return;
         }
         int[] r = records.get(node);
@@ -213,7 +234,7 @@ final class ArenaLeases {
 
     /** {@link Leases#renewLease}, if the node's renewal is due. */
     void renewIfDue(long nowMicros, int node) {
-        if (nowMicros < renewal[node]) {
+        if (nowMicros < times[2 * node]) {
             return;
         }
         int[] r = records.get(node);
@@ -243,7 +264,7 @@ final class ArenaLeases {
         if (e == null) {
             return 0;
         }
-        long stamp = inViewExpiry(renewal[node]);
+        long stamp = inViewExpiry(times[2 * node]);
         int count = 0;
         int pv = r[NodeRecord.PV_SIZE];
         for (int i = pv, end = pv + r[NodeRecord.IV_SIZE]; i < end; i++) {

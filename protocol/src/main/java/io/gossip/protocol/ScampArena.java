@@ -766,7 +766,7 @@ public final class ScampArena {
                 deadline = Math.min(deadline, heartbeats.deadline(node));
             }
             if (leases != null) {
-                deadline = Math.min(deadline, leases.deadline(node, r));
+                deadline = Math.min(deadline, leases.deadline(node));
             }
         }
         if (deadline < NodeRecord.wake(r)) {
