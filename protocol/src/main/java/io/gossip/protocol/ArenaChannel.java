@@ -46,10 +46,11 @@ final class ArenaChannel {
     private final ProtocolConfig config;
     private final ArenaEnvironment env;
     private final Counters counters;
+    /** Regions of an awaiting array: keys, deadlines, messages, budgets; with leases a fifth, {@link #LEASES}. */
+    private static final int REGIONS = 4;
+    private static final int LEASES = 4;
     /** Whether subscription messages carry a lease (then they travel as {@link ArenaEnvironment#sendSubscription}). */
     private final boolean leases;
-    /** Regions of an awaiting array: keys, deadlines, messages, budgets, and with leases the leases. */
-    private final int regions;
     private long[][] awaiting;
     private long[][] handled;
     /**
@@ -75,7 +76,6 @@ final class ArenaChannel {
         this.env = env;
         this.counters = counters;
         this.leases = config.leaseDurationMillis() > 0;
-        this.regions = leases ? 5 : 4;
         this.awaiting = new long[capacity][];
         this.handled = new long[capacity][];
         this.active = new BitSet(capacity);
@@ -149,7 +149,7 @@ final class ArenaChannel {
     }
 
     /** Whether a message of {@code type} leaves through {@link ArenaEnvironment#sendSubscription}. */
-    boolean travelsAsSubscription(int type) {
+    private boolean travelsAsSubscription(int type) {
         return type == WALK || (leases && (type == SUBSCRIBE || type == FORWARDED_SUBSCRIPTION));
     }
 
@@ -169,7 +169,7 @@ final class ArenaChannel {
         a[KEYS + 2 * capacity + i] = ((long) subject << 32) | ((long) hops << 12) | (1L << 4) | type;
         a[KEYS + 3 * capacity + i] = budget;
         if (leases) {
-            a[KEYS + 4 * capacity + i] = lease;
+            a[KEYS + LEASES * capacity + i] = lease;
         }
         a[COUNT]++;
     }
@@ -190,6 +190,7 @@ final class ArenaChannel {
     }
 
     private long[] withCapacity(long[] old, int capacity) {
+        int regions = leases ? REGIONS + 1 : REGIONS;
         long[] a = new long[KEYS + regions * capacity];
         a[CAPACITY] = capacity;
         if (old != null) {
@@ -339,8 +340,12 @@ final class ArenaChannel {
     private void removeAt(long[] a, int i) {
         int last = (int) a[COUNT] - 1;
         int capacity = (int) a[CAPACITY];
-        for (int region = KEYS; region < KEYS + regions * capacity; region += capacity) {
+        // Every ack removes an entry: the four regions every array has, in a loop of constant length.
+        for (int region = KEYS; region < KEYS + REGIONS * capacity; region += capacity) {
             a[region + i] = a[region + last];
+        }
+        if (leases) {
+            a[KEYS + LEASES * capacity + i] = a[KEYS + LEASES * capacity + last];
         }
         a[COUNT] = last;
     }
@@ -366,7 +371,7 @@ final class ArenaChannel {
             int hops = (int) (message >>> 12) & MAX_HOPS;
             int subject = (int) (message >>> 32);
             double budget = Double.longBitsToDouble(a[KEYS + 3 * capacity + i]);
-            long lease = leases ? a[KEYS + 4 * capacity + i] : 0L;
+            long lease = leases ? a[KEYS + LEASES * capacity + i] : 0L;
             if (attempts < config.maxAttempts()) {
                 a[KEYS + capacity + i] = nowMicros + config.retransmitDelayMicros(attempts + 1);
                 a[KEYS + 2 * capacity + i] = message + (1L << 4);

@@ -51,19 +51,24 @@ final class ArenaRouting {
             }
             return;
         }
-        if (renewalCopies == 0) {
-            for (int i = 0; i < r[NodeRecord.PV_SIZE]; i++) {
-                int member = NodeRecord.pvGet(r, i);
-                if (member != subscriber) {
-                    forwardCopy(nowMicros, node, r, member, subscriber, 0, leaseMillis);
-                }
-            }
-            for (int extra = 0; extra < config.c(); extra++) {
-                int to = NodeRecord.pvRandomExcept(r, subscriber);
-                forwardCopy(nowMicros, node, r, to, subscriber, 0, leaseMillis);
-            }
+        if (renewalCopies > 0) {
+            forwardRenewal(nowMicros, node, r, subscriber, leaseMillis, renewalCopies);
             return;
         }
+        for (int i = 0; i < r[NodeRecord.PV_SIZE]; i++) {
+            int member = NodeRecord.pvGet(r, i);
+            if (member != subscriber) {
+                forwardCopy(nowMicros, node, r, member, subscriber, 0, leaseMillis);
+            }
+        }
+        for (int extra = 0; extra < config.c(); extra++) {
+            int to = NodeRecord.pvRandomExcept(r, subscriber);
+            forwardCopy(nowMicros, node, r, to, subscriber, 0, leaseMillis);
+        }
+    }
+
+    /** The contact's rule for a renewal, kept out of {@link #actAsContact} (the joins' path) to keep that small. */
+    private void forwardRenewal(long nowMicros, int node, int[] r, int subscriber, int leaseMillis, int renewalCopies) {
         if (renewalCopies > config.forwardLimit()) {
             counters.dropped(DropReason.RENEWAL_COPIES_CLAMPED);
             renewalCopies = config.forwardLimit();

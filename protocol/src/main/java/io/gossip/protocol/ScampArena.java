@@ -391,7 +391,8 @@ public final class ScampArena {
         if (type < 0 || type >= MessageType.count()) {
             throw new IllegalArgumentException("no message type has ordinal " + type);
         }
-        if (Double.isNaN(carriedBudget) && channel.travelsAsSubscription(type)) {
+        if ((type == WALK || (leases != null && (type == SUBSCRIBE || type == FORWARDED_SUBSCRIPTION)))
+                && Double.isNaN(carriedBudget)) {
             throw new IllegalArgumentException(MessageType.ofOrdinal(type)
                     + " carries fields beyond the primitive form: hand it to onSubscription");
         }
@@ -761,7 +762,7 @@ public final class ScampArena {
 
     private void scheduleWake(int node, int[] r) {
         long deadline = Math.min(channel.nextDeadline(node), tombstones.nextExpiry(node));
-        if (r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+        if ((heartbeats != null || leases != null) && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
             if (heartbeats != null) {
                 deadline = Math.min(deadline, heartbeats.deadline(node));
             }

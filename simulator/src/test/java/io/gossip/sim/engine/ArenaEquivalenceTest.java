@@ -114,11 +114,7 @@ class ArenaEquivalenceTest {
         // The paper's unsubscription (Replace to the first in-neighbours, Remove to the last c+1,
         // Unlink to the out-neighbours), departed nodes answering late senders, joins into the
         // slots the churn opens, with the default protocol's heartbeats and walk around them.
-        RunResult r = assertSameResults(TestScenarios.scenario("leaves", 19, 700, ProtocolConfig.defaults(),
-                TestScenarios.uniformNetwork(0.1), 30_000, 90_000,
-                new TimelineAction.Churn(35_000, 75_000, 4, 4, false),
-                new TimelineAction.Broadcast(40_000, 30, 1_000, -1, 32),
-                new TimelineAction.Unsubscribe(50_000, new TimelineAction.NodeSelection(0.1, null))));
+        RunResult r = assertSameResultsUnderChurn("leaves", 19, 700, ProtocolConfig.defaults(), 30_000);
         assertSentMoreThan(r, MessageType.REPLACE, 500);
         assertSentMoreThan(r, MessageType.REMOVE, 200);
     }
@@ -143,14 +139,23 @@ class ArenaEquivalenceTest {
     void theDefaultProtocolWithLeasesUnderChurnAndAnUnsubscription() {
         // Leases beside heartbeats, isolation recovery, the walk (renewals skip it) and graceful leaves.
         ProtocolConfig p = ProtocolConfig.defaults().toBuilder().leaseDurationMillis(8_000).build();
-        RunResult r = assertSameResults(TestScenarios.scenario("lease-churn", 20, 500, p,
-                TestScenarios.uniformNetwork(0.1), 20_000, 70_000,
-                new TimelineAction.Churn(25_000, 60_000, 4, 4, false),
-                new TimelineAction.Broadcast(30_000, 20, 1_000, -1, 32),
-                new TimelineAction.Unsubscribe(40_000, new TimelineAction.NodeSelection(0.1, null))));
+        RunResult r = assertSameResultsUnderChurn("lease-churn", 20, 500, p, 20_000);
         assertSentMoreThan(r, MessageType.WALK, 1_000);
         assertSentMoreThan(r, MessageType.SUBSCRIBE, 2_000);
         assertSentMoreThan(r, MessageType.REPLACE, 200);
+    }
+
+    /**
+     * Joins until {@code joined}, then 40 s of churn with graceful leaves (4 out, 4 in, per second),
+     * 30 broadcasts and an unsubscription of a tenth of the group, 60 s in all.
+     */
+    private static RunResult assertSameResultsUnderChurn(String name, long seed, int nodes, ProtocolConfig p,
+            long joined) {
+        return assertSameResults(TestScenarios.scenario(name, seed, nodes, p, TestScenarios.uniformNetwork(0.1),
+                joined, joined + 60_000,
+                new TimelineAction.Churn(joined + 5_000, joined + 45_000, 4, 4, false),
+                new TimelineAction.Broadcast(joined + 10_000, 30, 1_000, -1, 32),
+                new TimelineAction.Unsubscribe(joined + 20_000, new TimelineAction.NodeSelection(0.1, null))));
     }
 
     @Test
