@@ -95,6 +95,20 @@ class ArenaHandledPairsTest {
     }
 
     @Test
+    void aMemoryThatGrowsJustAfterItsOldestPairExpiredKeepsTheRest() {
+        ArenaChannel arena = new ArenaChannel(4, CONFIG, SILENT, new Counters());
+        assertTrue(arena.firstTime(0, 3, 9, 1));
+        for (int seq = 2; seq <= 8; seq++) {
+            assertTrue(arena.firstTime(1_000, 3, 9, seq)); // eight pairs, the first the oldest
+        }
+        assertTrue(arena.firstTime(HORIZON, 3, 9, 9)); // 1 expires, and the ninth pair needs more room
+        for (int seq = 2; seq <= 9; seq++) {
+            assertEquals(false, arena.firstTime(HORIZON, 3, 9, seq), "pair " + seq + " still held");
+        }
+        assertTrue(arena.firstTime(HORIZON, 3, 9, 1));
+    }
+
+    @Test
     void aPairIsForgottenExactlyAtItsHorizon() {
         ArenaChannel arena = new ArenaChannel(4, CONFIG, SILENT, new Counters());
         assertTrue(arena.firstTime(0, 1, 5, 1));
