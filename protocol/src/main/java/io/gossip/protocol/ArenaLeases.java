@@ -26,13 +26,13 @@ import java.util.BitSet;
  */
 final class ArenaLeases {
     private static final int UNLINK = MessageType.UNLINK.ordinal();
-    private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
     private static final long[] NONE = new long[0];
 
     private final ProtocolConfig config;
     private final Counters counters;
     private final NodeRecords records;
     private final ArenaChannel channel;
+    private final ArenaRouting routing;
     /**
      * Per node, two longs: at {@code 2 * node} its {@code ScampNode.leaseRenewalMicros}
      * ({@code Long.MAX_VALUE} before its first lease), at {@code 2 * node + 1} the earliest expiry
@@ -44,19 +44,23 @@ final class ArenaLeases {
     /** Each node's view entries' expiries (see the class documentation); null while it has none. */
     private long[][] expiries;
 
-    private ArenaLeases(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel) {
+    private ArenaLeases(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel,
+            ArenaRouting routing) {
         this.config = config;
         this.counters = counters;
         this.records = records;
         this.channel = channel;
+        this.routing = routing;
         this.times = new long[2 * records.capacity()];
         Arrays.fill(times, Long.MAX_VALUE);
         this.expiries = new long[records.capacity()][];
     }
 
     /** The leases of an arena's nodes, or null when {@code config} has none. */
-    static ArenaLeases of(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel) {
-        return config.leaseDurationMillis() == 0 ? null : new ArenaLeases(config, counters, records, channel);
+    static ArenaLeases of(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel,
+            ArenaRouting routing) {
+        return config.leaseDurationMillis() == 0 ? null
+                : new ArenaLeases(config, counters, records, channel, routing);
     }
 
     void grow(int capacity) {
@@ -98,6 +102,15 @@ final class ArenaLeases {
     void left(int node) {
         expiries[node] = null;
         times[2 * node + 1] = Long.MAX_VALUE;
+    }
+
+    /**
+     * The expiry of the InView entry a Keep creates: the keeper holds us until our current lease
+     * (the one it kept) ends, or for ever before our first lease.
+     */
+    long keptInViewExpiry(int node) {
+        long renewal = times[2 * node];
+        return renewal == Long.MAX_VALUE ? IdList.NEVER : inViewExpiry(renewal);
     }
 
     /** {@link Leases#inViewExpiry}: an InView entry mirroring an arc that expires at {@code arcExpiryMicros} (0: none). */
@@ -227,7 +240,7 @@ final class ArenaLeases {
                 pvRemoving(node, r, i);
                 NodeRecord.pvRemoveAt(r, i);
                 counters.leaseExpiry();
-                channel.send(nowMicros, node, expired, UNLINK, ArenaRouting.claimSeq(config, r), 0, 0);
+                channel.send(nowMicros, node, expired, UNLINK, routing.claimSeq(r), 0, 0);
             }
         }
     }
@@ -248,14 +261,7 @@ final class ArenaLeases {
             return;
         }
         counters.leaseRenewal();
-        subscribe(nowMicros, node, r, contact, copies);
-    }
-
-    /** {@link Leases#subscribe}: a new lease period, and a subscription under it to {@code contact}. */
-    void subscribe(long nowMicros, int node, int[] r, int contact, int renewalCopies) {
-        int leaseMillis = startLease(nowMicros, node, r);
-        channel.sendSubscription(nowMicros, node, contact, SUBSCRIBE, ArenaRouting.claimSeq(config, r), 0, 0, 0.0, leaseMillis,
-                renewalCopies);
+        routing.subscribe(nowMicros, node, r, contact, startLease(nowMicros, node, r), copies);
     }
 
     /** InView entries stamped by a Keep for the subscription of the current lease. */

@@ -247,11 +247,6 @@ final class ArenaRouting {
     }
 
     int claimSeq(int[] r) {
-        return claimSeq(config, r);
-    }
-
-    /** The node's next sequence number for an acknowledged message (0 = unacknowledged, with one attempt). */
-    static int claimSeq(ProtocolConfig config, int[] r) {
         if (config.maxAttempts() == 1) {
             return 0;
         }

@@ -138,7 +138,7 @@ public final class ScampArena {
         this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
         this.receivedLow = new byte[records.capacity()];
         this.heartbeats = ArenaHeartbeats.of(config, records.capacity());
-        this.leases = ArenaLeases.of(config, counters, records, channel);
+        this.leases = ArenaLeases.of(config, counters, records, channel, routing);
         routing.useLeases(leases);
     }
 
@@ -570,11 +570,8 @@ public final class ScampArena {
                 return; // a lone bootstrap node: nobody to ask
             }
             counters.isolationRecovery();
-            if (leases != null) {
-                leases.subscribe(nowMicros, node, r, contact, 0);
-            } else {
-                routing.subscribe(nowMicros, node, r, contact, 0, 0);
-            }
+            int leaseMillis = leases == null ? 0 : leases.startLease(nowMicros, node, r);
+            routing.subscribe(nowMicros, node, r, contact, leaseMillis, 0);
         }
     }
 
@@ -590,10 +587,7 @@ public final class ScampArena {
             if (seq != 0 && tombstones.cancels(node, from, seq, nowMicros)) {
                 counters.dropped(DropReason.NONSENSICAL); // overtaken by the keeper's Unlink
             } else {
-                // The keeper holds us until our current lease (the one it kept) ends.
-                long renewal = leases == null ? Long.MAX_VALUE : leases.renewalMicros(node);
-                ivAdd(node, records.get(node), from, renewal == Long.MAX_VALUE ? IdList.NEVER
-                        : leases.inViewExpiry(renewal));
+                ivAdd(node, records.get(node), from, leases == null ? IdList.NEVER : leases.keptInViewExpiry(node));
             }
         } else if (type == WALK) {
             routing.walkStep(nowMicros, node, subject, carriedBudget, hops, carriedLease, carriedCopies);
