@@ -134,12 +134,17 @@ final class ArenaChannel {
     }
 
     /**
-     * {@link #send} for a subscription message of {@code type} with the fields that travel through
-     * {@link ArenaEnvironment#sendSubscription}: a walk step's budget, a subscription's lease and
-     * renewal copies.
+     * {@link #send} for a subscription message of {@code type} (Subscribe, ForwardedSubscription,
+     * Walk) with every field it has: through {@link ArenaEnvironment#sendSubscription} when they do
+     * not fit the primitive form (a walk step's budget; with leases, a subscription's lease and
+     * renewal copies), else as a primitive message.
      */
     void sendSubscription(long nowMicros, int node, int to, int type, int seq, int subscriber, int hops,
             double budget, int leaseMillis, int renewalCopies) {
+        if (!travelsAsSubscription(type)) {
+            send(nowMicros, node, to, type, seq, subscriber, hops);
+            return;
+        }
         env.sendSubscription(node, to, type, seq, subscriber, hops, budget, leaseMillis, renewalCopies);
         counters.sent(type, 1);
         if (seq != 0) {

@@ -14,7 +14,7 @@ import java.util.BitSet;
  * ({@code [PartialView expiries | InView expiries]}, in the views' order), because an entry costs
  * eight bytes here and the record is ints. The arena tells this class of every change to a view
  * just before it makes it in the record ({@code pvAdding}, {@code pvRemoving}, {@code ivAdding},
- * {@code ivRemoving}, {@code clear}), so the two stay index for index what a {@link PartialView}
+ * {@code ivRemoving}, {@code left}), so the two stay index for index what a {@link PartialView}
  * and {@link InView} with expiries are; adding an id already held keeps the later of the two
  * expiries, as {@link IdList#add} does. Statement for statement {@link Leases}'s rules, so the
  * random draws, sends and counts come in the same order as a {@link ScampNode}'s.

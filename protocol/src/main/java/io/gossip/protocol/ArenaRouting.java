@@ -8,8 +8,8 @@ import java.util.Arrays;
  * subscription (and a renewal's fixed number of copies), forwarding a copy until some node keeps it,
  * the indirection walk, and sending elsewhere what a member never acknowledged. Statement for
  * statement the object version's rules, so the random draws and sends come in the same order. The
- * lease and renewal copies a subscription carries travel with each of its copies and walk steps;
- * with leases, subscription messages leave through {@link ArenaChannel#sendSubscription}.
+ * lease and renewal copies a subscription carries travel with each of its copies and walk steps
+ * ({@link ArenaChannel#sendSubscription} sends them as the fields require).
  */
 final class ArenaRouting {
     private static final int SUBSCRIBE = MessageType.SUBSCRIBE.ordinal();
@@ -101,22 +101,13 @@ final class ArenaRouting {
     }
 
     private void forwardCopy(long nowMicros, int node, int[] r, int to, int subscriber, int hops, int leaseMillis) {
-        if (leases == null) {
-            channel.send(nowMicros, node, to, FORWARDED_SUBSCRIPTION, claimSeq(r), subscriber, hops);
-        } else {
-            channel.sendSubscription(nowMicros, node, to, FORWARDED_SUBSCRIPTION, claimSeq(r), subscriber, hops, 0.0,
-                    leaseMillis, 0);
-        }
+        channel.sendSubscription(nowMicros, node, to, FORWARDED_SUBSCRIPTION, claimSeq(r), subscriber, hops, 0.0,
+                leaseMillis, 0);
     }
 
-    /** A Subscribe to {@code to} (with leases, carrying its lease and renewal copies). */
+    /** A Subscribe to {@code to}, carrying its lease and renewal copies. */
     void subscribe(long nowMicros, int node, int[] r, int to, int leaseMillis, int renewalCopies) {
-        if (leases == null) {
-            channel.send(nowMicros, node, to, SUBSCRIBE, claimSeq(r), 0, 0);
-        } else {
-            channel.sendSubscription(nowMicros, node, to, SUBSCRIBE, claimSeq(r), 0, 0, 0.0, leaseMillis,
-                    renewalCopies);
-        }
+        channel.sendSubscription(nowMicros, node, to, SUBSCRIBE, claimSeq(r), 0, 0, 0.0, leaseMillis, renewalCopies);
     }
 
     void onForwardedSubscription(long nowMicros, int node, int subscriber, int hops, int leaseMillis) {

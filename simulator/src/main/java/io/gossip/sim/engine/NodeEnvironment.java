@@ -188,8 +188,9 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     /**
      * A walk step of the arena, and with leases any of its subscription messages, travels as the
      * object an object node sends ({@link Walk}, {@link Subscribe}, {@link ForwardedSubscription}):
-     * a budget or a lease has no room in the packed form, and these are a few messages per join or
-     * renewal.
+     * a budget or a lease has no room in the packed form. Walk steps are a few per join; with leases
+     * forwarded subscriptions are most of the membership traffic (every renewal's copies travel
+     * about (c+1)·ln n hops), and an object each is part of what a lease run costs.
      */
     @Override
     public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
