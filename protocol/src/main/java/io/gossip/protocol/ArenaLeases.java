@@ -118,6 +118,11 @@ final class ArenaLeases {
         return arcExpiryMicros == 0 ? IdList.NEVER : arcExpiryMicros + config.retransmitHorizonMicros();
     }
 
+    /** Reads the node's renewal and earliest expiry ({@link ScampArena#prefetch}); a hint. */
+    int prefetch(int node) {
+        return (int) times[2 * node];
+    }
+
     /** The node's next lease deadline: its renewal or the earliest expiry of any view entry. */
     long deadline(int node) {
         return Math.min(times[2 * node], times[2 * node + 1]);
@@ -221,10 +226,10 @@ final class ArenaLeases {
      * arcs, telling their targets.
      */
     void expire(long nowMicros, int node) {
-        long[] e = expiries[node];
-        if (e == null || times[2 * node + 1] > nowMicros) {
-            return;
+        if (times[2 * node + 1] > nowMicros) {
+            return; // nothing due (nor any entry at all): the expiries are not read
         }
+        long[] e = expiries[node];
         int[] r = records.get(node);
         int pv = r[NodeRecord.PV_SIZE];
         for (int i = r[NodeRecord.IV_SIZE] - 1; i >= 0; i--) {

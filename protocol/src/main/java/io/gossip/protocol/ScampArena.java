@@ -477,7 +477,8 @@ public final class ScampArena {
         int pvEnd = NodeRecord.pvStart(r) + r[NodeRecord.PV_SIZE];
         int newestSeen = r[NodeRecord.SEEN_SIZE] > 0 ? r[NodeRecord.used(r) - 1] : 0;
         return r[NodeRecord.PV_SIZE] + r[NodeRecord.HEADER - 1] + r[Math.min(pvEnd, r.length - 1)] + newestSeen
-                + channel.prefetch(node) + (heartbeats == null ? 0 : heartbeats.prefetch(node));
+                + channel.prefetch(node) + (heartbeats == null ? 0 : heartbeats.prefetch(node))
+                + (leases == null ? 0 : leases.prefetch(node));
     }
 
     /**
