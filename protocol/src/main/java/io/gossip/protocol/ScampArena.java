@@ -1,6 +1,10 @@
 package io.gossip.protocol;
 
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Walk;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -377,6 +381,29 @@ public final class ScampArena {
             carriedBudget = Double.NaN;
             carriedLease = 0;
             carriedCopies = 0;
+        }
+    }
+
+    /**
+     * {@link #onSubscription(long, int, int, int, int, int, int, double, int, int)} for the message
+     * object it stands for: a {@link io.gossip.protocol.message.Walk},
+     * {@link io.gossip.protocol.message.Subscribe} or
+     * {@link io.gossip.protocol.message.ForwardedSubscription}, as a driver that carries
+     * {@link ArenaEnvironment#sendSubscription}'s messages as those objects hands them back.
+     *
+     * @throws IllegalArgumentException if {@code message} is none of these
+     */
+    public void onSubscription(long nowMicros, int node, int from, MembershipMessage message) {
+        int type = message.type().ordinal();
+        if (message instanceof Walk w) {
+            onSubscription(nowMicros, node, from, type, w.seq(), w.subscriber(), w.hops(), w.budget(), w.leaseMillis(),
+                    w.renewalCopies());
+        } else if (message instanceof Subscribe s) {
+            onSubscription(nowMicros, node, from, type, s.seq(), 0, 0, 0, s.leaseMillis(), s.renewalCopies());
+        } else if (message instanceof ForwardedSubscription fs) {
+            onSubscription(nowMicros, node, from, type, fs.seq(), fs.subscriber(), fs.hops(), 0, fs.leaseMillis(), 0);
+        } else {
+            throw new IllegalArgumentException("not a subscription message: " + message);
         }
     }
 

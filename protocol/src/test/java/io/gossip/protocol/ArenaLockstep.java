@@ -9,6 +9,7 @@ import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Remove;
@@ -182,7 +183,7 @@ final class ArenaLockstep {
         if (m instanceof Gossip g) {
             return new Packet(from, to, m, m.type().ordinal(), 0, messageIndex.get(g.messageId()), g.hops());
         }
-        int seq = m instanceof Ack a ? a.seq() : m instanceof io.gossip.protocol.message.MembershipMessage mm ? mm.seq() : 0;
+        int seq = m instanceof Ack a ? a.seq() : m instanceof MembershipMessage mm ? mm.seq() : 0;
         int subject = m instanceof ForwardedSubscription fs ? fs.subscriber() : m instanceof Walk w ? w.subscriber()
                 : m instanceof Replace r ? r.replacement() : 0;
         int hops = m instanceof ForwardedSubscription fs ? fs.hops() : m instanceof Walk w ? w.hops() : 0;
@@ -235,18 +236,13 @@ final class ArenaLockstep {
 
     void deliver(long now, Packet p, boolean arenaSkips) {
         nodes[p.to()].onMessage(now, p.from(), p.message());
-        boolean leases = config.leaseDurationMillis() > 0;
-        if (arenaSkips) {
-            // the arena does not get it
-        } else if (p.message() instanceof Walk w) {
-            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), w.budget(),
-                    w.leaseMillis(), w.renewalCopies());
-        } else if (leases && p.message() instanceof Subscribe s) {
-            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), 0, s.leaseMillis(),
-                    s.renewalCopies());
-        } else if (leases && p.message() instanceof ForwardedSubscription fs) {
-            arena.onSubscription(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops(), 0, fs.leaseMillis(), 0);
-        } else {
+        // As the simulator carries them: walk steps, and with leases every subscription message, as objects.
+        Message m = p.message();
+        boolean object = m instanceof Walk
+                || (config.leaseDurationMillis() > 0 && (m instanceof Subscribe || m instanceof ForwardedSubscription));
+        if (!arenaSkips && object) {
+            arena.onSubscription(now, p.to(), p.from(), (MembershipMessage) m);
+        } else if (!arenaSkips) {
             arena.onMessage(now, p.to(), p.from(), p.type(), p.seq(), p.subject(), p.hops());
         }
         check("deliver " + p);

@@ -2,11 +2,9 @@ package io.gossip.sim.engine;
 
 import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.ScampNode;
-import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Message;
-import io.gossip.protocol.message.Subscribe;
-import io.gossip.protocol.message.Walk;
 import io.gossip.sim.baseline.GlobalGossip;
 import io.gossip.sim.network.Network;
 import io.gossip.sim.network.NetworkDropReason;
@@ -74,7 +72,8 @@ final class Arrivals {
             return;
         }
         if (arena != null) {
-            arriveAtArena(now, from, to, message);
+            // The only objects an arena sends: walk steps and, with leases, subscription messages.
+            arena.onSubscription(now, to, from, (MembershipMessage) message);
             return;
         }
         if (message instanceof Gossip gossip) {
@@ -88,20 +87,6 @@ final class Arrivals {
             }
         }
         nodes[to].onMessage(now, from, message);
-    }
-
-    /** The subscription messages an arena sends as objects (see {@link NodeEnvironment#sendSubscription}). */
-    private void arriveAtArena(long now, int from, int to, Message message) {
-        int type = message.type().ordinal();
-        if (message instanceof Walk w) {
-            arena.onSubscription(now, to, from, type, w.seq(), w.subscriber(), w.hops(), w.budget(), w.leaseMillis(),
-                    w.renewalCopies());
-        } else if (message instanceof Subscribe s) {
-            arena.onSubscription(now, to, from, type, s.seq(), 0, 0, 0, s.leaseMillis(), s.renewalCopies());
-        } else {
-            ForwardedSubscription fs = (ForwardedSubscription) message;
-            arena.onSubscription(now, to, from, type, fs.seq(), fs.subscriber(), fs.hops(), 0, fs.leaseMillis(), 0);
-        }
     }
 
     /** An arena message, as the queue holds it (see {@link NodeEnvironment#PACKED}), arrives at {@code to}. */
