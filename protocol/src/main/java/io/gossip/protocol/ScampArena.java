@@ -516,7 +516,7 @@ public final class ScampArena {
      * like {@link #prefetch(int)}: it changes nothing).
      */
     public int prefetch(int node, int type, int subject) {
-        if (type == GOSSIP && node >= 0 && holders.mayHold(subject, node)) {
+        if (heldCopyHint(node, type, subject)) {
             return receivedLow[node];
         }
         if (type == HEARTBEAT && heartbeats != null && node >= 0 && members.get(node)) {
@@ -528,6 +528,23 @@ public final class ScampArena {
             return r == null ? 0 : r[NodeRecord.RECEIVED_HIGH] + channel.prefetchAwaiting(node);
         }
         return prefetch(node);
+    }
+
+    /**
+     * For reading ahead in two steps: if a message of {@code type} about {@code subject} arriving at
+     * {@code node} looks like a copy of a gossip message the node holds, reads what handling such a
+     * copy reads (its count; see {@link #onMessage}) and returns it, 0 or more; otherwise returns -1
+     * and reads nothing, and the caller reads the node's state with {@link #prefetch(int, int, int)}
+     * later, together with that of other such messages, so that their misses overlap. In a
+     * broadcast most messages are held copies. A hint that changes nothing: any values are
+     * accepted, and the answer may be out of date by the time the message is handled.
+     */
+    public int prefetchHeldCopy(int node, int type, int subject) {
+        return heldCopyHint(node, type, subject) ? receivedLow[node] & 0xFF : -1;
+    }
+
+    private boolean heldCopyHint(int node, int type, int subject) {
+        return type == GOSSIP && node >= 0 && holders.mayHold(subject, node);
     }
 
     /**

@@ -68,6 +68,7 @@ class ScampArenaPrefetchTest {
                 // As told of a gossip copy: of a message held or not, never broadcast, or nonsense.
                 for (int message : new int[] {-1, 0, step / 100, step / 100 + 1, Integer.MAX_VALUE}) {
                     prefetched.arena.prefetch(id, gossip, message);
+                    prefetched.arena.prefetchHeldCopy(id, gossip, message);
                 }
                 // As told of an ack (its hint reads the count and the awaited entries) and of a
                 // wakeup (the wakeup time, or all of prefetch(id) if the node awaits an ack).
@@ -125,5 +126,54 @@ class ScampArenaPrefetchTest {
             assertEquals(0, loop.arena.prefetch(id, MessageType.ACK.ordinal(), 0), "id " + id);
             assertEquals(0, loop.arena.prefetchWake(id), "id " + id);
         }
+        for (int id : new int[] {-1, Integer.MIN_VALUE, NODES, Integer.MAX_VALUE}) {
+            assertEquals(-1, loop.arena.prefetchHeldCopy(id, MessageType.GOSSIP.ordinal(), 0), "id " + id);
+        }
+    }
+
+    /**
+     * {@link ScampArena#prefetchHeldCopy} recognises, after a broadcast has spread, exactly the
+     * copies of it that its nodes hold: the nodes it was delivered to and its origin, not the others,
+     * not another message and not a message of another type.
+     */
+    @Test
+    void heldCopiesAreRecognisedForReadingAhead() {
+        Loop loop = new Loop();
+        long now = 0;
+        loop.arena.bootstrap(now, 0);
+        for (int node = 1; node < NODES; node++) {
+            now += 1_000_000;
+            loop.arena.join(now, node, node / 2);
+            now = deliverAll(loop, now);
+        }
+        loop.log.clear();
+        int message = loop.arena.broadcast(now, 5);
+        now = deliverAll(loop, now);
+        int gossip = MessageType.GOSSIP.ordinal();
+        int holders = 0;
+        for (int node = 0; node < NODES; node++) {
+            String delivery = "deliver " + node + " " + message + " ";
+            boolean delivered = node == 5 || loop.log.stream().anyMatch(line -> line.startsWith(delivery));
+            int held = loop.arena.prefetchHeldCopy(node, gossip, message);
+            if (delivered) {
+                holders++;
+                assertTrue(held >= 0, "node " + node + " holds the message");
+            } else {
+                assertEquals(-1, held, "node " + node + " never got the message");
+            }
+            assertEquals(-1, loop.arena.prefetchHeldCopy(node, gossip, message + 1), "a message never sent");
+            assertEquals(-1, loop.arena.prefetchHeldCopy(node, MessageType.ACK.ordinal(), message), "an ack");
+        }
+        // The loop's losses (no retransmissions here) leave some nodes without it: both answers are checked.
+        assertTrue(holders >= 3 && holders < NODES, holders + " holders of " + NODES);
+    }
+
+    /** Delivers what is in flight, 10 ms apart, until nothing is; returns the time reached. */
+    private static long deliverAll(Loop loop, long now) {
+        for (int[] m = loop.inFlight.poll(); m != null; m = loop.inFlight.poll()) {
+            now += 10_000;
+            loop.arena.onMessage(now, m[1], m[0], m[2], m[3], m[4], m[5]);
+        }
+        return now;
     }
 }

@@ -36,10 +36,17 @@ import java.util.SplittableRandom;
 public final class Simulation {
     private static final int PROGRESS_EVERY = 1 << 14;
     /**
-     * How many coming events' destinations the nodes read ahead in one go (see {@link #readAhead}):
+     * How many coming events' nodes have their state read ahead in one go (see {@link #readAhead}):
      * 8 was the fastest of 4, 8, 16 and 32 at 100,000 nodes.
      */
     private static final int LOOKAHEAD = 8;
+    /**
+     * How many coming events the arena's reading ahead looks through to find {@value #LOOKAHEAD}
+     * that read their node's state: in a broadcast, most events are copies a node already holds,
+     * which read none (round 17 in docs/simulator-engine.md; 16 reads in 64 or 128 events did no
+     * better).
+     */
+    private static final int SCAN = 64;
     /**
      * Runs smaller than this do not read ahead: their nodes' state (0.5 to 1 KB each) fits in a
      * last-level cache of tens of MB, so there are few misses to overlap and reading ahead only adds
@@ -72,9 +79,12 @@ public final class Simulation {
     private final NodeEnvironment environment;
     private final Arrivals arrivals;
     private final GroupActions actions;
-    private final int[] ahead = new int[LOOKAHEAD];
-    private final int[] aheadTags = new int[LOOKAHEAD];
-    private final int[] aheadWords = new int[LOOKAHEAD];
+    // The coming events listed for reading ahead: SCAN of them for the arena, LOOKAHEAD for objects.
+    private final int[] ahead;
+    private final int[] aheadTags;
+    private final int[] aheadWords;
+    /** Which of {@code ahead} the arena reads the state of, in a batch. */
+    private final int[] picked = new int[LOOKAHEAD];
     private boolean readsAhead;
     /** Wakeups one retransmission timeout ahead, beside the queue (see {@link WakeupLane}); null for none. */
     private WakeupLane lane;
@@ -130,6 +140,10 @@ public final class Simulation {
         }
         this.arena = useArena ? new ScampArena(n, config, environment, arenaSeeds, 0, counters) : null;
         this.readsAhead = (arena != null || nodes != null) && readsAheadAt(n);
+        int listed = arena != null ? SCAN : LOOKAHEAD;
+        this.ahead = new int[listed];
+        this.aheadTags = new int[listed];
+        this.aheadWords = new int[listed];
         wakeupLane(true);
         this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
@@ -231,35 +245,52 @@ public final class Simulation {
     }
 
     /**
-     * Has the arena read the state of the nodes the next {@value #LOOKAHEAD} or so events go to, all
-     * together, and returns after how many events to do it again. Nearly every delivery lands on a
-     * node whose state is not in cache; read one event at a time, each miss is waited out alone
-     * (at 100,000 nodes, about 35 % of the time in round 2's profile), read together they overlap.
-     * Reading ahead changes no result; it is done for SCAMP nodes (arena or objects; the baseline has
-     * no state to read), from {@value #READ_AHEAD_MIN_NODES} nodes (or when a test asks, see
-     * {@link #readAhead(boolean)}).
+     * Has the nodes the next {@value #LOOKAHEAD} or so events go to read their state, all together,
+     * and returns after how many events to do it again. Nearly every delivery lands on a node whose
+     * state is not in cache; read one event at a time, each miss is waited out alone (at 100,000
+     * nodes, about 35 % of the time in round 2's profile), read together they overlap. In the arena,
+     * a copy of a gossip message its node holds reads no record: up to {@value #SCAN} events are
+     * looked through for {@value #LOOKAHEAD} that do, which are then read back to back (spread over
+     * the scan, a miss blocked the core before the next one was issued). Reading ahead changes no
+     * result; it is done for SCAMP nodes (arena or objects; the baseline has no state to read), from
+     * {@value #READ_AHEAD_MIN_NODES} nodes (or when a test asks, see {@link #readAhead(boolean)}).
      */
     private int readAhead() {
         int k = queue.upcoming(ahead, aheadTags, aheadWords);
-        int sink = readAheadSink;
-        if (arena != null) {
-            // A packed message's type is in its tag's top byte, its subject in its word (see
-            // NodeEnvironment#PACKED); a wakeup's top byte is WAKE_HINT; a timeline step's tag is 0,
-            // read as a membership message (steps are rare: the reads are wasted, not wrong).
-            for (int i = 0; i < k; i++) {
-                int type = aheadTags[i] >>> 24;
-                sink += type == NodeEnvironment.WAKE_HINT ? arena.prefetchWake(ahead[i])
-                        : arena.prefetch(ahead[i], type, aheadWords[i]);
-            }
-        } else {
+        if (arena == null) {
+            int sink = readAheadSink;
             for (int i = 0; i < k; i++) {
                 int d = ahead[i];
                 ScampNode node = d >= 0 && d < nodes.length ? nodes[d] : null;
                 sink += node == null ? 0 : node.prefetch();
             }
+            readAheadSink = sink;
+            return Math.max(1, k);
+        }
+        // A packed message's type is in its tag's top byte, its subject in its word (see
+        // NodeEnvironment#PACKED); a wakeup's top byte is WAKE_HINT; a timeline step's tag is 0,
+        // read as a membership message (steps are rare: the reads are wasted, not wrong).
+        int sink = readAheadSink;
+        int reads = 0;
+        int looked = 0;
+        for (; looked < k && reads < LOOKAHEAD; looked++) {
+            int type = aheadTags[looked] >>> 24;
+            int held = type == NodeEnvironment.WAKE_HINT ? -1
+                    : arena.prefetchHeldCopy(ahead[looked], type, aheadWords[looked]);
+            if (held < 0) {
+                picked[reads++] = looked;
+            } else {
+                sink += held;
+            }
+        }
+        for (int j = 0; j < reads; j++) {
+            int e = picked[j];
+            int type = aheadTags[e] >>> 24;
+            sink += type == NodeEnvironment.WAKE_HINT ? arena.prefetchWake(ahead[e])
+                    : arena.prefetch(ahead[e], type, aheadWords[e]);
         }
         readAheadSink = sink;
-        return Math.max(1, k);
+        return Math.max(1, looked);
     }
 
     /**
