@@ -509,16 +509,13 @@ public final class ScampArena {
     }
 
     /**
-     * {@link #prefetch(int)} for a message of {@code type} about {@code subject} (as
-     * {@link #onMessage} would be given them): a copy of a gossip message the node already holds is
-     * recognised without the record, so only its count is read; an ack reads the record's count and
-     * the acks awaited, not the views or the messages handled. Any values are accepted (a hint,
-     * like {@link #prefetch(int)}: it changes nothing).
+     * {@link #prefetch(int)} for a message of {@code type} (as {@link #onMessage} would be given it)
+     * that {@link #prefetchHeldCopy} did not recognise as a held gossip copy: a heartbeat to a member
+     * reads its count and its clocks, not the record; an ack reads the record's count and the acks
+     * awaited, not the views or the messages handled; anything else what {@link #prefetch(int)}
+     * reads. Any values are accepted (a hint, like {@link #prefetch(int)}: it changes nothing).
      */
-    public int prefetch(int node, int type, int subject) {
-        if (heldCopyHint(node, type, subject)) {
-            return receivedLow[node];
-        }
+    public int prefetch(int node, int type) {
         if (type == HEARTBEAT && heartbeats != null && node >= 0 && members.get(node)) {
             return receivedLow[node] + heartbeats.prefetch(node); // see countedAsHeartbeat
         }
@@ -534,17 +531,13 @@ public final class ScampArena {
      * For reading ahead in two steps: if a message of {@code type} about {@code subject} arriving at
      * {@code node} looks like a copy of a gossip message the node holds, reads what handling such a
      * copy reads (its count; see {@link #onMessage}) and returns it, 0 or more; otherwise returns -1
-     * and reads nothing, and the caller reads the node's state with {@link #prefetch(int, int, int)}
+     * and reads nothing, and the caller reads the node's state with {@link #prefetch(int, int)}
      * later, together with that of other such messages, so that their misses overlap. In a
      * broadcast most messages are held copies. A hint that changes nothing: any values are
      * accepted, and the answer may be out of date by the time the message is handled.
      */
     public int prefetchHeldCopy(int node, int type, int subject) {
-        return heldCopyHint(node, type, subject) ? receivedLow[node] & 0xFF : -1;
-    }
-
-    private boolean heldCopyHint(int node, int type, int subject) {
-        return type == GOSSIP && node >= 0 && holders.mayHold(subject, node);
+        return type == GOSSIP && node >= 0 && holders.mayHold(subject, node) ? receivedLow[node] & 0xFF : -1;
     }
 
     /**

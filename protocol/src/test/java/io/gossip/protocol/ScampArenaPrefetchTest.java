@@ -65,14 +65,15 @@ class ScampArenaPrefetchTest {
             int gossip = MessageType.GOSSIP.ordinal();
             for (int id = -2; id < NODES + 3; id++) {
                 prefetched.arena.prefetch(id); // the value means nothing: reading is the point
-                // As told of a gossip copy: of a message held or not, never broadcast, or nonsense.
+                // As told of a gossip copy: of a message held or not, never broadcast, or nonsense;
+                // then, as for one not recognised as held, of the gossip message itself.
                 for (int message : new int[] {-1, 0, step / 100, step / 100 + 1, Integer.MAX_VALUE}) {
-                    prefetched.arena.prefetch(id, gossip, message);
                     prefetched.arena.prefetchHeldCopy(id, gossip, message);
                 }
+                prefetched.arena.prefetch(id, gossip);
                 // As told of an ack (its hint reads the count and the awaited entries) and of a
                 // wakeup (the wakeup time, or all of prefetch(id) if the node awaits an ack).
-                prefetched.arena.prefetch(id, MessageType.ACK.ordinal(), 0);
+                prefetched.arena.prefetch(id, MessageType.ACK.ordinal());
                 prefetched.arena.prefetchWake(id);
             }
             int joined = step / 20;
@@ -122,8 +123,8 @@ class ScampArenaPrefetchTest {
         loop.arena.bootstrap(0, 0);
         for (int id : new int[] {-1, Integer.MIN_VALUE, 1, NODES - 1, NODES, Integer.MAX_VALUE}) {
             assertEquals(0, loop.arena.prefetch(id), "id " + id);
-            assertEquals(0, loop.arena.prefetch(id, MessageType.GOSSIP.ordinal(), 0), "id " + id);
-            assertEquals(0, loop.arena.prefetch(id, MessageType.ACK.ordinal(), 0), "id " + id);
+            assertEquals(0, loop.arena.prefetch(id, MessageType.GOSSIP.ordinal()), "id " + id);
+            assertEquals(0, loop.arena.prefetch(id, MessageType.ACK.ordinal()), "id " + id);
             assertEquals(0, loop.arena.prefetchWake(id), "id " + id);
         }
         for (int id : new int[] {-1, Integer.MIN_VALUE, NODES, Integer.MAX_VALUE}) {

@@ -287,7 +287,7 @@ public final class Simulation {
             int e = picked[j];
             int type = aheadTags[e] >>> 24;
             sink += type == NodeEnvironment.WAKE_HINT ? arena.prefetchWake(ahead[e])
-                    : arena.prefetch(ahead[e], type, aheadWords[e]);
+                    : arena.prefetch(ahead[e], type);
         }
         readAheadSink = sink;
         return Math.max(1, looked);
