@@ -15,8 +15,9 @@ import java.util.Locale;
  * --nodes N [--c C] [--broadcasts B] [--seed S] [--representation arena|objects] [--warmup-nodes W]
  * [--appender on|off] [--runs K]}
  * (defaults C = 1, B = 10, S = 1: a fixed seed, so two builds measure the same run; the nodes in the
- * arena, or as {@code ScampNode} objects to compare; W = {@value ScaleRun#DEFAULT_WARMUP_NODES}, an
- * untimed warm-up run of the same workload first, 0 for none, see {@link ScaleRun#run}; the appender, a
+ * arena, or as {@code ScampNode} objects to compare; W = half of N between 20,000 and 50,000
+ * ({@link ScaleRun#defaultWarmupNodes}), an untimed warm-up run of the same workload first, 0 for
+ * none, see {@link ScaleRun#run}; the appender, a
  * second thread storing the event queue's events, on from 50,000 nodes if the machine has a second
  * core, see {@code Simulation#useAppender}; K = 1 measured run, or K one after another in this JVM,
  * see {@link ScaleRepetitions}). It prints a table for people (with K runs, then a row per run and
@@ -30,7 +31,8 @@ public final class ScaleBenchmark {
 
     private static final String USAGE = "usage: ScaleBenchmark --nodes N [--c C] [--broadcasts B] [--seed S]"
             + " [--representation arena|objects] [--warmup-nodes W] [--appender on|off] [--runs K] (defaults: C = 1,"
-            + " B = 10, S = 1, arena, W = " + ScaleRun.DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on"
+            + " B = 10, S = 1, arena, W = N/2 but at least " + ScaleRun.MIN_DEFAULT_WARMUP_NODES + " and at most "
+            + ScaleRun.MAX_DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on"
             + " from 50,000 nodes with a second core; K = 1 measured run)";
 
     public static void main(String[] args) {
@@ -79,7 +81,7 @@ public final class ScaleBenchmark {
         int broadcasts = 10;
         long seed = 1;
         NodeRepresentation representation = NodeRepresentation.ARENA;
-        int warmupNodes = ScaleRun.DEFAULT_WARMUP_NODES;
+        Integer warmupNodes = null;
         Boolean appender = null;
         int runs = 1;
         for (int i = 0; i < args.length; i++) {
@@ -106,9 +108,10 @@ public final class ScaleBenchmark {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
         }
+        int warmup = warmupNodes == null ? ScaleRun.defaultWarmupNodes(nodes) : warmupNodes;
         ScaleRun.Options options = appender == null
-                ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes)
-                : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmupNodes, appender);
+                ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup)
+                : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup, appender);
         return new Invocation(options, runs);
     }
 

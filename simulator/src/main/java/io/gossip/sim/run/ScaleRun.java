@@ -168,8 +168,19 @@ public final class ScaleRun {
         return o.nodes() * 1_000.0 + 10_000;
     }
 
-    /** The warm-up's size when the command line does not give one (see {@link #run}). */
-    public static final int DEFAULT_WARMUP_NODES = 20_000;
+    /** The smallest and largest warm-up the command line gets when it does not give one ({@link #defaultWarmupNodes}). */
+    static final int MIN_DEFAULT_WARMUP_NODES = 20_000;
+    static final int MAX_DEFAULT_WARMUP_NODES = 50_000;
+
+    /**
+     * The warm-up's size when the command line does not give one (see {@link #run}): half the measured
+     * run's nodes, at least {@value #MIN_DEFAULT_WARMUP_NODES} and at most
+     * {@value #MAX_DEFAULT_WARMUP_NODES}.
+     */
+    public static int defaultWarmupNodes(int nodes) {
+        return Math.max(MIN_DEFAULT_WARMUP_NODES, Math.min(MAX_DEFAULT_WARMUP_NODES, nodes / 2));
+    }
+
     /** Broadcasts of the warm-up run (see {@link #run}). */
     private static final int WARMUP_BROADCASTS = 10;
     /** The appender's thresholds in the warm-up (see {@link #measure}). */
@@ -190,9 +201,12 @@ public final class ScaleRun {
      * code compiled without it (JIT log: branches compiled as never taken in
      * {@code Arrivals.arrivePacked}, {@code WheelBuckets.append} and {@code drain}, and in the
      * reading ahead), and at 100,000 nodes, c = 0, its first two broadcasts took 0.14-0.17 s against
-     * 0.09-0.10 s for the next ones. So the warm-up is 20,000 nodes with ten broadcasts, and reads
-     * ahead when the measured run will (docs/simulator-engine.md, round 9). It changes no result: it
-     * is another {@code Simulation}, sharing nothing with the measured one but the compiled code.
+     * 0.09-0.10 s for the next ones. So the warm-up has ten broadcasts and reads ahead when the
+     * measured run will (docs/simulator-engine.md, round 9). Its size is the command line's, or half
+     * the measured run's between 20,000 and 50,000 nodes ({@link #defaultWarmupNodes}): after 20,000
+     * nodes the first run of 100,000 still ran its broadcasts 10-20 % slower than the next run in the
+     * same JVM, after 50,000 as fast (round 18). It changes no result: it is another
+     * {@code Simulation}, sharing nothing with the measured one but the compiled code.
      *
      * @param log where progress lines go (every ~10 s of wall time), or null for none
      */

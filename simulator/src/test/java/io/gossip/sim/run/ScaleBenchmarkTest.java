@@ -126,10 +126,24 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void theDefaultWarmupIsHalfTheRunBetween20000And50000Nodes() {
+        int[][] nodesAndWarmup = {{10, 20_000}, {40_000, 20_000}, {60_000, 30_000}, {99_999, 49_999},
+            {100_000, 50_000}, {1_000_000, 50_000}};
+        for (int[] pair : nodesAndWarmup) {
+            assertEquals(pair[1], ScaleBenchmark.parse(new String[] {"--nodes", Integer.toString(pair[0])}).options()
+                    .warmupNodes(), pair[0] + " nodes");
+        }
+        assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "1000000", "--warmup-nodes", "500"}).options()
+                .warmupNodes(), "the command line's warm-up wins");
+        assertEquals(0, ScaleBenchmark.parse(new String[] {"--warmup-nodes", "0", "--nodes", "1000000"}).options()
+                .warmupNodes(), "whatever the options' order");
+    }
+
+    @Test
     void parsesDefaultsAndRejectsBadOptions() {
         ScaleRun.Options o = ScaleBenchmark.parse(new String[] {"--nodes", "100_000"}).options();
-        int warmup = ScaleRun.DEFAULT_WARMUP_NODES;
-        assertEquals(new ScaleRun.Options(100_000, 1, 10, 1, NodeRepresentation.ARENA, warmup), o);
+        assertEquals(new ScaleRun.Options(100_000, 1, 10, 1, NodeRepresentation.ARENA, 50_000), o);
+        int warmup = 20_000; // the smallest default warm-up, that of every run up to 40,000 nodes
         assertEquals(new ScaleRun.Options(10, 0, 2, 5, NodeRepresentation.ARENA, warmup),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}).options());
         assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS, warmup),
