@@ -175,6 +175,28 @@ public final class ScaleBenchmark {
                 r.coverageMin());
         out.printf(Locale.ROOT, "%-34s %.3f (expected (c+1)·ln n = %.3f)%n", "mean PartialView",
                 r.partialViewMean(), (o.c() + 1) * Math.log(o.nodes()));
+        out.printf(Locale.ROOT, "%-34s %s%n", "core-to-core round trip (wall)", roundTrips(r));
+    }
+
+    /**
+     * The cores' round trip before and after the run, for the table: where the host had put the two
+     * cores while the run's rates were measured ({@link CoreRoundTrip}).
+     */
+    static String roundTrips(ScaleRun.Result r) {
+        if (Double.isNaN(r.coreRoundTripNanosBefore()) && Double.isNaN(r.coreRoundTripNanosAfter())) {
+            return "not measured (one processor)";
+        }
+        return String.format(Locale.ROOT, "%s ns before the run, %s ns after", nanos(r.coreRoundTripNanosBefore()),
+                nanos(r.coreRoundTripNanosAfter()));
+    }
+
+    private static String nanos(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** A JSON number with one decimal, or null for NaN (not measured). */
+    private static String jsonNumber(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** The result of a single run as one JSON object on one line (see {@link #json(ScaleRun.Result, int, int)}). */
@@ -195,13 +217,15 @@ public final class ScaleBenchmark {
                         + "\"broadcastPhaseEvents\":%d,\"broadcastPhaseSeconds\":%.3f,"
                         + "\"broadcastPhaseEventsPerSecond\":%.0f,"
                         + "\"heapBytesPerNode\":%d,\"heapBaselineBytes\":%d,"
-                        + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f,\"run\":%d,\"runs\":%d}",
+                        + "\"coverage\":%.6f,\"coverageMin\":%.6f,\"partialViewMean\":%.4f,"
+                        + "\"coreRoundTripNanosBefore\":%s,\"coreRoundTripNanosAfter\":%s,\"run\":%d,\"runs\":%d}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
                 o.appender(), r.events(), r.wakeups(), r.messagesSent(),
                 r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),
-                r.coverage(), r.coverageMin(), r.partialViewMean(), run, runs);
+                r.coverage(), r.coverageMin(), r.partialViewMean(), jsonNumber(r.coreRoundTripNanosBefore()),
+                jsonNumber(r.coreRoundTripNanosAfter()), run, runs);
     }
 }

@@ -75,7 +75,9 @@ final class ScaleRepetitions {
                 new Column("events/s", "%.3f M", 1e6, ScaleRun.Result::eventsPerSecond),
                 new Column("joins", "%.3f M/s", 1e6, ScaleRun.Result::joinPhaseEventsPerSecond),
                 new Column("broadcasts", "%.3f M/s", 1e6, ScaleRun.Result::broadcastPhaseEventsPerSecond),
-                new Column("heap/node", "%.0f B", 1, r -> r.heapBytesPerNode()));
+                new Column("heap/node", "%.0f B", 1, r -> r.heapBytesPerNode()),
+                new Column("cores before", "%.0f ns", 1, ScaleRun.Result::coreRoundTripNanosBefore),
+                new Column("cores after", "%.0f ns", 1, ScaleRun.Result::coreRoundTripNanosAfter));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "run"));
         for (Column c : columns) {
             header.append(String.format(Locale.ROOT, "%14s", c.name));
@@ -93,7 +95,9 @@ final class ScaleRepetitions {
     private static String row(String label, List<Column> columns, ToDoubleFunction<Column> value) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s", label));
         for (Column c : columns) {
-            line.append(String.format(Locale.ROOT, "%14s", String.format(Locale.ROOT, c.format, value.applyAsDouble(c))));
+            double v = value.applyAsDouble(c);
+            // NaN: not measured (the cores' round trip on one processor).
+            line.append(String.format(Locale.ROOT, "%14s", Double.isNaN(v) ? "-" : String.format(Locale.ROOT, c.format, v)));
         }
         return line.toString();
     }

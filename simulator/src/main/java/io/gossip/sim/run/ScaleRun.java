@@ -112,11 +112,15 @@ public final class ScaleRun {
      *     of the B broadcasts (and the last few joins' retransmissions, if any still run)
      * @param broadcastPhaseSeconds the part of {@code simSeconds} from the first broadcast on
      * @param warmupSeconds wall-clock time of the warm-up run (0 without one), in no other figure
+     * @param coreRoundTripNanosBefore a cache line's round trip between two cores just before the
+     *     run ({@link CoreRoundTrip}, in no other figure); NaN if not measured (one processor)
+     * @param coreRoundTripNanosAfter the same just after the run
      */
     public record Result(Options options, NodeRepresentation representation, long events, long wakeups, long messagesSent, double virtualSeconds,
             double warmupSeconds, double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
             long heapBaselineBytes, double coverage, double coverageMin,
-            double partialViewMean, long broadcastPhaseEvents, double broadcastPhaseSeconds) {
+            double partialViewMean, long broadcastPhaseEvents, double broadcastPhaseSeconds,
+            double coreRoundTripNanosBefore, double coreRoundTripNanosAfter) {
 
         /** {@code events / simSeconds}. */
         public double eventsPerSecond() {
@@ -230,6 +234,8 @@ public final class ScaleRun {
         RunSetup setup = new RunSetup(key, scenario, 0,
                 RunSeeds.runSeed(o.seed(), 0, 0, MembershipSpec.Type.SCAMP), RunSeeds.timelineSeed(o.seed(), 0, 0));
         long baseline = heapUsedAfterFullGc();
+        // Not for the warm-up, which reports no figures; before the engine (and its appender) exists.
+        double roundTripBefore = warmup ? Double.NaN : CoreRoundTrip.measureNanos();
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(setup, o.representation());
         sim.readAhead(readAhead);
@@ -251,6 +257,7 @@ public final class ScaleRun {
         RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));
         long cpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
+        double roundTripAfter = warmup ? Double.NaN : CoreRoundTrip.measureNanos();
         sim.compactNodes(); // the end state without the records' growth room, as the heap figure means
         long heap = heapUsedAfterFullGc();
         if (Boolean.getBoolean("scale.histogram") && log != null) {
@@ -262,7 +269,8 @@ public final class ScaleRun {
                 result.endMicros() / 1e6, warmupSeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
-                meanPartialView(result.nodes()), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9);
+                meanPartialView(result.nodes()), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9,
+                roundTripBefore, roundTripAfter);
     }
 
     private static ProgressSink progress(PrintStream log, double durationMicros, long startNanos) {

@@ -100,7 +100,7 @@ class ScaleBenchmarkTest {
         String[] keys = {"nodes", "c", "events", "setupSeconds", "simSeconds", "eventsPerSecond",
             "joinPhaseEvents", "joinPhaseSeconds", "joinPhaseEventsPerSecond", "broadcastPhaseEvents",
             "broadcastPhaseSeconds", "broadcastPhaseEventsPerSecond", "heapBytesPerNode", "coverage",
-            "partialViewMean"};
+            "partialViewMean", "coreRoundTripNanosBefore", "coreRoundTripNanosAfter", "run"};
         int last = -1;
         for (String key : keys) {
             int at = json.indexOf("\"" + key + "\":");
@@ -109,6 +109,10 @@ class ScaleBenchmarkTest {
         }
         assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"));
         assertTrue(json.contains("\"nodes\":50,\"c\":0,"), json);
+        // A number with one decimal where the machine has two processors, null where it has one.
+        String roundTrip = Runtime.getRuntime().availableProcessors() >= 2 ? "[0-9]+\\.[0-9]" : "null";
+        assertTrue(json.matches(".*\"coreRoundTripNanosBefore\":" + roundTrip + ",\"coreRoundTripNanosAfter\":"
+                + roundTrip + ",.*"), json);
         assertTrue(json.contains("\"representation\":\"arena\",\"appender\":false,"),
                 "the benchmark's workload runs on the arena, without the appender at 50 nodes: " + json);
     }
@@ -216,11 +220,32 @@ class ScaleBenchmarkTest {
         ScaleRepetitions.printRuns(runs, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(6, lines.length, String.join("\n", lines));
-        assertTrue(lines[0].startsWith("run") && lines[0].contains("broadcasts"), lines[0]);
+        assertTrue(lines[0].startsWith("run") && lines[0].contains("broadcasts") && lines[0].contains("cores before")
+                && lines[0].endsWith("cores after"), lines[0]);
         String simSeconds = String.format(Locale.ROOT, "%.2f", runs.get(0).simSeconds());
         assertTrue(lines[1].startsWith("1 ") && lines[1].contains(simSeconds), lines[1]);
         assertTrue(lines[2].startsWith("2 "), lines[2]);
         assertTrue(lines[3].startsWith("median") && lines[4].startsWith("min") && lines[5].startsWith("max"));
+    }
+
+    @Test
+    void theTableSaysWhereTheCoresWereOrThatNothingWasMeasured() {
+        ScaleRun.Result r = ScaleRun.run(new ScaleRun.Options(50, 0, 1, 7), null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScaleBenchmark.printTable(r, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        String expected = Runtime.getRuntime().availableProcessors() >= 2
+                ? String.format(Locale.ROOT, "%.0f ns before the run, %.0f ns after", r.coreRoundTripNanosBefore(),
+                        r.coreRoundTripNanosAfter())
+                : "not measured (one processor)";
+        assertTrue(table.contains("core-to-core round trip (wall)") && table.contains(expected), table);
+        ScaleRun.Result unmeasured = new ScaleRun.Result(r.options(), r.representation(), r.events(), r.wakeups(),
+                r.messagesSent(), r.virtualSeconds(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(),
+                r.simCpuSeconds(), r.heapBytesPerNode(), r.heapBaselineBytes(), r.coverage(), r.coverageMin(),
+                r.partialViewMean(), r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), Double.NaN, Double.NaN);
+        assertEquals("not measured (one processor)", ScaleBenchmark.roundTrips(unmeasured));
+        assertTrue(ScaleBenchmark.json(unmeasured).contains(
+                "\"coreRoundTripNanosBefore\":null,\"coreRoundTripNanosAfter\":null,"), ScaleBenchmark.json(unmeasured));
     }
 
     @Test
