@@ -6,16 +6,19 @@ import java.util.Arrays;
 
 /**
  * How long a cache line takes to go from one core to another and back, measured as the scale
- * benchmark runs: two threads hand a counter back and forth, and the figure is the median of five
- * batches' mean time per round trip.
+ * benchmark runs: two threads hand a counter back and forth, and the figure is the smallest of ten
+ * batches' mean time per round trip. The smallest, because anything else the machine runs meanwhile
+ * (the JIT compiling on the other core after a run, say) only adds to a batch: in the first
+ * version, the median of five, a batch right after the benchmark's warm-up read 1,610 ns.
  *
  * <p>Why the benchmark measures it: on the shared 2-vCPU machine this project is measured on, the
- * round trip is about 90-100 ns most of the time and 440-520 ns for stretches of seconds to
- * minutes, as the host moves its two virtual CPUs nearer or further apart; the guest sees no steal
- * time either way. The broadcast phase's second thread (the event queue's appender) hands every
- * event over between the two cores, so with the cores far apart it gains nothing and the phase runs
- * at about one thread's speed (docs/simulator-engine.md, round 19). Printed beside a run's rates,
- * the round trip tells a slow minute of the host from a slower build.
+ * round trip was 62-150 ns most of the time and 440-515 ns for stretches of seconds to minutes (a
+ * quarter of 226 measurements in 13 minutes, none in between), as the host moved its two virtual
+ * CPUs nearer or further apart; the guest sees no steal time either way. The broadcast phase's
+ * second thread (the event queue's appender) hands every event over between the two cores, so with
+ * the cores far apart it gains nothing and the phase runs at about one thread's speed
+ * (docs/simulator-engine.md, round 19). Printed beside a run's rates, the round trip tells a slow
+ * minute of the host from a slower build.
  *
  * <p>The measurement is bounded: it stops after {@code budgetNanos} of wall time whatever it has
  * done (a machine whose second core is busy elsewhere hands the counter over once per scheduler
@@ -26,7 +29,7 @@ final class CoreRoundTrip {
     /** The two counters, 128 bytes apart so that each has its own cache line (and its neighbour's prefetch). */
     private static final int PING = 16;
     private static final int PONG = 32;
-    private static final int BATCHES = 5;
+    private static final int BATCHES = 10;
     /** Round trips between two looks at the clock. */
     private static final int CHECK_EVERY = 256;
     /** What the benchmark measures before and after each run: at most 20 ms at the slow figure. */
@@ -42,7 +45,7 @@ final class CoreRoundTrip {
     }
 
     /**
-     * Nanoseconds per round trip: the median of five batches of {@code roundTrips / 5}, or of the
+     * Nanoseconds per round trip: the smallest mean of ten batches of {@code roundTrips / 10}, or of the
      * batches done when {@code budgetNanos} of wall time ran out (a batch cut short counts). NaN when
      * {@code processors} is below 2, or when not one round trip was answered within the budget.
      */
@@ -95,9 +98,7 @@ final class CoreRoundTrip {
         if (measured == 0) {
             return Double.NaN; // not one round trip within the budget: no second core to be had
         }
-        double[] sorted = Arrays.copyOf(batches, measured);
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return Arrays.stream(batches, 0, measured).min().getAsDouble();
     }
 
     /** The other thread: answers each count with the same count, until it reads -1. */

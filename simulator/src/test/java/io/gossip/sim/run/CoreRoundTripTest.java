@@ -34,6 +34,6 @@ class CoreRoundTripTest {
 
     @Test
     void fewerRoundTripsThanBatchesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> CoreRoundTrip.measureNanos(2, 4, 1_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> CoreRoundTrip.measureNanos(2, 9, 1_000_000L));
     }
 }
