@@ -14,7 +14,7 @@ package io.gossip.sim.engine;
  * share one insertion sequence; the queue does not interpret either.
  *
  * <p>Structure: a timing wheel of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs (a
- * horizon of about 2.1 s, which covers network latencies and the first retransmission timers),
+ * horizon of about 4.2 s, which covers network latencies and the first retransmission timers),
  * stored by {@link WheelBuckets}: pushing is an append to the bucket's chunks, and when the clock
  * reaches a bucket its events are stably sorted by offset into a drain buffer read front to back.
  * Two small 4-ary heaps handle the rest: the <em>far</em> heap holds events beyond the horizon

@@ -32,8 +32,14 @@ import java.util.BitSet;
  * event of the bucket, and sorts for itself otherwise.
  */
 final class WheelBuckets {
-    /** log2 of the bucket width. */
-    static final int SHIFT = 7;
+    /**
+     * log2 of the bucket width: 256 µs. Twice the 128 µs of rounds 1 to 18: half as many buckets
+     * are being appended to at once (about 350 over a 90 ms spread of latencies), so their last
+     * lines stay in cache more often; with one thread the broadcast phase at 100,000 nodes ran about
+     * 5 % faster, the join phase the same (docs/simulator-engine.md, round 19). Much wider buckets
+     * sort megabytes at a time at 1,000,000 nodes (1,024 µs was slower there in round 6).
+     */
+    static final int SHIFT = 8;
     /** Width of a bucket. */
     static final int BUCKET_MICROS = 1 << SHIFT;
     /** The offset-in-bucket bits of a time, and of a key. */
@@ -50,7 +56,7 @@ final class WheelBuckets {
     final BucketChunks chunks = new BucketChunks(BUCKETS);
     /**
      * One bit per bucket: whether it holds events. Between joins a run has far fewer events than
-     * buckets (one join per virtual second is about 900 events over 7,800 buckets), so stepping
+     * buckets (one join per virtual second is about 900 events over 3,900 buckets), so stepping
      * over empty buckets one by one cost more than the events; the bits skip 64 at a time.
      */
     private final BitSet occupied = new BitSet(BUCKETS);
@@ -253,7 +259,7 @@ final class WheelBuckets {
     }
 
     /**
-     * The same order as the counting sort for a few events, without touching 128 counters;
+     * The same order as the counting sort for a few events, without touching 256 counters;
      * {@code words}: the chunk's side words if the bucket holds a spilled event, else null.
      */
     private void insertionSort(long[] data, Object[] refs, long[] words, int n) {

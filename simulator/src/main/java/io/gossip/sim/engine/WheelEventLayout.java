@@ -16,16 +16,20 @@ package io.gossip.sim.engine;
  * <p>Why: a third long per event was a third of the bytes the wheel writes, sorts and reads for
  * every message; with two, the scale benchmark's broadcast phase at 100,000 nodes ran 7-23 % faster
  * with c = 1 in four pairs against three longs, -1 to 12 % with c = 0, the join phase within the
- * noise (docs/simulator-engine.md, round 9). Key: {@code tag << 32 | subject << 10 | spilled << 9 |
- * kind << 7 | offset}.
+ * noise (docs/simulator-engine.md, round 9). Key: {@code tag << 32 | subject << 11 | spilled << 10 |
+ * kind << 8 | offset} with the wheel's 256 µs buckets ({@link WheelBuckets#SHIFT} offset bits; the
+ * other fields follow it, so the subject has 32 - 11 = 21 bits: ids of runs up to 2,097,152 nodes).
  */
 final class WheelEventLayout {
-    /** Bits of the key holding a compact event's subject (the word's low half). */
-    static final int SUBJECT_BITS = 22;
-    private static final int SUBJECT_SHIFT = 10;
+    /**
+     * The key's bit saying the event is spilled (its word lies in the chunk's side array): above the
+     * offset's {@link WheelBuckets#SHIFT} bits and the kind's two.
+     */
+    static final long SPILLED = 1L << (WheelBuckets.SHIFT + 2);
+    static final int SUBJECT_SHIFT = WheelBuckets.SHIFT + 3;
+    /** Bits of the key holding a compact event's subject (the word's low half): the rest of the key's low half. */
+    static final int SUBJECT_BITS = 32 - SUBJECT_SHIFT;
     private static final long SUBJECT_MASK = (1L << SUBJECT_BITS) - 1;
-    /** The key's bit saying the event is spilled: its word lies in the chunk's side array. */
-    static final long SPILLED = 1L << 9;
 
     private final int idBits;
     private final long idMask;

@@ -107,8 +107,8 @@ class EventQueueTest {
         assertEquals(1, queue.poppedFrom());
     }
 
-    /** The wheel's horizon: 16384 buckets of 128 µs. */
-    private static final long HORIZON_MICROS = 16384L * 128;
+    /** The wheel's horizon: its buckets times their width. */
+    private static final long HORIZON_MICROS = (long) WheelBuckets.BUCKETS * WheelBuckets.BUCKET_MICROS;
 
     /** One expected event, ordered like the queue: by time, then by push order. */
     private record Expected(long time, long seq, int kind, int from, int to, long word, int tag, Object ref) {}
@@ -465,7 +465,8 @@ class EventQueueTest {
     /** Mostly a packed message's (sequence, subject), sometimes too large for two longs, or any word. */
     private static long packedWord(SplittableRandom random) {
         long seq = random.nextInt(16) == 0 ? random.nextInt() : random.nextInt(1 << 12);
-        long subject = random.nextInt(16) == 0 ? random.nextInt() : random.nextInt(1 << 22);
+        long subject = random.nextInt(16) == 0 ? random.nextInt()
+                : random.nextInt(1 << WheelEventLayout.SUBJECT_BITS);
         return random.nextInt(32) == 0 ? random.nextLong() : (seq << 32) | (subject & 0xFFFF_FFFFL);
     }
 
@@ -475,11 +476,13 @@ class EventQueueTest {
             case 0:
                 return 0;
             case 1:
-                return random.nextInt(128);
+                return random.nextInt(WheelBuckets.BUCKET_MICROS);
             case 2:
-                return HORIZON_MICROS - 128 + random.nextInt(256);
+                return HORIZON_MICROS - WheelBuckets.BUCKET_MICROS + random.nextInt(2 * WheelBuckets.BUCKET_MICROS);
             case 3:
-                return HORIZON_MICROS + random.nextLong(4 * HORIZON_MICROS);
+                // Up to one horizon past it: spread any thinner, too few events share a
+                // microsecond of the grid for the tests that need them to.
+                return HORIZON_MICROS + random.nextLong(HORIZON_MICROS);
             default:
                 return 10_000 + random.nextInt(90_000);
         }
@@ -569,11 +572,12 @@ class EventQueueTest {
     @Test
     void upcomingEventsListEachBucketOnceRoundTheWheel() {
         EventQueue queue = new EventQueue(4);
-        long start = 16_000L * 128; // near the wheel's end, so that later events wrap round to its start
+        long bucket = WheelBuckets.BUCKET_MICROS;
+        long start = 16_000L * bucket; // near the wheel's end, so that later events wrap round to its start
         queue.push(start + 5, 3, 0, 99, 0L, 0);
         queue.pop();
-        queue.push(start + 200, 3, 0, 1, 0L, 0); // the next bucket
-        queue.push(start + 128 * 500, 3, 0, 2, 0L, 0); // 500 buckets on: past the wheel's end, wrapped
+        queue.push(start + bucket + 72, 3, 0, 1, 0L, 0); // the next bucket
+        queue.push(start + (bucket * 500), 3, 0, 2, 0L, 0); // 500 buckets on: past the wheel's end, wrapped
         int[] out = new int[8];
         int k = queue.upcoming(out, new int[8], new int[8]);
         assertEquals(2, k, "listed " + Arrays.toString(out) + " for two pending events");
