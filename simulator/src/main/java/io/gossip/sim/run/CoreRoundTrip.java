@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>Why the benchmark measures it: on the shared 2-vCPU machine this project is measured on, the
  * round trip was 62-150 ns most of the time and 440-515 ns for stretches of seconds to minutes (a
- * quarter of 226 measurements in 13 minutes, none in between), as the host moved its two virtual
- * CPUs nearer or further apart; the guest sees no steal time either way. The broadcast phase's
+ * quarter of 226 measurements in 13 minutes, none in between): the host, as far as the guest can
+ * tell, moving its two virtual CPUs nearer or further apart (no steal time shows either way). The broadcast phase's
  * second thread (the event queue's appender) hands every event over between the two cores, so with
  * the cores far apart it gains nothing and the phase runs at about one thread's speed
  * (docs/simulator-engine.md, round 19). Printed beside a run's rates, the round trip tells a slow
