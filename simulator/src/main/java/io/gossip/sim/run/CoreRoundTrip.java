@@ -2,7 +2,6 @@ package io.gossip.sim.run;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 
 /**
  * How long a cache line takes to go from one core to another and back, measured as the scale
@@ -14,11 +13,11 @@ import java.util.Arrays;
  * <p>Why the benchmark measures it: on the shared 2-vCPU machine this project is measured on, the
  * round trip was 62-150 ns most of the time and 440-515 ns for stretches of seconds to minutes (a
  * quarter of 226 measurements in 13 minutes, none in between): the host, as far as the guest can
- * tell, moving its two virtual CPUs nearer or further apart (no steal time shows either way). The broadcast phase's
- * second thread (the event queue's appender) hands every event over between the two cores, so with
- * the cores far apart it gains nothing and the phase runs at about one thread's speed
- * (docs/simulator-engine.md, round 19). Printed beside a run's rates, the round trip tells a slow
- * minute of the host from a slower build.
+ * tell, moving its two virtual CPUs nearer or further apart (no steal time shows either way). The
+ * broadcast phase's second thread (the event queue's appender) hands every event over between the
+ * two cores, so with the cores far apart it gains nothing and the phase runs at about one thread's
+ * speed (docs/simulator-engine.md, round 19). Printed beside a run's rates, the round trip tells a
+ * slow minute of the host from a slower build.
  *
  * <p>The measurement is bounded: it stops after {@code budgetNanos} of wall time whatever it has
  * done (a machine whose second core is busy elsewhere hands the counter over once per scheduler
@@ -61,7 +60,7 @@ final class CoreRoundTrip {
         echo.setDaemon(true);
         echo.start();
         long deadline = System.nanoTime() + budgetNanos;
-        double[] batches = new double[BATCHES];
+        double fastest = Double.NaN; // NaN until a batch has an answered round trip
         int measured = 0;
         try {
             long sent = 0;
@@ -84,7 +83,8 @@ final class CoreRoundTrip {
                 }
                 if (answered > 0) {
                     // A batch the budget cut short counts the wait for its unanswered count too.
-                    batches[measured++] = (System.nanoTime() - t0) / (double) answered;
+                    double mean = (System.nanoTime() - t0) / (double) answered;
+                    fastest = measured++ == 0 ? mean : Math.min(fastest, mean);
                 }
             }
         } finally {
@@ -95,10 +95,7 @@ final class CoreRoundTrip {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (measured == 0) {
-            return Double.NaN; // not one round trip within the budget: no second core to be had
-        }
-        return Arrays.stream(batches, 0, measured).min().getAsDouble();
+        return fastest; // NaN if not one round trip came back within the budget: no second core to be had
     }
 
     /** The other thread: answers each count with the same count, until it reads -1. */
