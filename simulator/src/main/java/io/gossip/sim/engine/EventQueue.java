@@ -40,8 +40,6 @@ public final class EventQueue {
     private static final int BUCKETS = WheelBuckets.BUCKETS;
     private static final int MASK = BUCKETS - 1;
     private static final long HORIZON_MICROS = (long) BUCKETS * BUCKET_MICROS;
-    // A wheel event's key: tag << 32 | (see WheelEventLayout) | kind << KIND_SHIFT | offset in the bucket.
-    private static final int KIND_SHIFT = SHIFT;
     /** How many drained buckets the density (see {@link #switchAppending}) averages over, about. */
     private static final int DENSITY_BUCKETS = 16;
     /**
@@ -166,14 +164,16 @@ public final class EventQueue {
         size++;
         long end = currentStart + BUCKET_MICROS;
         if (timeMicros >= end && timeMicros < currentStart + HORIZON_MICROS) {
-            long key = ((long) tag << 32) | ((long) kind << KIND_SHIFT) | (timeMicros & OFFSET_MASK);
+            long key = ((long) tag << 32) | (timeMicros & OFFSET_MASK); // the rest: see WheelEventLayout
             int bucket = (int) (timeMicros >>> SHIFT) & MASK;
             if (appending) {
-                offer(timeMicros, bucket, from, to, word, key, ref);
+                offer(timeMicros, bucket, kind, from, to, word, key, ref);
             } else if (layout.fits(from, to, word)) {
-                wheel.append(bucket, layout.compactEnds(from, to, word), key | WheelEventLayout.compactKeyBits(word), ref);
+                wheel.append(bucket, layout.compactEnds(kind, from, to, word), key | WheelEventLayout.compactKeyBits(word),
+                        ref);
             } else {
-                wheel.appendSpilled(bucket, WheelEventLayout.spilledEnds(from, to), key | WheelEventLayout.SPILLED, word, ref);
+                wheel.appendSpilled(bucket, WheelEventLayout.spilledEnds(from, to),
+                        key | WheelEventLayout.spilledKeyBits(kind), word, ref);
             }
         } else {
             int slot = slots.store(timeMicros, kind, from, to, word, tag, ref);
@@ -191,10 +191,10 @@ public final class EventQueue {
             if (near.isEmpty() || t < near.minTime() || (t == near.minTime() && near.minSeq() >= drainStartSeq)) {
                 long ends = wheel.headEnds();
                 poppedTime = t;
-                poppedKind = (int) (key >>> KIND_SHIFT) & 3;
                 if (WheelEventLayout.spilled(key)) {
-                    popSpilled(ends);
+                    popSpilled(ends, key);
                 } else {
+                    poppedKind = WheelEventLayout.compactKind(ends);
                     poppedFrom = layout.compactFrom(ends);
                     poppedTo = layout.compactTo(ends);
                     poppedWord = layout.compactWord(ends, key);
@@ -215,14 +215,14 @@ public final class EventQueue {
     }
 
     /** The wheel branch of {@link #push} while the appender stores events; apart, so that {@code push} stays small. */
-    private void offer(long timeMicros, int bucket, int from, int to, long word, long key, Object ref) {
+    private void offer(long timeMicros, int bucket, int kind, int from, int to, long word, long key, Object ref) {
         wheel.mark(bucket);
         if (layout.fits(from, to, word)) {
-            appender.offer(timeMicros, bucket, layout.compactEnds(from, to, word), key | WheelEventLayout.compactKeyBits(word),
-                    word, ref);
+            appender.offer(timeMicros, bucket, layout.compactEnds(kind, from, to, word),
+                    key | WheelEventLayout.compactKeyBits(word), word, ref);
         } else {
-            appender.offer(timeMicros, bucket, WheelEventLayout.spilledEnds(from, to), key | WheelEventLayout.SPILLED, word,
-                    ref);
+            appender.offer(timeMicros, bucket, WheelEventLayout.spilledEnds(from, to),
+                    key | WheelEventLayout.spilledKeyBits(kind), word, ref);
         }
     }
 
@@ -232,7 +232,8 @@ public final class EventQueue {
      * compile into the event loop (when they grew, the loop called them, and the join phase of the
      * scale benchmark was about 6 % slower).
      */
-    private void popSpilled(long ends) {
+    private void popSpilled(long ends, long key) {
+        poppedKind = WheelEventLayout.spilledKind(key);
         poppedFrom = WheelEventLayout.spilledFrom(ends);
         poppedTo = WheelEventLayout.spilledTo(ends);
         poppedWord = wheel.headSideWord();
