@@ -36,8 +36,9 @@ final class WheelBuckets {
      * log2 of the bucket width: 256 µs. Twice the 128 µs of rounds 1 to 18: half as many buckets
      * are being appended to at once (about 350 over a 90 ms spread of latencies), so their last
      * lines stay in cache more often; with one thread the broadcast phase at 100,000 nodes ran about
-     * 5 % faster, the join phase the same (docs/simulator-engine.md, round 19). Much wider buckets
-     * sort megabytes at a time at 1,000,000 nodes (1,024 µs was slower there in round 6).
+     * 5 % faster, the join phase the same (docs/simulator-engine.md, round 19). 512 µs was no
+     * faster in round 20; much wider buckets sort megabytes at a time at 1,000,000 nodes (1,024 µs
+     * was slower there in round 6). The key's fields follow this width ({@link WheelEventLayout}).
      */
     static final int SHIFT = 8;
     /** Width of a bucket. */
