@@ -86,15 +86,12 @@ final class WheelEventLayout {
         return SPILLED | ((long) kind << SUBJECT_SHIFT);
     }
 
-    /** The kind of an event, compact or spilled. */
-    static int kind(long ends, long key) {
-        return spilled(key) ? spilledKind(key) : compactKind(ends);
-    }
-
+    /** The kind of a compact event (see {@link #compactEnds}). */
     static int compactKind(long ends) {
         return (int) (ends >>> KIND_IN_ENDS);
     }
 
+    /** The kind of a spilled event (see {@link #spilledKeyBits}). */
     static int spilledKind(long key) {
         return (int) (key >>> SUBJECT_SHIFT) & 3;
     }

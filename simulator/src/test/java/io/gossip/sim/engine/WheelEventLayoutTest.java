@@ -75,7 +75,7 @@ class WheelEventLayoutTest {
         long key = KEY_OF_TAG_OFFSET | WheelEventLayout.spilledKeyBits(2);
         long ends = WheelEventLayout.spilledEnds(-5, Integer.MAX_VALUE);
         assertTrue(WheelEventLayout.spilled(key));
-        assertEquals(2, WheelEventLayout.kind(ends, key));
+        assertEquals(2, WheelEventLayout.spilledKind(key));
         assertEquals(-5, WheelEventLayout.spilledFrom(ends));
         assertEquals(Integer.MAX_VALUE, layout.to(ends, key));
         assertEquals(Long.MIN_VALUE, layout.word(ends, key, Long.MIN_VALUE));
@@ -88,7 +88,7 @@ class WheelEventLayoutTest {
         long key = KEY_OF_TAG_OFFSET | WheelEventLayout.compactKeyBits(word);
         assertFalse(WheelEventLayout.spilled(key));
         assertEquals(KEY_OF_TAG_OFFSET, key & ~((SUBJECTS - 1L) << WheelEventLayout.SUBJECT_SHIFT), "tag and offset bits");
-        assertEquals(kind, WheelEventLayout.kind(ends, key));
+        assertEquals(kind, WheelEventLayout.compactKind(ends));
         assertEquals(from, layout.compactFrom(ends));
         assertEquals(to, layout.to(ends, key));
         assertEquals(word, layout.word(ends, key, 0xBAD));
