@@ -37,8 +37,7 @@ final class WheelEventLayout {
 
     private final int idBits;
     private final long idMask;
-    /** Bits left in {@code ends} for the sequence, below the kind: 62 - 2·idBits. */
-    private final int seqBits;
+    /** The sequence's bits: the 62 - 2·idBits of {@code ends} left below the kind. */
     private final long seqMask;
     /** Where the sequence starts in {@code ends}: 2·idBits, at most 62 (ids have at most 31 bits), so one shift. */
     private final int seqShift;
@@ -47,8 +46,7 @@ final class WheelEventLayout {
         this.idBits = idBits;
         this.idMask = (1L << idBits) - 1;
         this.seqShift = 2 * idBits;
-        this.seqBits = KIND_IN_ENDS - seqShift;
-        this.seqMask = (1L << seqBits) - 1;
+        this.seqMask = (1L << (KIND_IN_ENDS - seqShift)) - 1;
     }
 
     /** A layout for a run of {@code nodes} nodes: ids in [0, nodes) are compact, others spill. */
@@ -66,9 +64,9 @@ final class WheelEventLayout {
 
     /** Whether the event fits the two longs; if not, {@link #spilledEnds} and a side word hold it. */
     boolean fits(int from, int to, long word) {
-        // One test of the bits that must be zero: ids past idBits, sequence past seqBits, subject past SUBJECT_BITS.
+        // One test of the bits that must be zero: ids past idBits, sequence past seqMask, subject past SUBJECT_BITS.
         long ids = ((from | to) & 0xFFFF_FFFFL) & ~idMask;
-        return (ids | ((word >>> 32) >>> seqBits) | (word & 0xFFFF_FFFFL & ~SUBJECT_MASK)) == 0;
+        return (ids | ((word >>> 32) & ~seqMask) | (word & 0xFFFF_FFFFL & ~SUBJECT_MASK)) == 0;
     }
 
     /** {@code ends} of a compact event (see {@link #fits}); {@code kind} 0 to 3. */
