@@ -5,7 +5,11 @@ package io.gossip.sim.engine;
  * message counts, the order in which nodes joined, and a dense list of the live members for
  * uniform draws in constant time.
  *
- * <p>Slots join in id order ({@link #nextUnused()}), so the unused slots are always the highest ids.
+ * <p>Slots join in id order ({@link #nextUnused()}), so the unused slots are always the highest ids
+ * and a slot's join tick is its id plus one (derived, not stored). Until the first member goes, the
+ * live members are exactly the slots joined so far, in id order: the dense list and its index, two
+ * {@code int}s per node, are built only then, so a run in which nobody leaves or crashes (the scale
+ * benchmark's, for one) keeps neither.
  */
 public final class NodeTable {
     /** Never joined. */
@@ -18,14 +22,13 @@ public final class NodeTable {
     public static final byte CRASHED = 3;
 
     private final byte[] state;
-    private final int[] joinTick;
     private final long[] sent;
     private final long[] received;
-    private final int[] live;
-    private final int[] liveIndex;
+    /** The live members, densely, and where each is in it; both null until a member first goes. */
+    private int[] live;
+    private int[] liveIndex;
     private int liveCount;
     private int used;
-    private int joins;
     private int lowestLiveCursor;
 
     public NodeTable(int nodes) {
@@ -38,11 +41,8 @@ public final class NodeTable {
      */
     public NodeTable(int nodes, boolean countsMessages) {
         state = new byte[nodes];
-        joinTick = new int[nodes];
         sent = countsMessages ? new long[nodes] : null;
         received = countsMessages ? new long[nodes] : null;
-        live = new int[nodes];
-        liveIndex = new int[nodes];
     }
 
     public int size() {
@@ -64,7 +64,7 @@ public final class NodeTable {
 
     /** The {@code i}-th live member (order changes as members go; deterministic). */
     public int liveAt(int i) {
-        return live[i];
+        return live == null ? i : live[i];
     }
 
     /** Slots that have never joined. */
@@ -79,21 +79,23 @@ public final class NodeTable {
 
     /** Joins count so far: a broadcast sent now covers exactly the nodes whose tick is at most this. */
     public int joins() {
-        return joins;
+        return used;
     }
 
     /** The join tick of {@code node}: 1 for the first node that joined, 0 if never. */
     public int joinTick(int node) {
-        return joinTick[node];
+        return node < used ? node + 1 : 0;
     }
 
     /** Marks the next unused slot live and returns it. */
     public int join() {
         int node = used++;
         state[node] = LIVE;
-        joinTick[node] = ++joins;
-        liveIndex[node] = liveCount;
-        live[liveCount++] = node;
+        if (live != null) {
+            liveIndex[node] = liveCount;
+            live[liveCount] = node;
+        }
+        liveCount++;
         return node;
     }
 
@@ -103,10 +105,23 @@ public final class NodeTable {
             throw new IllegalStateException("node " + node + " is not live");
         }
         state[node] = newState;
+        if (live == null) {
+            listLiveMembers();
+        }
         int at = liveIndex[node];
         int last = live[--liveCount];
         live[at] = last;
         liveIndex[last] = at;
+    }
+
+    /** Builds the dense list as it stands while nobody has gone: slots 0 to used - 1, in order. */
+    private void listLiveMembers() {
+        live = new int[state.length];
+        liveIndex = new int[state.length];
+        for (int node = 0; node < used; node++) {
+            live[node] = node;
+            liveIndex[node] = node;
+        }
     }
 
     /** Node 0 if it is live, else the live member with the smallest id, or -1 if none. */
