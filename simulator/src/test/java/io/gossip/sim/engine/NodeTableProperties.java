@@ -34,7 +34,7 @@ class NodeTableProperties {
                 model.end(node, how);
                 table.end(node, how);
             }
-            assertSame(model, table);
+            assertAnswersAlike(model, table);
         }
     }
 
@@ -56,7 +56,7 @@ class NodeTableProperties {
         assertEquals(2 - endedBefore, table.liveCount());
     }
 
-    private static void assertSame(EagerTable model, NodeTable table) {
+    private static void assertAnswersAlike(EagerTable model, NodeTable table) {
         assertEquals(model.liveCount, table.liveCount());
         assertEquals(model.joins, table.joins());
         assertEquals(model.state.length - model.used, table.unusedCount());
