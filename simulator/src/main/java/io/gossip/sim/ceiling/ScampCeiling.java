@@ -18,39 +18,73 @@ public final class ScampCeiling {
     private ScampCeiling() {
     }
 
+    /** What the command line asks for. */
+    record Options(int nodes, int c, int broadcasts, long seed) {
+    }
+
     public static void main(String[] args) {
-        int nodes = -1;
-        int c = 1;
-        int broadcasts = 10;
-        long seed = 1;
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                System.out.println("Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]");
+                return;
+            }
+        }
+        Options o;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("-h") || option.equals("--help")) {
-                    System.out.println("Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]");
-                    return;
-                }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--nodes" -> nodes = Integer.parseInt(value);
-                    case "--c" -> c = Integer.parseInt(value);
-                    case "--broadcasts" -> broadcasts = Integer.parseInt(value);
-                    case "--seed" -> seed = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
-            }
-            if (nodes < 2) {
-                throw new IllegalArgumentException("--nodes N (at least 2) is required");
-            }
+            o = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("ceiling: " + e.getMessage());
             System.exit(2);
             return;
         }
-        print(new CeilingRun(nodes, c, broadcasts, seed).run(), System.out);
+        print(new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(), System.out);
+    }
+
+    /** The options, or an {@link IllegalArgumentException} that says what is wrong. */
+    static Options parse(String[] args) {
+        int nodes = -1;
+        int c = 1;
+        int broadcasts = 10;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            // Null when the option is last: an unknown option is reported as unknown wherever it stands.
+            String value = i + 1 < args.length ? args[++i] : null;
+            switch (option) {
+                case "--nodes" -> nodes = intValue(option, value);
+                case "--c" -> c = intValue(option, value);
+                case "--broadcasts" -> broadcasts = intValue(option, value);
+                case "--seed" -> seed = longValue(option, value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (nodes < 2) {
+            throw new IllegalArgumentException("--nodes N (at least 2) is required");
+        }
+        return new Options(nodes, c, broadcasts, seed);
+    }
+
+    private static int intValue(String option, String value) {
+        return (int) longValue(option, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static long longValue(String option, String value) {
+        return longValue(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long longValue(String option, String value, long min, long max) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        try {
+            long v = Long.parseLong(value);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be an integer, got '" + value + "'");
+        }
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {

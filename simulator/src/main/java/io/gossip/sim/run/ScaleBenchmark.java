@@ -86,16 +86,15 @@ public final class ScaleBenchmark {
         int runs = 1;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + name + " needs a value");
-            }
-            String value = args[++i];
+            // Null when the option is last: each value's reader says it is missing, so that an
+            // unknown option is reported as unknown wherever it stands.
+            String value = i + 1 < args.length ? args[++i] : null;
             switch (name) {
                 case "--nodes" -> nodes = intValue(name, value);
                 case "--c" -> c = intValue(name, value);
                 case "--broadcasts" -> broadcasts = intValue(name, value);
                 case "--seed" -> seed = longValue(name, value);
-                case "--representation" -> representation = representation(value);
+                case "--representation" -> representation = representation(name, value);
                 case "--warmup-nodes" -> warmupNodes = intValue(name, value);
                 case "--appender" -> appender = onOff(name, value);
                 case "--runs" -> runs = intValue(name, value);
@@ -115,16 +114,24 @@ public final class ScaleBenchmark {
         return new Invocation(options, runs);
     }
 
+    /** {@code value}, or the error of an option given last, without its value. */
+    private static String given(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("option " + name + " needs a value");
+        }
+        return value;
+    }
+
     private static boolean onOff(String name, String value) {
-        return switch (value) {
+        return switch (given(name, value)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new IllegalArgumentException(name + " must be on or off, got '" + value + "'");
         };
     }
 
-    private static NodeRepresentation representation(String value) {
-        return switch (value) {
+    private static NodeRepresentation representation(String name, String value) {
+        return switch (given(name, value)) {
             case "arena" -> NodeRepresentation.ARENA;
             case "objects" -> NodeRepresentation.OBJECTS;
             default -> throw new IllegalArgumentException("--representation must be arena or objects, got '" + value + "'");
@@ -133,7 +140,7 @@ public final class ScaleBenchmark {
 
     private static int intValue(String name, String value) {
         try {
-            return Integer.parseInt(value.replace("_", ""));
+            return Integer.parseInt(given(name, value).replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
         }
@@ -141,7 +148,7 @@ public final class ScaleBenchmark {
 
     private static long longValue(String name, String value) {
         try {
-            return Long.parseLong(value.replace("_", ""));
+            return Long.parseLong(given(name, value).replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
         }

@@ -172,6 +172,16 @@ class ScaleBenchmarkTest {
         assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(new String[] {"--nodes", "1"}));
         assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--fanout", "3"}));
+        // Named for what is wrong, wherever it stands: last, an unknown option is still unknown.
+        assertEquals("unknown option --fanout",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--fanout"})).getMessage());
+        assertEquals("option --seed needs a value",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--seed"})).getMessage());
+        assertEquals("option --representation needs a value",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation"})).getMessage());
     }
 
     @Test
