@@ -65,26 +65,27 @@ public final class ScampCeiling {
     }
 
     private static int intValue(String option, String value) {
-        return (int) longValue(option, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long v = longValue(option, value);
+        if (v != (int) v) {
+            throw notAnInteger(option, value);
+        }
+        return (int) v;
     }
 
+    /** Digits may be grouped with underscores, as {@code ./bench scale} accepts them. */
     private static long longValue(String option, String value) {
-        return longValue(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-
-    private static long longValue(String option, String value, long min, long max) {
         if (value == null) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         try {
-            long v = Long.parseLong(value);
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
+            return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be an integer, got '" + value + "'");
+            throw notAnInteger(option, value);
         }
+    }
+
+    private static IllegalArgumentException notAnInteger(String option, String value) {
+        return new IllegalArgumentException(option + " must be an integer, got '" + value + "'");
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {

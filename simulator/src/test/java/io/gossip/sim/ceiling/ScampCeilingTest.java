@@ -12,6 +12,7 @@ class ScampCeilingTest {
         assertEquals(new ScampCeiling.Options(1000, 1, 10, 1), ScampCeiling.parse(new String[] {"--nodes", "1000"}));
         assertEquals(new ScampCeiling.Options(50, 0, 3, -7),
                 ScampCeiling.parse(new String[] {"--seed", "-7", "--c", "0", "--broadcasts", "3", "--nodes", "50"}));
+        assertEquals(100_000, ScampCeiling.parse(new String[] {"--nodes", "100_000"}).nodes());
     }
 
     @Test
