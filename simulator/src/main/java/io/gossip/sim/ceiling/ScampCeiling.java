@@ -1,5 +1,8 @@
 package io.gossip.sim.ceiling;
 
+import static io.gossip.sim.run.OptionValues.intValue;
+import static io.gossip.sim.run.OptionValues.longValue;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -48,7 +51,7 @@ public final class ScampCeiling {
         long seed = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            // Null when the option is last: an unknown option is reported as unknown wherever it stands.
+            // Null when the option is last (see OptionValues).
             String value = i + 1 < args.length ? args[++i] : null;
             switch (option) {
                 case "--nodes" -> nodes = intValue(option, value);
@@ -62,30 +65,6 @@ public final class ScampCeiling {
             throw new IllegalArgumentException("--nodes N (at least 2) is required");
         }
         return new Options(nodes, c, broadcasts, seed);
-    }
-
-    private static int intValue(String option, String value) {
-        long v = longValue(option, value);
-        if (v != (int) v) {
-            throw notAnInteger(option, value);
-        }
-        return (int) v;
-    }
-
-    /** Digits may be grouped with underscores, as {@code ./bench scale} accepts them. */
-    private static long longValue(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw notAnInteger(option, value);
-        }
-    }
-
-    private static IllegalArgumentException notAnInteger(String option, String value) {
-        return new IllegalArgumentException(option + " must be an integer, got '" + value + "'");
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {

@@ -1,5 +1,9 @@
 package io.gossip.sim.run;
 
+import static io.gossip.sim.run.OptionValues.given;
+import static io.gossip.sim.run.OptionValues.intValue;
+import static io.gossip.sim.run.OptionValues.longValue;
+
 import io.gossip.sim.engine.NodeRepresentation;
 import java.io.PrintStream;
 import java.util.List;
@@ -86,8 +90,7 @@ public final class ScaleBenchmark {
         int runs = 1;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            // Null when the option is last: each value's reader says it is missing, so that an
-            // unknown option is reported as unknown wherever it stands.
+            // Null when the option is last (see OptionValues).
             String value = i + 1 < args.length ? args[++i] : null;
             switch (name) {
                 case "--nodes" -> nodes = intValue(name, value);
@@ -114,14 +117,6 @@ public final class ScaleBenchmark {
         return new Invocation(options, runs);
     }
 
-    /** {@code value}, or the error of an option given last, without its value. */
-    private static String given(String name, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("option " + name + " needs a value");
-        }
-        return value;
-    }
-
     private static boolean onOff(String name, String value) {
         return switch (given(name, value)) {
             case "on" -> true;
@@ -136,22 +131,6 @@ public final class ScaleBenchmark {
             case "objects" -> NodeRepresentation.OBJECTS;
             default -> throw new IllegalArgumentException("--representation must be arena or objects, got '" + value + "'");
         };
-    }
-
-    private static int intValue(String name, String value) {
-        try {
-            return Integer.parseInt(given(name, value).replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static long longValue(String name, String value) {
-        try {
-            return Long.parseLong(given(name, value).replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
-        }
     }
 
     static void printTable(ScaleRun.Result r, PrintStream out) {

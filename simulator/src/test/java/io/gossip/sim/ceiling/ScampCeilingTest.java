@@ -19,7 +19,7 @@ class ScampCeilingTest {
     void saysWhatIsWrong() {
         assertEquals("unknown option --fanout", error("--nodes", "10", "--fanout"));
         assertEquals("unknown option --fanout", error("--nodes", "10", "--fanout", "3"));
-        assertEquals("--seed needs a value", error("--nodes", "10", "--seed"));
+        assertEquals("option --seed needs a value", error("--nodes", "10", "--seed"));
         assertEquals("--nodes must be an integer, got 'ten'", error("--nodes", "ten"));
         assertEquals("--c must be an integer, got '3000000000'", error("--nodes", "10", "--c", "3000000000"));
         assertEquals("--nodes N (at least 2) is required", error("--c", "1"));

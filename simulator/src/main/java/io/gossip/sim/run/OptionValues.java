@@ -1,0 +1,42 @@
+package io.gossip.sim.run;
+
+/**
+ * Reading the values of the benchmark commands' hand-parsed options ({@code ./bench scale},
+ * {@code ./bench ceiling}): each error names the option and what is wrong with its value. A null
+ * value is an option given last, without one; a command reads it this way only once it has
+ * recognised the option, so that an unknown option is reported as unknown wherever it stands.
+ */
+public final class OptionValues {
+    private OptionValues() {
+    }
+
+    /** {@code value}, or the error of option {@code name} given last, without its value. */
+    public static String given(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("option " + name + " needs a value");
+        }
+        return value;
+    }
+
+    /** An {@code int}; digits may be grouped with underscores ({@code 100_000}). */
+    public static int intValue(String name, String value) {
+        try {
+            return Integer.parseInt(given(name, value).replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw notAnInteger(name, value);
+        }
+    }
+
+    /** A {@code long}; digits may be grouped with underscores. */
+    public static long longValue(String name, String value) {
+        try {
+            return Long.parseLong(given(name, value).replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw notAnInteger(name, value);
+        }
+    }
+
+    private static IllegalArgumentException notAnInteger(String name, String value) {
+        return new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+    }
+}
