@@ -3,6 +3,7 @@ package io.gossip.sim.ceiling;
 import static io.gossip.sim.run.OptionValues.intValue;
 import static io.gossip.sim.run.OptionValues.longValue;
 
+import io.gossip.sim.run.OptionValues;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -26,18 +27,9 @@ public final class ScampCeiling {
     }
 
     public static void main(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("-h") || arg.equals("--help")) {
-                System.out.println("Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]");
-                return;
-            }
-        }
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ceiling: " + e.getMessage());
-            System.exit(2);
+        Options o = OptionValues.commandLine(args, "ceiling",
+                "Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]", ScampCeiling::parse);
+        if (o == null) {
             return;
         }
         print(new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(), System.out);

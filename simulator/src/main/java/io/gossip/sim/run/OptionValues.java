@@ -1,5 +1,8 @@
 package io.gossip.sim.run;
 
+import java.util.Arrays;
+import java.util.function.Function;
+
 /**
  * Reading the values of the benchmark commands' hand-parsed options ({@code ./bench scale},
  * {@code ./bench ceiling}): each error names the option and what is wrong with its value. A null
@@ -8,6 +11,26 @@ package io.gossip.sim.run;
  */
 public final class OptionValues {
     private OptionValues() {
+    }
+
+    /**
+     * A benchmark command's line as {@code parse} reads it; null once {@code --help} or {@code -h}
+     * printed the usage (the command then has nothing to do). A line {@code parse} refuses prints
+     * {@code command: what is wrong} and the usage on stderr and exits with code 2.
+     */
+    public static <T> T commandLine(String[] args, String command, String usage, Function<String[], T> parse) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(usage);
+            return null;
+        }
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return null;
+        }
     }
 
     /** {@code value}, or the error of option {@code name} given last, without its value. */

@@ -40,17 +40,8 @@ public final class ScaleBenchmark {
             + " from 50,000 nodes with a second core; K = 1 measured run)";
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
-            return;
-        }
-        Invocation invocation;
-        try {
-            invocation = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("scale benchmark: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+        Invocation invocation = OptionValues.commandLine(args, "scale benchmark", USAGE, ScaleBenchmark::parse);
+        if (invocation == null) {
             return;
         }
         ScaleRun.Options options = invocation.options();

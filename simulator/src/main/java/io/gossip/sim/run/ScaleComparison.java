@@ -45,17 +45,8 @@ public final class ScaleComparison {
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
-            return;
-        }
-        Invocation invocation;
-        try {
-            invocation = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("scale comparison: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+        Invocation invocation = OptionValues.commandLine(args, "scale comparison", USAGE, ScaleComparison::parse);
+        if (invocation == null) {
             return;
         }
         try {
@@ -116,7 +107,8 @@ public final class ScaleComparison {
         boolean together = Runtime.getRuntime().availableProcessors() >= 2;
         out.printf(Locale.ROOT, "scale comparison: base = %s (%s)%n", in.baseLabel(), in.base());
         out.printf(Locale.ROOT, "                  candidate = %s (%s)%n", in.candidateLabel(), in.candidate());
-        out.printf(Locale.ROOT, "%d pairs of: %s%n", in.pairs(), String.join(" ", in.scaleArgs()));
+        out.printf(Locale.ROOT, "%d %s of: %s%n", in.pairs(), in.pairs() == 1 ? "pair" : "pairs",
+                String.join(" ", in.scaleArgs()));
         out.println(together
                 ? "each pair runs both builds at once, one core each (no appender), the first to start alternating"
                 : "one processor: each pair runs the builds one after the other, the first alternating");
@@ -159,10 +151,23 @@ public final class ScaleComparison {
 
     private static String[] runTogether(List<String> first, List<String> second) {
         Process a = start(first);
-        Process b = start(second);
-        CompletableFuture<String> outA = CompletableFuture.supplyAsync(() -> drain(a));
-        CompletableFuture<String> outB = CompletableFuture.supplyAsync(() -> drain(b));
-        return new String[] {finish(a, first, outA.join()), finish(b, second, outB.join())};
+        Process b;
+        try {
+            b = start(second);
+        } catch (ChildFailed e) {
+            a.destroyForcibly();
+            throw e;
+        }
+        try {
+            CompletableFuture<String> outA = CompletableFuture.supplyAsync(() -> drain(a));
+            CompletableFuture<String> outB = CompletableFuture.supplyAsync(() -> drain(b));
+            return new String[] {finish(a, first, outA.join()), finish(b, second, outB.join())};
+        } catch (RuntimeException e) {
+            // One run failed: the other would go on alone, measuring nothing, after this JVM exits.
+            a.destroyForcibly();
+            b.destroyForcibly();
+            throw e;
+        }
     }
 
     private static String runAlone(List<String> command) {
@@ -172,7 +177,10 @@ public final class ScaleComparison {
 
     private static Process start(List<String> command) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // A run outlives its JVM's parent unless stopped: Ctrl-C on the comparison stops both.
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+            return p;
         } catch (IOException e) {
             throw new ChildFailed("cannot start " + String.join(" ", command) + ": " + e.getMessage());
         }
