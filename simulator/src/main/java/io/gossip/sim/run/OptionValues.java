@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * Reading the values of the benchmark commands' hand-parsed options ({@code ./bench scale},
- * {@code ./bench ceiling}): each error names the option and what is wrong with its value. A null
- * value is an option given last, without one; a command reads it this way only once it has
- * recognised the option, so that an unknown option is reported as unknown wherever it stands.
+ * Reading the benchmark commands' hand-parsed options ({@code ./bench scale}, {@code ./bench
+ * ceiling}, {@code ./bench compare}): each error names the option and what is wrong with its
+ * value. A null value is an option given last, without one; a command reads it this way only once
+ * it has recognised the option, so that an unknown option is reported as unknown wherever it
+ * stands.
  */
 public final class OptionValues {
     private OptionValues() {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Each run is a JVM of its own with {@code -XX:ActiveProcessorCount=1} (so no appender: each
  * build has one core and the loop's thread alone) and {@code -XX:ParallelGCThreads=1}; which build
  * starts first alternates from pair to pair. Both must simulate the same run (same events): if they
- * do not, the change altered results, and the comparison says so before its figures.
+ * do not, the change altered results, and the comparison says so before its summary.
  */
 public final class ScaleComparison {
     private static final String USAGE = "usage: ScaleComparison --base CLASSPATH --candidate CLASSPATH"
