@@ -1,10 +1,11 @@
 package io.gossip.sim.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The figures {@link ScaleComparison} reads from each build's JSON line, pair by pair, and what it
@@ -37,13 +38,23 @@ final class PairedFigures {
 
     /** One build's run in one pair: its events (to check both simulated the same run) and its figures. */
     record Run(long events, double[] figures) {
-        /** Reads a run from the scale benchmark's JSON line. */
+        /**
+         * Reads a run from the scale benchmark's JSON line.
+         *
+         * @throws IllegalArgumentException if the line is not JSON or lacks a figure
+         */
         static Run of(String jsonLine) {
+            JsonNode json;
+            try {
+                json = JSON.readTree(jsonLine);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not a JSON line: " + jsonLine, e);
+            }
             double[] figures = new double[Figure.values().length];
             for (Figure f : Figure.values()) {
-                figures[f.ordinal()] = number(jsonLine, f.key);
+                figures[f.ordinal()] = number(json, f.key).asDouble();
             }
-            return new Run((long) number(jsonLine, "events"), figures);
+            return new Run(number(json, "events").asLong(), figures);
         }
 
         double figure(Figure f) {
@@ -64,20 +75,17 @@ final class PairedFigures {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PairedFigures() {
     }
 
-    /**
-     * The number after {@code "key":} in a JSON line of flat fields.
-     *
-     * @throws IllegalArgumentException if the line has no such numeric field
-     */
-    static double number(String jsonLine, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":(-?[0-9][0-9.eE+-]*)").matcher(jsonLine);
-        if (!m.find()) {
-            throw new IllegalArgumentException("no number '" + key + "' in " + jsonLine);
+    private static JsonNode number(JsonNode json, String key) {
+        JsonNode value = json.path(key);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("no number '" + key + "' in " + json);
         }
-        return Double.parseDouble(m.group(1));
+        return value;
     }
 
     /** The row of one pair: each figure as base -> candidate, under {@link #printHeader}'s columns. */

@@ -121,8 +121,8 @@ public final class ScaleComparison {
             String[] outputs = together ? runTogether(first, second) : new String[] {runAlone(first), runAlone(second)};
             String baseOutput = baseFirst ? outputs[0] : outputs[1];
             String candidateOutput = baseFirst ? outputs[1] : outputs[0];
-            PairedFigures.Pair pair = new PairedFigures.Pair(PairedFigures.Run.of(jsonLine(in.baseLabel(), baseOutput)),
-                    PairedFigures.Run.of(jsonLine(in.candidateLabel(), candidateOutput)));
+            PairedFigures.Pair pair = new PairedFigures.Pair(result(in.baseLabel(), baseOutput),
+                    result(in.candidateLabel(), candidateOutput));
             pairs.add(pair);
             PairedFigures.printPair(i, pair, out);
         }
@@ -212,12 +212,16 @@ public final class ScaleComparison {
         return output;
     }
 
-    /** The last JSON line of a run's output. */
-    static String jsonLine(String label, String output) {
+    /** The figures of a run's last JSON line. */
+    private static PairedFigures.Run result(String label, String output) {
         String[] lines = output.split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             if (lines[i].startsWith("{\"benchmark\":\"scale\"")) {
-                return lines[i];
+                try {
+                    return PairedFigures.Run.of(lines[i]);
+                } catch (IllegalArgumentException e) {
+                    throw new ChildFailed("the " + label + " run's JSON line: " + e.getMessage());
+                }
             }
         }
         throw new ChildFailed("the " + label + " run printed no JSON line:\n" + lastLines(output, 20));

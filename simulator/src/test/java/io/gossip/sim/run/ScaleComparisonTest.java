@@ -52,7 +52,11 @@ class ScaleComparisonTest {
         assertEquals(1.5, run.figure(PairedFigures.Figure.JOIN_PHASE_SECONDS));
         assertEquals(2e7, run.figure(PairedFigures.Figure.BROADCAST_RATE));
         assertEquals(400, run.figure(PairedFigures.Figure.HEAP_PER_NODE));
-        assertThrows(IllegalArgumentException.class, () -> PairedFigures.number(LINE, "coreRoundTripNanosBefore"));
+        // A figure that is missing or null (a round trip on one processor) is an error, not a zero.
+        assertThrows(IllegalArgumentException.class, () -> PairedFigures.Run.of(LINE.replace("\"simSeconds\":2.000,", "")));
+        assertThrows(IllegalArgumentException.class,
+                () -> PairedFigures.Run.of(LINE.replace("\"heapBytesPerNode\":400", "\"heapBytesPerNode\":null")));
+        assertThrows(IllegalArgumentException.class, () -> PairedFigures.Run.of("scale benchmark: 300 nodes"));
     }
 
     @Test
