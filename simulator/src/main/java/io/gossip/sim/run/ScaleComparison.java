@@ -80,7 +80,8 @@ public final class ScaleComparison {
                 case "--base-label" -> baseLabel = given(name, value);
                 case "--candidate-label" -> candidateLabel = given(name, value);
                 case "--pairs" -> pairs = intValue(name, value);
-                case "--jvm-options" -> jvmOptions = List.of(given(name, value).trim().split("\\s+"));
+                case "--jvm-options" -> jvmOptions = given(name, value).isBlank() ? List.of()
+                        : List.of(value.trim().split("\\s+"));
                 case "--runs" -> throw new IllegalArgumentException("--runs is not taken here: each pair runs once; "
                         + "use --pairs");
                 default -> {
@@ -98,8 +99,7 @@ public final class ScaleComparison {
             throw new IllegalArgumentException("--pairs must be >= 1, got " + pairs);
         }
         ScaleBenchmark.parse(scaleArgs.toArray(String[]::new)); // the scale benchmark's own errors, now
-        return new Invocation(base, candidate, baseLabel, candidateLabel, pairs,
-                jvmOptions.equals(List.of("")) ? List.of() : jvmOptions, List.copyOf(scaleArgs));
+        return new Invocation(base, candidate, baseLabel, candidateLabel, pairs, jvmOptions, List.copyOf(scaleArgs));
     }
 
     /** Runs the pairs, printing a row per pair and then the summary; returns the pairs. */
@@ -129,11 +129,13 @@ public final class ScaleComparison {
         out.println();
         long baseEvents = pairs.get(0).base().events();
         long candidateEvents = pairs.get(0).candidate().events();
-        out.println(baseEvents == candidateEvents
+        boolean same = pairs.stream().allMatch(p -> p.base().events() == baseEvents
+                && p.candidate().events() == baseEvents);
+        out.println(same
                 ? String.format(Locale.ROOT, "both builds simulated the same run: %,d events", baseEvents)
                 : String.format(Locale.ROOT, "THE BUILDS SIMULATED DIFFERENT RUNS: %,d events (base) against %,d "
-                        + "(candidate); the change altered results, so the figures compare different work",
-                        baseEvents, candidateEvents));
+                        + "(candidate) in the first pair; the change altered results (or a run is not "
+                        + "deterministic), so the figures compare different work", baseEvents, candidateEvents));
         PairedFigures.printSummary(pairs, out);
         return pairs;
     }

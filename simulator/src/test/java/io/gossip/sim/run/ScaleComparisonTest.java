@@ -26,6 +26,8 @@ class ScaleComparisonTest {
         assertEquals("b.jar", in.candidate());
         assertEquals(5, in.pairs());
         assertEquals(List.of("-Xmx2g", "-Xss1m"), in.jvmOptions());
+        assertEquals(List.of(), ScaleComparison.parse(new String[] {"--base", "a", "--candidate", "b", "--nodes", "10",
+            "--jvm-options", " "}).jvmOptions(), "blank: no options, not an empty argument");
         assertEquals(List.of("--nodes", "1000", "--c", "0"), in.scaleArgs());
         List<String> command = ScaleComparison.command("java", in, "b.jar");
         // The benchmark's options last, the caller's JVM options after the defaults (later ones win).
