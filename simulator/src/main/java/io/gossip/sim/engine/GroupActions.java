@@ -132,11 +132,13 @@ final class GroupActions {
 
     /** Crashes a live node silently. */
     void crash(int node) {
+        tracker.nodeLeaving(environment.now());
         table.end(node, NodeTable.CRASHED);
     }
 
     /** A live node unsubscribes gracefully. */
     void unsubscribe(int node) {
+        tracker.nodeLeaving(environment.now());
         table.end(node, NodeTable.LEFT);
         if (arena != null) {
             arena.leave(environment.now(), node);

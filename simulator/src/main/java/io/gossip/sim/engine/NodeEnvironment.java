@@ -126,6 +126,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     public void send(int from, int to, Message message) {
         table.countSent(from);
         sentByType[message.type().ordinal()]++;
+        long at = arrivalMicros(from, to);
         if (message instanceof Gossip gossip) {
             int b = tracker.indexOf(gossip.messageId());
             if (b < 0 && openingBroadcast >= 0) {
@@ -133,15 +134,14 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
                 tracker.bind(gossip.messageId(), b);
             }
             if (b >= 0) {
-                tracker.countTransmission(b);
+                tracker.countTransmission(b, at);
             }
         }
-        queueObject(from, to, message);
+        queueObject(at, from, to, message);
     }
 
-    /** Queues the arrival of a message object, unless it would arrive after the end of the run. */
-    private void queueObject(int from, int to, Message message) {
-        long at = arrivalMicros(from, to);
+    /** Queues the arrival at {@code at} of a message object, unless it is negative (after the end of the run). */
+    private void queueObject(long at, int from, int to, Message message) {
         if (at >= 0) {
             queue.push(at, MESSAGE, from, to, message);
             if (lane != null) {
@@ -173,10 +173,10 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     @Override
     public void send(int from, int to, int type, int seq, int subject, int hops) {
         sentByType[type]++; // the arena counts each node's messages in its own record
-        if (type == GOSSIP) {
-            tracker.countTransmission(broadcastOfMessage[subject]);
-        }
         long at = arrivalMicros(from, to);
+        if (type == GOSSIP) {
+            tracker.countTransmission(broadcastOfMessage[subject], at);
+        }
         if (at >= 0) {
             queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
             if (lane != null) {
@@ -204,7 +204,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         } else {
             message = new ForwardedSubscription(seq, subscriber, hops, leaseMillis);
         }
-        queueObject(from, to, message);
+        queueObject(arrivalMicros(from, to), from, to, message);
     }
 
     @Override

@@ -92,6 +92,8 @@ public final class Simulation {
     private boolean appends;
     private int appendAbove = EventQueue.APPEND_ABOVE;
     private int appendBelow = EventQueue.APPEND_BELOW;
+    /** Whether broadcasts are summarised as soon as they are over (see {@link #settleBroadcastsEarly}). */
+    private boolean settlesEarly = true;
     /** Events to handle before {@link #readAhead} reads ahead again. */
     private int untilReadAhead;
     /** Where {@link #readAhead}'s loads go, so that the compiler keeps them. */
@@ -168,6 +170,10 @@ public final class Simulation {
     public RunResult run(ProgressSink progress) {
         Scenario scenario = setup.scenario();
         new TimelineDriver(actions, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
+        long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
+        if (settlesEarly) {
+            tracker.settleEarly(table, coverageStepMicros, TimelineDriver.lastDepartureMicros(scenario.timeline()));
+        }
         long sampleMicros = Math.round(scenario.output().timelineSampleMillis() * 1000);
         if (sampleMicros > 0) {
             scheduleSampling(0, sampleMicros);
@@ -195,7 +201,6 @@ public final class Simulation {
         if (queue.isEmpty()) {
             queue.trim(); // drop the queue's chunks and the drain buffer: nothing needs them any more
         }
-        long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
         return new RunResult(setup.key(), global != null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), actions.rows(),
                 sentByType, networkDrops, counters.snapshot().droppedByReason(), events, endMicros);
@@ -291,6 +296,16 @@ public final class Simulation {
         }
         readAheadSink = sink;
         return Math.max(1, looked);
+    }
+
+    /**
+     * Summarises broadcasts that are over when the next opens, once no node will leave or crash any
+     * more (on by default), or every broadcast at the end; before {@link #run}. It changes no result, only
+     * how long a broadcast's per-node tables are kept (see {@link BroadcastTracker}); tests compare
+     * both.
+     */
+    public void settleBroadcastsEarly(boolean on) {
+        settlesEarly = on;
     }
 
     /**

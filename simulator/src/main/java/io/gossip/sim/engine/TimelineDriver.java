@@ -46,6 +46,23 @@ final class TimelineDriver {
         }
     }
 
+    /**
+     * The last moment at which {@code actions} may make a node leave or crash: the latest crash or
+     * unsubscription, or the end of the latest churn that has leaves (they come strictly before it);
+     * {@link Long#MIN_VALUE} if none does. Joins and partitions end no node.
+     */
+    static long lastDepartureMicros(List<TimelineAction> actions) {
+        long last = Long.MIN_VALUE;
+        for (TimelineAction action : actions) {
+            if (action instanceof TimelineAction.Crash || action instanceof TimelineAction.Unsubscribe) {
+                last = Math.max(last, micros(action.atMillis()));
+            } else if (action instanceof TimelineAction.Churn churn && churn.leavesPerSecond() > 0) {
+                last = Math.max(last, micros(churn.untilMillis()));
+            }
+        }
+        return last;
+    }
+
     static long micros(double millis) {
         return Math.round(millis * 1000);
     }

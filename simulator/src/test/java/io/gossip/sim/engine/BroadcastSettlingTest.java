@@ -1,0 +1,149 @@
+package io.gossip.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.sim.results.RunKey;
+import io.gossip.sim.results.RunResult;
+import io.gossip.sim.run.ScaleRun;
+import io.gossip.sim.scenario.MembershipSpec;
+import io.gossip.sim.scenario.Scenario;
+import io.gossip.sim.scenario.TimelineAction;
+import io.gossip.sim.scenario.TimelineAction.NodeSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Summarising a broadcast once it is over, as soon as no node will leave any more, must give the
+ * results of summarising it at the end: every run here is compared whole both ways, and the test
+ * checks which broadcasts were summarised at chosen moments, so that a forecast of departures too
+ * late (none summarised early) or too soon (a node counted that the end would not count) fails.
+ */
+class BroadcastSettlingTest {
+    private static final TimelineAction.Join.Contacts UNIFORM = TimelineAction.Join.Contacts.UNIFORM;
+
+    @Test
+    void withoutDeparturesEachBroadcastIsSummarisedWhenTheNextOpens() {
+        Scenario s = ScaleRun.scenario(new ScaleRun.Options(2_000, 1, 4, 3));
+        // Its broadcasts go out a second apart after the joins (the first at 2,010 s here), each over
+        // well within the second: by the last one's the three before are summarised.
+        long lastBroadcast = Math.round(s.timeline().get(1).atMillis()) + 3_000;
+        for (NodeRepresentation representation : NodeRepresentation.values()) {
+            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 1_000 * lastBroadcast + 500_000, 4, 0, 3);
+        }
+    }
+
+    @Test
+    void theBaselineToo() {
+        Scenario s = TestScenarios.scenario("baseline", 4, 500, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 5_000, 20_000, new TimelineAction.Broadcast(8_000, 5, 1_000, -1, 16));
+        assertSettled(s, MembershipSpec.Type.GLOBAL, NodeRepresentation.ARENA, 19_000_000, 5, 0, 4);
+    }
+
+    @Test
+    void broadcastsBeforeTheLastCrashWaitUntilItIsPast() {
+        // Broadcasts 0-3 before the crash of a fifth of the nodes at 12 s, 4-7 after it, a second
+        // apart: none is summarised before 15 s, when 0-3 are counted against the nodes left.
+        Scenario s = TestScenarios.scenario("crash", 5, 400, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 4_000, 25_000,
+                new TimelineAction.Broadcast(8_000, 4, 500, -1, 16),
+                new TimelineAction.Crash(12_000, new NodeSelection(0.2, null)),
+                new TimelineAction.Broadcast(15_000, 4, 1_000, -1, 16));
+        for (NodeRepresentation representation : NodeRepresentation.values()) {
+            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 14_900_000, 8, 0, 0);
+            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 24_000_000, 8, 0, 7);
+        }
+    }
+
+    @Test
+    void broadcastsDuringChurnWithLeavesWaitUntilItEnds() {
+        // Leaves (graceful) until 14 s, broadcasts at 6 to 15 s, and a partition that drops copies
+        // between groups: the first nine are summarised at 15 s, none at 14 s.
+        Scenario s = TestScenarios.scenario("churn", 6, 400, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.05), 3_000, 25_000,
+                new TimelineAction.Churn(5_000, 14_000, 20, 10, false),
+                new TimelineAction.Broadcast(6_000, 10, 1_000, -1, 16),
+                new TimelineAction.Partition(9_000, 10_000, List.of(0.5, 0.5)));
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 14_500_000, 10, 0, 0);
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 15_500_000, 10, 0, 9);
+    }
+
+    @Test
+    void churnWithoutLeavesEndsNoNode() {
+        Scenario s = TestScenarios.scenario("joins-only", 7, 500, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 3_000, 20_000,
+                new TimelineAction.Churn(3_000, 15_000, 20, 0, true),
+                new TimelineAction.Broadcast(5_000, 6, 1_000, -1, 16));
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 19_000_000, 6, 0, 5);
+    }
+
+    @Test
+    void aBroadcastStillSpreadingIsNotSummarised() {
+        // Broadcasts 20 ms apart: each is still spreading when the next opens.
+        Scenario s = TestScenarios.scenario("overlapping", 8, 300, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0.1), 3_000, 10_000,
+                new TimelineAction.Broadcast(6_000, 5, 20, -1, 16),
+                new TimelineAction.Broadcast(8_000, 1, 0, -1, 16));
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 6_090_000, 6, 0, 0);
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 9_000_000, 6, 0, 5);
+    }
+
+    @Test
+    void theForecastOfDepartures() {
+        assertEquals(Long.MIN_VALUE, TimelineDriver.lastDepartureMicros(List.of(
+                new TimelineAction.Join(0, 10, 0, UNIFORM), new TimelineAction.Partition(5, 9, List.of(0.5, 0.5)),
+                new TimelineAction.Churn(1, 99_000, 3, 0, true))));
+        assertEquals(7_000, TimelineDriver.lastDepartureMicros(List.of(
+                new TimelineAction.Unsubscribe(7, new NodeSelection(0.1, null)),
+                new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
+        assertEquals(40_000_000, TimelineDriver.lastDepartureMicros(List.of(
+                new TimelineAction.Crash(50, new NodeSelection(0.1, null)),
+                new TimelineAction.Churn(10_000, 40_000, 0, 1, false))));
+    }
+
+    @Test
+    void aNodeLeavingAfterTheForecastIsRefused() {
+        BroadcastTracker tracker = new BroadcastTracker(10);
+        tracker.settleEarly(new NodeTable(10), 1_000, 5_000);
+        tracker.nodeLeaving(5_000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tracker.nodeLeaving(5_001));
+        assertTrue(e.getMessage().contains("5001 µs"), e.getMessage());
+    }
+
+    /**
+     * Runs {@code s} summarising every broadcast at the end, then as soon as possible, asserts the
+     * same results and that at {@code atMicros} broadcasts {@code from} (inclusive) to {@code to}
+     * (exclusive) of {@code count} were summarised, and at the end all of them.
+     */
+    private static void assertSettled(Scenario s, MembershipSpec.Type type, NodeRepresentation representation,
+            long atMicros, int count, int from, int to) {
+        Simulation atEnd = simulation(s, type, representation);
+        atEnd.settleBroadcastsEarly(false);
+        List<Integer> settledAtEnd = new ArrayList<>();
+        atEnd.observeAt(atMicros, t -> settledAtEnd.addAll(settled(atEnd.tracker())));
+        String expected = ArenaEquivalenceTest.describe(atEnd.run(ProgressSink.NONE));
+        assertEquals(List.of(), settledAtEnd, "summarised early when told not to");
+
+        Simulation early = simulation(s, type, representation);
+        List<Integer> settledEarly = new ArrayList<>();
+        early.observeAt(atMicros, t -> settledEarly.addAll(settled(early.tracker())));
+        RunResult result = early.run(ProgressSink.NONE);
+        assertEquals(expected, ArenaEquivalenceTest.describe(result), type + " " + representation);
+        assertEquals(count, early.tracker().count());
+        assertEquals(IntStream.range(from, to).boxed().toList(), settledEarly, "summarised at " + atMicros + " µs");
+        assertEquals(IntStream.range(0, count).boxed().toList(), settled(early.tracker()), "at the end");
+    }
+
+    private static List<Integer> settled(BroadcastTracker tracker) {
+        return IntStream.range(0, tracker.count()).filter(tracker::isSettled).boxed().toList();
+    }
+
+    private static Simulation simulation(Scenario s, MembershipSpec.Type type, NodeRepresentation representation) {
+        RunSetup setup = new RunSetup(new RunKey(0, type, 0), s,
+                type == MembershipSpec.Type.GLOBAL ? 4 : 0, s.seed() * 31 + 7, s.seed() * 17 + 3);
+        return type == MembershipSpec.Type.GLOBAL ? new Simulation(setup) : new Simulation(setup, representation);
+    }
+}
