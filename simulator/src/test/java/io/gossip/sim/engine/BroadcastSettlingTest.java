@@ -38,8 +38,8 @@ class BroadcastSettlingTest {
 
     @Test
     void theBaselineToo() {
-        Scenario s = TestScenarios.scenario("baseline", 4, 500, TestScenarios.quietProtocol(),
-                TestScenarios.uniformNetwork(0.1), 5_000, 20_000, new TimelineAction.Broadcast(8_000, 5, 1_000, -1, 16));
+        Scenario s = scenario("baseline", 4, 500, 0.1, 5_000, 20_000,
+                new TimelineAction.Broadcast(8_000, 5, 1_000, -1, 16));
         assertSettled(s, MembershipSpec.Type.GLOBAL, NodeRepresentation.ARENA, 19_000_000, 5, 0, 4);
     }
 
@@ -47,8 +47,7 @@ class BroadcastSettlingTest {
     void broadcastsBeforeTheLastCrashWaitUntilItIsPast() {
         // Broadcasts 0-3 before the crash of a fifth of the nodes at 12 s, 4-7 after it, a second
         // apart: none is summarised before 15 s, when 0-3 are counted against the nodes left.
-        Scenario s = TestScenarios.scenario("crash", 5, 400, TestScenarios.quietProtocol(),
-                TestScenarios.uniformNetwork(0.1), 4_000, 25_000,
+        Scenario s = scenario("crash", 5, 400, 0.1, 4_000, 25_000,
                 new TimelineAction.Broadcast(8_000, 4, 500, -1, 16),
                 new TimelineAction.Crash(12_000, new NodeSelection(0.2, null)),
                 new TimelineAction.Broadcast(15_000, 4, 1_000, -1, 16));
@@ -62,33 +61,30 @@ class BroadcastSettlingTest {
     void broadcastsDuringChurnWithLeavesWaitUntilItEnds() {
         // Leaves (graceful) until 14 s, broadcasts at 6 to 15 s, and a partition that drops copies
         // between groups: the first nine are summarised at 15 s, none at 14 s.
-        Scenario s = TestScenarios.scenario("churn", 6, 400, TestScenarios.quietProtocol(),
-                TestScenarios.uniformNetwork(0.05), 3_000, 25_000,
+        Scenario s = scenario("churn", 6, 400, 0.05, 3_000, 25_000,
                 new TimelineAction.Churn(5_000, 14_000, 20, 10, false),
                 new TimelineAction.Broadcast(6_000, 10, 1_000, -1, 16),
                 new TimelineAction.Partition(9_000, 10_000, List.of(0.5, 0.5)));
-        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 14_500_000, 10, 0, 0);
-        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 15_500_000, 10, 0, 9);
+        assertSettled(s, 14_500_000, 10, 0, 0);
+        assertSettled(s, 15_500_000, 10, 0, 9);
     }
 
     @Test
     void churnWithoutLeavesEndsNoNode() {
-        Scenario s = TestScenarios.scenario("joins-only", 7, 500, TestScenarios.quietProtocol(),
-                TestScenarios.uniformNetwork(0.1), 3_000, 20_000,
+        Scenario s = scenario("joins-only", 7, 500, 0.1, 3_000, 20_000,
                 new TimelineAction.Churn(3_000, 15_000, 20, 0, true),
                 new TimelineAction.Broadcast(5_000, 6, 1_000, -1, 16));
-        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 19_000_000, 6, 0, 5);
+        assertSettled(s, 19_000_000, 6, 0, 5);
     }
 
     @Test
     void aBroadcastStillSpreadingIsNotSummarised() {
         // Broadcasts 20 ms apart: each is still spreading when the next opens.
-        Scenario s = TestScenarios.scenario("overlapping", 8, 300, TestScenarios.quietProtocol(),
-                TestScenarios.uniformNetwork(0.1), 3_000, 10_000,
+        Scenario s = scenario("overlapping", 8, 300, 0.1, 3_000, 10_000,
                 new TimelineAction.Broadcast(6_000, 5, 20, -1, 16),
                 new TimelineAction.Broadcast(8_000, 1, 0, -1, 16));
-        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 6_090_000, 6, 0, 0);
-        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, 9_000_000, 6, 0, 5);
+        assertSettled(s, 6_090_000, 6, 0, 0);
+        assertSettled(s, 9_000_000, 6, 0, 5);
     }
 
     @Test
@@ -111,6 +107,18 @@ class BroadcastSettlingTest {
         tracker.nodeLeaving(5_000);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> tracker.nodeLeaving(5_001));
         assertTrue(e.getMessage().contains("5001 µs"), e.getMessage());
+    }
+
+    /** {@code nodes} joining over {@code joinMillis} with uniform 10-100 ms latency, then {@code more}. */
+    private static Scenario scenario(String name, long seed, int nodes, double loss, double joinMillis,
+            double durationMillis, TimelineAction... more) {
+        return TestScenarios.scenario(name, seed, nodes, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(loss), joinMillis, durationMillis, more);
+    }
+
+    /** {@link #assertSettled(Scenario, MembershipSpec.Type, NodeRepresentation, long, int, int, int)} for SCAMP in the arena. */
+    private static void assertSettled(Scenario s, long atMicros, int count, int from, int to) {
+        assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, atMicros, count, from, to);
     }
 
     /**
