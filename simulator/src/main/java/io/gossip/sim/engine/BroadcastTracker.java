@@ -138,7 +138,7 @@ public final class BroadcastTracker {
         }
     }
 
-    /** A copy of broadcast {@code b} is sent, to arrive at {@code arrivalMicros} (negative: never, the run ends first). */
+    /** A copy of broadcast {@code b} is sent, to arrive at {@code arrivalMicros} (negative: after the run's end). */
     public void countTransmission(int b, long arrivalMicros) {
         messages[b]++;
         if (arrivalMicros > lastArrivalMicros[b]) {

@@ -116,7 +116,7 @@ class BroadcastSettlingTest {
                 TestScenarios.uniformNetwork(loss), joinMillis, durationMillis, more);
     }
 
-    /** {@link #assertSettled(Scenario, MembershipSpec.Type, NodeRepresentation, long, int, int, int)} for SCAMP in the arena. */
+    /** The next {@code assertSettled} for SCAMP in the arena. */
     private static void assertSettled(Scenario s, long atMicros, int count, int from, int to) {
         assertSettled(s, MembershipSpec.Type.SCAMP, NodeRepresentation.ARENA, atMicros, count, from, to);
     }
