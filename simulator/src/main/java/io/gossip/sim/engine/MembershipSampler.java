@@ -55,15 +55,11 @@ final class MembershipSampler {
 
     NodeTableSnapshot snapshot() {
         int n = table.size();
-        boolean[] alive = new boolean[n];
-        int[] pv = new int[n];
-        int[] iv = new int[n];
-        long[] sent = new long[n];
-        long[] received = new long[n];
+        NodeTableSnapshot.Builder snapshot = new NodeTableSnapshot.Builder(n);
         for (int node = 0; node < n; node++) {
-            snapshotOf(node, alive, pv, iv, sent, received);
+            snapshotOf(node, snapshot);
         }
-        return new NodeTableSnapshot(alive, pv, iv, sent, received);
+        return snapshot.build();
     }
 
     /**
@@ -72,14 +68,12 @@ final class MembershipSampler {
      * be compiled on the stack near its end, in every run; this method is compiled from the calls
      * of the runs before (the scale benchmark's warm-up makes 20,000).
      */
-    private void snapshotOf(int node, boolean[] alive, int[] pv, int[] iv, long[] sent, long[] received) {
-        alive[node] = table.isLive(node);
-        if (arena != null || (nodes != null && nodes[node] != null) || (nodes == null && alive[node])) {
-            pv[node] = partialViewSize(node);
-            iv[node] = inViewSize(node);
-        }
-        sent[node] = arena != null ? arena.messagesSent(node) : table.sent(node);
-        received[node] = arena != null ? arena.messagesReceived(node) : table.received(node);
+    private void snapshotOf(int node, NodeTableSnapshot.Builder snapshot) {
+        boolean alive = table.isLive(node);
+        boolean views = arena != null || (nodes != null && nodes[node] != null) || (nodes == null && alive);
+        snapshot.set(node, alive, views ? partialViewSize(node) : 0, views ? inViewSize(node) : 0,
+                arena != null ? arena.messagesSent(node) : table.sent(node),
+                arena != null ? arena.messagesReceived(node) : table.received(node));
     }
 
     /** A node's PartialView size; in the baseline, its targets per forward. */

@@ -225,29 +225,24 @@ public final class LiveRun {
     private RunResult collect(long endMicros) {
         counters.refresh(cluster, openSlots());
         int n = slots.size();
-        boolean[] alive = new boolean[n];
-        int[] pv = new int[n];
-        int[] iv = new int[n];
-        long[] sent = new long[n];
-        long[] received = new long[n];
+        NodeTableSnapshot.Builder nodes = new NodeTableSnapshot.Builder(n);
         for (int slot = 0; slot < n; slot++) {
-            alive[slot] = slots.isLive(slot);
             NodeMetrics m = counters.get(slot);
+            long received = 0;
             if (m != null) {
-                pv[slot] = m.partialViewSize();
-                iv[slot] = m.inViewSize();
-                sent[slot] = m.core().totalSent();
                 for (long r : m.core().receivedByType()) {
-                    received[slot] += r;
+                    received += r;
                 }
             }
+            nodes.set(slot, slots.isLive(slot), m == null ? 0 : m.partialViewSize(), m == null ? 0 : m.inViewSize(),
+                    m == null ? 0 : m.core().totalSent(), received);
         }
         long stepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
         long[] networkDrops = new long[NetworkDropReason.count()];
         networkDrops[NetworkDropReason.LOSS.ordinal()] = counters.transportDropped(TransportDropReason.IMPAIRMENT_LOSS);
         return new RunResult(key, 0,
                 broadcasts.results(cluster, slots, timing, stepMicros, counters.gossipSent(), counters.duplicates()),
-                new NodeTableSnapshot(alive, pv, iv, sent, received), samples, rows, counters.sentByType(),
+                nodes.build(), samples, rows, counters.sentByType(),
                 networkDrops, counters.droppedByReason(DropReason.count()), counters.datagramsReceived(), endMicros);
     }
 }

@@ -72,10 +72,10 @@ public final class Aggregate {
         NodeTableSnapshot nodes = run.nodes();
         int live = 0;
         for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.alive()[i]) {
+            if (nodes.alive(i)) {
                 live++;
-                partialView.add(nodes.partialView()[i]);
-                inView.add(nodes.inView()[i]);
+                partialView.add(nodes.partialView(i));
+                inView.add(nodes.inView(i));
             }
         }
         expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));

@@ -83,15 +83,6 @@ final class PlannedRun {
 
     /** The mean PartialView size of the nodes live at the end of a SCAMP run, rounded, at least 1. */
     static int autoFanout(RunResult scamp) {
-        long sum = 0;
-        int live = 0;
-        var nodes = scamp.nodes();
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.alive()[i]) {
-                sum += nodes.partialView()[i];
-                live++;
-            }
-        }
-        return live == 0 ? 1 : (int) Math.max(1, Math.round((double) sum / live));
+        return (int) Math.max(1, Math.round(scamp.nodes().meanLivePartialView()));
     }
 }

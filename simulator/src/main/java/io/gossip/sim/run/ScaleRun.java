@@ -6,7 +6,6 @@ import io.gossip.sim.engine.ProgressSink;
 import io.gossip.sim.engine.RunSetup;
 import io.gossip.sim.engine.Simulation;
 import io.gossip.sim.results.BroadcastResult;
-import io.gossip.sim.results.NodeTableSnapshot;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.scenario.LatencySpec;
@@ -269,7 +268,7 @@ public final class ScaleRun {
                 result.endMicros() / 1e6, warmupSeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
                 baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
-                meanPartialView(result.nodes()), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9,
+                result.nodes().meanLivePartialView(), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9,
                 roundTripBefore, roundTripAfter);
     }
 
@@ -332,17 +331,5 @@ public final class ScaleRun {
 
     private static double minCoverage(List<BroadcastResult> broadcasts) {
         return broadcasts.stream().mapToDouble(BroadcastResult::coverage).min().orElse(0);
-    }
-
-    private static double meanPartialView(NodeTableSnapshot nodes) {
-        long sum = 0;
-        int live = 0;
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.alive()[i]) {
-                sum += nodes.partialView()[i];
-                live++;
-            }
-        }
-        return live == 0 ? 0 : (double) sum / live;
     }
 }

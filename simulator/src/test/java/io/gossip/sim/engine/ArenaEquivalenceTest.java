@@ -272,11 +272,12 @@ class ArenaEquivalenceTest {
                     .append(b.maxHops()).append(' ').append(b.messages()).append(' ').append(b.duplicates())
                     .append(' ').append(Arrays.toString(b.coverageCurve())).append('\n');
         }
-        s.append("alive=").append(Arrays.toString(r.nodes().alive())).append('\n');
-        s.append("pv=").append(Arrays.toString(r.nodes().partialView())).append('\n');
-        s.append("iv=").append(Arrays.toString(r.nodes().inView())).append('\n');
-        s.append("nodeSent=").append(Arrays.toString(r.nodes().messagesSent())).append('\n');
-        s.append("nodeReceived=").append(Arrays.toString(r.nodes().messagesReceived())).append('\n');
+        for (int slot = 0; slot < r.nodes().size(); slot++) {
+            s.append("node ").append(slot).append(' ').append(r.nodes().alive(slot)).append(' ')
+                    .append(r.nodes().partialView(slot)).append(' ').append(r.nodes().inView(slot)).append(' ')
+                    .append(r.nodes().messagesSent(slot)).append(' ').append(r.nodes().messagesReceived(slot))
+                    .append('\n');
+        }
         r.timeline().forEach(t -> s.append(t).append('\n'));
         r.eventRows().forEach(e -> s.append(e).append('\n'));
         return s.toString();

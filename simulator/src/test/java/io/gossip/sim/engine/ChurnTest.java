@@ -40,8 +40,8 @@ class ChurnTest {
             }
         }
         long live = 0;
-        for (boolean alive : r.nodes().alive()) {
-            live += alive ? 1 : 0;
+        for (int slot = 0; slot < r.nodes().size(); slot++) {
+            live += r.nodes().alive(slot) ? 1 : 0;
         }
         assertEquals(300 + joins - leaves, live);
         EventRow end = r.eventRows().stream().filter(e -> e.action().equals("churn-end")).findFirst().orElseThrow();

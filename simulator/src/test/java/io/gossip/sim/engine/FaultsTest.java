@@ -47,11 +47,11 @@ class FaultsTest {
         RunResult atCrash = TestScenarios.runScamp(crashScenario(210_000));
         RunResult later = TestScenarios.runScamp(crashScenario(240_000));
         for (int node : CRASHED) {
-            assertEquals(atCrash.nodes().messagesReceived()[node], later.nodes().messagesReceived()[node]);
-            assertEquals(atCrash.nodes().messagesSent()[node], later.nodes().messagesSent()[node]);
-            assertEquals(false, later.nodes().alive()[node]);
+            assertEquals(atCrash.nodes().messagesReceived(node), later.nodes().messagesReceived(node));
+            assertEquals(atCrash.nodes().messagesSent(node), later.nodes().messagesSent(node));
+            assertEquals(false, later.nodes().alive(node));
         }
-        assertTrue(later.nodes().messagesReceived()[0] > atCrash.nodes().messagesReceived()[0],
+        assertTrue(later.nodes().messagesReceived(0) > atCrash.nodes().messagesReceived(0),
                 "a live node keeps receiving heartbeats");
         assertTrue(later.networkDrops()[NetworkDropReason.CRASHED_DESTINATION.ordinal()] > 0);
         assertEquals(196, later.broadcasts().get(0).liveNodes());
@@ -89,9 +89,9 @@ class FaultsTest {
         // The paper's claim: the mean tracks (c+1)·ln(n') for the remaining n' nodes.
         assertEquals(2 * Math.log(500), end.pvMean(), 0.15 * 2 * Math.log(500));
         for (int node = 0; node < 1000; node++) {
-            if (!r.nodes().alive()[node]) {
-                assertEquals(0, r.nodes().partialView()[node]);
-                assertEquals(0, r.nodes().inView()[node]);
+            if (!r.nodes().alive(node)) {
+                assertEquals(0, r.nodes().partialView(node));
+                assertEquals(0, r.nodes().inView(node));
             }
         }
     }

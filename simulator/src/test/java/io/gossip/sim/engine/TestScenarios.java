@@ -49,15 +49,7 @@ public final class TestScenarios {
 
     /** Mean PartialView size over nodes alive at the end. */
     public static double meanPartialView(RunResult r) {
-        long sum = 0;
-        int live = 0;
-        for (int i = 0; i < r.nodes().size(); i++) {
-            if (r.nodes().alive()[i]) {
-                sum += r.nodes().partialView()[i];
-                live++;
-            }
-        }
-        return (double) sum / live;
+        return r.nodes().meanLivePartialView();
     }
 
     /** Mean coverage over the run's broadcasts. */

@@ -26,11 +26,11 @@ class AggregateTest {
     }
 
     private static RunResult run(int repetition, List<BroadcastResult> broadcasts) {
-        boolean[] alive = new boolean[LIVE];
-        java.util.Arrays.fill(alive, true);
-        int[] views = new int[LIVE];
-        java.util.Arrays.fill(views, 9);
-        NodeTableSnapshot nodes = new NodeTableSnapshot(alive, views, views.clone(), new long[LIVE], new long[LIVE]);
+        NodeTableSnapshot.Builder builder = new NodeTableSnapshot.Builder(LIVE);
+        for (int slot = 0; slot < LIVE; slot++) {
+            builder.set(slot, true, 9, 9, 0, 0);
+        }
+        NodeTableSnapshot nodes = builder.build();
         return new RunResult(new RunKey(0, MembershipSpec.Type.SCAMP, repetition), 0, broadcasts, nodes, List.of(),
                 List.of(), new long[MessageType.count()], new long[NetworkDropReason.count()],
                 new long[DropReason.count()], 10, 0);
