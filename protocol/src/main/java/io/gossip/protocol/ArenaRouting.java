@@ -2,6 +2,7 @@ package io.gossip.protocol;
 
 import io.gossip.protocol.message.MessageType;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * {@link SubscriptionRouting} for the nodes of a {@link ScampArena}: the contact's rule for a
@@ -22,11 +23,14 @@ final class ArenaRouting {
     private final Counters counters;
     private final NodeRecords records;
     private final ArenaChannel channel;
+    /** The arena's members (joined, not left): a member's record holds no state of its own for it. */
+    private final BitSet members;
     /** The nodes' leases, null without; set once by the arena, which creates them after this. */
     private ArenaLeases leases;
 
-    ArenaRouting(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel) {
+    ArenaRouting(ProtocolConfig config, Counters counters, NodeRecords records, ArenaChannel channel, BitSet members) {
         this.config = config;
+        this.members = members;
         this.counters = counters;
         this.records = records;
         this.channel = channel;
@@ -214,10 +218,10 @@ final class ArenaRouting {
     /** {@link ScampNode}'s onUndeliverable: a copy or walk goes elsewhere, a subscription to another member. */
     void onUndeliverable(long nowMicros, int node, int to, int type, int subject, int hops, double budget,
             int leaseMillis, int renewalCopies) {
-        int[] r = records.get(node);
-        if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+        if (!members.get(node)) {
             return;
         }
+        int[] r = records.get(node);
         if (type == FORWARDED_SUBSCRIPTION) {
             passOn(nowMicros, node, subject, hops + 1, leaseMillis, to);
         } else if (type == WALK) {

@@ -37,28 +37,30 @@ final class NodeRecord {
     static final int SEEN_SIZE = 2;
     static final int NEXT_SEQ = 3;
     static final int NEXT_BROADCAST_SEQ = 4;
-    static final int STATE = 5;
-    static final int WAKE_HIGH = 6;
-    static final int WAKE_LOW = 7;
-    static final int BOOTSTRAP_CONTACT = 8;
+    static final int WAKE_HIGH = 5;
+    static final int WAKE_LOW = 6;
+    static final int BOOTSTRAP_CONTACT = 7;
     /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
-    static final int SEEN_BASE_HIGH = 9;
-    static final int SEEN_BASE_LOW = 10;
+    static final int SEEN_BASE_HIGH = 8;
+    static final int SEEN_BASE_LOW = 9;
     /**
-     * Messages the node sent and was handed (two ints each): kept here, where the miss is paid
-     * anyway; but a gossip copy that {@link RecentMessageHolders} recognises is counted in a byte per
-     * node of the arena's own, and added here 256 at a time (it does not read the record).
+     * Messages the node sent and was handed, each count's low 32 bits read unsigned ({@link #addCount}):
+     * kept here, where the miss is paid anyway; but a gossip copy that {@link RecentMessageHolders}
+     * recognises is counted in a byte per node of the arena's own, and added here 256 at a time (it
+     * does not read the record). A count wraps only after 2^32 messages of one node, so the arena
+     * keeps the high halves apart, for the nodes that ever need one ({@link CountWraps}): 8 bytes a
+     * node less than two longs.
      */
-    static final int SENT_HIGH = 11;
-    static final int RECEIVED_HIGH = 13;
+    static final int SENT = 10;
+    static final int RECEIVED = 11;
     /** Seen entries forgotten but not yet squeezed out of the record: they lie before the live ones. */
-    static final int SEEN_FORGOTTEN = 15;
+    static final int SEEN_FORGOTTEN = 12;
     /** The largest message index ever remembered, -1 before the first: anything above it is new. */
-    static final int SEEN_MAX = 16;
+    static final int SEEN_MAX = 13;
     /** Low 32 bits of the oldest live entry's time: the age check reads no entry until one expires. */
-    static final int SEEN_OLDEST_LOW = 17;
+    static final int SEEN_OLDEST_LOW = 14;
     /** The node's generator ({@link RandomStreams#STATE_INTS} ints): drawing costs no miss of its own. */
-    static final int RANDOM = 18;
+    static final int RANDOM = 15;
     static final int HEADER = RANDOM + RandomStreams.STATE_INTS;
     static final int SEEN_INTS = 2;
     /** Forgotten entries are squeezed out once there are this many and a quarter of the live ones. */
@@ -68,10 +70,6 @@ final class NodeRecord {
      * exact while no entry is older than this relative to the newest (see {@link #seenAt}).
      */
     static final long MAX_SEEN_AGE_MICROS = 0xFFFF_FFFFL;
-
-    static final int STATE_MEMBER = 1;
-    /** Left gracefully: views empty, answering late senders (see {@link ScampArena#leave}). */
-    static final int STATE_LEFT = 2;
 
     private NodeRecord() {
     }
@@ -91,14 +89,15 @@ final class NodeRecord {
         return ((long) r[high] << 32) | (r[high + 1] & 0xFFFF_FFFFL);
     }
 
-    static void increment(int[] r, int high) {
-        add(r, high, 1);
-    }
-
-    static void add(int[] r, int high, long amount) {
-        long v = getLong(r, high) + amount;
-        r[high] = (int) (v >>> 32);
-        r[high + 1] = (int) v;
+    /**
+     * Adds {@code amount} (0 to 2^31 - 1) to the unsigned 32-bit count at {@code at}; whether it
+     * wrapped past 2^32 (then the caller counts the carry: {@link CountWraps}).
+     */
+    static boolean addCount(int[] r, int at, int amount) {
+        int before = r[at];
+        int after = before + amount;
+        r[at] = after;
+        return Integer.compareUnsigned(after, before) < 0;
     }
 
     static long wake(int[] r) {

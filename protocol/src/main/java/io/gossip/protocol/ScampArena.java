@@ -67,10 +67,15 @@ public final class ScampArena {
     /** Each node's next heartbeat and last heartbeat heard; null when the configuration sends none. */
     private final ArenaHeartbeats heartbeats;
     /**
-     * The members (joined, not left): what a heartbeat's arrival needs to know of its node besides
-     * its clocks, so that it reads neither the record nor the channel (see {@link #countedAsHeartbeat}).
+     * The members (joined, not left), the only place that says so: the records keep no state field
+     * (4 bytes a node), since a node is created a member and only {@link #leave} ends that (it is
+     * then in {@link #departures}). A heartbeat's arrival reads this and its clocks, neither the
+     * record nor the channel (see {@link #countedAsHeartbeat}); at a million nodes it is 125 KB,
+     * which stays in cache.
      */
     private final BitSet members = new BitSet();
+    /** The high halves of the records' message counts, for the nodes whose counts passed 2^32. */
+    private final CountWraps countWraps = new CountWraps();
     /**
      * The nodes that took the first adoption offer after their join. Until then a node awaits
      * adoption from its join contact ({@code ScampNode.awaitingAdoptionFrom}), which its record
@@ -95,7 +100,7 @@ public final class ScampArena {
     /**
      * Copies recognised by {@link #holders} each node was handed, modulo 256: counted here without
      * reading the record, which takes them 256 at a time into its count of messages received
-     * ({@link NodeRecord#RECEIVED_HIGH}, where every other message is counted one by one).
+     * ({@link NodeRecord#RECEIVED}, where every other message is counted one by one).
      */
     private byte[] receivedLow;
     private long[] messageIds = new long[16];
@@ -137,7 +142,7 @@ public final class ScampArena {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.records = new NodeRecords(capacity);
         this.channel = new ArenaChannel(capacity, config, new CountingSender(), counters);
-        this.routing = new ArenaRouting(config, counters, records, channel);
+        this.routing = new ArenaRouting(config, counters, records, channel, members);
         this.undeliverable = routing::onUndeliverable;
         this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
         this.receivedLow = new byte[records.capacity()];
@@ -200,7 +205,6 @@ public final class ScampArena {
 
     /** {@code NodeTimers.becomeMember}: a member from now, its heartbeat clocks started (drawing, as a node does). */
     private void becomeMember(long nowMicros, int node, int[] r) {
-        r[NodeRecord.STATE] = NodeRecord.STATE_MEMBER;
         members.set(node);
         if (heartbeats != null) {
             heartbeats.becomeMember(nowMicros, node, r);
@@ -237,7 +241,6 @@ public final class ScampArena {
      */
     public void leave(long nowMicros, int node) {
         int[] r = member(node, "leave");
-        r[NodeRecord.STATE] = NodeRecord.STATE_LEFT;
         members.clear(node);
         holders.forgetNode(node);
         // Departure.announce: a late Subscribe or Keep from us would make someone point at a departed node.
@@ -316,8 +319,8 @@ public final class ScampArena {
             return;
         }
         int[] r = recordOf(node);
-        if (r != null) {
-            NodeRecord.increment(r, NodeRecord.RECEIVED_HIGH);
+        if (r != null && NodeRecord.addCount(r, NodeRecord.RECEIVED, 1)) {
+            countWraps.wrapped(node, NodeRecord.RECEIVED);
         }
         counters.received(MessageType.ofOrdinal(type));
         if (!NodeIds.isValid(from)) {
@@ -339,7 +342,7 @@ public final class ScampArena {
             channel.acknowledged(node, from, seq);
             return;
         }
-        if (r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+        if (!members.get(node)) {
             // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             onNotMember(nowMicros, node, from, type, seq);
         } else if (type == GOSSIP) {
@@ -456,7 +459,9 @@ public final class ScampArena {
      */
     private void countReceivedWithoutRecord(int node, MessageType type) {
         if (++receivedLow[node] == 0) {
-            NodeRecord.add(records.get(node), NodeRecord.RECEIVED_HIGH, 256);
+            if (NodeRecord.addCount(records.get(node), NodeRecord.RECEIVED, 256)) {
+                countWraps.wrapped(node, NodeRecord.RECEIVED);
+            }
         }
         counters.received(type);
     }
@@ -522,7 +527,7 @@ public final class ScampArena {
         if (type == ACK) {
             // An ack counts itself in the record and removes an awaited entry: nothing else is read.
             int[] r = records.orNull(node);
-            return r == null ? 0 : r[NodeRecord.RECEIVED_HIGH] + channel.prefetchAwaiting(node);
+            return r == null ? 0 : r[NodeRecord.RECEIVED] + channel.prefetchAwaiting(node);
         }
         return prefetch(node);
     }
@@ -576,7 +581,7 @@ public final class ScampArena {
             channel.forgetExpired(nowMicros, node); // retransmitDue's first step: see countedAsHeartbeat
         }
         tombstones.expire(node, nowMicros);
-        if (records.get(node)[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+        if (members.get(node)) {
             if (leases != null) {
                 leases.expire(nowMicros, node);
             }
@@ -786,7 +791,9 @@ public final class ScampArena {
         for (int i = start; i < start + n; i++) {
             env.send(node, r[i], type, 0, subject, hops);
         }
-        NodeRecord.add(r, NodeRecord.SENT_HIGH, n);
+        if (NodeRecord.addCount(r, NodeRecord.SENT, n)) {
+            countWraps.wrapped(node, NodeRecord.SENT);
+        }
         counters.sent(type, n);
     }
 
@@ -794,7 +801,7 @@ public final class ScampArena {
 
     private void scheduleWake(int node, int[] r) {
         long deadline = Math.min(channel.nextDeadline(node), tombstones.nextExpiry(node));
-        if ((heartbeats != null || leases != null) && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER) {
+        if ((heartbeats != null || leases != null) && members.get(node)) {
             if (heartbeats != null) {
                 deadline = Math.min(deadline, heartbeats.deadline(node));
             }
@@ -814,15 +821,15 @@ public final class ScampArena {
         return records.store(node, r);
     }
 
-    /** The node's record, null if it never joined; a negative id is the driver's bug. */
-    private int[] recordOf(int node) {
+    /** The node's record, null if it never joined; a negative id is the driver's bug (also for this package's tests). */
+    int[] recordOf(int node) {
         NodeIds.check(node);
         return records.orNull(node);
     }
 
     private int[] member(int node, String action) {
         int[] r = records.orNull(node);
-        if (r == null || r[NodeRecord.STATE] != NodeRecord.STATE_MEMBER) {
+        if (r == null || !members.get(node)) {
             throw new IllegalStateException("cannot " + action + ": node " + node + " is not a member");
         }
         return r;
@@ -831,13 +838,13 @@ public final class ScampArena {
     /** Whether {@code node} has joined (or bootstrapped). */
     public boolean isMember(int node) {
         int[] r = records.orNull(node);
-        return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_MEMBER;
+        return r != null && members.get(node);
     }
 
     /** Whether {@code node} has left the group ({@link #leave}). */
     public boolean hasLeft(int node) {
         int[] r = records.orNull(node);
-        return r != null && r[NodeRecord.STATE] == NodeRecord.STATE_LEFT;
+        return r != null && departures.containsKey(node);
     }
 
     /** Size of {@code node}'s PartialView (0 if it never joined). */
@@ -875,13 +882,13 @@ public final class ScampArena {
     /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */
     public long messagesSent(int node) {
         int[] r = records.orNull(node);
-        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.SENT_HIGH);
+        return r == null ? 0 : countWraps.count(node, r, NodeRecord.SENT);
     }
 
     /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
     public long messagesReceived(int node) {
         int[] r = records.orNull(node);
-        return r == null ? 0 : NodeRecord.getLong(r, NodeRecord.RECEIVED_HIGH) + (receivedLow[node] & 0xFF);
+        return r == null ? 0 : countWraps.count(node, r, NodeRecord.RECEIVED) + (receivedLow[node] & 0xFF);
     }
 
     /** Membership messages {@code node} sent and has not had acknowledged. */
@@ -889,19 +896,26 @@ public final class ScampArena {
         return channel.unacknowledgedCount(node);
     }
 
+    /** Counts one message sent by {@code node} in its record. */
+    private void countSent(int node) {
+        if (NodeRecord.addCount(records.get(node), NodeRecord.SENT, 1)) {
+            countWraps.wrapped(node, NodeRecord.SENT);
+        }
+    }
+
     /** The channel's way out: counts each send in the sender's record, then hands it on. */
     private final class CountingSender implements ArenaEnvironment {
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             env.send(from, to, type, seq, subject, hops);
-            NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
+            countSent(from);
         }
 
         @Override
         public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
                 int leaseMillis, int renewalCopies) {
             env.sendSubscription(from, to, type, seq, subscriber, hops, budget, leaseMillis, renewalCopies);
-            NodeRecord.increment(records.get(from), NodeRecord.SENT_HIGH);
+            countSent(from);
         }
 
         @Override
