@@ -16,24 +16,7 @@ class ArenaHandledPairsTest {
     private static final ProtocolConfig CONFIG = ProtocolConfig.defaults();
     private static final long HORIZON = CONFIG.retransmitHorizonMicros();
     /** firstTime sends nothing; the channel only needs somewhere to send. */
-    private static final ArenaEnvironment SILENT = new ArenaEnvironment() {
-        @Override
-        public void send(int from, int to, int type, int seq, int subject, int hops) {
-        }
-
-        @Override
-        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
-                int leaseMillis, int renewalCopies) {
-        }
-
-        @Override
-        public void deliver(int node, int message, int hops) {
-        }
-
-        @Override
-        public void wakeAt(int node, long deadlineMicros) {
-        }
-    };
+    private static final ArenaEnvironment SILENT = new SilentArenaEnvironment();
 
     @Test
     void theArenaAnswersAsTheObjectChannelUnderARandomLoad() {

@@ -23,27 +23,7 @@ class ArenaMessageCountsTest {
         RandomStreams seeds = new RandomStreams(1);
         seeds.seed(0, 7);
         ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
-        return new ScampArena(4, config, new Silent(), seeds, 0, new Counters());
-    }
-
-    /** An environment that delivers nothing: each case hands the arena its messages itself. */
-    private static final class Silent implements ArenaEnvironment {
-        @Override
-        public void send(int from, int to, int type, int seq, int subject, int hops) {
-        }
-
-        @Override
-        public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
-                int leaseMillis, int renewalCopies) {
-        }
-
-        @Override
-        public void deliver(int node, int message, int hops) {
-        }
-
-        @Override
-        public void wakeAt(int node, long deadlineMicros) {
-        }
+        return new ScampArena(4, config, new SilentArenaEnvironment(), seeds, 0, new Counters());
     }
 
     @Test
