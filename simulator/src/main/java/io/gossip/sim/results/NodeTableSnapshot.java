@@ -82,8 +82,8 @@ public final class NodeTableSnapshot {
         private boolean built;
 
         public Builder(int size) {
-            this.partialView = new PackedColumn(size);
             this.alive = new BitSet(size);
+            this.partialView = new PackedColumn(size);
             this.inView = new PackedColumn(size);
             this.messagesSent = new PackedColumn(size);
             this.messagesReceived = new PackedColumn(size);
