@@ -14,6 +14,13 @@ final class CountWraps {
     /** Wraps by {@code node << 32 | field}, the field being the count's index in the record. */
     private final Map<Long, Integer> wraps = new HashMap<>();
 
+    /** Adds {@code amount} to the count at {@code field} of {@code node}'s record {@code r}, keeping its wrap. */
+    void add(int node, int[] r, int field, int amount) {
+        if (NodeRecord.addCount(r, field, amount)) {
+            wrapped(node, field);
+        }
+    }
+
     /** The count at {@code field} of {@code node}'s record {@code r} passed 2^32 once more. */
     void wrapped(int node, int field) {
         wraps.merge(key(node, field), 1, Integer::sum);

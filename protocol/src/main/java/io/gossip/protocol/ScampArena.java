@@ -319,8 +319,8 @@ public final class ScampArena {
             return;
         }
         int[] r = recordOf(node);
-        if (r != null && NodeRecord.addCount(r, NodeRecord.RECEIVED, 1)) {
-            countWraps.wrapped(node, NodeRecord.RECEIVED);
+        if (r != null) {
+            countWraps.add(node, r, NodeRecord.RECEIVED, 1);
         }
         counters.received(MessageType.ofOrdinal(type));
         if (!NodeIds.isValid(from)) {
@@ -459,9 +459,7 @@ public final class ScampArena {
      */
     private void countReceivedWithoutRecord(int node, MessageType type) {
         if (++receivedLow[node] == 0) {
-            if (NodeRecord.addCount(records.get(node), NodeRecord.RECEIVED, 256)) {
-                countWraps.wrapped(node, NodeRecord.RECEIVED);
-            }
+            countWraps.add(node, records.get(node), NodeRecord.RECEIVED, 256);
         }
         counters.received(type);
     }
@@ -791,9 +789,7 @@ public final class ScampArena {
         for (int i = start; i < start + n; i++) {
             env.send(node, r[i], type, 0, subject, hops);
         }
-        if (NodeRecord.addCount(r, NodeRecord.SENT, n)) {
-            countWraps.wrapped(node, NodeRecord.SENT);
-        }
+        countWraps.add(node, r, NodeRecord.SENT, n);
         counters.sent(type, n);
     }
 
@@ -896,26 +892,19 @@ public final class ScampArena {
         return channel.unacknowledgedCount(node);
     }
 
-    /** Counts one message sent by {@code node} in its record. */
-    private void countSent(int node) {
-        if (NodeRecord.addCount(records.get(node), NodeRecord.SENT, 1)) {
-            countWraps.wrapped(node, NodeRecord.SENT);
-        }
-    }
-
     /** The channel's way out: counts each send in the sender's record, then hands it on. */
     private final class CountingSender implements ArenaEnvironment {
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             env.send(from, to, type, seq, subject, hops);
-            countSent(from);
+            countWraps.add(from, records.get(from), NodeRecord.SENT, 1);
         }
 
         @Override
         public void sendSubscription(int from, int to, int type, int seq, int subscriber, int hops, double budget,
                 int leaseMillis, int renewalCopies) {
             env.sendSubscription(from, to, type, seq, subscriber, hops, budget, leaseMillis, renewalCopies);
-            countSent(from);
+            countWraps.add(from, records.get(from), NodeRecord.SENT, 1);
         }
 
         @Override
