@@ -13,14 +13,15 @@ import java.util.List;
  * the message caused, and turns that into {@link BroadcastResult}s.
  *
  * <p>A result counts coverage against the nodes live at the end of the run, so a broadcast's
- * per-node tables are in general kept until then: 4 bytes and a bit per node and broadcast, which
- * a long run's broadcasts add up (a million nodes, a broadcast a second for an hour: 15 GB). But a
- * broadcast is over once the clock has passed the arrival of every copy sent (gossip is sent only
- * by its origin and on a receipt, so no copy can follow), and once no node will leave or crash any
- * more (the timeline says until when they may, {@link #settleEarly}), the nodes live now are those
- * live at the end. From then on, each time a broadcast opens, those that are over are summarised
- * and their tables let go: the same results as at the end, in memory that no longer grows with the
- * broadcasts. The end summarises the rest and lets their tables go too.
+ * per-node tables could only be summarised at the end: 4 bytes and a bit per node and broadcast,
+ * which a long run's broadcasts add up (a million nodes, a broadcast a second for an hour: 15 GB).
+ * But a broadcast is over once the clock has passed the arrival of every copy sent (gossip is sent
+ * only by its origin and on a receipt, so no copy can follow), and which nodes will have gone by the
+ * end is known before the run: none where no node ever leaves or crashes, else those of a
+ * {@link TimelineForecast} ({@link #settleEarly}). So each time a broadcast opens, those that are
+ * over are summarised against the nodes that will still be live and their tables let go: the same
+ * results as at the end, in memory that does not grow with the broadcasts, churn or not. The end
+ * summarises the rest and lets their tables go too.
  */
 public final class BroadcastTracker {
     private static final int NOT_RECEIVED = -1;
@@ -45,9 +46,8 @@ public final class BroadcastTracker {
     private BroadcastResult[] settled = new BroadcastResult[4];
     /** Broadcasts below this one are summarised. */
     private int firstUnsettled;
-    /** The last moment a node may leave or crash; no broadcast is summarised early until after it. */
-    private long departuresUntilMicros = Long.MAX_VALUE;
-    private NodeTable settleTable;
+    /** The nodes that will have left or crashed by the end, or null: nothing is summarised early. */
+    private BitSet goneByEnd;
     private long settleStepMicros;
     private int count;
     private long lastMessageId = Long.MIN_VALUE;
@@ -111,30 +111,28 @@ public final class BroadcastTracker {
     }
 
     /**
-     * From when {@code departuresUntilMicros} has passed, the timeline's last moment at which a node
-     * may leave or crash ({@link Long#MIN_VALUE} if none ever does), summarise at each opening the
-     * broadcasts that are over. A node that leaves later is a mistake in that forecast:
-     * {@link #nodeLeaving} says so.
+     * Summarise at each opening the broadcasts that are over, counting the nodes joined when each
+     * was sent but those in {@code goneByEnd}: the nodes that will have left or crashed by the end of
+     * the run, known before it (none where the timeline ends no node, else a {@link TimelineForecast}'s).
+     * The run is held to it ({@link #nodeLeaving}, {@link #results}).
      *
-     * @param table the run's node table, read as it stands when a broadcast is summarised
      * @param coverageStepMicros grid step of the coverage curves
      */
-    public void settleEarly(NodeTable table, long coverageStepMicros, long departuresUntilMicros) {
-        this.settleTable = table;
+    public void settleEarly(BitSet goneByEnd, long coverageStepMicros) {
+        this.goneByEnd = goneByEnd;
         this.settleStepMicros = coverageStepMicros;
-        this.departuresUntilMicros = departuresUntilMicros;
     }
 
     /**
-     * A node leaves or crashes at {@code nowMicros}.
+     * {@code node} leaves or crashes at {@code nowMicros}.
      *
-     * @throws IllegalStateException if that is after the forecast given to {@link #settleEarly}
-     *     (broadcasts summarised since would count a node the end would not)
+     * @throws IllegalStateException if it is not among the nodes {@link #settleEarly} was told would
+     *     go (broadcasts summarised since would count a node the end would not)
      */
-    public void nodeLeaving(long nowMicros) {
-        if (nowMicros > departuresUntilMicros) {
-            throw new IllegalStateException("a node leaves at " + nowMicros + " µs, after the last departure the"
-                    + " timeline allowed for (" + departuresUntilMicros + " µs)");
+    public void nodeLeaving(int node, long nowMicros) {
+        if (goneByEnd != null && !goneByEnd.get(node)) {
+            throw new IllegalStateException("node " + node + " leaves at " + nowMicros + " µs, but the timeline's"
+                    + " forecast has it live at the end of the run");
         }
     }
 
@@ -148,15 +146,15 @@ public final class BroadcastTracker {
 
     /**
      * Summarises the broadcasts that are over at {@code nowMicros} (every copy arrived before now)
-     * if no node will leave or crash any more, and lets their per-node tables go.
+     * against the nodes live at the end, if known, and lets their per-node tables go.
      */
     private void settleOver(long nowMicros) {
-        if (nowMicros <= departuresUntilMicros) {
+        if (goneByEnd == null) {
             return;
         }
         for (int b = firstUnsettled; b < count; b++) {
             if (settled[b] == null && lastArrivalMicros[b] < nowMicros) {
-                settle(b, settleTable, settleStepMicros, new long[holders.get(b).cardinality()]);
+                settle(b, goneByEnd, settleStepMicros, new long[holders.get(b).cardinality()]);
             }
         }
         while (firstUnsettled < count && settled[firstUnsettled] != null) {
@@ -164,9 +162,9 @@ public final class BroadcastTracker {
         }
     }
 
-    /** Summarises broadcast {@code b} against the nodes {@code table} has live and lets its tables go. */
-    private void settle(int b, NodeTable table, long coverageStepMicros, long[] delays) {
-        settled[b] = result(b, table, coverageStepMicros, delays);
+    /** Summarises broadcast {@code b} against the nodes not {@code gone} and lets its tables go. */
+    private void settle(int b, BitSet gone, long coverageStepMicros, long[] delays) {
+        settled[b] = result(b, gone, coverageStepMicros, delays);
         receipts.set(b, null);
         holders.set(b, null);
     }
@@ -202,29 +200,42 @@ public final class BroadcastTracker {
      *
      * @param table the node table at the end of the run
      * @param coverageStepMicros grid step of the coverage curves
+     * @throws IllegalStateException if broadcasts were summarised early and {@code table} has other
+     *     nodes gone than {@link #settleEarly} was told
      */
     public List<BroadcastResult> results(NodeTable table, long coverageStepMicros) {
+        BitSet gone = table.gone();
+        if (goneByEnd != null && !gone.equals(goneByEnd)) {
+            BitSet differing = (BitSet) gone.clone();
+            differing.xor(goneByEnd);
+            int node = differing.nextSetBit(0);
+            throw new IllegalStateException("node " + node + " is " + (gone.get(node) ? "not " : "")
+                    + "live at the end of the run, but " + (goneByEnd.get(node) ? "not " : "")
+                    + "in the timeline's forecast");
+        }
         long[] delays = null;
         for (int b = firstUnsettled; b < count; b++) {
             if (settled[b] == null) {
                 if (delays == null) {
                     delays = new long[nodes];
                 }
-                settle(b, table, coverageStepMicros, delays);
+                settle(b, gone, coverageStepMicros, delays);
             }
         }
         firstUnsettled = count;
         return List.of(Arrays.copyOf(settled, count));
     }
 
-    /** Broadcast {@code b}'s result against the nodes {@code table} has live; {@code delays} holds its receipts. */
-    private BroadcastResult result(int b, NodeTable table, long coverageStepMicros, long[] delays) {
+    /**
+     * Broadcast {@code b}'s result against the nodes joined when it was sent (slots join in id order:
+     * those below the joins then) and not {@code gone} by the end; {@code delays} holds its receipts.
+     */
+    private BroadcastResult result(int b, BitSet gone, long coverageStepMicros, long[] delays) {
         int[] r = receipts.get(b);
         int live = 0;
         int reached = 0;
-        for (int node = 0; node < nodes; node++) {
-            int tick = table.joinTick(node);
-            if (table.isLive(node) && tick > 0 && tick <= joinsAtSend[b]) {
+        for (int node = 0; node < joinsAtSend[b]; node++) {
+            if (!gone.get(node)) {
                 live++;
                 if (r[node] != NOT_RECEIVED) {
                     delays[reached++] = r[node];

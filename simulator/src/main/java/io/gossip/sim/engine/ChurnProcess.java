@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  * closes the action.
  */
 final class ChurnProcess {
-    private final GroupActions group;
+    private final TimelineGroup group;
     private final SplittableRandom random;
     private final TimelineAction.Churn churn;
     private final long untilMicros;
     private int joins;
     private int leaves;
 
-    ChurnProcess(GroupActions group, SplittableRandom random, TimelineAction.Churn churn) {
+    ChurnProcess(TimelineGroup group, SplittableRandom random, TimelineAction.Churn churn) {
         this.group = group;
         this.random = random;
         this.churn = churn;

@@ -1,5 +1,7 @@
 package io.gossip.sim.engine;
 
+import java.util.BitSet;
+
 /**
  * The engine's own per-node state, in primitive arrays indexed by node id: life-cycle state,
  * message counts, the order in which nodes joined, and a dense list of the live members for
@@ -85,6 +87,17 @@ public final class NodeTable {
     /** The join tick of {@code node}: 1 for the first node that joined, 0 if never. */
     public int joinTick(int node) {
         return node < used ? node + 1 : 0;
+    }
+
+    /** The nodes that joined and have left or crashed since. */
+    public BitSet gone() {
+        BitSet gone = new BitSet();
+        for (int node = 0; node < used; node++) {
+            if (state[node] != LIVE) {
+                gone.set(node);
+            }
+        }
+        return gone;
     }
 
     /** Marks the next unused slot live and returns it. */

@@ -14,6 +14,7 @@ import io.gossip.sim.network.NetworkDropReason;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.scenario.MembershipSpec;
 import io.gossip.sim.scenario.Scenario;
+import java.util.BitSet;
 import java.util.SplittableRandom;
 
 /**
@@ -172,7 +173,11 @@ public final class Simulation {
         new TimelineDriver(actions, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
         long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
         if (settlesEarly) {
-            tracker.settleEarly(table, coverageStepMicros, TimelineDriver.lastDepartureMicros(scenario.timeline()));
+            // Which nodes will have gone by the end: none where the timeline ends no node; else the
+            // timeline is played alone first to know them.
+            BitSet goneByEnd = TimelineDriver.endsNodes(scenario.timeline())
+                    ? TimelineForecast.endTable(scenario, setup.timelineSeed(), endMicros).gone() : new BitSet();
+            tracker.settleEarly(goneByEnd, coverageStepMicros);
         }
         long sampleMicros = Math.round(scenario.output().timelineSampleMillis() * 1000);
         if (sampleMicros > 0) {
@@ -299,8 +304,9 @@ public final class Simulation {
     }
 
     /**
-     * Summarises broadcasts that are over when the next opens, once no node will leave or crash any
-     * more (on by default), or every broadcast at the end; before {@link #run}. It changes no result, only
+     * Summarises broadcasts that are over when the next opens, against the nodes live at the end as
+     * the timeline alone forecasts them where any node leaves or crashes (on by default), or every
+     * broadcast at the end; before {@link #run}. It changes no result, only
      * how long a broadcast's per-node tables are kept (see {@link BroadcastTracker}); tests compare
      * both.
      */

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * Each executed action leaves a row for {@code events.csv}.
  */
 final class TimelineDriver {
-    private final GroupActions group;
+    private final TimelineGroup group;
     private final NodeTable table;
     private final SplittableRandom random;
 
-    TimelineDriver(GroupActions group, SplittableRandom random) {
+    TimelineDriver(TimelineGroup group, SplittableRandom random) {
         this.group = group;
         this.table = group.table();
         this.random = random;
@@ -47,20 +47,17 @@ final class TimelineDriver {
     }
 
     /**
-     * The last moment at which {@code actions} may make a node leave or crash: the latest crash or
-     * unsubscription, or the end of the latest churn that has leaves (they come strictly before it);
-     * {@link Long#MIN_VALUE} if none does. Joins and partitions end no node.
+     * Whether any of {@code actions} may make a node leave or crash: a crash, an unsubscription, or
+     * a churn with leaves. Joins and partitions end no node.
      */
-    static long lastDepartureMicros(List<TimelineAction> actions) {
-        long last = Long.MIN_VALUE;
+    static boolean endsNodes(List<TimelineAction> actions) {
         for (TimelineAction action : actions) {
-            if (action instanceof TimelineAction.Crash || action instanceof TimelineAction.Unsubscribe) {
-                last = Math.max(last, micros(action.atMillis()));
-            } else if (action instanceof TimelineAction.Churn churn && churn.leavesPerSecond() > 0) {
-                last = Math.max(last, micros(churn.untilMillis()));
+            if (action instanceof TimelineAction.Crash || action instanceof TimelineAction.Unsubscribe
+                    || action instanceof TimelineAction.Churn churn && churn.leavesPerSecond() > 0) {
+                return true;
             }
         }
-        return last;
+        return false;
     }
 
     static long micros(double millis) {
@@ -145,11 +142,11 @@ final class TimelineDriver {
 
     private void startPartition(TimelineAction.Partition partition) {
         int[] groups = PartitionGroups.assign(table.size(), partition.fractions(), random);
-        group.network().partition(groups);
+        group.partition(groups);
         group.record("partition", "groups=" + partition.fractions().size() + " until_ms="
                 + Decimal.of(partition.untilMillis()));
         group.schedule(micros(partition.untilMillis()), t -> {
-            group.network().heal();
+            group.heal();
             group.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
         });
     }

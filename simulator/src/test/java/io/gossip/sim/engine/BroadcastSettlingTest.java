@@ -1,6 +1,7 @@
 package io.gossip.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,15 +13,17 @@ import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
 import io.gossip.sim.scenario.TimelineAction.NodeSelection;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Summarising a broadcast once it is over, as soon as no node will leave any more, must give the
- * results of summarising it at the end: every run here is compared whole both ways, and the test
- * checks which broadcasts were summarised at chosen moments, so that a forecast of departures too
- * late (none summarised early) or too soon (a node counted that the end would not count) fails.
+ * Summarising a broadcast once it is over, against the nodes live at the end (the run's own table
+ * where none leaves, else the timeline's forecast), must give the results of summarising it at the
+ * end: every run here is compared whole both ways, and the test checks which broadcasts were
+ * summarised at chosen moments, so that summarising too late (none early) or against the wrong
+ * nodes (those live at the moment, not at the end) fails.
  */
 class BroadcastSettlingTest {
     private static final TimelineAction.Join.Contacts UNIFORM = TimelineAction.Join.Contacts.UNIFORM;
@@ -44,29 +47,41 @@ class BroadcastSettlingTest {
     }
 
     @Test
-    void broadcastsBeforeTheLastCrashWaitUntilItIsPast() {
-        // Broadcasts 0-3 before the crash of a fifth of the nodes at 12 s, 4-7 after it, a second
-        // apart: none is summarised before 15 s, when 0-3 are counted against the nodes left.
+    void broadcastsBeforeACrashAreSummarisedOnceOverAgainstTheNodesLeftAfterIt() {
+        // Broadcasts 0-3 a second apart before the crash of a fifth of the nodes at 12 s, 4-7 after
+        // it: by 11.9 s, 0-2 are summarised, each counting only the nodes the crash will leave.
         Scenario s = scenario("crash", 5, 400, 0.1, 4_000, 25_000,
-                new TimelineAction.Broadcast(8_000, 4, 500, -1, 16),
+                new TimelineAction.Broadcast(8_000, 4, 1_000, -1, 16),
                 new TimelineAction.Crash(12_000, new NodeSelection(0.2, null)),
                 new TimelineAction.Broadcast(15_000, 4, 1_000, -1, 16));
         for (NodeRepresentation representation : NodeRepresentation.values()) {
-            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 14_900_000, 8, 0, 0);
+            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 11_900_000, 8, 0, 3);
             assertSettled(s, MembershipSpec.Type.SCAMP, representation, 24_000_000, 8, 0, 7);
         }
     }
 
     @Test
-    void broadcastsDuringChurnWithLeavesWaitUntilItEnds() {
-        // Leaves (graceful) until 14 s, broadcasts at 6 to 15 s, and a partition that drops copies
-        // between groups: the first nine are summarised at 15 s, none at 14 s.
+    void broadcastsDuringChurnWithLeavesAreSummarisedOnceOver() {
+        // Leaves (graceful) and joins until 14 s, broadcasts at 6 to 15 s, and a partition that drops
+        // copies between groups: each is summarised when the next opens, before the leaves end.
         Scenario s = scenario("churn", 6, 400, 0.05, 3_000, 25_000,
                 new TimelineAction.Churn(5_000, 14_000, 20, 10, false),
                 new TimelineAction.Broadcast(6_000, 10, 1_000, -1, 16),
                 new TimelineAction.Partition(9_000, 10_000, List.of(0.5, 0.5)));
-        assertSettled(s, 14_500_000, 10, 0, 0);
+        assertSettled(s, 10_500_000, 10, 0, 4);
         assertSettled(s, 15_500_000, 10, 0, 9);
+    }
+
+    @Test
+    void crashingChurnToTheEndOfTheRun() {
+        // Crashes and joins until the run's last second, a broadcast every 500 ms: the case whose
+        // tables were all kept to the end while summaries waited for the last departure.
+        Scenario s = scenario("crash-churn", 9, 300, 0.1, 3_000, 12_000,
+                new TimelineAction.Churn(3_000, 12_000, 15, 15, true),
+                new TimelineAction.Broadcast(4_000, 15, 500, -1, 16));
+        for (NodeRepresentation representation : NodeRepresentation.values()) {
+            assertSettled(s, MembershipSpec.Type.SCAMP, representation, 11_200_000, 15, 0, 14);
+        }
     }
 
     @Test
@@ -88,25 +103,56 @@ class BroadcastSettlingTest {
     }
 
     @Test
-    void theForecastOfDepartures() {
-        assertEquals(Long.MIN_VALUE, TimelineDriver.lastDepartureMicros(List.of(
+    void whichTimelinesEndNodes() {
+        assertFalse(TimelineDriver.endsNodes(List.of(
                 new TimelineAction.Join(0, 10, 0, UNIFORM), new TimelineAction.Partition(5, 9, List.of(0.5, 0.5)),
                 new TimelineAction.Churn(1, 99_000, 3, 0, true))));
-        assertEquals(7_000, TimelineDriver.lastDepartureMicros(List.of(
-                new TimelineAction.Unsubscribe(7, new NodeSelection(0.1, null)),
-                new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
-        assertEquals(40_000_000, TimelineDriver.lastDepartureMicros(List.of(
-                new TimelineAction.Crash(50, new NodeSelection(0.1, null)),
-                new TimelineAction.Churn(10_000, 40_000, 0, 1, false))));
+        assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Unsubscribe(7, new NodeSelection(0.1, null)))));
+        assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
+        assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Churn(10_000, 40_000, 0, 1, false))));
     }
 
     @Test
-    void aNodeLeavingAfterTheForecastIsRefused() {
+    void aNodeLeavingThatTheForecastKeepsIsRefused() {
+        BitSet goneByEnd = new BitSet();
+        goneByEnd.set(2);
         BroadcastTracker tracker = new BroadcastTracker(10);
-        tracker.settleEarly(new NodeTable(10), 1_000, 5_000);
-        tracker.nodeLeaving(5_000);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tracker.nodeLeaving(5_001));
-        assertTrue(e.getMessage().contains("5001 µs"), e.getMessage());
+        tracker.settleEarly(goneByEnd, 1_000);
+        tracker.nodeLeaving(2, 5_000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tracker.nodeLeaving(3, 5_001));
+        assertTrue(e.getMessage().contains("node 3 leaves at 5001 µs"), e.getMessage());
+
+        BroadcastTracker noneGoes = new BroadcastTracker(10);
+        noneGoes.settleEarly(new BitSet(), 1_000);
+        assertThrows(IllegalStateException.class, () -> noneGoes.nodeLeaving(0, 1));
+    }
+
+    @Test
+    void anEndOtherThanTheForecastIsRefused() {
+        BitSet goneByEnd = new BitSet();
+        goneByEnd.set(1);
+        NodeTable run = new NodeTable(10);
+        for (int i = 0; i < 4; i++) {
+            run.join();
+        }
+        run.end(1, NodeTable.CRASHED);
+        BroadcastTracker agreeing = new BroadcastTracker(10);
+        agreeing.settleEarly(goneByEnd, 1_000);
+        assertEquals(List.of(), agreeing.results(run, 1_000));
+
+        run.end(3, NodeTable.LEFT);
+        BroadcastTracker differing = new BroadcastTracker(10);
+        differing.settleEarly(goneByEnd, 1_000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> differing.results(run, 1_000));
+        assertTrue(e.getMessage().contains("node 3 is not live at the end of the run, but in the timeline's"),
+                e.getMessage());
+
+        goneByEnd.set(3);
+        goneByEnd.set(5);
+        BroadcastTracker forecastMore = new BroadcastTracker(10);
+        forecastMore.settleEarly(goneByEnd, 1_000);
+        e = assertThrows(IllegalStateException.class, () -> forecastMore.results(run, 1_000));
+        assertTrue(e.getMessage().contains("node 5 is live at the end of the run, but not in"), e.getMessage());
     }
 
     /** {@code nodes} joining over {@code joinMillis} with uniform 10-100 ms latency, then {@code more}. */

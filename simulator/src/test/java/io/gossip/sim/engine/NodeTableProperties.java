@@ -3,6 +3,7 @@ package io.gossip.sim.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.BitSet;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -63,9 +64,12 @@ class NodeTableProperties {
         for (int i = 0; i < model.liveCount; i++) {
             assertEquals(model.live[i], table.liveAt(i), "live member " + i);
         }
+        BitSet gone = table.gone();
         for (int node = 0; node < model.state.length; node++) {
             assertEquals(model.state[node], table.state(node), "state of " + node);
             assertEquals(model.joinTick[node], table.joinTick(node), "join tick of " + node);
+            byte state = model.state[node];
+            assertEquals(state == NodeTable.LEFT || state == NodeTable.CRASHED, gone.get(node), "gone: " + node);
         }
         assertEquals(model.lowestLive(), table.lowestLive());
     }
