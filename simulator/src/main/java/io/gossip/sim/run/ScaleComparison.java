@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./bench compare}: the scale benchmark run by two builds side by side, pair after pair, each
@@ -31,9 +32,13 @@ public final class ScaleComparison {
     private static final String USAGE = "usage: ScaleComparison --base CLASSPATH --candidate CLASSPATH"
             + " [--base-label TEXT] [--candidate-label TEXT] [--pairs K] [--jvm-options 'OPTIONS']"
             + " --nodes N [scale benchmark options but --runs] (K = 3 pairs by default)";
-    /** The options every run gets before {@code --jvm-options} (later ones win). */
+    /**
+     * The options every run gets before {@code --jvm-options} (later ones win, but for the collector:
+     * the JVM refuses two, so one named there replaces ParallelGC).
+     */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:ParallelGCThreads=1",
             "-XX:ActiveProcessorCount=1", "-Xmx10g");
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use[A-Za-z0-9]+GC");
     private static final String SCALE_MAIN = ScaleBenchmark.class.getName();
 
     private ScaleComparison() {
@@ -144,7 +149,12 @@ public final class ScaleComparison {
     static List<String> command(String java, Invocation in, String classpath) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(CHILD_JVM_OPTIONS);
+        boolean collectorGiven = in.jvmOptions().stream().anyMatch(o -> COLLECTOR.matcher(o).matches());
+        for (String option : CHILD_JVM_OPTIONS) {
+            if (!(collectorGiven && COLLECTOR.matcher(option).matches())) {
+                command.add(option);
+            }
+        }
         command.addAll(in.jvmOptions());
         command.addAll(List.of("-cp", classpath, SCALE_MAIN));
         command.addAll(in.scaleArgs());

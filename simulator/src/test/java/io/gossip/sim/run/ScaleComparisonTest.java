@@ -36,6 +36,18 @@ class ScaleComparisonTest {
     }
 
     @Test
+    void aCollectorGivenReplacesParallelGc() {
+        ScaleComparison.Invocation g1 = ScaleComparison.parse(new String[] {"--base", "a", "--candidate", "b",
+            "--nodes", "10", "--jvm-options", "-XX:+UseG1GC -Xmx2g"});
+        List<String> command = ScaleComparison.command("java", g1, "b.jar");
+        assertEquals(List.of("java", "-XX:ParallelGCThreads=1", "-XX:ActiveProcessorCount=1", "-Xmx10g",
+                "-XX:+UseG1GC", "-Xmx2g"), command.subList(0, 6)); // the JVM refuses two collectors
+        ScaleComparison.Invocation pages = ScaleComparison.parse(new String[] {"--base", "a", "--candidate", "b",
+            "--nodes", "10", "--jvm-options", "-XX:+UseTransparentHugePages"});
+        assertTrue(ScaleComparison.command("java", pages, "b.jar").contains("-XX:+UseParallelGC"));
+    }
+
+    @Test
     void badCommandLinesAreRefusedBeforeAnyRun() {
         assertEquals("--base and --candidate are required", message("--candidate", "b.jar", "--nodes", "10"));
         assertEquals("--runs is not taken here: each pair runs once; use --pairs",
