@@ -1,6 +1,7 @@
 package io.gossip.protocol;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * One {@link ScampArena} node's state packed in a single {@code int[]}: a few scalars, then its
@@ -297,6 +298,43 @@ final class NodeRecord {
         r[SEEN_MAX] = Math.max(r[SEEN_MAX], message);
         r[SEEN_SIZE]++;
         return r;
+    }
+
+    /**
+     * Drops the live entries whose message is in {@code messages}, wherever they are, keeping the
+     * others in their order (and squeezing out the forgotten ones if any is dropped); how many it
+     * dropped. The record keeps its length: what it drops is room for the next entries. The base
+     * stays the newest time ever added, which the kept entries are still read against exactly.
+     */
+    static int seenDrop(int[] r, BitSet messages) {
+        int start = seenStart(r);
+        int end = start + r[SEEN_SIZE] * SEEN_INTS;
+        int i = start;
+        while (i < end && !messages.get(r[i])) {
+            i += SEEN_INTS;
+        }
+        if (i == end) {
+            return 0;
+        }
+        int to = forgottenStart(r);
+        System.arraycopy(r, start, r, to, i - start);
+        to += i - start;
+        for (; i < end; i += SEEN_INTS) {
+            if (!messages.get(r[i])) {
+                r[to] = r[i];
+                r[to + 1] = r[i + 1];
+                to += SEEN_INTS;
+            }
+        }
+        int first = forgottenStart(r);
+        int kept = (to - first) / SEEN_INTS;
+        int dropped = r[SEEN_SIZE] - kept;
+        r[SEEN_FORGOTTEN] = 0;
+        r[SEEN_SIZE] = kept;
+        if (kept > 0) {
+            r[SEEN_OLDEST_LOW] = r[first + 1];
+        }
+        return dropped;
     }
 
     /** Forgets the {@code entries} oldest live entries; squeezes the forgotten out once they are many. */

@@ -64,6 +64,8 @@ public final class ScampArena {
     private final ArenaChannel.Undeliverable undeliverable;
     /** Which nodes hold each of the newest messages: most gossip copies are recognised from it alone. */
     private final RecentMessageHolders holders;
+    /** Messages the driver declared over ({@link #messageOver}): nodes drop them from their memories. */
+    private final OverMessages over;
     /** Each node's next heartbeat and last heartbeat heard; null when the configuration sends none. */
     private final ArenaHeartbeats heartbeats;
     /**
@@ -145,6 +147,7 @@ public final class ScampArena {
         this.routing = new ArenaRouting(config, counters, records, channel, members);
         this.undeliverable = routing::onUndeliverable;
         this.holders = new RecentMessageHolders(config.duplicateMemoryAgeMicros());
+        this.over = new OverMessages(config.duplicateMemoryAgeMicros());
         this.receivedLow = new byte[records.capacity()];
         this.heartbeats = ArenaHeartbeats.of(config, records.capacity());
         this.leases = ArenaLeases.of(config, counters, records, channel, routing);
@@ -296,6 +299,29 @@ public final class ScampArena {
         } else {
             channel.send(nowMicros, node, sender, REPLACE, routing.claimSeq(r), replacement, 0);
         }
+    }
+
+    /**
+     * Every copy of {@code message} sent so far has arrived, the last at {@code lastArrivalMicros},
+     * and none will be sent again (the driver knows: gossip is sent by its origin and on a first
+     * receipt only, so once the last copy in flight has arrived there is none): no node will be
+     * handed it again, and nodes drop it from their duplicate memories at their next first receipt
+     * of a message. A node's memory then holds only the messages still travelling.
+     *
+     * <p>What nodes do is the same as without dropping as long as no memory, as it would be without
+     * dropping, fills up to its capacity: a full memory pushes its oldest entry out, and which
+     * entry that is can depend on the dropped ones. The driver calls this only where that cannot
+     * happen (the simulator: few enough broadcasts within twice the age bound, each over within
+     * the age bound); each time a node remembers a message the arena checks that its entries plus
+     * the over messages it may still hold by age stay below the capacity.
+     *
+     * @throws IllegalStateException (at a later first receipt) if a node's memory could have been
+     *     full: dropping could have changed which message it forgets, and the run stops rather than
+     *     go on differently
+     */
+    public void messageOver(int message, long lastArrivalMicros) {
+        Objects.checkIndex(message, messages);
+        over.add(message, lastArrivalMicros);
     }
 
     /** Messages broadcast so far: the next broadcast gets this index. */
@@ -774,12 +800,33 @@ public final class ScampArena {
      * forgets the oldest if the memory is full, then records {@code message}.
      */
     private int[] remember(long nowMicros, int node, int[] r, int message) {
+        if (over.any()) {
+            dropOverMessages(nowMicros, node, r);
+        }
         int pushedOut = NodeRecord.seenPushedOut(r, config.duplicateMemoryCapacity());
         if (pushedOut != -1) {
             holders.forgotten(pushedOut, node);
         }
         holders.remembered(message, node);
         return store(node, NodeRecord.seenAdd(r, message, nowMicros, config.duplicateMemoryCapacity()));
+    }
+
+    /**
+     * Drops the over messages from {@code node}'s memory, then checks that its memory without
+     * dropping could not be full now ({@link #messageOver}).
+     */
+    private void dropOverMessages(long nowMicros, int node, int[] r) {
+        NodeRecord.seenDrop(r, over.messages());
+        int capacity = config.duplicateMemoryCapacity();
+        if (r[NodeRecord.SEEN_SIZE] + over.notYetExpired() >= capacity) {
+            int mayHold = over.mayStillBeRemembered(nowMicros);
+            if (r[NodeRecord.SEEN_SIZE] + mayHold >= capacity) {
+                throw new IllegalStateException("at " + nowMicros + " µs node " + node + " remembers "
+                        + r[NodeRecord.SEEN_SIZE] + " and may have remembered " + mayHold + " more messages that"
+                        + " it dropped once they were over: its duplicate memory of " + capacity + " could be full,"
+                        + " and which message it pushes out would depend on the dropped ones");
+            }
+        }
     }
 
     /** {@code Dissemination.sendToPartialView}: a message of {@code type} to every member, in the view's order. */
@@ -873,6 +920,15 @@ public final class ScampArena {
         }
         int start = NodeRecord.ivStart(r);
         return Arrays.copyOfRange(r, start, start + r[NodeRecord.IV_SIZE]);
+    }
+
+    /**
+     * Messages {@code node}'s duplicate memory holds (0 if it never joined), as of its last use: it
+     * forgets by age, and drops over messages ({@link #messageOver}), when it next remembers one.
+     */
+    public int duplicateMemorySize(int node) {
+        int[] r = records.orNull(node);
+        return r == null ? 0 : r[NodeRecord.SEEN_SIZE];
     }
 
     /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */

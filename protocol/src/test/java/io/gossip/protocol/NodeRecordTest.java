@@ -125,6 +125,66 @@ class NodeRecordTest {
         assertTrue(NodeRecord.seenContains(r, 3) && NodeRecord.seenContains(r, 4));
     }
 
+    /**
+     * {@link NodeRecord#seenDrop} against a list of (message, time) entries: dropping any messages,
+     * anywhere in the memory and among entries forgotten but not squeezed out, keeps the others in
+     * order with their times, so that age and capacity forget the same entries afterwards.
+     */
+    @ParameterizedTest(name = "capacity {0}, age {1} µs, seed {2}")
+    @CsvSource({"4096, 0, 11", "6, 0, 12", "4096, 60, 13", "9, 35, 14", "40, 400, 15"})
+    void droppingMessagesAnywhereKeepsTheOthersAndTheirTimes(int capacity, long ageMicros, long seed) {
+        SplittableRandom ops = new SplittableRandom(seed);
+        java.util.List<long[]> model = new java.util.ArrayList<>();
+        int[] r = NodeRecord.pvAdd(NodeRecord.create(), 7);
+        r = NodeRecord.ivAdd(r, 8);
+        long now = 0;
+        int nextMessage = 0;
+        int droppedInAll = 0;
+        for (int step = 0; step < 4_000; step++) {
+            now += ops.nextInt(6);
+            long at = now;
+            NodeRecord.seenExpire(r, now, ageMicros);
+            model.removeIf(e -> ageMicros > 0 && at - e[1] >= ageMicros);
+            if (ops.nextInt(4) > 0) {
+                if (model.size() == capacity) {
+                    model.remove(0);
+                }
+                model.add(new long[] {nextMessage, now});
+                r = NodeRecord.seenAdd(r, nextMessage++, now, capacity);
+            } else {
+                java.util.BitSet drop = new java.util.BitSet();
+                for (int k = ops.nextInt(4); k > 0 && nextMessage > 0; k--) {
+                    // Mostly held messages, some already forgotten.
+                    drop.set(nextMessage - 1 - ops.nextInt(Math.min(nextMessage, 2 * model.size() + 2)));
+                }
+                int before = model.size();
+                model.removeIf(e -> drop.get((int) e[0]));
+                int dropped = NodeRecord.seenDrop(r, drop);
+                assertEquals(before - model.size(), dropped, "dropped at step " + step);
+                droppedInAll += dropped;
+            }
+            assertEquals(model.size(), r[NodeRecord.SEEN_SIZE], "entries at step " + step);
+            assertArrayEquals(new int[] {7}, pv(r));
+            assertArrayEquals(new int[] {8}, iv(r));
+        }
+        assertTrue(droppedInAll > 100, "dropped only " + droppedInAll);
+        for (long[] e : model) {
+            assertTrue(NodeRecord.seenContains(r, (int) e[0]), "message " + e[0]);
+        }
+        // Every kept entry kept its time: each leaves at the moment its age says (the first of
+        // several with one time is checked, the others leave with it).
+        long previous = -1;
+        for (long[] e : model) {
+            if (ageMicros > 0 && e[1] > previous) {
+                previous = e[1];
+                NodeRecord.seenExpire(r, e[1] + ageMicros - 1, ageMicros);
+                assertTrue(NodeRecord.seenContains(r, (int) e[0]), "message " + e[0] + " left early");
+                NodeRecord.seenExpire(r, e[1] + ageMicros, ageMicros);
+                assertFalse(NodeRecord.seenContains(r, (int) e[0]), "message " + e[0] + " stayed");
+            }
+        }
+    }
+
     @Test
     void aLongMemoryForgetsWithoutGrowingTheRecord() {
         int[] r = NodeRecord.create();

@@ -26,6 +26,12 @@ import java.util.List;
 public final class BroadcastTracker {
     private static final int NOT_RECEIVED = -1;
 
+    /** Told of each broadcast summarised because it is over, when the next one opens. */
+    interface OverListener {
+        /** Broadcast {@code b}, sent at {@code sentMicros}, is over: its last copy arrived at {@code lastArrivalMicros}. */
+        void over(int b, long sentMicros, long lastArrivalMicros);
+    }
+
     private final int nodes;
     private final LongIntMap indexOfMessage = new LongIntMap();
     private final List<int[]> receipts = new ArrayList<>();
@@ -49,6 +55,7 @@ public final class BroadcastTracker {
     /** The nodes that will have left or crashed by the end, or null: nothing is summarised early. */
     private BitSet goneByEnd;
     private long settleStepMicros;
+    private OverListener overListener;
     private int count;
     private long lastMessageId = Long.MIN_VALUE;
     private int lastIndex = -1;
@@ -123,6 +130,11 @@ public final class BroadcastTracker {
         this.settleStepMicros = coverageStepMicros;
     }
 
+    /** Tells {@code listener} of each broadcast summarised early, once it is over ({@link #settleEarly}). */
+    void onOver(OverListener listener) {
+        this.overListener = listener;
+    }
+
     /**
      * {@code node} leaves or crashes at {@code nowMicros}.
      *
@@ -155,6 +167,9 @@ public final class BroadcastTracker {
         for (int b = firstUnsettled; b < count; b++) {
             if (settled[b] == null && lastArrivalMicros[b] < nowMicros) {
                 settle(b, goneByEnd, settleStepMicros, new long[holders.get(b).cardinality()]);
+                if (overListener != null) {
+                    overListener.over(b, sentMicros[b], lastArrivalMicros[b]);
+                }
             }
         }
         while (firstUnsettled < count && settled[firstUnsettled] != null) {

@@ -39,6 +39,8 @@ final class GroupActions extends TimelineGroup {
     private final SplittableRandom nodeSeeds;
     private final Counters counters;
     private final List<EventRow> rows = new ArrayList<>();
+    /** The arena's index of each broadcast's message (arena runs only). */
+    private int[] arenaMessageOf = new int[16];
 
     GroupActions(long endMicros, ProtocolConfig config, NodeTable table, Network network,
             BroadcastTracker tracker, NodeEnvironment environment, ScampNode[] nodes, ScampArena arena,
@@ -98,6 +100,10 @@ final class GroupActions extends TimelineGroup {
         long now = environment.now();
         int b = tracker.open(origin, now, table().joins());
         if (arena != null) {
+            if (b >= arenaMessageOf.length) {
+                arenaMessageOf = java.util.Arrays.copyOf(arenaMessageOf, Math.max(b + 1, arenaMessageOf.length * 2));
+            }
+            arenaMessageOf[b] = arena.messageCount();
             environment.bindArenaMessage(arena.messageCount(), b);
             arena.broadcast(now, origin);
             return b;
@@ -113,6 +119,18 @@ final class GroupActions extends TimelineGroup {
             environment.openingBroadcast(-1);
         }
         return b;
+    }
+
+    /**
+     * Has the arena's nodes drop each broadcast's message from their memories once it is over,
+     * where {@link EarlyForgetting} says it changes nothing they do.
+     */
+    void dropOverMessages() {
+        tracker.onOver((b, sentMicros, lastArrivalMicros) -> {
+            if (EarlyForgetting.drops(config, sentMicros, lastArrivalMicros)) {
+                arena.messageOver(arenaMessageOf[b], lastArrivalMicros);
+            }
+        });
     }
 
     @Override

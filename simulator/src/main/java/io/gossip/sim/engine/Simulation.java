@@ -95,6 +95,8 @@ public final class Simulation {
     private int appendBelow = EventQueue.APPEND_BELOW;
     /** Whether broadcasts are summarised as soon as they are over (see {@link #settleBroadcastsEarly}). */
     private boolean settlesEarly = true;
+    /** Whether arena nodes drop messages once they are over, where exact (see {@link #dropOverMessages}). */
+    private boolean dropsOverMessages = true;
     /** Events to handle before {@link #readAhead} reads ahead again. */
     private int untilReadAhead;
     /** Where {@link #readAhead}'s loads go, so that the compiler keeps them. */
@@ -178,6 +180,9 @@ public final class Simulation {
             BitSet goneByEnd = TimelineDriver.endsNodes(scenario.timeline())
                     ? TimelineForecast.endTable(scenario, setup.timelineSeed(), endMicros).gone() : new BitSet();
             tracker.settleEarly(goneByEnd, coverageStepMicros);
+            if (arena != null && dropsOverMessages && EarlyForgetting.exact(scenario.timeline(), config)) {
+                actions.dropOverMessages();
+            }
         }
         long sampleMicros = Math.round(scenario.output().timelineSampleMillis() * 1000);
         if (sampleMicros > 0) {
@@ -312,6 +317,16 @@ public final class Simulation {
      */
     public void settleBroadcastsEarly(boolean on) {
         settlesEarly = on;
+    }
+
+    /**
+     * Has arena nodes drop each message from their duplicate memories once it is over (on by
+     * default; only where {@link EarlyForgetting} finds it exact, and with broadcasts summarised
+     * early, which tells when each is over), before {@link #run}. It changes no result, only how
+     * much the nodes' records hold; tests compare both.
+     */
+    public void dropOverMessages(boolean on) {
+        dropsOverMessages = on;
     }
 
     /**
