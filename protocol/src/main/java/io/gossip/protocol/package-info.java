@@ -109,8 +109,12 @@
  * of single calls (a lockstep driver feeding both the same adversarial input, hostile messages
  * included) and of whole simulated runs. The one documented difference: gossip hop counts are
  * carried in 24 bits, so the arena stops forwarding at 2^24 - 1 hops, where ScampNode stops at
- * {@code Integer.MAX_VALUE}. The rest of the core is written once; the arena duplicates only the
- * rules of the covered subset, and the equivalence tests are what keeps the two in step: a change
- * to those rules in one must be made in the other, and the tests fail until it is.
+ * {@code Integer.MAX_VALUE}. One addition a single node cannot have: a driver that sees every copy
+ * in flight may declare a message over ({@link ScampArena#messageOver}), and the arena's nodes drop
+ * it from their duplicate memories, which changes nothing they do while no memory could be full
+ * (the arena checks, and refuses to go on otherwise). The rest of the core is written once; the
+ * arena duplicates only the rules of the covered subset, and the equivalence tests are what keeps
+ * the two in step: a change to those rules in one must be made in the other, and the tests fail
+ * until it is.
  */
 package io.gossip.protocol;
