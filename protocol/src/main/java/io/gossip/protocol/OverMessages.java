@@ -44,10 +44,6 @@ final class OverMessages {
         return !messages.isEmpty();
     }
 
-    boolean isOver(int message) {
-        return messages.get(message);
-    }
-
     /** The over messages, for {@link NodeRecord#seenDrop}. */
     BitSet messages() {
         return messages;
@@ -55,9 +51,9 @@ final class OverMessages {
 
     /**
      * At most how many over messages a node's memory could still hold at {@code nowMicros} had it
-     * not dropped them: a first receipt at or before the last copy's arrival, not yet the age bound
-     * old. An upper bound without a scan while it is small: the caller asks only when its cheaper
-     * bound, every over message not yet known expired, is too large.
+     * not dropped them: those whose last copy arrived less than the age bound ago (the node's first
+     * receipt came no later). The others are let go for good: the clock only moves on. The caller
+     * asks only when {@link #notYetExpired}, which costs nothing, is too large.
      */
     int mayStillBeRemembered(long nowMicros) {
         if (maxAgeMicros > 0) {

@@ -8,6 +8,7 @@ import io.gossip.sim.baseline.GlobalGossip;
 import io.gossip.sim.network.Network;
 import io.gossip.sim.results.EventRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -101,7 +102,7 @@ final class GroupActions extends TimelineGroup {
         int b = tracker.open(origin, now, table().joins());
         if (arena != null) {
             if (b >= arenaMessageOf.length) {
-                arenaMessageOf = java.util.Arrays.copyOf(arenaMessageOf, Math.max(b + 1, arenaMessageOf.length * 2));
+                arenaMessageOf = Arrays.copyOf(arenaMessageOf, Math.max(b + 1, arenaMessageOf.length * 2));
             }
             arenaMessageOf[b] = arena.messageCount();
             environment.bindArenaMessage(arena.messageCount(), b);
