@@ -109,6 +109,26 @@ final class RunCommand implements Callable<Integer> {
             stderr.println("sim run: failed: " + e);
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
+        } catch (OutOfMemoryError e) {
+            // The runs' state is unreachable once the error has left them: there is room to say why.
+            if (progress != null) {
+                progress.finish();
+            }
+            stdout.flush();
+            stderr.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            stderr.flush();
+            return ExitCodes.RUNTIME_FAILURE;
         }
+    }
+
+    /** What to do when the runs needed more than a heap of {@code maxHeapBytes}. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "sim run: failed: out of memory: the runs needed more than the JVM's heap of "
+                + maxHeapBytes / (1024 * 1024) + " MB. Give it more (SIM_JVM_OPTS=-Xmx8g ./sim run ...)"
+                + " or run one run at a time (--threads 1). If the progress line showed the events climbing"
+                + " ever faster, the scenario may be flooding instead: a duplicate memory smaller"
+                + " (protocol.duplicateMemoryCapacity) or shorter-lived (protocol.duplicateMemoryAgeMillis)"
+                + " than a message's copies in flight takes the copies it has forgotten for new messages and"
+                + " forwards them again, and their copies again.";
     }
 }

@@ -153,6 +153,18 @@ class SimCommandTest {
     }
 
     @Test
+    void runningOutOfMemoryIsARuntimeFailureThatSaysWhatToDo() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode());
+        assertContains(r.err(), "sim run: failed: out of memory: the runs needed more than the JVM's heap of",
+                "SIM_JVM_OPTS=-Xmx8g", "--threads 1", "protocol.duplicateMemoryCapacity", "protocol.duplicateMemoryAgeMillis");
+        assertContains(RunCommand.outOfMemory(3L << 30), "heap of 3072 MB");
+    }
+
+    @Test
     void reportFailureAfterARunIsARuntimeFailureThatKeepsTheResults() throws IOException {
         Path out = dir.resolve("out");
         CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
