@@ -136,9 +136,9 @@ public record ProtocolConfig(
     /**
      * How long after the first transmission a retransmission of the same message can still arrive:
      * the sum of every backoff, doubled for the last copy's flight. A receiver remembers what it
-     * handled for this long.
+     * handled for this long: a copy that travels longer may find it forgotten and be handled again.
      */
-    long retransmitHorizonMicros() {
+    public long retransmitHorizonMicros() {
         long total = 0;
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             total += retransmitDelayMicros(attempt);

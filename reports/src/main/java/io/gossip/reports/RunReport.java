@@ -15,7 +15,8 @@ import java.util.List;
 public final class RunReport {
     /** What the page says when the scenario broadcast nothing. */
     static final String NO_BROADCASTS = "This run has no broadcasts (its timeline has no broadcast "
-            + "action), so there is nothing to measure dissemination by: the charts of coverage, "
+            + "action, or skipped each one because its source was not live: events.csv lists them), so there "
+            + "is nothing to measure dissemination by: the charts of coverage, "
             + "reliability, latency and duplicates are left out, and the coverage, reliability and "
             + "latency figures above read –. The membership charts below are still drawn.";
 

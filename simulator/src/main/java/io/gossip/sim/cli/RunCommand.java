@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name());
         ProgressLine progress = terminal ? new ProgressLine(stdout) : null;
-        ProgressListener listener = progress != null ? progress : (a, b, c, d, e, f) -> { };
+        ProgressListener listener = new RunListener(progress, stderr);
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("scenario.yaml"), loaded.effectiveYaml(), StandardCharsets.UTF_8);
@@ -125,10 +125,9 @@ final class RunCommand implements Callable<Integer> {
     static String outOfMemory(long maxHeapBytes) {
         return "sim run: failed: out of memory: the runs needed more than the JVM's heap of "
                 + maxHeapBytes / (1024 * 1024) + " MB. Give it more (SIM_JVM_OPTS=-Xmx8g ./sim run ...)"
-                + " or run one run at a time (--threads 1). If the progress line showed the events climbing"
-                + " ever faster, the scenario may be flooding instead: a duplicate memory smaller"
-                + " (protocol.duplicateMemoryCapacity) or shorter-lived (protocol.duplicateMemoryAgeMillis)"
-                + " than a message's copies in flight takes the copies it has forgotten for new messages and"
-                + " forwards them again, and their copies again.";
+                + " or run one run at a time (--threads 1). If a warning above said that copies outlive what"
+                + " the nodes remember (a membership copy later than the retransmission horizon, or a broadcast"
+                + " taken for new again), the scenario is more likely flooding: nodes handle such copies again"
+                + " and pass them on, and their copies multiply until no heap is enough.";
     }
 }

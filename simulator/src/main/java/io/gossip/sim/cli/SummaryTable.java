@@ -45,7 +45,10 @@ final class SummaryTable {
         row(t, "reliability", num(s.path("reliability"), 3)
                 + "   (share of broadcasts that reached every live node)");
         JsonNode latency = s.path("latencyMillis");
-        if (latency.path("t50").isNumber()) {
+        if (s.path("broadcasts").isNumber() && s.path("broadcasts").asLong() == 0) {
+            row(t, "latency", MISSING + "   (no broadcast was sent: the timeline has none, or skipped each one;"
+                    + " events.csv says which)");
+        } else if (latency.path("t50").isNumber()) {
             row(t, "latency", "50% " + ms(latency.path("t50")) + "   99% " + ms(latency.path("t99"))
                     + "   100% " + ms(latency.path("t100")));
         } else {
@@ -58,6 +61,15 @@ final class SummaryTable {
         row(t, "messages per node", num(messages.path("perNode"), 1) + "   (total " + num(messages.path("total"), 0)
                 + ")");
         row(t, "duplicate ratio", num(s.path("duplicateRatio"), 3));
+        if (s.path("redelivered").asLong() > 0) {
+            // Zero unless a duplicate memory forgot messages whose copies still travelled: worth a row then.
+            row(t, "redelivered", num(s.path("redelivered"), 0) + "   (copies taken for new by nodes whose"
+                    + " duplicate memory had forgotten them, and forwarded again)");
+        }
+        if (s.path("lateMembershipCopies").asLong() > 0) {
+            row(t, "late membership", num(s.path("lateMembershipCopies"), 0) + "   (copies that travelled longer"
+                    + " than receivers remember handling one: each may have been handled twice)");
+        }
         JsonNode pv = s.path("partialView");
         // Over a sweep, the mean weighs every node of every point while (c+1)·ln n differs from point
         // to point: the comparison is only meaningful per point, in the rows below.

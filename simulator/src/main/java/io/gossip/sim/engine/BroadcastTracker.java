@@ -32,6 +32,15 @@ public final class BroadcastTracker {
         void over(int b, long sentMicros, long lastArrivalMicros);
     }
 
+    /** Told, once per run, of the first broadcast its nodes took for new again as often as there are nodes. */
+    interface FloodListener {
+        /**
+         * Broadcast {@code b}, sent at {@code sentMicros} to a group of {@code groupSize}, has been
+         * handed again {@code redelivered} times, at nodes that had forgotten it, by {@code nowMicros}.
+         */
+        void flooding(int b, long sentMicros, long nowMicros, int groupSize, long redelivered);
+    }
+
     private final int nodes;
     private final LongIntMap indexOfMessage = new LongIntMap();
     private final List<int[]> receipts = new ArrayList<>();
@@ -46,6 +55,8 @@ public final class BroadcastTracker {
     private int[] maxHops = new int[4];
     private long[] messages = new long[4];
     private long[] duplicates = new long[4];
+    /** Per broadcast, deliveries at nodes that already had it: their duplicate memory had forgotten it. */
+    private long[] redelivered = new long[4];
     /** When the last copy of each broadcast sent so far arrives (its sending time while none is sent). */
     private long[] lastArrivalMicros = new long[4];
     /** Results of the broadcasts summarised so far, null for the others. */
@@ -56,6 +67,8 @@ public final class BroadcastTracker {
     private BitSet goneByEnd;
     private long settleStepMicros;
     private OverListener overListener;
+    private FloodListener floodListener;
+    private boolean floodTold;
     private int count;
     private long lastMessageId = Long.MIN_VALUE;
     private int lastIndex = -1;
@@ -79,6 +92,7 @@ public final class BroadcastTracker {
             maxHops = Arrays.copyOf(maxHops, n);
             messages = Arrays.copyOf(messages, n);
             duplicates = Arrays.copyOf(duplicates, n);
+            redelivered = Arrays.copyOf(redelivered, n);
             lastArrivalMicros = Arrays.copyOf(lastArrivalMicros, n);
             settled = Arrays.copyOf(settled, n);
         }
@@ -133,6 +147,11 @@ public final class BroadcastTracker {
     /** Tells {@code listener} of each broadcast summarised early, once it is over ({@link #settleEarly}). */
     void onOver(OverListener listener) {
         this.overListener = listener;
+    }
+
+    /** Tells {@code listener} once of a broadcast taken for new again as often as there are nodes ({@link #delivered}). */
+    void onFlooding(FloodListener listener) {
+        this.floodListener = listener;
     }
 
     /**
@@ -198,6 +217,24 @@ public final class BroadcastTracker {
         return holders.get(b).get(node);
     }
 
+    /**
+     * {@code node}'s protocol hands it broadcast {@code b}: a first receipt, or a delivery again where
+     * the node's duplicate memory has forgotten it (the node forwards it again too). The first
+     * broadcast delivered again as often as there are nodes in its group is told to the
+     * {@link #onFlooding} listener: copies in flight outliving the memory multiply that way until
+     * nothing holds them, and a run that does so can grow until it is out of memory.
+     */
+    public void delivered(int b, int node, long nowMicros, int hops) {
+        if (!has(b, node)) {
+            firstReceipt(b, node, nowMicros, hops);
+            return;
+        }
+        if (++redelivered[b] >= Math.max(1, joinsAtSend[b]) && !floodTold && floodListener != null) {
+            floodTold = true;
+            floodListener.flooding(b, sentMicros[b], nowMicros, joinsAtSend[b], redelivered[b]);
+        }
+    }
+
     /** Records the first receipt of broadcast {@code b} at {@code node}. */
     public void firstReceipt(int b, int node, long nowMicros, int hops) {
         long delay = nowMicros - sentMicros[b];
@@ -258,6 +295,6 @@ public final class BroadcastTracker {
             }
         }
         return ReceiptDelays.result(b, origin[b], sentMicros[b], live, delays, reached, maxHops[b], messages[b],
-                duplicates[b], coverageStepMicros);
+                duplicates[b], redelivered[b], coverageStepMicros);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * What the timeline does to a run's group of nodes besides its table ({@link TimelineGroup}): join,
@@ -42,6 +43,9 @@ final class GroupActions extends TimelineGroup {
     private final List<EventRow> rows = new ArrayList<>();
     /** The arena's index of each broadcast's message (arena runs only). */
     private int[] arenaMessageOf = new int[16];
+    /** Where the run's warnings go; null for nowhere. */
+    private Consumer<String> warnings;
+    private boolean skipTold;
 
     GroupActions(long endMicros, ProtocolConfig config, NodeTable table, Network network,
             BroadcastTracker tracker, NodeEnvironment environment, ScampNode[] nodes, ScampArena arena,
@@ -57,6 +61,20 @@ final class GroupActions extends TimelineGroup {
         this.global = global;
         this.nodeSeeds = nodeSeeds;
         this.counters = counters;
+    }
+
+    /** Sends the run's warnings about its timeline to {@code warnings} ({@link #broadcastSkipped}). */
+    void onWarning(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Says the run's first skipped broadcast: the others are in events.csv, as it says. */
+    @Override
+    void broadcastSkipped(int source) {
+        if (!skipTold && warnings != null) {
+            skipTold = true;
+            warnings.accept(RunWarnings.broadcastSkipped(environment.now(), source));
+        }
     }
 
     @Override

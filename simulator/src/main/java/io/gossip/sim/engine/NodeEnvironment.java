@@ -4,6 +4,7 @@ import io.gossip.protocol.ArenaEnvironment;
 import io.gossip.protocol.Environment;
 import io.gossip.protocol.ScampNode;
 import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
@@ -34,6 +35,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     /** A message of the arena: (seq, subject) in the event's word, (type, hops) in its tag. */
     static final int PACKED = 3;
     static final int GOSSIP = MessageType.GOSSIP.ordinal();
+    private static final int ACK = MessageType.ACK.ordinal();
     /**
      * A wakeup's tag, which only reading ahead reads: its top byte, where a packed message has its
      * type, is {@value #WAKE_HINT}, no message type's ordinal.
@@ -55,15 +57,32 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     /** The broadcast an object node is opening, to bind its first gossip to; -1 outside one. */
     private int openingBroadcast = -1;
     private long now;
+    /**
+     * How long a receiver remembers the acknowledged membership messages it handled
+     * ({@link io.gossip.protocol.ProtocolConfig#retransmitHorizonMicros}): a copy that travels
+     * longer may be handled twice.
+     */
+    private final long handledHorizonMicros;
+    private long lateMembershipCopies;
+    /** Told of the run's first late membership copy; null for nobody. */
+    private LateCopyListener lateListener;
+
+    /** Told of a run's first copy of an acknowledged membership message that travelled past the horizon. */
+    interface LateCopyListener {
+        void late(long nowMicros, int type, long latencyMicros, long horizonMicros);
+    }
 
     /**
+     * @param handledHorizonMicros how long a receiver remembers the acknowledged membership messages
+     *     it handled
      * @param sentByType where sends are counted, by message type ordinal (the run's result)
      * @param networkDrops where drops are counted, by drop reason ordinal (shared with
      *     {@link Arrivals})
      */
-    NodeEnvironment(long endMicros, EventQueue queue, NodeTable table, Network network, BroadcastTracker tracker,
-            long[] sentByType, long[] networkDrops) {
+    NodeEnvironment(long endMicros, long handledHorizonMicros, EventQueue queue, NodeTable table, Network network,
+            BroadcastTracker tracker, long[] sentByType, long[] networkDrops) {
         this.endMicros = endMicros;
+        this.handledHorizonMicros = handledHorizonMicros;
         this.queue = queue;
         this.table = table;
         this.network = network;
@@ -86,6 +105,31 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         queue.push(at, STEP, -1, -1, step);
         if (lane != null) {
             lane.otherQueued(now, at);
+        }
+    }
+
+    /** Tells {@code listener} of the run's first late membership copy ({@link #lateMembershipCopies}). */
+    void onLateCopy(LateCopyListener listener) {
+        this.lateListener = listener;
+    }
+
+    /**
+     * Copies of acknowledged membership messages so far that travel longer than a receiver remembers
+     * handling one, so that it may handle them twice (a latency tail beyond the retransmission horizon).
+     */
+    long lateMembershipCopies() {
+        return lateMembershipCopies;
+    }
+
+    /**
+     * Counts the copy of an acknowledged membership message of {@code type} that arrives at {@code at}
+     * (negative: after the run's end, not counted) if it travels past the horizon.
+     */
+    private void checkLate(int type, long at) {
+        if (at - now > handledHorizonMicros && at >= 0) {
+            if (lateMembershipCopies++ == 0 && lateListener != null) {
+                lateListener.late(now, type, at - now, handledHorizonMicros);
+            }
         }
     }
 
@@ -127,6 +171,9 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         table.countSent(from);
         sentByType[message.type().ordinal()]++;
         long at = arrivalMicros(from, to);
+        if (message instanceof MembershipMessage m && m.wantsAck()) {
+            checkLate(message.type().ordinal(), at);
+        }
         if (message instanceof Gossip gossip) {
             int b = tracker.indexOf(gossip.messageId());
             if (b < 0 && openingBroadcast >= 0) {
@@ -163,8 +210,8 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     @Override
     public void deliver(int node, Gossip message) {
         int b = tracker.indexOf(message.messageId());
-        if (b >= 0 && !tracker.has(b, node)) {
-            tracker.firstReceipt(b, node, now, message.hops());
+        if (b >= 0) {
+            tracker.delivered(b, node, now, message.hops());
         }
     }
 
@@ -176,6 +223,8 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         long at = arrivalMicros(from, to);
         if (type == GOSSIP) {
             tracker.countTransmission(broadcastOfMessage[subject], at);
+        } else if (seq != 0 && type != ACK) {
+            checkLate(type, at);
         }
         if (at >= 0) {
             queue.push(at, PACKED, from, to, ((long) seq << 32) | (subject & 0xFFFF_FFFFL), (type << 24) | hops);
@@ -204,15 +253,16 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
         } else {
             message = new ForwardedSubscription(seq, subscriber, hops, leaseMillis);
         }
-        queueObject(arrivalMicros(from, to), from, to, message);
+        long at = arrivalMicros(from, to);
+        if (seq != 0) {
+            checkLate(type, at);
+        }
+        queueObject(at, from, to, message);
     }
 
     @Override
     public void deliver(int node, int message, int hops) {
-        int b = broadcastOfMessage[message];
-        if (!tracker.has(b, node)) {
-            tracker.firstReceipt(b, node, now, hops);
-        }
+        tracker.delivered(broadcastOfMessage[message], node, now, hops);
     }
 
     @Override

@@ -14,4 +14,11 @@ public interface ProgressSink {
      * @param newEvents events processed since the previous call
      */
     void progress(long virtualMicros, long newEvents);
+
+    /**
+     * Something the user should know while the run goes on, one sentence or two: the run does not
+     * stop for it (a scenario that floods, {@link RunWarnings}). Nothing by default.
+     */
+    default void warning(String text) {
+    }
 }

@@ -132,7 +132,8 @@ public final class Simulation {
         Network network = new Network(scenario.network(), n, root.split());
         SplittableRandom baselineRandom = root.split();
         this.timelineRandom = new SplittableRandom(setup.timelineSeed());
-        this.environment = new NodeEnvironment(endMicros, queue, table, network, tracker, sentByType, networkDrops);
+        this.environment = new NodeEnvironment(endMicros, config.retransmitHorizonMicros(), queue, table, network,
+                tracker, sentByType, networkDrops);
         this.nodes = scamp && !useArena ? new ScampNode[n] : null;
         // The arena's generators repeat what nodeSeeds.split() gives each ScampNode: a replica of
         // nodeSeeds (the root's first split), which the arena splits a node's generator off at its join.
@@ -174,6 +175,11 @@ public final class Simulation {
         Scenario scenario = setup.scenario();
         new TimelineDriver(actions, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
         long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
+        tracker.onFlooding((b, sentMicros, nowMicros, group, redelivered) ->
+                progress.warning(RunWarnings.redelivered(config, b, sentMicros, nowMicros, group, redelivered)));
+        actions.onWarning(progress::warning);
+        environment.onLateCopy((nowMicros, type, latencyMicros, horizonMicros) ->
+                progress.warning(RunWarnings.lateMembershipCopy(config, nowMicros, type, latencyMicros, horizonMicros)));
         if (settlesEarly) {
             // Which nodes will have gone by the end: none where the timeline ends no node; else the
             // timeline is played alone first to know them.
@@ -213,7 +219,8 @@ public final class Simulation {
         }
         return new RunResult(setup.key(), global != null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), actions.rows(),
-                sentByType, networkDrops, counters.snapshot().droppedByReason(), events, endMicros);
+                sentByType, networkDrops, counters.snapshot().droppedByReason(), environment.lateMembershipCopies(),
+                events, endMicros);
     }
 
     /**

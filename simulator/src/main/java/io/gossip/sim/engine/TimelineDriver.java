@@ -92,6 +92,7 @@ final class TimelineDriver {
         }
         if (origin < 0 || !table.isLive(origin)) {
             group.record("broadcast", "skipped source=" + action.source() + " not_live");
+            group.broadcastSkipped(action.source());
         } else {
             int b = group.broadcastFrom(origin, new byte[action.payloadBytes()]);
             group.record("broadcast", "broadcast=" + b + " origin=" + origin);

@@ -30,6 +30,13 @@ abstract class TimelineGroup {
     /** Broadcasts a payload from {@code origin}, which is live; returns the broadcast index. */
     abstract int broadcastFrom(int origin, byte[] payload);
 
+    /**
+     * A timeline broadcast is skipped: its {@code source} is not live (-1: a random source, and no
+     * node is). Nothing to do by default; a run says so ({@link GroupActions}).
+     */
+    void broadcastSkipped(int source) {
+    }
+
     /** Splits the network into groups ({@code groupOfNode} from {@code PartitionGroups}). */
     abstract void partition(int[] groupOfNode);
 

@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Live nodes count gossip transmissions and duplicates per node, not per message, so a
  * broadcast's {@code messages} and {@code duplicates} are the totals counted between its sending
  * and the next broadcast's (or the end of the run): exact when broadcasts do not spread at the same
- * time, attributed to the earlier window otherwise.
+ * time, attributed to the earlier window otherwise. Deliveries again ({@code redelivered}) are
+ * logged per message, and counted at the nodes of the reference set.
  */
 final class LiveBroadcasts {
     private record Sent(int origin, MessageId id, long scenarioMicros, long elapsedNanos, int joinsAtSend,
@@ -51,12 +52,14 @@ final class LiveBroadcasts {
             int live = 0;
             int reached = 0;
             int maxHops = 0;
+            long redelivered = 0;
             for (int slot = 0; slot < slots.size(); slot++) {
                 int tick = slots.joinTick(slot);
                 if (!slots.isLive(slot) || tick == 0 || tick > s.joinsAtSend()) {
                     continue;
                 }
                 live++;
+                redelivered += cluster.deliveries(slot).redelivered(s.id());
                 if (slot == s.origin()) {
                     delays[reached++] = 0;
                     continue;
@@ -70,7 +73,8 @@ final class LiveBroadcasts {
             long gossipAfter = b + 1 < sent.size() ? sent.get(b + 1).gossipBefore() : gossipAtEnd;
             long duplicatesAfter = b + 1 < sent.size() ? sent.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
             out.add(ReceiptDelays.result(b, s.origin(), s.scenarioMicros(), live, delays, reached, maxHops,
-                    gossipAfter - s.gossipBefore(), duplicatesAfter - s.duplicatesBefore(), coverageStepMicros));
+                    gossipAfter - s.gossipBefore(), duplicatesAfter - s.duplicatesBefore(), redelivered,
+                    coverageStepMicros));
         }
         return out;
     }

@@ -32,6 +32,8 @@ public final class Aggregate {
     long completeBroadcasts;
     long gossipMessages;
     long duplicates;
+    long redelivered;
+    long lateMembershipCopies;
     long nodeSlots;
     long events;
     long runs;
@@ -48,6 +50,7 @@ public final class Aggregate {
         runs++;
         this.wallSeconds += wallSeconds;
         events += run.events();
+        lateMembershipCopies += run.lateMembershipCopies();
         long complete = 0;
         for (BroadcastResult b : run.broadcasts()) {
             broadcasts++;
@@ -64,6 +67,7 @@ public final class Aggregate {
             }
             gossipMessages += b.messages();
             duplicates += b.duplicates();
+            redelivered += b.redelivered();
         }
         completeBroadcasts += complete;
         if (!run.broadcasts().isEmpty()) {

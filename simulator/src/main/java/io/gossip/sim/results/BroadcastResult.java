@@ -16,12 +16,15 @@ package io.gossip.sim.results;
  * @param maxHops largest hop count at which a node first received it
  * @param messages gossip transmissions of this message (every hop, lost ones included)
  * @param duplicates copies that reached a live node that already had it
+ * @param redelivered times a node that already had it was handed it again, as new: its duplicate
+ *     memory had forgotten it while copies were still travelling (it forwards it again too); 0 in a
+ *     run whose memories outlast the copies; such copies count among the {@code duplicates} too
  * @param coverageCurve reached count at {@code k × coverageStep} after sending, k = 0, 1, ... until
  *     the last receipt
  */
 public record BroadcastResult(int index, int origin, long sentMicros, int liveNodes, int reached,
         long t50Micros, long t99Micros, long t100Micros, int maxHops, long messages, long duplicates,
-        int[] coverageCurve) {
+        long redelivered, int[] coverageCurve) {
 
     /** {@code reached / liveNodes}, or 0 with an empty reference set. */
     public double coverage() {

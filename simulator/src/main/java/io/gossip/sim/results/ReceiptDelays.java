@@ -23,13 +23,13 @@ public final class ReceiptDelays {
      * @throws IllegalArgumentException if a delay is negative
      */
     public static BroadcastResult result(int index, int origin, long sentMicros, int liveNodes, long[] delays,
-            int reached, int maxHops, long messages, long duplicates, long coverageStepMicros) {
+            int reached, int maxHops, long messages, long duplicates, long redelivered, long coverageStepMicros) {
         int[] curve = curve(delays, reached, coverageStepMicros);
         return new BroadcastResult(index, origin, sentMicros, liveNodes, reached,
                 quantile(delays, reached, liveNodes, 0.5, curve, coverageStepMicros),
                 quantile(delays, reached, liveNodes, 0.99, curve, coverageStepMicros),
                 quantile(delays, reached, liveNodes, 1.0, curve, coverageStepMicros), maxHops, messages, duplicates,
-                curve);
+                redelivered, curve);
     }
 
     /**

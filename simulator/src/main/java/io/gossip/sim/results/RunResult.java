@@ -14,12 +14,15 @@ import java.util.List;
  * @param sentByType messages sent by {@link io.gossip.protocol.message.MessageType} ordinal
  * @param networkDrops network drops by {@link io.gossip.sim.network.NetworkDropReason} ordinal
  * @param nodeDrops node-side drops by {@link io.gossip.protocol.DropReason} ordinal
+ * @param lateMembershipCopies copies of acknowledged membership messages that travelled longer than
+ *     a receiver remembers handling one (the retransmission horizon): each may have been handled twice;
+ *     0 for a live run, whose latencies are not drawn
  * @param events count of messages delivered to nodes plus wakeups processed
  * @param endMicros virtual time the run stopped
  */
 public record RunResult(RunKey key, int fanout, List<BroadcastResult> broadcasts, NodeTableSnapshot nodes,
         List<TimelineSample> timeline, List<EventRow> eventRows, long[] sentByType, long[] networkDrops,
-        long[] nodeDrops, long events, long endMicros) {
+        long[] nodeDrops, long lateMembershipCopies, long events, long endMicros) {
 
     public RunResult {
         broadcasts = List.copyOf(broadcasts);

@@ -73,6 +73,7 @@ public final class SummaryJson {
         number(coverage, "mean", a.coverage.mean());
         number(coverage, "min", a.coverage.min());
         number(o, "reliability", a.reliability());
+        o.put("broadcasts", a.broadcasts);
         ObjectNode latency = o.putObject("latencyMillis");
         number(latency, "t50", a.t50.mean());
         number(latency, "t99", a.t99.mean());
@@ -96,6 +97,8 @@ public final class SummaryJson {
             byType.put(t.name(), a.sentByType[t.ordinal()]);
         }
         number(o, "duplicateRatio", a.duplicateRatio());
+        o.put("redelivered", a.redelivered);
+        o.put("lateMembershipCopies", a.lateMembershipCopies);
         number(o, "coverageStepMillis", coverageStepMillis);
         ObjectNode drops = o.putObject("drops");
         ObjectNode network = drops.putObject("network");

@@ -69,7 +69,7 @@ final class PlannedRun {
         RunKey key = new RunKey(point, type, repetition);
         RunSetup setup = new RunSetup(key, scenario, fanout, RunSeeds.runSeed(scenario.seed(), point, repetition, type),
                 RunSeeds.timelineSeed(scenario.seed(), point, repetition));
-        ProgressSink sink = progress.sinkFor(scenario.durationMillis());
+        ProgressSink sink = progress.sinkFor(key, scenario.durationMillis());
         long start = System.nanoTime();
         Simulation simulation = new Simulation(setup);
         simulation.useAppender(appender);

@@ -17,4 +17,11 @@ public interface ProgressListener {
      */
     void progress(long completedRuns, long totalRuns, double virtualMillis, double durationMillis,
             long events, double wallSeconds);
+
+    /**
+     * A run has something to say while it goes on ({@link io.gossip.sim.engine.ProgressSink#warning}),
+     * {@code text} naming the run. Nothing by default.
+     */
+    default void warning(String text) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.gossip.sim.run;
 
 import io.gossip.sim.engine.ProgressSink;
+import io.gossip.sim.results.RunKey;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,18 +26,29 @@ final class ProgressTracker {
         this.lastReportNanos = new AtomicLong(startNanos);
     }
 
-    /** A sink for one run of the given virtual duration. */
-    ProgressSink sinkFor(double durationMillis) {
-        return (virtualMicros, newEvents) -> {
-            long total = events.addAndGet(newEvents);
-            if (listener == null) {
-                return;
+    /** A sink for run {@code key}, of the given virtual duration. */
+    ProgressSink sinkFor(RunKey key, double durationMillis) {
+        return new ProgressSink() {
+            @Override
+            public void progress(long virtualMicros, long newEvents) {
+                long total = events.addAndGet(newEvents);
+                if (listener == null) {
+                    return;
+                }
+                long now = System.nanoTime();
+                long last = lastReportNanos.get();
+                if (now - last >= PERIOD_NANOS && lastReportNanos.compareAndSet(last, now)) {
+                    listener.progress(completedRuns.get(), totalRuns, virtualMicros / 1000.0, durationMillis, total,
+                            (now - startNanos) / 1e9);
+                }
             }
-            long now = System.nanoTime();
-            long last = lastReportNanos.get();
-            if (now - last >= PERIOD_NANOS && lastReportNanos.compareAndSet(last, now)) {
-                listener.progress(completedRuns.get(), totalRuns, virtualMicros / 1000.0, durationMillis, total,
-                        (now - startNanos) / 1e9);
+
+            @Override
+            public void warning(String text) {
+                if (listener != null) {
+                    listener.warning("point " + key.point() + ", repetition " + key.repetition() + ", "
+                            + key.membershipName() + ": " + text);
+                }
             }
         };
     }

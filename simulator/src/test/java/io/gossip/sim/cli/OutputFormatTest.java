@@ -45,6 +45,36 @@ class OutputFormatTest {
             "events              456,789 in 1.8 s wall (253,771 events/s)"}) {
             assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
         }
+        assertFalse(table.contains("redelivered"), "no row for what did not happen:\n" + table);
+        assertFalse(table.contains("late membership"), table);
+    }
+
+    @Test
+    void copiesThatOutlivedTheNodesMemoriesGetARowEach() throws Exception {
+        String json = """
+                {"scenario": "tails", "seed": 7, "nodes": 500, "c": 1, "membership": "scamp",
+                 "duplicateRatio": 0.83, "redelivered": 88887, "lateMembershipCopies": 1234, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        for (String expected : new String[] {"redelivered         88,887   (copies taken for new by nodes whose"
+                + " duplicate memory had forgotten them, and forwarded again)",
+            "late membership     1,234   (copies that travelled longer than receivers remember handling one: each"
+                + " may have been handled twice)"}) {
+            assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
+        }
+    }
+
+    @Test
+    void withNoBroadcastSentTheLatencyRowSaysSoInsteadOfPointingAtAnEmptyFile() throws Exception {
+        String json = """
+                {"scenario": "quiet", "seed": 1, "nodes": 100, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": null, "min": null}, "reliability": null, "broadcasts": 0,
+                 "latencyMillis": {"t50": null, "t99": null, "t100": null}, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        assertTrue(table.contains("latency             -   (no broadcast was sent: the timeline has none, or"
+                + " skipped each one; events.csv says which)"), table);
+        assertFalse(table.contains("broadcasts.csv"), table);
     }
 
     @Test

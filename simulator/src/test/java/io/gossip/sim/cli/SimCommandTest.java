@@ -142,6 +142,21 @@ class SimCommandTest {
     }
 
     @Test
+    void aRunsWarningsGoToTheErrorStreamAsTheyCome() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
+            listener.warning("point 0, repetition 0, scamp: copies outlive the memory");
+            Path summary = outDir.resolve("summary.json");
+            Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+            return new Engine.Outcome(summary, 10, 0.1);
+        }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("sim run: warning: point 0, repetition 0, scamp: copies outlive the memory\n",
+                r.err().replace("\r\n", "\n"));
+        assertFalse(r.out().contains("copies outlive"), r.out());
+    }
+
+    @Test
     void engineFailureIsARuntimeFailure() throws IOException {
         Path out = dir.resolve("out");
         CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
@@ -160,7 +175,7 @@ class SimCommandTest {
         }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertContains(r.err(), "sim run: failed: out of memory: the runs needed more than the JVM's heap of",
-                "SIM_JVM_OPTS=-Xmx8g", "--threads 1", "protocol.duplicateMemoryCapacity", "protocol.duplicateMemoryAgeMillis");
+                "SIM_JVM_OPTS=-Xmx8g", "--threads 1", "retransmission horizon", "taken for new again", "flooding");
         assertContains(RunCommand.outOfMemory(3L << 30), "heap of 3072 MB");
     }
 

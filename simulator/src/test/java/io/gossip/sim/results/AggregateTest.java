@@ -18,7 +18,7 @@ class AggregateTest {
     /** A broadcast with the given delays in ms (negative = level never reached). */
     private static BroadcastResult broadcast(int reached, double t50Millis, double t99Millis, double t100Millis) {
         return new BroadcastResult(0, 0, 0, LIVE, reached, micros(t50Millis), micros(t99Millis), micros(t100Millis),
-                5, 1000, 900, new int[0]);
+                5, 1000, 900, 0, new int[0]);
     }
 
     private static long micros(double millis) {
@@ -33,7 +33,7 @@ class AggregateTest {
         NodeTableSnapshot nodes = builder.build();
         return new RunResult(new RunKey(0, MembershipSpec.Type.SCAMP, repetition), 0, broadcasts, nodes, List.of(),
                 List.of(), new long[MessageType.count()], new long[NetworkDropReason.count()],
-                new long[DropReason.count()], 10, 0);
+                new long[DropReason.count()], 0, 10, 0);
     }
 
     @Test

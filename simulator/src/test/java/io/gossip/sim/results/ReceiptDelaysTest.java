@@ -33,13 +33,15 @@ class ReceiptDelaysTest {
     private static void assertSameAsSorted(long[] delays, int reached, int live, long step) {
         long[] sorted = Arrays.copyOf(delays, reached);
         Arrays.sort(sorted);
-        BroadcastResult r = ReceiptDelays.result(3, 7, 1_000, live, delays.clone(), reached, 4, 50, 9, step);
+        BroadcastResult r = ReceiptDelays.result(3, 7, 1_000, live, delays.clone(), reached, 4, 50, 9, 2, step);
         String what = reached + " of " + live + ", step " + step + ": " + Arrays.toString(sorted);
         assertEquals(sortedQuantile(sorted, reached, live, 0.5), r.t50Micros(), what);
         assertEquals(sortedQuantile(sorted, reached, live, 0.99), r.t99Micros(), what);
         assertEquals(sortedQuantile(sorted, reached, live, 1.0), r.t100Micros(), what);
         assertArrayEquals(sortedCurve(sorted, reached, step), r.coverageCurve(), what);
         assertEquals(reached, r.reached());
+        assertEquals(9, r.duplicates());
+        assertEquals(2, r.redelivered());
     }
 
     @Test
@@ -115,6 +117,6 @@ class ReceiptDelaysTest {
     @Test
     void aNegativeDelayIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> ReceiptDelays.result(0, 0, 0, 2, new long[] {5, -1}, 2, 0, 0, 0, 10));
+                () -> ReceiptDelays.result(0, 0, 0, 2, new long[] {5, -1}, 2, 0, 0, 0, 0, 10));
     }
 }

@@ -93,7 +93,7 @@ class SimulationRunnerTest {
         runInto("a", 7, 2);
         Path out = dir.resolve("a");
         assertEquals("point,membership,repetition,broadcast,origin,sent_ms,live_nodes,reached,coverage,complete,"
-                + "t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates", firstLine(out, "broadcasts.csv"));
+                + "t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates,redelivered", firstLine(out, "broadcasts.csv"));
         assertEquals("point,membership,repetition,broadcast,t_ms,reached,coverage", firstLine(out, "coverage.csv"));
         assertEquals("point,membership,repetition,node,alive,partial_view,in_view,messages_sent,messages_received",
                 firstLine(out, "nodes.csv"));
@@ -107,13 +107,13 @@ class SimulationRunnerTest {
         assertEquals(1 + 2 * 2 * 2 * 170, Files.readAllLines(out.resolve("nodes.csv")).size());
         assertEquals(1 + 2 * 2, Files.readAllLines(out.resolve("points.csv")).size());
         for (String line : Files.readAllLines(out.resolve("broadcasts.csv"))) {
-            assertEquals(16, line.split(",", -1).length, line);
+            assertEquals(17, line.split(",", -1).length, line);
         }
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         for (String key : List.of("scenario", "seed", "nodes", "c", "membership", "sweep", "coverage", "reliability",
-                "latencyMillis", "partialView", "inView", "messages", "duplicateRatio", "coverageStepMillis", "events",
-                "wallSeconds", "eventsPerSecond", "points")) {
+                "latencyMillis", "partialView", "inView", "messages", "duplicateRatio", "redelivered", "broadcasts",
+                "lateMembershipCopies", "coverageStepMillis", "events", "wallSeconds", "eventsPerSecond", "points")) {
             assertTrue(summary.has(key), "summary.json lacks " + key);
         }
         assertEquals("scamp", summary.get("membership").asText());
@@ -124,6 +124,40 @@ class SimulationRunnerTest {
         assertEquals("independent", global.get("value").asText());
         assertTrue(summary.get("coverage").get("mean").asDouble() > 0.5);
         assertTrue(summary.get("messages").get("byType").get("GOSSIP").asLong() > 0);
+    }
+
+    @Test
+    void aRunsWarningReachesTheListenerNamingTheRun() throws IOException {
+        // A duplicate memory of 1 ms: every copy after the first is taken for new again.
+        ProtocolConfig forgetful = ProtocolConfig.builder().c(1).indirection(false).noHeartbeats()
+                .duplicateMemoryAgeMillis(1).gossipHopLimit(6).build();
+        Scenario s = new Scenario("forgetful", 5, 2, 60, forgetful, MembershipSpec.scamp(), null,
+                new NetworkSpec(new LatencySpec.Uniform(10, 100), null, new LossSpec.Independent(0.1)),
+                List.of(new TimelineAction.Join(0, -1, 2_000, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Broadcast(3_000, 2, 1_000, -1, 8)),
+                8_000, new OutputSpec(1_000, 10));
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(long completedRuns, long totalRuns, double virtualMillis, double durationMillis,
+                    long events, double wallSeconds) {
+            }
+
+            @Override
+            public void warning(String text) {
+                warnings.add(text);
+            }
+        };
+        SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), dir.resolve("w"), 2, listener);
+        assertEquals(2, warnings.size(), warnings.toString());
+        for (int repetition = 0; repetition < 2; repetition++) {
+            String prefix = "point 0, repetition " + repetition + ", scamp: broadcast 0 (sent at 3.000 s) has been";
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith(prefix)), prefix + " in " + warnings);
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("w").resolve("summary.json").toFile());
+        assertEquals(4, summary.get("broadcasts").asLong(), "two repetitions of two broadcasts");
+        assertTrue(summary.get("redelivered").asLong() > 2 * 60, summary.toString());
+        assertEquals(0, summary.get("lateMembershipCopies").asLong());
     }
 
     @Test
@@ -180,7 +214,7 @@ class SimulationRunnerTest {
                 100, new OutputSpec(10, 10));
         SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), dir.resolve("one"), 1, null);
         List<String> broadcasts = Files.readAllLines(dir.resolve("one").resolve("broadcasts.csv"));
-        assertEquals("0,scamp,0,0,0,10.0,1,1,1.0,true,0.0,0.0,0.0,0,0,0", broadcasts.get(1));
+        assertEquals("0,scamp,0,0,0,10.0,1,1,1.0,true,0.0,0.0,0.0,0,0,0,0", broadcasts.get(1));
     }
 
     private static String firstLine(Path out, String file) throws IOException {

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one node of a {@link LoopbackCluster} delivered: for every message id, when it first
- * arrived and after how many hops. Written by the node's loop thread, readable from any thread.
+ * arrived and after how many hops, and how many times it was delivered again (a node whose
+ * duplicate memory forgot a message takes a later copy for new). Written by the node's loop
+ * thread, readable from any thread.
  *
  * <p>Times are wall-clock figures (monotonic nanoseconds since the cluster started), so they vary
  * from run to run; the set of messages delivered is what coverage is computed from.
@@ -18,10 +20,19 @@ public final class DeliveryLog {
     }
 
     private final Map<MessageId, Receipt> receipts = new ConcurrentHashMap<>();
+    /** Deliveries after the first, for the ids that had any: rare, so kept apart from the receipts. */
+    private final Map<MessageId, Long> again = new ConcurrentHashMap<>();
 
-    /** Records a receipt; a later receipt of the same id does not replace the first. */
+    /** Records a delivery; a later delivery of the same id does not replace the first, it is counted. */
     void record(MessageId id, long elapsedNanos, int hops) {
-        receipts.putIfAbsent(id, new Receipt(elapsedNanos, hops));
+        if (receipts.putIfAbsent(id, new Receipt(elapsedNanos, hops)) != null) {
+            again.merge(id, 1L, Long::sum);
+        }
+    }
+
+    /** How many times the node delivered {@code id} after its first delivery. */
+    public long redelivered(MessageId id) {
+        return again.getOrDefault(id, 0L);
     }
 
     /** Whether the node delivered {@code id}. */

@@ -165,12 +165,18 @@ class LoopbackClusterTest {
     }
 
     @Test
-    void deliveryLogsRecordOnlyTheFirstReceipt() {
+    void deliveryLogsKeepTheFirstReceiptAndCountLaterOnes() {
         DeliveryLog log = new DeliveryLog();
         MessageId id = new MessageId(PeerAddress.parse("127.0.0.1:1"), 0);
+        MessageId other = new MessageId(PeerAddress.parse("127.0.0.1:1"), 1);
         log.record(id, 10, 1);
+        assertEquals(0, log.redelivered(id));
         log.record(id, 20, 2);
+        log.record(id, 30, 3);
+        log.record(other, 40, 1);
         assertEquals(new DeliveryLog.Receipt(10, 1), log.receipt(id));
-        assertEquals(1, log.size());
+        assertEquals(2, log.redelivered(id));
+        assertEquals(0, log.redelivered(other));
+        assertEquals(2, log.size());
     }
 }
