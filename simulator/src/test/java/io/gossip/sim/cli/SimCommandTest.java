@@ -157,6 +157,19 @@ class SimCommandTest {
     }
 
     @Test
+    void anOutFolderThatIsAFileIsACommandLineErrorBeforeAnythingRuns() throws IOException {
+        Path file = Files.writeString(dir.resolve("somefile"), "x");
+        CommandRunner.Result r = CommandRunner.run("run", write(SCENARIO).toString(), "--out", file.toString());
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--out " + file + ": it is a file, not a folder");
+        assertEquals("", r.out(), "nothing printed before the refusal");
+        CommandRunner.Result under = CommandRunner.run("run", write(SCENARIO).toString(), "--out",
+                file.resolve("sub").toString());
+        assertEquals(2, under.exitCode());
+        assertContains(under.err(), "--out " + file.resolve("sub") + ": " + file + " is a file, not a folder");
+    }
+
+    @Test
     void engineFailureIsARuntimeFailure() throws IOException {
         Path out = dir.resolve("out");
         CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
