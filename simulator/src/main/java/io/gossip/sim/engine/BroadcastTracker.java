@@ -33,12 +33,12 @@ public final class BroadcastTracker {
     }
 
     /** Told, once per run, of the first broadcast its nodes took for new again as often as there are nodes. */
-    interface FloodListener {
+    interface RedeliveryListener {
         /**
          * Broadcast {@code b}, sent at {@code sentMicros} to a group of {@code groupSize}, has been
          * handed again {@code redelivered} times, at nodes that had forgotten it, by {@code nowMicros}.
          */
-        void flooding(int b, long sentMicros, long nowMicros, int groupSize, long redelivered);
+        void redelivered(int b, long sentMicros, long nowMicros, int groupSize, long redelivered);
     }
 
     private final int nodes;
@@ -67,8 +67,8 @@ public final class BroadcastTracker {
     private BitSet goneByEnd;
     private long settleStepMicros;
     private OverListener overListener;
-    private FloodListener floodListener;
-    private boolean floodTold;
+    private RedeliveryListener redeliveryListener;
+    private boolean redeliveryTold;
     private int count;
     private long lastMessageId = Long.MIN_VALUE;
     private int lastIndex = -1;
@@ -150,8 +150,8 @@ public final class BroadcastTracker {
     }
 
     /** Tells {@code listener} once of a broadcast taken for new again as often as there are nodes ({@link #delivered}). */
-    void onFlooding(FloodListener listener) {
-        this.floodListener = listener;
+    void onRedeliveries(RedeliveryListener listener) {
+        this.redeliveryListener = listener;
     }
 
     /**
@@ -221,7 +221,7 @@ public final class BroadcastTracker {
      * {@code node}'s protocol hands it broadcast {@code b}: a first receipt, or a delivery again where
      * the node's duplicate memory has forgotten it (the node forwards it again too). The first
      * broadcast delivered again as often as there are nodes in its group is told to the
-     * {@link #onFlooding} listener: copies in flight outliving the memory multiply that way until
+     * {@link #onRedeliveries} listener: copies in flight outliving the memory multiply that way until
      * nothing holds them, and a run that does so can grow until it is out of memory.
      */
     public void delivered(int b, int node, long nowMicros, int hops) {
@@ -229,9 +229,9 @@ public final class BroadcastTracker {
             firstReceipt(b, node, nowMicros, hops);
             return;
         }
-        if (++redelivered[b] >= Math.max(1, joinsAtSend[b]) && !floodTold && floodListener != null) {
-            floodTold = true;
-            floodListener.flooding(b, sentMicros[b], nowMicros, joinsAtSend[b], redelivered[b]);
+        if (++redelivered[b] >= Math.max(1, joinsAtSend[b]) && !redeliveryTold && redeliveryListener != null) {
+            redeliveryTold = true;
+            redeliveryListener.redelivered(b, sentMicros[b], nowMicros, joinsAtSend[b], redelivered[b]);
         }
     }
 

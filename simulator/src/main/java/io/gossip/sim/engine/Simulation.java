@@ -175,7 +175,7 @@ public final class Simulation {
         Scenario scenario = setup.scenario();
         new TimelineDriver(actions, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
         long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
-        tracker.onFlooding((b, sentMicros, nowMicros, group, redelivered) ->
+        tracker.onRedeliveries((b, sentMicros, nowMicros, group, redelivered) ->
                 progress.warning(RunWarnings.redelivered(config, b, sentMicros, nowMicros, group, redelivered)));
         actions.onWarning(progress::warning);
         environment.onLateCopy((nowMicros, type, latencyMicros, horizonMicros) ->
