@@ -71,12 +71,19 @@ final class SummaryTable {
                     + " than receivers remember handling one: each may have been handled twice)");
         }
         JsonNode pv = s.path("partialView");
-        // Over a sweep, the mean weighs every node of every point while (c+1)·ln n differs from point
-        // to point: the comparison is only meaningful per point, in the rows below.
-        row(t, "PartialView", stats(pv) + (sweep ? "   expected (c+1)·ln n: per point below"
-                : "   expected (c+1)·ln n = " + num(pv.path("expected"), 1)
-                        + deviation(pv.path("mean"), pv.path("expected"))));
-        row(t, "InView", stats(s.path("inView")));
+        if ("global".equals(s.path("membership").asText())) {
+            // Global knowledge has no views: each node's "PartialView" is its fanout, the same for all,
+            // and neither an InView nor (c+1)·ln n means anything there.
+            row(t, "fanout", num(pv.path("mean"), 2) + "   (global knowledge: each node forwards to that many"
+                    + " nodes drawn from all live nodes)");
+        } else {
+            // Over a sweep, the mean weighs every node of every point while (c+1)·ln n differs from point
+            // to point: the comparison is only meaningful per point, in the rows below.
+            row(t, "PartialView", stats(pv) + (sweep ? "   expected (c+1)·ln n: per point below"
+                    : "   expected (c+1)·ln n = " + num(pv.path("expected"), 1)
+                            + deviation(pv.path("mean"), pv.path("expected"))));
+            row(t, "InView", stats(s.path("inView")));
+        }
         row(t, "events", num(s.path("events"), 0) + " in " + num(s.path("wallSeconds"), 1) + " s wall ("
                 + num(s.path("eventsPerSecond"), 0) + " events/s)");
         if (points.isArray() && (points.size() > 1 || sweep)) {

@@ -65,6 +65,19 @@ class OutputFormatTest {
     }
 
     @Test
+    void aGlobalRunShowsItsFanoutInsteadOfViews() throws Exception {
+        String json = """
+                {"scenario": "g", "seed": 42, "nodes": 200, "c": 1, "membership": "global",
+                 "partialView": {"mean": 5.0, "expected": 10.6, "min": 5, "max": 5, "stddev": 0.0},
+                 "inView": {"mean": 5.0, "min": 5, "max": 5, "stddev": 0.0}, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        assertTrue(table.contains("fanout              5.00   (global knowledge: each node forwards to that many"
+                + " nodes drawn from all live nodes)"), table);
+        assertFalse(table.contains("PartialView") || table.contains("InView") || table.contains("ln n"), table);
+    }
+
+    @Test
     void withNoBroadcastSentTheLatencyRowSaysSoInsteadOfPointingAtAnEmptyFile() throws Exception {
         String json = """
                 {"scenario": "quiet", "seed": 1, "nodes": 100, "c": 1, "membership": "scamp", "sweep": null,
