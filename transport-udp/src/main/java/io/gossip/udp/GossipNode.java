@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  *         .bind(PeerAddress.parse("127.0.0.1:7000"))
  *         .onDeliver((id, hops, payload) -> System.out.println(id + ": " + payload.length + " bytes"))
  *         .start();
- * node.join(PeerAddress.parse("127.0.0.1:7001"));   // or node.bootstrap() for the first node
+ * node.join(PeerAddress.parse("127.0.0.1:7001")).get();   // or node.bootstrap() for the first node
  * node.broadcast("hello".getBytes(StandardCharsets.UTF_8));
  * node.leave(Duration.ofSeconds(2));
  * node.close();
@@ -98,12 +98,30 @@ public final class GossipNode implements AutoCloseable {
     }
 
     /**
-     * Joins the group that {@code contact} belongs to.
+     * Joins the group that {@code contact} belongs to: sends it this node's subscription and
+     * returns once it is sent. The node is a member from now on (it gossips to the contact at
+     * once); whether the contact took the subscription in is the returned future's to tell.
      *
+     * <p>The future completes normally when the contact acknowledges the subscription (or a member
+     * keeps it). It completes exceptionally with a {@link JoinFailedException}, naming the contact,
+     * the attempts and the time, when the subscription ran out of attempts unacknowledged: after
+     * the whole retransmission schedule ({@code ProtocolConfig.maxAttempts()} transmissions, the
+     * wait doubling from {@code retransmitTimeoutMillis}: 15.75 s with the defaults). A contact
+     * that is down, unreachable or not a member looks the same as one running with another
+     * cluster key, cluster label or certificate authority, whose datagrams are dropped unopened.
+     * It also fails if the node leaves or is closed first. With {@code maxAttempts = 1} nothing is
+     * acknowledged and the future completes at once.
+     *
+     * <p>A failed join leaves the node as the protocol does: a member holding the silent contact
+     * in its PartialView, whose isolation recovery (with heartbeats on) keeps re-subscribing
+     * through it, so a contact that comes back later is joined then. A node cannot join twice: to
+     * try another contact, close this node and start a new one.
+     *
+     * @return completes when the join is acknowledged; see above for how it fails
      * @throws IllegalArgumentException if contact is the wildcard address or this node itself
      * @throws IllegalStateException if the node already joined, bootstrapped or left
      */
-    public void join(PeerAddress contact) {
+    public CompletableFuture<Void> join(PeerAddress contact) {
         Objects.requireNonNull(contact, "contact");
         if (contact.isWildcard()) {
             throw new IllegalArgumentException("cannot join through the wildcard address " + contact);
@@ -112,11 +130,7 @@ public final class GossipNode implements AutoCloseable {
             throw new IllegalArgumentException("node " + address() + " cannot join through itself");
         }
         requireOpen();
-        await(loop.submit(() -> {
-            runtime.core().join(RealClock.nowMicros(), loop.ids().intern(contact));
-            runtime.afterCoreCall();
-            return null;
-        }));
+        return await(loop.submit(() -> runtime.join(contact)));
     }
 
     /**

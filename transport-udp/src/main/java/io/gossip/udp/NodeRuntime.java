@@ -48,6 +48,7 @@ final class NodeRuntime {
     private final SelectionKey key;
     private final OutboundQueue outbound;
     private final GracefulLeave gracefulLeave;
+    private final JoinWatch joinWatch;
     private long datagramsReceived;
     private boolean open = true;
 
@@ -66,6 +67,7 @@ final class NodeRuntime {
         this.selfId = loop.ids().intern(self);
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
         this.gracefulLeave = new GracefulLeave(core, counters);
+        this.joinWatch = new JoinWatch(core);
         loop.attach(selfId, this);
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
         this.outbound = new OutboundQueue(this, channel, key, outboundCapacity, transportDrops);
@@ -185,7 +187,18 @@ final class NodeRuntime {
     }
 
     void afterCoreCall() {
+        joinWatch.afterCoreCall();
         gracefulLeave.afterCoreCall();
+    }
+
+    /**
+     * Joins through {@code contact}. The future completes once the contact acknowledged the
+     * subscription, or exceptionally with a {@link JoinFailedException} (see {@link JoinWatch}).
+     */
+    CompletableFuture<Void> join(PeerAddress contact) {
+        CompletableFuture<Void> joined = joinWatch.start(contact, loop.ids().intern(contact));
+        gracefulLeave.afterCoreCall();
+        return joined;
     }
 
     /**
@@ -279,6 +292,7 @@ final class NodeRuntime {
             // nothing more can be released
         }
         gracefulLeave.onClose();
+        joinWatch.onClose();
     }
 
     NodeMetrics metrics() {

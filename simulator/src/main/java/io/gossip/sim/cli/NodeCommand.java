@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,12 @@ final class NodeCommand implements Callable<Integer> {
             + "(default: drawn at random and printed).")
     Long seed;
 
+    @Option(names = "--retransmit-timeout-millis", paramLabel = "MS",
+            description = "Wait for the acknowledgement of a membership message before sending it again; "
+                    + "doubles at each of the 6 attempts, so a join with no answer fails "
+                    + "after 63 times this (default ${DEFAULT-VALUE}: 15.75 s).")
+    long retransmitTimeoutMillis = ProtocolConfig.defaults().retransmitTimeoutMillis();
+
     @Option(names = "--leave-timeout-millis", paramLabel = "MS",
             description = "How long leaving waits for acknowledgements (default ${DEFAULT-VALUE}).")
     long leaveTimeoutMillis = 2000;
@@ -146,16 +153,19 @@ final class NodeCommand implements Callable<Integer> {
         NodeSession session = new NodeSession(node, leaveTimeoutMillis, err);
         Thread hook = installShutdownHook ? new Thread(session::stop, "sim-node-leave") : null;
         try {
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
             print(err, "listening on " + node.address() + " (seed " + nodeSeed + ")");
             if (contact == null) {
                 node.bootstrap();
                 print(err, "started a new group; others join with --join " + node.address());
             } else {
-                node.join(contact);
                 print(err, "joining through " + contact);
-            }
-            if (hook != null) {
-                Runtime.getRuntime().addShutdownHook(hook);
+                if (!awaitJoin(node, contact, session, err)) {
+                    removeHook(hook);
+                    return ExitCodes.RUNTIME_FAILURE;
+                }
             }
             broadcastLines(node, out, err);
         } catch (IOException | RuntimeException e) {
@@ -165,6 +175,11 @@ final class NodeCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         }
         session.stop();
+        removeHook(hook);
+        return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
         if (hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -172,7 +187,31 @@ final class NodeCommand implements Callable<Integer> {
                 // the JVM is already shutting down; the hook finds the session stopped
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /**
+     * Waits for the join's outcome (lines typed meanwhile wait in stdin): true once the contact
+     * acknowledged it; false after saying why it failed and closing the node, without a leave
+     * (nobody holds it).
+     */
+    private static boolean awaitJoin(GossipNode node, PeerAddress contact, NodeSession session, PrintWriter err) {
+        try {
+            node.join(contact).get();
+            print(err, "joined through " + contact);
+            return true;
+        } catch (ExecutionException e) {
+            if (session.isStopped()) {
+                return false; // Ctrl-C made the node leave, which ended the join: the session says so
+            }
+            node.close();
+            print(err, "sim node: " + e.getCause().getMessage());
+            session.stop();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.stop();
+            return false;
+        }
     }
 
     private void broadcastLines(GossipNode node, PrintWriter out, PrintWriter err) throws IOException {
@@ -195,7 +234,8 @@ final class NodeCommand implements Callable<Integer> {
 
     private ProtocolConfig protocol() {
         ProtocolConfig.Builder b = ProtocolConfig.defaults().toBuilder().c(c).leaseDurationMillis(leaseDurationMillis)
-                .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes);
+                .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes)
+                .retransmitTimeoutMillis(retransmitTimeoutMillis);
         if (heartbeatPeriodMillis == 0) {
             b.noHeartbeats();
         } else {

@@ -8,6 +8,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,8 @@ class NodeCommandTest {
         Running b = new Running(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--join", aAddress,
                 "--seed", "2");
         assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
-        assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
+        assertTrue(await(() -> b.err.toString().contains("joined through " + aAddress)), b.err.toString());
+        assertTrue(b.err.toString().contains("joining through " + aAddress), b.err.toString());
 
         typeUntilPrinted(b, a, "hello from b");
         assertTrue(b.out.toString().contains("sent "), b.out.toString());
@@ -252,6 +255,26 @@ class NodeCommandTest {
         int exit = line.execute(args);
         lastErr = err.toString();
         return exit;
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aJoinThatNobodyAcknowledgesFailsWithOneClearLineAndExitOne() throws Exception {
+        try (DatagramChannel silent = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            String dead = "127.0.0.1:" + ((InetSocketAddress) silent.getLocalAddress()).getPort();
+            // 5 ms doubling over 6 attempts: given up after 315 ms.
+            Running node = new Running("--bind", "127.0.0.1:0", "--join", dead, "--insecure",
+                    "--retransmit-timeout-millis", "5");
+            assertEquals(1, node.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), node.err.toString());
+            String err = node.err.toString();
+            assertTrue(err.contains("joining through " + dead), err);
+            assertTrue(err.contains("sim node: the join through " + dead + " failed: no acknowledgement after 6 "
+                    + "attempts ("), err);
+            assertTrue(err.contains("another cluster key, cluster label or certificate authority"), err);
+            assertTrue(err.contains("closed 127.0.0.1:"), err);
+            assertTrue(!err.contains("joined through") && !err.contains("Exception") && !err.contains("left the group"),
+                    err);
+        }
     }
 
     @Test
