@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -90,7 +91,7 @@ public final class GossipNode implements AutoCloseable {
      */
     public void bootstrap() {
         requireOpen();
-        await(loop.submit(() -> {
+        await(() -> loop.submit(() -> {
             runtime.core().bootstrap(RealClock.nowMicros());
             runtime.afterCoreCall();
             return null;
@@ -130,17 +131,18 @@ public final class GossipNode implements AutoCloseable {
             throw new IllegalArgumentException("node " + address() + " cannot join through itself");
         }
         requireOpen();
-        return await(loop.submit(() -> runtime.join(contact)));
+        return await(() -> loop.submit(() -> runtime.join(contact)));
     }
 
     /**
      * Disseminates {@code payload} to the group; this node does not deliver it to itself.
      *
      * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
-     * @throws IllegalStateException if the node is not a member, or on the loop thread
+     * @throws IllegalStateException if the node is not a member, or on the loop thread (where
+     *     nothing is sent: use {@link #broadcastAsync})
      */
     public MessageId broadcast(byte[] payload) {
-        return await(broadcastAsync(payload));
+        return await(() -> broadcastAsync(payload));
     }
 
     /**
@@ -175,7 +177,7 @@ public final class GossipNode implements AutoCloseable {
     public boolean leave(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         requireOffLoop();
-        CompletableFuture<Boolean> done = await(leaveAsync());
+        CompletableFuture<Boolean> done = await(this::leaveAsync);
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -200,7 +202,7 @@ public final class GossipNode implements AutoCloseable {
 
     /** A snapshot of the node's counters and views. */
     public NodeMetrics metrics() {
-        return await(metricsAsync());
+        return await(this::metricsAsync);
     }
 
     /** {@link #metrics()} without waiting. */
@@ -213,7 +215,7 @@ public final class GossipNode implements AutoCloseable {
      * the node was not built with {@link GossipNodeBuilder#dtls}.
      */
     public DtlsStats dtlsStats() {
-        return await(loop.submit(runtime::dtlsStats));
+        return await(() -> loop.submit(runtime::dtlsStats));
     }
 
     // ------------------------------------------------------------------ keyring
@@ -281,7 +283,7 @@ public final class GossipNode implements AutoCloseable {
     private void changeKeyring(UnaryOperator<Keyring> change) {
         AeadProtection aead = aead();
         requireOpen();
-        Keyring next = await(loop.submit(() -> {
+        Keyring next = await(() -> loop.submit(() -> {
             Keyring changed = change.apply(aead.keyring());
             aead.replaceKeyring(changed);
             return changed;
@@ -346,8 +348,14 @@ public final class GossipNode implements AutoCloseable {
         }
     }
 
-    private <T> T await(CompletableFuture<T> future) {
+    /**
+     * Hands work to the loop and waits for it. The loop-thread check comes first, before the
+     * work is submitted: a refused call must not happen anyway (a broadcast from a delivery
+     * listener was sent once although the call threw).
+     */
+    private <T> T await(Supplier<CompletableFuture<T>> submit) {
         requireOffLoop();
+        CompletableFuture<T> future = submit.get();
         try {
             return future.get(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -41,6 +41,7 @@ final class NodeRuntime {
     private final ScampNode core;
     private final Counters counters = new Counters();
     private final DeliveryListener listener;
+    private final ListenerFailureLog listenerFailures;
     private final Impairment impairment;
     private final SplittableRandom impairmentRandom;
     private final long[] rejected = new long[RejectReason.count()];
@@ -62,6 +63,7 @@ final class NodeRuntime {
         this.codec = codec;
         this.protection = protection;
         this.listener = listener;
+        this.listenerFailures = new ListenerFailureLog(self);
         this.impairment = impairment;
         this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
         this.selfId = loop.ids().intern(self);
@@ -216,6 +218,7 @@ final class NodeRuntime {
             listener.onDeliver(id, message.hops(), message.payload());
         } catch (RuntimeException e) {
             transportDrops[TransportDropReason.LISTENER_FAILED.ordinal()]++;
+            listenerFailures.failed(id, e);
         }
     }
 
