@@ -63,6 +63,11 @@ final class NodeCommand implements Callable<Integer> {
             description = "Address to listen on (numeric IPv4, or [IPv6]); port 0 picks a free port.")
     String bind;
 
+    @Option(names = "--advertise", paramLabel = "HOST:PORT",
+            description = "The address other nodes reach this one at; required when --bind is a wildcard "
+                    + "address (0.0.0.0 or [::]). Default: the --bind address.")
+    String advertise;
+
     @Option(names = "--join", paramLabel = "HOST:PORT", description = "A member to join through.")
     String join;
 
@@ -82,7 +87,8 @@ final class NodeCommand implements Callable<Integer> {
     boolean noIndirection;
 
     @Option(names = "--max-payload-bytes", paramLabel = "N",
-            description = "Longest line (in UTF-8 bytes) that can be broadcast (default ${DEFAULT-VALUE}).")
+            description = "Longest line (in UTF-8 bytes) that can be broadcast (default ${DEFAULT-VALUE}). "
+                    + "At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 with DTLS.")
     int maxPayloadBytes = ProtocolConfig.defaults().maxPayloadBytes();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the node's random choices "
@@ -127,8 +133,8 @@ final class NodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GossipNodeBuilder builder = GossipNode.builder();
+        PeerAddress self = bindTo(builder, bind);
         try {
-            bindTo(builder, bind);
             builder.protocol(protocol());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -136,10 +142,19 @@ final class NodeCommand implements Callable<Integer> {
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
         }
+        PeerAddress contact = join == null ? null : parse("--join", join);
+        if (contact != null && contact.equals(self)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join
+                    + " is this node's own address: give the address of another member");
+        }
         if (!security.apply(builder, environment, err)) {
             return ExitCodes.BAD_INPUT;
         }
-        PeerAddress contact = join == null ? null : parse("--join", join);
+        if (maxPayloadBytes > builder.largestPayloadBytes()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-payload-bytes " + maxPayloadBytes
+                    + " is too large: " + security.protectionName() + " a line of at most "
+                    + builder.largestPayloadBytes() + " bytes fits in one datagram");
+        }
         long nodeSeed = seed != null ? seed : new SecureRandom().nextLong();
         GossipNode node;
         try {
@@ -149,6 +164,9 @@ final class NodeCommand implements Callable<Integer> {
             err.println("sim node: cannot open a socket on " + bind + ": " + e.getMessage());
             err.flush();
             return ExitCodes.RUNTIME_FAILURE;
+        } catch (IllegalArgumentException e) {
+            // a combination of options the checks above let through: still the command line's fault
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         NodeSession session = new NodeSession(node, leaveTimeoutMillis, err);
         Thread hook = installShutdownHook ? new Thread(session::stop, "sim-node-leave") : null;
@@ -244,14 +262,39 @@ final class NodeCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** HOST:PORT, or HOST:0 for a port the operating system picks. */
-    private void bindTo(GossipNodeBuilder builder, String text) {
-        if (text.endsWith(":0")) {
-            PeerAddress probe = parse("--bind", text.substring(0, text.length() - 1) + "1");
-            builder.bindEphemeral(probe.ip());
+    /**
+     * HOST:PORT, or HOST:0 for a port the operating system picks; and --advertise, which a
+     * wildcard HOST needs. Returns the address the node will be known by, as far as it is known
+     * before the socket opens (null for an ephemeral port).
+     */
+    private PeerAddress bindTo(GossipNodeBuilder builder, String text) {
+        boolean ephemeral = text.endsWith(":0");
+        PeerAddress bound = parse("--bind", ephemeral ? text.substring(0, text.length() - 1) + "1" : text);
+        if (ephemeral) {
+            builder.bindEphemeral(bound.ip());
         } else {
-            builder.bind(parse("--bind", text));
+            builder.bind(bound);
         }
+        if (advertise == null) {
+            if (bound.isWildcard()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + text + " listens on every "
+                        + "interface, and other nodes cannot reach a wildcard address: give --advertise HOST:PORT, "
+                        + "the address they reach this node at");
+            }
+            return ephemeral ? null : bound;
+        }
+        PeerAddress advertised = parse("--advertise", advertise);
+        if (advertised.isWildcard()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise
+                    + " is a wildcard address, which other nodes cannot reach: give the address they reach this "
+                    + "node at");
+        }
+        if (ephemeral) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise needs a fixed --bind port: "
+                    + "with port 0 the system picks one, which the advertised address cannot name");
+        }
+        builder.advertise(advertised);
+        return advertised;
     }
 
     private PeerAddress parse(String option, String text) {

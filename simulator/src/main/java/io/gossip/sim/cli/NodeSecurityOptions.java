@@ -60,6 +60,17 @@ final class NodeSecurityOptions {
     Path dtlsPasswordFile;
 
     /**
+     * The protection {@link #apply} chose, as the start of a sentence about what fits a datagram
+     * ("with a cluster key (AES-256-GCM), ..."). Call after a successful {@code apply}.
+     */
+    String protectionName() {
+        if (dtlsKeyStore != null || dtlsTrustStore != null || dtlsPasswordFile != null) {
+            return "with DTLS,";
+        }
+        return insecure ? "in plaintext," : "with a cluster key (AES-256-GCM sealing),";
+    }
+
+    /**
      * Configures {@code builder} for the chosen mode and prints it as a status line; false (after
      * explaining on {@code err}) when the choice is missing, contradictory or unusable.
      */

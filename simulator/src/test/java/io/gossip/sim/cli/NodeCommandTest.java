@@ -278,6 +278,66 @@ class NodeCommandTest {
     }
 
     @Test
+    void aWildcardBindNeedsAnAdvertisedAddressWhichMustBeReachableAndFixed() {
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--insecure"));
+        assertTrue(lastErr.contains("--bind 0.0.0.0:7000 listens on every interface")
+                && lastErr.contains("give --advertise HOST:PORT"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--advertise", "0.0.0.0:7000", "--insecure"));
+        assertTrue(lastErr.contains("--advertise 0.0.0.0:7000 is a wildcard address"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "127.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--advertise needs a fixed --bind port"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:7000", "--join", "127.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--join 127.0.0.1:7000 is this node's own address"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aNodeBoundToTheWildcardAddressIsJoinedThroughItsAdvertisedAddress() throws Exception {
+        int port;
+        try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        String advertised = "127.0.0.1:" + port;
+        Running wildcard = new Running("--bind", "0.0.0.0:" + port, "--advertise", advertised, "--insecure");
+        assertTrue(await(() -> wildcard.err.toString().contains("started a new group; others join with --join "
+                + advertised)), wildcard.err.toString());
+        assertTrue(wildcard.err.toString().contains("listening on " + advertised), wildcard.err.toString());
+        Running joiner = new Running("--bind", "127.0.0.1:0", "--join", advertised, "--insecure");
+        assertTrue(await(() -> joiner.err.toString().contains("joined through " + advertised)), joiner.err.toString());
+        joiner.stdin.close();
+        assertEquals(0, joiner.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), joiner.err.toString());
+        wildcard.stdin.close();
+        assertEquals(0, wildcard.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), wildcard.err.toString());
+    }
+
+    @Test
+    void aPayloadLimitThatDoesNotFitADatagramIsAUsageErrorNamingTheLimitOfTheMode() throws Exception {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--max-payload-bytes", "5000"));
+        assertTrue(lastErr.contains("--max-payload-bytes 5000 is too large: in plaintext, a line of at most 1349 "
+                + "bytes fits in one datagram"), lastErr);
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), KEY + "\n");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString(),
+                "--max-payload-bytes", "1349"));
+        assertTrue(lastErr.contains("--max-payload-bytes 1349 is too large: with a cluster key (AES-256-GCM "
+                + "sealing), a line of at most 1292 bytes fits in one datagram"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD), "--bind",
+                "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore", trustStore.toString(),
+                "--max-payload-bytes", "1349"));
+        assertTrue(lastErr.contains("with DTLS, a line of at most 1312 bytes"), lastErr);
+    }
+
+    @Test
+    void theHelpSaysEncryptionLowersThePayloadLimit() {
+        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false));
+        String help = line.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(help.contains("At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 "
+                + "with DTLS."), help);
+        assertTrue(help.contains("--advertise=HOST:PORT"), help);
+    }
+
+    @Test
     void aBadAddressIsAUsageError() {
         CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false));
         StringWriter err = new StringWriter();
