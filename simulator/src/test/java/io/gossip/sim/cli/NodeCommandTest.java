@@ -192,7 +192,9 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password", TestCertificates.PASSWORD)));
         assertTrue(lastErr.contains("Unknown option"), lastErr);
         assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password-file", dir.resolve("none").toString())));
-        assertTrue(lastErr.contains("cannot read the password file"), lastErr);
+        assertTrue(lastErr.contains("sim node: cannot read the password file " + dir.resolve("none")
+                + ": no such file"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
         assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", "not-the-password"), dtls));
         assertTrue(lastErr.contains("wrong password for the DTLS key store " + nodeStore0), lastErr);
         assertTrue(!lastErr.contains("not-the-password"), lastErr);
@@ -241,8 +243,12 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString()));
         assertTrue(lastErr.contains(keyFile.toString()) && lastErr.contains("line 1"), lastErr);
         assertTrue(!lastErr.contains("00112233445566778899aabbccddeeff"), lastErr);
-        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.resolve("missing").toString()));
-        assertTrue(lastErr.contains("cannot read the key file"), lastErr);
+        Path missing = dir.resolve("missing");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", missing.toString()));
+        assertTrue(lastErr.contains("sim node: cannot read the key file " + missing + ": no such file"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.toString()));
+        assertTrue(lastErr.contains("sim node: cannot read the key file " + dir + ": "), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
     }
 
     private String lastErr;
@@ -335,6 +341,25 @@ class NodeCommandTest {
         assertTrue(help.contains("At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 "
                 + "with DTLS."), help);
         assertTrue(help.contains("--advertise=HOST:PORT"), help);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void keyAndPasswordFilesSavedWithAByteOrderMarkAreAccepted() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("bom.keys"), "\uFEFF" + KEY + "\r\n");
+        Running sealed = new Running("--bind", "127.0.0.1:0", "--key-file", keyFile.toString());
+        assertTrue(await(() -> sealed.err.toString().contains("started a new group")), sealed.err.toString());
+        assertTrue(sealed.err.toString().contains("sealing with AES-256-GCM"), sealed.err.toString());
+        sealed.stdin.close();
+        assertEquals(0, sealed.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), sealed.err.toString());
+
+        Path passwordFile = Files.writeString(dir.resolve("bom.password"), "\uFEFF" + TestCertificates.PASSWORD
+                + "\r\n");
+        Running dtls = new Running("--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(),
+                "--dtls-truststore", trustStore.toString(), "--dtls-password-file", passwordFile.toString());
+        assertTrue(await(() -> dtls.err.toString().contains("started a new group")), dtls.err.toString());
+        dtls.stdin.close();
+        assertEquals(0, dtls.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), dtls.err.toString());
     }
 
     @Test
