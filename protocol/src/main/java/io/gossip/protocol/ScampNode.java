@@ -339,9 +339,12 @@ public final class ScampNode {
 
     private void requireState(State required, String action) {
         if (state != required) {
-            throw new IllegalStateException("cannot " + action + ": node " + id + " is "
-                    + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + (required == State.MEMBER ? " (join or bootstrap first)" : ""));
+            String now = switch (state) {
+                case NEW -> "is new" + (required == State.MEMBER ? " (join or bootstrap first)" : "");
+                case MEMBER -> "is already a member";
+                case LEFT -> "has left" + (required == State.NEW ? " (a node that left cannot join again)" : "");
+            };
+            throw new IllegalStateException("cannot " + action + ": node " + id + " " + now);
         }
     }
 

@@ -113,6 +113,15 @@ class JoinProgressTest {
     }
 
     @Test
+    void aNodeThatLeftCannotJoinAgainAndIsToldSo() {
+        ScampNode node = joined();
+        node.leave(10);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> node.join(20, 3));
+        assertEquals("cannot join: node 1 has left (a node that left cannot join again)", e.getMessage());
+    }
+
+    @Test
     void theUnacknowledgedModelCannotConfirmAJoin() {
         ProtocolConfig unacknowledged = config.toBuilder().maxAttempts(1).build();
         ScampNode node = new ScampNode(SELF, unacknowledged, env, new SplittableRandom(1), new Counters());

@@ -92,6 +92,7 @@ public final class GossipNode implements AutoCloseable {
     public void bootstrap() {
         requireOpen();
         await(() -> loop.submit(() -> {
+            runtime.requireNew("bootstrap");
             runtime.core().bootstrap(RealClock.nowMicros());
             runtime.afterCoreCall();
             return null;
@@ -161,6 +162,7 @@ public final class GossipNode implements AutoCloseable {
         requireOpen();
         byte[] copy = payload.clone();
         return loop.submit(() -> {
+            runtime.requireMember("broadcast");
             long id = runtime.core().broadcast(RealClock.nowMicros(), copy);
             runtime.afterCoreCall();
             return new MessageId(address(), (int) id);

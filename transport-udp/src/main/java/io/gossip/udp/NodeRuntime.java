@@ -194,10 +194,34 @@ final class NodeRuntime {
     }
 
     /**
+     * Refuses {@code action} unless the node is new (has neither joined, bootstrapped nor left).
+     * Checked here rather than left to the core, whose messages name the node by its loop-local id.
+     */
+    void requireNew(String action) {
+        if (core.isMember() || core.hasLeft()) {
+            throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
+                    + (core.hasLeft() ? " (a node that left cannot join again: start a new node)" : ""));
+        }
+    }
+
+    /** Refuses {@code action} unless the node is a member, naming it by its address. */
+    void requireMember(String action) {
+        if (!core.isMember()) {
+            throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
+                    + (core.hasLeft() ? "" : " (join or bootstrap first)"));
+        }
+    }
+
+    private String stateText() {
+        return core.hasLeft() ? "has left the group" : core.isMember() ? "is already a member" : "is new";
+    }
+
+    /**
      * Joins through {@code contact}. The future completes once the contact acknowledged the
      * subscription, or exceptionally with a {@link JoinFailedException} (see {@link JoinWatch}).
      */
     CompletableFuture<Void> join(PeerAddress contact) {
+        requireNew("join");
         CompletableFuture<Void> joined = joinWatch.start(contact, loop.ids().intern(contact));
         gracefulLeave.afterCoreCall();
         return joined;
@@ -209,6 +233,7 @@ final class NodeRuntime {
      * gone) or the node was closed first.
      */
     CompletableFuture<Boolean> leave() {
+        requireMember("leave");
         return gracefulLeave.start();
     }
 

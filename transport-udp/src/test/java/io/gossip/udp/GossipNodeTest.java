@@ -121,6 +121,25 @@ class GossipNodeTest {
     }
 
     @Test
+    void stateRefusalsNameTheNodeByItsAddressAndALeftNodeCannotJoinAgain() throws Exception {
+        try (GossipNode first = loopbackNode(21).start(); GossipNode second = loopbackNode(22).start()) {
+            IllegalStateException early = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
+            assertEquals("cannot broadcast: node " + second.address() + " is new (join or bootstrap first)",
+                    early.getMessage());
+            first.bootstrap();
+            IllegalStateException twice = assertThrows(IllegalStateException.class, first::bootstrap);
+            assertEquals("cannot bootstrap: node " + first.address() + " is already a member", twice.getMessage());
+            second.join(first.address()).get(10, TimeUnit.SECONDS);
+            second.leave(Duration.ofSeconds(5));
+            IllegalStateException rejoin = assertThrows(IllegalStateException.class, () -> second.join(first.address()));
+            assertEquals("cannot join: node " + second.address() + " has left the group (a node that left cannot "
+                    + "join again: start a new node)", rejoin.getMessage());
+            IllegalStateException late = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
+            assertEquals("cannot broadcast: node " + second.address() + " has left the group", late.getMessage());
+        }
+    }
+
+    @Test
     void aWildcardBindNeedsAnAdvertisedAddress() throws IOException {
         GossipNodeBuilder builder = GossipNode.builder().bindEphemeral(InetAddress.getByName("0.0.0.0"));
         assertThrows(IllegalArgumentException.class, builder::start);
