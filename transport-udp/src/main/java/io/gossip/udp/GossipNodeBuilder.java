@@ -97,7 +97,9 @@ public final class GossipNodeBuilder {
 
     /**
      * Runs the node on a shared loop; {@code null} (the default) gives the node its own loop,
-     * stopped by {@link GossipNode#close()}. A shared loop outlives its nodes: close it yourself.
+     * stopped by {@link GossipNode#close()}. Create a shared loop with {@link EventLoop#start(String)}.
+     * A shared loop outlives its nodes: close it yourself ({@link EventLoop#close()} also closes the
+     * nodes still on it).
      */
     public GossipNodeBuilder eventLoop(EventLoop value) {
         loop = value;
