@@ -1,8 +1,11 @@
 package io.gossip.protocol;
 
 import io.gossip.protocol.message.MessageType;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * An immutable copy of {@link Counters}.
@@ -80,5 +83,47 @@ public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] d
             map.put(r, droppedByReason[r.ordinal()]);
         }
         return map;
+    }
+
+    /** Equal when every count is (a record compares its arrays by reference, which no caller means). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CounterSnapshot o && Arrays.equals(sentByType, o.sentByType)
+                && Arrays.equals(receivedByType, o.receivedByType) && Arrays.equals(droppedByReason, o.droppedByReason)
+                && delivered == o.delivered && duplicates == o.duplicates && retransmissions == o.retransmissions
+                && subscriptionsKept == o.subscriptionsKept && isolationRecoveries == o.isolationRecoveries
+                && leaseRenewals == o.leaseRenewals && leaseExpiries == o.leaseExpiries;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(sentByType), Arrays.hashCode(receivedByType),
+                Arrays.hashCode(droppedByReason), delivered, duplicates, retransmissions, subscriptionsKept,
+                isolationRecoveries, leaseRenewals, leaseExpiries);
+    }
+
+    /**
+     * The counts by name, the per-kind ones with their non-zero entries only (a record would print
+     * the arrays as {@code [J@1b6d3586}), e.g. {@code CounterSnapshot[sent={SUBSCRIBE=1, ACK=2},
+     * received={ACK=1}, dropped={}, delivered=0, ...]}.
+     */
+    @Override
+    public String toString() {
+        return "CounterSnapshot[sent=" + nonZero(MessageType.values(), sentByType)
+                + ", received=" + nonZero(MessageType.values(), receivedByType)
+                + ", dropped=" + nonZero(DropReason.values(), droppedByReason)
+                + ", delivered=" + delivered + ", duplicates=" + duplicates + ", retransmissions=" + retransmissions
+                + ", subscriptionsKept=" + subscriptionsKept + ", isolationRecoveries=" + isolationRecoveries
+                + ", leaseRenewals=" + leaseRenewals + ", leaseExpiries=" + leaseExpiries + "]";
+    }
+
+    private static String nonZero(Enum<?>[] names, long[] counts) {
+        StringJoiner out = new StringJoiner(", ", "{", "}");
+        for (Enum<?> name : names) {
+            if (name.ordinal() < counts.length && counts[name.ordinal()] != 0) {
+                out.add(name.name() + "=" + counts[name.ordinal()]);
+            }
+        }
+        return out.toString();
     }
 }

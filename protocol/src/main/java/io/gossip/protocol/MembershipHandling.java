@@ -39,6 +39,7 @@ final class MembershipHandling {
             if (keep.wantsAck() && node.unlinked.cancels(from, keep.seq(), nowMicros)) {
                 node.counters.dropped(DropReason.NONSENSICAL);
             } else {
+                node.joinTakenIn(); // kept: the contact handled our subscription, whatever became of its ack
                 // The keeper holds us until our current lease (the one it kept) ends.
                 node.inView.add(from, Leases.inViewExpiry(node,
                         node.leaseRenewalMicros == Long.MAX_VALUE ? 0 : node.leaseRenewalMicros));
@@ -55,6 +56,7 @@ final class MembershipHandling {
                 node.unlinked.add(from, unlink.seq(), nowMicros + node.config.retransmitHorizonMicros());
             }
         } else if (message instanceof Adopt) {
+            node.joinTakenIn(); // the end of our walk: the contact handled our subscription
             onAdopt(node, nowMicros, from);
         }
     }
@@ -128,10 +130,18 @@ final class MembershipHandling {
         if (message instanceof ForwardedSubscription || message instanceof Walk) {
             SubscriptionRouting.redirect(node, nowMicros, to, message);
         } else if (message instanceof Subscribe s) {
+            boolean joinSubscribe = node.joinProgress == JoinProgress.PENDING && to == node.joinSubscribeTo
+                    && s.seq() == node.joinSubscribeSeq;
             int other = node.partialView.randomExcept(node.random, to);
             if (other != NodeIds.NONE) {
-                node.sendMembership(nowMicros, other, new Subscribe(node.claimSeq(), s.leaseMillis(),
-                        s.renewalCopies()));
+                Subscribe again = new Subscribe(node.claimSeq(), s.leaseMillis(), s.renewalCopies());
+                node.sendMembership(nowMicros, other, again);
+                if (joinSubscribe) { // the join goes on through another member
+                    node.joinSubscribeTo = other;
+                    node.joinSubscribeSeq = again.seq();
+                }
+            } else if (joinSubscribe) {
+                node.joinProgress = JoinProgress.UNACKNOWLEDGED;
             }
         }
     }

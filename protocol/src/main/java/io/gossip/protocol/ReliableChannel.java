@@ -123,13 +123,19 @@ final class ReliableChannel {
         return true;
     }
 
-    /** Handles an ack; counts it if nothing was waiting for it. */
-    void acknowledged(int from, int seq) {
-        if (unacked == null || !unacked.acknowledge(from, seq)) {
+    /**
+     * Handles an ack; counts it if nothing was waiting for it.
+     *
+     * @return the message it acknowledges, or null if nothing was waiting for it
+     */
+    MembershipMessage acknowledged(int from, int seq) {
+        MembershipMessage message = unacked == null ? null : unacked.acknowledge(from, seq);
+        if (message == null) {
             counters.dropped(DropReason.UNKNOWN_ACK);
         } else {
             dropEmptyQueue();
         }
+        return message;
     }
 
     /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */

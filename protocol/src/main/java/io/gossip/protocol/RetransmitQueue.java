@@ -47,16 +47,17 @@ final class RetransmitQueue {
         size++;
     }
 
-    /** Removes the message {@code seq} sent to {@code from}; returns whether it was outstanding. */
-    boolean acknowledge(int from, int seq) {
+    /** Removes the message {@code seq} sent to {@code from}; returns it, or null if it was not outstanding. */
+    MembershipMessage acknowledge(int from, int seq) {
         long key = key(from, seq);
         for (int i = 0; i < size; i++) {
             if (keys[i] == key) {
+                MembershipMessage message = messages[i];
                 removeAt(i);
-                return true;
+                return message;
             }
         }
-        return false;
+        return null;
     }
 
     /** Stops retransmitting any Keep to {@code destination}. */

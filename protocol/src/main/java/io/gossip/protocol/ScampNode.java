@@ -61,6 +61,11 @@ public final class ScampNode {
     int awaitingAdoptionFrom = NodeIds.NONE;
     /** After leaving: how late senders are answered; null while not departed. */
     Departure departure;
+    /** How the join through a contact stands; see {@link JoinProgress}. */
+    JoinProgress joinProgress = JoinProgress.NONE;
+    /** While the join is pending: where its Subscribe went and its sequence number (followed on redirects). */
+    int joinSubscribeTo = NodeIds.NONE;
+    int joinSubscribeSeq;
 
     /**
      * A node that has not joined any group yet.
@@ -113,7 +118,11 @@ public final class ScampNode {
         partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : leaseRenewalMicros);
         joinArcExpiring = leaseMillis > 0;
         awaitingAdoptionFrom = contact;
-        sendMembership(nowMicros, contact, new Subscribe(claimSeq(), leaseMillis, 0));
+        Subscribe subscribe = new Subscribe(claimSeq(), leaseMillis, 0);
+        sendMembership(nowMicros, contact, subscribe);
+        joinProgress = subscribe.wantsAck() ? JoinProgress.PENDING : JoinProgress.UNCONFIRMABLE;
+        joinSubscribeTo = contact;
+        joinSubscribeSeq = subscribe.seq();
         NodeTimers.scheduleWake(this);
     }
 
@@ -148,6 +157,9 @@ public final class ScampNode {
     public void leave(long nowMicros) {
         requireState(State.MEMBER, "leave");
         state = State.LEFT;
+        if (joinProgress == JoinProgress.PENDING) {
+            joinProgress = JoinProgress.ABANDONED; // leaving cancels the Subscribe's retransmissions
+        }
         departure = Departure.announce(nowMicros, config, random, channel, partialView, inView);
         nextHeartbeatMicros = Long.MAX_VALUE;
         leaseRenewalMicros = Long.MAX_VALUE;
@@ -172,7 +184,9 @@ public final class ScampNode {
             return;
         }
         if (message instanceof Ack ack) {
-            channel.acknowledged(from, ack.seq());
+            if (channel.acknowledged(from, ack.seq()) instanceof Subscribe) {
+                joinTakenIn();
+            }
         } else if (state != State.MEMBER) {
             // Not acknowledged on purpose: the sender retries, then sends the copy elsewhere.
             counters.dropped(DropReason.NOT_MEMBER);
@@ -221,6 +235,13 @@ public final class ScampNode {
         return channel.claimSeq();
     }
 
+    /** The group took this node's subscription in: a pending join has succeeded. */
+    void joinTakenIn() {
+        if (joinProgress == JoinProgress.PENDING) {
+            joinProgress = JoinProgress.ACKNOWLEDGED;
+        }
+    }
+
     /** Sends a membership message through this node's reliable channel. */
     void sendMembership(long nowMicros, int to, MembershipMessage message) {
         channel.send(nowMicros, to, message);
@@ -260,6 +281,15 @@ public final class ScampNode {
     /** Whether the node has joined (or bootstrapped) and not left. */
     public boolean isMember() {
         return state == State.MEMBER;
+    }
+
+    /**
+     * How this node's join through a contact stands: {@link JoinProgress#PENDING} from
+     * {@link #join} until the subscription is acknowledged or runs out of attempts. A driver polls
+     * it after its calls into the node; it changes nothing the node does.
+     */
+    public JoinProgress joinProgress() {
+        return joinProgress;
     }
 
     /** Whether the node has left the group. */
@@ -309,9 +339,12 @@ public final class ScampNode {
 
     private void requireState(State required, String action) {
         if (state != required) {
-            throw new IllegalStateException("cannot " + action + ": node " + id + " is "
-                    + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + (required == State.MEMBER ? " (join or bootstrap first)" : ""));
+            String now = switch (state) {
+                case NEW -> "is new" + (required == State.MEMBER ? " (join or bootstrap first)" : "");
+                case MEMBER -> "is already a member";
+                case LEFT -> "has left" + (required == State.NEW ? " (a node that left cannot join again)" : "");
+            };
+            throw new IllegalStateException("cannot " + action + ": node " + id + " " + now);
         }
     }
 

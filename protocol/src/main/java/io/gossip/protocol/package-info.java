@@ -37,6 +37,22 @@
  *       while {@code (1 - (1 - loss)^2)^maxAttempts} is small (at 10 % loss and 6 attempts,
  *       5·10<sup>-5</sup> per hop) but inflates views about threefold at 30 % loss and 6 attempts
  *       (1.8 % per hop; 10 attempts bring it to 0.1 %).</li>
+ *   <li><b>Join outcome, and the state after a failed join.</b> A node knows its join worked when
+ *       a {@code Subscribe} of it is acknowledged, or when a {@code Keep} or {@code Adopt} arrives
+ *       (the contact handled the subscription even if every ack was lost); it knows the join
+ *       failed when the join's {@code Subscribe} ran out of attempts unacknowledged (after the
+ *       whole retransmission schedule, 15.75 s with the defaults) and there was no other
+ *       PartialView member to send it to. {@link io.gossip.protocol.ScampNode#joinProgress()}
+ *       reports it, for a driver to poll; it changes nothing the node does. A failed join leaves
+ *       the node as the specification's rules leave it: a member (it became one when it sent the
+ *       subscription, step 1), with the silent contact in its PartialView (silent members are not
+ *       evicted, see above), whose isolation recovery (with heartbeats on) re-subscribes through
+ *       that contact every {@code isolationTimeoutMillis}: a contact that was only down or
+ *       unreachable for a while is joined once it answers. {@code joinProgress} keeps reporting
+ *       the first join's outcome; such a later success shows in the views. The node does not fall back to "new" and cannot join again: a
+ *       driver that wants another contact closes the node and starts a new one (the UDP runtime's
+ *       {@code sim node} exits). Keeping the rules unchanged also keeps {@code ScampNode} and
+ *       {@code ScampArena} in step.</li>
  *   <li><b>Isolation.</b> A received {@code Heartbeat} or {@code Gossip} counts as hearing from an
  *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
  *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since

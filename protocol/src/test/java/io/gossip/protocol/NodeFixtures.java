@@ -43,6 +43,16 @@ final class NodeFixtures {
         }
     }
 
+    /** Like {@link #acknowledgeEverything}, except what was sent to {@code unanswering}. */
+    static void acknowledgeEverythingBut(ScampNode node, RecordingEnvironment env, long nowMicros, int unanswering) {
+        for (RecordingEnvironment.Sent s : env.sent) {
+            if (s.from() == node.id() && s.to() != unanswering && s.message() instanceof MembershipMessage m
+                    && m.wantsAck()) {
+                node.onMessage(nowMicros, s.to(), new Ack(m.seq()));
+            }
+        }
+    }
+
     /** Sends a Keep from each id, so the node's InView holds exactly {@code ids}, in order. */
     static void holdInInView(ScampNode node, long nowMicros, int... ids) {
         for (int id : ids) {

@@ -5,8 +5,11 @@ package io.gossip.udp;
  *
  * <p>Called on the node's event-loop thread, which serves every node of that loop: return quickly
  * and hand heavy work to another thread. A listener may call the node's {@code ...Async} methods;
- * the blocking ones refuse to run on the loop thread. An exception thrown by the listener is
- * counted ({@link TransportDropReason#LISTENER_FAILED}) and otherwise ignored.
+ * the blocking ones refuse to run on the loop thread (they throw {@link IllegalStateException}
+ * before doing anything). An exception thrown by the listener is counted
+ * ({@link TransportDropReason#LISTENER_FAILED}) and logged at WARNING through the
+ * {@link System.Logger} {@code io.gossip.udp} (the first five of a node, then the 10th, 100th,
+ * 1,000th...); the node goes on.
  */
 @FunctionalInterface
 public interface DeliveryListener {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.UnaryOperator;
  *         .bind(PeerAddress.parse("127.0.0.1:7000"))
  *         .onDeliver((id, hops, payload) -> System.out.println(id + ": " + payload.length + " bytes"))
  *         .start();
- * node.join(PeerAddress.parse("127.0.0.1:7001"));   // or node.bootstrap() for the first node
+ * node.join(PeerAddress.parse("127.0.0.1:7001")).get();   // or node.bootstrap() for the first node
  * node.broadcast("hello".getBytes(StandardCharsets.UTF_8));
  * node.leave(Duration.ofSeconds(2));
  * node.close();
@@ -90,7 +91,8 @@ public final class GossipNode implements AutoCloseable {
      */
     public void bootstrap() {
         requireOpen();
-        await(loop.submit(() -> {
+        await(() -> loop.submit(() -> {
+            runtime.requireNew("bootstrap");
             runtime.core().bootstrap(RealClock.nowMicros());
             runtime.afterCoreCall();
             return null;
@@ -98,12 +100,30 @@ public final class GossipNode implements AutoCloseable {
     }
 
     /**
-     * Joins the group that {@code contact} belongs to.
+     * Joins the group that {@code contact} belongs to: sends it this node's subscription and
+     * returns once it is sent. The node is a member from now on (it gossips to the contact at
+     * once); whether the contact took the subscription in is the returned future's to tell.
      *
+     * <p>The future completes normally when the contact acknowledges the subscription (or a member
+     * keeps it). It completes exceptionally with a {@link JoinFailedException}, naming the contact,
+     * the attempts and the time, when the subscription ran out of attempts unacknowledged: after
+     * the whole retransmission schedule ({@code ProtocolConfig.maxAttempts()} transmissions, the
+     * wait doubling from {@code retransmitTimeoutMillis}: 15.75 s with the defaults). A contact
+     * that is down, unreachable or not a member looks the same as one running with another
+     * cluster key, cluster label or certificate authority, whose datagrams are dropped unopened.
+     * It also fails if the node leaves or is closed first. With {@code maxAttempts = 1} nothing is
+     * acknowledged and the future completes at once.
+     *
+     * <p>A failed join leaves the node as the protocol does: a member holding the silent contact
+     * in its PartialView, whose isolation recovery (with heartbeats on) keeps re-subscribing
+     * through it, so a contact that comes back later is joined then. A node cannot join twice: to
+     * try another contact, close this node and start a new one.
+     *
+     * @return completes when the join is acknowledged; see above for how it fails
      * @throws IllegalArgumentException if contact is the wildcard address or this node itself
      * @throws IllegalStateException if the node already joined, bootstrapped or left
      */
-    public void join(PeerAddress contact) {
+    public CompletableFuture<Void> join(PeerAddress contact) {
         Objects.requireNonNull(contact, "contact");
         if (contact.isWildcard()) {
             throw new IllegalArgumentException("cannot join through the wildcard address " + contact);
@@ -112,21 +132,18 @@ public final class GossipNode implements AutoCloseable {
             throw new IllegalArgumentException("node " + address() + " cannot join through itself");
         }
         requireOpen();
-        await(loop.submit(() -> {
-            runtime.core().join(RealClock.nowMicros(), loop.ids().intern(contact));
-            runtime.afterCoreCall();
-            return null;
-        }));
+        return await(() -> loop.submit(() -> runtime.join(contact)));
     }
 
     /**
      * Disseminates {@code payload} to the group; this node does not deliver it to itself.
      *
      * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
-     * @throws IllegalStateException if the node is not a member, or on the loop thread
+     * @throws IllegalStateException if the node is not a member, or on the loop thread (where
+     *     nothing is sent: use {@link #broadcastAsync})
      */
     public MessageId broadcast(byte[] payload) {
-        return await(broadcastAsync(payload));
+        return await(() -> broadcastAsync(payload));
     }
 
     /**
@@ -145,6 +162,7 @@ public final class GossipNode implements AutoCloseable {
         requireOpen();
         byte[] copy = payload.clone();
         return loop.submit(() -> {
+            runtime.requireMember("broadcast");
             long id = runtime.core().broadcast(RealClock.nowMicros(), copy);
             runtime.afterCoreCall();
             return new MessageId(address(), (int) id);
@@ -161,7 +179,7 @@ public final class GossipNode implements AutoCloseable {
     public boolean leave(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         requireOffLoop();
-        CompletableFuture<Boolean> done = await(leaveAsync());
+        CompletableFuture<Boolean> done = await(this::leaveAsync);
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -186,7 +204,7 @@ public final class GossipNode implements AutoCloseable {
 
     /** A snapshot of the node's counters and views. */
     public NodeMetrics metrics() {
-        return await(metricsAsync());
+        return await(this::metricsAsync);
     }
 
     /** {@link #metrics()} without waiting. */
@@ -199,7 +217,7 @@ public final class GossipNode implements AutoCloseable {
      * the node was not built with {@link GossipNodeBuilder#dtls}.
      */
     public DtlsStats dtlsStats() {
-        return await(loop.submit(runtime::dtlsStats));
+        return await(() -> loop.submit(runtime::dtlsStats));
     }
 
     // ------------------------------------------------------------------ keyring
@@ -267,7 +285,7 @@ public final class GossipNode implements AutoCloseable {
     private void changeKeyring(UnaryOperator<Keyring> change) {
         AeadProtection aead = aead();
         requireOpen();
-        Keyring next = await(loop.submit(() -> {
+        Keyring next = await(() -> loop.submit(() -> {
             Keyring changed = change.apply(aead.keyring());
             aead.replaceKeyring(changed);
             return changed;
@@ -332,8 +350,14 @@ public final class GossipNode implements AutoCloseable {
         }
     }
 
-    private <T> T await(CompletableFuture<T> future) {
+    /**
+     * Hands work to the loop and waits for it. The loop-thread check comes first, before the
+     * work is submitted: a refused call must not happen anyway (a broadcast from a delivery
+     * listener was sent once although the call threw).
+     */
+    private <T> T await(Supplier<CompletableFuture<T>> submit) {
         requireOffLoop();
+        CompletableFuture<T> future = submit.get();
         try {
             return future.get(CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -97,7 +97,9 @@ public final class GossipNodeBuilder {
 
     /**
      * Runs the node on a shared loop; {@code null} (the default) gives the node its own loop,
-     * stopped by {@link GossipNode#close()}. A shared loop outlives its nodes: close it yourself.
+     * stopped by {@link GossipNode#close()}. Create a shared loop with {@link EventLoop#start(String)}.
+     * A shared loop outlives its nodes: close it yourself ({@link EventLoop#close()} also closes the
+     * nodes still on it).
      */
     public GossipNodeBuilder eventLoop(EventLoop value) {
         loop = value;
@@ -200,6 +202,22 @@ public final class GossipNodeBuilder {
     }
 
     /**
+     * The largest payload a node with this configuration can carry, and so the most
+     * {@link ProtocolConfig#maxPayloadBytes()} may be: what is left of a datagram of
+     * {@link #maxDatagramBytes} after the protection's overhead (sealing adds
+     * {@value SealedFormat#OVERHEAD_BYTES} bytes, DTLS {@value DtlsConfig#RECORD_OVERHEAD_BYTES})
+     * and the worst-case gossip header ({@value WireFormat#MAX_GOSSIP_OVERHEAD_BYTES} bytes). With
+     * the default 1,400-byte datagrams: 1,349 in plaintext, 1,292 sealed, 1,312 with DTLS.
+     */
+    public int largestPayloadBytes() {
+        return WireFormat.maxPayloadFor(maxDatagramBytes - protectionOverheadBytes());
+    }
+
+    private int protectionOverheadBytes() {
+        return dtls != null ? DtlsConfig.RECORD_OVERHEAD_BYTES : keyring == null ? 0 : SealedFormat.OVERHEAD_BYTES;
+    }
+
+    /**
      * Opens and binds the socket and starts the node on its loop. The node is not a member yet:
      * call {@link GossipNode#bootstrap()} or {@link GossipNode#join}.
      *
@@ -213,8 +231,7 @@ public final class GossipNodeBuilder {
             throw new IllegalStateException("call bind(...) or bindEphemeral(...) before start()");
         }
         checkProtectionChoice();
-        int overheadBytes = dtls != null ? DtlsConfig.RECORD_OVERHEAD_BYTES
-                : keyring == null ? 0 : SealedFormat.OVERHEAD_BYTES;
+        int overheadBytes = protectionOverheadBytes();
         if (dtls != null && maxDatagramBytes < DtlsConfig.MIN_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("with DTLS, maxDatagramBytes must be at least "
                     + DtlsConfig.MIN_DATAGRAM_BYTES + ", got " + maxDatagramBytes);
@@ -223,6 +240,15 @@ public final class GossipNodeBuilder {
             throw new IllegalArgumentException("with a keyring, maxDatagramBytes must be at least "
                     + (WireFormat.MIN_MAX_DATAGRAM_BYTES + overheadBytes) + " (the seal takes " + overheadBytes
                     + " bytes), got " + maxDatagramBytes);
+        }
+        boolean datagramLimitValid = maxDatagramBytes >= WireFormat.MIN_MAX_DATAGRAM_BYTES
+                && maxDatagramBytes <= WireFormat.MAX_MAX_DATAGRAM_BYTES; // else the codec says why
+        if (datagramLimitValid && config.maxPayloadBytes() > largestPayloadBytes()) {
+            throw new IllegalArgumentException("maxPayloadBytes " + config.maxPayloadBytes() + " does not fit: "
+                    + (dtls != null ? "with DTLS" : keyring != null ? "sealed" : "in plaintext") + ", a datagram of "
+                    + maxDatagramBytes + " bytes carries at most " + largestPayloadBytes() + " payload bytes ("
+                    + (overheadBytes > 0 ? overheadBytes + " bytes of protection and " : "") + "a "
+                    + WireFormat.MAX_GOSSIP_OVERHEAD_BYTES + "-byte worst-case gossip header)");
         }
         WireCodec codec = new WireCodec(maxDatagramBytes - overheadBytes, config.maxPayloadBytes());
         if (loop != null && !loop.isRunning()) {

@@ -41,6 +41,7 @@ final class NodeRuntime {
     private final ScampNode core;
     private final Counters counters = new Counters();
     private final DeliveryListener listener;
+    private final ListenerFailureLog listenerFailures;
     private final Impairment impairment;
     private final SplittableRandom impairmentRandom;
     private final long[] rejected = new long[RejectReason.count()];
@@ -48,6 +49,7 @@ final class NodeRuntime {
     private final SelectionKey key;
     private final OutboundQueue outbound;
     private final GracefulLeave gracefulLeave;
+    private final JoinWatch joinWatch;
     private long datagramsReceived;
     private boolean open = true;
 
@@ -61,11 +63,13 @@ final class NodeRuntime {
         this.codec = codec;
         this.protection = protection;
         this.listener = listener;
+        this.listenerFailures = new ListenerFailureLog(self);
         this.impairment = impairment;
         this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
         this.selfId = loop.ids().intern(self);
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
         this.gracefulLeave = new GracefulLeave(core, counters);
+        this.joinWatch = new JoinWatch(core);
         loop.attach(selfId, this);
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
         this.outbound = new OutboundQueue(this, channel, key, outboundCapacity, transportDrops);
@@ -185,7 +189,42 @@ final class NodeRuntime {
     }
 
     void afterCoreCall() {
+        joinWatch.afterCoreCall();
         gracefulLeave.afterCoreCall();
+    }
+
+    /**
+     * Refuses {@code action} unless the node is new (has neither joined, bootstrapped nor left).
+     * Checked here rather than left to the core, whose messages name the node by its loop-local id.
+     */
+    void requireNew(String action) {
+        if (core.isMember() || core.hasLeft()) {
+            throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
+                    + (core.hasLeft() ? " (a node that left cannot join again: start a new node)" : ""));
+        }
+    }
+
+    /** Refuses {@code action} unless the node is a member, naming it by its address. */
+    void requireMember(String action) {
+        if (!core.isMember()) {
+            throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
+                    + (core.hasLeft() ? "" : " (join or bootstrap first)"));
+        }
+    }
+
+    private String stateText() {
+        return core.hasLeft() ? "has left the group" : core.isMember() ? "is already a member" : "is new";
+    }
+
+    /**
+     * Joins through {@code contact}. The future completes once the contact acknowledged the
+     * subscription, or exceptionally with a {@link JoinFailedException} (see {@link JoinWatch}).
+     */
+    CompletableFuture<Void> join(PeerAddress contact) {
+        requireNew("join");
+        CompletableFuture<Void> joined = joinWatch.start(contact, loop.ids().intern(contact));
+        gracefulLeave.afterCoreCall();
+        return joined;
     }
 
     /**
@@ -194,6 +233,7 @@ final class NodeRuntime {
      * gone) or the node was closed first.
      */
     CompletableFuture<Boolean> leave() {
+        requireMember("leave");
         return gracefulLeave.start();
     }
 
@@ -203,6 +243,7 @@ final class NodeRuntime {
             listener.onDeliver(id, message.hops(), message.payload());
         } catch (RuntimeException e) {
             transportDrops[TransportDropReason.LISTENER_FAILED.ordinal()]++;
+            listenerFailures.failed(id, e);
         }
     }
 
@@ -279,6 +320,7 @@ final class NodeRuntime {
             // nothing more can be released
         }
         gracefulLeave.onClose();
+        joinWatch.onClose();
     }
 
     NodeMetrics metrics() {

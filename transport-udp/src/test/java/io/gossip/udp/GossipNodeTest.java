@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.cluster.LoopbackCluster;
+import io.gossip.udp.security.Keyring;
+import io.gossip.udp.security.TestKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,20 @@ class GossipNodeTest {
         ProtocolConfig big = ProtocolConfig.builder().maxPayloadBytes(1_380).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loopbackNode(4).protocol(big).start());
-        assertTrue(e.getMessage().contains("does not fit datagrams of 1400 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxPayloadBytes 1380 does not fit: in plaintext, a datagram of 1400 bytes "
+                + "carries at most 1349 payload bytes"), e.getMessage());
+    }
+
+    @Test
+    void sealingLowersTheLargestPayloadAndTheRefusalSaysSo() {
+        GossipNodeBuilder sealed = loopbackNode(4).keyring(Keyring.of(TestKeys.key(1)));
+        assertEquals(1_349, loopbackNode(4).largestPayloadBytes());
+        assertEquals(1_292, sealed.largestPayloadBytes());
+        ProtocolConfig plaintextLimit = ProtocolConfig.builder().maxPayloadBytes(1_349).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sealed.protocol(plaintextLimit).start());
+        assertTrue(e.getMessage().contains("maxPayloadBytes 1349 does not fit: sealed, a datagram of 1400 bytes "
+                + "carries at most 1292 payload bytes (57 bytes of protection"), e.getMessage());
     }
 
     @Test
@@ -103,6 +118,25 @@ class GossipNodeTest {
         }
         assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
         assertThrows(IllegalStateException.class, () -> node.leave(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void stateRefusalsNameTheNodeByItsAddressAndALeftNodeCannotJoinAgain() throws Exception {
+        try (GossipNode first = loopbackNode(21).start(); GossipNode second = loopbackNode(22).start()) {
+            IllegalStateException early = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
+            assertEquals("cannot broadcast: node " + second.address() + " is new (join or bootstrap first)",
+                    early.getMessage());
+            first.bootstrap();
+            IllegalStateException twice = assertThrows(IllegalStateException.class, first::bootstrap);
+            assertEquals("cannot bootstrap: node " + first.address() + " is already a member", twice.getMessage());
+            second.join(first.address()).get(10, TimeUnit.SECONDS);
+            second.leave(Duration.ofSeconds(5));
+            IllegalStateException rejoin = assertThrows(IllegalStateException.class, () -> second.join(first.address()));
+            assertEquals("cannot join: node " + second.address() + " has left the group (a node that left cannot "
+                    + "join again: start a new node)", rejoin.getMessage());
+            IllegalStateException late = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
+            assertEquals("cannot broadcast: node " + second.address() + " has left the group", late.getMessage());
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,11 @@ final class NodeCommand implements Callable<Integer> {
             description = "Address to listen on (numeric IPv4, or [IPv6]); port 0 picks a free port.")
     String bind;
 
+    @Option(names = "--advertise", paramLabel = "HOST:PORT",
+            description = "The address other nodes reach this one at; required when --bind is a wildcard "
+                    + "address (0.0.0.0 or [::]). Default: the --bind address.")
+    String advertise;
+
     @Option(names = "--join", paramLabel = "HOST:PORT", description = "A member to join through.")
     String join;
 
@@ -81,12 +87,19 @@ final class NodeCommand implements Callable<Integer> {
     boolean noIndirection;
 
     @Option(names = "--max-payload-bytes", paramLabel = "N",
-            description = "Longest line (in UTF-8 bytes) that can be broadcast (default ${DEFAULT-VALUE}).")
+            description = "Longest line (in UTF-8 bytes) that can be broadcast (default ${DEFAULT-VALUE}). "
+                    + "At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 with DTLS.")
     int maxPayloadBytes = ProtocolConfig.defaults().maxPayloadBytes();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the node's random choices "
             + "(default: drawn at random and printed).")
     Long seed;
+
+    @Option(names = "--retransmit-timeout-millis", paramLabel = "MS",
+            description = "Wait for the acknowledgement of a membership message before sending it again; "
+                    + "doubles at each of the 6 attempts, so a join with no answer fails "
+                    + "after 63 times this (default ${DEFAULT-VALUE}: 15.75 s).")
+    long retransmitTimeoutMillis = ProtocolConfig.defaults().retransmitTimeoutMillis();
 
     @Option(names = "--leave-timeout-millis", paramLabel = "MS",
             description = "How long leaving waits for acknowledgements (default ${DEFAULT-VALUE}).")
@@ -120,8 +133,8 @@ final class NodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GossipNodeBuilder builder = GossipNode.builder();
+        PeerAddress self = bindTo(builder, bind);
         try {
-            bindTo(builder, bind);
             builder.protocol(protocol());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -129,10 +142,19 @@ final class NodeCommand implements Callable<Integer> {
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
         }
+        PeerAddress contact = join == null ? null : parse("--join", join);
+        if (contact != null && contact.equals(self)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join
+                    + " is this node's own address: give the address of another member");
+        }
         if (!security.apply(builder, environment, err)) {
             return ExitCodes.BAD_INPUT;
         }
-        PeerAddress contact = join == null ? null : parse("--join", join);
+        if (maxPayloadBytes > builder.largestPayloadBytes()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-payload-bytes " + maxPayloadBytes
+                    + " is too large: " + security.protectionName() + " a line of at most "
+                    + builder.largestPayloadBytes() + " bytes fits in one datagram");
+        }
         long nodeSeed = seed != null ? seed : new SecureRandom().nextLong();
         GossipNode node;
         try {
@@ -142,20 +164,26 @@ final class NodeCommand implements Callable<Integer> {
             err.println("sim node: cannot open a socket on " + bind + ": " + e.getMessage());
             err.flush();
             return ExitCodes.RUNTIME_FAILURE;
+        } catch (IllegalArgumentException e) {
+            // a combination of options the checks above let through: still the command line's fault
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         NodeSession session = new NodeSession(node, leaveTimeoutMillis, err);
         Thread hook = installShutdownHook ? new Thread(session::stop, "sim-node-leave") : null;
         try {
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
             print(err, "listening on " + node.address() + " (seed " + nodeSeed + ")");
             if (contact == null) {
                 node.bootstrap();
                 print(err, "started a new group; others join with --join " + node.address());
             } else {
-                node.join(contact);
                 print(err, "joining through " + contact);
-            }
-            if (hook != null) {
-                Runtime.getRuntime().addShutdownHook(hook);
+                if (!awaitJoin(node, contact, session, err)) {
+                    removeHook(hook);
+                    return ExitCodes.RUNTIME_FAILURE;
+                }
             }
             broadcastLines(node, out, err);
         } catch (IOException | RuntimeException e) {
@@ -165,6 +193,11 @@ final class NodeCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         }
         session.stop();
+        removeHook(hook);
+        return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
         if (hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -172,7 +205,31 @@ final class NodeCommand implements Callable<Integer> {
                 // the JVM is already shutting down; the hook finds the session stopped
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /**
+     * Waits for the join's outcome (lines typed meanwhile wait in stdin): true once the contact
+     * acknowledged it; false after saying why it failed and closing the node, without a leave
+     * (nobody holds it).
+     */
+    private static boolean awaitJoin(GossipNode node, PeerAddress contact, NodeSession session, PrintWriter err) {
+        try {
+            node.join(contact).get();
+            print(err, "joined through " + contact);
+            return true;
+        } catch (ExecutionException e) {
+            if (session.isStopped()) {
+                return false; // Ctrl-C made the node leave, which ended the join: the session says so
+            }
+            node.close();
+            print(err, "sim node: " + e.getCause().getMessage());
+            session.stop();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.stop();
+            return false;
+        }
     }
 
     private void broadcastLines(GossipNode node, PrintWriter out, PrintWriter err) throws IOException {
@@ -195,7 +252,8 @@ final class NodeCommand implements Callable<Integer> {
 
     private ProtocolConfig protocol() {
         ProtocolConfig.Builder b = ProtocolConfig.defaults().toBuilder().c(c).leaseDurationMillis(leaseDurationMillis)
-                .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes);
+                .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes)
+                .retransmitTimeoutMillis(retransmitTimeoutMillis);
         if (heartbeatPeriodMillis == 0) {
             b.noHeartbeats();
         } else {
@@ -204,14 +262,39 @@ final class NodeCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** HOST:PORT, or HOST:0 for a port the operating system picks. */
-    private void bindTo(GossipNodeBuilder builder, String text) {
-        if (text.endsWith(":0")) {
-            PeerAddress probe = parse("--bind", text.substring(0, text.length() - 1) + "1");
-            builder.bindEphemeral(probe.ip());
+    /**
+     * HOST:PORT, or HOST:0 for a port the operating system picks; and --advertise, which a
+     * wildcard HOST needs. Returns the address the node will be known by, as far as it is known
+     * before the socket opens (null for an ephemeral port).
+     */
+    private PeerAddress bindTo(GossipNodeBuilder builder, String text) {
+        boolean ephemeral = text.endsWith(":0");
+        PeerAddress bound = parse("--bind", ephemeral ? text.substring(0, text.length() - 1) + "1" : text);
+        if (ephemeral) {
+            builder.bindEphemeral(bound.ip());
         } else {
-            builder.bind(parse("--bind", text));
+            builder.bind(bound);
         }
+        if (advertise == null) {
+            if (bound.isWildcard()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + text + " listens on every "
+                        + "interface, and other nodes cannot reach a wildcard address: give --advertise HOST:PORT, "
+                        + "the address they reach this node at");
+            }
+            return ephemeral ? null : bound;
+        }
+        PeerAddress advertised = parse("--advertise", advertise);
+        if (advertised.isWildcard()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise
+                    + " is a wildcard address, which other nodes cannot reach: give the address they reach this "
+                    + "node at");
+        }
+        if (ephemeral) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise needs a fixed --bind port: "
+                    + "with port 0 the system picks one, which the advertised address cannot name");
+        }
+        builder.advertise(advertised);
+        return advertised;
     }
 
     private PeerAddress parse(String option, String text) {

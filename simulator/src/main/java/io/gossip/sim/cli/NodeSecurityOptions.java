@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -60,6 +63,17 @@ final class NodeSecurityOptions {
     Path dtlsPasswordFile;
 
     /**
+     * The protection {@link #apply} chose, as the start of a sentence about what fits a datagram
+     * ("with a cluster key (AES-256-GCM), ..."). Call after a successful {@code apply}.
+     */
+    String protectionName() {
+        if (dtlsKeyStore != null || dtlsTrustStore != null || dtlsPasswordFile != null) {
+            return "with DTLS,";
+        }
+        return insecure ? "in plaintext," : "with a cluster key (AES-256-GCM sealing),";
+    }
+
+    /**
      * Configures {@code builder} for the chosen mode and prints it as a status line; false (after
      * explaining on {@code err}) when the choice is missing, contradictory or unusable.
      */
@@ -77,7 +91,7 @@ final class NodeSecurityOptions {
         try {
             keys = ClusterKeys.configured(keyFile, environment);
         } catch (IOException e) {
-            return refuse(err, "cannot read the key file " + keyFile + ": " + e.getMessage());
+            return refuse(err, "cannot read the key file " + keyFile + ": " + why(e));
         } catch (IllegalArgumentException e) {
             return refuse(err, e.getMessage());
         }
@@ -131,7 +145,7 @@ final class NodeSecurityOptions {
             try {
                 password = firstLine(dtlsPasswordFile);
             } catch (IOException e) {
-                return refuse(err, "cannot read the password file " + dtlsPasswordFile + ": " + e);
+                return refuse(err, "cannot read the password file " + dtlsPasswordFile + ": " + why(e));
             }
         } else if (environment.get(KEYSTORE_PASSWORD_VARIABLE) != null) {
             password = environment.get(KEYSTORE_PASSWORD_VARIABLE).toCharArray();
@@ -177,8 +191,7 @@ final class NodeSecurityOptions {
                 throw new IllegalArgumentException("wrong password for the DTLS " + what + " " + file
                         + " (or the file is damaged)");
             }
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            String why = e instanceof NoSuchFileException || e instanceof AccessDeniedException ? why(e)
                     : "not a PKCS12 store? " + e.getMessage();
             throw new IllegalArgumentException("cannot read the DTLS " + what + " " + file + ": " + why);
         } catch (GeneralSecurityException e) {
@@ -200,12 +213,33 @@ final class NodeSecurityOptions {
         return "(no certificate name)";
     }
 
+    /** The first line of {@code file}, without a UTF-8 byte-order mark an editor may have put first. */
     private static char[] firstLine(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 BufferedReader lines = new BufferedReader(reader)) {
             String line = lines.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
             return line == null ? new char[0] : line.toCharArray();
         }
+    }
+
+    /**
+     * Why a file could not be read, in words: the JDK's messages for the common cases are only the
+     * file's name, or carry the exception's class name.
+     */
+    static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not a text file in UTF-8";
+        }
+        return e.getMessage() != null ? e.getMessage() : "read error";
     }
 
     private static boolean refuse(PrintWriter err, String why) {

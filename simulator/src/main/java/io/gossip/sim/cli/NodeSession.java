@@ -13,12 +13,18 @@ final class NodeSession {
     private final GossipNode node;
     private final long leaveTimeoutMillis;
     private final PrintWriter err;
-    private boolean stopped;
+    /** Volatile: read without the lock, which {@link #stop} holds while it leaves. */
+    private volatile boolean stopped;
 
     NodeSession(GossipNode node, long leaveTimeoutMillis, PrintWriter err) {
         this.node = node;
         this.leaveTimeoutMillis = leaveTimeoutMillis;
         this.err = err;
+    }
+
+    /** Whether {@link #stop} has run (or is running). */
+    boolean isStopped() {
+        return stopped;
     }
 
     /** Leaves (if still a member) and closes; later calls do nothing. */

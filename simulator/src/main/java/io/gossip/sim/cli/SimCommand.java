@@ -64,7 +64,9 @@ public final class SimCommand implements Callable<Integer> {
         line.addSubcommand(new CommandLine(new NodeCommand(System.in, true)));
         line.addSubcommand(new CommandLine(new LiveBenchCommand()));
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("sim " + cmd.getCommandName() + ": failed: " + e);
+            // The message is for the user; the class name only when there is nothing else to show (a bug).
+            String why = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.toString();
+            cmd.getErr().println("sim " + cmd.getCommandName() + ": failed: " + why);
             cmd.getErr().flush();
             return ExitCodes.RUNTIME_FAILURE;
         });

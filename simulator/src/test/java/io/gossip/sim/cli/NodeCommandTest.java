@@ -8,6 +8,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,8 @@ class NodeCommandTest {
         Running b = new Running(Map.of("GOSSIP_CLUSTER_KEY", KEY), "--bind", "127.0.0.1:0", "--join", aAddress,
                 "--seed", "2");
         assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
-        assertTrue(await(() -> b.err.toString().contains("joining through " + aAddress)), b.err.toString());
+        assertTrue(await(() -> b.err.toString().contains("joined through " + aAddress)), b.err.toString());
+        assertTrue(b.err.toString().contains("joining through " + aAddress), b.err.toString());
 
         typeUntilPrinted(b, a, "hello from b");
         assertTrue(b.out.toString().contains("sent "), b.out.toString());
@@ -189,7 +192,9 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password", TestCertificates.PASSWORD)));
         assertTrue(lastErr.contains("Unknown option"), lastErr);
         assertEquals(2, execute(Map.of(), concat(dtls, "--dtls-password-file", dir.resolve("none").toString())));
-        assertTrue(lastErr.contains("cannot read the password file"), lastErr);
+        assertTrue(lastErr.contains("sim node: cannot read the password file " + dir.resolve("none")
+                + ": no such file"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
         assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", "not-the-password"), dtls));
         assertTrue(lastErr.contains("wrong password for the DTLS key store " + nodeStore0), lastErr);
         assertTrue(!lastErr.contains("not-the-password"), lastErr);
@@ -238,8 +243,12 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString()));
         assertTrue(lastErr.contains(keyFile.toString()) && lastErr.contains("line 1"), lastErr);
         assertTrue(!lastErr.contains("00112233445566778899aabbccddeeff"), lastErr);
-        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.resolve("missing").toString()));
-        assertTrue(lastErr.contains("cannot read the key file"), lastErr);
+        Path missing = dir.resolve("missing");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", missing.toString()));
+        assertTrue(lastErr.contains("sim node: cannot read the key file " + missing + ": no such file"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", dir.toString()));
+        assertTrue(lastErr.contains("sim node: cannot read the key file " + dir + ": "), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
     }
 
     private String lastErr;
@@ -252,6 +261,105 @@ class NodeCommandTest {
         int exit = line.execute(args);
         lastErr = err.toString();
         return exit;
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aJoinThatNobodyAcknowledgesFailsWithOneClearLineAndExitOne() throws Exception {
+        try (DatagramChannel silent = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            String dead = "127.0.0.1:" + ((InetSocketAddress) silent.getLocalAddress()).getPort();
+            // 5 ms doubling over 6 attempts: given up after 315 ms.
+            Running node = new Running("--bind", "127.0.0.1:0", "--join", dead, "--insecure",
+                    "--retransmit-timeout-millis", "5");
+            assertEquals(1, node.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), node.err.toString());
+            String err = node.err.toString();
+            assertTrue(err.contains("joining through " + dead), err);
+            assertTrue(err.contains("sim node: the join through " + dead + " failed: no acknowledgement after 6 "
+                    + "attempts ("), err);
+            assertTrue(err.contains("another cluster key, cluster label or certificate authority"), err);
+            assertTrue(err.contains("closed 127.0.0.1:"), err);
+            assertTrue(!err.contains("joined through") && !err.contains("Exception") && !err.contains("left the group"),
+                    err);
+        }
+    }
+
+    @Test
+    void aWildcardBindNeedsAnAdvertisedAddressWhichMustBeReachableAndFixed() {
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--insecure"));
+        assertTrue(lastErr.contains("--bind 0.0.0.0:7000 listens on every interface")
+                && lastErr.contains("give --advertise HOST:PORT"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--advertise", "0.0.0.0:7000", "--insecure"));
+        assertTrue(lastErr.contains("--advertise 0.0.0.0:7000 is a wildcard address"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "127.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--advertise needs a fixed --bind port"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:7000", "--join", "127.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--join 127.0.0.1:7000 is this node's own address"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aNodeBoundToTheWildcardAddressIsJoinedThroughItsAdvertisedAddress() throws Exception {
+        int port;
+        try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        String advertised = "127.0.0.1:" + port;
+        Running wildcard = new Running("--bind", "0.0.0.0:" + port, "--advertise", advertised, "--insecure");
+        assertTrue(await(() -> wildcard.err.toString().contains("started a new group; others join with --join "
+                + advertised)), wildcard.err.toString());
+        assertTrue(wildcard.err.toString().contains("listening on " + advertised), wildcard.err.toString());
+        Running joiner = new Running("--bind", "127.0.0.1:0", "--join", advertised, "--insecure");
+        assertTrue(await(() -> joiner.err.toString().contains("joined through " + advertised)), joiner.err.toString());
+        joiner.stdin.close();
+        assertEquals(0, joiner.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), joiner.err.toString());
+        wildcard.stdin.close();
+        assertEquals(0, wildcard.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), wildcard.err.toString());
+    }
+
+    @Test
+    void aPayloadLimitThatDoesNotFitADatagramIsAUsageErrorNamingTheLimitOfTheMode() throws Exception {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--max-payload-bytes", "5000"));
+        assertTrue(lastErr.contains("--max-payload-bytes 5000 is too large: in plaintext, a line of at most 1349 "
+                + "bytes fits in one datagram"), lastErr);
+        Path keyFile = Files.writeString(dir.resolve("cluster.keys"), KEY + "\n");
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--key-file", keyFile.toString(),
+                "--max-payload-bytes", "1349"));
+        assertTrue(lastErr.contains("--max-payload-bytes 1349 is too large: with a cluster key (AES-256-GCM "
+                + "sealing), a line of at most 1292 bytes fits in one datagram"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
+        assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD), "--bind",
+                "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(), "--dtls-truststore", trustStore.toString(),
+                "--max-payload-bytes", "1349"));
+        assertTrue(lastErr.contains("with DTLS, a line of at most 1312 bytes"), lastErr);
+    }
+
+    @Test
+    void theHelpSaysEncryptionLowersThePayloadLimit() {
+        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false));
+        String help = line.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(help.contains("At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 "
+                + "with DTLS."), help);
+        assertTrue(help.contains("--advertise=HOST:PORT"), help);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void keyAndPasswordFilesSavedWithAByteOrderMarkAreAccepted() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("bom.keys"), "\uFEFF" + KEY + "\r\n");
+        Running sealed = new Running("--bind", "127.0.0.1:0", "--key-file", keyFile.toString());
+        assertTrue(await(() -> sealed.err.toString().contains("started a new group")), sealed.err.toString());
+        assertTrue(sealed.err.toString().contains("sealing with AES-256-GCM"), sealed.err.toString());
+        sealed.stdin.close();
+        assertEquals(0, sealed.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), sealed.err.toString());
+
+        Path passwordFile = Files.writeString(dir.resolve("bom.password"), "\uFEFF" + TestCertificates.PASSWORD
+                + "\r\n");
+        Running dtls = new Running("--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(),
+                "--dtls-truststore", trustStore.toString(), "--dtls-password-file", passwordFile.toString());
+        assertTrue(await(() -> dtls.err.toString().contains("started a new group")), dtls.err.toString());
+        dtls.stdin.close();
+        assertEquals(0, dtls.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), dtls.err.toString());
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class ClusterKeys {
         Objects.requireNonNull(file, "file");
         warnIfShared(file);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (!lines.isEmpty()) {
+            lines.set(0, withoutByteOrderMark(lines.get(0)));
+        }
         List<String> keys = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -114,13 +117,21 @@ public final class ClusterKeys {
         Objects.requireNonNull(text, "text");
         List<String> keys = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        for (String token : text.strip().split("[,\\s]+")) {
+        for (String token : withoutByteOrderMark(text).strip().split("[,\\s]+")) {
             if (!token.isEmpty()) {
                 keys.add(token);
                 where.add(source + " key " + (keys.size()));
             }
         }
         return build(keys, where, source);
+    }
+
+    /**
+     * {@code text} without a leading UTF-8 byte-order mark, which some editors (Windows Notepad)
+     * write at the start of a file and which is no part of a key.
+     */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

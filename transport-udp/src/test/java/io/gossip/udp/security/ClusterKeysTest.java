@@ -33,6 +33,17 @@ class ClusterKeysTest {
     }
 
     @Test
+    void acceptsAKeyFileSavedWithAByteOrderMark() throws Exception {
+        Path withKeyFirst = Files.writeString(dir.resolve("bom.key"), "\uFEFF" + KEY1_BASE64 + "\r\n",
+                StandardCharsets.UTF_8);
+        assertEquals(TestKeys.key(1), ClusterKeys.fromFile(withKeyFirst).primary());
+        Path withCommentFirst = Files.writeString(dir.resolve("bom-comment.key"), "\uFEFF# cluster key\n" + KEY2_HEX
+                + "\n", StandardCharsets.UTF_8);
+        assertEquals(TestKeys.key(2), ClusterKeys.fromFile(withCommentFirst).primary());
+        assertEquals(TestKeys.key(1), ClusterKeys.parse("\uFEFF" + KEY1_BASE64, "test").primary());
+    }
+
+    @Test
     void readsKeysSeparatedByCommasOrSpacesFromAnEnvironmentVariable() {
         Keyring ring = ClusterKeys.fromEnvironment("GOSSIP_CLUSTER_KEY",
                 Map.of("GOSSIP_CLUSTER_KEY", KEY2_HEX + ", " + KEY1_BASE64));

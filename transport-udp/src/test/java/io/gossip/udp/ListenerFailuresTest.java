@@ -1,0 +1,131 @@
+package io.gossip.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gossip.udp.cluster.LoopbackCluster;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What becomes of a delivery listener's mistakes: logged, thinned out, and never half-done calls. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ListenerFailuresTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    /** java.util.logging is the System.Logger backend in tests: capture what reaches io.gossip.udp. */
+    private final Logger logger = Logger.getLogger("io.gossip.udp");
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private boolean parentHandlers;
+
+    @BeforeEach
+    void captureLog() {
+        parentHandlers = logger.getUseParentHandlers();
+        logger.setUseParentHandlers(false); // the expected warnings need not fill the test output
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.removeHandler(capture);
+        logger.setUseParentHandlers(parentHandlers);
+    }
+
+    private List<LogRecord> listenerWarnings() {
+        return records.stream().filter(r -> r.getLevel() == Level.WARNING && r.getThrown() != null).toList();
+    }
+
+    private static GossipNodeBuilder node(long seed) {
+        return GossipNode.builder().bindEphemeral(LOOPBACK).seed(seed).insecure();
+    }
+
+    @Test
+    void aThrowingListenerIsLoggedWithItsExceptionTheFirstFiveTimesAndCounted() throws Exception {
+        try (GossipNode origin = node(11).start();
+             GossipNode relay = node(12).onDeliver((id, hops, payload) -> {
+                 throw new IllegalStateException("application bug on message " + payload[0]);
+             }).start()) {
+            origin.bootstrap();
+            relay.join(origin.address()).get(10, TimeUnit.SECONDS);
+            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
+            for (int i = 0; i < 7; i++) {
+                origin.broadcast(new byte[] {(byte) i});
+            }
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> relay.metrics().dropped(TransportDropReason.LISTENER_FAILED) == 7, Duration.ofSeconds(10)));
+            List<LogRecord> warnings = listenerWarnings();
+            assertEquals(5, warnings.size(), "the first five of seven");
+            LogRecord first = warnings.get(0);
+            assertEquals("application bug on message 0", first.getThrown().getMessage());
+            assertTrue(first.getMessage().startsWith("node " + relay.address() + ": the delivery listener threw on "
+                    + "message " + origin.address() + "#0 (failure 1 of this node"), first.getMessage());
+        }
+    }
+
+    @Test
+    void afterTheFirstFiveOnlyPowersOfTenAreLogged() {
+        ListenerFailureLog log = new ListenerFailureLog(PeerAddress.parse("127.0.0.1:9"));
+        MessageId id = new MessageId(PeerAddress.parse("127.0.0.1:10"), 0);
+        for (int i = 0; i < 1_000; i++) {
+            log.failed(id, new IllegalStateException("bug"));
+        }
+        List<String> failureNumbers = listenerWarnings().stream()
+                .map(r -> r.getMessage().replaceAll(".*\\(failure (\\d+) of this node.*", "$1")).toList();
+        assertEquals(List.of("1", "2", "3", "4", "5", "10", "100", "1000"), failureNumbers);
+    }
+
+    @Test
+    void aBlockingBroadcastFromAListenerThrowsAndSendsNothing() throws Exception {
+        CompletableFuture<IllegalStateException> refused = new CompletableFuture<>();
+        CompletableFuture<MessageId> sentAsync = new CompletableFuture<>();
+        List<MessageId> deliveredAtOrigin = new CopyOnWriteArrayList<>();
+        GossipNode[] relayHolder = new GossipNode[1];
+        try (GossipNode origin = node(13).onDeliver((id, hops, payload) -> deliveredAtOrigin.add(id)).start();
+             GossipNode relay = node(14).onDeliver((id, hops, payload) -> {
+                 try {
+                     relayHolder[0].broadcast(new byte[] {1});
+                 } catch (IllegalStateException e) {
+                     refused.complete(e);
+                 }
+                 relayHolder[0].broadcastAsync(new byte[] {2}).thenAccept(sentAsync::complete);
+             }).start()) {
+            relayHolder[0] = relay;
+            origin.bootstrap();
+            relay.join(origin.address()).get(10, TimeUnit.SECONDS);
+            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
+            origin.broadcast(new byte[] {0});
+            assertTrue(refused.get(10, TimeUnit.SECONDS).getMessage().contains("Async"));
+            MessageId async = sentAsync.get(10, TimeUnit.SECONDS);
+            assertEquals(0, async.sequence(), "the refused broadcast took no sequence number: it never ran");
+            assertTrue(LoopbackCluster.awaitCondition(() -> deliveredAtOrigin.contains(async), Duration.ofSeconds(10)));
+            assertEquals(List.of(async), deliveredAtOrigin, "only the asynchronous broadcast went out");
+        }
+    }
+}
