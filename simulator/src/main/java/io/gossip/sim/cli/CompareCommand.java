@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,10 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String notAFolder = OutFolder.problem(out);
+        if (notAFolder != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), notAFolder);
+        }
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 err.println("sim compare: " + dir + " is not a folder");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,10 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        String notAFolder = OutFolder.problem(out);
+        if (notAFolder != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), notAFolder);
+        }
         LoadedScenario loaded;
         try {
             loaded = scenario.load();

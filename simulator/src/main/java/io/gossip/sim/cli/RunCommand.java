@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        String notAFolder = notAFolder(out);
+        String notAFolder = OutFolder.problem(out);
         if (notAFolder != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), notAFolder);
         }
@@ -123,20 +123,6 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }
-    }
-
-    /**
-     * Why {@code --out dir} cannot be created as a folder (it, or the nearest of its parents that
-     * exists, is a file), or null when it can: a command-line mistake, said before anything runs.
-     */
-    static String notAFolder(Path dir) {
-        for (Path p = dir == null ? null : dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                return Files.isDirectory(p) ? null : "--out " + dir + ": " + (p.equals(dir.toAbsolutePath())
-                        ? "it is a file, not a folder" : p + " is a file, not a folder");
-            }
-        }
-        return null;
     }
 
     /** What to do when the runs needed more than a heap of {@code maxHeapBytes}. */

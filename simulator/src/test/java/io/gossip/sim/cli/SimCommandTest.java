@@ -167,6 +167,15 @@ class SimCommandTest {
                 file.resolve("sub").toString());
         assertEquals(2, under.exitCode());
         assertContains(under.err(), "--out " + file.resolve("sub") + ": " + file + " is a file, not a folder");
+        CommandRunner.Result live = CommandRunner.run("live", write(SCENARIO).toString(), "--out", file.toString());
+        assertEquals(2, live.exitCode());
+        assertContains(live.err(), "--out " + file + ": it is a file, not a folder");
+        CommandRunner.Result compare = CommandRunner.run("compare", dir.toString(), dir.toString(), "--out",
+                file.toString());
+        assertEquals(2, compare.exitCode());
+        assertContains(compare.err(), "--out " + file + ": it is a file, not a folder");
+        assertEquals(null, OutFolder.problem(dir.resolve("not-yet").resolve("a")), "a folder to create is fine");
+        assertEquals(null, OutFolder.problem(dir), "an existing folder is fine");
     }
 
     @Test
