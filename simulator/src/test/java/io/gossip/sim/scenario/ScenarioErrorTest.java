@@ -99,13 +99,6 @@ class ScenarioErrorTest {
     }
 
     @Test
-    void yamlSyntaxErrorHasItsLocation() {
-        ScenarioException.Problem problem = firstProblem("name: x\n  nodes: 3\n");
-        assertEquals(2, problem.location().line());
-        assertTrue(problem.message().startsWith("invalid YAML"), problem.toString());
-    }
-
-    @Test
     void yamlAliasIsRefusedRatherThanReadAsText() {
         String text = VALID.replace("  latency:", "  latency: &lat").replace("  loss: 0.1", "  loss: *lat");
         assertProblem(firstProblem(text), at(text, 8, "*lat"), "YAML aliases (*lat) are not supported");
