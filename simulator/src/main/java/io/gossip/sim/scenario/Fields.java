@@ -97,7 +97,7 @@ final class Fields {
     /** A required integer. */
     long integer(String key, long min, long max) throws ScenarioException {
         if (!has(key)) {
-            throw missing(key, "an integer " + Values.range(min, max));
+            throw missing(key, Values.describeInteger(min, max));
         }
         return Values.integer(node(key), qualified(key), min, max);
     }
