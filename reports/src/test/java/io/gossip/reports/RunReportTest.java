@@ -203,6 +203,39 @@ class RunReportTest {
     }
 
     @Test
+    void rebuildingIntoTheFolderRemovesThePreviousReportsChartsAndNothingElse() throws Exception {
+        RunReport.build(Fixtures.sweepOverC(dir));
+        assertTrue(Files.exists(dir.resolve("reliability-vs-c.png")), "test setup: the sweep drew its chart");
+        Fixtures.write(dir, "my-notes.png", "a file of the user's");
+        Fixtures.write(dir, "notes.txt", "another");
+
+        ReportResult second = RunReport.build(Fixtures.singlePoint(dir));
+
+        assertFalse(Files.exists(dir.resolve("reliability-vs-c.png")), "the sweep's chart is gone");
+        assertFalse(Files.exists(dir.resolve("coverage-vs-c.png")), "the sweep's chart is gone");
+        for (Path chart : second.charts()) {
+            assertTrue(Files.isRegularFile(chart), chart + " is written again");
+        }
+        assertTrue(Files.exists(dir.resolve("my-notes.png")), "a PNG the report did not write stays");
+        assertTrue(Files.exists(dir.resolve("notes.txt")), "other files stay");
+        assertTrue(Files.exists(dir.resolve("points.csv")), "result files stay");
+    }
+
+    @Test
+    void chartListNamesTheChartsWrittenAndCannotReachOutsideTheFolder() throws Exception {
+        ReportResult result = RunReport.build(Fixtures.singlePoint(dir.resolve("run")));
+        Path list = dir.resolve("run").resolve(ReportFiles.CHART_LIST);
+        List<String> listed = Files.readAllLines(list).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(names(result), listed);
+
+        Fixtures.write(dir, "outside.png", "not the report's");
+        Fixtures.write(dir.resolve("run"), ReportFiles.CHART_LIST, "../outside.png", "points.csv", ".png");
+        RunReport.build(dir.resolve("run"));
+        assertTrue(Files.exists(dir.resolve("outside.png")), "a name outside the folder is skipped");
+        assertTrue(Files.exists(dir.resolve("run").resolve("points.csv")), "a name that is no PNG is skipped");
+    }
+
+    @Test
     void malformedRowFailsNamingFileAndLineAndWritesNothing() {
         Fixtures.singlePoint(dir);
         Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER,

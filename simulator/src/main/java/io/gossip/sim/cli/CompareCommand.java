@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sim compare DIR... --out DIR}: charts several runs on the same axes. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        // One string per paragraph: picocli wraps each to the help width.
         description = {"Compare finished runs on the same charts.",
-            "Coverage over time, reliability against the swept parameter, view sizes and latency",
-            "of every run on the same axes, written as PNGs and an index.html into --out."},
+            "Coverage over time, reliability against the swept parameter, view sizes and latency of "
+                + "every run on the same axes, written as PNGs and an index.html into --out."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the comparison is written into the --out folder",
             "1:a file could not be read or written",

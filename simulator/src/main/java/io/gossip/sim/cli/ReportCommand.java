@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sim report DIR}: (re)builds the charts and index.html of a finished run. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        // One string per paragraph: picocli wraps each to the help width.
         description = {"Build the charts and index.html of a finished run.",
-            "Reads the run folder's result files and writes PNG charts and index.html into it.",
-            "sim run does this by itself unless --no-report is given."},
+            "Reads the run folder's result files and writes PNG charts and index.html into it. "
+                + "sim run does this by itself unless --no-report is given."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report is written into DIR",
             "1:a file could not be read or written",

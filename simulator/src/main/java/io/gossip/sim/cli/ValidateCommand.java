@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sim validate FILE}: checks a scenario without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        // One string per paragraph: picocli wraps each to the help width; lines of our own break
+        // again wherever they pass it.
         description = {"Check a scenario without running it.",
-            "Applies the --set overrides, checks everything, and prints what would run, or every",
-            "problem found with file:line:column."},
+            "Applies the --set overrides, checks everything, and prints what would run, or every "
+                + "problem found with file:line:column."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the scenario is valid", "2:the scenario or the command line is wrong"})
 final class ValidateCommand implements Callable<Integer> {

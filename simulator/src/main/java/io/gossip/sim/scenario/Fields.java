@@ -87,8 +87,18 @@ final class Fields {
         return entry == null ? mapping.location() : entry.keyLocation();
     }
 
-    /** The error for a required key that is missing. */
+    /**
+     * The error for a required key that is missing, or written with no value ({@code name:} in the
+     * file, {@code --set name=}): the latter is reported where the empty value was written.
+     */
     ScenarioException missing(String key, String expected) {
+        YamlNode.Entry written = mapping.entries().get(key);
+        if (written != null) {
+            // An override's empty value is located at the --set (line 0); a file's at its key.
+            Location at = written.value().location().line() == 0 ? written.value().location()
+                    : written.keyLocation();
+            return new ScenarioException(at, qualified(key) + ": expected " + expected + ", got an empty value");
+        }
         String where = path.isEmpty() ? "" : " in " + path;
         return new ScenarioException(mapping.location(), "missing required key '" + key + "'" + where
                 + " (" + expected + ")");
@@ -97,7 +107,7 @@ final class Fields {
     /** A required integer. */
     long integer(String key, long min, long max) throws ScenarioException {
         if (!has(key)) {
-            throw missing(key, "an integer " + Values.range(min, max));
+            throw missing(key, Values.describeInteger(min, max));
         }
         return Values.integer(node(key), qualified(key), min, max);
     }

@@ -1,6 +1,7 @@
 package io.gossip.sim.scenario;
 
 import io.gossip.protocol.ProtocolConfig;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,10 @@ final class ScenarioBinder {
     static final double DEFAULT_DRAIN_MILLIS = 10_000;
     /** Default grid step of coverage.csv. */
     static final double DEFAULT_COVERAGE_STEP_MILLIS = 10;
+    /** The smallest timeline sampling interval that does not round to 0 µs. */
+    static final double MIN_TIMELINE_SAMPLE_MILLIS = 0.0005;
+    /** The payload limit while the protocol section is wrong: the timeline is checked without it. */
+    private static final int PAYLOAD_LIMIT_UNKNOWN = Integer.MAX_VALUE;
 
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final Map<String, MembershipSpec.Type> MEMBERSHIP_TYPES = new LinkedHashMap<>();
@@ -70,9 +75,11 @@ final class ScenarioBinder {
         MembershipSpec membership = section(() -> membership(f.node("membership"), "membership", false));
         MembershipSpec baseline = section(() -> baseline(f, membership));
         NetworkSpec network = section(() -> NetworkBinder.bind(f.node("network")));
-        List<TimelineAction> timeline = nodes == null || protocol == null ? null
-                : section(() -> TimelineBinder.bind(f.node("timeline"), f.location(), nodes,
-                        protocol.maxPayloadBytes()));
+        // A mistake under protocol must not hide the timeline's (every problem in one run): the
+        // timeline is then checked without the payload limit, which the protocol would give.
+        int payloadLimit = protocol == null ? PAYLOAD_LIMIT_UNKNOWN : protocol.maxPayloadBytes();
+        List<TimelineAction> timeline = nodes == null ? null
+                : section(() -> TimelineBinder.bind(f.node("timeline"), f.location(), nodes, payloadLimit));
         Double duration = timeline == null ? null : section(() -> duration(f, timeline));
         OutputSpec output = section(() -> output(f.node("output")));
         LiveSpec live = section(() -> live(f.node("live")));
@@ -194,8 +201,21 @@ final class ScenarioBinder {
         }
         Fields f = Fields.of(node, "output", List.of("timelineSampleMillis", "coverageStepMillis"));
         double sample = f.number("timelineSampleMillis", 0, 0, INF);
+        // The engine samples on the microsecond clock, rounding the interval; one that rounds to
+        // 0 µs would silently mean "no timeline".
+        if (sample > 0 && Math.round(sample * 1000) == 0) {
+            YamlNode written = f.node("timelineSampleMillis");
+            throw new ScenarioException(written.location(), "output.timelineSampleMillis: must be 0 (no "
+                    + "timeline) or at least " + plain(MIN_TIMELINE_SAMPLE_MILLIS)
+                    + " (the clock counts whole microseconds), got " + plain(sample));
+        }
         double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
         return f.construct(() -> new OutputSpec(sample, step));
+    }
+
+    /** {@code 0.0005}, not Java's {@code 5.0E-4}. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static LiveSpec live(YamlNode node) throws ScenarioException {

@@ -1,7 +1,6 @@
 package io.gossip.sim.scenario;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,15 +33,15 @@ public final class ScenarioReader {
 
     /** Reads and checks a scenario file. */
     public LoadedScenario read(Path file) throws ScenarioException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(new Location(file.toString(), 0, 0), "no such scenario file");
         } catch (IOException e) {
             throw new ScenarioException(new Location(file.toString(), 0, 0), "cannot read: " + e.getMessage());
         }
-        return read(text, file.toString());
+        return read(Utf8Text.decode(bytes, file.toString()), file.toString());
     }
 
     /**

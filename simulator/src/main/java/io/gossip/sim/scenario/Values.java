@@ -16,23 +16,52 @@ final class Values {
 
     /** An integer in [{@code min}, {@code max}]; an integral float such as {@code 1e6} is accepted. */
     static long integer(YamlNode node, String key, long min, long max) throws ScenarioException {
-        String expected = "an integer " + range(min, max);
         Object value = scalarValue(node);
+        if (value instanceof BigInteger big) {
+            throw outOfRange(node, key, min, max, big.signum() < 0, big.toString());
+        }
         long result;
         if (value instanceof Long l) {
             result = l;
         } else if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p62) {
             result = d.longValue();
-        } else if (value instanceof BigInteger) {
-            throw new ScenarioException(node.location(), key + ": must be " + expected + ", got "
-                    + value);
         } else {
-            throw wrongType(node, key, expected);
+            throw wrongType(node, key, describeInteger(min, max));
         }
         if (result < min || result > max) {
-            throw new ScenarioException(node.location(), key + ": must be " + expected + ", got " + result);
+            throw outOfRange(node, key, min, max, result < min, Long.toString(result));
         }
         return result;
+    }
+
+    /**
+     * "an integer >= 1", "an integer in [0, 16]", "an integer": what an integer key takes. A bound
+     * at or beyond the range of an {@code int} is where the value stops fitting in memory, not a
+     * limit anyone chooses, so it is left out here and named only when a value crosses it.
+     */
+    static String describeInteger(long min, long max) {
+        boolean lowShown = min > Integer.MIN_VALUE;
+        boolean highShown = max < Integer.MAX_VALUE;
+        if (lowShown && highShown) {
+            return "an integer in [" + min + ", " + max + "]";
+        }
+        if (lowShown) {
+            return "an integer >= " + min;
+        }
+        return highShown ? "an integer <= " + max : "an integer";
+    }
+
+    /**
+     * The refusal of an integer below {@code min} or above {@code max}: the range when
+     * {@link #describeInteger} shows the crossed bound, else that bound alone, so the message never
+     * states a range the value is in.
+     */
+    private static ScenarioException outOfRange(YamlNode node, String key, long min, long max, boolean belowMin,
+            String got) {
+        boolean boundShown = belowMin ? min > Integer.MIN_VALUE : max < Integer.MAX_VALUE;
+        String expected = boundShown ? describeInteger(min, max)
+                : belowMin ? "an integer >= " + min : "an integer <= " + max;
+        return new ScenarioException(node.location(), key + ": must be " + expected + ", got " + got);
     }
 
     /** A finite number in [{@code min}, {@code max}] ({@code min = POSITIVE} means {@code > 0}). */
@@ -97,10 +126,10 @@ final class Values {
                 + node.describe());
     }
 
-    /** ">= 1", "in [0, 16]", "> 0". */
+    /** The range of a number: ">= 1", "in [0, 16]", "> 0". */
     static String range(double min, double max) {
         String low = min == POSITIVE ? "> 0" : ">= " + format(min);
-        if (max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
+        if (max == Double.POSITIVE_INFINITY) {
             return low;
         }
         if (min == POSITIVE) {
@@ -109,8 +138,9 @@ final class Values {
         return "in [" + format(min) + ", " + format(max) + "]";
     }
 
+    /** Integral values as integers ({@code 10}, not {@code 10.0} or {@code 1.0E16}), others as Java prints them. */
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 0x1p63 ? Long.toString((long) value)
                 : Double.toString(value);
     }
 

@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming YAML parser, keeping the line
- * and column of every key and value. Syntax errors and duplicate keys become
+ * and column of every key and value. Syntax errors ({@link YamlSyntaxError}) and duplicate keys become
  * {@link ScenarioException}s with their location.
  */
 final class YamlTreeReader {
@@ -57,8 +57,7 @@ final class YamlTreeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            throw new ScenarioException(location(e.getLocation()), "invalid YAML: " + message);
+            throw YamlSyntaxError.of(e, text, source, hasLines);
         } catch (IOException e) {
             throw new ScenarioException(new Location(source, 0, 0), "cannot read YAML: " + e.getMessage());
         }

@@ -53,6 +53,23 @@ class SimCommandTest {
     }
 
     @Test
+    void helpDescriptionsWrapWithoutStrandingAWordOnItsOwnLine() {
+        for (String command : new String[] {"run", "validate", "report", "compare", "live", "node", "fuzz"}) {
+            String[] lines = CommandRunner.run(command, "--help").out().split("\\R");
+            for (int i = 0; i + 1 < lines.length; i++) {
+                String line = lines[i];
+                String next = lines[i + 1];
+                // Description lines start at the margin; a short one followed by a line that goes on
+                // with the same sentence (lower case) is a line our text broke past the help width.
+                boolean stranded = !line.isEmpty() && !line.startsWith(" ") && line.length() < 40
+                        && !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+                assertFalse(stranded, command + " --help breaks a sentence at '" + line + "':\n"
+                        + String.join("\n", lines));
+            }
+        }
+    }
+
+    @Test
     void everySubcommandHasHelp() {
         for (String command : new String[] {"run", "validate", "report", "compare"}) {
             CommandRunner.Result r = CommandRunner.run(command, "--help");

@@ -99,13 +99,6 @@ class ScenarioErrorTest {
     }
 
     @Test
-    void yamlSyntaxErrorHasItsLocation() {
-        ScenarioException.Problem problem = firstProblem("name: x\n  nodes: 3\n");
-        assertEquals(2, problem.location().line());
-        assertTrue(problem.message().startsWith("invalid YAML"), problem.toString());
-    }
-
-    @Test
     void yamlAliasIsRefusedRatherThanReadAsText() {
         String text = VALID.replace("  latency:", "  latency: &lat").replace("  loss: 0.1", "  loss: *lat");
         assertProblem(firstProblem(text), at(text, 8, "*lat"), "YAML aliases (*lat) are not supported");
@@ -159,6 +152,33 @@ class ScenarioErrorTest {
     void durationEndingBeforeTheLastActionIsRefused() {
         String text = VALID + "durationMillis: 3500\n";
         assertProblem(firstProblem(text), at(text, 13, "3500"), "before the timeline's last action at 4000");
+    }
+
+    @Test
+    void timelineSampleThatRoundsToZeroMicrosecondsIsRefused() throws Exception {
+        String text = VALID + "output: {timelineSampleMillis: 0.0004}\n";
+        assertEquals("test.yaml:13:32: output.timelineSampleMillis: must be 0 (no timeline) or at least 0.0005 "
+                + "(the clock counts whole microseconds), got 0.0004", firstProblem(text).toString());
+        assertEquals(0.0005, ScenarioTexts.scenario(VALID + "output: {timelineSampleMillis: 0.0005}\n")
+                .output().timelineSampleMillis());
+        assertEquals(0, ScenarioTexts.scenario(VALID + "output: {timelineSampleMillis: 0}\n")
+                .output().timelineSampleMillis());
+    }
+
+    @Test
+    void requiredKeyWrittenEmptyIsReportedWhereItIsWritten() {
+        assertEquals("--set name=: name: expected a text, got an empty value", firstProblem(VALID, "name=").toString());
+        String text = VALID.replace("name: small", "name:");
+        assertEquals("test.yaml:1:1: name: expected a text, got an empty value", firstProblem(text).toString());
+    }
+
+    @Test
+    void misspelledProtocolKeyDoesNotHideTheTimelinesProblems() {
+        String text = VALID.replace("  c: 2", "  cc: 2").replace("fraction: 0.1", "fraction: 1.5");
+        ScenarioException e = refusal(text);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 5, "cc"), "unknown key 'cc' in protocol");
+        assertProblem(e.problems().get(1), at(text, 11, "1.5"), "timeline.1.fraction: must be a number in [0, 1]");
     }
 
     @Test
