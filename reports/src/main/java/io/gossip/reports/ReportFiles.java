@@ -79,6 +79,22 @@ final class ReportFiles {
         }
     }
 
+    /**
+     * Removes the report a previous build wrote into {@code dir}: its listed charts, the list and
+     * {@link #INDEX}. Only where the list shows a report was written there; other files stay.
+     *
+     * @return whether there was a report to remove
+     */
+    static boolean removePreviousReport(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(CHART_LIST))) {
+            return false;
+        }
+        removePreviousCharts(dir);
+        Files.deleteIfExists(dir.resolve(INDEX));
+        Files.delete(dir.resolve(CHART_LIST));
+        return true;
+    }
+
     private static boolean isChartFileName(String name) {
         return name.endsWith(".png") && !name.startsWith(".") && !name.contains("/") && !name.contains("\\");
     }

@@ -39,6 +39,18 @@ public final class RunReport {
         return new ReportResult(charts, index);
     }
 
+    /**
+     * Removes the report a previous build wrote into {@code runDir} (its charts, their list and
+     * index.html), for a run written there without a report: the old page would describe another
+     * run. Every other file stays; nothing happens where no report was written.
+     *
+     * @return whether there was a report to remove
+     * @throws IOException when a file cannot be deleted
+     */
+    public static boolean removeFrom(Path runDir) throws IOException {
+        return ReportFiles.removePreviousReport(runDir);
+    }
+
     /** The page of {@code run} showing {@code figures}. */
     static String page(RunData run, List<Figure> figures) {
         Summary summary = run.summary();

@@ -100,7 +100,7 @@ final class LiveCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(outcome.summary()));
             stdout.println("results: " + dir);
             stdout.flush();
-            return noReport ? ExitCodes.OK : reports.buildAfterRun("sim live", dir, stdout, stderr);
+            return reports.buildAfterRun("sim live", dir, !noReport, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             stdout.flush();
             stderr.println("sim live: failed: " + e);

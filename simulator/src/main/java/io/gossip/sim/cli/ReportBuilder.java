@@ -1,5 +1,6 @@
 package io.gossip.sim.cli;
 
+import io.gossip.reports.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,12 +12,28 @@ interface ReportBuilder {
     String build(Path runDir) throws IOException;
 
     /**
-     * Builds the report at the end of {@code command} ({@code "sim run"}, {@code "sim live"}) and
-     * prints where it is; a failure here leaves the result files complete, so it says how to retry.
+     * At the end of {@code command} ({@code "sim run"}, {@code "sim live"}): builds the report and
+     * prints where it is, a failure leaving the result files complete, so it says how to retry; or,
+     * without {@code build} ({@code --no-report}), removes the report a previous run left in
+     * {@code runDir}, which would describe that run, and says so.
      *
      * @return the command's exit code
      */
-    default int buildAfterRun(String command, Path runDir, PrintWriter stdout, PrintWriter stderr) {
+    default int buildAfterRun(String command, Path runDir, boolean build, PrintWriter stdout, PrintWriter stderr) {
+        if (!build) {
+            try {
+                if (RunReport.removeFrom(runDir)) {
+                    stdout.println("removed the previous report from " + runDir + " (it described another run)");
+                    stdout.flush();
+                }
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                stderr.println(command + ": the result files are complete, but the previous report could not be"
+                        + " removed: " + e.getMessage());
+                stderr.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+        }
         try {
             stdout.println("report: " + build(runDir));
             stdout.flush();

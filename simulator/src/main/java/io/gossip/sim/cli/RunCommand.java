@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(outcome.summaryJson()));
             stdout.println("results: " + dir);
             stdout.flush();
-            return noReport ? ExitCodes.OK : reports.buildAfterRun("sim run", dir, stdout, stderr);
+            return reports.buildAfterRun("sim run", dir, !noReport, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             if (progress != null) {
                 progress.finish();

@@ -196,6 +196,34 @@ class SimCommandTest {
     }
 
     @Test
+    void aRunWithoutReportRemovesThePreviousReportOfItsFolderAndNothingElse() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("report-charts.txt"), "# list\nreliability-vs-c.png\n");
+        for (String name : new String[] {"reliability-vs-c.png", "index.html", "my-own.png", "notes.txt"}) {
+            Files.writeString(out.resolve(name), name);
+        }
+        Engine engine = (plan, outDir, threads, appender, listener) -> {
+            Path summary = outDir.resolve("summary.json");
+            Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+            return new Engine.Outcome(summary, 10, 0.1);
+        };
+        CommandRunner.Result r = CommandRunner.run(engine, d -> "unused", "run", write(SCENARIO).toString(), "--out",
+                out.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.err());
+        assertContains(r.out(), "removed the previous report from " + out + " (it described another run)");
+        for (String gone : new String[] {"report-charts.txt", "reliability-vs-c.png", "index.html"}) {
+            assertFalse(Files.exists(out.resolve(gone)), gone);
+        }
+        for (String kept : new String[] {"my-own.png", "notes.txt", "summary.json"}) {
+            assertTrue(Files.exists(out.resolve(kept)), kept);
+        }
+        CommandRunner.Result again = CommandRunner.run(engine, d -> "unused", "run", write(SCENARIO).toString(),
+                "--out", out.toString(), "--no-report");
+        assertEquals(0, again.exitCode(), again.err());
+        assertFalse(again.out().contains("removed"), "nothing to remove the second time: " + again.out());
+    }
+
+    @Test
     void engineFailureIsARuntimeFailure() throws IOException {
         Path out = dir.resolve("out");
         CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
