@@ -93,11 +93,17 @@ final class SummaryTable {
     }
 
     private static String points(JsonNode points) {
-        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n%-6s %-12s %-11s %9s %9s %11s %9s %10s %9s%n",
-                "point", "value", "membership", "coverage", "reliab.", "PV mean", "PV exp.", "msgs/node",
-                "t99 ms"));
+        // The value column is as wide as the widest value: a sweep over whole mappings (a latency
+        // model, say) has values far longer than a number, and a fixed width shifted every column after.
+        int valueWidth = 12;
         for (JsonNode p : points) {
-            t.append(String.format(Locale.ROOT, "%-6s %-12s %-11s %9s %9s %11s %9s %10s %9s%n",
+            valueWidth = Math.max(valueWidth, text(p, "value").length());
+        }
+        String row = "%-6s %-" + valueWidth + "s %-11s %9s %9s %11s %9s %10s %9s%n";
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n" + row, "point", "value", "membership",
+                "coverage", "reliab.", "PV mean", "PV exp.", "msgs/node", "t99 ms"));
+        for (JsonNode p : points) {
+            t.append(String.format(Locale.ROOT, row,
                     text(p, "point"), text(p, "value"), text(p, "membership"), num(p.path("coverage").path("mean"), 4),
                     num(p.path("reliability"), 3), num(p.path("partialView").path("mean"), 2),
                     num(p.path("partialView").path("expected"), 2), num(p.path("messages").path("perNode"), 1),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The progress line and the summary table render what they are given. */
@@ -61,6 +62,28 @@ class OutputFormatTest {
             "late membership     1,234   (copies that travelled longer than receivers remember handling one: each"
                 + " may have been handled twice)"}) {
             assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
+        }
+    }
+
+    @Test
+    void aSweepOverLongValuesKeepsItsColumnsAligned() throws Exception {
+        String point = """
+                {"point": %d, "value": "%s", "membership": "scamp", "coverage": {"mean": 1.0},
+                 "reliability": 1.0, "partialView": {"mean": 9.0, "expected": 9.2}, "messages": {"perNode": 50.0},
+                 "latencyMillis": {"t99": 300.0}}""";
+        String json = """
+                {"scenario": "latency-models", "seed": 3, "nodes": 1000, "c": 1, "membership": "scamp",
+                 "sweep": "network.latency", "points": [%s, %s]}
+                """.formatted(point.formatted(0, "{type: constant, millis: 50}"),
+                point.formatted(1, "{type: lognormal, medianMillis: 40, sigma: 0.5}"));
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        List<String> lines = table.lines().dropWhile(l -> !l.startsWith("point")).toList();
+        assertEquals(3, lines.size(), table);
+        int membership = lines.get(0).indexOf("membership");
+        int coverage = lines.get(0).indexOf("coverage");
+        for (String row : lines.subList(1, 3)) {
+            assertEquals(membership, row.indexOf("scamp"), table);
+            assertEquals(coverage + "coverage".length(), row.indexOf("1.0000") + "1.0000".length(), table);
         }
     }
 
