@@ -78,9 +78,12 @@ final class ScenarioBinder {
         // A mistake under protocol must not hide the timeline's (every problem in one run): the
         // timeline is then checked without the payload limit, which the protocol would give.
         int payloadLimit = protocol == null ? PAYLOAD_LIMIT_UNKNOWN : protocol.maxPayloadBytes();
-        List<TimelineAction> timeline = nodes == null ? null
-                : section(() -> TimelineBinder.bind(f.node("timeline"), f.location(), nodes, payloadLimit));
-        Double duration = timeline == null ? null : section(() -> duration(f, timeline));
+        // Nor a missing or wrong node count: the timeline is then checked against any count (what
+        // depends on it, node indices and join counts, left unchecked), and no duration is derived.
+        int timelineNodes = nodes == null ? Integer.MAX_VALUE : nodes;
+        List<TimelineAction> timeline = section(() -> TimelineBinder.bind(f.node("timeline"), f.location(),
+                timelineNodes, payloadLimit));
+        Double duration = timeline == null || nodes == null ? null : section(() -> duration(f, timeline));
         OutputSpec output = section(() -> output(f.node("output")));
         LiveSpec live = section(() -> live(f.node("live")));
         if (!problems.isEmpty()) {

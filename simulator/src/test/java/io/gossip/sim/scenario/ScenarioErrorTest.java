@@ -182,6 +182,20 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void aMissingNodeCountDoesNotHideTheTimelinesProblems() {
+        String text = VALID.replace("nodes: 200\n", "").replace("fraction: 0.1", "fraction: 1.5");
+        ScenarioException e = refusal(text);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 1, "name"), "missing required key 'nodes'");
+        assertProblem(e.problems().get(1), at(text, 10, "1.5"), "timeline.1.fraction: must be a number in [0, 1]");
+        // A wrong count too; and a valid timeline adds nothing to the one problem.
+        String negative = VALID.replace("nodes: 200", "nodes: -3");
+        ScenarioException wrong = refusal(negative);
+        assertEquals(1, wrong.problems().size(), wrong.getMessage());
+        assertProblem(wrong.problems().get(0), at(negative, 3, "-3"), "nodes: must be an integer >= 1");
+    }
+
+    @Test
     void nameMustBeUsableAsAFolderName() {
         String text = VALID.replace("name: small", "name: ../etc");
         assertProblem(firstProblem(text), at(text, 1, "../etc"), "name: expected letters, digits");
