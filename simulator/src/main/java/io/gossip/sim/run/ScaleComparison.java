@@ -84,7 +84,7 @@ public final class ScaleComparison {
                 case "--candidate" -> candidate = given(name, value);
                 case "--base-label" -> baseLabel = given(name, value);
                 case "--candidate-label" -> candidateLabel = given(name, value);
-                case "--pairs" -> pairs = intValue(name, value);
+                case "--pairs" -> pairs = intValue(name, value, 1);
                 case "--jvm-options" -> jvmOptions = given(name, value).isBlank() ? List.of()
                         : List.of(value.trim().split("\\s+"));
                 case "--runs" -> throw new IllegalArgumentException("--runs is not taken here: each pair runs once; "
@@ -99,9 +99,6 @@ public final class ScaleComparison {
         }
         if (base == null || candidate == null) {
             throw new IllegalArgumentException("--base and --candidate are required");
-        }
-        if (pairs < 1) {
-            throw new IllegalArgumentException("--pairs must be >= 1, got " + pairs);
         }
         ScaleBenchmark.parse(scaleArgs.toArray(String[]::new)); // the scale benchmark's own errors, now
         return new Invocation(base, candidate, baseLabel, candidateLabel, pairs, jvmOptions, List.copyOf(scaleArgs));
