@@ -49,9 +49,23 @@ public final class ScaleComparison {
             List<String> jvmOptions, List<String> scaleArgs) {
     }
 
+    /** The usage {@code ./bench compare} shows for a wrong option ({@link #CHECK}). */
+    static final String BENCH_USAGE = "Usage: ./bench compare REV|DIR [--pairs K] [--jvm-options 'OPTIONS'] --nodes N"
+            + " [scale options but --runs] (K = 3 pairs by default; ./bench compare --help for more)";
+    /**
+     * First argument for a check only: {@code ./bench compare} reads the options this way before it
+     * builds the base, so that a wrong one is reported (as {@code bench compare: ...}, with {@link
+     * #BENCH_USAGE}, exit 2) before anything is built or run.
+     */
+    static final String CHECK = "--check";
+
     public static void main(String[] args) {
-        Invocation invocation = OptionValues.commandLine(args, "scale comparison", USAGE, ScaleComparison::parse);
-        if (invocation == null) {
+        boolean check = args.length > 0 && args[0].equals(CHECK);
+        Invocation invocation = check
+                ? OptionValues.commandLine(Arrays.copyOfRange(args, 1, args.length), "bench compare", BENCH_USAGE,
+                        ScaleComparison::parse)
+                : OptionValues.commandLine(args, "scale comparison", USAGE, ScaleComparison::parse);
+        if (invocation == null || check) {
             return;
         }
         try {
