@@ -30,9 +30,9 @@ final class CeilingRun {
     private long events;
 
     CeilingRun(int n, int c, int broadcasts, long seed) {
-        if (n < 2 || c < 0 || broadcasts < 0) {
-            throw new IllegalArgumentException("need n >= 2, c >= 0, broadcasts >= 0; got " + n + ", " + c + ", "
-                    + broadcasts);
+        if (n < 2 || n > LeanNodes.MAX_NODES || c < 0 || broadcasts < 0) {
+            throw new IllegalArgumentException("need 2 <= n <= " + LeanNodes.MAX_NODES + ", c >= 0, broadcasts >= 0;"
+                    + " got " + n + ", " + c + ", " + broadcasts);
         }
         this.n = n;
         this.c = c;

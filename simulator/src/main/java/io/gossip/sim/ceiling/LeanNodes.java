@@ -29,6 +29,8 @@ final class LeanNodes {
     private static final int RANDOM = 2;
     private static final int PV = 4;
     static final int MAX_PARTIAL_VIEW = STRIDE - PV;
+    /** The most nodes the loop holds: every node's slot lies in one Java array. */
+    static final int MAX_NODES = Integer.MAX_VALUE / STRIDE;
     private static final int NONE = -1;
     private static final int MAX_ATTEMPTS = 6;
     private static final long RETRANSMIT_MICROS = 250_000;
@@ -51,7 +53,7 @@ final class LeanNodes {
     LeanNodes(int n, int c, long seed, LeanWheel wheel) {
         this.c = c;
         this.wheel = wheel;
-        this.slots = new int[Math.multiplyExact(n, STRIDE)];
+        this.slots = new int[n * STRIDE]; // n <= MAX_NODES (CeilingRun)
         long sum = 0;
         for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
             sum += RETRANSMIT_MICROS << (attempt - 1);

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * hash sets of generations: inserts go to the current one, lookups check both, and every horizon
  * the older one is cleared and becomes the current one, so a triple is remembered for at least one
  * horizon and at most two. One table for all nodes: what is remembered is a horizon's worth of
- * membership traffic (about ten thousand triples), not one list per node.
+ * membership traffic (about ten thousand triples with c = 1), not one list per node. A table that
+ * gets half full doubles (a large c sends many more copies of each subscription).
  */
 final class RecentPairs {
     private final long horizonMicros;
@@ -18,7 +19,7 @@ final class RecentPairs {
     private int currentCount;
     private long rotateAtMicros;
 
-    /** @param capacityBits log2 of each table's slots; a table must never be more than half full */
+    /** @param capacityBits log2 of each table's first slots; it doubles whenever it is half full */
     RecentPairs(long horizonMicros, int capacityBits) {
         this.horizonMicros = horizonMicros;
         current = new long[1 << capacityBits];
@@ -29,7 +30,7 @@ final class RecentPairs {
     /** Remembers the triple; false if it was already remembered. */
     boolean firstTime(long nowMicros, int receiver, int sender, int seq) {
         if (nowMicros >= rotateAtMicros) {
-            long[] cleared = older;
+            long[] cleared = older.length == current.length ? older : new long[current.length];
             Arrays.fill(cleared, 0);
             older = current;
             current = cleared;
@@ -42,15 +43,25 @@ final class RecentPairs {
             return false;
         }
         if (2 * ++currentCount > current.length) {
-            throw new IllegalStateException("more than " + current.length / 2 + " handled messages in one horizon");
+            long[] full = current;
+            current = new long[Math.multiplyExact(full.length, 2)];
+            for (long k : full) {
+                if (k != 0) {
+                    insert(current, k);
+                }
+            }
         }
-        int mask = current.length - 1;
+        insert(current, key);
+        return true;
+    }
+
+    private static void insert(long[] table, long key) {
+        int mask = table.length - 1;
         int i = (int) (RunSeeds.mix(key) & mask);
-        while (current[i] != 0) {
+        while (table[i] != 0) {
             i = (i + 1) & mask;
         }
-        current[i] = key;
-        return true;
+        table[i] = key;
     }
 
     private static boolean contains(long[] table, long key) {

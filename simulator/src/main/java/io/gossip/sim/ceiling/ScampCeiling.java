@@ -4,6 +4,7 @@ import static io.gossip.sim.run.OptionValues.intValue;
 import static io.gossip.sim.run.OptionValues.longValue;
 
 import io.gossip.sim.run.OptionValues;
+import io.gossip.sim.run.OutOfMemory;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -16,28 +17,48 @@ import java.util.Locale;
  * what it leaves out.
  *
  * <p>Usage: {@code ScampCeiling --nodes N [--c C] [--broadcasts B] [--seed S]}; prints a line of text
- * and a JSON line.
+ * and a JSON line. Its limits, refused before the run: N up to {@value LeanNodes#MAX_NODES} (every
+ * node's slot of {@value LeanNodes#STRIDE} ints lies in one Java array), and C such that PartialViews
+ * of (C + 1)·ln N ids on average fit the {@value LeanNodes#MAX_PARTIAL_VIEW} of a slot ({@link
+ * #largestC}); a run whose largest view outgrows its slot anyway stops with a one-line error.
  */
 public final class ScampCeiling {
     private ScampCeiling() {
     }
+
+    static final String USAGE = "Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]"
+            + " (defaults: C = 1, B = 10, S = 1; N at most " + LeanNodes.MAX_NODES + "; C such that PartialViews"
+            + " of (C+1)·ln N ids on average fit the " + LeanNodes.MAX_PARTIAL_VIEW + " a node holds here)";
 
     /** What the command line asks for. */
     record Options(int nodes, int c, int broadcasts, long seed) {
     }
 
     public static void main(String[] args) {
-        Options o = OptionValues.commandLine(args, "ceiling",
-                "Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]", ScampCeiling::parse);
+        Options o = OptionValues.commandLine(args, "ceiling", USAGE, ScampCeiling::parse);
         if (o == null) {
             return;
         }
-        print(new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(), System.out);
+        CeilingRun.Result result;
+        try {
+            result = new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run();
+        } catch (IllegalStateException e) {
+            // A capacity of the loop's fixed layout (a PartialView's slot, the wheel's window).
+            System.err.println("ceiling: the run outgrew the ceiling loop: " + e.getMessage() + "; try a smaller --c");
+            System.exit(1);
+            return;
+        } catch (OutOfMemoryError e) {
+            System.err.println(OutOfMemory.advice("ceiling", o.nodes(), "about "
+                    + (LeanNodes.STRIDE * Integer.BYTES) + " B here (its slot of ints) and a bit per broadcast"));
+            System.exit(1);
+            return;
+        }
+        print(result, System.out);
     }
 
     /** The options, or an {@link IllegalArgumentException} that says what is wrong. */
     static Options parse(String[] args) {
-        int nodes = -1;
+        Integer nodes = null;
         int c = 1;
         int broadcasts = 10;
         long seed = 1;
@@ -46,17 +67,40 @@ public final class ScampCeiling {
             // Null when the option is last (see OptionValues).
             String value = i + 1 < args.length ? args[++i] : null;
             switch (option) {
-                case "--nodes" -> nodes = intValue(option, value);
-                case "--c" -> c = intValue(option, value);
-                case "--broadcasts" -> broadcasts = intValue(option, value);
+                case "--nodes" -> nodes = intValue(option, value, 2);
+                case "--c" -> c = intValue(option, value, 0);
+                case "--broadcasts" -> broadcasts = intValue(option, value, 1);
                 case "--seed" -> seed = longValue(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        if (nodes < 2) {
-            throw new IllegalArgumentException("--nodes N (at least 2) is required");
+        if (nodes == null) {
+            throw new IllegalArgumentException("--nodes is required");
+        }
+        if (nodes > LeanNodes.MAX_NODES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--nodes must be at most %d here (every"
+                    + " node's slot of %d ints lies in one Java array), got %d", LeanNodes.MAX_NODES, LeanNodes.STRIDE,
+                    nodes));
+        }
+        int largest = largestC(nodes);
+        if (c > largest) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--c must be <= %d with %d nodes, got %d"
+                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most %d here)", largest, nodes, c,
+                    LeanNodes.MAX_PARTIAL_VIEW));
         }
         return new Options(nodes, c, broadcasts, seed);
+    }
+
+    /**
+     * The largest c whose mean PartialView, (c + 1)·ln n, fits the {@value LeanNodes#MAX_PARTIAL_VIEW}
+     * ids of a node's slot; any c when no view can get that large (n - 1 other nodes). A c at the
+     * bound may still stop the run: the largest views are well above the mean.
+     */
+    static int largestC(int n) {
+        if (n - 1 <= LeanNodes.MAX_PARTIAL_VIEW) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.floor(LeanNodes.MAX_PARTIAL_VIEW / Math.log(n)) - 1;
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {

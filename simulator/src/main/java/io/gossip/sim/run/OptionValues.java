@@ -2,6 +2,7 @@ package io.gossip.sim.run;
 
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reading the benchmark commands' hand-parsed options ({@code ./bench scale}, {@code ./bench
@@ -44,11 +45,27 @@ public final class OptionValues {
 
     /** An {@code int}; digits may be grouped with underscores ({@code 100_000}). */
     public static int intValue(String name, String value) {
+        return intValue(name, value, Integer.MIN_VALUE);
+    }
+
+    /**
+     * An {@code int} of at least {@code min}: a smaller one is refused as {@code NAME must be >=
+     * MIN, got V}, an integer too large for an {@code int} as {@code NAME must be an integer in
+     * [MIN, 2147483647], got 'V'} (not as something that is no integer).
+     */
+    public static int intValue(String name, String value, int min) {
+        int parsed;
         try {
-            return Integer.parseInt(given(name, value).replace("_", ""));
+            parsed = Integer.parseInt(given(name, value).replace("_", ""));
         } catch (NumberFormatException e) {
-            throw notAnInteger(name, value);
+            throw INTEGER.matcher(value.replace("_", "")).matches()
+                    ? outOfRange(name, value, min, Integer.MAX_VALUE)
+                    : notAnInteger(name, value);
         }
+        if (parsed < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + parsed);
+        }
+        return parsed;
     }
 
     /** A {@code long}; digits may be grouped with underscores. */
@@ -56,11 +73,21 @@ public final class OptionValues {
         try {
             return Long.parseLong(given(name, value).replace("_", ""));
         } catch (NumberFormatException e) {
-            throw notAnInteger(name, value);
+            throw INTEGER.matcher(value.replace("_", "")).matches()
+                    ? outOfRange(name, value, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : notAnInteger(name, value);
         }
     }
 
+    /** Digits, maybe signed: an integer, whether or not it fits. */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
     private static IllegalArgumentException notAnInteger(String name, String value) {
         return new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+    }
+
+    private static IllegalArgumentException outOfRange(String name, String value, long min, long max) {
+        return new IllegalArgumentException(name + " must be an integer in [" + min + ", " + max + "], got '"
+                + value + "'");
     }
 }

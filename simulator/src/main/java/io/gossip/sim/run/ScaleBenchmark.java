@@ -39,6 +39,10 @@ public final class ScaleBenchmark {
             + ScaleRun.MAX_DEFAULT_WARMUP_NODES + ", 0 for no warm-up; the appender on"
             + " from 50,000 nodes with a second core; K = 1 measured run)";
 
+    /** What a node costs, for the out-of-memory advice (README, "Performance"). */
+    private static final String PER_NODE = "about 240-350 B at the end of a run (the heap figure of the table),"
+            + " more at its peak (the event queue)";
+
     public static void main(String[] args) {
         Invocation invocation = OptionValues.commandLine(args, "scale benchmark", USAGE, ScaleBenchmark::parse);
         if (invocation == null) {
@@ -49,7 +53,14 @@ public final class ScaleBenchmark {
         System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%s%n",
                 options.nodes(), options.c(), options.broadcasts(), options.seed(), options.warmupNodes(),
                 runs == 1 ? "" : String.format(Locale.ROOT, ", %d measured runs", runs));
-        List<ScaleRun.Result> results = ScaleRepetitions.run(options, runs, System.err);
+        List<ScaleRun.Result> results;
+        try {
+            results = ScaleRepetitions.run(options, runs, System.err);
+        } catch (OutOfMemoryError e) {
+            System.err.println(OutOfMemory.advice("scale benchmark", options.nodes(), PER_NODE));
+            System.exit(1);
+            return;
+        }
         printTable(results.get(0), System.out);
         if (runs > 1) {
             System.out.println();
@@ -84,22 +95,19 @@ public final class ScaleBenchmark {
             // Null when the option is last (see OptionValues).
             String value = i + 1 < args.length ? args[++i] : null;
             switch (name) {
-                case "--nodes" -> nodes = intValue(name, value);
-                case "--c" -> c = intValue(name, value);
-                case "--broadcasts" -> broadcasts = intValue(name, value);
+                case "--nodes" -> nodes = intValue(name, value, 2);
+                case "--c" -> c = intValue(name, value, 0);
+                case "--broadcasts" -> broadcasts = intValue(name, value, 1);
                 case "--seed" -> seed = longValue(name, value);
                 case "--representation" -> representation = representation(name, value);
-                case "--warmup-nodes" -> warmupNodes = intValue(name, value);
+                case "--warmup-nodes" -> warmupNodes = intValue(name, value, 0);
                 case "--appender" -> appender = onOff(name, value);
-                case "--runs" -> runs = intValue(name, value);
+                case "--runs" -> runs = intValue(name, value, 1);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
-        }
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
         }
         int warmup = warmupNodes == null ? ScaleRun.defaultWarmupNodes(nodes) : warmupNodes;
         ScaleRun.Options options = appender == null

@@ -49,9 +49,23 @@ public final class ScaleComparison {
             List<String> jvmOptions, List<String> scaleArgs) {
     }
 
+    /** The usage {@code ./bench compare} shows for a wrong option ({@link #CHECK}). */
+    static final String BENCH_USAGE = "Usage: ./bench compare REV|DIR [--pairs K] [--jvm-options 'OPTIONS'] --nodes N"
+            + " [scale options but --runs] (K = 3 pairs by default; ./bench compare --help for more)";
+    /**
+     * First argument for a check only: {@code ./bench compare} reads the options this way before it
+     * builds the base, so that a wrong one is reported (as {@code bench compare: ...}, with {@link
+     * #BENCH_USAGE}, exit 2) before anything is built or run.
+     */
+    static final String CHECK = "--check";
+
     public static void main(String[] args) {
-        Invocation invocation = OptionValues.commandLine(args, "scale comparison", USAGE, ScaleComparison::parse);
-        if (invocation == null) {
+        boolean check = args.length > 0 && args[0].equals(CHECK);
+        Invocation invocation = check
+                ? OptionValues.commandLine(Arrays.copyOfRange(args, 1, args.length), "bench compare", BENCH_USAGE,
+                        ScaleComparison::parse)
+                : OptionValues.commandLine(args, "scale comparison", USAGE, ScaleComparison::parse);
+        if (invocation == null || check) {
             return;
         }
         try {
@@ -84,7 +98,7 @@ public final class ScaleComparison {
                 case "--candidate" -> candidate = given(name, value);
                 case "--base-label" -> baseLabel = given(name, value);
                 case "--candidate-label" -> candidateLabel = given(name, value);
-                case "--pairs" -> pairs = intValue(name, value);
+                case "--pairs" -> pairs = intValue(name, value, 1);
                 case "--jvm-options" -> jvmOptions = given(name, value).isBlank() ? List.of()
                         : List.of(value.trim().split("\\s+"));
                 case "--runs" -> throw new IllegalArgumentException("--runs is not taken here: each pair runs once; "
@@ -99,9 +113,6 @@ public final class ScaleComparison {
         }
         if (base == null || candidate == null) {
             throw new IllegalArgumentException("--base and --candidate are required");
-        }
-        if (pairs < 1) {
-            throw new IllegalArgumentException("--pairs must be >= 1, got " + pairs);
         }
         ScaleBenchmark.parse(scaleArgs.toArray(String[]::new)); // the scale benchmark's own errors, now
         return new Invocation(base, candidate, baseLabel, candidateLabel, pairs, jvmOptions, List.copyOf(scaleArgs));

@@ -64,5 +64,6 @@ class CeilingRunTest {
     void rejectsTooFewNodes() {
         assertThrows(IllegalArgumentException.class, () -> new CeilingRun(1, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new CeilingRun(10, -1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new CeilingRun(LeanNodes.MAX_NODES + 1, 1, 1, 1));
     }
 }

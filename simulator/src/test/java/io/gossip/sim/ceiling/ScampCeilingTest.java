@@ -13,6 +13,7 @@ class ScampCeilingTest {
         assertEquals(new ScampCeiling.Options(50, 0, 3, -7),
                 ScampCeiling.parse(new String[] {"--seed", "-7", "--c", "0", "--broadcasts", "3", "--nodes", "50"}));
         assertEquals(100_000, ScampCeiling.parse(new String[] {"--nodes", "100_000"}).nodes());
+        assertEquals(LeanNodes.MAX_NODES, ScampCeiling.parse(new String[] {"--nodes", "16777215"}).nodes());
     }
 
     @Test
@@ -21,9 +22,38 @@ class ScampCeilingTest {
         assertEquals("unknown option --fanout", error("--nodes", "10", "--fanout", "3"));
         assertEquals("option --seed needs a value", error("--nodes", "10", "--seed"));
         assertEquals("--nodes must be an integer, got 'ten'", error("--nodes", "ten"));
-        assertEquals("--c must be an integer, got '3000000000'", error("--nodes", "10", "--c", "3000000000"));
-        assertEquals("--nodes N (at least 2) is required", error("--c", "1"));
-        assertEquals("--nodes N (at least 2) is required", error("--nodes", "1"));
+        assertEquals("--nodes is required", error("--c", "1"));
+    }
+
+    /** The scale benchmark's messages for the options both take, and their bounds (exit 2, not a stack trace). */
+    @Test
+    void refusesWhatTheScaleBenchmarkRefuses() {
+        assertEquals("--nodes must be >= 2, got 1", error("--nodes", "1"));
+        assertEquals("--c must be >= 0, got -1", error("--nodes", "1000", "--c", "-1"));
+        assertEquals("--broadcasts must be >= 1, got 0", error("--nodes", "1000", "--broadcasts", "0"));
+        assertEquals("--broadcasts must be >= 1, got -1", error("--nodes", "1000", "--broadcasts", "-1"));
+        // An integer too large is out of range, not "no integer".
+        assertEquals("--nodes must be an integer in [2, 2147483647], got '99999999999'",
+                error("--nodes", "99999999999"));
+        assertEquals("--c must be an integer in [0, 2147483647], got '3000000000'",
+                error("--nodes", "10", "--c", "3000000000"));
+        assertEquals("--seed must be an integer, got '1e3'", error("--nodes", "10", "--seed", "1e3"));
+        assertEquals("--seed must be an integer in [-9223372036854775808, 9223372036854775807], got"
+                + " '99999999999999999999'", error("--nodes", "10", "--seed", "99999999999999999999"));
+    }
+
+    @Test
+    void refusesWhatTheLoopCannotHold() {
+        assertEquals("--nodes must be at most 16777215 here (every node's slot of 128 ints lies in one Java array),"
+                + " got 30000000", error("--nodes", "30000000"));
+        assertEquals("--c must be <= 16 with 1000 nodes, got 5000 (PartialViews average about (c+1)·ln N ids;"
+                + " a node holds at most 124 here)", error("--nodes", "1000", "--c", "5000"));
+        assertEquals(16, ScampCeiling.parse(new String[] {"--nodes", "1000", "--c", "16"}).c());
+        // With at most 124 other nodes no PartialView can outgrow its slot, whatever c.
+        assertEquals(5000, ScampCeiling.parse(new String[] {"--nodes", "125", "--c", "5000"}).c());
+        assertEquals(Integer.MAX_VALUE, ScampCeiling.largestC(125));
+        assertEquals(24, ScampCeiling.largestC(126));
+        assertEquals(6, ScampCeiling.largestC(LeanNodes.MAX_NODES));
     }
 
     private static String error(String... args) {

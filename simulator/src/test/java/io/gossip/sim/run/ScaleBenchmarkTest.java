@@ -185,6 +185,31 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void anIntegerOutOfRangeIsSaidToBeOne() {
+        assertEquals("--nodes must be an integer in [2, 2147483647], got '99999999999'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "99999999999"})).getMessage());
+        assertEquals("--runs must be an integer in [1, 2147483647], got '-99999999999'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--runs", "-99999999999"})).getMessage());
+        assertEquals("--nodes must be >= 2, got 1", assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "1"})).getMessage());
+        assertEquals("--nodes must be an integer, got '1.5'", assertThrows(IllegalArgumentException.class,
+                () -> ScaleBenchmark.parse(new String[] {"--nodes", "1.5"})).getMessage());
+    }
+
+    @Test
+    void outOfMemoryAdviceNamesTheHeapAndHowToGiveMore() {
+        String advice = OutOfMemory.advice("scale benchmark", 2_000_000_000, "about 300 B");
+        assertTrue(advice.startsWith("scale benchmark: out of memory with 2,000,000,000 nodes: the heap could grow to "
+                + OutOfMemory.heap(Runtime.getRuntime().maxMemory()) + " (-Xmx)"), advice);
+        assertTrue(advice.contains("BENCH_JVM_OPTS=-Xmx20g") && advice.endsWith("a node takes about 300 B"), advice);
+        assertFalse(advice.contains("\n"), advice);
+        assertEquals("1.0 GB", OutOfMemory.heap(1L << 30));
+        assertEquals("512 MB", OutOfMemory.heap(512L << 20));
+    }
+
+    @Test
     void parsesRunsAndRejectsNone() {
         assertEquals(1, ScaleBenchmark.parse(new String[] {"--nodes", "10"}).runs());
         ScaleBenchmark.Invocation three = ScaleBenchmark.parse(new String[] {"--runs", "3", "--nodes", "10"});

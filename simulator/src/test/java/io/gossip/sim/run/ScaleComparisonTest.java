@@ -57,6 +57,14 @@ class ScaleComparisonTest {
         assertEquals("unknown option --node", message("--base", "a", "--candidate", "b", "--node", "10"));
         assertEquals("--nodes is required", message("--base", "a", "--candidate", "b"));
         assertEquals("option --pairs needs a value", message("--base", "a", "--candidate", "b", "--pairs"));
+        // What ./bench compare checks before it builds the base: the scale benchmark's own options too.
+        assertEquals("unknown option --bogus", message("--base", "a", "--candidate", "b", "--nodes", "10",
+                "--bogus", "1"));
+        assertEquals("--nodes must be >= 2, got 0", message("--base", "a", "--candidate", "b", "--nodes", "0"));
+        assertEquals("--broadcasts must be >= 1, got 0", message("--base", "a", "--candidate", "b", "--nodes", "10",
+                "--broadcasts", "0"));
+        assertEquals("--pairs must be an integer in [1, 2147483647], got '99999999999'", message("--base", "a",
+                "--candidate", "b", "--nodes", "10", "--pairs", "99999999999"));
     }
 
     @Test
@@ -109,6 +117,21 @@ class ScaleComparisonTest {
         }
         assertTrue(output.contains("both builds simulated the same run: "), output);
         assertTrue(output.contains("heap per node, B"), output);
+    }
+
+    /** {@code --check} first: the options are read and nothing runs (a run of base "a" would fail and exit). */
+    @Test
+    void aCheckReadsTheOptionsAndRunsNothing() {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            ScaleComparison.main(new String[] {ScaleComparison.CHECK, "--base", "a", "--candidate", "b", "--nodes", "10",
+                "--pairs", "2"});
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
 
     private static String message(String... args) {
