@@ -83,8 +83,7 @@ final class SweepCharts {
         // Zoom in on high coverage (the interesting case) but keep every mean and band visible.
         double low = Math.min(1, curves.stream().flatMap(c -> c.entries().stream())
                 .mapToDouble(e -> Math.min(e.mean(), e.p5())).min().orElse(0));
-        double gap = Math.max(1 - low, 1e-4);
-        plot.getRangeAxis().setRange(Math.max(0, low - gap * 0.08), 1 + gap * 0.04);
+        Plots.coverageRange(plot, low);
         return ChartTheme.chart(title, subtitle, plot);
     }
 
