@@ -163,6 +163,7 @@ final class RunFigures {
                         + ". Duplicates are the price of the redundancy that makes gossip "
                         + "reliable, and lower is cheaper at the same reliability.",
                 SweepCharts.duplicateRatio(title, subtitle(run, null),
+                        Sweep.of(run.points()).map(s -> SweepFigures.xLabel(run, s)).orElse("point"),
                         MessageStats.duplicateRatio(run.points()))));
     }
 

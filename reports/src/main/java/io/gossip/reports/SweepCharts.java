@@ -121,9 +121,13 @@ final class SweepCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** One bar per membership within each point. */
-    static JFreeChart duplicateRatio(String title, String subtitle, DefaultCategoryDataset dataset) {
-        CategoryAxis points = new CategoryAxis("point");
+    /** One bar per membership within each point; {@code xLabel} names what the points are. */
+    static JFreeChart duplicateRatio(String title, String subtitle, String xLabel,
+            DefaultCategoryDataset dataset) {
+        CategoryAxis points = new CategoryAxis(xLabel);
+        // Words (a categorical sweep) may need more room than a bar group: wrap rather than cut.
+        points.setMaximumCategoryLabelLines(2);
+        points.setMaximumCategoryLabelWidthRatio(1.5f);
         if (dataset.getColumnCount() > 8) {
             points.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

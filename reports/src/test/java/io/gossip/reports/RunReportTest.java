@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +160,17 @@ class RunReportTest {
         assertTrue(caption.contains("mean PartialView of 9.0 to 18.5 across the points that is about 0.89 to "
                 + "0.95."), caption);
         assertFalse(caption.contains("network lost"), caption);
+    }
+
+    @Test
+    void duplicateRatioBarsAreNamedByTheSweptValueAndTheAxisByTheParameter() throws Exception {
+        RunData run = RunData.load(Fixtures.crashSweep(dir));
+        CategoryPlot plot = (CategoryPlot) RunFigures.duplicateRatio(run).orElseThrow().chart().getPlot();
+        assertEquals(List.of("0", "0.5"), plot.getDataset().getColumnKeys());
+        XYPlot reliability = (XYPlot) SweepFigures.reliability(run).orElseThrow().chart().getPlot();
+        assertEquals(reliability.getDomainAxis().getLabel(), plot.getDomainAxis().getLabel());
+        assertTrue(plot.getDomainAxis().getLabel().contains("timeline.1.fraction"),
+                plot.getDomainAxis().getLabel());
     }
 
     /** {@link Fixtures#singlePoint} reduced to SCAMP's first repetition. */
