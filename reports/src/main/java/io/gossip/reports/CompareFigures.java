@@ -150,8 +150,10 @@ final class CompareFigures {
         }
         String title = view + " size";
         return new Figure("compare-" + RunFigures.fileSafe(view) + "-histogram.png", title,
-                "Share of live SCAMP nodes with each " + view + " size at the end of each run's last "
-                        + "point, one colour per run; dashed lines in the run's colour mark its "
+                "Share of live SCAMP nodes with each " + view + " size at the end of each run, one "
+                        + "colour per run, at the run's point with the most live SCAMP nodes (the "
+                        + "largest n of a nodes sweep, the uncrashed point of a crash sweep), its "
+                        + "repetitions pooled; dashed lines in the run's colour mark its "
                         + "expected size (c+1)·ln n.",
                 DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
                         view + " size (entries)", histograms, true, markers));

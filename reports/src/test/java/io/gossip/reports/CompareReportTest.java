@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,15 @@ class CompareReportTest {
         // SCAMP rows only: three SCAMP broadcasts, coverage median at 10 ms is 0.75.
         assertEquals(0.75, ((org.jfree.chart.plot.XYPlot) figures.get(0).chart().getPlot())
                 .getDataset(0).getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void viewHistogramCaptionsNameThePointWithTheMostLiveNodes() throws Exception {
+        List<Figure> views = CompareFigures.viewSizes(List.of(RunData.load(run("a", "first"))), List.of("first"));
+        for (Figure f : views) {
+            assertTrue(f.caption().contains("at the run's point with the most live SCAMP nodes"), f.caption());
+            assertFalse(f.caption().contains("last point"), f.caption());
+        }
     }
 
     @Test
