@@ -209,7 +209,8 @@ final class RunFigures {
                     "Each dot is one broadcast: the fraction of live nodes it finally reached, "
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
                             + ". Dots at 1 reached everyone; dips show when an action "
-                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ".",
+                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ". The y axis is "
+                            + "zoomed to the data, never narrower than 0.99 to 1.",
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }
