@@ -107,13 +107,19 @@ final class CompareFigures {
                 return;
             }
             String title = "Reliability against " + parameter;
+            // Named as the run chart names it (timeline.1.fraction (crash fraction)) when the
+            // runs' scenarios agree on what the parameter is.
+            List<String> named = indices.stream()
+                    .map(i -> ParameterNames.describe(parameter, runs.get(i).scenarioYaml()))
+                    .filter(name -> !name.equals(parameter)).distinct().toList();
+            String xLabel = SweepCharts.axisLabel(named.size() == 1 ? named.get(0) : parameter);
             figures.add(new Figure("compare-reliability-vs-" + RunFigures.fileSafe(parameter) + ".png",
                     title, "Share of broadcasts that reached every live node at each value of "
                             + parameter + ", one colour per run (its SCAMP points, or its baseline's "
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
                             + "standard error of the mean across that run's repetitions.",
                     SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
-                            sweep, SweepCharts.axisLabel(parameter), curves, new XYSeriesCollection())));
+                            sweep, xLabel, curves, new XYSeriesCollection())));
         });
         return figures;
     }
@@ -150,8 +156,10 @@ final class CompareFigures {
         }
         String title = view + " size";
         return new Figure("compare-" + RunFigures.fileSafe(view) + "-histogram.png", title,
-                "Share of live SCAMP nodes with each " + view + " size at the end of each run's last "
-                        + "point, one colour per run; dashed lines in the run's colour mark its "
+                "Share of live SCAMP nodes with each " + view + " size at the end of each run, one "
+                        + "colour per run, at the run's point with the most live SCAMP nodes (the "
+                        + "largest n of a nodes sweep, the uncrashed point of a crash sweep), its "
+                        + "repetitions pooled; dashed lines in the run's colour mark its "
                         + "expected size (c+1)·ln n.",
                 DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
                         view + " size (entries)", histograms, true, markers));

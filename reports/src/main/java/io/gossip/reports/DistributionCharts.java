@@ -57,9 +57,14 @@ final class DistributionCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** Binned counts of messages sent per node, one translucent series per membership. */
-    static JFreeChart messagesHistogram(String title, String subtitle, BinnedHistogram histogram) {
-        XYPlot plot = Plots.xy("messages sent by a node (count)", "nodes");
+    /**
+     * Binned counts of messages sent per node, one translucent series per membership; the nodes of
+     * {@code repetitions} repetitions are counted together, which the y-axis label says.
+     */
+    static JFreeChart messagesHistogram(String title, String subtitle, BinnedHistogram histogram,
+            int repetitions) {
+        XYPlot plot = Plots.xy("messages sent by a node (count)", repetitions > 1
+                ? "nodes × repetitions (" + repetitions + " repetitions pooled)" : "nodes");
         Plots.add(plot, histogram.dataset(), Plots.bars(histogram.series().size()));
         includeZero(plot);
         return ChartTheme.chart(title, subtitle, plot);

@@ -35,7 +35,7 @@ final class MessageStats {
         return BinnedHistogram.of(values, MAX_BINS);
     }
 
-    /** The duplicate ratio of every point, one bar per membership within each point. */
+    /** The duplicate ratio of every point (named by its swept value), one bar per membership within each point. */
     static DefaultCategoryDataset duplicateRatio(List<PointRow> points) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<PointRow> ordered = points.stream()
@@ -47,7 +47,7 @@ final class MessageStats {
             if (Double.isNaN(p.duplicateRatio())) {
                 continue;
             }
-            dataset.addValue(p.duplicateRatio(), p.membership(), p.label());
+            dataset.addValue(p.duplicateRatio(), p.membership(), p.valueLabel());
         }
         return dataset;
     }

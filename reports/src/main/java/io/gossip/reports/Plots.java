@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.Shape;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -49,6 +52,20 @@ final class Plots {
     /** A y axis from 0 to a little over 1, for fractions and probabilities. */
     static void fractionRange(XYPlot plot) {
         plot.getRangeAxis().setRange(0, 1.04);
+    }
+
+    /**
+     * Zooms a coverage axis (a fraction that is 1 at best) on the data, whose lowest value is
+     * {@code low}: from a little below {@code low} to a hair above 1, but never narrower than 0.99
+     * to 1, so all-1.0 data (every broadcast reached everyone) gets readable ticks rather than an
+     * empty range. Ticks are plain decimals, never scientific notation.
+     */
+    static void coverageRange(XYPlot plot, double low) {
+        double gap = Math.max(1 - Math.min(1, low), 0);
+        double lower = Math.max(0, Math.min(0.99, low - gap * 0.08));
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setRange(lower, 1 + (1 - lower) * 0.04);
+        axis.setNumberFormatOverride(new DecimalFormat("0.0###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     }
 
     /** Adds {@code dataset} drawn by {@code renderer} on top of what the plot already has. */

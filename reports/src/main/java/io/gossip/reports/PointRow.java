@@ -68,6 +68,17 @@ record PointRow(
     }
 
     /**
+     * How the point is named on a category axis whose label names the parameter: the swept value
+     * alone ({@code 2}, {@code 0.1}, {@code scamp}), else {@code point 0}.
+     */
+    String valueLabel() {
+        if (parameter.isEmpty() || valueText.isEmpty()) {
+            return "point " + point;
+        }
+        return Double.isNaN(value) ? valueText : Numbers.compact(value);
+    }
+
+    /**
      * One standard error of the mean reliability across repetitions: the simulator's population
      * standard deviation of the per-repetition reliabilities, scaled to the sample estimate and
      * divided by √repetitions, i.e. {@code stddev / √(repetitions − 1)}. NaN with one repetition

@@ -137,16 +137,22 @@ final class RunFigures {
         String title = "Messages sent per node";
         List<String> memberships = run.nodes().stream().filter(n -> n.point() == point)
                 .map(NodeRow::membership).distinct().toList();
+        int repetitions = repetitionsOf(run, point);
+        String pooledText = repetitions > 1 ? "; the bars count the nodes of all " + repetitions
+                + " repetitions together, so their heights add up to " + repetitions + " × the nodes "
+                + "of one repetition" : "";
+        String onePoint = Sweep.of(run.points()).isPresent()
+                ? " Only this point is shown (the one of the view-size histograms); points are not pooled." : "";
         return Optional.of(new Figure("messages-per-node.png", title,
                 "How many messages (gossip and membership) each node sent"
-                        + (repetitionsOf(run, point) > 1 ? " in one repetition" : "") + " ("
-                        + scope(run, point, repetitionsOf(run, point)) + ", every node, crashed "
+                        + (repetitions > 1 ? " in one repetition" : "") + " ("
+                        + scope(run, point, repetitions) + ", every node, crashed "
                         + "ones included), " + Memberships.colours(Memberships.present(memberships,
-                                m -> m)) + "; a narrow histogram means the load "
+                                m -> m)) + pooledText + "; a narrow histogram means the load "
                         + "is spread evenly over the nodes, a long right tail means a few nodes "
-                        + "carry much more than the rest.",
+                        + "carry much more than the rest." + onePoint,
                 DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
-                        + Numbers.compact(histogram.width()) + " messages"), histogram)));
+                        + Numbers.compact(histogram.width()) + " messages"), histogram, repetitions)));
     }
 
     static Optional<Figure> duplicateRatio(RunData run) {
@@ -163,6 +169,7 @@ final class RunFigures {
                         + ". Duplicates are the price of the redundancy that makes gossip "
                         + "reliable, and lower is cheaper at the same reliability.",
                 SweepCharts.duplicateRatio(title, subtitle(run, null),
+                        Sweep.of(run.points()).map(s -> SweepFigures.xLabel(run, s)).orElse("point"),
                         MessageStats.duplicateRatio(run.points()))));
     }
 
@@ -208,7 +215,8 @@ final class RunFigures {
                     "Each dot is one broadcast: the fraction of live nodes it finally reached, "
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
                             + ". Dots at 1 reached everyone; dips show when an action "
-                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ".",
+                            + "hurt dissemination, and dots back at 1 show recovery" + markers + ". The y axis is "
+                            + "zoomed to the data, never narrower than 0.99 to 1.",
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }

@@ -83,8 +83,7 @@ final class SweepCharts {
         // Zoom in on high coverage (the interesting case) but keep every mean and band visible.
         double low = Math.min(1, curves.stream().flatMap(c -> c.entries().stream())
                 .mapToDouble(e -> Math.min(e.mean(), e.p5())).min().orElse(0));
-        double gap = Math.max(1 - low, 1e-4);
-        plot.getRangeAxis().setRange(Math.max(0, low - gap * 0.08), 1 + gap * 0.04);
+        Plots.coverageRange(plot, low);
         return ChartTheme.chart(title, subtitle, plot);
     }
 
@@ -122,9 +121,13 @@ final class SweepCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** One bar per membership within each point. */
-    static JFreeChart duplicateRatio(String title, String subtitle, DefaultCategoryDataset dataset) {
-        CategoryAxis points = new CategoryAxis("point");
+    /** One bar per membership within each point; {@code xLabel} names what the points are. */
+    static JFreeChart duplicateRatio(String title, String subtitle, String xLabel,
+            DefaultCategoryDataset dataset) {
+        CategoryAxis points = new CategoryAxis(xLabel);
+        // Words (a categorical sweep) may need more room than a bar group: wrap rather than cut.
+        points.setMaximumCategoryLabelLines(2);
+        points.setMaximumCategoryLabelWidthRatio(1.5f);
         if (dataset.getColumnCount() > 8) {
             points.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

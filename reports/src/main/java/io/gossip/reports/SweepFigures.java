@@ -63,7 +63,7 @@ final class SweepFigures {
                         + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
                         + "a thousand never got the message. A mean below its band means a few broadcasts "
                         + "reached almost nobody (such as a source whose whole PartialView crashed). "
-                        + "The y axis is zoomed to the data.",
+                        + "The y axis is zoomed to the data, never narrower than 0.99 to 1.",
                 SweepCharts.coverage(title, RunFigures.subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
                         xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
     }

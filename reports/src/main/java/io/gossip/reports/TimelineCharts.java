@@ -52,7 +52,12 @@ final class TimelineCharts {
                 "fraction of live nodes reached");
         var dataset = view.broadcastCoverage();
         Plots.add(plot, dataset, Plots.dots(dataset.getSeriesCount()));
-        Plots.fractionRange(plot);
+        // Zoomed like coverage against a parameter, so 0.998 and 1 are told apart.
+        double low = 1;
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            low = Math.min(low, dataset.getSeries(s).getMinY());
+        }
+        Plots.coverageRange(plot, low);
         addMarkers(plot, view);
         timeAxis(plot, view);
         return ChartTheme.chart(title, subtitle, plot);

@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,28 @@ class CompareReportTest {
         // SCAMP rows only: three SCAMP broadcasts, coverage median at 10 ms is 0.75.
         assertEquals(0.75, ((org.jfree.chart.plot.XYPlot) figures.get(0).chart().getPlot())
                 .getDataset(0).getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void reliabilityAxisNamesTheParameterAsTheRunChartDoes() throws Exception {
+        Path crash = Fixtures.crashSweep(dir.resolve("crash"));
+        Fixtures.write(crash, "scenario.yaml", "name: crash", "timeline:", "  - at: 0s",
+                "    action: join", "  - at: 10s", "    action: crash", "    fraction: 0.5");
+        RunData run = RunData.load(crash);
+        String runLabel = ((XYPlot) SweepFigures.reliability(run).orElseThrow().chart().getPlot())
+                .getDomainAxis().getLabel();
+        assertEquals("swept parameter timeline.1.fraction (crash fraction)", runLabel);
+        List<Figure> compared = CompareFigures.reliability(List.of(run), List.of("crash"));
+        assertEquals(runLabel, ((XYPlot) compared.get(0).chart().getPlot()).getDomainAxis().getLabel());
+    }
+
+    @Test
+    void viewHistogramCaptionsNameThePointWithTheMostLiveNodes() throws Exception {
+        List<Figure> views = CompareFigures.viewSizes(List.of(RunData.load(run("a", "first"))), List.of("first"));
+        for (Figure f : views) {
+            assertTrue(f.caption().contains("at the run's point with the most live SCAMP nodes"), f.caption());
+            assertFalse(f.caption().contains("last point"), f.caption());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,21 @@ class MessageStatsTest {
         // The report uses the histograms' point: point 0 has more live nodes.
         Figure figure = RunFigures.messagesPerNode(RunData.load(dir)).orElseThrow();
         assertEquals(ChartDump.values(DistributionCharts.messagesHistogram("t", "s",
-                MessageStats.messagesSent(nodes, 0))), ChartDump.values(figure.chart()));
+                MessageStats.messagesSent(nodes, 0), 2)), ChartDump.values(figure.chart()));
         // One point without a sweep, SCAMP only: no point or colour key to name, but two repetitions.
         assertTrue(figure.caption().contains("each node sent in one repetition (2 repetitions pooled, every "
-                + "node, crashed ones included), for SCAMP;"),
+                + "node, crashed ones included), for SCAMP; the bars count the nodes of all 2 repetitions "
+                + "together, so their heights add up to 2 × the nodes of one repetition;"),
                 figure.caption());
+        assertEquals("nodes × repetitions (2 repetitions pooled)",
+                ((XYPlot) figure.chart().getPlot()).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void messagesOfOneRepetitionAreCountedInNodes() {
+        BinnedHistogram histogram = BinnedHistogram.of(Map.of("scamp", new long[] {1, 2}), 10);
+        assertEquals("nodes", ((XYPlot) DistributionCharts.messagesHistogram("t", "s", histogram, 1)
+                .getPlot()).getRangeAxis().getLabel());
     }
 
     @Test
@@ -74,9 +85,9 @@ class MessageStatsTest {
         RunData run = RunData.load(Fixtures.sweepOverC(dir));
         DefaultCategoryDataset dataset = MessageStats.duplicateRatio(run.points());
         assertEquals(List.of("scamp", "global"), dataset.getRowKeys());
-        assertEquals(List.of("c=0", "c=1", "c=2"), dataset.getColumnKeys());
-        assertEquals(0.6, dataset.getValue("scamp", "c=1").doubleValue(), 1e-12);
-        assertEquals(0.4, dataset.getValue("global", "c=0").doubleValue(), 1e-12);
+        assertEquals(List.of("0", "1", "2"), dataset.getColumnKeys());
+        assertEquals(0.6, dataset.getValue("scamp", "1").doubleValue(), 1e-12);
+        assertEquals(0.4, dataset.getValue("global", "0").doubleValue(), 1e-12);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +160,35 @@ class RunReportTest {
         assertTrue(caption.contains("mean PartialView of 9.0 to 18.5 across the points that is about 0.89 to "
                 + "0.95."), caption);
         assertFalse(caption.contains("network lost"), caption);
+    }
+
+    @Test
+    void duplicateCaptionOfACrashSweepSaysAboutOnceAndGivesEachMembershipsRange() throws Exception {
+        String caption = RunFigures.duplicateRatio(RunData.load(Fixtures.crashSweep(dir)))
+                .orElseThrow().caption();
+        // SCAMP's mean PartialView is 10.0 at both points: 1 − 1/10 = 0.90 once, not "0.90 to 0.90".
+        assertTrue(caption.contains("with SCAMP's mean PartialView of 10.0 that is about 0.90."), caption);
+        assertFalse(caption.contains("0.90 to 0.90"), caption);
+        // Measured: SCAMP 0.9 and 0.8, the baseline 0.9 at both points.
+        assertTrue(caption.contains("Measured across the points: SCAMP 0.80 to 0.90, baseline about 0.90."),
+                caption);
+    }
+
+    @Test
+    void duplicateExpectationRangeCollapsesWhenBothEndsRoundAlike() {
+        assertEquals("about 0.94", DuplicateExpectation.range("0.94", "0.94"));
+        assertEquals("about 0.89 to 0.95", DuplicateExpectation.range("0.89", "0.95"));
+    }
+
+    @Test
+    void duplicateRatioBarsAreNamedByTheSweptValueAndTheAxisByTheParameter() throws Exception {
+        RunData run = RunData.load(Fixtures.crashSweep(dir));
+        CategoryPlot plot = (CategoryPlot) RunFigures.duplicateRatio(run).orElseThrow().chart().getPlot();
+        assertEquals(List.of("0", "0.5"), plot.getDataset().getColumnKeys());
+        XYPlot reliability = (XYPlot) SweepFigures.reliability(run).orElseThrow().chart().getPlot();
+        assertEquals(reliability.getDomainAxis().getLabel(), plot.getDomainAxis().getLabel());
+        assertTrue(plot.getDomainAxis().getLabel().contains("timeline.1.fraction"),
+                plot.getDomainAxis().getLabel());
     }
 
     /** {@link Fixtures#singlePoint} reduced to SCAMP's first repetition. */

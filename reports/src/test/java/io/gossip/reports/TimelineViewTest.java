@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +76,29 @@ class TimelineViewTest {
         assertEquals(200.0, dataset.getXValue(0, 1));
         assertEquals(0.5, dataset.getYValue(0, 1));
         assertEquals("global", dataset.getSeriesKey(1));
+    }
+
+    @Test
+    void broadcastCoverageAxisZoomsOnNearlyCompleteBroadcasts() throws Exception {
+        Fixtures.withTimeline(dir);
+        Fixtures.write(dir, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
+                "0,scamp,0,0,n1,100.0,1000,1000,1.0,true,10.0,20.0,20.0,3,12,4",
+                "0,scamp,0,1,n2,200.0,1000,998,0.998,false,10.0,20.0,,3,12,4");
+        TimelineView v = TimelineView.of(RunData.load(dir)).orElseThrow();
+        JFreeChart chart = TimelineCharts.broadcastCoverage("t", "s", v);
+        NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+        assertEquals(0.99, y.getLowerBound(), 1e-12);
+        assertTrue(y.getUpperBound() > 1 && y.getUpperBound() < 1.001, "upper " + y.getUpperBound());
+        SweepChartsTest.assertReadable(SweepChartsTest.yTickLabels(chart));
+    }
+
+    @Test
+    void broadcastCoverageAxisShowsAFailedBroadcast() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        NumberAxis y = (NumberAxis) ((XYPlot) TimelineCharts.broadcastCoverage("t", "s", v).getPlot())
+                .getRangeAxis();
+        // The fixture's lowest broadcast reached 0.5 of the live nodes.
+        assertTrue(y.getLowerBound() < 0.5 && y.getLowerBound() > 0.4, "lower " + y.getLowerBound());
     }
 
     @Test
