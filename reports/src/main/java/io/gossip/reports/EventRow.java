@@ -21,9 +21,13 @@ record EventRow(int point, String membership, int repetition, double tMs, String
                 row.text("detail"));
     }
 
-    /** A short label for a chart marker: the action, plus the detail when it is short. */
+    /**
+     * A short label for a chart marker: the action with its detail when that is short, else the
+     * action and when it happened. A detail cut short ({@code over_ms=200…}) told nothing and hid its
+     * values; the full detail is in events.csv.
+     */
     String label() {
         String text = detail.isEmpty() ? action : action + " " + detail;
-        return text.length() <= 28 ? text : text.substring(0, 27) + "…";
+        return text.length() <= 28 ? text : action + " at " + Numbers.compact(tMs / 1000) + " s";
     }
 }
