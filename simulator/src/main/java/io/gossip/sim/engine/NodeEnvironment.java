@@ -69,7 +69,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
 
     /** Told of a run's first copy of an acknowledged membership message that travelled past the horizon. */
     interface LateCopyListener {
-        void late(long nowMicros, int type, long latencyMicros, long horizonMicros);
+        void late(long nowMicros, int type, long latencyMicros);
     }
 
     /**
@@ -128,7 +128,7 @@ final class NodeEnvironment implements Environment, ArenaEnvironment {
     private void checkLate(int type, long at) {
         if (at - now > handledHorizonMicros && at >= 0) {
             if (lateMembershipCopies++ == 0 && lateListener != null) {
-                lateListener.late(now, type, at - now, handledHorizonMicros);
+                lateListener.late(now, type, at - now);
             }
         }
     }

@@ -41,18 +41,17 @@ final class RunWarnings {
 
     /**
      * A copy of an acknowledged membership message of {@code type}, sent at {@code nowMicros},
-     * travels {@code latencyMicros}, longer than the {@code horizonMicros} a receiver remembers
-     * handling one ({@link ProtocolConfig#retransmitHorizonMicros}).
+     * travels {@code latencyMicros}, longer than a receiver remembers handling one
+     * ({@link ProtocolConfig#retransmitHorizonMicros}).
      */
-    static String lateMembershipCopy(ProtocolConfig config, long nowMicros, int type, long latencyMicros,
-            long horizonMicros) {
+    static String lateMembershipCopy(ProtocolConfig config, long nowMicros, int type, long latencyMicros) {
         return String.format(Locale.ROOT, "a %s sent at %s takes %s to arrive, longer than the %s a receiver"
                 + " remembers the membership messages it handled (the retransmission horizon of protocol.maxAttempts"
                 + " %d and retransmitTimeoutMillis %,d): a copy that late may be handled twice, and a subscription"
                 + " handled twice is forwarded twice. Such copies are counted (lateMembershipCopies in summary.json);"
                 + " if they are common, forwarded subscriptions multiply and the run can grow until it is out of"
                 + " memory. A latency tail within the horizon, or more attempts or a longer timeout, avoids it.",
-                MessageType.ofOrdinal(type), seconds(nowMicros), seconds(latencyMicros), seconds(horizonMicros),
+                MessageType.ofOrdinal(type), seconds(nowMicros), seconds(latencyMicros), seconds(config.retransmitHorizonMicros()),
                 config.maxAttempts(), config.retransmitTimeoutMillis());
     }
 

@@ -178,8 +178,8 @@ public final class Simulation {
         tracker.onRedeliveries((b, sentMicros, nowMicros, group, redelivered) ->
                 progress.warning(RunWarnings.redelivered(config, b, sentMicros, nowMicros, group, redelivered)));
         actions.onWarning(progress::warning);
-        environment.onLateCopy((nowMicros, type, latencyMicros, horizonMicros) ->
-                progress.warning(RunWarnings.lateMembershipCopy(config, nowMicros, type, latencyMicros, horizonMicros)));
+        environment.onLateCopy((nowMicros, type, latencyMicros) ->
+                progress.warning(RunWarnings.lateMembershipCopy(config, nowMicros, type, latencyMicros)));
         if (settlesEarly) {
             // Which nodes will have gone by the end: none where the timeline ends no node; else the
             // timeline is played alone first to know them.

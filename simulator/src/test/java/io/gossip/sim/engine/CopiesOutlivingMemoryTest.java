@@ -38,7 +38,7 @@ class CopiesOutlivingMemoryTest {
         assertEquals(15_750, horizonMillis, "maxAttempts 6, timeout 250 ms: 2 x (0.25 + 0.5 + 1 + 2 + 4) s + 0.25 s");
         Scenario late = constantLatency("late", p, horizonMillis + 0.001, 16_000);
         for (NodeRepresentation representation : NodeRepresentation.values()) {
-            Warnings warnings = new Warnings();
+            WarningSink warnings = new WarningSink();
             RunResult r = run(late, representation, warnings);
             // The joiners' first Subscribes (1 to 39 ms) arrive within the run; their retransmissions,
             // from 251 ms on, and everything the arrivals cause come after its end.
@@ -54,7 +54,7 @@ class CopiesOutlivingMemoryTest {
             assertTrue(w.contains("protocol.maxAttempts 6 and retransmitTimeoutMillis 250"), w);
         }
         // Exactly at the horizon a receiver still remembers it: nothing late, nothing said.
-        Warnings warnings = new Warnings();
+        WarningSink warnings = new WarningSink();
         RunResult onTime = run(constantLatency("on-time", p, horizonMillis, 16_000), NodeRepresentation.ARENA,
                 warnings);
         assertEquals(onTime.totalSent() - 39, onTime.networkDrops()[NetworkDropReason.AFTER_END.ordinal()],
@@ -70,17 +70,17 @@ class CopiesOutlivingMemoryTest {
         ProtocolConfig twice = TestScenarios.quietProtocol().toBuilder().maxAttempts(2).build();
         assertEquals(750_000, twice.retransmitHorizonMicros());
         RunResult acknowledged = run(constantLatency("twice", twice, 750.001, 1_000), NodeRepresentation.ARENA,
-                new Warnings());
+                new WarningSink());
         assertEquals(39, acknowledged.lateMembershipCopies());
         // Two seconds: acks, retransmissions and forwarded subscriptions arrive too; acks are never
         // late (nothing remembers them), and arena and objects count the same copies.
         Scenario longer = constantLatency("longer", twice, 750.001, 2_000);
-        RunResult arena = run(longer, NodeRepresentation.ARENA, new Warnings());
-        RunResult objects = run(longer, NodeRepresentation.OBJECTS, new Warnings());
+        RunResult arena = run(longer, NodeRepresentation.ARENA, new WarningSink());
+        RunResult objects = run(longer, NodeRepresentation.OBJECTS, new WarningSink());
         assertTrue(arena.lateMembershipCopies() > 100, "late: " + arena.lateMembershipCopies());
         assertEquals(objects.lateMembershipCopies(), arena.lateMembershipCopies());
         ProtocolConfig once = twice.toBuilder().maxAttempts(1).build();
-        Warnings warnings = new Warnings();
+        WarningSink warnings = new WarningSink();
         RunResult r = run(constantLatency("once", once, 750.001, 1_000), NodeRepresentation.ARENA, warnings);
         assertEquals(r.totalSent() - 39, r.networkDrops()[NetworkDropReason.AFTER_END.ordinal()], "39 arrive");
         assertEquals(0, r.lateMembershipCopies());
@@ -97,7 +97,7 @@ class CopiesOutlivingMemoryTest {
                 2_000, 8_000, new TimelineAction.Broadcast(3_000, 3, 1_000, -1, 16));
         List<List<BroadcastResult>> byRepresentation = new ArrayList<>();
         for (NodeRepresentation representation : NodeRepresentation.values()) {
-            Warnings warnings = new Warnings();
+            WarningSink warnings = new WarningSink();
             RunResult r = run(s, representation, warnings);
             for (BroadcastResult b : r.broadcasts()) {
                 assertTrue(b.redelivered() > 5 * b.liveNodes() && b.redelivered() <= b.duplicates(),
@@ -117,7 +117,7 @@ class CopiesOutlivingMemoryTest {
     void aMemoryThatOutlivesTheCopiesRedeliversNothing() {
         Scenario s = TestScenarios.scenario("steady", 32, 200, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0.1), 2_000, 8_000, new TimelineAction.Broadcast(3_000, 3, 1_000, -1, 16));
-        Warnings warnings = new Warnings();
+        WarningSink warnings = new WarningSink();
         RunResult r = run(s, NodeRepresentation.ARENA, warnings);
         assertTrue(r.broadcasts().stream().allMatch(b -> b.duplicates() > 0 && b.redelivered() == 0));
         assertEquals(0, r.lateMembershipCopies());
@@ -155,7 +155,7 @@ class CopiesOutlivingMemoryTest {
         return TestScenarios.scenario(name, 33, 40, p, network, 40, durationMillis);
     }
 
-    private static RunResult run(Scenario s, NodeRepresentation representation, Warnings warnings) {
+    private static RunResult run(Scenario s, NodeRepresentation representation, WarningSink warnings) {
         RunSetup setup = new RunSetup(new RunKey(0, MembershipSpec.Type.SCAMP, 0), s, 0, s.seed() * 31 + 7,
                 s.seed() * 17 + 3);
         return new Simulation(setup, representation).run(warnings);
@@ -163,19 +163,5 @@ class CopiesOutlivingMemoryTest {
 
     private static List<Long> redelivered(List<BroadcastResult> broadcasts) {
         return broadcasts.stream().map(BroadcastResult::redelivered).toList();
-    }
-
-    /** A progress sink that keeps what the run said. */
-    private static final class Warnings implements ProgressSink {
-        final List<String> said = new ArrayList<>();
-
-        @Override
-        public void progress(long virtualMicros, long newEvents) {
-        }
-
-        @Override
-        public void warning(String text) {
-            said.add(text);
-        }
     }
 }

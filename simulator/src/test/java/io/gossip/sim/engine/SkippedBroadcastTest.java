@@ -2,14 +2,12 @@ package io.gossip.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gossip.sim.results.EventRow;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.scenario.MembershipSpec;
 import io.gossip.sim.scenario.OutputSpec;
 import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,22 +23,12 @@ class SkippedBroadcastTest {
         Scenario s = new Scenario("skip", 3, 1, 10, TestScenarios.quietProtocol(), MembershipSpec.scamp(), null,
                 TestScenarios.uniformNetwork(0), timeline, 6_000, new OutputSpec(1_000, 10));
         for (NodeRepresentation representation : NodeRepresentation.values()) {
-            List<String> said = new ArrayList<>();
-            ProgressSink sink = new ProgressSink() {
-                @Override
-                public void progress(long virtualMicros, long newEvents) {
-                }
-
-                @Override
-                public void warning(String text) {
-                    said.add(text);
-                }
-            };
+            WarningSink sink = new WarningSink();
             RunSetup setup = new RunSetup(new RunKey(0, MembershipSpec.Type.SCAMP, 0), s, 0, 1, 2);
             RunResult r = new Simulation(setup, representation).run(sink);
             assertEquals(List.of("the broadcast at 2.000 s is skipped: its source, node 7, is not live (it has not"
                     + " joined yet, or it has gone). Every skipped broadcast is a row of events.csv; a skipped"
-                    + " broadcast is no row of broadcasts.csv and counts in no figure."), said);
+                    + " broadcast is no row of broadcasts.csv and counts in no figure."), sink.said);
             List<String> broadcastRows = r.eventRows().stream().filter(e -> e.action().equals("broadcast"))
                     .map(e -> e.timeMicros() + " " + e.detail()).toList();
             assertEquals(List.of("2000000 skipped source=7 not_live", "2500000 skipped source=7 not_live",
