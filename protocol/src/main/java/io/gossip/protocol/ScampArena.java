@@ -189,7 +189,6 @@ public final class ScampArena {
         NodeIds.check(node);
         if (node >= records.capacity()) {
             int capacity = records.ensureRoomFor(node);
-            channel.grow(capacity);
             receivedLow = Arrays.copyOf(receivedLow, capacity);
             if (heartbeats != null) {
                 heartbeats.grow(capacity);
