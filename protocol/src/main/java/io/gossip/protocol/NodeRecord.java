@@ -37,13 +37,12 @@ final class NodeRecord {
     static final int IV_SIZE = 1;
     static final int SEEN_SIZE = 2;
     static final int NEXT_SEQ = 3;
-    static final int NEXT_BROADCAST_SEQ = 4;
-    static final int WAKE_HIGH = 5;
-    static final int WAKE_LOW = 6;
-    static final int BOOTSTRAP_CONTACT = 7;
+    static final int WAKE_HIGH = 4;
+    static final int WAKE_LOW = 5;
+    static final int BOOTSTRAP_CONTACT = 6;
     /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
-    static final int SEEN_BASE_HIGH = 8;
-    static final int SEEN_BASE_LOW = 9;
+    static final int SEEN_BASE_HIGH = 7;
+    static final int SEEN_BASE_LOW = 8;
     /**
      * Messages the node sent and was handed, each count's low 32 bits read unsigned ({@link #addCount}):
      * kept here, where the miss is paid anyway; but a gossip copy that {@link RecentMessageHolders}
@@ -52,16 +51,14 @@ final class NodeRecord {
      * keeps the high halves apart, for the nodes that ever need one ({@link CountWraps}): 8 bytes a
      * node less than two longs.
      */
-    static final int SENT = 10;
-    static final int RECEIVED = 11;
+    static final int SENT = 9;
+    static final int RECEIVED = 10;
     /** Seen entries forgotten but not yet squeezed out of the record: they lie before the live ones. */
-    static final int SEEN_FORGOTTEN = 12;
+    static final int SEEN_FORGOTTEN = 11;
     /** The largest message index ever remembered, -1 before the first: anything above it is new. */
-    static final int SEEN_MAX = 13;
-    /** Low 32 bits of the oldest live entry's time: the age check reads no entry until one expires. */
-    static final int SEEN_OLDEST_LOW = 14;
+    static final int SEEN_MAX = 12;
     /** The node's generator ({@link RandomStreams#STATE_INTS} ints): drawing costs no miss of its own. */
-    static final int RANDOM = 15;
+    static final int RANDOM = 13;
     static final int HEADER = RANDOM + RandomStreams.STATE_INTS;
     static final int SEEN_INTS = 2;
     /** Forgotten entries are squeezed out once there are this many and a quarter of the live ones. */
@@ -250,10 +247,15 @@ final class NodeRecord {
 
     /** Forgets entries at least {@code maxAgeMicros} old (0 = no age bound), oldest first. */
     static void seenExpire(int[] r, long nowMicros, long maxAgeMicros) {
-        if (maxAgeMicros == 0 || r[SEEN_SIZE] == 0 || nowMicros - seenAt(r, r[SEEN_OLDEST_LOW]) < maxAgeMicros) {
+        if (maxAgeMicros == 0 || r[SEEN_SIZE] == 0) {
             return;
         }
+        // The oldest live entry is read, not a copy of its time in the header: it lies next to the
+        // newest ones (which a gossip copy reads anyway) unless the node remembers many messages.
         int start = seenStart(r);
+        if (nowMicros - seenAt(r, r[start + 1]) < maxAgeMicros) {
+            return;
+        }
         int expired = 1; // the oldest, just checked
         while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, r[start + expired * SEEN_INTS + 1]) >= maxAgeMicros) {
             expired++;
@@ -292,9 +294,6 @@ final class NodeRecord {
         r[at + 1] = (int) nowMicros;
         r[SEEN_BASE_HIGH] = (int) (nowMicros >>> 32);
         r[SEEN_BASE_LOW] = (int) nowMicros;
-        if (r[SEEN_SIZE] == 0) {
-            r[SEEN_OLDEST_LOW] = (int) nowMicros;
-        }
         r[SEEN_MAX] = Math.max(r[SEEN_MAX], message);
         r[SEEN_SIZE]++;
         return r;
@@ -326,14 +325,10 @@ final class NodeRecord {
                 to += SEEN_INTS;
             }
         }
-        int first = forgottenStart(r);
-        int kept = (to - first) / SEEN_INTS;
+        int kept = (to - forgottenStart(r)) / SEEN_INTS;
         int dropped = r[SEEN_SIZE] - kept;
         r[SEEN_FORGOTTEN] = 0;
         r[SEEN_SIZE] = kept;
-        if (kept > 0) {
-            r[SEEN_OLDEST_LOW] = r[first + 1];
-        }
         return dropped;
     }
 
@@ -341,9 +336,6 @@ final class NodeRecord {
     private static void forgetOldest(int[] r, int entries) {
         r[SEEN_SIZE] -= entries;
         r[SEEN_FORGOTTEN] += entries;
-        if (r[SEEN_SIZE] > 0) {
-            r[SEEN_OLDEST_LOW] = r[seenStart(r) + 1];
-        }
         if (r[SEEN_FORGOTTEN] >= Math.max(SQUEEZE_AT_LEAST, r[SEEN_SIZE] / 4)) {
             squeezeForgotten(r);
         }

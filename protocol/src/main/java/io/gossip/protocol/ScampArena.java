@@ -106,6 +106,14 @@ public final class ScampArena {
      */
     private byte[] receivedLow;
     private long[] messageIds = new long[16];
+    /**
+     * Per node that ever broadcast, the sequence number of its next message (a ScampNode's
+     * {@code nextBroadcastSeq}). A map, not a field of every record: it holds at most one entry per
+     * broadcast, and each broadcast costs far more than an entry while it travels (8 bytes a node in
+     * the duplicate memories), where a field cost 4 bytes for each of a million nodes that never
+     * broadcast.
+     */
+    private final Map<Integer, Integer> broadcastSeqs = new HashMap<>();
     private int messages;
 
     /**
@@ -223,7 +231,9 @@ public final class ScampArena {
         if (message == messageIds.length) {
             messageIds = Arrays.copyOf(messageIds, message * 2);
         }
-        messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, r[NodeRecord.NEXT_BROADCAST_SEQ]++);
+        int originSeq = broadcastSeqs.getOrDefault(node, 0);
+        broadcastSeqs.put(node, originSeq + 1);
+        messageIds[message] = io.gossip.protocol.message.Gossip.messageId(node, originSeq);
         messages++;
         holders.open(message, nowMicros, records.capacity());
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
