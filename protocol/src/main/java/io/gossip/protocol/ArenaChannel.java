@@ -7,8 +7,7 @@ import java.util.BitSet;
 /**
  * {@link ReliableChannel} for every node of a {@link ScampArena}: per node, the membership messages
  * awaiting an ack and the (sender, seq) pairs already handled, each a {@code long[]} created on first
- * use and dropped when empty, kept in a {@link ChannelArrays} table for the nodes that hold either
- * (most nodes are idle most of the time). The rules, and the order in
+ * use and dropped when empty (most nodes are idle most of the time). The rules, and the order in
  * which entries are kept, removed and retransmitted, are {@link RetransmitQueue}'s and
  * its handled memory's ({@link ReliableChannel#HANDLED_CAPACITY}, a {@link DuplicateMemory}'s
  * rules), so that an arena run repeats a {@link ScampNode} run exactly.
@@ -52,15 +51,16 @@ final class ArenaChannel {
     private static final int LEASES = 4;
     /** Whether subscription messages carry a lease (then they travel as {@link ArenaEnvironment#sendSubscription}). */
     private final boolean leases;
-    /** Per node the acks awaited and the pairs handled, for the nodes that hold either. */
-    private final ChannelArrays arrays = new ChannelArrays();
+    private long[][] awaiting;
+    private long[][] handled;
     /**
      * One bit per node: whether it holds either array. Every message a node handles ends by
      * forgetting expired entries and recomputing its next deadline; for the many nodes with nothing
-     * in flight, this bit set (n/8 bytes, in cache) answers without a lookup in the table.
+     * in flight, this bit set (n/8 bytes, in cache) answers without touching the two arrays of
+     * references.
      */
     private final BitSet active;
-    /** One bit per node: whether it awaits an ack (its awaiting array exists): an ack or a wakeup looks up no more. */
+    /** One bit per node: whether it awaits an ack (its awaiting array exists). */
     private final BitSet waiting;
     /**
      * Emptied awaiting arrays of the first size, for the next node that starts awaiting. Nearly every
@@ -76,8 +76,15 @@ final class ArenaChannel {
         this.env = env;
         this.counters = counters;
         this.leases = config.leaseDurationMillis() > 0;
+        this.awaiting = new long[capacity][];
+        this.handled = new long[capacity][];
         this.active = new BitSet(capacity);
         this.waiting = new BitSet(capacity);
+    }
+
+    void grow(int capacity) {
+        awaiting = Arrays.copyOf(awaiting, capacity);
+        handled = Arrays.copyOf(handled, capacity);
     }
 
     /** Whether {@code node} awaits any ack: if not, no retransmission can be due and it needs no timer. */
@@ -86,11 +93,11 @@ final class ArenaChannel {
     }
 
     private void setAwaiting(int node, long[] a) {
-        long[] old = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] old = awaiting[node];
         if (old != null && old != a) {
             recycle(old);
         }
-        arrays.setAwaiting(node, a);
+        awaiting[node] = a;
         waiting.set(node, a != null);
         if (a == null) {
             markIdleIfEmpty(node);
@@ -105,7 +112,7 @@ final class ArenaChannel {
 
     /** Clears the node's bit once it holds neither array. */
     private void markIdleIfEmpty(int node) {
-        if (!waiting.get(node) && arrays.handled(node) == null) {
+        if (awaiting[node] == null && handled[node] == null) {
             active.clear(node);
         }
     }
@@ -153,7 +160,7 @@ final class ArenaChannel {
 
     private void await(long nowMicros, int node, int to, int type, int seq, int subject, int hops, long budget,
             long lease) {
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = awaiting[node];
         if (a == null) {
             a = spareCount > 0 ? reused() : withCapacity(null, FIRST_CAPACITY);
         } else if (a[COUNT] == a[CAPACITY]) {
@@ -208,7 +215,7 @@ final class ArenaChannel {
      * {@link RetransmitQueue}'s cancellations do.
      */
     private void cancel(int node, int to, int type, int orType) {
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = awaiting[node];
         if (a == null) {
             return;
         }
@@ -246,7 +253,7 @@ final class ArenaChannel {
     /** {@link ReliableChannel#firstTime}: whether (from, seq) is new to the node; remembers it either way. */
     boolean firstTime(long nowMicros, int node, int from, int seq) {
         long key = key(from, seq);
-        long[] h = isActive(node) ? arrays.handled(node) : null; // most receivers are idle: skip the table
+        long[] h = isActive(node) ? handled[node] : null; // most receivers are idle: skip the reference array
         if (h != null) {
             expireHandled(h, nowMicros);
             for (int i = 1, end = 1 + 2 * (int) h[0]; i < end; i += 2) {
@@ -263,7 +270,7 @@ final class ArenaChannel {
         } else if (1 + 2 * ((int) h[0] + 1) > h.length) {
             h = Arrays.copyOf(h, 1 + 4 * (int) h[0]);
         }
-        arrays.setHandled(node, h);
+        handled[node] = h;
         active.set(node);
         int at = 1 + 2 * (int) h[0];
         h[at] = key;
@@ -289,14 +296,14 @@ final class ArenaChannel {
         if (!isActive(node)) {
             return 0;
         }
-        long[] h = arrays.handled(node);
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] h = handled[node];
+        long[] a = awaiting[node];
         return (h == null ? 0 : (int) h[0]) + (a == null ? 0 : (int) a[0]);
     }
 
     /** Reads the ends of the node's awaited entries, where an ack searches and removes; a hint. */
     int prefetchAwaiting(int node) {
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = waiting.get(node) ? awaiting[node] : null;
         return a == null ? 0 : (int) a[COUNT] + (int) a[a.length - 1];
     }
 
@@ -305,11 +312,11 @@ final class ArenaChannel {
         if (!isActive(node)) {
             return;
         }
-        long[] h = arrays.handled(node);
+        long[] h = handled[node];
         if (h != null) {
             expireHandled(h, nowMicros);
             if (h[0] == 0) {
-                arrays.setHandled(node, null);
+                handled[node] = null;
                 markIdleIfEmpty(node);
             }
         }
@@ -317,7 +324,7 @@ final class ArenaChannel {
 
     /** Handles an ack; counts it if nothing was waiting for it. */
     void acknowledged(int node, int from, int seq) {
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = awaiting[node];
         long key = key(from, seq);
         if (a != null) {
             // Keys are unique (a node never reuses a sequence number in flight): any search order finds the same entry.
@@ -351,12 +358,12 @@ final class ArenaChannel {
     /** Retransmits what is due; hands messages out of attempts to {@code onUndeliverable}. */
     void retransmitDue(long nowMicros, int node, Undeliverable onUndeliverable) {
         forgetExpired(nowMicros, node);
-        if (!waiting.get(node)) {
+        if (awaiting[node] == null) {
             return;
         }
         // onUndeliverable may send (append, possibly reallocating): re-read the array each step.
-        for (int i = (int) arrays.awaiting(node)[COUNT] - 1; i >= 0; i--) {
-            long[] a = arrays.awaiting(node);
+        for (int i = (int) awaiting[node][COUNT] - 1; i >= 0; i--) {
+            long[] a = awaiting[node];
             int capacity = (int) a[CAPACITY];
             if (a[KEYS + capacity + i] > nowMicros) {
                 continue;
@@ -387,7 +394,7 @@ final class ArenaChannel {
                         (int) lease);
             }
         }
-        if (arrays.awaiting(node)[COUNT] == 0) {
+        if (awaiting[node][COUNT] == 0) {
             setAwaiting(node, null);
         }
     }
@@ -397,7 +404,7 @@ final class ArenaChannel {
         if (!isActive(node)) {
             return Long.MAX_VALUE;
         }
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = awaiting[node];
         if (a == null) {
             return Long.MAX_VALUE;
         }
@@ -411,7 +418,7 @@ final class ArenaChannel {
 
     /** Membership messages the node sent and has not had acknowledged. */
     int unacknowledgedCount(int node) {
-        long[] a = waiting.get(node) ? arrays.awaiting(node) : null;
+        long[] a = awaiting[node];
         return a == null ? 0 : (int) a[COUNT];
     }
 }

@@ -197,6 +197,7 @@ public final class ScampArena {
         NodeIds.check(node);
         if (node >= records.capacity()) {
             int capacity = records.ensureRoomFor(node);
+            channel.grow(capacity);
             receivedLow = Arrays.copyOf(receivedLow, capacity);
             if (heartbeats != null) {
                 heartbeats.grow(capacity);

@@ -80,7 +80,8 @@ class ArenaChannelTest {
                 }
             };
             object = new ReliableChannel(NODE, config, env, objectCounters);
-            arena = new ArenaChannel(1, config, arenaEnv, arenaCounters); // NODE beyond the initial capacity
+            arena = new ArenaChannel(1, config, arenaEnv, arenaCounters);
+            arena.grow(NODE + 1); // node beyond the initial capacity
         }
 
         static String render(Message m) {
