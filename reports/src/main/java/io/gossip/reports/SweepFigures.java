@@ -28,7 +28,9 @@ final class SweepFigures {
         XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
                 run.broadcasts());
         String theoryText = theory.getSeriesCount() == 0 ? "" : " Hollow diamonds on a dashed line, "
-                + "in the membership's colour, are the theory exp(−e^(−k)) for fanout ln n + k: the "
+                + "in the membership's colour and drawn around its measured markers (so where both "
+                + "agree, at 1 say, the marker sits inside its diamond), are the theory "
+                + "exp(−e^(−k)) for fanout ln n + k: the "
                 + "probability that a gossip reaches all n live nodes when each node forwards it to "
                 + "ln n + k random live nodes, with the fanout measured from the run (copies that "
                 + "reached a live node per forwarding node, so crashed entries and lost messages do "
