@@ -4,16 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardXYSeriesLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -134,20 +129,13 @@ final class SweepCharts {
         return curves.size();
     }
 
-    /** Measured mean PartialView size against n on a log axis, with (c+1)·ln n. */
+    /**
+     * Measured mean PartialView size against n on a log axis, with (c+1)·ln n: always logarithmic,
+     * since a straight line there is what SCAMP predicts.
+     */
     static JFreeChart pvScaling(String title, String subtitle, PvScaling scaling) {
-        LogAxis nodes = new LogAxis("number of nodes n (log scale)");
-        nodes.setBase(10);
-        nodes.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        // A labelled tick per decade when the sweep spans one or more, else automatic ticks.
-        double decades = Math.log10(scaling.measured().get(scaling.measured().size() - 1)[0]
-                / scaling.measured().get(0)[0]);
-        if (decades >= 1) {
-            nodes.setTickUnit(new NumberTickUnit(1.0), false, true);
-            nodes.setMinorTickCount(9);
-            nodes.setMinorTickMarksVisible(true);
-        }
-        XYPlot plot = Plots.xy(nodes, "mean PartialView size (entries)");
+        XYPlot plot = Plots.xy(new PlainLogAxis("number of nodes n (log scale)"),
+                "mean PartialView size (entries)");
         Plots.add(plot, scaling.measuredDataset(), Plots.lines(1, 0, true));
         Plots.add(plot, scaling.theoryDataset(), Plots.theory());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);

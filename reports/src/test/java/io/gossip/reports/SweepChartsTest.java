@@ -54,7 +54,8 @@ class SweepChartsTest {
                 new CoverageSweep.Entry(1_000, 1, 1, 1, 10),
                 new CoverageSweep.Entry(10_000, 1, 1, 1, 10),
                 new CoverageSweep.Entry(100_000, 1, 1, 1, 10))));
-        JFreeChart chart = SweepCharts.coverage("t", "s", new Sweep("nodes", List.of()), "nodes", curves);
+        JFreeChart chart = SweepCharts.coverage("t", "s",
+                Sweep.numeric("nodes", List.of(1_000.0, 10_000.0, 100_000.0)), "nodes", curves);
         NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.99, y.getLowerBound(), 1e-12);
         assertTrue(y.getUpperBound() > 1 && y.getUpperBound() < 1.001, "upper " + y.getUpperBound());
@@ -68,7 +69,8 @@ class SweepChartsTest {
         List<CoverageSweep.Curve> curves = List.of(new CoverageSweep.Curve("scamp", List.of(
                 new CoverageSweep.Entry(0.1, 0.99, 0.95, 1, 10),
                 new CoverageSweep.Entry(0.6, 0.9, 0.8, 1, 10))));
-        JFreeChart chart = SweepCharts.coverage("t", "s", new Sweep("crash", List.of()), "crash", curves);
+        JFreeChart chart = SweepCharts.coverage("t", "s", Sweep.numeric("crash", List.of(0.1, 0.6)),
+                "crash", curves);
         NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.8 - 0.2 * 0.08, y.getLowerBound(), 1e-12);
         assertReadable(yTickLabels(chart));
@@ -88,7 +90,8 @@ class SweepChartsTest {
             series.add(0.5, 1.0);
             theory.addSeries(series);
         }
-        return SweepCharts.reliability("t", "s", new Sweep("crash", List.of()), "crash", curves, theory);
+        return SweepCharts.reliability("t", "s", Sweep.numeric("crash", List.of(0.0, 0.5)), "crash",
+                curves, theory);
     }
 
     @Test
