@@ -5,7 +5,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Renders distributions across broadcasts and nodes: coverage bands over time, latency CDFs and
@@ -28,11 +28,12 @@ final class DistributionCharts {
 
     /**
      * Step curves of latency distributions given in pairs (t99, t100) per group: one colour per
-     * group, dashed for t99 and solid for t100.
+     * group, dashed for t99 and solid for t100. Each curve is one path (see
+     * {@link LatencyCdf#dataset}), so t99's dashes survive however many broadcasts make its steps.
      */
     static JFreeChart latencyCdf(String title, String subtitle, List<LatencyCdf.Cdf> cdfs) {
         XYPlot plot = Plots.xy("delay since the broadcast was sent (ms)", "fraction of broadcasts");
-        XYStepRenderer renderer = Plots.steps();
+        XYLineAndShapeRenderer renderer = Plots.paths();
         for (int i = 0; i < cdfs.size(); i++) {
             renderer.setSeriesPaint(i, ChartTheme.color(i / 2));
             renderer.setSeriesStroke(i, i % 2 == 0 ? ChartTheme.DASHED : ChartTheme.LINE);
