@@ -248,7 +248,7 @@ final class RunFigures {
             return "";
         }
         String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
-                + "labelled at the top";
+                + "labelled in the tinted band above the data";
         if (!v.unmarked().isEmpty()) {
             List<String> counts = new ArrayList<>();
             v.unmarked().forEach((action, count) -> counts.add(Numbers.counted(count, action)));
