@@ -167,7 +167,8 @@ final class CompareFigures {
                         + "repetitions pooled; dashed lines in the run's colour mark its "
                         + "expected size (c+1)·ln n.",
                 DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
-                        view + " size (entries)", histograms, true, markers));
+                        view + " size (entries)", "fraction of live nodes",
+                        ViewSizes.fractions(histograms), markers));
     }
 
     static Optional<Figure> latency(List<RunData> runs, List<String> labels) {

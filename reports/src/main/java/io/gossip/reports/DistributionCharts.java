@@ -5,6 +5,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
@@ -44,14 +45,13 @@ final class DistributionCharts {
     }
 
     /**
-     * One bar per view size, several histograms overlaid translucently, with vertical markers
-     * (typically the expected size). Heights are node counts, or fractions of nodes when
-     * {@code asFraction}.
+     * One bar per view size ({@link ViewSizes}' datasets), several histograms side by side, with
+     * vertical markers (typically the expected size); {@code yLabel} says what the heights are.
      */
-    static JFreeChart viewSizeHistogram(String title, String subtitle, String xLabel,
-            List<IntHistogram> histograms, boolean asFraction, List<ValueMarker> markers) {
-        XYPlot plot = Plots.xy(xLabel, asFraction ? "fraction of live nodes" : "live nodes");
-        Plots.add(plot, ViewSizes.dataset(histograms, asFraction), Plots.bars(histograms.size()));
+    static JFreeChart viewSizeHistogram(String title, String subtitle, String xLabel, String yLabel,
+            XYIntervalSeriesCollection bars, List<ValueMarker> markers) {
+        XYPlot plot = Plots.xy(xLabel, yLabel);
+        Plots.add(plot, bars, Plots.bars(bars.getSeriesCount()));
         includeZero(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         markers.forEach(plot::addDomainMarker);

@@ -92,7 +92,8 @@ final class JsonFields {
     }
 
     private ReportException outOfRange(JsonNode root, String[] path, String range) throws ReportException {
-        return fail("'" + String.join(".", path) + "' is out of range: " + at(root, path) + " (" + range + ")");
+        return fail("'" + String.join(".", path) + "' is out of range: " + at(root, path)
+                + " (" + range + ")");
     }
 
     ReportException fail(String problem) {
