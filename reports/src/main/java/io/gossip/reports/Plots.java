@@ -99,9 +99,13 @@ final class Plots {
         return renderer;
     }
 
-    /** A dashed black line, for theoretical curves. */
+    /**
+     * A dashed black line, for theoretical curves; drawn as one path (see {@link #paths}) so it
+     * stays dashed where it has a point every few pixels, as the expected view size of a timeline
+     * sampled every second does.
+     */
     static XYLineAndShapeRenderer theory() {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = paths();
         renderer.setSeriesPaint(0, ChartTheme.THEORY);
         renderer.setSeriesStroke(0, ChartTheme.DASHED);
         return renderer;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,18 @@ class TimelineViewTest {
                 .getRangeAxis();
         // The fixture's lowest broadcast reached 0.5 of the live nodes.
         assertTrue(y.getLowerBound() < 0.5 && y.getLowerBound() > 0.4, "lower " + y.getLowerBound());
+    }
+
+    @Test
+    void expectedViewSizeIsOneDashedPathSoDenseSamplesKeepItDashed() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        XYPlot plot = (XYPlot) TimelineCharts.viewSizes("t", "s", v).getPlot();
+        XYLineAndShapeRenderer expected = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        assertEquals("expected (c+1)·ln n", plot.getDataset(1).getSeriesKey(0));
+        assertEquals(ChartTheme.DASHED, expected.getSeriesStroke(0));
+        // Drawn segment by segment, the dashes restart every sample and a line sampled every few
+        // pixels looks solid (see LatencyCdfTest.aDenseT99CurveStaysDashed).
+        assertTrue(expected.getDrawSeriesLineAsPath());
     }
 
     @Test
