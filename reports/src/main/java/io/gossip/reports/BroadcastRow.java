@@ -29,20 +29,26 @@ record BroadcastRow(
             "messages", "duplicates");
 
     static BroadcastRow parse(CsvRow row) throws ReportException {
+        int liveNodes = row.nonNegativeInt("live_nodes");
+        int reached = row.nonNegativeInt("reached");
+        // reached counts members of the live reference set, so it cannot exceed it.
+        if (reached > liveNodes) {
+            throw row.outOfRange("reached", row.text("reached"), "must be at most live_nodes, " + liveNodes);
+        }
         return new BroadcastRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.membership(),
-                row.integer("repetition"),
-                row.integer("broadcast"),
-                row.number("sent_ms"),
-                row.integer("live_nodes"),
-                row.integer("reached"),
-                row.number("coverage"),
+                row.nonNegativeInt("repetition"),
+                row.nonNegativeInt("broadcast"),
+                row.nonNegative("sent_ms"),
+                liveNodes,
+                reached,
+                row.fraction("coverage"),
                 row.bool("complete"),
-                row.optionalNumber("t50_ms"),
-                row.optionalNumber("t99_ms"),
-                row.optionalNumber("t100_ms"),
-                row.longInteger("messages"),
-                row.longInteger("duplicates"));
+                row.optionalNonNegative("t50_ms"),
+                row.optionalNonNegative("t99_ms"),
+                row.optionalNonNegative("t100_ms"),
+                row.nonNegativeLong("messages"),
+                row.nonNegativeLong("duplicates"));
     }
 }

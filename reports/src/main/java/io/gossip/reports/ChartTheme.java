@@ -57,8 +57,14 @@ final class ChartTheme {
     static final int WIDTH = 1200;
     static final int HEIGHT = 800;
 
-    /** How many vertical positions event labels cycle through so that neighbours do not overlap. */
-    private static final int LABEL_ROWS = 6;
+    /** How many vertical positions marker labels cycle through so that neighbours do not overlap. */
+    static final int LABEL_ROWS = 6;
+
+    /** Distance from the top of the plot to the top of the first row of marker labels, in px. */
+    static final int LABEL_FIRST_ROW_TOP_PX = 6;
+
+    /** Distance between the tops of two rows of marker labels, in px. */
+    static final int LABEL_ROW_STEP_PX = 20;
 
     private ChartTheme() {
     }
@@ -142,7 +148,8 @@ final class ChartTheme {
 
     /**
      * A thin grey vertical line at a timeline action. Labels of successive markers step down the
-     * plot so that actions close in time stay readable.
+     * plot so that actions close in time stay readable; {@link EventLabelBand} keeps the rows they
+     * use free of data.
      */
     static ValueMarker eventMarker(double tMs, String label, int index) {
         ValueMarker marker = new ValueMarker(tMs, EVENT, MARKER_LINE);
@@ -157,6 +164,7 @@ final class ChartTheme {
         marker.setLabelBackgroundColor(LABEL_BACKGROUND);
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(6 + 20 * (index % LABEL_ROWS), 5, 0, 0));
+        marker.setLabelOffset(new RectangleInsets(
+                LABEL_FIRST_ROW_TOP_PX + LABEL_ROW_STEP_PX * (index % LABEL_ROWS), 5, 0, 0));
     }
 }

@@ -77,6 +77,7 @@ final class CompareFigures {
     static List<Figure> reliability(List<RunData> runs, List<String> labels) {
         Map<String, List<Integer>> byParameter = new LinkedHashMap<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, Boolean> numeric = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Optional<Sweep> sweep = Sweep.of(runs.get(i).points());
@@ -84,15 +85,19 @@ final class CompareFigures {
                 String parameter = sweep.get().parameter();
                 byParameter.computeIfAbsent(parameter, p -> new ArrayList<>()).add(i);
                 numeric.merge(parameter, sweep.get().numeric(), Boolean::logicalAnd);
-                List<String> values = categories.computeIfAbsent(parameter, p -> new ArrayList<>());
+                List<String> words = categories.computeIfAbsent(parameter, p -> new ArrayList<>());
                 runs.get(i).points().stream().sorted(Comparator.comparingInt(PointRow::point))
-                        .map(PointRow::valueText).filter(v -> !values.contains(v)).forEach(values::add);
+                        .map(PointRow::valueText).filter(v -> !words.contains(v)).forEach(words::add);
+                values.computeIfAbsent(parameter, p -> new ArrayList<>()).addAll(sweep.get().values());
             }
         }
         List<Figure> figures = new ArrayList<>();
         byParameter.forEach((parameter, indices) -> {
-            Sweep sweep = new Sweep(parameter,
-                    numeric.get(parameter) ? List.of() : List.copyOf(categories.get(parameter)));
+            // The union of every run's values, so the axis is logarithmic when all runs together
+            // span enough (the same rule as one run's).
+            Sweep sweep = numeric.get(parameter)
+                    ? Sweep.numeric(parameter, values.get(parameter))
+                    : Sweep.categorical(parameter, categories.get(parameter));
             List<ReliabilityCurves.Curve> curves = new ArrayList<>();
             for (int k = 0; k < indices.size(); k++) {
                 int i = indices.get(k);
@@ -162,7 +167,8 @@ final class CompareFigures {
                         + "repetitions pooled; dashed lines in the run's colour mark its "
                         + "expected size (c+1)·ln n.",
                 DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
-                        view + " size (entries)", histograms, true, markers));
+                        view + " size (entries)", "fraction of live nodes",
+                        ViewSizes.fractions(histograms), markers));
     }
 
     static Optional<Figure> latency(List<RunData> runs, List<String> labels) {

@@ -16,12 +16,12 @@ record CoverageRow(int point, String membership, int repetition, int broadcast, 
 
     static CoverageRow parse(CsvRow row) throws ReportException {
         return new CoverageRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.membership(),
-                row.integer("repetition"),
-                row.integer("broadcast"),
-                row.number("t_ms"),
-                row.number("coverage"));
+                row.nonNegativeInt("repetition"),
+                row.nonNegativeInt("broadcast"),
+                row.nonNegative("t_ms"),
+                row.fraction("coverage"));
     }
 
     /** Identifies the broadcast this sample belongs to, across points and repetitions. */

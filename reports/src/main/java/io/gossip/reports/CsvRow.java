@@ -6,11 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * One data row of a CSV result file, with typed accessors that report {@code file:line} and the
- * column name when a value does not parse.
+ * column name when a value does not parse or cannot be right.
+ *
+ * <p>No number of the format is negative, and coverages, reliabilities and ratios are fractions,
+ * so the accessors check that too: a coverage of 7.5 or a count of −3 parses, but drawing it would
+ * put a wrong chart in front of the reader instead of pointing at the broken file.
  */
 final class CsvRow {
     private static final Pattern DECIMAL =
             Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private static final String AT_LEAST_ZERO = "must be 0 or more";
 
     /** The two membership names of the format, shared so millions of rows hold no copies. */
     static final String SCAMP = "scamp";
@@ -51,35 +57,69 @@ final class CsvRow {
         return value;
     }
 
-    /** A finite decimal number. */
-    double number(String column) throws ReportException {
-        return parseNumber(column, requiredText(column));
+    /**
+     * A whole number, 0 or more. Every whole number of the format is a count (nodes, messages,
+     * view entries) or an index (point, repetition, broadcast), so a negative one is refused.
+     */
+    int nonNegativeInt(String column) throws ReportException {
+        String value = requiredText(column);
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
+        }
+        if (parsed < 0) {
+            throw outOfRange(column, value, AT_LEAST_ZERO);
+        }
+        return parsed;
     }
 
-    /** A finite decimal number, or {@link Double#NaN} when the field is empty. */
-    double optionalNumber(String column) throws ReportException {
+    /** A whole number, 0 or more, that may be large (message counts). */
+    long nonNegativeLong(String column) throws ReportException {
+        String value = requiredText(column);
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
+        }
+        if (parsed < 0) {
+            throw outOfRange(column, value, AT_LEAST_ZERO);
+        }
+        return parsed;
+    }
+
+    /** A finite decimal number, 0 or more: a time, a size, or a mean of counts. */
+    double nonNegative(String column) throws ReportException {
+        String value = requiredText(column);
+        double parsed = parseNumber(column, value);
+        if (parsed < 0) {
+            throw outOfRange(column, value, AT_LEAST_ZERO);
+        }
+        return parsed;
+    }
+
+    /** {@link #nonNegative}, or {@link Double#NaN} when the field is empty. */
+    double optionalNonNegative(String column) throws ReportException {
         String value = text(column);
-        return value.isEmpty() ? Double.NaN : parseNumber(column, value);
+        return value.isEmpty() ? Double.NaN : nonNegative(column);
     }
 
-    /** A whole number. */
-    int integer(String column) throws ReportException {
+    /** A fraction from 0 to 1: a coverage, a reliability, a ratio of a part to its whole. */
+    double fraction(String column) throws ReportException {
         String value = requiredText(column);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
+        double parsed = parseNumber(column, value);
+        if (parsed < 0 || parsed > 1) {
+            throw outOfRange(column, value, "must be from 0 to 1");
         }
+        return parsed;
     }
 
-    /** A whole number that may be large (message counts). */
-    long longInteger(String column) throws ReportException {
-        String value = requiredText(column);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
-        }
+    /** {@link #fraction}, or {@link Double#NaN} when the field is empty. */
+    double optionalFraction(String column) throws ReportException {
+        String value = text(column);
+        return value.isEmpty() ? Double.NaN : fraction(column);
     }
 
     /** {@code true} or {@code false}, nothing else. */
@@ -114,6 +154,14 @@ final class CsvRow {
     /** An error about this row, naming the file and the line. */
     ReportException fail(String problem) {
         return new ReportException(file, line, problem);
+    }
+
+    /**
+     * An error about a value that parses but cannot be right, naming the column, the value and
+     * the allowed range, like a value that does not parse.
+     */
+    ReportException outOfRange(String column, String value, String range) {
+        return fail("column '" + column + "' is out of range: '" + value + "' (" + range + ")");
     }
 
     private double parseNumber(String column, String value) throws ReportException {

@@ -5,7 +5,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Renders distributions across broadcasts and nodes: coverage bands over time, latency CDFs and
@@ -28,11 +29,12 @@ final class DistributionCharts {
 
     /**
      * Step curves of latency distributions given in pairs (t99, t100) per group: one colour per
-     * group, dashed for t99 and solid for t100.
+     * group, dashed for t99 and solid for t100. Each curve is one path (see
+     * {@link LatencyCdf#dataset}), so t99's dashes survive however many broadcasts make its steps.
      */
     static JFreeChart latencyCdf(String title, String subtitle, List<LatencyCdf.Cdf> cdfs) {
         XYPlot plot = Plots.xy("delay since the broadcast was sent (ms)", "fraction of broadcasts");
-        XYStepRenderer renderer = Plots.steps();
+        XYLineAndShapeRenderer renderer = Plots.paths();
         for (int i = 0; i < cdfs.size(); i++) {
             renderer.setSeriesPaint(i, ChartTheme.color(i / 2));
             renderer.setSeriesStroke(i, i % 2 == 0 ? ChartTheme.DASHED : ChartTheme.LINE);
@@ -43,14 +45,13 @@ final class DistributionCharts {
     }
 
     /**
-     * One bar per view size, several histograms overlaid translucently, with vertical markers
-     * (typically the expected size). Heights are node counts, or fractions of nodes when
-     * {@code asFraction}.
+     * One bar per view size ({@link ViewSizes}' datasets), several histograms side by side, with
+     * vertical markers (typically the expected size); {@code yLabel} says what the heights are.
      */
-    static JFreeChart viewSizeHistogram(String title, String subtitle, String xLabel,
-            List<IntHistogram> histograms, boolean asFraction, List<ValueMarker> markers) {
-        XYPlot plot = Plots.xy(xLabel, asFraction ? "fraction of live nodes" : "live nodes");
-        Plots.add(plot, ViewSizes.dataset(histograms, asFraction), Plots.bars(histograms.size()));
+    static JFreeChart viewSizeHistogram(String title, String subtitle, String xLabel, String yLabel,
+            XYIntervalSeriesCollection bars, List<ValueMarker> markers) {
+        XYPlot plot = Plots.xy(xLabel, yLabel);
+        Plots.add(plot, bars, Plots.bars(bars.getSeriesCount()));
         includeZero(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         markers.forEach(plot::addDomainMarker);

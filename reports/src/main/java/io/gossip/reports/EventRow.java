@@ -13,10 +13,10 @@ record EventRow(int point, String membership, int repetition, double tMs, String
 
     static EventRow parse(CsvRow row) throws ReportException {
         return new EventRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.membership(),
-                row.integer("repetition"),
-                row.number("t_ms"),
+                row.nonNegativeInt("repetition"),
+                row.nonNegative("t_ms"),
                 row.requiredText("action"),
                 row.text("detail"));
     }

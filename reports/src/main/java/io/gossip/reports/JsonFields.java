@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * Typed reads of JSON fields that name the file and the field path in every error, so a malformed
- * {@code summary.json} says where it is wrong instead of producing an empty cell.
+ * {@code summary.json} says where it is wrong instead of producing an empty cell, or a number that
+ * cannot be right (a reliability of 1.5) instead of showing it.
  */
 final class JsonFields {
     private final Path file;
@@ -25,6 +26,24 @@ final class JsonFields {
             throw fail("'" + String.join(".", path) + "' is not a number: " + node);
         }
         return node.asDouble();
+    }
+
+    /** {@link #number}, refused when below 0: a count, a time, a size or a mean of them. */
+    double nonNegative(JsonNode root, String... path) throws ReportException {
+        double value = number(root, path);
+        if (value < 0) {
+            throw outOfRange(root, path, "must be 0 or more");
+        }
+        return value;
+    }
+
+    /** {@link #number}, refused outside 0 to 1: a coverage, a reliability, a ratio. */
+    double fraction(JsonNode root, String... path) throws ReportException {
+        double value = number(root, path);
+        if (value < 0 || value > 1) {
+            throw outOfRange(root, path, "must be from 0 to 1");
+        }
+        return value;
     }
 
     /** The number at {@code path}, which must be present. */
@@ -70,6 +89,11 @@ final class JsonFields {
             throw fail("'" + String.join(".", path) + "' is not a single value: " + node);
         }
         return node.asText();
+    }
+
+    private ReportException outOfRange(JsonNode root, String[] path, String range) throws ReportException {
+        return fail("'" + String.join(".", path) + "' is out of range: " + at(root, path)
+                + " (" + range + ")");
     }
 
     ReportException fail(String problem) {

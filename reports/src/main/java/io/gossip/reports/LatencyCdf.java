@@ -49,19 +49,23 @@ final class LatencyCdf {
     }
 
     /**
-     * The curves as step series, one per {@link Cdf} in order. Each starts at (first delay, 0) so
-     * the first step is drawn; a curve with no reached broadcast is an empty series, so series
-     * indices (and the t99/t100 styling that depends on them) stay in step with {@code cdfs}.
+     * The curves as staircases, one series per {@link Cdf} in order: each delay appears twice, at
+     * the fraction before and after it, starting from (first delay, 0). A line through these
+     * points is the step function, and drawn as one path its dash pattern runs on along the whole
+     * curve; a step renderer draws each step as its own line and restarts the dashes at every
+     * step, so a dense t99 curve (steps shorter than a dash) looked solid. A curve with no reached
+     * broadcast is an empty series, so series indices (and the t99/t100 styling that depends on
+     * them) stay in step with {@code cdfs}.
      */
     static XYSeriesCollection dataset(List<Cdf> cdfs) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (Cdf cdf : cdfs) {
             XYSeries series = new XYSeries(cdf.name(), false, true);
-            if (cdf.ms().length > 0) {
-                series.add(cdf.ms()[0], 0.0);
-            }
+            double before = 0;
             for (int i = 0; i < cdf.ms().length; i++) {
+                series.add(cdf.ms()[i], before);
                 series.add(cdf.ms()[i], cdf.fraction()[i]);
+                before = cdf.fraction()[i];
             }
             dataset.addSeries(series);
         }

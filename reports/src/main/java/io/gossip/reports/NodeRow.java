@@ -13,13 +13,13 @@ record NodeRow(int point, String membership, int repetition, String node, boolea
 
     static NodeRow parse(CsvRow row) throws ReportException {
         return new NodeRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.membership(),
-                row.integer("repetition"),
+                row.nonNegativeInt("repetition"),
                 row.requiredText("node"),
                 row.bool("alive"),
-                row.integer("partial_view"),
-                row.integer("in_view"),
-                row.longInteger("messages_sent"));
+                row.nonNegativeInt("partial_view"),
+                row.nonNegativeInt("in_view"),
+                row.nonNegativeLong("messages_sent"));
     }
 }

@@ -2,6 +2,7 @@ package io.gossip.reports;
 
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.Shape;
 import java.text.DecimalFormat;
@@ -17,7 +18,6 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYDataset;
 
 /**
@@ -99,9 +99,13 @@ final class Plots {
         return renderer;
     }
 
-    /** A dashed black line, for theoretical curves. */
+    /**
+     * A dashed black line, for theoretical curves; drawn as one path (see {@link #paths}) so it
+     * stays dashed where it has a point every few pixels, as the expected view size of a timeline
+     * sampled every second does.
+     */
     static XYLineAndShapeRenderer theory() {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = paths();
         renderer.setSeriesPaint(0, ChartTheme.THEORY);
         renderer.setSeriesStroke(0, ChartTheme.DASHED);
         return renderer;
@@ -155,10 +159,16 @@ final class Plots {
         return renderer;
     }
 
-    /** Step lines (for distributions), colour and dash chosen per series by the caller. */
-    static XYStepRenderer steps() {
-        XYStepRenderer renderer = new XYStepRenderer();
-        renderer.setDefaultShapesVisible(false);
+    /**
+     * Lines drawn as one path per series, colour and stroke chosen per series by the caller: a
+     * dash pattern then runs on along the series instead of restarting at every point, which
+     * keeps dashed lines dashed where points are dense. The legend line is long enough to show
+     * two dashes.
+     */
+    static XYLineAndShapeRenderer paths() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0));
         return renderer;
     }
 }

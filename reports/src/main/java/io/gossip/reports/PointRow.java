@@ -39,24 +39,25 @@ record PointRow(
 
     static PointRow parse(CsvRow row) throws ReportException {
         return new PointRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.text("parameter"),
                 row.text("value"),
                 numericOrNaN(row.text("value")),
                 row.membership(),
-                row.integer("repetitions"),
-                row.integer("nodes"),
-                row.number("c"),
-                row.optionalNumber("coverage_mean"),
-                row.optionalNumber("reliability"),
-                row.optionalNumber("reliability_stddev"),
-                row.number("pv_mean"),
-                row.number("pv_expected"),
-                row.number("iv_mean"),
-                row.number("messages_per_node"),
-                row.optionalNumber("duplicate_ratio"),
-                row.optionalNumber("t99_ms_mean"),
-                row.optionalNumber("t100_ms_mean"));
+                row.nonNegativeInt("repetitions"),
+                row.nonNegativeInt("nodes"),
+                row.nonNegative("c"),
+                row.optionalFraction("coverage_mean"),
+                row.optionalFraction("reliability"),
+                // A standard deviation of reliabilities (fractions) is 0.5 at most.
+                row.optionalFraction("reliability_stddev"),
+                row.nonNegative("pv_mean"),
+                row.nonNegative("pv_expected"),
+                row.nonNegative("iv_mean"),
+                row.nonNegative("messages_per_node"),
+                row.optionalFraction("duplicate_ratio"),
+                row.optionalNonNegative("t99_ms_mean"),
+                row.optionalNonNegative("t100_ms_mean"));
     }
 
     /** How the point is named on a category axis: {@code c=2} for a sweep, else {@code point 0}. */

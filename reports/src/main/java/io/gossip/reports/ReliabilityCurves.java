@@ -45,7 +45,7 @@ final class ReliabilityCurves {
 
     /** The legend text of one membership's theoretical curve. */
     static String theoryLabel(String membership) {
-        return "theory exp(−e^(−k)), " + membership + "'s live fanout";
+        return membership + ", theory exp(−e^(−k)) at its live fanout";
     }
 
     /**

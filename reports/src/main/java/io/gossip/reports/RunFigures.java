@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jfree.chart.plot.ValueMarker;
 
 /**
  * Decides which charts one run's data supports and builds them with their captions, in the order
@@ -23,7 +22,7 @@ final class RunFigures {
         coverageOverTime(run).ifPresent(figures::add);
         SweepFigures.reliability(run).ifPresent(figures::add);
         SweepFigures.coverageVsParameter(run).ifPresent(figures::add);
-        figures.addAll(viewSizeHistograms(run));
+        figures.addAll(ViewSizeFigures.histograms(run));
         SweepFigures.pvScaling(run).ifPresent(figures::add);
         messagesPerNode(run).ifPresent(figures::add);
         duplicateRatio(run).ifPresent(figures::add);
@@ -76,13 +75,22 @@ final class RunFigures {
      * repetition; otherwise the point (in a sweep) and the repetitions pooled.
      */
     static String scope(RunData run, int point, int repetitions) {
+        return scope(run, point, repetitions, repetitions + " repetitions pooled");
+    }
+
+    /** {@link #scope}, for a chart that averages the repetitions instead of pooling them. */
+    static String averagedScope(RunData run, int point, int repetitions) {
+        return scope(run, point, repetitions, "mean of " + repetitions + " repetitions");
+    }
+
+    private static String scope(RunData run, int point, int repetitions, String several) {
         List<String> parts = new ArrayList<>();
         boolean sweep = Sweep.of(run.points()).isPresent();
         if (sweep) {
             parts.add(pointName(run, point));
         }
         if (repetitions > 1) {
-            parts.add(repetitions + " repetitions pooled");
+            parts.add(several);
         } else if (sweep) {
             parts.add("1 repetition");
         }
@@ -93,37 +101,6 @@ final class RunFigures {
     static int repetitionsOf(RunData run, int point) {
         return run.points().stream().filter(p -> p.point() == point)
                 .mapToInt(PointRow::repetitions).max().orElse(1);
-    }
-
-    static List<Figure> viewSizeHistograms(RunData run) {
-        Optional<ViewSizes> found = ViewSizes.of(run.summary(), run.nodes());
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        ViewSizes v = found.get();
-        String expected = "(c+1)·ln n = " + Numbers.compact(v.expected());
-        String where = scope(run, v.point(), v.repetitions()) + ", n = "
-                + Numbers.compact(v.liveNodes()) + " live nodes, c = " + Numbers.compact(v.c());
-        List<ValueMarker> marker = List.of(ChartTheme.theoryMarker(v.expected(), expected,
-                ChartTheme.THEORY, 0));
-        List<Figure> figures = new ArrayList<>();
-        String chosen = Sweep.of(run.points()).isPresent()
-                ? " The sweep's point with the most live nodes is shown; points are not pooled." : "";
-        for (IntHistogram h : List.of(v.partialView(), v.inView())) {
-            String title = h.name() + " size";
-            String meaning = h.name().equals("PartialView")
-                    ? "the nodes a node gossips to" : "the nodes that gossip to it";
-            figures.add(new Figure(fileSafe(h.name()) + "-histogram.png", title,
-                    "How many live SCAMP nodes ended with each " + h.name() + " size (" + meaning
-                            + "; " + where + "; mean " + Numbers.compact(h.mean()) + "); the dashed "
-                            + "line marks the size SCAMP aims for without knowing n, " + expected
-                            + ". A peak near the line means the views have the right size; nodes "
-                            + "in the left tail have few links and are the first a crash or a lost "
-                            + "message cuts off." + chosen,
-                    DistributionCharts.viewSizeHistogram(title, subtitle(run, where),
-                            h.name() + " size (entries)", List.of(h), false, marker)));
-        }
-        return figures;
     }
 
     static Optional<Figure> messagesPerNode(RunData run) {
@@ -248,7 +225,7 @@ final class RunFigures {
             return "";
         }
         String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
-                + "labelled at the top";
+                + "labelled in the tinted band above the data";
         if (!v.unmarked().isEmpty()) {
             List<String> counts = new ArrayList<>();
             v.unmarked().forEach((action, count) -> counts.add(Numbers.counted(count, action)));

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The parts of {@code summary.json} a report shows. Numbers the simulator may leave out or set to
  * {@code null} (a latency never reached, a run without broadcasts) are {@link Double#NaN}; a field
- * that is present with the wrong type is an error, as are a missing {@code scenario}, {@code nodes}
+ * that is present with the wrong type or out of its range (a reliability above 1, a negative
+ * count) is an error, as are a missing {@code scenario}, {@code nodes}
  * or {@code c}, without which neither the title nor the theoretical view size can be drawn.
  * {@code lossFraction} is the share of all messages sent that the network lost (NaN when the
  * summary has no drop counts).
@@ -86,24 +87,28 @@ record Summary(
         if (nodes != Math.rint(nodes) || nodes < 0) {
             throw new ReportException(file, "'nodes' is not a whole number: " + root.get("nodes"));
         }
+        double c = f.requiredNumber(root, "c");
+        if (c < 0) {
+            throw f.fail("'c' is out of range: " + root.get("c") + " (must be 0 or more)");
+        }
         return new Summary(
                 scenario,
                 f.scalarText(root, "seed"),
                 (int) nodes,
-                f.requiredNumber(root, "c"),
-                f.number(root, "coverage", "mean"),
-                f.number(root, "coverage", "min"),
-                f.number(root, "reliability"),
-                f.number(root, "latencyMillis", "t50"),
-                f.number(root, "latencyMillis", "t99"),
-                f.number(root, "latencyMillis", "t100"),
-                f.number(root, "partialView", "mean"),
-                f.number(root, "partialView", "expected"),
-                f.number(root, "inView", "mean"),
-                f.number(root, "messages", "perNode"),
-                f.number(root, "duplicateRatio"),
-                f.number(root, "events"),
-                f.number(root, "drops", "network", "LOSS") / f.number(root, "messages", "total"),
+                c,
+                f.fraction(root, "coverage", "mean"),
+                f.fraction(root, "coverage", "min"),
+                f.fraction(root, "reliability"),
+                f.nonNegative(root, "latencyMillis", "t50"),
+                f.nonNegative(root, "latencyMillis", "t99"),
+                f.nonNegative(root, "latencyMillis", "t100"),
+                f.nonNegative(root, "partialView", "mean"),
+                f.nonNegative(root, "partialView", "expected"),
+                f.nonNegative(root, "inView", "mean"),
+                f.nonNegative(root, "messages", "perNode"),
+                f.fraction(root, "duplicateRatio"),
+                f.nonNegative(root, "events"),
+                f.nonNegative(root, "drops", "network", "LOSS") / f.nonNegative(root, "messages", "total"),
                 f.optionalText(root, "sweep"),
                 readPoints(f, root));
     }
@@ -125,7 +130,7 @@ record Summary(
             double point = f.number(p, "point");
             String membership = p.hasNonNull("membership") ? p.get("membership").asText() : "scamp";
             points.add(new PointSummary(Double.isNaN(point) ? i : (int) point, membership,
-                    f.number(p, "c"), f.number(p, "nodes")));
+                    f.nonNegative(p, "c"), f.nonNegative(p, "nodes")));
         }
         return List.copyOf(points);
     }

@@ -1,18 +1,17 @@
 package io.gossip.reports;
 
+import java.awt.BasicStroke;
 import java.awt.Polygon;
 import java.awt.Shape;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.awt.Stroke;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.StandardXYSeriesLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -29,15 +28,30 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * duplicate ratio per point.
  */
 final class SweepCharts {
-    private static final Shape DIAMOND = new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4);
+    /**
+     * Half the diagonal of the theory diamond of the first membership, in pixels. Its sides pass
+     * 8.5 px from the centre (7.5 px inside its outline), clear of the measured dot (radius 5) and
+     * square (corners 6.4 px out), so where theory and measurement agree (both at 1, say) the
+     * marker shows inside the diamond instead of being hidden by it.
+     */
+    static final int DIAMOND_HALF_DIAGONAL = 12;
+
+    /** How much larger each further membership's diamond is, so diamonds at one value nest. */
+    static final int DIAMOND_STEP = 4;
+
+    private static final int LEGEND_DIAMOND_HALF_DIAGONAL = 7;
+
+    /** The solid outline of a theory diamond: the dashes of the theory line would break it up. */
+    static final Stroke DIAMOND_OUTLINE = new BasicStroke(2f);
 
     private SweepCharts() {
     }
 
     /**
      * Measured reliability with ± one standard error, and each membership's theory in its colour
-     * (dashed, hollow diamonds). {@code curves} and {@code theory} name memberships (or runs): a
-     * theory series takes the colour of the curve its label names.
+     * (dashed, hollow diamonds around the measured markers). {@code curves} and {@code theory} name
+     * memberships (or runs): a theory series takes the colour of the curve its label names. With a
+     * theory, the legend calls the measured series "NAME, measured".
      */
     static JFreeChart reliability(String title, String subtitle, Sweep sweep, String xLabel,
             List<ReliabilityCurves.Curve> curves, XYSeriesCollection theory) {
@@ -47,18 +61,32 @@ final class SweepCharts {
         measured.setDefaultLinesVisible(sweep.numeric());
         Plots.add(plot, ReliabilityCurves.dataset(curves), measured);
         if (theory.getSeriesCount() > 0) {
+            measured.setLegendItemLabelGenerator(new StandardXYSeriesLabelGenerator("{0}, measured"));
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
+            renderer.setDrawOutlines(true);
+            renderer.setUseOutlinePaint(false);
             for (int i = 0; i < theory.getSeriesCount(); i++) {
                 int color = colorOf(curves, (String) theory.getSeriesKey(i));
                 renderer.setSeriesPaint(i, ChartTheme.color(color));
                 renderer.setSeriesStroke(i, ChartTheme.DASHED);
-                renderer.setSeriesShape(i, DIAMOND);
+                renderer.setSeriesShape(i, diamond(DIAMOND_HALF_DIAGONAL + DIAMOND_STEP * i));
                 renderer.setSeriesShapesFilled(i, false);
+                renderer.setSeriesOutlineStroke(i, DIAMOND_OUTLINE);
+                // The legend needs no nesting: one small diamond keeps its rows level.
+                renderer.setLegendShape(i, diamond(LEGEND_DIAMOND_HALF_DIAGONAL));
             }
             Plots.add(plot, theory, renderer);
         }
+        // Datasets drawn in reverse order: the measured markers (dataset 0) come last, on top of
+        // the theory's lines and diamonds.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         Plots.fractionRange(plot);
         return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /** A diamond centred on the data point whose corners are {@code half} px from its centre. */
+    static Shape diamond(int half) {
+        return new Polygon(new int[] {0, half, 0, -half}, new int[] {-half, 0, half, 0}, 4);
     }
 
     /** Mean final coverage per point with its 5–95 % range: a band on a numeric axis, bars else. */
@@ -101,20 +129,13 @@ final class SweepCharts {
         return curves.size();
     }
 
-    /** Measured mean PartialView size against n on a log axis, with (c+1)·ln n. */
+    /**
+     * Measured mean PartialView size against n on a log axis, with (c+1)·ln n: always logarithmic,
+     * since a straight line there is what SCAMP predicts.
+     */
     static JFreeChart pvScaling(String title, String subtitle, PvScaling scaling) {
-        LogAxis nodes = new LogAxis("number of nodes n (log scale)");
-        nodes.setBase(10);
-        nodes.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        // A labelled tick per decade when the sweep spans one or more, else automatic ticks.
-        double decades = Math.log10(scaling.measured().get(scaling.measured().size() - 1)[0]
-                / scaling.measured().get(0)[0]);
-        if (decades >= 1) {
-            nodes.setTickUnit(new NumberTickUnit(1.0), false, true);
-            nodes.setMinorTickCount(9);
-            nodes.setMinorTickMarksVisible(true);
-        }
-        XYPlot plot = Plots.xy(nodes, "mean PartialView size (entries)");
+        XYPlot plot = Plots.xy(new PlainLogAxis("number of nodes n (log scale)"),
+                "mean PartialView size (entries)");
         Plots.add(plot, scaling.measuredDataset(), Plots.lines(1, 0, true));
         Plots.add(plot, scaling.theoryDataset(), Plots.theory());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);

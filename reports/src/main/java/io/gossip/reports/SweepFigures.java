@@ -28,7 +28,9 @@ final class SweepFigures {
         XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
                 run.broadcasts());
         String theoryText = theory.getSeriesCount() == 0 ? "" : " Hollow diamonds on a dashed line, "
-                + "in the membership's colour, are the theory exp(−e^(−k)) for fanout ln n + k: the "
+                + "in the membership's colour and drawn around its measured markers (so where both "
+                + "agree, at 1 say, the marker sits inside its diamond), are the theory "
+                + "exp(−e^(−k)) for fanout ln n + k: the "
                 + "probability that a gossip reaches all n live nodes when each node forwards it to "
                 + "ln n + k random live nodes, with the fanout measured from the run (copies that "
                 + "reached a live node per forwarding node, so crashed entries and lost messages do "
@@ -41,7 +43,8 @@ final class SweepFigures {
                         + "one value of " + p + " (" + layout + "); higher is better and 1 means no "
                         + "broadcast missed anyone. Error bars are ± one standard error of the mean "
                         + "across the " + repetitions(run) + " repetitions (each repetition builds a "
-                        + "new membership graph), absent with a single repetition." + theoryText,
+                        + "new membership graph), absent with a single repetition." + logAxisText(sweep)
+                        + theoryText,
                 SweepCharts.reliability(title, RunFigures.subtitle(run, "error bars: ± 1 standard error over "
                         + "repetitions"), sweep, xLabel(run, sweep), curves, theory)));
     }
@@ -63,9 +66,20 @@ final class SweepFigures {
                         + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
                         + "a thousand never got the message. A mean below its band means a few broadcasts "
                         + "reached almost nobody (such as a source whose whole PartialView crashed). "
-                        + "The y axis is zoomed to the data, never narrower than 0.99 to 1.",
+                        + "The y axis is zoomed to the data, never narrower than 0.99 to 1."
+                        + logAxisText(sweep),
                 SweepCharts.coverage(title, RunFigures.subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
                         xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+    }
+
+    /** For a sweep on a log axis, a sentence saying so and why; empty otherwise. */
+    static String logAxisText(Sweep sweep) {
+        if (!sweep.logarithmic()) {
+            return "";
+        }
+        double ratio = sweep.values().get(sweep.values().size() - 1) / sweep.values().get(0);
+        return " The x axis is logarithmic, since the swept values span a factor of "
+                + Numbers.compact(ratio) + ".";
     }
 
     /** The x-axis label of {@code sweep}, naming a swept timeline action from the scenario. */

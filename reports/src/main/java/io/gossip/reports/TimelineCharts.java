@@ -74,7 +74,8 @@ final class TimelineCharts {
 
     /**
      * The markers, each label right of its line unless it would run off the plot: labels on both
-     * sides of neighbouring lines read as belonging to the wrong one.
+     * sides of neighbouring lines read as belonging to the wrong one. The labels go in a band
+     * above the data ({@link EventLabelBand}), so the y axis must span the data already.
      */
     private static void addMarkers(XYPlot plot, TimelineView view) {
         List<TimelineView.EventMarker> markers = view.markers();
@@ -88,6 +89,7 @@ final class TimelineCharts {
             }
             plot.addDomainMarker(marker);
         }
+        EventLabelBand.reserve(plot, markers.size());
     }
 
     /**

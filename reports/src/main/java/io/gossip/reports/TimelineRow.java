@@ -13,15 +13,15 @@ record TimelineRow(int point, String membership, int repetition, double tMs, int
 
     static TimelineRow parse(CsvRow row) throws ReportException {
         return new TimelineRow(
-                row.integer("point"),
+                row.nonNegativeInt("point"),
                 row.membership(),
-                row.integer("repetition"),
-                row.number("t_ms"),
-                row.integer("live_nodes"),
-                row.number("pv_mean"),
-                row.number("pv_min"),
-                row.number("pv_max"),
-                row.number("iv_mean"),
-                row.number("pv_expected"));
+                row.nonNegativeInt("repetition"),
+                row.nonNegative("t_ms"),
+                row.nonNegativeInt("live_nodes"),
+                row.nonNegative("pv_mean"),
+                row.nonNegative("pv_min"),
+                row.nonNegative("pv_max"),
+                row.nonNegative("iv_mean"),
+                row.nonNegative("pv_expected"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -63,16 +64,32 @@ record ViewSizes(int point, int repetitions, double liveNodes, double c,
     }
 
     /**
-     * Histograms as bars one unit wide centred on each size. With {@code asFraction} the height
-     * is the fraction of nodes instead of the count, so runs of different sizes can share axes.
+     * This point's histogram of {@code view} ({@link #partialView} or {@link #inView}) as bars one
+     * unit wide centred on each size, each as high as the mean number of live nodes per repetition
+     * with that size: the counts of all repetitions divided by their number, so the bars add up to
+     * the live nodes of one repetition, as a reader of "live nodes" expects, however many
+     * repetitions were run.
      */
-    static XYIntervalSeriesCollection dataset(List<IntHistogram> histograms, boolean asFraction) {
+    XYIntervalSeriesCollection meanPerRepetition(IntHistogram view) {
+        return dataset(List.of(view), h -> repetitions);
+    }
+
+    /**
+     * Histograms as bars one unit wide centred on each size, each as high as the fraction of its
+     * histogram's nodes with that size, so runs of different sizes can share axes.
+     */
+    static XYIntervalSeriesCollection fractions(List<IntHistogram> histograms) {
+        return dataset(histograms, IntHistogram::total);
+    }
+
+    private static XYIntervalSeriesCollection dataset(List<IntHistogram> histograms,
+            ToDoubleFunction<IntHistogram> divisor) {
         XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
         for (IntHistogram histogram : histograms) {
             XYIntervalSeries series = new XYIntervalSeries(histogram.name(), false, true);
-            double total = histogram.total();
+            double by = divisor.applyAsDouble(histogram);
             histogram.counts().forEach((size, count) -> {
-                double y = asFraction ? count / total : count;
+                double y = count / by;
                 series.add(size, size - 0.5, size + 0.5, y, y, y);
             });
             dataset.addSeries(series);

@@ -96,7 +96,7 @@ class ReliabilityCurvesTest {
     void categoricalSweepPlacesWordsAtZeroOneAndShiftsMembershipsApart() throws Exception {
         RunData run = RunData.load(Fixtures.categoricalSweep(dir));
         Sweep sweep = Sweep.of(run.points()).orElseThrow();
-        assertEquals(new Sweep("timeline.0.contacts", List.of("uniform", "single")), sweep);
+        assertEquals(Sweep.categorical("timeline.0.contacts", List.of("uniform", "single")), sweep);
         assertTrue(!sweep.numeric());
         YIntervalSeriesCollection dataset =
                 ReliabilityCurves.dataset(ReliabilityCurves.byMembership(sweep, run.points()));

@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.Tick;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 class SweepChartsTest {
@@ -45,7 +54,8 @@ class SweepChartsTest {
                 new CoverageSweep.Entry(1_000, 1, 1, 1, 10),
                 new CoverageSweep.Entry(10_000, 1, 1, 1, 10),
                 new CoverageSweep.Entry(100_000, 1, 1, 1, 10))));
-        JFreeChart chart = SweepCharts.coverage("t", "s", new Sweep("nodes", List.of()), "nodes", curves);
+        JFreeChart chart = SweepCharts.coverage("t", "s",
+                Sweep.numeric("nodes", List.of(1_000.0, 10_000.0, 100_000.0)), "nodes", curves);
         NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.99, y.getLowerBound(), 1e-12);
         assertTrue(y.getUpperBound() > 1 && y.getUpperBound() < 1.001, "upper " + y.getUpperBound());
@@ -59,9 +69,72 @@ class SweepChartsTest {
         List<CoverageSweep.Curve> curves = List.of(new CoverageSweep.Curve("scamp", List.of(
                 new CoverageSweep.Entry(0.1, 0.99, 0.95, 1, 10),
                 new CoverageSweep.Entry(0.6, 0.9, 0.8, 1, 10))));
-        JFreeChart chart = SweepCharts.coverage("t", "s", new Sweep("crash", List.of()), "crash", curves);
+        JFreeChart chart = SweepCharts.coverage("t", "s", Sweep.numeric("crash", List.of(0.1, 0.6)),
+                "crash", curves);
         NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.8 - 0.2 * 0.08, y.getLowerBound(), 1e-12);
         assertReadable(yTickLabels(chart));
+    }
+
+    /** Reliability 1 measured and predicted at both values, for SCAMP and the baseline. */
+    private static JFreeChart allReachedWithTheory() {
+        List<ReliabilityCurves.Curve> curves = List.of(
+                new ReliabilityCurves.Curve("scamp", List.of(new ReliabilityCurves.Measured(0, 1, 0),
+                        new ReliabilityCurves.Measured(0.5, 1, 0))),
+                new ReliabilityCurves.Curve("global", List.of(new ReliabilityCurves.Measured(0, 1, 0),
+                        new ReliabilityCurves.Measured(0.5, 1, 0))));
+        XYSeriesCollection theory = new XYSeriesCollection();
+        for (String membership : List.of("scamp", "global")) {
+            XYSeries series = new XYSeries(ReliabilityCurves.theoryLabel(membership));
+            series.add(0, 1.0);
+            series.add(0.5, 1.0);
+            theory.addSeries(series);
+        }
+        return SweepCharts.reliability("t", "s", Sweep.numeric("crash", List.of(0.0, 0.5)), "crash",
+                curves, theory);
+    }
+
+    @Test
+    void theoryDiamondsSurroundTheMeasuredMarkersInsteadOfHidingThem() {
+        XYPlot plot = (XYPlot) allReachedWithTheory().getPlot();
+        // The measured markers (dataset 0) are drawn last, over the theory.
+        assertEquals(DatasetRenderingOrder.REVERSE, plot.getDatasetRenderingOrder());
+        XYItemRenderer measured = plot.getRenderer(0);
+        XYLineAndShapeRenderer theory = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        double outline = ((BasicStroke) theory.getSeriesOutlineStroke(0)).getLineWidth();
+        double largestMarker = 0;
+        for (int i = 0; i < 2; i++) {
+            largestMarker = Math.max(largestMarker, farthestCorner(measured.getSeriesShape(i)));
+        }
+        double previousSide = 0;
+        for (int i = 0; i < 2; i++) {
+            assertFalse(theory.getSeriesShapesFilled(i), "hollow");
+            Shape diamond = theory.getSeriesShape(i);
+            // A diamond's sides are closest to its centre at half its diagonal over √2.
+            double side = farthestCorner(diamond) / Math.sqrt(2);
+            assertTrue(side - outline / 2 > largestMarker + 1,
+                    "diamond " + i + " clears every measured marker: " + side + " vs " + largestMarker);
+            assertTrue(side - outline / 2 > previousSide + outline / 2,
+                    "diamond " + i + " nests around the one before");
+            previousSide = side;
+        }
+    }
+
+    @Test
+    void legendSaysWhichMarkersAreMeasuredAndWhichAreTheory() {
+        LegendItemCollection items = allReachedWithTheory().getPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("scamp, measured", "global, measured",
+                "scamp, theory exp(−e^(−k)) at its live fanout",
+                "global, theory exp(−e^(−k)) at its live fanout"), labels);
+    }
+
+    /** The distance from a marker's centre (0, 0) to its farthest point. */
+    private static double farthestCorner(Shape shape) {
+        Rectangle2D b = shape.getBounds2D();
+        return Math.hypot(Math.max(-b.getMinX(), b.getMaxX()), Math.max(-b.getMinY(), b.getMaxY()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,9 +107,10 @@ class TimelineViewTest {
                 "0,scamp,0,1,n2,200.0,1000,998,0.998,false,10.0,20.0,,3,12,4");
         TimelineView v = TimelineView.of(RunData.load(dir)).orElseThrow();
         JFreeChart chart = TimelineCharts.broadcastCoverage("t", "s", v);
-        NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+        var y = (EventLabelBand.TicksBelow) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.99, y.getLowerBound(), 1e-12);
-        assertTrue(y.getUpperBound() > 1 && y.getUpperBound() < 1.001, "upper " + y.getUpperBound());
+        // The data's part of the axis, below the band of event labels, ends just above 1.
+        assertTrue(y.highestTick() > 1 && y.highestTick() < 1.001, "data top " + y.highestTick());
         SweepChartsTest.assertReadable(SweepChartsTest.yTickLabels(chart));
     }
 
@@ -119,6 +121,18 @@ class TimelineViewTest {
                 .getRangeAxis();
         // The fixture's lowest broadcast reached 0.5 of the live nodes.
         assertTrue(y.getLowerBound() < 0.5 && y.getLowerBound() > 0.4, "lower " + y.getLowerBound());
+    }
+
+    @Test
+    void expectedViewSizeIsOneDashedPathSoDenseSamplesKeepItDashed() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        XYPlot plot = (XYPlot) TimelineCharts.viewSizes("t", "s", v).getPlot();
+        XYLineAndShapeRenderer expected = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        assertEquals("expected (c+1)·ln n", plot.getDataset(1).getSeriesKey(0));
+        assertEquals(ChartTheme.DASHED, expected.getSeriesStroke(0));
+        // Drawn segment by segment, the dashes restart every sample and a line sampled every few
+        // pixels looks solid (see LatencyCdfTest.aDenseT99CurveStaysDashed).
+        assertTrue(expected.getDrawSeriesLineAsPath());
     }
 
     @Test

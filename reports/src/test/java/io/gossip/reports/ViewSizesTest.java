@@ -1,12 +1,14 @@
 package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,15 +74,44 @@ class ViewSizesTest {
     }
 
     @Test
-    void datasetHasOneUnitWideBarPerSizeAsCountOrFraction() {
+    void barsAreOneUnitWideAndAsHighAsTheMeanLiveNodesPerRepetition() throws Exception {
+        RunData run = RunData.load(Fixtures.singlePoint(dir));
+        ViewSizes v = ViewSizes.of(run.summary(), run.nodes()).orElseThrow();
+        // PartialView sizes 2, 3, 3, 2 in repetition 0 and 2, 2, 3 in repetition 1: size 2 four
+        // times and size 3 three times over 2 repetitions.
+        XYIntervalSeriesCollection bars = v.meanPerRepetition(v.partialView());
+        assertEquals(2, bars.getItemCount(0));
+        assertEquals(3.0, bars.getXValue(0, 1));
+        assertEquals(2.5, bars.getStartXValue(0, 1));
+        assertEquals(3.5, bars.getEndXValue(0, 1));
+        assertEquals(2.0, bars.getYValue(0, 0), 1e-12);
+        assertEquals(1.5, bars.getYValue(0, 1), 1e-12);
+        // The bars add up to the live nodes of one repetition, not of all of them.
+        assertEquals(v.liveNodes(), bars.getYValue(0, 0) + bars.getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void fractionsAreSharesOfEachHistogramsNodes() {
         IntHistogram h = IntHistogram.of("PartialView", new int[] {2, 3, 3, 3});
-        XYIntervalSeriesCollection counts = ViewSizes.dataset(List.of(h), false);
-        assertEquals(2, counts.getItemCount(0));
-        assertEquals(3.0, counts.getXValue(0, 1));
-        assertEquals(2.5, counts.getStartXValue(0, 1));
-        assertEquals(3.5, counts.getEndXValue(0, 1));
-        assertEquals(3.0, counts.getYValue(0, 1));
-        XYIntervalSeriesCollection fractions = ViewSizes.dataset(List.of(h), true);
+        XYIntervalSeriesCollection fractions = ViewSizes.fractions(List.of(h));
+        assertEquals(0.25, fractions.getYValue(0, 0), 1e-12);
         assertEquals(0.75, fractions.getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void histogramOfSeveralRepetitionsSaysItShowsTheirMeanOnTheAxisAndInTheCaption()
+            throws Exception {
+        List<Figure> figures = ViewSizeFigures.histograms(RunData.load(Fixtures.singlePoint(dir)));
+        assertEquals(List.of("partialview-histogram.png", "inview-histogram.png"),
+                figures.stream().map(Figure::fileName).toList());
+        for (Figure f : figures) {
+            XYPlot plot = (XYPlot) f.chart().getPlot();
+            assertEquals("live nodes (mean of 2 repetitions)", plot.getRangeAxis().getLabel());
+            assertTrue(f.caption().contains("mean of 2 repetitions, n = 3.5 live nodes"), f.caption());
+            assertTrue(f.caption().contains("each bar is the mean over the 2 repetitions (each its own "
+                    + "membership graph) of the live nodes with that size, so the bars add up to the "
+                    + "live nodes of one repetition"), f.caption());
+            assertFalse(f.caption().contains("pooled"), f.caption());
+        }
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the comparison is written into the --out folder",
             "1:a file could not be read or written",
-            "2:a DIR is not a run folder, or a result file in it is missing or malformed"})
+            "2:a DIR is not a run folder, or a result file in it is missing, malformed or holds "
+                + "a value out of range (the message names the file, line and column)"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

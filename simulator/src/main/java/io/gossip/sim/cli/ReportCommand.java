@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report is written into DIR",
             "1:a file could not be read or written",
-            "2:DIR is not a run folder, or a result file in it is missing or malformed"})
+            "2:DIR is not a run folder, or a result file in it is missing, malformed or holds "
+                + "a value out of range (the message names the file, line and column)"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

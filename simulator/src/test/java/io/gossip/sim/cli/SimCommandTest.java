@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,6 +271,27 @@ class SimCommandTest {
         assertContains(missing.err(), "is not a folder");
         CommandRunner.Result empty = CommandRunner.run("report", dir.toString());
         assertEquals(2, empty.exitCode(), empty.err());
+    }
+
+    @Test
+    void reportOfAResultFileWithAnImpossibleValueIsBadInputNamingFileLineAndColumn() throws IOException {
+        Path out = dir.resolve("out");
+        CommandRunner.Result run = CommandRunner.run(Engines.simulator(), Engines.reports(), "run",
+                write(SCENARIO).toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, run.exitCode(), run.err());
+        Path coverage = out.resolve("coverage.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(coverage));
+        String firstRow = lines.get(1);
+        lines.set(1, firstRow.substring(0, firstRow.lastIndexOf(',') + 1) + "7.5");
+        Files.write(coverage, lines);
+
+        CommandRunner.Result report = CommandRunner.run(Engines.simulator(), Engines.reports(), "report",
+                out.toString());
+
+        assertEquals(2, report.exitCode(), report.err());
+        assertContains(report.err(), "sim report: " + coverage
+                + ":2: column 'coverage' is out of range: '7.5' (must be from 0 to 1)");
+        assertFalse(Files.exists(out.resolve("index.html")), "nothing is drawn");
     }
 
     @Test
