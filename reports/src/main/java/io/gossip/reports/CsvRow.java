@@ -62,27 +62,25 @@ final class CsvRow {
      * view entries) or an index (point, repetition, broadcast), so a negative one is refused.
      */
     int nonNegativeInt(String column) throws ReportException {
-        String value = requiredText(column);
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
-        }
-        if (parsed < 0) {
-            throw outOfRange(column, value, AT_LEAST_ZERO);
-        }
-        return parsed;
+        return (int) wholeNumber(column, Integer.MAX_VALUE);
     }
 
     /** A whole number, 0 or more, that may be large (message counts). */
     long nonNegativeLong(String column) throws ReportException {
+        return wholeNumber(column, Long.MAX_VALUE);
+    }
+
+    /** A whole number from 0 to {@code max}; one above {@code max} is refused as not parsing at all. */
+    private long wholeNumber(String column, long max) throws ReportException {
         String value = requiredText(column);
         long parsed;
         try {
             parsed = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw fail("column '" + column + "' is not a whole number: '" + value + "'");
+            throw notWholeNumber(column, value);
+        }
+        if (parsed > max) {
+            throw notWholeNumber(column, value);
         }
         if (parsed < 0) {
             throw outOfRange(column, value, AT_LEAST_ZERO);
@@ -92,34 +90,36 @@ final class CsvRow {
 
     /** A finite decimal number, 0 or more: a time, a size, or a mean of counts. */
     double nonNegative(String column) throws ReportException {
-        String value = requiredText(column);
-        double parsed = parseNumber(column, value);
-        if (parsed < 0) {
-            throw outOfRange(column, value, AT_LEAST_ZERO);
-        }
-        return parsed;
+        return decimal(column, Double.POSITIVE_INFINITY, AT_LEAST_ZERO);
     }
 
     /** {@link #nonNegative}, or {@link Double#NaN} when the field is empty. */
     double optionalNonNegative(String column) throws ReportException {
-        String value = text(column);
-        return value.isEmpty() ? Double.NaN : nonNegative(column);
+        return text(column).isEmpty() ? Double.NaN : nonNegative(column);
     }
 
     /** A fraction from 0 to 1: a coverage, a reliability, a ratio of a part to its whole. */
     double fraction(String column) throws ReportException {
-        String value = requiredText(column);
-        double parsed = parseNumber(column, value);
-        if (parsed < 0 || parsed > 1) {
-            throw outOfRange(column, value, "must be from 0 to 1");
-        }
-        return parsed;
+        return decimal(column, 1, "must be from 0 to 1");
     }
 
     /** {@link #fraction}, or {@link Double#NaN} when the field is empty. */
     double optionalFraction(String column) throws ReportException {
-        String value = text(column);
-        return value.isEmpty() ? Double.NaN : fraction(column);
+        return text(column).isEmpty() ? Double.NaN : fraction(column);
+    }
+
+    private ReportException notWholeNumber(String column, String value) {
+        return fail("column '" + column + "' is not a whole number: '" + value + "'");
+    }
+
+    /** A finite decimal number from 0 to {@code max}; {@code range} says so when it is not. */
+    private double decimal(String column, double max, String range) throws ReportException {
+        String value = requiredText(column);
+        double parsed = parseNumber(column, value);
+        if (parsed < 0 || parsed > max) {
+            throw outOfRange(column, value, range);
+        }
+        return parsed;
     }
 
     /** {@code true} or {@code false}, nothing else. */
