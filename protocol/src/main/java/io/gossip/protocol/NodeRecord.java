@@ -355,14 +355,21 @@ final class NodeRecord {
     }
 
     /**
-     * Opens {@code count} ints at {@code at}, shifting what follows. Grows by a quarter (at least 4
-     * ints): a node's record grows a few dozen times over its life, and slack is memory times a
-     * million.
+     * Opens {@code count} ints at {@code at}, shifting what follows. Grows to what is needed plus a
+     * thirty-second, to an even length: the room a record keeps to grow is heap times a million
+     * nodes, and it stays in a run's end state. Growing by a quarter, as it did, left 27 B of room
+     * per node at the end of a 100,000-node run with c = 1 (344 B against 317 B trimmed); this keeps
+     * a byte or two, and the copies it makes more often (a node's record grows a few dozen times
+     * over its life, mostly in its views) cost the join phase nothing measurable
+     * (docs/simulator-engine.md, round 29). The thirty-second keeps growth amortised for the
+     * rare large records: a contact's InView, a long duplicate memory. An even length because an
+     * {@code int[]} takes 16 + 4·length bytes rounded up to eight: an odd one would hold an int
+     * of padding anyway.
      */
     private static int[] insert(int[] r, int at, int count) {
         int used = used(r);
         if (used + count > r.length) {
-            r = Arrays.copyOf(r, Math.max(used + count, r.length + Math.max(4, r.length >> 2)));
+            r = Arrays.copyOf(r, (used + count + (r.length >> 5) + 1) & ~1);
         }
         System.arraycopy(r, at, r, at + count, used - at);
         return r;
@@ -371,14 +378,5 @@ final class NodeRecord {
     /** Closes the int at {@code at}, shifting what follows (the record keeps its length). */
     private static void removeInt(int[] r, int at) {
         System.arraycopy(r, at + 1, r, at, used(r) - at - 1);
-    }
-
-    /** The record trimmed to what it uses (after a run, for a compact end state). */
-    static int[] compact(int[] r) {
-        if (r[SEEN_FORGOTTEN] > 0) {
-            squeezeForgotten(r);
-        }
-        int used = used(r);
-        return used == r.length ? r : Arrays.copyOf(r, used);
     }
 }

@@ -983,9 +983,4 @@ public final class ScampArena {
             env.wakeAt(node, deadlineMicros);
         }
     }
-
-    /** Trims every record to its used length: a run's end state without growth slack. */
-    public void compact() {
-        records.compact();
-    }
 }
