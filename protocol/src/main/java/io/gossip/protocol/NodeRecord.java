@@ -37,12 +37,17 @@ final class NodeRecord {
     static final int IV_SIZE = 1;
     static final int SEEN_SIZE = 2;
     static final int NEXT_SEQ = 3;
-    static final int WAKE_HIGH = 4;
-    static final int WAKE_LOW = 5;
+    /** The low 32 bits of the time the node asked to be woken at (µs); the high bits are in {@link #TIME_HIGHS}. */
+    static final int WAKE_LOW = 4;
+    /**
+     * The high bits (above the low 32) of two times, 16 each: the wake time's in the top half
+     * ({@link #NO_WAKE} when the node awaits no wakeup), the seen base's in the bottom half. The seen
+     * base is the newest live seen entry's time, whose low 32 bits that entry holds: the base the
+     * other entries' times are read against ({@link #seenBase}). Two times in three ints, not four:
+     * 8 bytes a node, for a limit of {@link #TIME_LIMIT_MICROS} (8.9 years) of virtual time.
+     */
+    static final int TIME_HIGHS = 5;
     static final int BOOTSTRAP_CONTACT = 6;
-    /** When the newest seen entry was added (µs, two halves): the base the entries' times are read against. */
-    static final int SEEN_BASE_HIGH = 7;
-    static final int SEEN_BASE_LOW = 8;
     /**
      * Messages the node sent and was handed, each count's low 32 bits read unsigned ({@link #addCount}):
      * kept here, where the miss is paid anyway; but a gossip copy that {@link RecentMessageHolders}
@@ -51,14 +56,14 @@ final class NodeRecord {
      * keeps the high halves apart, for the nodes that ever need one ({@link CountWraps}): 8 bytes a
      * node less than two longs.
      */
-    static final int SENT = 9;
-    static final int RECEIVED = 10;
+    static final int SENT = 7;
+    static final int RECEIVED = 8;
     /** Seen entries forgotten but not yet squeezed out of the record: they lie before the live ones. */
-    static final int SEEN_FORGOTTEN = 11;
+    static final int SEEN_FORGOTTEN = 9;
     /** The largest message index ever remembered, -1 before the first: anything above it is new. */
-    static final int SEEN_MAX = 12;
+    static final int SEEN_MAX = 10;
     /** The node's generator ({@link RandomStreams#STATE_INTS} ints): drawing costs no miss of its own. */
-    static final int RANDOM = 13;
+    static final int RANDOM = 11;
     static final int HEADER = RANDOM + RandomStreams.STATE_INTS;
     static final int SEEN_INTS = 2;
     /** Forgotten entries are squeezed out once there are this many and a quarter of the live ones. */
@@ -68,6 +73,13 @@ final class NodeRecord {
      * exact while no entry is older than this relative to the newest (see {@link #seenAt}).
      */
     static final long MAX_SEEN_AGE_MICROS = 0xFFFF_FFFFL;
+    /** The high half of the wake time of a node that awaits none (read back as {@code Long.MAX_VALUE}). */
+    private static final int NO_WAKE = 0xFFFF;
+    /**
+     * Times a record holds are below this (2^48 - 2^32 µs, 8.9 years): their high bits fit in 16,
+     * with {@link #NO_WAKE} left over.
+     */
+    static final long TIME_LIMIT_MICROS = (long) NO_WAKE << 32;
 
     private NodeRecord() {
     }
@@ -82,11 +94,6 @@ final class NodeRecord {
         return r;
     }
 
-    /** The long at {@code high} (high half) and {@code high + 1} (low half). */
-    static long getLong(int[] r, int high) {
-        return ((long) r[high] << 32) | (r[high + 1] & 0xFFFF_FFFFL);
-    }
-
     /**
      * Adds {@code amount} (0 to 2^31 - 1) to the unsigned 32-bit count at {@code at}; whether it
      * wrapped past 2^32 (then the caller counts the carry: {@link CountWraps}).
@@ -99,12 +106,24 @@ final class NodeRecord {
     }
 
     static long wake(int[] r) {
-        return ((long) r[WAKE_HIGH] << 32) | (r[WAKE_LOW] & 0xFFFF_FFFFL);
+        int high = r[TIME_HIGHS] >>> 16;
+        return high == NO_WAKE ? Long.MAX_VALUE : ((long) high << 32) | (r[WAKE_LOW] & 0xFFFF_FFFFL);
     }
 
+    /** Sets the wake time: {@code Long.MAX_VALUE} for none, else a time below {@link #TIME_LIMIT_MICROS}. */
     static void setWake(int[] r, long micros) {
-        r[WAKE_HIGH] = (int) (micros >>> 32);
+        int high = micros == Long.MAX_VALUE ? NO_WAKE : highBits(micros);
+        r[TIME_HIGHS] = high << 16 | (r[TIME_HIGHS] & 0xFFFF);
         r[WAKE_LOW] = (int) micros;
+    }
+
+    /** The bits of {@code micros} above the low 32, checked to fit in 16 beside {@link #NO_WAKE}. */
+    private static int highBits(long micros) {
+        if (micros < 0 || micros >= TIME_LIMIT_MICROS) {
+            throw new IllegalArgumentException("time " + micros + " µs is outside what an arena node holds: 0 to "
+                    + (TIME_LIMIT_MICROS - 1) + " µs (8.9 years)");
+        }
+        return (int) (micros >>> 32);
     }
 
     // ------------------------------------------------------------------ PartialView
@@ -235,14 +254,21 @@ final class NodeRecord {
     }
 
     /**
-     * The time whose low 32 bits are {@code low}: the base (the newest entry's time) minus the
-     * 32-bit distance between the low halves. Exact because adding an entry first forgets every
-     * entry at least the age bound old, and the bound is at most {@link #MAX_SEEN_AGE_MICROS}, so
-     * every distance fits in 32 bits.
+     * The newest live entry's time, which the others are read against ({@link #seenAt}): its low 32
+     * bits from the entry itself, which lies last in the record, the rest from {@link #TIME_HIGHS}.
+     * Only meaningful while the memory holds a live entry.
      */
-    private static long seenAt(int[] r, int low) {
-        long base = getLong(r, SEEN_BASE_HIGH);
-        return base - ((r[SEEN_BASE_LOW] - low) & 0xFFFF_FFFFL);
+    private static long seenBase(int[] r) {
+        return ((long) (r[TIME_HIGHS] & 0xFFFF) << 32) | (r[used(r) - 1] & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The time whose low 32 bits are {@code low}: the base minus the 32-bit distance between the low
+     * halves. Exact because adding an entry first forgets every entry at least the age bound old,
+     * and the bound is at most {@link #MAX_SEEN_AGE_MICROS}, so every distance fits in 32 bits.
+     */
+    private static long seenAt(long base, int low) {
+        return base - (((int) base - low) & 0xFFFF_FFFFL);
     }
 
     /** Forgets entries at least {@code maxAgeMicros} old (0 = no age bound), oldest first. */
@@ -253,11 +279,12 @@ final class NodeRecord {
         // The oldest live entry is read, not a copy of its time in the header: it lies next to the
         // newest ones (which a gossip copy reads anyway) unless the node remembers many messages.
         int start = seenStart(r);
-        if (nowMicros - seenAt(r, r[start + 1]) < maxAgeMicros) {
+        long base = seenBase(r);
+        if (nowMicros - seenAt(base, r[start + 1]) < maxAgeMicros) {
             return;
         }
         int expired = 1; // the oldest, just checked
-        while (expired < r[SEEN_SIZE] && nowMicros - seenAt(r, r[start + expired * SEEN_INTS + 1]) >= maxAgeMicros) {
+        while (expired < r[SEEN_SIZE] && nowMicros - seenAt(base, r[start + expired * SEEN_INTS + 1]) >= maxAgeMicros) {
             expired++;
         }
         forgetOldest(r, expired);
@@ -285,15 +312,15 @@ final class NodeRecord {
 
     /** Remembers {@code message}, forgetting the oldest entry first when {@code capacity} are held. */
     static int[] seenAdd(int[] r, int message, long nowMicros, int capacity) {
+        int high = highBits(nowMicros); // checked before anything changes
         if (r[SEEN_SIZE] == capacity) {
             forgetOldest(r, 1);
         }
         int at = used(r);
         r = insert(r, at, SEEN_INTS);
         r[at] = message;
-        r[at + 1] = (int) nowMicros;
-        r[SEEN_BASE_HIGH] = (int) (nowMicros >>> 32);
-        r[SEEN_BASE_LOW] = (int) nowMicros;
+        r[at + 1] = (int) nowMicros; // the new base's low half
+        r[TIME_HIGHS] = (r[TIME_HIGHS] & 0xFFFF_0000) | high;
         r[SEEN_MAX] = Math.max(r[SEEN_MAX], message);
         r[SEEN_SIZE]++;
         return r;
@@ -303,7 +330,7 @@ final class NodeRecord {
      * Drops the live entries whose message is in {@code messages}, wherever they are, keeping the
      * others in their order (and squeezing out the forgotten ones if any is dropped); how many it
      * dropped. The record keeps its length: what it drops is room for the next entries. The base
-     * stays the newest time ever added, which the kept entries are still read against exactly.
+     * becomes the newest kept entry's time, read against the old base before the entries move.
      */
     static int seenDrop(int[] r, BitSet messages) {
         int start = seenStart(r);
@@ -315,6 +342,7 @@ final class NodeRecord {
         if (i == end) {
             return 0;
         }
+        long base = seenBase(r);
         int to = forgottenStart(r);
         System.arraycopy(r, start, r, to, i - start);
         to += i - start;
@@ -329,6 +357,9 @@ final class NodeRecord {
         int dropped = r[SEEN_SIZE] - kept;
         r[SEEN_FORGOTTEN] = 0;
         r[SEEN_SIZE] = kept;
+        if (kept > 0) {
+            r[TIME_HIGHS] = (r[TIME_HIGHS] & 0xFFFF_0000) | (int) (seenAt(base, r[to - 1]) >>> 32);
+        }
         return dropped;
     }
 
@@ -355,14 +386,19 @@ final class NodeRecord {
     }
 
     /**
-     * Opens {@code count} ints at {@code at}, shifting what follows. Grows by a quarter (at least 4
-     * ints): a node's record grows a few dozen times over its life, and slack is memory times a
-     * million.
+     * Opens {@code count} ints at {@code at}, shifting what follows. Grows to what is needed plus a
+     * sixty-fourth, to an even length: the room a record keeps to grow is heap times a million
+     * nodes, and it stays in a run's end state. The sixty-fourth keeps growth amortised for the rare
+     * large records (a contact's InView, a long duplicate memory); an even length because an
+     * {@code int[]} takes 16 + 4·length bytes rounded up to eight, so an odd one holds an int of
+     * padding anyway. Growing by a quarter, as records did until round 29
+     * (docs/simulator-engine.md), left 27 B of room per node at the end of a 100,000-node run with
+     * c = 1.
      */
     private static int[] insert(int[] r, int at, int count) {
         int used = used(r);
         if (used + count > r.length) {
-            r = Arrays.copyOf(r, Math.max(used + count, r.length + Math.max(4, r.length >> 2)));
+            r = Arrays.copyOf(r, (used + count + (r.length >> 6) + 1) & ~1);
         }
         System.arraycopy(r, at, r, at + count, used - at);
         return r;
@@ -371,14 +407,5 @@ final class NodeRecord {
     /** Closes the int at {@code at}, shifting what follows (the record keeps its length). */
     private static void removeInt(int[] r, int at) {
         System.arraycopy(r, at + 1, r, at, used(r) - at - 1);
-    }
-
-    /** The record trimmed to what it uses (after a run, for a compact end state). */
-    static int[] compact(int[] r) {
-        if (r[SEEN_FORGOTTEN] > 0) {
-            squeezeForgotten(r);
-        }
-        int used = used(r);
-        return used == r.length ? r : Arrays.copyOf(r, used);
     }
 }

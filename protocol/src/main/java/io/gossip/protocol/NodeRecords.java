@@ -41,13 +41,4 @@ final class NodeRecords {
         }
         return all.length;
     }
-
-    /** Trims every record to its used length. */
-    void compact() {
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] != null) {
-                all[i] = NodeRecord.compact(all[i]);
-            }
-        }
-    }
 }

@@ -117,7 +117,35 @@ public final class ScampArena {
     private int messages;
 
     /**
-     * Why an arena cannot run {@code config}, or null if it can.
+     * The virtual time an arena's nodes can reach: a record keeps the high bits of its times in 16
+     * bits ({@code NodeRecord.TIME_HIGHS}), so times from 2^48 - 2^32 µs (8.9 years) on are refused.
+     */
+    public static final long TIME_LIMIT_MICROS = NodeRecord.TIME_LIMIT_MICROS;
+
+    /**
+     * Why an arena cannot run {@code config} until {@code endMicros} of virtual time, or null if it
+     * can: besides {@link #unsupported(ProtocolConfig)}, a node's deadlines (retransmissions,
+     * heartbeats, isolation, leases) reach past the run's end, and must stay below
+     * {@link #TIME_LIMIT_MICROS}. The bound sums every timer, more than any one deadline needs.
+     */
+    public static String unsupported(ProtocolConfig config, long endMicros) {
+        String why = unsupported(config);
+        if (why != null) {
+            return why;
+        }
+        // In doubles: a bound needs no exactness, and timers of any length must not overflow it.
+        double timers = 1_000.0 * config.retransmitTimeoutMillis() * (1L << config.maxAttempts())
+                + 1_000.0 * config.heartbeatPeriodMillis() + 1_000.0 * config.isolationTimeoutMillis()
+                + 1_000.0 * config.leaseDurationMillis();
+        if (endMicros < 0 || endMicros + timers >= TIME_LIMIT_MICROS) {
+            return "runs that reach 8.9 years of virtual time, timers included";
+        }
+        return null;
+    }
+
+    /**
+     * Why an arena cannot run {@code config}, or null if it can (whatever the run's length, times
+     * below {@link #TIME_LIMIT_MICROS}: see {@link #unsupported(ProtocolConfig, long)}).
      */
     public static String unsupported(ProtocolConfig config) {
         if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
@@ -982,10 +1010,5 @@ public final class ScampArena {
         public void wakeAt(int node, long deadlineMicros) {
             env.wakeAt(node, deadlineMicros);
         }
-    }
-
-    /** Trims every record to its used length: a run's end state without growth slack. */
-    public void compact() {
-        records.compact();
     }
 }

@@ -118,8 +118,9 @@
  * in primitive arrays (one {@code int[]} record per node, its generator inside it; acks awaited and
  * messages handled in lazily created {@code long[]}s) and takes messages as primitives: what lets
  * the simulator run a million nodes at a few hundred bytes each. For the configurations it covers
- * (see {@link ScampArena#unsupported}: all but duplicate-memory ages above 71 minutes and forward
- * limits of 2^20 - 1 or more; the defaults and leases included) it applies the same rules in the
+ * (see {@link ScampArena#unsupported}: all but duplicate-memory ages above 71 minutes, forward
+ * limits of 2^20 - 1 or more and times from 8.9 years of virtual time on; the defaults and leases
+ * included) it applies the same rules in the
  * same order, draw for draw and send for send, so a simulation gives byte-identical results either
  * way; this is tested at the level
  * of single calls (a lockstep driver feeding both the same adversarial input, hostile messages

@@ -3,6 +3,7 @@ package io.gossip.protocol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +175,24 @@ class ScampArenaApiTest {
         assertNull(ScampArena.unsupported(config));
         assertNull(ScampArena.unsupported(SUPPORTED));
         new ScampArena(1, config, env, new RandomStreams(1), 0, new Counters());
+    }
+
+    @Test
+    void runsReachingTheRecordsTimeLimitAreRefusedWithTheirTimers() {
+        long eightYears = 8L * 365 * 24 * 3_600 * 1_000_000;
+        assertNull(ScampArena.unsupported(SUPPORTED, eightYears));
+        assertNull(ScampArena.unsupported(ProtocolConfig.defaults(), eightYears));
+        String why = ScampArena.unsupported(SUPPORTED, ScampArena.TIME_LIMIT_MICROS - 1);
+        assertTrue(why != null && why.contains("8.9 years"), why);
+        // a run ending early enough, but whose leases would be renewed past the limit
+        ProtocolConfig longLeases = SUPPORTED.toBuilder().leaseDurationMillis(ProtocolConfig.MAX_LEASE_MILLIS).build();
+        assertNull(ScampArena.unsupported(longLeases, eightYears - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
+        assertNotNull(ScampArena.unsupported(longLeases, ScampArena.TIME_LIMIT_MICROS - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
+        // timers too long for a long to hold in µs do not overflow the bound into a yes
+        ProtocolConfig endless = SUPPORTED.toBuilder().heartbeatPeriodMillis(Long.MAX_VALUE / 4)
+                .isolationTimeoutMillis(Long.MAX_VALUE / 2).build();
+        assertNotNull(ScampArena.unsupported(endless, 0));
+        assertNotNull(ScampArena.unsupported(SUPPORTED, -1));
     }
 
     private void assertRejected(ProtocolConfig config, String feature) {

@@ -57,8 +57,8 @@ public enum NodeRepresentation {
                 + " at points " + String.join(", ", objects);
     }
 
-    /** Why the arena cannot run {@code scenario}, or null if it can (only its protocol can stand in the way). */
+    /** Why the arena cannot run {@code scenario}, or null if it can (its protocol, or a run of years). */
     public static String whyNotArena(Scenario scenario) {
-        return ScampArena.unsupported(scenario.protocol());
+        return ScampArena.unsupported(scenario.protocol(), Math.round(scenario.durationMillis() * 1000));
     }
 }

@@ -439,18 +439,6 @@ public final class Simulation {
         return arena != null ? NodeRepresentation.ARENA : NodeRepresentation.OBJECTS;
     }
 
-    /**
-     * Trims the nodes' state to what it uses, without the room each node's record keeps to grow
-     * (up to a quarter of it), after {@link #run}; changes no result. A run's results do not need
-     * it: it is for measuring what a run's end state takes (the scale benchmark's heap figure), so
-     * it is not part of the run, nor of its time.
-     */
-    public void compactNodes() {
-        if (arena != null) {
-            arena.compact();
-        }
-    }
-
     /** The arena holding every SCAMP node, or null; for invariant checks. */
     ScampArena arena() {
         return arena;

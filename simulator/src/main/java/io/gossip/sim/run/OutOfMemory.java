@@ -14,7 +14,7 @@ public final class OutOfMemory {
     /**
      * {@code command: out of memory with N nodes: ...}, naming this JVM's largest heap.
      *
-     * @param perNode what a node costs in this command, e.g. {@code "about 230-340 B per node"}
+     * @param perNode what a node costs in this command, e.g. {@code "about 220-330 B per node"}
      */
     public static String advice(String command, int nodes, String perNode) {
         return String.format(Locale.ROOT, "%s: out of memory with %,d nodes: the heap could grow to %s"

@@ -39,9 +39,9 @@ import java.util.Locale;
  *
  * <p>Wall-clock figures: {@code setupSeconds} builds the engine and schedules the timeline,
  * {@code simSeconds} runs the event loop and builds the result tables (0.1-0.4 s at 10^5-10^6
- * nodes). The heap figure is taken after the nodes' records are trimmed to what they use
- * ({@link Simulation#compactNodes}, not timed) and two full collections, while the engine and every
- * node are still reachable.
+ * nodes). The heap figure is taken after two full collections, with the nodes as the run left
+ * them (each record with the little room it keeps to grow) and the engine and every node still
+ * reachable.
  */
 public final class ScaleRun {
     private ScaleRun() {
@@ -257,7 +257,6 @@ public final class ScaleRun {
         long cpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         double roundTripAfter = warmup ? Double.NaN : CoreRoundTrip.measureNanos();
-        sim.compactNodes(); // the end state without the records' growth room, as the heap figure means
         long heap = heapUsedAfterFullGc();
         if (Boolean.getBoolean("scale.histogram") && log != null) {
             log.println(classHistogram(30));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.DropReason;
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.ScampArena;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.sim.results.BroadcastResult;
 import io.gossip.sim.results.RunKey;
@@ -201,6 +202,11 @@ class ArenaEquivalenceTest {
         assertEquals("nodes: ScampArena (primitive arrays)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, defaults)), null)),
                 "the defaults (heartbeats, isolation recovery, the walk) run in the arena");
+        Scenario years = TestScenarios.scenario("y", 1, 10, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0), 100, ScampArena.TIME_LIMIT_MICROS / 1_000.0);
+        assertEquals("nodes: ScampNode objects (the arena does not run runs that reach 8.9 years of virtual time,"
+                + " timers included)",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, years)), null)));
         Scenario leases = TestScenarios.scenario("l", 1, 10,
                 ProtocolConfig.defaults().toBuilder().leaseDurationMillis(30_000).build(),
                 TestScenarios.uniformNetwork(0), 100, 200);
