@@ -156,7 +156,7 @@ final class RunFigures {
         }
         String title = "Latency distribution";
         return Optional.of(new Figure("latency-cdf.png", title,
-                "Share of the " + run.broadcasts().size() + " broadcasts that had reached 99 % "
+                "Share of the " + Numbers.counted(run.broadcasts().size(), "broadcast") + " that had reached 99 % "
                         + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
                         + "that ends below 1 shows broadcasts that never got there." + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
@@ -234,7 +234,7 @@ final class RunFigures {
         return text;
     }
 
-    /** {@code point 2 (nodes=5000)} for a sweep, {@code point 0} otherwise. */
+    /** {@code point 2 (nodes=5,000)} for a sweep, {@code point 0} otherwise. */
     static String pointName(RunData run, int point) {
         return run.points().stream().filter(p -> p.point() == point).findFirst()
                 .filter(p -> !p.valueText().isEmpty())
