@@ -1,16 +1,10 @@
 package io.gossip.reports;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
-import java.util.List;
-import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 
 /**
@@ -66,7 +60,11 @@ final class EventLabelBand {
         Range data = current.getRange();
         double dataShare = 1 - height / (double) PLOT_HEIGHT_PX;
         double top = data.getLowerBound() + data.getLength() / dataShare;
-        NumberAxis axis = new TicksBelow(current.getLabel(), data.getUpperBound());
+        // Ticks up to the data's top; a fraction axis keeps its own limits (none below 0).
+        NumberAxis axis = current instanceof TicksWithin fraction
+                ? new TicksWithin(current.getLabel(), fraction.lowest(),
+                        Math.min(fraction.highest(), data.getUpperBound()))
+                : new TicksWithin(current.getLabel(), Double.NEGATIVE_INFINITY, data.getUpperBound());
         axis.setNumberFormatOverride(current.getNumberFormatOverride());
         axis.setStandardTickUnits(current.getStandardTickUnits());
         axis.setRange(data.getLowerBound(), top);
@@ -74,30 +72,5 @@ final class EventLabelBand {
         IntervalMarker band = new IntervalMarker(data.getUpperBound(), top, FILL);
         band.setOutlinePaint(null);
         plot.addRangeMarker(band, Layer.BACKGROUND);
-    }
-
-    /** A number axis that draws ticks (and so grid lines) only up to {@code highestTick}. */
-    static final class TicksBelow extends NumberAxis {
-        private static final long serialVersionUID = 1L;
-
-        private final double highestTick;
-
-        TicksBelow(String label, double highestTick) {
-            super(label);
-            this.highestTick = highestTick;
-        }
-
-        /** The value above which the axis has no tick: the top of the data. */
-        double highestTick() {
-            return highestTick;
-        }
-
-        @Override
-        public List<ValueTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
-                RectangleEdge edge) {
-            List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
-            return ticks.stream().map(ValueTick.class::cast)
-                    .filter(t -> t.getValue() <= highestTick).toList();
-        }
     }
 }

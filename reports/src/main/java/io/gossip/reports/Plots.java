@@ -49,23 +49,38 @@ final class Plots {
         return plot;
     }
 
-    /** A y axis from 0 to a little over 1, for fractions and probabilities. */
+    /**
+     * How far a fraction axis runs past 0 and 1, as a share of 0 to 1: room for the markers drawn
+     * at exactly 0 or 1 (a reliability of 0, the theory's diamonds at 1), which the plot's border
+     * would otherwise cut in half.
+     */
+    static final double FRACTION_MARGIN = 0.04;
+
+    /** A y axis for fractions and probabilities: 0 to 1 and a margin beyond, ticks from 0 to 1. */
     static void fractionRange(XYPlot plot) {
-        plot.getRangeAxis().setRange(0, 1.04);
+        fractionAxis(plot).setRange(-FRACTION_MARGIN, 1 + FRACTION_MARGIN);
     }
 
     /**
      * Zooms a coverage axis (a fraction that is 1 at best) on the data, whose lowest value is
      * {@code low}: from a little below {@code low} to a hair above 1, but never narrower than 0.99
      * to 1, so all-1.0 data (every broadcast reached everyone) gets readable ticks rather than an
-     * empty range. Ticks are plain decimals, never scientific notation.
+     * empty range; data down to 0 get the margin of {@link #fractionRange}. Ticks are plain
+     * decimals from 0 to 1, never scientific notation.
      */
     static void coverageRange(XYPlot plot, double low) {
         double gap = Math.max(1 - Math.min(1, low), 0);
-        double lower = Math.max(0, Math.min(0.99, low - gap * 0.08));
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setRange(lower, 1 + (1 - lower) * 0.04);
+        double lower = Math.max(-FRACTION_MARGIN, Math.min(0.99, low - gap * 0.08));
+        NumberAxis axis = fractionAxis(plot);
+        axis.setRange(lower, 1 + (1 - lower) * FRACTION_MARGIN);
         axis.setNumberFormatOverride(new DecimalFormat("0.0###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    }
+
+    /** Replaces the plot's y axis by one with the same label that has ticks only from 0 to 1. */
+    private static NumberAxis fractionAxis(XYPlot plot) {
+        NumberAxis axis = new TicksWithin(plot.getRangeAxis().getLabel(), 0, 1);
+        plot.setRangeAxis(axis);
+        return axis;
     }
 
     /** Adds {@code dataset} drawn by {@code renderer} on top of what the plot already has. */

@@ -50,11 +50,11 @@ class EventLabelBandTest {
                     + " px, labels down to " + lowestLabelBottom + " px");
 
             // No tick (and so no grid line) in the band: it is not a range of values.
-            var axis = (EventLabelBand.TicksBelow) plot.getRangeAxis();
+            var axis = (TicksWithin) plot.getRangeAxis();
             List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, RectangleEdge.LEFT);
             assertFalse(ticks.isEmpty());
-            assertTrue(ticks.stream().allMatch(t -> ((ValueTick) t).getValue() <= axis.highestTick()));
-            assertTrue(axis.highestTick() < axis.getUpperBound());
+            assertTrue(ticks.stream().allMatch(t -> ((ValueTick) t).getValue() <= axis.highest()));
+            assertTrue(axis.highest() < axis.getUpperBound());
             assertEquals(1, plot.getRangeMarkers(Layer.BACKGROUND).size(), "the tinted band");
             g2.dispose();
         }
@@ -66,7 +66,7 @@ class EventLabelBandTest {
         Fixtures.write(dir, "events.csv", Fixtures.EVENTS_HEADER);
         TimelineView view = TimelineView.of(RunData.load(dir)).orElseThrow();
         XYPlot plot = (XYPlot) TimelineCharts.liveNodes("t", "s", view).getPlot();
-        assertFalse(plot.getRangeAxis() instanceof EventLabelBand.TicksBelow);
+        assertFalse(plot.getRangeAxis() instanceof TicksWithin);
         var band = plot.getRangeMarkers(Layer.BACKGROUND);
         assertTrue(band == null || band.isEmpty(), "no band");
     }

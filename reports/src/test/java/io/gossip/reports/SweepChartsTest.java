@@ -17,6 +17,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.Tick;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -74,6 +75,46 @@ class SweepChartsTest {
         NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.8 - 0.2 * 0.08, y.getLowerBound(), 1e-12);
         assertReadable(yTickLabels(chart));
+    }
+
+    /**
+     * Markers at exactly 0 or 1 are drawn whole: a fraction axis runs a little past both, yet
+     * labels nothing outside 0 to 1.
+     */
+    @Test
+    void fractionAxesLeaveRoomAroundZeroAndOneWithoutTicksBeyond() {
+        List<ReliabilityCurves.Curve> reliability = List.of(new ReliabilityCurves.Curve("scamp", List.of(
+                new ReliabilityCurves.Measured(0, 1, 0), new ReliabilityCurves.Measured(0.5, 0, 0))));
+        List<CoverageSweep.Curve> coverage = List.of(new CoverageSweep.Curve("scamp", List.of(
+                new CoverageSweep.Entry(0, 1, 1, 1, 10), new CoverageSweep.Entry(0.5, 0.2, 0, 1, 10))));
+        Sweep sweep = Sweep.numeric("crash", List.of(0.0, 0.5));
+        for (JFreeChart chart : List.of(
+                SweepCharts.reliability("t", "s", sweep, "crash", reliability, new XYSeriesCollection()),
+                SweepCharts.coverage("t", "s", sweep, "crash", coverage),
+                DistributionCharts.latencyCdf("t", "s", List.of()))) {
+            NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+            assertTrue(y.getLowerBound() <= -Plots.FRACTION_MARGIN + 1e-12, "lower " + y.getLowerBound());
+            assertTrue(y.getUpperBound() >= 1 + Plots.FRACTION_MARGIN - 1e-12, "upper " + y.getUpperBound());
+            for (int height : new int[] {400, 600, 800, 1600}) {
+                List<Double> ticks = yTickValues(chart, height);
+                assertEquals(0, ticks.get(0), 1e-9, "lowest tick at " + height + " px: " + ticks);
+                assertEquals(1, ticks.get(ticks.size() - 1), 1e-9, "highest tick at " + height + " px: " + ticks);
+            }
+            assertFalse(yTickLabels(chart).stream().anyMatch(l -> l.startsWith("-")), yTickLabels(chart).toString());
+        }
+    }
+
+    private static List<Double> yTickValues(JFreeChart chart, int height) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(1000, height, info);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+            return axis.refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(), RectangleEdge.LEFT)
+                    .stream().map(t -> ((ValueTick) t).getValue()).toList();
+        } finally {
+            g2.dispose();
+        }
     }
 
     /** Reliability 1 measured and predicted at both values, for SCAMP and the baseline. */

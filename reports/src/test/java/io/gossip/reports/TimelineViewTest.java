@@ -107,10 +107,11 @@ class TimelineViewTest {
                 "0,scamp,0,1,n2,200.0,1000,998,0.998,false,10.0,20.0,,3,12,4");
         TimelineView v = TimelineView.of(RunData.load(dir)).orElseThrow();
         JFreeChart chart = TimelineCharts.broadcastCoverage("t", "s", v);
-        var y = (EventLabelBand.TicksBelow) ((XYPlot) chart.getPlot()).getRangeAxis();
+        var y = (TicksWithin) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.99, y.getLowerBound(), 1e-12);
-        // The data's part of the axis, below the band of event labels, ends just above 1.
-        assertTrue(y.highestTick() > 1 && y.highestTick() < 1.001, "data top " + y.highestTick());
+        // Ticks run up to 1, a fraction's highest value; above it is the band of event labels.
+        assertEquals(1, y.highest());
+        assertEquals(0, y.lowest());
         SweepChartsTest.assertReadable(SweepChartsTest.yTickLabels(chart));
     }
 
