@@ -28,6 +28,15 @@ final class Plots {
     private static final Shape DOT = new Ellipse2D.Double(-5, -5, 10, 10);
     private static final Shape SQUARE = new Rectangle2D.Double(-4.5, -4.5, 9, 9);
 
+    /** Radius of the hollow ring of the second series on a sweep chart ({@link #sweepMarkers}). */
+    static final int RING_RADIUS = 8;
+
+    /** How much larger each further series' ring is, so rings at one value nest. */
+    static final int RING_STEP = 3;
+
+    /** The outline of a ring: 2 px, so it reads as clearly as a filled marker. */
+    static final BasicStroke RING_OUTLINE = new BasicStroke(2f);
+
     private Plots() {
     }
 
@@ -150,14 +159,27 @@ final class Plots {
         for (int i = 0; i < seriesCount; i++) {
             renderer.setSeriesPaint(i, ChartTheme.color(i));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
-            renderer.setSeriesShape(i, seriesShape(i));
         }
+        sweepMarkers(renderer, seriesCount);
         return renderer;
     }
 
-    /** The marker of series {@code index}: dots and squares alternate, as on every chart. */
-    static Shape seriesShape(int index) {
-        return index % 2 == 0 ? DOT : SQUARE;
+    /**
+     * The markers of a chart against a swept parameter, where memberships often share a value at a
+     * point (SCAMP and the baseline both at reliability 1): the first series a filled dot, every
+     * further one a hollow ring around it, each ring larger than the one before. Filled dots and
+     * squares of one size, as elsewhere, sat on top of each other there and SCAMP's dot hid the
+     * baseline's square; a sideways shift would misplace them on a number axis.
+     */
+    static void sweepMarkers(XYLineAndShapeRenderer renderer, int seriesCount) {
+        renderer.setDrawOutlines(true);
+        renderer.setUseOutlinePaint(false);
+        for (int i = 0; i < seriesCount; i++) {
+            double r = RING_RADIUS + RING_STEP * (i - 1);
+            renderer.setSeriesShape(i, i == 0 ? DOT : new Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
+            renderer.setSeriesShapesFilled(i, i == 0);
+            renderer.setSeriesOutlineStroke(i, i == 0 ? new BasicStroke(0.5f) : RING_OUTLINE);
+        }
     }
 
     /** Flat bars; several series share each bin side by side rather than hiding each other. */

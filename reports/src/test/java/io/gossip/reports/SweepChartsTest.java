@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.Shape;
+import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -145,20 +146,50 @@ class SweepChartsTest {
         double outline = ((BasicStroke) theory.getSeriesOutlineStroke(0)).getLineWidth();
         double largestMarker = 0;
         for (int i = 0; i < 2; i++) {
-            largestMarker = Math.max(largestMarker, farthestCorner(measured.getSeriesShape(i)));
+            largestMarker = Math.max(largestMarker, outerRadius((XYLineAndShapeRenderer) measured, i));
         }
         double previousSide = 0;
         for (int i = 0; i < 2; i++) {
             assertFalse(theory.getSeriesShapesFilled(i), "hollow");
             Shape diamond = theory.getSeriesShape(i);
             // A diamond's sides are closest to its centre at half its diagonal over √2.
-            double side = farthestCorner(diamond) / Math.sqrt(2);
+            double side = diamond.getBounds2D().getMaxX() / Math.sqrt(2);
             assertTrue(side - outline / 2 > largestMarker + 1,
                     "diamond " + i + " clears every measured marker: " + side + " vs " + largestMarker);
             assertTrue(side - outline / 2 > previousSide + outline / 2,
                     "diamond " + i + " nests around the one before");
             previousSide = side;
         }
+    }
+
+    /**
+     * Where SCAMP and the baseline measure the same value, both markers show: SCAMP's filled dot,
+     * and around it, clear of it, the baseline's hollow ring; on the coverage chart too.
+     */
+    @Test
+    void theBaselinesMarkerIsAHollowRingAroundScampsDot() {
+        List<CoverageSweep.Curve> coverage = List.of(
+                new CoverageSweep.Curve("scamp", List.of(new CoverageSweep.Entry(0, 1, 1, 1, 10))),
+                new CoverageSweep.Curve("global", List.of(new CoverageSweep.Entry(0, 1, 1, 1, 10))));
+        JFreeChart coverageChart = SweepCharts.coverage("t", "s", Sweep.numeric("crash", List.of(0.0, 0.5)),
+                "crash", coverage);
+        for (JFreeChart chart : List.of(allReachedWithTheory(), coverageChart)) {
+            var measured = (XYLineAndShapeRenderer) ((XYPlot) chart.getPlot()).getRenderer(0);
+            assertTrue(measured.getSeriesShapesFilled(0), "SCAMP's dot is filled");
+            assertFalse(measured.getSeriesShapesFilled(1), "the baseline's ring is hollow");
+            assertTrue(measured.getDrawOutlines(), "a hollow marker is drawn by its outline");
+            double ringInside = measured.getSeriesShape(1).getBounds2D().getMaxX()
+                    - ((BasicStroke) measured.getSeriesOutlineStroke(1)).getLineWidth() / 2;
+            assertTrue(ringInside > outerRadius(measured, 0) + 1,
+                    "ring " + ringInside + " px clear of the dot " + outerRadius(measured, 0));
+        }
+    }
+
+    /** How far series {@code i}'s marker reaches from its centre, its outline included. */
+    private static double outerRadius(XYLineAndShapeRenderer renderer, int i) {
+        double stroke = renderer.getDrawOutlines()
+                ? ((BasicStroke) renderer.getSeriesOutlineStroke(i)).getLineWidth() / 2 : 0;
+        return farthestCorner(renderer.getSeriesShape(i)) + stroke;
     }
 
     @Test
@@ -175,7 +206,13 @@ class SweepChartsTest {
 
     /** The distance from a marker's centre (0, 0) to its farthest point. */
     private static double farthestCorner(Shape shape) {
-        Rectangle2D b = shape.getBounds2D();
-        return Math.hypot(Math.max(-b.getMinX(), b.getMaxX()), Math.max(-b.getMinY(), b.getMaxY()));
+        double farthest = 0;
+        double[] point = new double[6];
+        for (PathIterator it = shape.getPathIterator(null, 0.01); !it.isDone(); it.next()) {
+            if (it.currentSegment(point) != PathIterator.SEG_CLOSE) {
+                farthest = Math.max(farthest, Math.hypot(point[0], point[1]));
+            }
+        }
+        return farthest;
     }
 }
