@@ -168,12 +168,14 @@ final class RunFigures {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
                 "Mean, smallest and largest PartialView and mean InView size over the run"
-                        + inParentheses(which) + "; the dashed line is the expected size (c+1)·ln(live nodes)" + markers
+                        + inParentheses(which) + "; the dashed black line is the expected size (c+1)·ln(live nodes)" + markers
                         + ". A healthy membership keeps the mean near the dashed line; a mean "
                         + "that falls away after an action shows lost links, one that comes back "
                         + "shows repair, and a minimum of 0 means some live node has nobody to "
-                        + "gossip to. Every link has two ends, so the InView mean often lies on "
-                        + "top of the PartialView mean.",
+                        + "gossip to. Every link is in one PartialView and one InView, so the two "
+                        + "means agree except while links are being made or lead to nodes that are "
+                        + "gone: the InView mean is drawn in short vermillion dashes on top of the "
+                        + "PartialView mean, which shows between the dashes where they agree.",
                 TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
         figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
                 "Number of live nodes over the run" + inParentheses(which) + markers + ".",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -134,6 +135,25 @@ class TimelineViewTest {
         // Drawn segment by segment, the dashes restart every sample and a line sampled every few
         // pixels looks solid (see LatencyCdfTest.aDenseT99CurveStaysDashed).
         assertTrue(expected.getDrawSeriesLineAsPath());
+    }
+
+    /**
+     * The InView mean mostly equals the PartialView mean: drawn solid beneath it, it was hidden.
+     * It is drawn last, in short dashes along one path, so the PartialView mean shows between them.
+     */
+    @Test
+    void inViewMeanIsDashedOnTopOfThePartialViewMean() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        JFreeChart chart = TimelineCharts.viewSizes("t", "s", v);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        assertEquals("InView mean", plot.getDataset(0).getSeriesKey(3));
+        assertEquals(ChartTheme.SHORT_DASHED, lines.getSeriesStroke(3));
+        assertEquals(ChartTheme.LINE, lines.getSeriesStroke(0), "the PartialView mean stays solid");
+        assertTrue(lines.getDrawSeriesLineAsPath());
+        assertEquals(SeriesRenderingOrder.FORWARD, plot.getSeriesRenderingOrder(), "InView (3) after PartialView (0)");
+        assertTrue(RunFigures.timeline(RunData.load(dir)).get(0).caption()
+                .contains("the InView mean is drawn in short vermillion dashes on top of the PartialView mean"));
     }
 
     @Test
