@@ -14,7 +14,7 @@ import org.jfree.chart.ui.RectangleEdge;
  * 1 for the markers drawn there without a tick at −0.05 or 1.05, which no fraction can take; the
  * band of event labels above a timeline's data ({@link EventLabelBand}) gets no ticks at all.
  */
-final class TicksWithin extends NumberAxis {
+class TicksWithin extends NumberAxis {
     private static final long serialVersionUID = 1L;
 
     private final double lowest;
