@@ -49,6 +49,9 @@ final class ChartTheme {
     static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {10f, 7f}, 0f);
+    /** Short dashes, for a data line drawn over another that it often equals. */
+    static final Stroke SHORT_DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {8f, 8f}, 0f);
     static final Stroke GRID_LINE = new BasicStroke(1f);
     static final Stroke MARKER_LINE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);

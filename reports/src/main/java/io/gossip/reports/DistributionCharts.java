@@ -59,13 +59,13 @@ final class DistributionCharts {
     }
 
     /**
-     * Binned counts of messages sent per node, one translucent series per membership; the nodes of
-     * {@code repetitions} repetitions are counted together, which the y-axis label says.
+     * Binned counts of messages sent per node, one series per membership; with {@code repetitions}
+     * repetitions each bar is their mean ({@link BinnedHistogram}), which the y-axis label says.
      */
     static JFreeChart messagesHistogram(String title, String subtitle, BinnedHistogram histogram,
             int repetitions) {
         XYPlot plot = Plots.xy("messages sent by a node (count)", repetitions > 1
-                ? "nodes × repetitions (" + repetitions + " repetitions pooled)" : "nodes");
+                ? "nodes (mean of " + repetitions + " repetitions)" : "nodes");
         Plots.add(plot, histogram.dataset(), Plots.bars(histogram.series().size()));
         includeZero(plot);
         return ChartTheme.chart(title, subtitle, plot);

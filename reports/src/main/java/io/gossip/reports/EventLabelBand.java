@@ -3,11 +3,10 @@ package io.gossip.reports;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.util.List;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -31,11 +30,14 @@ final class EventLabelBand {
     static final int GAP_PX = 6;
 
     /**
-     * The plot area's height in a {@link ChartTheme#HEIGHT}-px timeline chart, a little less than
-     * measured (644 px with title, subtitle, legend and axis labels on one line each): the band is
-     * sized as a share of it, so a taller plot only gives it a few more pixels.
+     * The plot area's height in a {@link ChartTheme#HEIGHT}-px timeline chart with title,
+     * subtitle, legend and axis labels on one line each: the first guess of the band's share of the
+     * axis, which {@link BandAxis} corrects to the plot area of each drawing.
      */
-    static final int PLOT_HEIGHT_PX = 620;
+    static final int PLOT_HEIGHT_PX = 644;
+
+    /** The data keep at least this share of the plot's height, however short the plot. */
+    static final double MIN_DATA_SHARE = 0.5;
 
     static final Color FILL = new Color(0xF4F4F4);
 
@@ -54,8 +56,8 @@ final class EventLabelBand {
 
     /**
      * Adds the band for {@code markers} labelled markers to {@code plot}, whose y axis already
-     * spans the data: the axis is replaced by one whose range runs that much higher, with ticks only
-     * up to the data's top. Nothing changes without markers.
+     * spans the data: the axis is replaced by a {@link BandAxis} whose range runs that much higher,
+     * with ticks only up to the data's top. Nothing changes without markers.
      */
     static void reserve(XYPlot plot, int markers) {
         int height = heightPx(markers);
@@ -64,40 +66,53 @@ final class EventLabelBand {
         }
         NumberAxis current = (NumberAxis) plot.getRangeAxis();
         Range data = current.getRange();
-        double dataShare = 1 - height / (double) PLOT_HEIGHT_PX;
-        double top = data.getLowerBound() + data.getLength() / dataShare;
-        NumberAxis axis = new TicksBelow(current.getLabel(), data.getUpperBound());
+        // Ticks up to the data's top; a fraction axis keeps its own limits (none below 0).
+        double lowest = current instanceof TicksWithin fraction ? fraction.lowest() : Double.NEGATIVE_INFINITY;
+        double highest = current instanceof TicksWithin fraction
+                ? Math.min(fraction.highest(), data.getUpperBound()) : data.getUpperBound();
+        BandAxis axis = new BandAxis(current.getLabel(), lowest, highest, data, height);
         axis.setNumberFormatOverride(current.getNumberFormatOverride());
         axis.setStandardTickUnits(current.getStandardTickUnits());
-        axis.setRange(data.getLowerBound(), top);
+        axis.setRange(data.getLowerBound(), top(data, height, PLOT_HEIGHT_PX));
         plot.setRangeAxis(axis);
-        IntervalMarker band = new IntervalMarker(data.getUpperBound(), top, FILL);
+        // Up to the highest top any plot height gives; the renderer clips it to the axis range.
+        IntervalMarker band = new IntervalMarker(data.getUpperBound(),
+                data.getLowerBound() + data.getLength() / MIN_DATA_SHARE, FILL);
         band.setOutlinePaint(null);
         plot.addRangeMarker(band, Layer.BACKGROUND);
     }
 
-    /** A number axis that draws ticks (and so grid lines) only up to {@code highestTick}. */
-    static final class TicksBelow extends NumberAxis {
+    /** Where the y axis must end for the data to fill {@code plotPx} px but the band's {@code bandPx}. */
+    static double top(Range data, int bandPx, double plotPx) {
+        double dataShare = Math.max(MIN_DATA_SHARE, 1 - bandPx / plotPx);
+        return data.getLowerBound() + data.getLength() / dataShare;
+    }
+
+    /**
+     * The y axis of a chart with the band. The plot area's height is known only when the chart is
+     * drawn, and titles, a wrapped subtitle or legend, or a smaller image make it shorter than
+     * {@link #PLOT_HEIGHT_PX}; sized on that guess the band then came out short and the lowest row
+     * of labels covered the data. So each time the axis is drawn, which JFreeChart does after laying
+     * out the plot area and before the grid lines, markers and data, its range is set so the band is
+     * exactly {@code bandPx} high in that area.
+     */
+    static final class BandAxis extends TicksWithin {
         private static final long serialVersionUID = 1L;
 
-        private final double highestTick;
+        private final Range data;
+        private final int bandPx;
 
-        TicksBelow(String label, double highestTick) {
-            super(label);
-            this.highestTick = highestTick;
-        }
-
-        /** The value above which the axis has no tick: the top of the data. */
-        double highestTick() {
-            return highestTick;
+        BandAxis(String label, double lowest, double highest, Range data, int bandPx) {
+            super(label, lowest, highest);
+            this.data = data;
+            this.bandPx = bandPx;
         }
 
         @Override
-        public List<ValueTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
-                RectangleEdge edge) {
-            List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
-            return ticks.stream().map(ValueTick.class::cast)
-                    .filter(t -> t.getValue() <= highestTick).toList();
+        public AxisState draw(Graphics2D g2, double cursor, Rectangle2D plotArea, Rectangle2D dataArea,
+                RectangleEdge edge, PlotRenderingInfo plotState) {
+            setRange(new Range(data.getLowerBound(), top(data, bandPx, dataArea.getHeight())), true, false);
+            return super.draw(g2, cursor, plotArea, dataArea, edge, plotState);
         }
     }
 }

@@ -24,15 +24,20 @@ final class MessageStats {
         return messagesSent(nodes, nodes.stream().mapToInt(NodeRow::point).max().orElse(0));
     }
 
-    /** Messages sent per node in {@code point}, one series per membership, all nodes counted. */
+    /**
+     * Messages sent per node in {@code point}, one series per membership, all nodes counted; with
+     * several repetitions each bar is the mean over them, as in the view-size histograms.
+     */
     static BinnedHistogram messagesSent(List<NodeRow> nodes, int point) {
         Map<String, long[]> values = new LinkedHashMap<>();
+        Map<String, Integer> repetitions = new LinkedHashMap<>();
         List<NodeRow> last = nodes.stream().filter(n -> n.point() == point).toList();
         for (String membership : Memberships.present(last, NodeRow::membership)) {
-            values.put(membership, last.stream().filter(n -> n.membership().equals(membership))
-                    .mapToLong(NodeRow::messagesSent).toArray());
+            List<NodeRow> rows = last.stream().filter(n -> n.membership().equals(membership)).toList();
+            values.put(membership, rows.stream().mapToLong(NodeRow::messagesSent).toArray());
+            repetitions.put(membership, (int) rows.stream().mapToInt(NodeRow::repetition).distinct().count());
         }
-        return BinnedHistogram.of(values, MAX_BINS);
+        return BinnedHistogram.of(values, repetitions, MAX_BINS);
     }
 
     /** The duplicate ratio of every point (named by its swept value), one bar per membership within each point. */

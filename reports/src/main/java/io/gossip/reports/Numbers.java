@@ -10,13 +10,18 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** {@code 3} for whole numbers, otherwise at most four significant digits: {@code 0.1235}. */
+    /**
+     * {@code 3} or {@code 100,000} for whole numbers, otherwise at most four significant digits:
+     * {@code 0.1235}. From 1,000 on a value is rounded to a whole number with thousands separators
+     * ({@code 99,874}), as a count reads in running text; four significant digits there would give
+     * {@code 9.987e+04}.
+     */
     static String compact(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+        if ((value == Math.rint(value) || Math.abs(value) >= 1000) && Math.abs(value) < 1e15) {
+            return grouped(value);
         }
         String text = String.format(Locale.ROOT, "%.4g", value);
         if (text.contains("e") || text.contains("E")) {
@@ -46,14 +51,14 @@ final class Numbers {
         return Double.isNaN(count) ? "–" : String.format(Locale.ROOT, "%,d", Math.round(count));
     }
 
-    /** {@code 1 broadcast}, {@code 20 broadcasts}, {@code 2 crashes}. */
+    /** {@code 1 broadcast}, {@code 1,400 broadcasts}, {@code 2 crashes}. */
     static String counted(long count, String noun) {
         if (count == 1) {
             return "1 " + noun;
         }
         boolean sibilant = noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch")
                 || noun.endsWith("x");
-        return count + " " + noun + (sibilant ? "es" : "s");
+        return grouped(count) + " " + noun + (sibilant ? "es" : "s");
     }
 
     /** A duration in milliseconds with one decimal: {@code 390.0 ms}. */

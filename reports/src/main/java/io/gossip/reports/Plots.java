@@ -28,6 +28,15 @@ final class Plots {
     private static final Shape DOT = new Ellipse2D.Double(-5, -5, 10, 10);
     private static final Shape SQUARE = new Rectangle2D.Double(-4.5, -4.5, 9, 9);
 
+    /** Radius of the hollow ring of the second series on a sweep chart ({@link #sweepMarkers}). */
+    static final int RING_RADIUS = 8;
+
+    /** How much larger each further series' ring is, so rings at one value nest. */
+    static final int RING_STEP = 3;
+
+    /** The outline of a ring: 2 px, so it reads as clearly as a filled marker. */
+    static final BasicStroke RING_OUTLINE = new BasicStroke(2f);
+
     private Plots() {
     }
 
@@ -49,23 +58,38 @@ final class Plots {
         return plot;
     }
 
-    /** A y axis from 0 to a little over 1, for fractions and probabilities. */
+    /**
+     * How far a fraction axis runs past 0 and 1, as a share of 0 to 1: room for the markers drawn
+     * at exactly 0 or 1 (a reliability of 0, the theory's diamonds at 1), which the plot's border
+     * would otherwise cut in half.
+     */
+    static final double FRACTION_MARGIN = 0.04;
+
+    /** A y axis for fractions and probabilities: 0 to 1 and a margin beyond, ticks from 0 to 1. */
     static void fractionRange(XYPlot plot) {
-        plot.getRangeAxis().setRange(0, 1.04);
+        fractionAxis(plot).setRange(-FRACTION_MARGIN, 1 + FRACTION_MARGIN);
     }
 
     /**
      * Zooms a coverage axis (a fraction that is 1 at best) on the data, whose lowest value is
      * {@code low}: from a little below {@code low} to a hair above 1, but never narrower than 0.99
      * to 1, so all-1.0 data (every broadcast reached everyone) gets readable ticks rather than an
-     * empty range. Ticks are plain decimals, never scientific notation.
+     * empty range; data down to 0 get the margin of {@link #fractionRange}. Ticks are plain
+     * decimals from 0 to 1, never scientific notation.
      */
     static void coverageRange(XYPlot plot, double low) {
         double gap = Math.max(1 - Math.min(1, low), 0);
-        double lower = Math.max(0, Math.min(0.99, low - gap * 0.08));
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setRange(lower, 1 + (1 - lower) * 0.04);
+        double lower = Math.max(-FRACTION_MARGIN, Math.min(0.99, low - gap * 0.08));
+        NumberAxis axis = fractionAxis(plot);
+        axis.setRange(lower, 1 + (1 - lower) * FRACTION_MARGIN);
         axis.setNumberFormatOverride(new DecimalFormat("0.0###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    }
+
+    /** Replaces the plot's y axis by one with the same label that has ticks only from 0 to 1. */
+    private static NumberAxis fractionAxis(XYPlot plot) {
+        NumberAxis axis = new TicksWithin(plot.getRangeAxis().getLabel(), 0, 1);
+        plot.setRangeAxis(axis);
+        return axis;
     }
 
     /** Adds {@code dataset} drawn by {@code renderer} on top of what the plot already has. */
@@ -135,14 +159,27 @@ final class Plots {
         for (int i = 0; i < seriesCount; i++) {
             renderer.setSeriesPaint(i, ChartTheme.color(i));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
-            renderer.setSeriesShape(i, seriesShape(i));
         }
+        sweepMarkers(renderer, seriesCount);
         return renderer;
     }
 
-    /** The marker of series {@code index}: dots and squares alternate, as on every chart. */
-    static Shape seriesShape(int index) {
-        return index % 2 == 0 ? DOT : SQUARE;
+    /**
+     * The markers of a chart against a swept parameter, where memberships often share a value at a
+     * point (SCAMP and the baseline both at reliability 1): the first series a filled dot, every
+     * further one a hollow ring around it, each ring larger than the one before. Filled dots and
+     * squares of one size, as elsewhere, sat on top of each other there and SCAMP's dot hid the
+     * baseline's square; a sideways shift would misplace them on a number axis.
+     */
+    static void sweepMarkers(XYLineAndShapeRenderer renderer, int seriesCount) {
+        renderer.setDrawOutlines(true);
+        renderer.setUseOutlinePaint(false);
+        for (int i = 0; i < seriesCount; i++) {
+            double r = RING_RADIUS + RING_STEP * (i - 1);
+            renderer.setSeriesShape(i, i == 0 ? DOT : new Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
+            renderer.setSeriesShapesFilled(i, i == 0);
+            renderer.setSeriesOutlineStroke(i, i == 0 ? new BasicStroke(0.5f) : RING_OUTLINE);
+        }
     }
 
     /** Flat bars; several series share each bin side by side rather than hiding each other. */

@@ -71,26 +71,18 @@ final class RunFigures {
     }
 
     /**
-     * Which data a chart of one point shows: {@code this run} without a sweep and with one
-     * repetition; otherwise the point (in a sweep) and the repetitions pooled.
+     * Which data a chart of one point shows, its repetitions averaged: {@code this run} without a
+     * sweep and with one repetition; otherwise the point (in a sweep) and {@code mean of 10
+     * repetitions} (or {@code 1 repetition}).
      */
-    static String scope(RunData run, int point, int repetitions) {
-        return scope(run, point, repetitions, repetitions + " repetitions pooled");
-    }
-
-    /** {@link #scope}, for a chart that averages the repetitions instead of pooling them. */
     static String averagedScope(RunData run, int point, int repetitions) {
-        return scope(run, point, repetitions, "mean of " + repetitions + " repetitions");
-    }
-
-    private static String scope(RunData run, int point, int repetitions, String several) {
         List<String> parts = new ArrayList<>();
         boolean sweep = Sweep.of(run.points()).isPresent();
         if (sweep) {
             parts.add(pointName(run, point));
         }
         if (repetitions > 1) {
-            parts.add(several);
+            parts.add("mean of " + repetitions + " repetitions");
         } else if (sweep) {
             parts.add("1 repetition");
         }
@@ -115,17 +107,19 @@ final class RunFigures {
         List<String> memberships = run.nodes().stream().filter(n -> n.point() == point)
                 .map(NodeRow::membership).distinct().toList();
         int repetitions = repetitionsOf(run, point);
-        String pooledText = repetitions > 1 ? "; the bars count the nodes of all " + repetitions
-                + " repetitions together, so their heights add up to " + repetitions + " × the nodes "
-                + "of one repetition" : "";
+        // Averaged, not pooled, as the view-size histograms: pooled, the bars of ten repetitions
+        // of 10,000 nodes would add up to 100,000 "nodes".
+        String averaged = repetitions > 1 ? "; each bar is the mean over the " + repetitions
+                + " repetitions of the nodes that sent that many, so the bars add up to the nodes of "
+                + "one repetition" : "";
         String onePoint = Sweep.of(run.points()).isPresent()
                 ? " Only this point is shown (the one of the view-size histograms); points are not pooled." : "";
         return Optional.of(new Figure("messages-per-node.png", title,
                 "How many messages (gossip and membership) each node sent"
                         + (repetitions > 1 ? " in one repetition" : "") + " ("
-                        + scope(run, point, repetitions) + ", every node, crashed "
+                        + averagedScope(run, point, repetitions) + ", every node, crashed "
                         + "ones included), " + Memberships.colours(Memberships.present(memberships,
-                                m -> m)) + pooledText + "; a narrow histogram means the load "
+                                m -> m)) + averaged + "; a narrow histogram means the load "
                         + "is spread evenly over the nodes, a long right tail means a few nodes "
                         + "carry much more than the rest." + onePoint,
                 DistributionCharts.messagesHistogram(title, subtitle(run, "bins of "
@@ -156,7 +150,7 @@ final class RunFigures {
         }
         String title = "Latency distribution";
         return Optional.of(new Figure("latency-cdf.png", title,
-                "Share of the " + run.broadcasts().size() + " broadcasts that had reached 99 % "
+                "Share of the " + Numbers.counted(run.broadcasts().size(), "broadcast") + " that had reached 99 % "
                         + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
                         + "that ends below 1 shows broadcasts that never got there." + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
@@ -174,12 +168,14 @@ final class RunFigures {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
                 "Mean, smallest and largest PartialView and mean InView size over the run"
-                        + inParentheses(which) + "; the dashed line is the expected size (c+1)·ln(live nodes)" + markers
+                        + inParentheses(which) + "; the dashed black line is the expected size (c+1)·ln(live nodes)" + markers
                         + ". A healthy membership keeps the mean near the dashed line; a mean "
                         + "that falls away after an action shows lost links, one that comes back "
                         + "shows repair, and a minimum of 0 means some live node has nobody to "
-                        + "gossip to. Every link has two ends, so the InView mean often lies on "
-                        + "top of the PartialView mean.",
+                        + "gossip to. Every link is in one PartialView and one InView, so the two "
+                        + "means agree except while links are being made or lead to nodes that are "
+                        + "gone: the InView mean is drawn in short vermillion dashes on top of the "
+                        + "PartialView mean, which shows between the dashes where they agree.",
                 TimelineCharts.viewSizes("View sizes over time", subtitle(run, which), v)));
         figures.add(new Figure("timeline-live-nodes.png", "Live nodes over time",
                 "Number of live nodes over the run" + inParentheses(which) + markers + ".",
@@ -234,7 +230,7 @@ final class RunFigures {
         return text;
     }
 
-    /** {@code point 2 (nodes=5000)} for a sweep, {@code point 0} otherwise. */
+    /** {@code point 2 (nodes=5,000)} for a sweep, {@code point 0} otherwise. */
     static String pointName(RunData run, int point) {
         return run.points().stream().filter(p -> p.point() == point).findFirst()
                 .filter(p -> !p.valueText().isEmpty())

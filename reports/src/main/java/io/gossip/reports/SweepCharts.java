@@ -30,11 +30,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class SweepCharts {
     /**
      * Half the diagonal of the theory diamond of the first membership, in pixels. Its sides pass
-     * 8.5 px from the centre (7.5 px inside its outline), clear of the measured dot (radius 5) and
-     * square (corners 6.4 px out), so where theory and measurement agree (both at 1, say) the
-     * marker shows inside the diamond instead of being hidden by it.
+     * 11.3 px from the centre (10.3 px inside its outline), clear of the measured dot (radius 5)
+     * and of the second membership's ring around it ({@link Plots#sweepMarkers}, 9 px out), so
+     * where theory and measurement agree (both at 1, say) the markers show inside the diamond
+     * instead of being hidden by it.
      */
-    static final int DIAMOND_HALF_DIAGONAL = 12;
+    static final int DIAMOND_HALF_DIAGONAL = 16;
 
     /** How much larger each further membership's diamond is, so diamonds at one value nest. */
     static final int DIAMOND_STEP = 4;
@@ -98,9 +99,7 @@ final class SweepCharts {
         if (sweep.numeric()) {
             DeviationRenderer band = Plots.band(curves.size());
             band.setDefaultShapesVisible(true);
-            for (int i = 0; i < curves.size(); i++) {
-                band.setSeriesShape(i, Plots.seriesShape(i));
-            }
+            Plots.sweepMarkers(band, curves.size());
             renderer = band;
         } else {
             XYErrorRenderer bars = Plots.errorBars(curves.size());

@@ -3,6 +3,7 @@ package io.gossip.reports;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -22,12 +23,23 @@ final class TimelineCharts {
     /** PartialView mean/min/max and InView mean over time, with the expected size dashed. */
     static JFreeChart viewSizes(String title, String subtitle, TimelineView view) {
         XYPlot plot = Plots.xy(TIME_AXIS, "view size (entries)");
-        XYLineAndShapeRenderer lines = Plots.lines(4, 0, false);
-        // mean, min and max share blue tones; InView mean is green.
+        // One path per series, so the InView mean's dashes survive a sample every pixel or two.
+        XYLineAndShapeRenderer lines = Plots.paths();
+        // mean, min and max share blue tones; InView mean is vermillion, which stands out in
+        // dashes over the blue PartialView mean (green, of a similar lightness, blended with it).
         lines.setSeriesPaint(0, ChartTheme.color(0));
         lines.setSeriesPaint(1, ChartTheme.color(5));
         lines.setSeriesPaint(2, ChartTheme.color(4));
-        lines.setSeriesPaint(3, ChartTheme.color(2));
+        lines.setSeriesPaint(3, ChartTheme.color(1));
+        for (int i = 0; i < 3; i++) {
+            lines.setSeriesStroke(i, ChartTheme.LINE);
+        }
+        // Every arc is in one PartialView and one InView, so the two means agree except while arcs
+        // are in the making or lead to nodes that are gone. Drawn solid under the PartialView mean,
+        // the InView mean vanished; one line named for both would be wrong where they part. Short
+        // dashes drawn last show both: alternating colours where they agree, apart where not.
+        lines.setSeriesStroke(3, ChartTheme.SHORT_DASHED);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         Plots.add(plot, view.viewSizes(), lines);
         Plots.add(plot, view.expectedSize(), Plots.theory());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);

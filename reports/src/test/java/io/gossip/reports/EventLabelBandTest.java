@@ -34,30 +34,48 @@ class EventLabelBandTest {
         assertEquals(2, markers, "test setup: the crash and the join of repetition 0");
         for (JFreeChart chart : List.of(TimelineCharts.viewSizes("t", "s", view),
                 TimelineCharts.liveNodes("t", "s", view), TimelineCharts.broadcastCoverage("t", "s", view))) {
-            ChartRenderingInfo info = new ChartRenderingInfo();
-            BufferedImage image = chart.createBufferedImage(ChartTheme.WIDTH, ChartTheme.HEIGHT, info);
-            Graphics2D g2 = image.createGraphics();
-            int labelHeight = g2.getFontMetrics(ChartTheme.MARKER_FONT).getHeight();
-            Rectangle2D area = info.getPlotInfo().getDataArea();
-            XYPlot plot = (XYPlot) chart.getPlot();
-
-            double lowestLabelBottom = area.getMinY() + ChartTheme.LABEL_FIRST_ROW_TOP_PX
-                    + ChartTheme.LABEL_ROW_STEP_PX * (markers - 1) + labelHeight;
-            double highestDataPx = plot.getRangeAxis().valueToJava2D(highestValue(plot), area,
-                    RectangleEdge.LEFT);
-            assertTrue(labelHeight <= EventLabelBand.LABEL_HEIGHT_PX, "label height " + labelHeight);
-            assertTrue(highestDataPx > lowestLabelBottom + 2, "data top at " + highestDataPx
-                    + " px, labels down to " + lowestLabelBottom + " px");
-
-            // No tick (and so no grid line) in the band: it is not a range of values.
-            var axis = (EventLabelBand.TicksBelow) plot.getRangeAxis();
-            List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, RectangleEdge.LEFT);
-            assertFalse(ticks.isEmpty());
-            assertTrue(ticks.stream().allMatch(t -> ((ValueTick) t).getValue() <= axis.highestTick()));
-            assertTrue(axis.highestTick() < axis.getUpperBound());
-            assertEquals(1, plot.getRangeMarkers(Layer.BACKGROUND).size(), "the tinted band");
-            g2.dispose();
+            assertDataBelowTheLabels(chart, markers, ChartTheme.HEIGHT);
         }
+    }
+
+    /**
+     * The band is sized on the plot area of each drawing, not on a guess of it: a subtitle that
+     * wraps onto several lines, or a smaller image, leaves a shorter plot, in which a band sized
+     * for the usual one was too short and the lowest labels covered the data's top.
+     */
+    @Test
+    void aShorterPlotStillKeepsTheDataBelowTheLabels() throws Exception {
+        TimelineView view = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        String longSubtitle = "a scenario with a long name · point 3 (network.latency=type: uniform "
+                .repeat(6);
+        assertDataBelowTheLabels(TimelineCharts.liveNodes("t", longSubtitle, view), 2, ChartTheme.HEIGHT);
+        assertDataBelowTheLabels(TimelineCharts.liveNodes("t", "s", view), 2, 500);
+    }
+
+    private static void assertDataBelowTheLabels(JFreeChart chart, int markers, int imageHeight) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(ChartTheme.WIDTH, imageHeight, info);
+        Graphics2D g2 = image.createGraphics();
+        int labelHeight = g2.getFontMetrics(ChartTheme.MARKER_FONT).getHeight();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = (XYPlot) chart.getPlot();
+
+        double lowestLabelBottom = area.getMinY() + ChartTheme.LABEL_FIRST_ROW_TOP_PX
+                + ChartTheme.LABEL_ROW_STEP_PX * (markers - 1) + labelHeight;
+        double highestDataPx = plot.getRangeAxis().valueToJava2D(highestValue(plot), area,
+                RectangleEdge.LEFT);
+        assertTrue(labelHeight <= EventLabelBand.LABEL_HEIGHT_PX, "label height " + labelHeight);
+        assertTrue(highestDataPx > lowestLabelBottom + 2, "data top at " + highestDataPx
+                + " px, labels down to " + lowestLabelBottom + " px, plot " + area.getHeight() + " px high");
+
+        // No tick (and so no grid line) in the band: it is not a range of values.
+        var axis = (TicksWithin) plot.getRangeAxis();
+        List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, RectangleEdge.LEFT);
+        assertFalse(ticks.isEmpty());
+        assertTrue(ticks.stream().allMatch(t -> ((ValueTick) t).getValue() <= axis.highest()));
+        assertTrue(axis.highest() < axis.getUpperBound());
+        assertEquals(1, plot.getRangeMarkers(Layer.BACKGROUND).size(), "the tinted band");
+        g2.dispose();
     }
 
     @Test
@@ -66,7 +84,7 @@ class EventLabelBandTest {
         Fixtures.write(dir, "events.csv", Fixtures.EVENTS_HEADER);
         TimelineView view = TimelineView.of(RunData.load(dir)).orElseThrow();
         XYPlot plot = (XYPlot) TimelineCharts.liveNodes("t", "s", view).getPlot();
-        assertFalse(plot.getRangeAxis() instanceof EventLabelBand.TicksBelow);
+        assertFalse(plot.getRangeAxis() instanceof TicksWithin);
         var band = plot.getRangeMarkers(Layer.BACKGROUND);
         assertTrue(band == null || band.isEmpty(), "no band");
     }

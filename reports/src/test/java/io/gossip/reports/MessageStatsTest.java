@@ -46,12 +46,28 @@ class MessageStatsTest {
         assertEquals(ChartDump.values(DistributionCharts.messagesHistogram("t", "s",
                 MessageStats.messagesSent(nodes, 0), 2)), ChartDump.values(figure.chart()));
         // One point without a sweep, SCAMP only: no point or colour key to name, but two repetitions.
-        assertTrue(figure.caption().contains("each node sent in one repetition (2 repetitions pooled, every "
-                + "node, crashed ones included), for SCAMP; the bars count the nodes of all 2 repetitions "
-                + "together, so their heights add up to 2 × the nodes of one repetition;"),
+        assertTrue(figure.caption().contains("each node sent in one repetition (mean of 2 repetitions, every "
+                + "node, crashed ones included), for SCAMP; each bar is the mean over the 2 repetitions of "
+                + "the nodes that sent that many, so the bars add up to the nodes of one repetition;"),
                 figure.caption());
-        assertEquals("nodes × repetitions (2 repetitions pooled)",
+        assertEquals("nodes (mean of 2 repetitions)",
                 ((XYPlot) figure.chart().getPlot()).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void severalRepetitionsAreAveragedSoTheBarsAddUpToOneRepetitionsNodes() throws Exception {
+        // singlePoint: SCAMP has two repetitions of 4 nodes, the baseline one of 4.
+        RunData run = RunData.load(Fixtures.singlePoint(dir));
+        XYIntervalSeriesCollection bars = MessageStats.messagesSent(run.nodes(), 0).dataset();
+        for (int s = 0; s < bars.getSeriesCount(); s++) {
+            double total = 0;
+            for (int i = 0; i < bars.getItemCount(s); i++) {
+                total += bars.getYValue(s, i);
+            }
+            assertEquals(4.0, total, 1e-12, "series " + bars.getSeriesKey(s));
+        }
+        // SCAMP's three nodes that sent 3 messages (two in repetition 1, one in 0): 1.5 a repetition.
+        assertEquals(1.5, bars.getYValue(0, 2), 1e-12);
     }
 
     @Test

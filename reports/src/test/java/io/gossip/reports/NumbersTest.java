@@ -14,6 +14,15 @@ class NumbersTest {
     }
 
     @Test
+    void compactGroupsThousandsAndNeverTurnsALargeValueIntoAnExponent() {
+        assertEquals("100,000", Numbers.compact(100_000));
+        assertEquals("2,010", Numbers.compact(2010));
+        assertEquals("99,874", Numbers.compact(99_873.6), "a mean number of live nodes, not 9.987e+04");
+        assertEquals("999", Numbers.compact(999));
+        assertEquals("13.82", Numbers.compact(13.8155));
+    }
+
+    @Test
     void fixedKeepsTrailingZerosSoAColumnLinesUp() {
         assertEquals("6519.5", Numbers.fixed(6519.478, 1));
         assertEquals("2.50", Numbers.fixed(2.5, 2));
@@ -27,5 +36,6 @@ class NumbersTest {
         assertEquals("20 broadcasts", Numbers.counted(20, "broadcast"));
         assertEquals("6 churn-joins", Numbers.counted(6, "churn-join"));
         assertEquals("2 crashes", Numbers.counted(2, "crash"));
+        assertEquals("1,400 broadcasts", Numbers.counted(1400, "broadcast"));
     }
 }

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -105,6 +106,29 @@ class RunReportTest {
         String html = Files.readString(RunReport.build(dir).indexHtml());
         assertTrue(html.contains("<th>Simulated events</th><td class=\"num\">6,591,020</td>"), html);
         assertTrue(html.contains("<th>Nodes</th><td class=\"num\">100,000</td>"), html);
+    }
+
+    @Test
+    void captionsAndLabelsGroupThousandsToo() throws Exception {
+        Fixtures.singlePoint(dir);
+        List<String> nodes = new ArrayList<>(List.of(Fixtures.NODES_HEADER));
+        List<String> broadcasts = new ArrayList<>(List.of(Fixtures.BROADCASTS_HEADER));
+        for (int i = 0; i < 1000; i++) {
+            nodes.add("0,scamp,0,n" + i + ",true,2,2,3,3");
+            broadcasts.add("0,scamp,0," + i + ",n0,100.0,1000,1000,1.0,true,10.0,20.0,20.0,3,12,4");
+        }
+        Fixtures.write(dir, "nodes.csv", nodes.toArray(String[]::new));
+        Fixtures.write(dir, "broadcasts.csv", broadcasts.toArray(String[]::new));
+        RunData run = RunData.load(dir);
+        Figure histogram = ViewSizeFigures.histograms(run).get(0);
+        assertTrue(histogram.caption().contains("n = 1,000 live nodes"), histogram.caption());
+        String latency = RunFigures.latency(run).orElseThrow().caption();
+        assertTrue(latency.startsWith("Share of the 1,000 broadcasts "), latency);
+
+        RunData sweep = RunData.load(Fixtures.sweepOverNodes(dir));
+        assertEquals("point 2 (nodes=10,000)", RunFigures.pointName(sweep, 2));
+        assertEquals("churn at 2,010 s",
+                new EventRow(0, "scamp", 0, 2_010_000, "churn", "joinsPerSecond=5 leavesPerSecond=5").label());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.Shape;
+import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.Tick;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -76,6 +78,46 @@ class SweepChartsTest {
         assertReadable(yTickLabels(chart));
     }
 
+    /**
+     * Markers at exactly 0 or 1 are drawn whole: a fraction axis runs a little past both, yet
+     * labels nothing outside 0 to 1.
+     */
+    @Test
+    void fractionAxesLeaveRoomAroundZeroAndOneWithoutTicksBeyond() {
+        List<ReliabilityCurves.Curve> reliability = List.of(new ReliabilityCurves.Curve("scamp", List.of(
+                new ReliabilityCurves.Measured(0, 1, 0), new ReliabilityCurves.Measured(0.5, 0, 0))));
+        List<CoverageSweep.Curve> coverage = List.of(new CoverageSweep.Curve("scamp", List.of(
+                new CoverageSweep.Entry(0, 1, 1, 1, 10), new CoverageSweep.Entry(0.5, 0.2, 0, 1, 10))));
+        Sweep sweep = Sweep.numeric("crash", List.of(0.0, 0.5));
+        for (JFreeChart chart : List.of(
+                SweepCharts.reliability("t", "s", sweep, "crash", reliability, new XYSeriesCollection()),
+                SweepCharts.coverage("t", "s", sweep, "crash", coverage),
+                DistributionCharts.latencyCdf("t", "s", List.of()))) {
+            NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+            assertTrue(y.getLowerBound() <= -Plots.FRACTION_MARGIN + 1e-12, "lower " + y.getLowerBound());
+            assertTrue(y.getUpperBound() >= 1 + Plots.FRACTION_MARGIN - 1e-12, "upper " + y.getUpperBound());
+            for (int height : new int[] {400, 600, 800, 1600}) {
+                List<Double> ticks = yTickValues(chart, height);
+                assertEquals(0, ticks.get(0), 1e-9, "lowest tick at " + height + " px: " + ticks);
+                assertEquals(1, ticks.get(ticks.size() - 1), 1e-9, "highest tick at " + height + " px: " + ticks);
+            }
+            assertFalse(yTickLabels(chart).stream().anyMatch(l -> l.startsWith("-")), yTickLabels(chart).toString());
+        }
+    }
+
+    private static List<Double> yTickValues(JFreeChart chart, int height) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(1000, height, info);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+            return axis.refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(), RectangleEdge.LEFT)
+                    .stream().map(t -> ((ValueTick) t).getValue()).toList();
+        } finally {
+            g2.dispose();
+        }
+    }
+
     /** Reliability 1 measured and predicted at both values, for SCAMP and the baseline. */
     private static JFreeChart allReachedWithTheory() {
         List<ReliabilityCurves.Curve> curves = List.of(
@@ -104,20 +146,50 @@ class SweepChartsTest {
         double outline = ((BasicStroke) theory.getSeriesOutlineStroke(0)).getLineWidth();
         double largestMarker = 0;
         for (int i = 0; i < 2; i++) {
-            largestMarker = Math.max(largestMarker, farthestCorner(measured.getSeriesShape(i)));
+            largestMarker = Math.max(largestMarker, outerRadius((XYLineAndShapeRenderer) measured, i));
         }
         double previousSide = 0;
         for (int i = 0; i < 2; i++) {
             assertFalse(theory.getSeriesShapesFilled(i), "hollow");
             Shape diamond = theory.getSeriesShape(i);
             // A diamond's sides are closest to its centre at half its diagonal over √2.
-            double side = farthestCorner(diamond) / Math.sqrt(2);
+            double side = diamond.getBounds2D().getMaxX() / Math.sqrt(2);
             assertTrue(side - outline / 2 > largestMarker + 1,
                     "diamond " + i + " clears every measured marker: " + side + " vs " + largestMarker);
             assertTrue(side - outline / 2 > previousSide + outline / 2,
                     "diamond " + i + " nests around the one before");
             previousSide = side;
         }
+    }
+
+    /**
+     * Where SCAMP and the baseline measure the same value, both markers show: SCAMP's filled dot,
+     * and around it, clear of it, the baseline's hollow ring; on the coverage chart too.
+     */
+    @Test
+    void theBaselinesMarkerIsAHollowRingAroundScampsDot() {
+        List<CoverageSweep.Curve> coverage = List.of(
+                new CoverageSweep.Curve("scamp", List.of(new CoverageSweep.Entry(0, 1, 1, 1, 10))),
+                new CoverageSweep.Curve("global", List.of(new CoverageSweep.Entry(0, 1, 1, 1, 10))));
+        JFreeChart coverageChart = SweepCharts.coverage("t", "s", Sweep.numeric("crash", List.of(0.0, 0.5)),
+                "crash", coverage);
+        for (JFreeChart chart : List.of(allReachedWithTheory(), coverageChart)) {
+            var measured = (XYLineAndShapeRenderer) ((XYPlot) chart.getPlot()).getRenderer(0);
+            assertTrue(measured.getSeriesShapesFilled(0), "SCAMP's dot is filled");
+            assertFalse(measured.getSeriesShapesFilled(1), "the baseline's ring is hollow");
+            assertTrue(measured.getDrawOutlines(), "a hollow marker is drawn by its outline");
+            double ringInside = measured.getSeriesShape(1).getBounds2D().getMaxX()
+                    - ((BasicStroke) measured.getSeriesOutlineStroke(1)).getLineWidth() / 2;
+            assertTrue(ringInside > outerRadius(measured, 0) + 1,
+                    "ring " + ringInside + " px clear of the dot " + outerRadius(measured, 0));
+        }
+    }
+
+    /** How far series {@code i}'s marker reaches from its centre, its outline included. */
+    private static double outerRadius(XYLineAndShapeRenderer renderer, int i) {
+        double stroke = renderer.getDrawOutlines()
+                ? ((BasicStroke) renderer.getSeriesOutlineStroke(i)).getLineWidth() / 2 : 0;
+        return farthestCorner(renderer.getSeriesShape(i)) + stroke;
     }
 
     @Test
@@ -134,7 +206,13 @@ class SweepChartsTest {
 
     /** The distance from a marker's centre (0, 0) to its farthest point. */
     private static double farthestCorner(Shape shape) {
-        Rectangle2D b = shape.getBounds2D();
-        return Math.hypot(Math.max(-b.getMinX(), b.getMaxX()), Math.max(-b.getMinY(), b.getMaxY()));
+        double farthest = 0;
+        double[] point = new double[6];
+        for (PathIterator it = shape.getPathIterator(null, 0.01); !it.isDone(); it.next()) {
+            if (it.currentSegment(point) != PathIterator.SEG_CLOSE) {
+                farthest = Math.max(farthest, Math.hypot(point[0], point[1]));
+            }
+        }
+        return farthest;
     }
 }

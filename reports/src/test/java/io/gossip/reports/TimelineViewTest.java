@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -107,10 +108,11 @@ class TimelineViewTest {
                 "0,scamp,0,1,n2,200.0,1000,998,0.998,false,10.0,20.0,,3,12,4");
         TimelineView v = TimelineView.of(RunData.load(dir)).orElseThrow();
         JFreeChart chart = TimelineCharts.broadcastCoverage("t", "s", v);
-        var y = (EventLabelBand.TicksBelow) ((XYPlot) chart.getPlot()).getRangeAxis();
+        var y = (TicksWithin) ((XYPlot) chart.getPlot()).getRangeAxis();
         assertEquals(0.99, y.getLowerBound(), 1e-12);
-        // The data's part of the axis, below the band of event labels, ends just above 1.
-        assertTrue(y.highestTick() > 1 && y.highestTick() < 1.001, "data top " + y.highestTick());
+        // Ticks run up to 1, a fraction's highest value; above it is the band of event labels.
+        assertEquals(1, y.highest());
+        assertEquals(0, y.lowest());
         SweepChartsTest.assertReadable(SweepChartsTest.yTickLabels(chart));
     }
 
@@ -133,6 +135,25 @@ class TimelineViewTest {
         // Drawn segment by segment, the dashes restart every sample and a line sampled every few
         // pixels looks solid (see LatencyCdfTest.aDenseT99CurveStaysDashed).
         assertTrue(expected.getDrawSeriesLineAsPath());
+    }
+
+    /**
+     * The InView mean mostly equals the PartialView mean: drawn solid beneath it, it was hidden.
+     * It is drawn last, in short dashes along one path, so the PartialView mean shows between them.
+     */
+    @Test
+    void inViewMeanIsDashedOnTopOfThePartialViewMean() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        JFreeChart chart = TimelineCharts.viewSizes("t", "s", v);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        assertEquals("InView mean", plot.getDataset(0).getSeriesKey(3));
+        assertEquals(ChartTheme.SHORT_DASHED, lines.getSeriesStroke(3));
+        assertEquals(ChartTheme.LINE, lines.getSeriesStroke(0), "the PartialView mean stays solid");
+        assertTrue(lines.getDrawSeriesLineAsPath());
+        assertEquals(SeriesRenderingOrder.FORWARD, plot.getSeriesRenderingOrder(), "InView (3) after PartialView (0)");
+        assertTrue(RunFigures.timeline(RunData.load(dir)).get(0).caption()
+                .contains("the InView mean is drawn in short vermillion dashes on top of the PartialView mean"));
     }
 
     @Test
