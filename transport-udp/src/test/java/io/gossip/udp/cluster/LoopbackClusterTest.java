@@ -151,8 +151,11 @@ class LoopbackClusterTest {
                         && metrics.stream().mapToLong(m -> m.core().leaseExpiries()).sum() > 0;
             }, Duration.ofSeconds(15)), "two renewals per node and some expiries");
             assertTrue(cluster.awaitSettled(SETTLE));
-            MessageId id = cluster.broadcast(0, new byte[] {3});
-            assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)), "coverage " + cluster.coverage(id));
+            // Views keep changing as 2 s leases expire and are renewed, and on a loaded machine one
+            // broadcast can leave while its origin's entries are in between (a fresh clone's full
+            // build once saw one reach only its origin): connected means a broadcast soon reaches all.
+            assertTrue(eventuallyABroadcastReachesEveryone(cluster, 0, Duration.ofSeconds(20)),
+                    "no broadcast from node 0 reached every live node within 20 s");
         }
     }
 
