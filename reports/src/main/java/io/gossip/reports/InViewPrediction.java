@@ -17,15 +17,16 @@ import java.util.TreeMap;
  * {@code 1 − Σ(reached − 1 + duplicates) / Σ messages}, since {@code messages} counts every copy
  * sent (lost ones, those to crashed nodes and those arriving after the run's end included) and
  * {@code reached − 1 + duplicates} the copies that arrived at a live node. For each repetition,
- * the expected number of nodes a broadcast misses is m = Σ q^in_view(v) over the nodes v alive at
- * its end ({@code nodes.csv}), and the chance that it misses none is taken as exp(−m), a Poisson
- * approximation (misses rare and independent). The point's prediction is the mean over its
- * repetitions.
+ * over the nodes v alive at its end ({@code nodes.csv}), the chance that a broadcast misses none
+ * is Π (1 − q^in_view(v)): the copies to different nodes travel different links, so their misses
+ * are independent. The point's prediction is the mean over its repetitions. The Poisson
+ * approximation exp(−m), with m = Σ q^in_view(v) the expected number of nodes missed, agrees
+ * while every q^i is small, but would give a repetition with a node nobody gossips to about e^(−1)
+ * rather than 0.
  *
  * <p>It assumes every InView member got the broadcast and sent its copy, and that copies fail
- * independently; under loss alone it can then only err high (the copies to different nodes travel
- * different links, so given every sender their misses are independent, and
- * Π(1 − q^i) ≤ exp(−Σ q^i)). The InViews are those at the end of the repetition: a member that
+ * independently; under loss alone it can then only err high, since a member that missed the
+ * broadcast sends nothing. The InViews are those at the end of the repetition: a member that
  * crashed or left counts as a sender whose copy fails with probability q, although it sent
  * nothing, while q counts the copies sent to crashed nodes as failed. After crashes the prediction
  * is therefore an estimate, not a bound: q^i is about the chance that all i members of an InView
@@ -37,7 +38,7 @@ import java.util.TreeMap;
  * @param point the point index
  * @param copyFailure q, the share of the point's gossip copies that did not reach a live node
  * @param expectedMisses m, the expected number of live nodes a broadcast misses, mean over repetitions
- * @param reliability exp(−m) of each repetition, mean over repetitions
+ * @param reliability Π (1 − q^in_view) of each repetition, mean over repetitions
  * @param repetitions how many repetitions the means are over
  */
 record InViewPrediction(int point, double copyFailure, double expectedMisses, double reliability,
@@ -69,7 +70,7 @@ record InViewPrediction(int point, double copyFailure, double expectedMisses, do
      */
     static List<InViewPrediction> of(List<BroadcastRow> broadcasts, List<NodeRow> nodes) {
         Map<Integer, Double> failure = copyFailures(broadcasts);
-        // point -> repetition -> expected misses m of that repetition
+        // point -> repetition -> {m, ln Π (1 − q^in_view)} of that repetition
         Map<Integer, Map<Integer, double[]>> misses = new TreeMap<>();
         for (NodeRow n : nodes) {
             if (!n.alive() || !n.membership().equals(MEMBERSHIP)) {
@@ -77,8 +78,11 @@ record InViewPrediction(int point, double copyFailure, double expectedMisses, do
             }
             Double q = failure.get(n.point());
             if (q != null) {
-                misses.computeIfAbsent(n.point(), p -> new TreeMap<>())
-                        .computeIfAbsent(n.repetition(), r -> new double[1])[0] += missProbability(q, n.inView());
+                double[] sum = misses.computeIfAbsent(n.point(), p -> new TreeMap<>())
+                        .computeIfAbsent(n.repetition(), r -> new double[2]);
+                double miss = missProbability(q, n.inView());
+                sum[0] += miss;
+                sum[1] += Math.log1p(-miss); // −∞ for a certain miss: the product is 0
             }
         }
         List<InViewPrediction> predictions = new ArrayList<>();
@@ -87,7 +91,7 @@ record InViewPrediction(int point, double copyFailure, double expectedMisses, do
             double reliability = 0;
             for (double[] sum : byRepetition.values()) {
                 m += sum[0];
-                reliability += Math.exp(-sum[0]);
+                reliability += Math.exp(sum[1]);
             }
             int repetitions = byRepetition.size();
             predictions.add(new InViewPrediction(point, failure.get(point), m / repetitions,

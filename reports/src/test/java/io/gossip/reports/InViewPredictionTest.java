@@ -30,9 +30,10 @@ class InViewPredictionTest {
         assertEquals(1, half.point());
         assertEquals(0.5, half.copyFailure(), 1e-12);
         assertEquals(2, half.repetitions());
-        // rep 0: 0.5 + 0.25 + 0.125 (the crashed node left out); rep 1: 0.25 + 0.25 + 0.5 + 0.0625.
+        // Misses rep 0: 0.5, 0.25, 0.125 (the crashed node left out); rep 1: 0.25, 0.25, 0.5, 0.0625.
         assertEquals((0.875 + 1.0625) / 2, half.expectedMisses(), 1e-12);
-        assertEquals((Math.exp(-0.875) + Math.exp(-1.0625)) / 2, half.reliability(), 1e-12);
+        // None missed: the product of 1 − each, not the Poisson exp(−m) (0.417 and 0.346).
+        assertEquals((0.5 * 0.75 * 0.875 + 0.75 * 0.75 * 0.5 * 0.9375) / 2, half.reliability(), 1e-12);
     }
 
     @Test
@@ -45,9 +46,10 @@ class InViewPredictionTest {
         InViewPrediction lossless = InViewPrediction.of(run.broadcasts(), run.nodes()).get(0);
         assertEquals(0, lossless.point());
         assertEquals(0, lossless.copyFailure());
-        // rep 0: every InView at least 1, nothing missed; rep 1: one node with none, m = 1.
+        // rep 0: every InView at least 1, nothing missed; rep 1: one node with none, a certain
+        // miss (m = 1, and no broadcast reaches everyone: 0, not the Poisson e^(−1)).
         assertEquals(0.5, lossless.expectedMisses(), 1e-12);
-        assertEquals((1 + Math.exp(-1)) / 2, lossless.reliability(), 1e-12);
+        assertEquals(0.5, lossless.reliability(), 1e-12);
     }
 
     @Test

@@ -394,9 +394,10 @@ class RunReportTest {
         XYDataset prediction = plot.getDataset(2);
         assertEquals(2, prediction.getItemCount(0));
         assertEquals(0.0, prediction.getXValue(0, 0), 1e-12);
-        assertEquals((1 + Math.exp(-1)) / 2, prediction.getYValue(0, 0), 1e-12);
+        assertEquals(0.5, prediction.getYValue(0, 0), 1e-12);
         assertEquals(0.5, prediction.getXValue(0, 1), 1e-12);
-        assertEquals((Math.exp(-0.875) + Math.exp(-1.0625)) / 2, prediction.getYValue(0, 1), 1e-12);
+        assertEquals((0.5 * 0.75 * 0.875 + 0.75 * 0.75 * 0.5 * 0.9375) / 2,
+                prediction.getYValue(0, 1), 1e-12);
         var renderer = (XYLineAndShapeRenderer) plot.getRenderer(2);
         assertEquals(ChartTheme.color(0), renderer.getSeriesPaint(0), "SCAMP's colour");
         assertFalse(renderer.getSeriesShapesFilled(0), "hollow");
@@ -408,7 +409,7 @@ class RunReportTest {
                 "dotted, not dashed like the theory");
         String caption = reliability.caption();
         assertTrue(caption.contains("q^i") && caption.contains("empty InView always misses")
-                && caption.contains("Poisson") && caption.contains("upper bound"), caption);
+                && caption.contains("product") && caption.contains("upper bound"), caption);
     }
 
     @Test
