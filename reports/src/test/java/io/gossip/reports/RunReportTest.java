@@ -409,7 +409,7 @@ class RunReportTest {
                 "dotted, not dashed like the theory");
         String caption = reliability.caption();
         assertTrue(caption.contains("q^i") && caption.contains("empty InView always misses")
-                && caption.contains("product") && caption.contains("upper bound"), caption);
+                && caption.contains("product") && caption.contains("not a bound"), caption);
     }
 
     @Test
