@@ -52,6 +52,9 @@ final class ChartTheme {
     /** Short dashes, for a data line drawn over another that it often equals. */
     static final Stroke SHORT_DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {8f, 8f}, 0f);
+    /** Round dots, for a second prediction beside a dashed theory. */
+    static final Stroke DOTTED = new BasicStroke(2.5f, BasicStroke.CAP_ROUND,
+            BasicStroke.JOIN_ROUND, 10f, new float[] {0.5f, 6f}, 0f);
     static final Stroke GRID_LINE = new BasicStroke(1f);
     static final Stroke MARKER_LINE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);

@@ -124,7 +124,8 @@ final class CompareFigures {
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
                             + "standard error of the mean across that run's repetitions.",
                     SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
-                            sweep, xLabel, curves, new XYSeriesCollection())));
+                            sweep, xLabel, curves, new XYSeriesCollection(),
+                            new XYSeriesCollection())));
         });
         return figures;
     }

@@ -14,7 +14,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * Reliability (the fraction of broadcasts that reached every live node) against the swept
  * parameter, one curve per membership with error bars of one standard error across repetitions,
  * and beside each the theoretical exp(−e^(−k)) of {@link FanoutTheory} at that point's measured
- * effective fanout.
+ * effective fanout; for SCAMP also the prediction of {@link InViewPrediction} from its InView sizes
+ * and the measured share of gossip copies lost.
  *
  * <p>On a categorical sweep the memberships are shifted a little left and right of their category
  * so their error bars do not hide each other.
@@ -46,6 +47,11 @@ final class ReliabilityCurves {
     /** The legend text of one membership's theoretical curve. */
     static String theoryLabel(String membership) {
         return membership + ", theory exp(−e^(−k)) at its live fanout";
+    }
+
+    /** The legend text of a membership's prediction from its InView sizes. */
+    static String predictionLabel(String membership) {
+        return membership + ", predicted from InView sizes and copies lost";
     }
 
     /**
@@ -119,6 +125,35 @@ final class ReliabilityCurves {
             if (series.getItemCount() > 0) {
                 dataset.addSeries(series);
             }
+        }
+        return dataset;
+    }
+
+    /**
+     * SCAMP's {@link InViewPrediction} at each point that has one, at the x of its measured curve
+     * (shifted as SCAMP is on a category axis): one series named by {@link #predictionLabel}, or
+     * none when no point has a prediction.
+     */
+    static XYSeriesCollection predictionDataset(Sweep sweep, List<PointRow> points,
+            List<BroadcastRow> broadcasts, List<NodeRow> nodes) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        List<String> memberships = Memberships.present(points, PointRow::membership);
+        int index = memberships.indexOf(InViewPrediction.MEMBERSHIP);
+        if (index < 0) {
+            return dataset;
+        }
+        Map<Integer, PointRow> byPoint = new HashMap<>();
+        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
+        double shift = shift(sweep, index, memberships.size());
+        XYSeries series = new XYSeries(predictionLabel(InViewPrediction.MEMBERSHIP), true, false);
+        for (InViewPrediction p : InViewPrediction.of(broadcasts, nodes)) {
+            PointRow row = byPoint.get(p.point());
+            if (row != null) {
+                series.add(sweep.x(row) + shift, p.reliability());
+            }
+        }
+        if (series.getItemCount() > 0) {
+            dataset.addSeries(series);
         }
         return dataset;
     }

@@ -5,6 +5,7 @@ import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -42,6 +43,15 @@ final class SweepCharts {
 
     private static final int LEGEND_DIAMOND_HALF_DIAGONAL = 7;
 
+    /**
+     * Distance from the centre of a prediction triangle to its corners, in pixels. Its sides pass
+     * 11 px from the centre (10 px inside its outline), clear of the measured dot and of the
+     * baseline's ring, so where prediction and measurement agree the marker shows inside it.
+     */
+    static final int TRIANGLE_CIRCUMRADIUS = 22;
+
+    private static final int LEGEND_TRIANGLE_CIRCUMRADIUS = 8;
+
     /** The solid outline of a theory diamond: the dashes of the theory line would break it up. */
     static final Stroke DIAMOND_OUTLINE = new BasicStroke(2f);
 
@@ -49,25 +59,31 @@ final class SweepCharts {
     }
 
     /**
-     * Measured reliability with ± one standard error, and each membership's theory in its colour
-     * (dashed, hollow diamonds around the measured markers). {@code curves} and {@code theory} name
-     * memberships (or runs): a theory series takes the colour of the curve its label names. With a
-     * theory, the legend calls the measured series "NAME, measured".
+     * Measured reliability with ± one standard error, each membership's theory in its colour
+     * (dashed, hollow diamonds around the measured markers) and SCAMP's prediction from its InView
+     * sizes (dotted, hollow triangles around them). {@code curves}, {@code theory} and
+     * {@code prediction} name memberships (or runs): a theory or prediction series takes the colour
+     * of the curve its label names. With a theory or a prediction, the legend calls the measured
+     * series "NAME, measured".
      */
     static JFreeChart reliability(String title, String subtitle, Sweep sweep, String xLabel,
-            List<ReliabilityCurves.Curve> curves, XYSeriesCollection theory) {
+            List<ReliabilityCurves.Curve> curves, XYSeriesCollection theory,
+            XYSeriesCollection prediction) {
         XYPlot plot = Plots.xy(sweep.axis(xLabel),
                 "reliability (fraction of broadcasts reaching all)");
         XYErrorRenderer measured = Plots.errorBars(curves.size());
         measured.setDefaultLinesVisible(sweep.numeric());
         Plots.add(plot, ReliabilityCurves.dataset(curves), measured);
-        if (theory.getSeriesCount() > 0) {
+        if (theory.getSeriesCount() > 0 || prediction.getSeriesCount() > 0) {
             measured.setLegendItemLabelGenerator(new StandardXYSeriesLabelGenerator("{0}, measured"));
+        }
+        if (theory.getSeriesCount() > 0) {
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
             renderer.setDrawOutlines(true);
             renderer.setUseOutlinePaint(false);
             for (int i = 0; i < theory.getSeriesCount(); i++) {
-                int color = colorOf(curves, (String) theory.getSeriesKey(i));
+                int color = colorOf(curves, (String) theory.getSeriesKey(i),
+                        ReliabilityCurves::theoryLabel);
                 renderer.setSeriesPaint(i, ChartTheme.color(color));
                 renderer.setSeriesStroke(i, ChartTheme.DASHED);
                 renderer.setSeriesShape(i, diamond(DIAMOND_HALF_DIAGONAL + DIAMOND_STEP * i));
@@ -78,8 +94,24 @@ final class SweepCharts {
             }
             Plots.add(plot, theory, renderer);
         }
+        if (prediction.getSeriesCount() > 0) {
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
+            renderer.setDrawOutlines(true);
+            renderer.setUseOutlinePaint(false);
+            for (int i = 0; i < prediction.getSeriesCount(); i++) {
+                int color = colorOf(curves, (String) prediction.getSeriesKey(i),
+                        ReliabilityCurves::predictionLabel);
+                renderer.setSeriesPaint(i, ChartTheme.color(color));
+                renderer.setSeriesStroke(i, ChartTheme.DOTTED);
+                renderer.setSeriesShape(i, triangle(TRIANGLE_CIRCUMRADIUS));
+                renderer.setSeriesShapesFilled(i, false);
+                renderer.setSeriesOutlineStroke(i, DIAMOND_OUTLINE);
+                renderer.setLegendShape(i, triangle(LEGEND_TRIANGLE_CIRCUMRADIUS));
+            }
+            Plots.add(plot, prediction, renderer);
+        }
         // Datasets drawn in reverse order: the measured markers (dataset 0) come last, on top of
-        // the theory's lines and diamonds.
+        // the theory's lines and diamonds and the prediction's triangles.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         Plots.fractionRange(plot);
         return ChartTheme.chart(title, subtitle, plot);
@@ -88,6 +120,12 @@ final class SweepCharts {
     /** A diamond centred on the data point whose corners are {@code half} px from its centre. */
     static Shape diamond(int half) {
         return new Polygon(new int[] {0, half, 0, -half}, new int[] {-half, 0, half, 0}, 4);
+    }
+
+    /** An upward triangle centred on the data point, its corners {@code r} px from its centre. */
+    static Shape triangle(int r) {
+        int halfSide = (int) Math.round(r * Math.sqrt(3) / 2);
+        return new Polygon(new int[] {0, halfSide, -halfSide}, new int[] {-r, r / 2, r / 2}, 3);
     }
 
     /** Mean final coverage per point with its 5–95 % range: a band on a numeric axis, bars else. */
@@ -119,9 +157,11 @@ final class SweepCharts {
         return "swept parameter " + parameter;
     }
 
-    private static int colorOf(List<ReliabilityCurves.Curve> curves, String theoryLabel) {
+    /** The colour index of the curve whose name {@code labelOf} turns into {@code label}. */
+    private static int colorOf(List<ReliabilityCurves.Curve> curves, String label,
+            UnaryOperator<String> labelOf) {
         for (int i = 0; i < curves.size(); i++) {
-            if (theoryLabel.equals(ReliabilityCurves.theoryLabel(curves.get(i).name()))) {
+            if (label.equals(labelOf.apply(curves.get(i).name()))) {
                 return i;
             }
         }

@@ -13,6 +13,31 @@ final class SweepFigures {
     private SweepFigures() {
     }
 
+    /** The caption's words on SCAMP's prediction from its InView sizes ({@link InViewPrediction}). */
+    static final String PREDICTION_TEXT = " Hollow triangles on a dotted line, in SCAMP's "
+            + "colour, predict its reliability from its InViews (a node's InView holds the "
+            + "nodes that have it in their PartialView: the only ones that gossip to it) and "
+            + "the share q of gossip copies that did not reach a live node (lost, or sent to a "
+            + "crashed node), measured at each point. A node whose InView holds i nodes misses "
+            + "a broadcast when all i copies sent to it fail, with probability q^i; a node with "
+            + "an empty InView always misses it. The chance that a broadcast misses none of the "
+            + "live nodes at the end of a repetition is then the product of their 1 − q^i (0 "
+            + "where one has an empty InView; about exp(−m) while every q^i is small, m being "
+            + "the sum of the q^i, the number of nodes a broadcast is expected to miss); the "
+            + "triangles are the mean over the repetitions. The prediction assumes that every "
+            + "InView member got the broadcast and sent its copy, and that copies fail "
+            + "independently (copies to different nodes travel different links). It is an "
+            + "estimate, not a bound: a member that missed the broadcast sends nothing (the "
+            + "truth is lower), and an arc whose membership messages all ran out of attempts "
+            + "sends copies but is missing from the receiver's InView (the truth is higher; a "
+            + "few arcs in a million at high loss). It takes the InViews as they are at the "
+            + "end of the repetition, where members that crashed or left, which sent nothing, "
+            + "still count as senders whose copy fails with probability q (q^i is then about "
+            + "the chance that all i members crashed, when crashes strike at random). SCAMP leaves some nodes with InViews of only 1 to 3, "
+            + "for which q^i is far from negligible: under loss these nodes, not the fanout, "
+            + "limit reliability, which is why the theory exp(−e^(−k)) can stay near 1 while "
+            + "the measurement and this prediction fall.";
+
     static Optional<Figure> reliability(RunData run) {
         Optional<Sweep> found = Sweep.of(run.points());
         if (found.isEmpty()) {
@@ -36,6 +61,9 @@ final class SweepFigures {
                 + "reached a live node per forwarding node, so crashed entries and lost messages do "
                 + "not count). Measurements below their diamond mean the membership graph is less "
                 + "random than that model, e.g. survivors whose whole InView crashed.";
+        XYSeriesCollection prediction = ReliabilityCurves.predictionDataset(sweep, run.points(),
+                run.broadcasts(), run.nodes());
+        String predictionText = prediction.getSeriesCount() == 0 ? "" : PREDICTION_TEXT;
         String layout = sweep.numeric() ? "one line per membership"
                 : "one marker per membership at each value, shifted sideways to keep them apart";
         return Optional.of(new Figure("reliability-vs-" + RunFigures.fileSafe(p) + ".png", title,
@@ -44,9 +72,9 @@ final class SweepFigures {
                         + "broadcast missed anyone. Error bars are ± one standard error of the mean "
                         + "across the " + repetitions(run) + " repetitions (each repetition builds a "
                         + "new membership graph), absent with a single repetition." + logAxisText(sweep)
-                        + theoryText,
+                        + theoryText + predictionText,
                 SweepCharts.reliability(title, RunFigures.subtitle(run, "error bars: ± 1 standard error over "
-                        + "repetitions"), sweep, xLabel(run, sweep), curves, theory)));
+                        + "repetitions"), sweep, xLabel(run, sweep), curves, theory, prediction)));
     }
 
     static Optional<Figure> coverageVsParameter(RunData run) {

@@ -179,6 +179,45 @@ final class Fixtures {
         return dir;
     }
 
+    /**
+     * A sweep over {@code network.loss} = 0, 0.5, 0.9, SCAMP with two repetitions and the global
+     * baseline, with InViews to predict reliability from ({@link InViewPrediction}). Copies that
+     * reached a live node (reached − 1 + duplicates) over copies sent, SCAMP: at 0, 10 of 10 (q =
+     * 0); at 0.5, 5 of 10 and 3 of 6 (q = 0.5); at 0.9 the only broadcast sent no copy (its
+     * origin's PartialView was empty), so q is unknown. Live SCAMP InViews: at 0, rep 0 {2, 1, 3,
+     * 1}, rep 1 {2, 0, 3, 1} (one node nobody gossips to); at 0.5, rep 0 {1, 2, 3} (plus a crashed
+     * node with 0), rep 1 {2, 2, 1, 4}. The baseline's rows would give other values were they used.
+     */
+    static Path lossSweep(Path dir) {
+        singlePoint(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,network.loss,0,scamp,2,4,1,1.0,1.0,1.0,0.0,2.0,2.77,1.75,10,0.7,50.0,60.0",
+                "0,network.loss,0,global,2,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,10,0.7,50.0,60.0",
+                "1,network.loss,0.5,scamp,2,4,1,0.875,0.75,0.5,0.5,2.0,2.77,2.0,8,0.2,50.0,60.0",
+                "1,network.loss,0.5,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,12,0.6,50.0,60.0",
+                "2,network.loss,0.9,scamp,1,4,1,0.25,0.25,0.0,0.0,0.0,2.77,0.0,0,0.0,,");
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER,
+                "0,scamp,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,10,7",
+                "0,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,9",
+                "1,scamp,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,10,2",
+                "1,scamp,1,0,n1,100.0,4,3,0.75,false,10.0,,,3,6,1",
+                "1,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,8",
+                "2,scamp,0,0,n1,100.0,4,1,0.25,false,,,,0,0,0");
+        write(dir, "nodes.csv", NODES_HEADER,
+                "0,scamp,0,n0,true,2,2,3,5", "0,scamp,0,n1,true,2,1,3,5",
+                "0,scamp,0,n2,true,2,3,3,5", "0,scamp,0,n3,true,2,1,3,5",
+                "0,scamp,1,n0,true,2,2,3,5", "0,scamp,1,n1,true,2,0,3,0",
+                "0,scamp,1,n2,true,2,3,3,5", "0,scamp,1,n3,true,2,1,3,5",
+                "0,global,0,n0,true,3,0,3,5", "0,global,0,n1,true,3,0,3,5",
+                "1,scamp,0,n0,true,2,1,3,5", "1,scamp,0,n1,true,2,2,3,5",
+                "1,scamp,0,n2,true,2,3,3,5", "1,scamp,0,n3,false,2,0,3,5",
+                "1,scamp,1,n0,true,2,2,3,5", "1,scamp,1,n1,true,2,2,3,5",
+                "1,scamp,1,n2,true,2,1,3,5", "1,scamp,1,n3,true,2,4,3,5",
+                "1,global,0,n0,true,3,1,3,5", "1,global,0,n1,true,3,1,3,5",
+                "2,scamp,0,n0,true,0,0,0,0", "2,scamp,0,n1,true,0,1,0,0");
+        return dir;
+    }
+
     /** A sweep over a word: {@code timeline.0.contacts} = uniform, single (points 0 and 1). */
     static Path categoricalSweep(Path dir) {
         crashSweep(dir);

@@ -63,7 +63,8 @@ class LogSweepAxisTest {
         List<ReliabilityCurves.Measured> measured = PAPER_NODES.stream()
                 .map(n -> new ReliabilityCurves.Measured(n, 1, Double.NaN)).toList();
         JFreeChart chart = SweepCharts.reliability("t", "s", Sweep.numeric("nodes", PAPER_NODES),
-                "nodes", List.of(new ReliabilityCurves.Curve("scamp", measured)), new XYSeriesCollection());
+                "nodes", List.of(new ReliabilityCurves.Curve("scamp", measured)), new XYSeriesCollection(),
+                new XYSeriesCollection());
         Drawn drawn = Drawn.of(chart);
         assertEquals(List.of("1,000", "2,000", "5,000", "10,000", "20,000", "50,000", "100,000"),
                 drawn.xLabels());

@@ -111,4 +111,23 @@ class ReliabilityCurvesTest {
         assertEquals(1 - shift, theory.getXValue(0, 1), 1e-12);
         assertEquals(Math.exp(-50 * Math.exp(-5)), theory.getYValue(0, 1), 1e-12);
     }
+
+    @Test
+    void predictionFromInViewsIsScampsOnlyAtThePointsThatHaveOne() throws Exception {
+        RunData run = RunData.load(Fixtures.lossSweep(dir));
+        Sweep sweep = Sweep.of(run.points()).orElseThrow();
+        XYSeriesCollection prediction = ReliabilityCurves.predictionDataset(sweep, run.points(),
+                run.broadcasts(), run.nodes());
+        assertEquals(1, prediction.getSeriesCount());
+        assertEquals(ReliabilityCurves.predictionLabel("scamp"), prediction.getSeriesKey(0));
+        assertEquals(2, prediction.getItemCount(0), "none at 0.9, whose broadcast sent nothing");
+        assertEquals(0.0, prediction.getXValue(0, 0));
+        assertEquals(0.5, prediction.getYValue(0, 0), 1e-12);
+        assertEquals(0.5, prediction.getXValue(0, 1));
+        assertEquals((0.5 * 0.75 * 0.875 + 0.75 * 0.75 * 0.5 * 0.9375) / 2,
+                prediction.getYValue(0, 1), 1e-12);
+        RunData quiet = RunData.load(Fixtures.noBroadcasts(dir.resolve("quiet")));
+        assertEquals(0, ReliabilityCurves.predictionDataset(Sweep.of(quiet.points()).orElseThrow(),
+                quiet.points(), quiet.broadcasts(), quiet.nodes()).getSeriesCount());
+    }
 }

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
+import java.awt.Polygon;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -369,6 +374,42 @@ class RunReportTest {
                 ChartDump.seriesKeys(reliability.chart(), 1));
         assertTrue(reliability.caption().contains("4 repetitions"), reliability.caption());
         assertTrue(reliability.caption().contains("exp(−e^(−k))"), reliability.caption());
+    }
+
+    /**
+     * The loss sweep's reliability chart has, as its third dataset, SCAMP's prediction from its
+     * InViews at each point with one (see {@link Fixtures#lossSweep}): hollow triangles on a
+     * dotted line in SCAMP's colour, explained in the caption.
+     */
+    @Test
+    void lossSweepChartsScampsPredictionFromItsInViews() throws Exception {
+        List<Figure> figures = RunFigures.of(RunData.load(Fixtures.lossSweep(dir)));
+        Figure reliability = figures.stream()
+                .filter(f -> f.fileName().equals("reliability-vs-network-loss.png")).findFirst()
+                .orElseThrow();
+        XYPlot plot = (XYPlot) reliability.chart().getPlot();
+        assertEquals(3, plot.getDatasetCount(), "measured, theory, prediction");
+        assertEquals(List.of("scamp, predicted from InView sizes and copies lost"),
+                ChartDump.seriesKeys(reliability.chart(), 2));
+        XYDataset prediction = plot.getDataset(2);
+        assertEquals(2, prediction.getItemCount(0));
+        assertEquals(0.0, prediction.getXValue(0, 0), 1e-12);
+        assertEquals(0.5, prediction.getYValue(0, 0), 1e-12);
+        assertEquals(0.5, prediction.getXValue(0, 1), 1e-12);
+        assertEquals((0.5 * 0.75 * 0.875 + 0.75 * 0.75 * 0.5 * 0.9375) / 2,
+                prediction.getYValue(0, 1), 1e-12);
+        var renderer = (XYLineAndShapeRenderer) plot.getRenderer(2);
+        assertEquals(ChartTheme.color(0), renderer.getSeriesPaint(0), "SCAMP's colour");
+        assertFalse(renderer.getSeriesShapesFilled(0), "hollow");
+        assertEquals(3, ((Polygon) renderer.getSeriesShape(0)).npoints, "a triangle");
+        float[] dashes = ((BasicStroke) renderer.getSeriesStroke(0)).getDashArray();
+        float[] theoryDashes = ((BasicStroke) ((XYLineAndShapeRenderer) plot.getRenderer(1))
+                .getSeriesStroke(0)).getDashArray();
+        assertTrue(dashes != null && !Arrays.equals(dashes, theoryDashes),
+                "dotted, not dashed like the theory");
+        String caption = reliability.caption();
+        assertTrue(caption.contains("q^i") && caption.contains("empty InView always misses")
+                && caption.contains("product") && caption.contains("not a bound"), caption);
     }
 
     @Test

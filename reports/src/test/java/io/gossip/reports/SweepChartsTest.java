@@ -90,7 +90,8 @@ class SweepChartsTest {
                 new CoverageSweep.Entry(0, 1, 1, 1, 10), new CoverageSweep.Entry(0.5, 0.2, 0, 1, 10))));
         Sweep sweep = Sweep.numeric("crash", List.of(0.0, 0.5));
         for (JFreeChart chart : List.of(
-                SweepCharts.reliability("t", "s", sweep, "crash", reliability, new XYSeriesCollection()),
+                SweepCharts.reliability("t", "s", sweep, "crash", reliability, new XYSeriesCollection(),
+                        new XYSeriesCollection()),
                 SweepCharts.coverage("t", "s", sweep, "crash", coverage),
                 DistributionCharts.latencyCdf("t", "s", List.of()))) {
             NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
@@ -133,7 +134,7 @@ class SweepChartsTest {
             theory.addSeries(series);
         }
         return SweepCharts.reliability("t", "s", Sweep.numeric("crash", List.of(0.0, 0.5)), "crash",
-                curves, theory);
+                curves, theory, new XYSeriesCollection());
     }
 
     @Test
@@ -202,6 +203,41 @@ class SweepChartsTest {
         assertEquals(List.of("scamp, measured", "global, measured",
                 "scamp, theory exp(−e^(−k)) at its live fanout",
                 "global, theory exp(−e^(−k)) at its live fanout"), labels);
+    }
+
+    /**
+     * SCAMP's prediction from its InViews: hollow triangles clear of the measured dot and of the
+     * baseline's ring around it, so where prediction and measurement agree both show; the legend
+     * tells the three kinds of series apart.
+     */
+    @Test
+    void predictionTrianglesSurroundTheMeasuredMarkersAndHaveTheirOwnLegendEntry() {
+        List<ReliabilityCurves.Curve> curves = List.of(
+                new ReliabilityCurves.Curve("scamp", List.of(new ReliabilityCurves.Measured(0, 1, 0))),
+                new ReliabilityCurves.Curve("global", List.of(new ReliabilityCurves.Measured(0, 1, 0))));
+        XYSeriesCollection prediction = new XYSeriesCollection();
+        XYSeries series = new XYSeries(ReliabilityCurves.predictionLabel("scamp"));
+        series.add(0, 1.0);
+        prediction.addSeries(series);
+        JFreeChart chart = SweepCharts.reliability("t", "s", Sweep.numeric("loss", List.of(0.0, 0.1)),
+                "loss", curves, new XYSeriesCollection(), prediction);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        var measured = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        var triangles = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        Shape triangle = triangles.getSeriesShape(0);
+        // The sides of an equilateral triangle pass at half its circumradius from its centre.
+        double side = -triangle.getBounds2D().getMinY() / 2
+                - ((BasicStroke) triangles.getSeriesOutlineStroke(0)).getLineWidth() / 2;
+        assertTrue(side > Math.max(outerRadius(measured, 0), outerRadius(measured, 1)) + 0.5,
+                "triangle " + side + " px clear of the markers");
+        assertFalse(triangles.getSeriesShapesFilled(0));
+        LegendItemCollection items = plot.getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("scamp, measured", "global, measured",
+                "scamp, predicted from InView sizes and copies lost"), labels);
     }
 
     /** The distance from a marker's centre (0, 0) to its farthest point. */
