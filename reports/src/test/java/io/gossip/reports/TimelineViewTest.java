@@ -65,7 +65,7 @@ class TimelineViewTest {
         // Six joins exceed the limit of five; five leaves do not.
         assertEquals(Map.of("churn-join", 6), v.unmarked());
         assertEquals(7, v.markers().size());
-        assertEquals("churn joins_per_s=5.0", v.markers().get(0).label());
+        assertEquals("churn joins_per_s=5", v.markers().get(0).label());
         assertTrue(v.markers().stream().noneMatch(m -> m.label().startsWith("churn-join")));
         assertTrue(RunFigures.markersText(v).contains("not marked one by one: 6 churn-joins"));
     }
@@ -77,6 +77,34 @@ class TimelineViewTest {
         assertEquals("partition at 210 s",
                 new EventRow(0, "scamp", 0, 210_000, "partition", "groups=2 until_ms=240000.0").label());
         assertEquals("join at 0.5 s", new EventRow(0, "scamp", 0, 500, "join", "count=2000 over_ms=200000.0").label());
+    }
+
+    /**
+     * Counts and times in a label have thousands separators, as everywhere else in the report; a
+     * whole number written as a decimal in events.csv ({@code 240000.0}) loses its ".0". Words,
+     * flags and identifiers (a node, an origin, a broadcast number, looked up in the other result
+     * files as written there) stay as they are.
+     */
+    @Test
+    void markerLabelsGroupTheDigitsOfCountsAndTimes() {
+        assertEquals("crash nodes=12,000", new EventRow(0, "scamp", 0, 5_000, "crash", "nodes=12000").label());
+        assertEquals("nodes=1,500 skipped_not_live=2", new EventRow(0, "scamp", 0, 5_000,
+                "unsubscribe", "nodes=1500 skipped_not_live=2").detailText());
+        assertEquals("groups=2 until_ms=240,000", new EventRow(0, "scamp", 0, 210_000, "partition",
+                "groups=2 until_ms=240000.0").detailText());
+        assertEquals("joins_per_s=2.5 leaves_per_s=1,000.25 crash=true until_ms=2,130,000",
+                new EventRow(0, "scamp", 0, 0, "churn",
+                        "joins_per_s=2.5 leaves_per_s=1000.25 crash=true until_ms=2130000.0").detailText());
+        assertEquals("count=2,000 requested=5,000 over_ms=0.5 contacts=uniform", new EventRow(0, "scamp", 0, 0,
+                "join", "count=2000 requested=5000 over_ms=0.5 contacts=uniform").detailText());
+        assertEquals("broadcast=12 origin=12345", new EventRow(0, "scamp", 0, 0, "broadcast",
+                "broadcast=12 origin=12345").detailText());
+        assertEquals("node=12345 crash", new EventRow(0, "scamp", 0, 0, "churn-leave", "node=12345 crash")
+                .detailText());
+        assertEquals("skipped source=-1 not_live", new EventRow(0, "scamp", 0, 0, "broadcast",
+                "skipped source=-1 not_live").detailText());
+        assertEquals("n3", new EventRow(0, "scamp", 0, 0, "join", "n3").detailText());
+        assertEquals("", new EventRow(0, "scamp", 0, 0, "heal", "").detailText());
     }
 
     @Test
