@@ -182,8 +182,13 @@ final class RunFigures {
                 TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
         if (!v.broadcasts().isEmpty()) {
             String where = timelineScope(run, v, false);
-            String colours = Memberships.colours(
-                    Memberships.present(v.broadcasts(), BroadcastRow::membership));
+            List<String> present = Memberships.present(v.broadcasts(), BroadcastRow::membership);
+            String colours = Memberships.colours(present);
+            if (present.size() > 1) {
+                colours += "; " + Memberships.displayName(present.get(0)) + "'s dots are filled, "
+                        + "the " + Memberships.shortName(present.get(1)) + "'s are hollow rings around "
+                        + "them, so both show where they coincide";
+            }
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
                     "Each dot is one broadcast: the fraction of live nodes it finally reached, "
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours

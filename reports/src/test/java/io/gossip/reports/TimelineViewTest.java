@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +127,28 @@ class TimelineViewTest {
         assertEquals(200.0, dataset.getXValue(0, 1));
         assertEquals(0.5, dataset.getYValue(0, 1));
         assertEquals("global", dataset.getSeriesKey(1));
+    }
+
+    /**
+     * A broadcast of SCAMP and one of the baseline sent at the same time and both reaching
+     * everyone sit on the same spot: SCAMP's filled dot there hid the baseline's filled square of
+     * about the same size. The baseline is a hollow ring around the dot, as on the sweep charts.
+     */
+    @Test
+    void broadcastCoverageDrawsTheBaselineAsARingAroundScampsDot() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        // The fixture: SCAMP and the baseline both sent a broadcast at 100 ms that reached everyone.
+        assertEquals(1.0, v.broadcastCoverage().getYValue(0, 0));
+        assertEquals(1.0, v.broadcastCoverage().getYValue(1, 0));
+        XYPlot plot = (XYPlot) TimelineCharts.broadcastCoverage("t", "s", v).getPlot();
+        var dots = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        assertTrue(dots.getItemShapeFilled(0, 0), "SCAMP's dot is filled");
+        assertFalse(dots.getItemShapeFilled(1, 0), "the baseline's ring is hollow");
+        assertTrue(dots.getDrawOutlines(), "a hollow marker is drawn by its outline");
+        double dotRadius = dots.getSeriesShape(0).getBounds2D().getMaxX();
+        double ringInside = dots.getSeriesShape(1).getBounds2D().getMaxX()
+                - ((BasicStroke) dots.getSeriesOutlineStroke(1)).getLineWidth() / 2;
+        assertTrue(ringInside > dotRadius + 1, "ring " + ringInside + " px clear of the dot " + dotRadius);
     }
 
     @Test
