@@ -4,9 +4,14 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -137,6 +142,32 @@ final class ChartTheme {
         axis.setTickLabelFont(TICK_FONT);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.DARK_GRAY);
+        if (axis instanceof NumberAxis number) {
+            localeFree(number);
+        } else if (axis instanceof LogAxis log && log.getNumberFormatOverride() instanceof DecimalFormat format) {
+            log.setNumberFormatOverride(rootSymbols(format));
+        }
+    }
+
+    /**
+     * Tick labels written the same whatever the JVM's default locale ({@code 0.5}, {@code 100,000}),
+     * as in every caption and table: the axis's automatic units through {@link RootTickUnits}, and
+     * a chart's own format, if it set one, with {@link Locale#ROOT}'s symbols. Done here, for every
+     * axis of every chart, so no chart can forget it.
+     */
+    private static void localeFree(NumberAxis axis) {
+        if (!(axis.getStandardTickUnits() instanceof RootTickUnits)) {
+            axis.setStandardTickUnits(new RootTickUnits(axis.getStandardTickUnits()));
+        }
+        if (axis.getNumberFormatOverride() instanceof DecimalFormat format) {
+            axis.setNumberFormatOverride(rootSymbols(format));
+        }
+    }
+
+    private static DecimalFormat rootSymbols(DecimalFormat format) {
+        DecimalFormat copy = (DecimalFormat) format.clone();
+        copy.setDecimalFormatSymbols(DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return copy;
     }
 
     /**
