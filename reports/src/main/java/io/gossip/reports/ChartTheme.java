@@ -65,7 +65,11 @@ final class ChartTheme {
     static final int WIDTH = 1200;
     static final int HEIGHT = 800;
 
-    /** How many vertical positions marker labels cycle through so that neighbours do not overlap. */
+    /**
+     * At most this many rows of marker labels: theory markers' labels step down through them in
+     * turn, timeline event labels each take the first row where they overlap no other
+     * ({@link EventLabels}).
+     */
     static final int LABEL_ROWS = 6;
 
     /** Distance from the top of the plot to the top of the first row of marker labels, in px. */
@@ -181,14 +185,16 @@ final class ChartTheme {
     }
 
     /**
-     * A thin grey vertical line at a timeline action. Labels of successive markers step down the
-     * plot so that actions close in time stay readable; {@link EventLabelBand} keeps the rows they
-     * use free of data.
+     * Styles {@code marker} as a thin grey vertical line at a timeline action with a label in the
+     * marker font on a light box. Where the label goes, and whether it is drawn at all, is chosen
+     * when the chart is drawn ({@link EventLabelBand}), which keeps the rows it uses free of data.
      */
-    static ValueMarker eventMarker(double tMs, String label, int index) {
-        ValueMarker marker = new ValueMarker(tMs, EVENT, MARKER_LINE);
-        labelMarker(marker, label, EVENT, index);
-        return marker;
+    static void eventMarker(ValueMarker marker) {
+        marker.setPaint(EVENT);
+        marker.setStroke(MARKER_LINE);
+        marker.setLabelFont(MARKER_FONT);
+        marker.setLabelPaint(EVENT);
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
     }
 
     private static void labelMarker(ValueMarker marker, String label, Color color, int index) {

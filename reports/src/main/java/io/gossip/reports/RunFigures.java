@@ -227,6 +227,11 @@ final class RunFigures {
         }
         String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
                 + "labelled in the tinted band above the data";
+        if (v.markers().size() > ChartTheme.LABEL_ROWS) {
+            text += " (where " + ChartTheme.LABEL_ROWS + " rows of labels cannot hold every label apart, "
+                    + "neighbouring actions share one, as in “3 actions 35–36 s”; "
+                    + "events.csv lists each)";
+        }
         if (!v.unmarked().isEmpty()) {
             List<String> counts = new ArrayList<>();
             v.unmarked().forEach((action, count) -> counts.add(Numbers.counted(count, action)));

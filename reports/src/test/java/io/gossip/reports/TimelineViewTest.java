@@ -45,8 +45,8 @@ class TimelineViewTest {
     @Test
     void markersAreTheActionsOfThatRepetitionInTimeOrder() throws Exception {
         TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
-        assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash n3"),
-                new TimelineView.EventMarker(150.0, "join n3")), v.markers());
+        assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash", "crash n3"),
+                new TimelineView.EventMarker(150.0, "join", "join n3")), v.markers());
         assertEquals(200.0, v.endMs());
     }
 
@@ -106,16 +106,6 @@ class TimelineViewTest {
                 "skipped source=-1 not_live").detailText());
         assertEquals("n3", new EventRow(0, "scamp", 0, 0, "join", "n3").detailText());
         assertEquals("", new EventRow(0, "scamp", 0, 0, "heal", "").detailText());
-    }
-
-    @Test
-    void markerLabelsGoRightOfTheirLineUnlessTheyWouldRunOffThePlot() {
-        // partition-heal: lines at 210 s and 240 s on an axis to 286 s; both labels right of their line.
-        double end = 286_000;
-        assertFalse(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(210_000, "partition at 210 s"), end));
-        assertFalse(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(240_000, "heal"), end));
-        assertTrue(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(280_000, "heal"), end));
-        assertTrue(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(240_000, "a label of thirty-some characters"), end));
     }
 
     @Test
