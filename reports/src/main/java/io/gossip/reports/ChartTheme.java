@@ -4,9 +4,14 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -63,7 +68,11 @@ final class ChartTheme {
     static final int WIDTH = 1200;
     static final int HEIGHT = 800;
 
-    /** How many vertical positions marker labels cycle through so that neighbours do not overlap. */
+    /**
+     * At most this many rows of marker labels: theory markers' labels step down through them in
+     * turn, timeline event labels each take the first row where they overlap no other
+     * ({@link EventLabels}).
+     */
     static final int LABEL_ROWS = 6;
 
     /** Distance from the top of the plot to the top of the first row of marker labels, in px. */
@@ -140,6 +149,32 @@ final class ChartTheme {
         axis.setTickLabelFont(TICK_FONT);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.DARK_GRAY);
+        if (axis instanceof NumberAxis number) {
+            localeFree(number);
+        } else if (axis instanceof LogAxis log && log.getNumberFormatOverride() instanceof DecimalFormat format) {
+            log.setNumberFormatOverride(rootSymbols(format));
+        }
+    }
+
+    /**
+     * Tick labels written the same whatever the JVM's default locale ({@code 0.5}, {@code 100,000}),
+     * as in every caption and table: the axis's automatic units through {@link RootTickUnits}, and
+     * a chart's own format, if it set one, with {@link Locale#ROOT}'s symbols. Done here, for every
+     * axis of every chart, so no chart can forget it.
+     */
+    private static void localeFree(NumberAxis axis) {
+        if (!(axis.getStandardTickUnits() instanceof RootTickUnits)) {
+            axis.setStandardTickUnits(new RootTickUnits(axis.getStandardTickUnits()));
+        }
+        if (axis.getNumberFormatOverride() instanceof DecimalFormat format) {
+            axis.setNumberFormatOverride(rootSymbols(format));
+        }
+    }
+
+    private static DecimalFormat rootSymbols(DecimalFormat format) {
+        DecimalFormat copy = (DecimalFormat) format.clone();
+        copy.setDecimalFormatSymbols(DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return copy;
     }
 
     /**
@@ -153,14 +188,16 @@ final class ChartTheme {
     }
 
     /**
-     * A thin grey vertical line at a timeline action. Labels of successive markers step down the
-     * plot so that actions close in time stay readable; {@link EventLabelBand} keeps the rows they
-     * use free of data.
+     * Styles {@code marker} as a thin grey vertical line at a timeline action with a label in the
+     * marker font on a light box. Where the label goes, and whether it is drawn at all, is chosen
+     * when the chart is drawn ({@link EventLabelBand}), which keeps the rows it uses free of data.
      */
-    static ValueMarker eventMarker(double tMs, String label, int index) {
-        ValueMarker marker = new ValueMarker(tMs, EVENT, MARKER_LINE);
-        labelMarker(marker, label, EVENT, index);
-        return marker;
+    static void eventMarker(ValueMarker marker) {
+        marker.setPaint(EVENT);
+        marker.setStroke(MARKER_LINE);
+        marker.setLabelFont(MARKER_FONT);
+        marker.setLabelPaint(EVENT);
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
     }
 
     private static void labelMarker(ValueMarker marker, String label, Color color, int index) {

@@ -3,7 +3,6 @@ package io.gossip.reports;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.Shape;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -26,7 +25,6 @@ import org.jfree.data.xy.XYDataset;
  */
 final class Plots {
     private static final Shape DOT = new Ellipse2D.Double(-5, -5, 10, 10);
-    private static final Shape SQUARE = new Rectangle2D.Double(-4.5, -4.5, 9, 9);
 
     /** Radius of the hollow ring of the second series on a sweep chart ({@link #sweepMarkers}). */
     static final int RING_RADIUS = 8;
@@ -113,13 +111,17 @@ final class Plots {
         return renderer;
     }
 
-    /** Dots only, for one value per broadcast. */
+    /**
+     * Markers only, for one value per broadcast: the first membership's a dot, every further
+     * one's a ring around it ({@link #sweepMarkers}), since SCAMP and the baseline often send at
+     * the same time and reach everyone, where a square under SCAMP's dot vanished.
+     */
     static XYLineAndShapeRenderer dots(int seriesCount) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int i = 0; i < seriesCount; i++) {
             renderer.setSeriesPaint(i, ChartTheme.translucent(ChartTheme.color(i), 0.8f));
-            renderer.setSeriesShape(i, i % 2 == 0 ? DOT : SQUARE);
         }
+        sweepMarkers(renderer, seriesCount);
         return renderer;
     }
 
@@ -165,8 +167,8 @@ final class Plots {
     }
 
     /**
-     * The markers of a chart against a swept parameter, where memberships often share a value at a
-     * point (SCAMP and the baseline both at reliability 1): the first series a filled dot, every
+     * The markers of a chart against a swept parameter, or of any chart where memberships often
+     * share a value at a point (SCAMP and the baseline both at reliability 1): the first series a filled dot, every
      * further one a hollow ring around it, each ring larger than the one before. Filled dots and
      * squares of one size, as elsewhere, sat on top of each other there and SCAMP's dot hid the
      * baseline's square; a sideways shift would misplace them on a number axis.

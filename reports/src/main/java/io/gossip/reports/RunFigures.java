@@ -182,8 +182,13 @@ final class RunFigures {
                 TimelineCharts.liveNodes("Live nodes over time", subtitle(run, which), v)));
         if (!v.broadcasts().isEmpty()) {
             String where = timelineScope(run, v, false);
-            String colours = Memberships.colours(
-                    Memberships.present(v.broadcasts(), BroadcastRow::membership));
+            List<String> present = Memberships.present(v.broadcasts(), BroadcastRow::membership);
+            String colours = Memberships.colours(present);
+            if (present.size() > 1) {
+                colours += "; " + Memberships.displayName(present.get(0)) + "'s dots are filled, "
+                        + "the " + Memberships.shortName(present.get(1)) + "'s are hollow rings around "
+                        + "them, so both show where they coincide";
+            }
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
                     "Each dot is one broadcast: the fraction of live nodes it finally reached, "
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
@@ -222,6 +227,11 @@ final class RunFigures {
         }
         String text = v.markers().isEmpty() ? "" : "; thin grey lines mark the timeline's actions, "
                 + "labelled in the tinted band above the data";
+        if (v.markers().size() > ChartTheme.LABEL_ROWS) {
+            text += " (where " + ChartTheme.LABEL_ROWS + " rows of labels cannot hold every label apart, "
+                    + "neighbouring actions share one, as in “3 actions 35–36 s”; "
+                    + "events.csv lists each)";
+        }
         if (!v.unmarked().isEmpty()) {
             List<String> counts = new ArrayList<>();
             v.unmarked().forEach((action, count) -> counts.add(Numbers.counted(count, action)));

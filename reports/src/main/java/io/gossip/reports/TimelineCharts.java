@@ -1,13 +1,9 @@
 package io.gossip.reports;
 
-import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.SeriesRenderingOrder;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
@@ -75,9 +71,6 @@ final class TimelineCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** The plot area's width in a chart of {@link ChartTheme#WIDTH} px, axes and margins taken off. */
-    static final int PLOT_WIDTH_PX = ChartTheme.WIDTH - 120;
-
     /** The whole run on the time axis, from 0 to the last sample, broadcast or action. */
     private static void timeAxis(XYPlot plot, TimelineView view) {
         double end = view.endMs();
@@ -85,35 +78,10 @@ final class TimelineCharts {
     }
 
     /**
-     * The markers, each label right of its line unless it would run off the plot: labels on both
-     * sides of neighbouring lines read as belonging to the wrong one. The labels go in a band
-     * above the data ({@link EventLabelBand}), so the y axis must span the data already.
+     * A line at each marked action, labelled in a band above the data ({@link EventLabelBand}),
+     * so the y axis must span the data already.
      */
     private static void addMarkers(XYPlot plot, TimelineView view) {
-        List<TimelineView.EventMarker> markers = view.markers();
-        double end = view.endMs() * 1.03;
-        for (int i = 0; i < markers.size(); i++) {
-            TimelineView.EventMarker m = markers.get(i);
-            ValueMarker marker = ChartTheme.eventMarker(m.tMs(), m.label(), i);
-            if (labelRunsOff(m, end)) {
-                marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            }
-            plot.addDomainMarker(marker);
-        }
-        EventLabelBand.reserve(plot, markers.size());
-    }
-
-    /**
-     * Whether {@code m}'s label, drawn right of its line, would pass the end of a time axis running
-     * to {@code endMs}: its width estimated from its length (the marker font's characters are about
-     * 8 px wide on a plot about {@value #PLOT_WIDTH_PX} px wide).
-     */
-    static boolean labelRunsOff(TimelineView.EventMarker m, double endMs) {
-        if (endMs <= 0) {
-            return false;
-        }
-        double labelMs = (m.label().length() * 8 + 10) * endMs / PLOT_WIDTH_PX;
-        return m.tMs() + labelMs > endMs;
+        EventLabelBand.reserve(plot, view.markers());
     }
 }

@@ -27,8 +27,8 @@ record TimelineView(int point, String membership, int repetition, List<TimelineR
     /** Above this many occurrences an action is counted rather than marked line by line. */
     static final int MAX_MARKED_PER_ACTION = 5;
 
-    /** A vertical marker for one action. */
-    record EventMarker(double tMs, String label) {
+    /** A vertical marker for one action: when, which action, and its own label. */
+    record EventMarker(double tMs, String action, String label) {
     }
 
     /** The view of {@code run}'s timeline, or empty when it has fewer than two samples. */
@@ -114,7 +114,7 @@ record TimelineView(int point, String membership, int repetition, List<TimelineR
         Map<String, Integer> counts = actionCounts();
         return events.stream()
                 .filter(e -> counts.get(e.action()) <= MAX_MARKED_PER_ACTION)
-                .map(e -> new EventMarker(e.tMs(), e.label()))
+                .map(e -> new EventMarker(e.tMs(), e.action(), e.label()))
                 .toList();
     }
 

@@ -1,12 +1,26 @@
 package io.gossip.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.awt.Paint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -68,6 +82,83 @@ class ChartThemeTest {
                 assertEquals(0xD55E00, rgb(xy.getRenderer(0).getSeriesPaint(second)), figure.fileName());
             }
         }
+    }
+
+    /**
+     * Tick labels read like the rest of the report whatever the JVM's default locale: JFreeChart's
+     * default tick formats follow it, so a German machine wrote 50.000 and 0,5 on the axes beside
+     * captions saying 50,000 and 0.5.
+     */
+    @Test
+    void tickLabelsIgnoreTheDefaultLocale() throws Exception {
+        Map<String, List<String>> asWritten = everyTickLabel();
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale locale = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ROOT);
+            Map<String, List<String>> root = everyTickLabel();
+            Locale.setDefault(Locale.GERMANY);
+            XYSeries series = new XYSeries("s");
+            series.add(0, 0);
+            series.add(250_000, 1.5);
+            XYPlot plot = Plots.xy("time (ms)", "value");
+            Plots.add(plot, new XYSeriesCollection(series), Plots.lines(1, 0, false));
+            Map<String, List<String>> labels = tickLabels("plot", ChartTheme.chart("t", "s", plot));
+            assertTrue(labels.get("plot x").contains("100,000"), labels.toString());
+            assertTrue(labels.get("plot y").contains("0.5"), labels.toString());
+            assertEquals(root, everyTickLabel(), "every chart's ticks as under Locale.ROOT");
+            assertEquals(root, asWritten);
+        } finally {
+            Locale.setDefault(locale);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
+            Locale.setDefault(Locale.Category.FORMAT, format);
+        }
+    }
+
+    @Test
+    void tickLabelsStayPlainDigitsWhereJFreeChartWouldTurnScientific() {
+        assertEquals("20,000,000", RootTickUnits.format(1e7).format(2e7));
+        assertEquals("0.00002", RootTickUnits.format(1e-5).format(2e-5));
+        assertEquals("0.5", RootTickUnits.format(0.5).format(0.5));
+        assertEquals("1,000", RootTickUnits.format(250).format(1000));
+    }
+
+    /** The tick labels of every figure's axes, by figure and axis. */
+    private Map<String, List<String>> everyTickLabel() throws Exception {
+        Map<String, List<String>> labels = new TreeMap<>();
+        List<Figure> figures = everyFigure();
+        for (int i = 0; i < figures.size(); i++) {
+            labels.putAll(tickLabels(i + " " + figures.get(i).fileName(), figures.get(i).chart()));
+        }
+        assertTrue(labels.values().stream().flatMap(List::stream).anyMatch(l -> l.contains(".")),
+                "some ticks have decimals: " + labels);
+        return labels;
+    }
+
+    private static Map<String, List<String>> tickLabels(String name, JFreeChart chart) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(ChartTheme.WIDTH, ChartTheme.HEIGHT, info);
+        Graphics2D g2 = image.createGraphics();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        Map<String, List<String>> labels = new TreeMap<>();
+        try {
+            if (chart.getPlot() instanceof XYPlot xy) {
+                labels.put(name + " x", texts(xy.getDomainAxis(), g2, area, xy.getDomainAxisEdge()));
+                labels.put(name + " y", texts(xy.getRangeAxis(), g2, area, xy.getRangeAxisEdge()));
+            } else {
+                CategoryPlot category = (CategoryPlot) chart.getPlot();
+                labels.put(name + " y", texts(category.getRangeAxis(), g2, area, category.getRangeAxisEdge()));
+            }
+        } finally {
+            g2.dispose();
+        }
+        return labels;
+    }
+
+    private static List<String> texts(ValueAxis axis, Graphics2D g2, Rectangle2D area, RectangleEdge edge) {
+        List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, edge);
+        return ticks.stream().map(t -> ((Tick) t).getText()).filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     /** The colour without its alpha (dots are drawn slightly translucent). */

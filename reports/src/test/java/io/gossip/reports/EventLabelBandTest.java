@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.LengthAdjustmentType;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.general.DatasetUtils;
@@ -60,8 +68,9 @@ class EventLabelBandTest {
         Rectangle2D area = info.getPlotInfo().getDataArea();
         XYPlot plot = (XYPlot) chart.getPlot();
 
-        double lowestLabelBottom = area.getMinY() + ChartTheme.LABEL_FIRST_ROW_TOP_PX
-                + ChartTheme.LABEL_ROW_STEP_PX * (markers - 1) + labelHeight;
+        List<Rectangle2D> boxes = labelBoxes(chart, image, area);
+        assertEquals(markers, boxes.size(), "one label per marker");
+        double lowestLabelBottom = boxes.stream().mapToDouble(Rectangle2D::getMaxY).max().getAsDouble();
         double highestDataPx = plot.getRangeAxis().valueToJava2D(highestValue(plot), area,
                 RectangleEdge.LEFT);
         assertTrue(labelHeight <= EventLabelBand.LABEL_HEIGHT_PX, "label height " + labelHeight);
@@ -78,6 +87,91 @@ class EventLabelBandTest {
         g2.dispose();
     }
 
+    /**
+     * A churn scenario's timeline with 20 actions within a fifth of the run: no label box may
+     * overlap another, run off the plot, or cover the data. Rows taken by index modulo six put
+     * the seventh label on the first one's row, over it.
+     */
+    @Test
+    void twentyActionsCloseInTimeGetLabelsThatDoNotOverlap() throws Exception {
+        Fixtures.withTimeline(dir);
+        Fixtures.write(dir, "events.csv", crowdedEvents());
+        TimelineView view = TimelineView.of(RunData.load(dir)).orElseThrow();
+        assertEquals(20, view.markers().size(), "test setup: every action marked");
+        assertTrue(RunFigures.markersText(view).contains("neighbouring actions share one"));
+        for (JFreeChart chart : List.of(TimelineCharts.viewSizes("t", "s", view),
+                TimelineCharts.liveNodes("t", "s", view), TimelineCharts.broadcastCoverage("t", "s", view))) {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            BufferedImage image = chart.createBufferedImage(ChartTheme.WIDTH, ChartTheme.HEIGHT, info);
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            List<Rectangle2D> boxes = labelBoxes(chart, image, area);
+            assertFalse(boxes.isEmpty());
+            for (int i = 0; i < boxes.size(); i++) {
+                Rectangle2D box = boxes.get(i);
+                assertTrue(box.getMinX() >= area.getMinX() && box.getMaxX() <= area.getMaxX(),
+                        "label " + i + " " + box + " within the plot " + area);
+                for (int j = 0; j < i; j++) {
+                    assertFalse(box.intersects(boxes.get(j)), "label " + i + " " + box + " overlaps label "
+                            + j + " " + boxes.get(j));
+                }
+            }
+            XYPlot plot = (XYPlot) chart.getPlot();
+            double lowestLabelBottom = boxes.stream().mapToDouble(Rectangle2D::getMaxY).max().getAsDouble();
+            double highestDataPx = plot.getRangeAxis().valueToJava2D(highestValue(plot), area, RectangleEdge.LEFT);
+            assertTrue(highestDataPx > lowestLabelBottom + 2, "data top at " + highestDataPx
+                    + " px, labels down to " + lowestLabelBottom + " px");
+        }
+    }
+
+    /** 20 actions, none more than 5 times, between 60 and 100 ms of a 200 ms run. */
+    static String[] crowdedEvents() {
+        List<String> rows = new ArrayList<>(List.of(Fixtures.EVENTS_HEADER));
+        String[] actions = {"crash", "unsubscribe", "join", "crash", "unsubscribe", "partition", "crash",
+            "join", "unsubscribe", "heal", "crash", "join", "unsubscribe", "crash", "partition", "join",
+            "unsubscribe", "heal", "churn", "churn-end"};
+        for (int i = 0; i < actions.length; i++) {
+            rows.add("0,scamp,0," + (60 + 2 * i) + ".0," + actions[i] + ",nodes=" + (1000 * (i + 1)));
+        }
+        return rows.toArray(String[]::new);
+    }
+
+    /**
+     * Where the chart's renderer draws each marker label: the same anchor point and text bounds
+     * it computes (AbstractXYItemRenderer.drawDomainMarker), from the label properties the marker
+     * has once drawn.
+     */
+    static List<Rectangle2D> labelBoxes(JFreeChart chart, BufferedImage image, Rectangle2D area) {
+        XYPlot plot = (XYPlot) chart.getPlot();
+        Graphics2D g2 = image.createGraphics();
+        g2.setRenderingHints(chart.getRenderingHints());
+        AnchorProbe probe = new AnchorProbe();
+        List<Rectangle2D> boxes = new ArrayList<>();
+        for (Object o : plot.getDomainMarkers(Layer.FOREGROUND)) {
+            ValueMarker marker = (ValueMarker) o;
+            if (marker.getLabel() == null) {
+                continue;
+            }
+            g2.setFont(marker.getLabelFont());
+            double x = plot.getDomainAxis().valueToJava2D(marker.getValue(), area, plot.getDomainAxisEdge());
+            Rectangle2D line = new Line2D.Double(x, area.getMinY(), x, area.getMaxY()).getBounds2D();
+            Point2D anchor = probe.anchor(g2, area, line, marker);
+            boxes.add(TextUtils.calcAlignedStringBounds(marker.getLabel(), g2, (float) anchor.getX(),
+                    (float) anchor.getY(), marker.getLabelTextAnchor()));
+        }
+        g2.dispose();
+        return boxes;
+    }
+
+    /** Opens the renderer's own computation of a domain marker label's anchor point. */
+    private static final class AnchorProbe extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        Point2D anchor(Graphics2D g2, Rectangle2D area, Rectangle2D line, ValueMarker marker) {
+            return calculateDomainMarkerTextAnchorPoint(g2, PlotOrientation.VERTICAL, area, line,
+                    marker.getLabelOffset(), LengthAdjustmentType.EXPAND, marker.getLabelAnchor());
+        }
+    }
+
     @Test
     void aTimelineWithoutMarkersKeepsItsAxis() throws Exception {
         Fixtures.withTimeline(dir);
@@ -90,12 +184,10 @@ class EventLabelBandTest {
     }
 
     @Test
-    void theBandGrowsWithTheRowsOfLabelsUpToTheirLimit() {
+    void theBandGrowsWithTheRowsOfLabels() {
         assertEquals(0, EventLabelBand.heightPx(0));
         assertEquals(30, EventLabelBand.heightPx(1));
         assertEquals(70, EventLabelBand.heightPx(3));
-        assertEquals(EventLabelBand.heightPx(ChartTheme.LABEL_ROWS),
-                EventLabelBand.heightPx(ChartTheme.LABEL_ROWS + 4), "labels cycle through the rows");
     }
 
     private static double highestValue(XYPlot plot) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ class TimelineViewTest {
     @Test
     void markersAreTheActionsOfThatRepetitionInTimeOrder() throws Exception {
         TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
-        assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash n3"),
-                new TimelineView.EventMarker(150.0, "join n3")), v.markers());
+        assertEquals(List.of(new TimelineView.EventMarker(50.0, "crash", "crash n3"),
+                new TimelineView.EventMarker(150.0, "join", "join n3")), v.markers());
         assertEquals(200.0, v.endMs());
     }
 
@@ -65,7 +66,7 @@ class TimelineViewTest {
         // Six joins exceed the limit of five; five leaves do not.
         assertEquals(Map.of("churn-join", 6), v.unmarked());
         assertEquals(7, v.markers().size());
-        assertEquals("churn joins_per_s=5.0", v.markers().get(0).label());
+        assertEquals("churn joins_per_s=5", v.markers().get(0).label());
         assertTrue(v.markers().stream().noneMatch(m -> m.label().startsWith("churn-join")));
         assertTrue(RunFigures.markersText(v).contains("not marked one by one: 6 churn-joins"));
     }
@@ -79,14 +80,32 @@ class TimelineViewTest {
         assertEquals("join at 0.5 s", new EventRow(0, "scamp", 0, 500, "join", "count=2000 over_ms=200000.0").label());
     }
 
+    /**
+     * Counts and times in a label have thousands separators, as everywhere else in the report; a
+     * whole number written as a decimal in events.csv ({@code 240000.0}) loses its ".0". Words,
+     * flags and identifiers (a node, an origin, a broadcast number, looked up in the other result
+     * files as written there) stay as they are.
+     */
     @Test
-    void markerLabelsGoRightOfTheirLineUnlessTheyWouldRunOffThePlot() {
-        // partition-heal: lines at 210 s and 240 s on an axis to 286 s; both labels right of their line.
-        double end = 286_000;
-        assertFalse(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(210_000, "partition at 210 s"), end));
-        assertFalse(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(240_000, "heal"), end));
-        assertTrue(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(280_000, "heal"), end));
-        assertTrue(TimelineCharts.labelRunsOff(new TimelineView.EventMarker(240_000, "a label of thirty-some characters"), end));
+    void markerLabelsGroupTheDigitsOfCountsAndTimes() {
+        assertEquals("crash nodes=12,000", new EventRow(0, "scamp", 0, 5_000, "crash", "nodes=12000").label());
+        assertEquals("nodes=1,500 skipped_not_live=2", new EventRow(0, "scamp", 0, 5_000,
+                "unsubscribe", "nodes=1500 skipped_not_live=2").detailText());
+        assertEquals("groups=2 until_ms=240,000", new EventRow(0, "scamp", 0, 210_000, "partition",
+                "groups=2 until_ms=240000.0").detailText());
+        assertEquals("joins_per_s=2.5 leaves_per_s=1,000.25 crash=true until_ms=2,130,000",
+                new EventRow(0, "scamp", 0, 0, "churn",
+                        "joins_per_s=2.5 leaves_per_s=1000.25 crash=true until_ms=2130000.0").detailText());
+        assertEquals("count=2,000 requested=5,000 over_ms=0.5 contacts=uniform", new EventRow(0, "scamp", 0, 0,
+                "join", "count=2000 requested=5000 over_ms=0.5 contacts=uniform").detailText());
+        assertEquals("broadcast=12 origin=12345", new EventRow(0, "scamp", 0, 0, "broadcast",
+                "broadcast=12 origin=12345").detailText());
+        assertEquals("node=12345 crash", new EventRow(0, "scamp", 0, 0, "churn-leave", "node=12345 crash")
+                .detailText());
+        assertEquals("skipped source=-1 not_live", new EventRow(0, "scamp", 0, 0, "broadcast",
+                "skipped source=-1 not_live").detailText());
+        assertEquals("n3", new EventRow(0, "scamp", 0, 0, "join", "n3").detailText());
+        assertEquals("", new EventRow(0, "scamp", 0, 0, "heal", "").detailText());
     }
 
     @Test
@@ -98,6 +117,28 @@ class TimelineViewTest {
         assertEquals(200.0, dataset.getXValue(0, 1));
         assertEquals(0.5, dataset.getYValue(0, 1));
         assertEquals("global", dataset.getSeriesKey(1));
+    }
+
+    /**
+     * A broadcast of SCAMP and one of the baseline sent at the same time and both reaching
+     * everyone sit on the same spot: SCAMP's filled dot there hid the baseline's filled square of
+     * about the same size. The baseline is a hollow ring around the dot, as on the sweep charts.
+     */
+    @Test
+    void broadcastCoverageDrawsTheBaselineAsARingAroundScampsDot() throws Exception {
+        TimelineView v = TimelineView.of(RunData.load(Fixtures.withTimeline(dir))).orElseThrow();
+        // The fixture: SCAMP and the baseline both sent a broadcast at 100 ms that reached everyone.
+        assertEquals(1.0, v.broadcastCoverage().getYValue(0, 0));
+        assertEquals(1.0, v.broadcastCoverage().getYValue(1, 0));
+        XYPlot plot = (XYPlot) TimelineCharts.broadcastCoverage("t", "s", v).getPlot();
+        var dots = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        assertTrue(dots.getItemShapeFilled(0, 0), "SCAMP's dot is filled");
+        assertFalse(dots.getItemShapeFilled(1, 0), "the baseline's ring is hollow");
+        assertTrue(dots.getDrawOutlines(), "a hollow marker is drawn by its outline");
+        double dotRadius = dots.getSeriesShape(0).getBounds2D().getMaxX();
+        double ringInside = dots.getSeriesShape(1).getBounds2D().getMaxX()
+                - ((BasicStroke) dots.getSeriesOutlineStroke(1)).getLineWidth() / 2;
+        assertTrue(ringInside > dotRadius + 1, "ring " + ringInside + " px clear of the dot " + dotRadius);
     }
 
     @Test
