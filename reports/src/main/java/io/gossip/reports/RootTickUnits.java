@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -51,13 +52,14 @@ final class RootTickUnits implements TickUnitSource, Serializable {
     }
 
     /**
-     * The label format for ticks {@code size} apart: as many decimals as the size's first
-     * significant digit needs ({@code 0.0} for 0.1 or 0.5, {@code 0.00} for 0.02), whole numbers
-     * with thousands separators from 1 on.
+     * The label format for ticks {@code size} apart: as many decimals as the size itself has
+     * ({@code 0.0} for 0.1 or 0.5, {@code 0.00} for 0.02 or 0.25, {@code 0.0} for 2.5), so that every
+     * multiple of it is written exactly (with one decimal too few, ticks 0.25 apart read 0.2 and
+     * 0.8 at 0.25 and 0.75), with thousands separators in the whole part.
      */
     static NumberFormat format(double size) {
-        int power = (int) Math.floor(Math.log10(size) + 1e-9);
-        return rooted(power >= 0 ? "#,##0" : "0." + "0".repeat(-power));
+        int decimals = Math.max(0, BigDecimal.valueOf(size).stripTrailingZeros().scale());
+        return rooted(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals));
     }
 
     /** {@code pattern} with the symbols of {@link Locale#ROOT}: '.' before decimals, ',' between thousands. */

@@ -124,6 +124,16 @@ class ChartThemeTest {
         assertEquals("1,000", RootTickUnits.format(250).format(1000));
     }
 
+    /** JFreeChart's units come in steps of 1, 2.5 and 5: a 2.5 step needs one decimal more than its power. */
+    @Test
+    void tickLabelsOfQuarterStepsKeepEveryDigit() {
+        assertEquals("0.75", RootTickUnits.format(0.25).format(0.75));
+        assertEquals("7.5", RootTickUnits.format(2.5).format(7.5));
+        assertEquals("1,002.5", RootTickUnits.format(2.5).format(1002.5));
+        assertEquals("0.00000075", RootTickUnits.format(2.5e-7).format(7.5e-7));
+        assertEquals("25,000", RootTickUnits.format(25_000).format(25_000));
+    }
+
     /** The tick labels of every figure's axes, by figure and axis. */
     private Map<String, List<String>> everyTickLabel() throws Exception {
         Map<String, List<String>> labels = new TreeMap<>();
