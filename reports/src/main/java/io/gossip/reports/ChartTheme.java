@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.awt.font.FontRenderContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
@@ -94,6 +95,20 @@ final class ChartTheme {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), Math.round(alpha * 255));
     }
 
+    /**
+     * Room right of the plot: half of the widest x tick label centred on the plot's right edge
+     * ({@code 100,000,000}, the milliseconds of a timeline of 100,000 joins a second apart; 100 px
+     * in {@link #TICK_FONT} on the machine this was written on, measured here since fonts differ)
+     * and a little more. With 24 px a churn run's last tick, {@code 2,200,000}, was cut at the
+     * image's edge.
+     */
+    static final int RIGHT_PADDING_PX = rightPadding("100,000,000");
+
+    private static int rightPadding(String widestLabel) {
+        double width = TICK_FONT.getStringBounds(widestLabel, new FontRenderContext(null, true, true)).getWidth();
+        return Math.max(24, (int) Math.ceil(width / 2) + 6);
+    }
+
     /** A chart of {@code plot} with the theme applied, a legend, and an optional subtitle. */
     static JFreeChart chart(String title, String subtitle, Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
@@ -105,7 +120,7 @@ final class ChartTheme {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(10, 10, 10, 24));
+        chart.setPadding(new RectangleInsets(10, 10, 10, RIGHT_PADDING_PX));
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(LEGEND_FONT);
         legend.setBackgroundPaint(Color.WHITE);

@@ -25,11 +25,6 @@ record EventRow(int point, String membership, int repetition, double tMs, String
     }
 
     /**
-     * A short label for a chart marker: the action with its detail when that is short, else the
-     * action and when it happened. A detail cut short ({@code over_ms=200…}) told nothing and hid its
-     * values; the full detail is in events.csv.
-     */
-    /**
      * The detail as a reader of a chart wants it: counts and times with thousands separators
      * ({@code nodes=12,000}, {@code until_ms=240,000}), a whole number the simulator wrote as a
      * decimal without its ".0". The simulator writes space-separated {@code key=value} pairs and
@@ -63,6 +58,11 @@ record EventRow(int point, String membership, int repetition, double tMs, String
         return m.group(1) + Numbers.grouped(Long.parseLong(m.group(2))) + fraction;
     }
 
+    /**
+     * A short label for a chart marker: the action with its detail when that is short, else the
+     * action and when it happened. A detail cut short ({@code over_ms=200…}) told nothing and hid its
+     * values; the full detail is in events.csv.
+     */
     String label() {
         String text = detail.isEmpty() ? action : action + " " + detailText();
         return text.length() <= 28 ? text : action + " at " + Numbers.compact(tMs / 1000) + " s";

@@ -124,6 +124,27 @@ class ChartThemeTest {
         assertEquals("1,000", RootTickUnits.format(250).format(1000));
     }
 
+    /** The last x tick sits on the plot's right edge: its label, centred there, must fit in the image. */
+    @Test
+    void theLastTimeTickLabelFitsInTheImage() {
+        XYSeries series = new XYSeries("s");
+        series.add(0, 0);
+        series.add(100_000_000, 1);
+        XYPlot plot = Plots.xy("time since the start of the run (ms)", "value");
+        Plots.add(plot, new XYSeriesCollection(series), Plots.lines(1, 0, false));
+        plot.getDomainAxis().setRange(0, 100_000_000);
+        JFreeChart chart = ChartTheme.chart("t", "s", plot);
+        BufferedImage image = new BufferedImage(ChartTheme.WIDTH, ChartTheme.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, ChartTheme.WIDTH, ChartTheme.HEIGHT), info);
+        Rectangle2D dataArea = info.getPlotInfo().getDataArea();
+        double labelWidth = g2.getFontMetrics(ChartTheme.TICK_FONT).stringWidth("100,000,000");
+        g2.dispose();
+        assertTrue(dataArea.getMaxX() + labelWidth / 2 <= ChartTheme.WIDTH,
+                "plot ends at " + dataArea.getMaxX() + ", label " + labelWidth + " px wide");
+    }
+
     /** JFreeChart's units come in steps of 1, 2.5 and 5: a 2.5 step needs one decimal more than its power. */
     @Test
     void tickLabelsOfQuarterStepsKeepEveryDigit() {
