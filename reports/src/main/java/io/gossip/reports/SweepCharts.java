@@ -5,6 +5,7 @@ import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -78,43 +79,43 @@ final class SweepCharts {
             measured.setLegendItemLabelGenerator(new StandardXYSeriesLabelGenerator("{0}, measured"));
         }
         if (theory.getSeriesCount() > 0) {
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
-            renderer.setDrawOutlines(true);
-            renderer.setUseOutlinePaint(false);
-            for (int i = 0; i < theory.getSeriesCount(); i++) {
-                int color = colorOf(curves, (String) theory.getSeriesKey(i),
-                        ReliabilityCurves::theoryLabel);
-                renderer.setSeriesPaint(i, ChartTheme.color(color));
-                renderer.setSeriesStroke(i, ChartTheme.DASHED);
-                renderer.setSeriesShape(i, diamond(DIAMOND_HALF_DIAGONAL + DIAMOND_STEP * i));
-                renderer.setSeriesShapesFilled(i, false);
-                renderer.setSeriesOutlineStroke(i, DIAMOND_OUTLINE);
-                // The legend needs no nesting: one small diamond keeps its rows level.
-                renderer.setLegendShape(i, diamond(LEGEND_DIAMOND_HALF_DIAGONAL));
-            }
-            Plots.add(plot, theory, renderer);
+            // The legend needs no nesting: one small diamond keeps its rows level.
+            Plots.add(plot, theory, hollowMarkers(sweep, curves, theory, ReliabilityCurves::theoryLabel,
+                    ChartTheme.DASHED, i -> diamond(DIAMOND_HALF_DIAGONAL + DIAMOND_STEP * i),
+                    diamond(LEGEND_DIAMOND_HALF_DIAGONAL)));
         }
         if (prediction.getSeriesCount() > 0) {
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
-            renderer.setDrawOutlines(true);
-            renderer.setUseOutlinePaint(false);
-            for (int i = 0; i < prediction.getSeriesCount(); i++) {
-                int color = colorOf(curves, (String) prediction.getSeriesKey(i),
-                        ReliabilityCurves::predictionLabel);
-                renderer.setSeriesPaint(i, ChartTheme.color(color));
-                renderer.setSeriesStroke(i, ChartTheme.DOTTED);
-                renderer.setSeriesShape(i, triangle(TRIANGLE_CIRCUMRADIUS));
-                renderer.setSeriesShapesFilled(i, false);
-                renderer.setSeriesOutlineStroke(i, DIAMOND_OUTLINE);
-                renderer.setLegendShape(i, triangle(LEGEND_TRIANGLE_CIRCUMRADIUS));
-            }
-            Plots.add(plot, prediction, renderer);
+            Plots.add(plot, prediction, hollowMarkers(sweep, curves, prediction,
+                    ReliabilityCurves::predictionLabel, ChartTheme.DOTTED,
+                    i -> triangle(TRIANGLE_CIRCUMRADIUS), triangle(LEGEND_TRIANGLE_CIRCUMRADIUS)));
         }
         // Datasets drawn in reverse order: the measured markers (dataset 0) come last, on top of
         // the theory's lines and diamonds and the prediction's triangles.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         Plots.fractionRange(plot);
         return ChartTheme.chart(title, subtitle, plot);
+    }
+
+    /**
+     * Hollow markers on a line for the series of {@code dataset}, each in the colour of the
+     * measured curve whose name {@code labelOf} turns into the series' name: the theory's diamonds
+     * and the prediction's triangles, drawn around the measured markers.
+     */
+    private static XYLineAndShapeRenderer hollowMarkers(Sweep sweep, List<ReliabilityCurves.Curve> curves,
+            XYSeriesCollection dataset, UnaryOperator<String> labelOf, Stroke line,
+            IntFunction<Shape> shapeOfSeries, Shape legendShape) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(sweep.numeric(), true);
+        renderer.setDrawOutlines(true);
+        renderer.setUseOutlinePaint(false);
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, ChartTheme.color(colorOf(curves, (String) dataset.getSeriesKey(i), labelOf)));
+            renderer.setSeriesStroke(i, line);
+            renderer.setSeriesShape(i, shapeOfSeries.apply(i));
+            renderer.setSeriesShapesFilled(i, false);
+            renderer.setSeriesOutlineStroke(i, DIAMOND_OUTLINE);
+            renderer.setLegendShape(i, legendShape);
+        }
+        return renderer;
     }
 
     /** A diamond centred on the data point whose corners are {@code half} px from its centre. */

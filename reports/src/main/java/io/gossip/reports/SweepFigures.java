@@ -33,8 +33,9 @@ final class SweepFigures {
             + "few arcs in a million at high loss). It takes the InViews as they are at the "
             + "end of the repetition, where members that crashed or left, which sent nothing, "
             + "still count as senders whose copy fails with probability q (q^i is then about "
-            + "the chance that all i members crashed, when crashes strike at random). SCAMP leaves some nodes with InViews of only 1 to 3, "
-            + "for which q^i is far from negligible: under loss these nodes, not the fanout, "
+            + "the chance that all i members crashed, when crashes strike at random). SCAMP "
+            + "leaves some nodes with InViews of only 1 to 3, for which q^i is far from "
+            + "negligible: under loss these nodes, not the fanout, "
             + "limit reliability, which is why the theory exp(−e^(−k)) can stay near 1 while "
             + "the measurement and this prediction fall.";
 

@@ -74,7 +74,8 @@ class EventLabelsTest {
         }
         assertEquals(markers.size(), next);
         assertTrue(placed.size() < markers.size(), "some share a label: " + placed);
-        assertTrue(placed.stream().anyMatch(p -> p.text().matches("\\d+ actions 2\\d\\d–2\\d\\d s")), placed.toString());
+        assertTrue(placed.stream().anyMatch(p -> p.text().matches("\\d+ actions 2\\d\\d–2\\d\\d s")),
+                placed.toString());
         EventLabels.Placed last = placed.get(placed.size() - 1);
         assertEquals(List.of("crash nodes=20", "join nodes=20"),
                 List.of(placed.get(placed.size() - 2).text(), last.text()), "far from the crowd, whole");
