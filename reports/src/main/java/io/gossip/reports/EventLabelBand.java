@@ -94,6 +94,9 @@ final class EventLabelBand {
         BandAxis axis = new BandAxis(current.getLabel(), lowest, highest, data, events, labels);
         axis.setNumberFormatOverride(current.getNumberFormatOverride());
         axis.setStandardTickUnits(current.getStandardTickUnits());
+        if (!current.isAutoTickUnitSelection()) {
+            axis.setTickUnit(current.getTickUnit());
+        }
         axis.setRange(data.getLowerBound(), top(data, height, PLOT_HEIGHT_PX));
         plot.setRangeAxis(axis);
         // Up to the highest top any plot height gives; the renderer clips it to the axis range.

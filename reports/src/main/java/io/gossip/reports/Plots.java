@@ -8,6 +8,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
@@ -81,6 +82,24 @@ final class Plots {
         NumberAxis axis = fractionAxis(plot);
         axis.setRange(lower, 1 + (1 - lower) * FRACTION_MARGIN);
         axis.setNumberFormatOverride(new DecimalFormat("0.0###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        // JFreeChart packs in as many ticks as their labels' height allows: 21 from 0.99 to 1
+        // (0.9995, 0.999, 0.9985 ...), more numbers than anyone reads off a coverage chart.
+        axis.setTickUnit(new NumberTickUnit(niceStep(1 - lower, COVERAGE_TICKS)));
+    }
+
+    /** At most about this many tick labels on a coverage axis. */
+    static final int COVERAGE_TICKS = 12;
+
+    /** The smallest step of 1, 2 or 5 times a power of ten that cuts {@code span} into at most {@code ticks} parts. */
+    static double niceStep(double span, int ticks) {
+        double raw = span / ticks;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw * (1 - 1e-9)) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** Replaces the plot's y axis by one with the same label that has ticks only from 0 to 1. */

@@ -194,7 +194,7 @@ final class RunFigures {
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
                             + ". Dots at 1 reached everyone; dips show when an action "
                             + "hurt dissemination, and dots back at 1 show recovery" + markers + ". The y axis is "
-                            + "zoomed to the data, never narrower than 0.99 to 1.",
+                            + "zoomed to the data, never narrower than 0.99 to 1." + windowText(v),
                     TimelineCharts.broadcastCoverage("Broadcast coverage over time",
                             subtitle(run, where), v)));
         }
@@ -218,6 +218,18 @@ final class RunFigures {
             parts.add("repetition " + v.repetition());
         }
         return parts.isEmpty() ? THIS_RUN : String.join(", ", parts);
+    }
+
+    /** For a broadcast chart whose time axis spans only the broadcasts, a sentence saying so. */
+    static String windowText(TimelineView v) {
+        TimelineView.TimeWindow window = v.broadcastWindow();
+        if (window.wholeRun()) {
+            return "";
+        }
+        return " The time axis spans only the broadcasts, from " + Numbers.compact(window.fromMs() / 1000)
+                + " s to " + Numbers.compact(window.toMs() / 1000) + " s of a run of "
+                + Numbers.compact(v.endMs() / 1000) + " s (on the whole run's axis the dots stood in "
+                + "one column); actions outside that stretch are marked on the other timeline charts.";
     }
 
     /** What the grey lines of a timeline chart are, and which frequent actions they leave out. */

@@ -66,15 +66,16 @@ final class TimelineCharts {
             low = Math.min(low, dataset.getSeries(s).getMinY());
         }
         Plots.coverageRange(plot, low);
-        addMarkers(plot, view);
-        timeAxis(plot, view);
+        TimelineView.TimeWindow window = view.broadcastWindow();
+        EventLabelBand.reserve(plot, view.markers().stream().filter(m -> window.contains(m.tMs())).toList());
+        plot.getDomainAxis().setRange(window.fromMs(), window.toMs());
         return ChartTheme.chart(title, subtitle, plot);
     }
 
-    /** The whole run on the time axis, from 0 to the last sample, broadcast or action. */
+    /** The whole run on the time axis ({@link TimelineView#wholeRun}). */
     private static void timeAxis(XYPlot plot, TimelineView view) {
-        double end = view.endMs();
-        plot.getDomainAxis().setRange(0, end > 0 ? end * 1.03 : 1);
+        TimelineView.TimeWindow whole = view.wholeRun();
+        plot.getDomainAxis().setRange(whole.fromMs(), whole.toMs());
     }
 
     /**

@@ -92,6 +92,46 @@ record TimelineView(int point, String membership, int repetition, List<TimelineR
         return dataset;
     }
 
+    /**
+     * The stretch of time a chart's x axis spans, in ms; {@code wholeRun} when it is the whole run
+     * (from 0 to a little past {@link #endMs}).
+     */
+    record TimeWindow(double fromMs, double toMs, boolean wholeRun) {
+        boolean contains(double tMs) {
+            return tMs >= fromMs && tMs <= toMs;
+        }
+    }
+
+    /** The whole run on the time axis, from 0 to a little past the last sample, broadcast or action. */
+    TimeWindow wholeRun() {
+        double end = endMs();
+        return new TimeWindow(0, end > 0 ? end * 1.03 : 1, true);
+    }
+
+    /**
+     * The x axis of the broadcast-coverage chart. Broadcasts often follow a long join phase (1,000
+     * nodes joining a second apart, then 20 broadcasts a second apart): on the whole run's axis
+     * their dots stood in one column at its right edge, one on top of the other. So when the
+     * broadcasts, with a twentieth of their span (at least a second) on either side, take less
+     * than half of the run, the axis spans only them; the other timeline charts show the whole run.
+     */
+    TimeWindow broadcastWindow() {
+        TimeWindow whole = wholeRun();
+        if (broadcasts.isEmpty()) {
+            return whole;
+        }
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (BroadcastRow b : broadcasts) {
+            first = Math.min(first, b.sentMs());
+            last = Math.max(last, b.sentMs());
+        }
+        double margin = Math.max((last - first) / 20, 1000);
+        double from = Math.max(0, first - margin);
+        double to = last + margin;
+        return to - from < endMs() / 2 ? new TimeWindow(from, to, false) : whole;
+    }
+
     /** The latest time of any sample, broadcast or action: where the time axis must end. */
     double endMs() {
         double end = samples.get(samples.size() - 1).tMs();

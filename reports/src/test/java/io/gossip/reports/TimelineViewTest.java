@@ -197,6 +197,60 @@ class TimelineViewTest {
                 .contains("the InView mean is drawn in short vermillion dashes on top of the PartialView mean"));
     }
 
+    /** A run of 1,030 s: 1,000 nodes join a second apart, broadcasts from 1,000 s, a crash at 500 s. */
+    private static TimelineView lateBroadcasts(int broadcasts, double everyMs) {
+        List<TimelineRow> samples = List.of(new TimelineRow(0, "scamp", 0, 0, 1, 0, 0, 0, 0, 0),
+                new TimelineRow(0, "scamp", 0, 1_030_000, 1000, 13, 1, 30, 13, 13.8));
+        List<EventRow> events = List.of(new EventRow(0, "scamp", 0, 0, "join", "count=1000"),
+                new EventRow(0, "scamp", 0, 500_000, "crash", "nodes=10"),
+                new EventRow(0, "scamp", 0, 1_000_000, "broadcast", "count=" + broadcasts));
+        List<BroadcastRow> rows = new ArrayList<>();
+        for (int i = 0; i < broadcasts; i++) {
+            rows.add(new BroadcastRow(0, "scamp", 0, i, 1_000_000 - (broadcasts - 20) * everyMs + i * everyMs,
+                    1000, 1000, 1.0, true, 50, 90, 95, 12_000, 10_000));
+        }
+        return new TimelineView(0, "scamp", 0, samples, events, rows);
+    }
+
+    /**
+     * Broadcasts after a long join phase stood in one column at the right edge of the whole run's
+     * axis: the coverage chart spans them, a twentieth of their span (at least a second) either side.
+     */
+    @Test
+    void broadcastCoverageSpansTheBroadcastsWhenTheyTakeLittleOfTheRun() {
+        TimelineView v = lateBroadcasts(20, 1000);
+        assertEquals(new TimelineView.TimeWindow(999_000, 1_020_000, false), v.broadcastWindow());
+        XYPlot plot = (XYPlot) TimelineCharts.broadcastCoverage("t", "s", v).getPlot();
+        assertEquals(999_000, plot.getDomainAxis().getLowerBound());
+        assertEquals(1_020_000, plot.getDomainAxis().getUpperBound());
+        // The broadcast action's line is drawn (and a label beside it); join and crash lie outside.
+        assertEquals(2, plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
+        assertTrue(RunFigures.windowText(v).contains("from 999 s to 1,020 s of a run of 1,030 s"),
+                RunFigures.windowText(v));
+        XYPlot sizes = (XYPlot) TimelineCharts.viewSizes("t", "s", v).getPlot();
+        assertEquals(0, sizes.getDomainAxis().getLowerBound(), "the other charts keep the whole run");
+    }
+
+    /** JFreeChart put 21 labels between 0.99 and 1 (a tick every 0.0005). */
+    @Test
+    void coverageAxisHasAtMostADozenTicks() {
+        NumberAxis y = (NumberAxis) ((XYPlot) TimelineCharts.broadcastCoverage("t", "s", lateBroadcasts(20, 1000))
+                .getPlot()).getRangeAxis();
+        assertEquals(0.001, y.getTickUnit().getSize(), 1e-12);
+        assertEquals(0.001, Plots.niceStep(0.0102, 12), 1e-12);
+        assertEquals(0.05, Plots.niceStep(0.56, 12), 1e-12);
+        assertEquals(0.1, Plots.niceStep(1.2, 12), 1e-12);
+        assertEquals(0.02, Plots.niceStep(0.2, 12), 1e-12);
+    }
+
+    @Test
+    void broadcastCoverageKeepsTheWholeRunWhenBroadcastsFillHalfOfIt() {
+        TimelineView v = lateBroadcasts(520, 1000);
+        assertTrue(v.broadcastWindow().wholeRun());
+        assertEquals("", RunFigures.windowText(v));
+        assertEquals(v.wholeRun(), v.broadcastWindow());
+    }
+
     @Test
     void noTimelineWithoutTwoSamples() throws Exception {
         assertTrue(TimelineView.of(RunData.load(Fixtures.singlePoint(dir))).isEmpty());
