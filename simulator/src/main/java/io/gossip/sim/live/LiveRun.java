@@ -243,7 +243,7 @@ public final class LiveRun {
         return new RunResult(key, 0,
                 broadcasts.results(cluster, slots, timing, stepMicros, counters.gossipSent(), counters.duplicates()),
                 nodes.build(), samples, rows, counters.sentByType(),
-                networkDrops, counters.droppedByReason(DropReason.count()), 0, counters.datagramsReceived(),
-                endMicros); // late copies: a live network's latencies are not drawn, so not known
+                networkDrops, counters.droppedByReason(DropReason.count()), RunResult.NOT_MEASURED,
+                counters.datagramsReceived(), endMicros);
     }
 }

@@ -34,6 +34,8 @@ public final class Aggregate {
     long duplicates;
     long redelivered;
     long lateMembershipCopies;
+    /** Whether a run could not count its late membership copies ({@link RunResult#NOT_MEASURED}). */
+    boolean lateMembershipCopiesUnknown;
     long nodeSlots;
     long events;
     long runs;
@@ -50,7 +52,11 @@ public final class Aggregate {
         runs++;
         this.wallSeconds += wallSeconds;
         events += run.events();
-        lateMembershipCopies += run.lateMembershipCopies();
+        if (run.lateMembershipCopies() == RunResult.NOT_MEASURED) {
+            lateMembershipCopiesUnknown = true;
+        } else {
+            lateMembershipCopies += run.lateMembershipCopies();
+        }
         long complete = 0;
         for (BroadcastResult b : run.broadcasts()) {
             broadcasts++;

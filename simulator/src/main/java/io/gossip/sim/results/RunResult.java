@@ -16,13 +16,20 @@ import java.util.List;
  * @param nodeDrops node-side drops by {@link io.gossip.protocol.DropReason} ordinal
  * @param lateMembershipCopies copies of acknowledged membership messages that travelled longer than
  *     a receiver remembers handling one (the retransmission horizon): each may have been handled twice;
- *     0 for a live run, whose latencies are not drawn
+ *     {@link #NOT_MEASURED} for a live run, whose latencies are not drawn
  * @param events count of messages delivered to nodes plus wakeups processed
  * @param endMicros virtual time the run stopped
  */
 public record RunResult(RunKey key, int fanout, List<BroadcastResult> broadcasts, NodeTableSnapshot nodes,
         List<TimelineSample> timeline, List<EventRow> eventRows, long[] sentByType, long[] networkDrops,
         long[] nodeDrops, long lateMembershipCopies, long events, long endMicros) {
+
+    /**
+     * {@link #lateMembershipCopies} of a run that cannot tell (a live run: the network's latencies are
+     * not drawn, so which copies outlived the horizon is not known). Written as null, not 0, which
+     * would claim that none did.
+     */
+    public static final long NOT_MEASURED = -1;
 
     public RunResult {
         broadcasts = List.copyOf(broadcasts);

@@ -98,7 +98,11 @@ public final class SummaryJson {
         }
         number(o, "duplicateRatio", a.duplicateRatio());
         o.put("redelivered", a.redelivered);
-        o.put("lateMembershipCopies", a.lateMembershipCopies);
+        if (a.lateMembershipCopiesUnknown) {
+            o.putNull("lateMembershipCopies");
+        } else {
+            o.put("lateMembershipCopies", a.lateMembershipCopies);
+        }
         number(o, "coverageStepMillis", coverageStepMillis);
         ObjectNode drops = o.putObject("drops");
         ObjectNode network = drops.putObject("network");

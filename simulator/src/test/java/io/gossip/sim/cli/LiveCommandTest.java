@@ -43,6 +43,9 @@ class LiveCommandTest {
         double coverage = summary.path("coverage").path("mean").asDouble();
         assertTrue(coverage >= 0.99, "coverage.mean " + coverage);
         assertEquals(21, Files.readAllLines(out.resolve("broadcasts.csv")).size(), "20 broadcasts and a header");
+        // A live network's latencies are not drawn: late copies are not known, and not claimed to be 0.
+        assertTrue(summary.path("lateMembershipCopies").isNull(), summary.toString());
+        assertTrue(summary.path("points").get(0).path("lateMembershipCopies").isNull(), summary.toString());
 
         CommandRunner.Result report = CommandRunner.run(Engines.simulator(), Engines.reports(), "report",
                 out.toString());

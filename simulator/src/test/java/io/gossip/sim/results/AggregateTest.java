@@ -1,6 +1,7 @@
 package io.gossip.sim.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.DropReason;
@@ -34,6 +35,26 @@ class AggregateTest {
         return new RunResult(new RunKey(0, MembershipSpec.Type.SCAMP, repetition), 0, broadcasts, nodes, List.of(),
                 List.of(), new long[MessageType.count()], new long[NetworkDropReason.count()],
                 new long[DropReason.count()], 0, 10, 0);
+    }
+
+    private static RunResult withLateCopies(int repetition, long late) {
+        RunResult r = run(repetition, List.of());
+        return new RunResult(r.key(), 0, r.broadcasts(), r.nodes(), r.timeline(), r.eventRows(), r.sentByType(),
+                r.networkDrops(), r.nodeDrops(), late, r.events(), r.endMicros());
+    }
+
+    @Test
+    void lateCopiesAreSummedUnlessARunCouldNotCountThem() {
+        Aggregate counted = new Aggregate();
+        counted.add(withLateCopies(0, 3), 1, 0);
+        counted.add(withLateCopies(1, 4), 1, 0);
+        assertEquals(7, counted.lateMembershipCopies);
+        assertFalse(counted.lateMembershipCopiesUnknown);
+        Aggregate live = new Aggregate();
+        live.add(withLateCopies(0, RunResult.NOT_MEASURED), 1, 0);
+        live.add(withLateCopies(1, 0), 1, 0);
+        assertTrue(live.lateMembershipCopiesUnknown, "not known for the run that could not count, so not for the whole");
+        assertEquals(0, live.lateMembershipCopies, "nothing of the unknown run's -1 added");
     }
 
     @Test
