@@ -2,6 +2,7 @@ package io.gossip.reports;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +53,39 @@ public final class RunReport {
     }
 
     /** The page of {@code run} showing {@code figures}. */
+    /** The summary table's label of the reliability that a run's InView sizes predict. */
+    static final String PREDICTION_ROW = "Reliability predicted from InView sizes";
+
+    private static final String PREDICTION_TEXT = " Where the table predicts the reliability from InView "
+            + "sizes, a node is taken to miss a broadcast only when the copies from every node of its "
+            + "InView (the nodes that gossip to it) are lost, each with the measured share of copies "
+            + "lost: a reliability well below it points to something other than a few nodes with small "
+            + "InViews (docs/reports.md, \"The prediction from InView sizes\").";
+
+    /**
+     * {@code rows} with, after the reliability, what SCAMP's InView sizes predict for a run of one
+     * point ({@link InViewPrediction}; a sweep draws it per point on its reliability chart), when
+     * there is a prediction: it says whether a reliability below 1 is what the InViews and the
+     * measured loss lead to (a few nodes with small InViews) or something else.
+     */
+    static List<List<String>> withPrediction(List<List<String>> rows, RunData run) {
+        List<InViewPrediction> predictions = InViewPrediction.of(run.broadcasts(), run.nodes());
+        if (run.summary().sweep() != null || predictions.size() != 1) {
+            return rows;
+        }
+        InViewPrediction p = predictions.get(0);
+        String value = Numbers.percent(p.reliability()) + " (" + Numbers.percent(p.copyFailure())
+                + " of copies lost; " + Numbers.fixed(p.expectedMisses(), 3) + " nodes expected to miss each broadcast)";
+        List<List<String>> with = new ArrayList<>();
+        for (List<String> row : rows) {
+            with.add(row);
+            if (row.get(0).startsWith("Reliability")) {
+                with.add(List.of(PREDICTION_ROW, value));
+            }
+        }
+        return with;
+    }
+
     static String page(RunData run, List<Figure> figures) {
         Summary summary = run.summary();
         Html html = new Html(summary.scenario());
@@ -59,12 +93,15 @@ public final class RunReport {
         run.scenarioYaml().ifPresentOrElse(html::pre,
                 () -> html.paragraph(RunData.SCENARIO_FILE + " was not found in the run folder.", true));
         html.heading("Summary");
+        List<List<String>> rows = withPrediction(SummaryTable.rows(List.of(summary)), run);
+        boolean predicted = rows.stream().anyMatch(row -> row.get(0).equals(PREDICTION_ROW));
         html.paragraph("Aggregate over every point and repetition of the "
                 + (run.points().stream().anyMatch(p -> p.membership().equals(CsvRow.SCAMP))
                         ? "SCAMP" : "baseline")
                 + " runs. Coverage is the fraction of live nodes a broadcast reached; reliability is "
-                + "the share of broadcasts that reached every live node.", false);
-        html.table(List.of("", summary.scenario()), SummaryTable.rows(List.of(summary)));
+                + "the share of broadcasts that reached every live node." + (predicted ? PREDICTION_TEXT : ""),
+                false);
+        html.table(List.of("", summary.scenario()), rows);
         if (run.points().size() > 1) {
             html.heading("Per point");
             html.paragraph("One row per point of the sweep and membership, from points.csv.", false);

@@ -39,6 +39,26 @@ class RunReportTest {
         assertEquals(dir.resolve("index.html"), result.indexHtml());
     }
 
+    /**
+     * A run of one point has no reliability chart: its summary says what the InView sizes predict.
+     * SCAMP's copies: 15 of 28 reached a live node (q = 13/28); InViews rep 0 {3, 2, 2, 3}, rep 1
+     * {2, 3, 2} (the crashed node left out): (1 − q³)²(1 − q²)² and (1 − q²)²(1 − q³), mean 52.60 %.
+     */
+    @Test
+    void aSinglePointSummarySaysWhatTheInViewsPredict() throws Exception {
+        RunReport.build(Fixtures.singlePoint(dir));
+        String html = Files.readString(dir.resolve("index.html"));
+        int row = html.indexOf(RunReport.PREDICTION_ROW);
+        assertTrue(row > html.indexOf("Reliability (broadcasts reaching all)"), "after the measured reliability");
+        String rest = html.substring(row, html.indexOf("</tr>", row));
+        assertTrue(rest.contains("52.60 %") && rest.contains("46.43 % of copies lost")
+                && rest.contains("0.581 nodes expected to miss"), rest);
+        assertTrue(html.contains("a node is taken to miss a broadcast only when the copies from every node"), html);
+        RunReport.build(Fixtures.lossSweep(dir.resolve("sweep")));
+        assertFalse(Files.readString(dir.resolve("sweep").resolve("index.html")).contains(RunReport.PREDICTION_ROW),
+                "a sweep draws it per point on its reliability chart");
+    }
+
     @Test
     void runWithoutOptionalFilesGetsFewerCharts() throws Exception {
         List<String> charts = names(RunReport.build(Fixtures.singlePoint(dir)));
