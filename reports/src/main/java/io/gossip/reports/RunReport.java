@@ -75,7 +75,8 @@ public final class RunReport {
         }
         InViewPrediction p = predictions.get(0);
         String value = Numbers.percent(p.reliability()) + " (" + Numbers.percent(p.copyFailure())
-                + " of copies lost; " + Numbers.fixed(p.expectedMisses(), 3) + " nodes expected to miss each broadcast)";
+                + " of copies lost; " + Numbers.fixed(p.expectedMisses(), 3)
+                + " nodes expected to miss each broadcast)";
         List<List<String>> with = new ArrayList<>();
         for (List<String> row : rows) {
             with.add(row);
