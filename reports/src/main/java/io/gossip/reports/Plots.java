@@ -94,7 +94,7 @@ final class Plots {
     static double niceStep(double span, int ticks) {
         double raw = span / ticks;
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
+        for (double m : new double[] {1, 2, 5}) {
             if (m * power >= raw * (1 - 1e-9)) {
                 return m * power;
             }
@@ -187,10 +187,10 @@ final class Plots {
 
     /**
      * The markers of a chart against a swept parameter, or of any chart where memberships often
-     * share a value at a point (SCAMP and the baseline both at reliability 1): the first series a filled dot, every
-     * further one a hollow ring around it, each ring larger than the one before. Filled dots and
-     * squares of one size, as elsewhere, sat on top of each other there and SCAMP's dot hid the
-     * baseline's square; a sideways shift would misplace them on a number axis.
+     * share a value at a point (SCAMP and the baseline both at reliability 1): the first series a
+     * filled dot, every further one a hollow ring around it, each ring larger than the one before.
+     * Filled dots and squares of one size, as elsewhere, sat on top of each other there and SCAMP's
+     * dot hid the baseline's square; a sideways shift would misplace them on a number axis.
      */
     static void sweepMarkers(XYLineAndShapeRenderer renderer, int seriesCount) {
         renderer.setDrawOutlines(true);

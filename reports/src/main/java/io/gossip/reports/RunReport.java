@@ -52,7 +52,6 @@ public final class RunReport {
         return ReportFiles.removePreviousReport(runDir);
     }
 
-    /** The page of {@code run} showing {@code figures}. */
     /** The summary table's label of the reliability that a run's InView sizes predict. */
     static final String PREDICTION_ROW = "Reliability predicted from InView sizes";
 
@@ -69,8 +68,12 @@ public final class RunReport {
      * measured loss lead to (a few nodes with small InViews) or something else.
      */
     static List<List<String>> withPrediction(List<List<String>> rows, RunData run) {
+        // A sweep's chart already walks every node for this; a sweep's page need not do it again.
+        if (run.summary().sweep() != null) {
+            return rows;
+        }
         List<InViewPrediction> predictions = InViewPrediction.of(run.broadcasts(), run.nodes());
-        if (run.summary().sweep() != null || predictions.size() != 1) {
+        if (predictions.size() != 1) {
             return rows;
         }
         InViewPrediction p = predictions.get(0);
@@ -80,13 +83,14 @@ public final class RunReport {
         List<List<String>> with = new ArrayList<>();
         for (List<String> row : rows) {
             with.add(row);
-            if (row.get(0).startsWith("Reliability")) {
+            if (row.get(0).equals(SummaryTable.RELIABILITY)) {
                 with.add(List.of(PREDICTION_ROW, value));
             }
         }
         return with;
     }
 
+    /** The page of {@code run} showing {@code figures}. */
     static String page(RunData run, List<Figure> figures) {
         Summary summary = run.summary();
         Html html = new Html(summary.scenario());

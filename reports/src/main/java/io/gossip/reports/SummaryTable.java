@@ -21,13 +21,16 @@ final class SummaryTable {
     private record Row(String label, Function<Summary, String> value) {
     }
 
+    /** The label of the measured reliability's row (a run page adds its prediction after it). */
+    static final String RELIABILITY = "Reliability (broadcasts reaching all)";
+
     private static final List<Row> ROWS = List.of(
             new Row("Nodes", s -> perPoint(s, "nodes", s.nodes(), Summary.PointSummary::nodes,
                     Numbers::grouped)),
             new Row("c", s -> perPoint(s, "c", s.c(), Summary.PointSummary::c, Numbers::compact)),
             new Row("Coverage mean", s -> Numbers.percent(s.coverageMean())),
             new Row("Coverage min", s -> Numbers.percent(s.coverageMin())),
-            new Row("Reliability (broadcasts reaching all)", s -> Numbers.percent(s.reliability())),
+            new Row(RELIABILITY, s -> Numbers.percent(s.reliability())),
             new Row("Latency t50", s -> Numbers.millis(s.latencyT50Ms())),
             new Row("Latency t99", s -> Numbers.millis(s.latencyT99Ms())),
             new Row("Latency t100", s -> Numbers.millis(s.latencyT100Ms())),

@@ -53,7 +53,8 @@ class AggregateTest {
         Aggregate live = new Aggregate();
         live.add(withLateCopies(0, RunResult.NOT_MEASURED), 1, 0);
         live.add(withLateCopies(1, 0), 1, 0);
-        assertTrue(live.lateMembershipCopiesUnknown, "not known for the run that could not count, so not for the whole");
+        assertTrue(live.lateMembershipCopiesUnknown,
+                "not known for the run that could not count, so not for the whole");
         assertEquals(0, live.lateMembershipCopies, "nothing of the unknown run's -1 added");
     }
 
