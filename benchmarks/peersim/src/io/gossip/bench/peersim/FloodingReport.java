@@ -43,6 +43,10 @@ public final class FloodingReport implements Control {
         return false;
     }
 
+    /**
+     * The same reading as the scale benchmark's {@code ScaleRun.heapUsedAfterFullGc}, written again
+     * because these files compile against PeerSim's jars alone, without the simulator's.
+     */
     private static long heapUsedAfterFullGc() {
         System.gc();
         System.gc();
