@@ -99,13 +99,26 @@ final class CompareFigures {
                     ? Sweep.numeric(parameter, values.get(parameter))
                     : Sweep.categorical(parameter, categories.get(parameter));
             List<ReliabilityCurves.Curve> curves = new ArrayList<>();
+            XYSeriesCollection theory = new XYSeriesCollection();
+            XYSeriesCollection prediction = new XYSeriesCollection();
             for (int k = 0; k < indices.size(); k++) {
-                int i = indices.get(k);
-                ReliabilityCurves.Curve curve = ReliabilityCurves.of(labels.get(i), sweep,
-                        preferred(runs.get(i).points(), PointRow::membership),
-                        ReliabilityCurves.shift(sweep, k, indices.size()));
-                if (!curve.points().isEmpty()) {
-                    curves.add(curve);
+                RunData run = runs.get(indices.get(k));
+                String label = labels.get(indices.get(k));
+                double shift = ReliabilityCurves.shift(sweep, k, indices.size());
+                List<PointRow> points = preferred(run.points(), PointRow::membership);
+                ReliabilityCurves.Curve curve = ReliabilityCurves.of(label, sweep, points, shift);
+                if (curve.points().isEmpty()) {
+                    continue;
+                }
+                curves.add(curve);
+                // Beside each run's points, its theory and (for SCAMP points) its prediction, as
+                // its own report draws them beside its membership's.
+                String membership = points.get(0).membership();
+                ReliabilityCurves.addIfAny(theory, ReliabilityCurves.theorySeries(label, membership, sweep,
+                        points, FanoutTheory.of(run.broadcasts()), shift));
+                if (membership.equals(InViewPrediction.MEMBERSHIP)) {
+                    ReliabilityCurves.addIfAny(prediction, ReliabilityCurves.predictionSeries(label, sweep,
+                            points, run.broadcasts(), run.nodes(), shift));
                 }
             }
             if (curves.isEmpty()) {
@@ -122,10 +135,13 @@ final class CompareFigures {
                     title, "Share of broadcasts that reached every live node at each value of "
                             + parameter + ", one colour per run (its SCAMP points, or its baseline's "
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
-                            + "standard error of the mean across that run's repetitions.",
+                            + "standard error of the mean across that run's repetitions."
+                            + (theory.getSeriesCount() == 0 ? "" : SweepFigures.theoryText("the run's colour"))
+                            + (prediction.getSeriesCount() == 0 ? "" : SweepFigures.predictionText(
+                                    "the colour of each run drawn from its SCAMP points, predict that "
+                                            + "run's reliability")),
                     SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
-                            sweep, xLabel, curves, new XYSeriesCollection(),
-                            new XYSeriesCollection())));
+                            sweep, xLabel, curves, theory, prediction)));
         });
         return figures;
     }

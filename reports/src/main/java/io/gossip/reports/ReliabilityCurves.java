@@ -107,26 +107,33 @@ final class ReliabilityCurves {
      */
     static XYSeriesCollection theoryDataset(Sweep sweep, List<PointRow> points,
             List<BroadcastRow> broadcasts) {
-        Map<Integer, PointRow> byPoint = new HashMap<>();
-        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
         List<String> memberships = Memberships.present(points, PointRow::membership);
         List<FanoutTheory> theories = FanoutTheory.of(broadcasts);
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (int i = 0; i < memberships.size(); i++) {
             String membership = memberships.get(i);
-            double shift = shift(sweep, i, memberships.size());
-            XYSeries series = new XYSeries(theoryLabel(membership), true, false);
-            for (FanoutTheory t : theories) {
-                PointRow row = byPoint.get(t.point());
-                if (t.membership().equals(membership) && row != null) {
-                    series.add(sweep.x(row) + shift, t.allReached());
-                }
-            }
-            if (series.getItemCount() > 0) {
-                dataset.addSeries(series);
-            }
+            addIfAny(dataset, theorySeries(membership, membership, sweep, points, theories,
+                    shift(sweep, i, memberships.size())));
         }
         return dataset;
+    }
+
+    /**
+     * The theory beside the measured curve named {@code name}: {@code membership}'s entries of
+     * {@code theories} at the points of {@code points} (which give their x), moved {@code shift}
+     * along x, named {@link #theoryLabel}({@code name}); empty when none of them has a theory.
+     */
+    static XYSeries theorySeries(String name, String membership, Sweep sweep, List<PointRow> points,
+            List<FanoutTheory> theories, double shift) {
+        Map<Integer, PointRow> byPoint = firstByPoint(points);
+        XYSeries series = new XYSeries(theoryLabel(name), true, false);
+        for (FanoutTheory t : theories) {
+            PointRow row = byPoint.get(t.point());
+            if (t.membership().equals(membership) && row != null) {
+                series.add(sweep.x(row) + shift, t.allReached());
+            }
+        }
+        return series;
     }
 
     /**
@@ -139,22 +146,42 @@ final class ReliabilityCurves {
         XYSeriesCollection dataset = new XYSeriesCollection();
         List<String> memberships = Memberships.present(points, PointRow::membership);
         int index = memberships.indexOf(InViewPrediction.MEMBERSHIP);
-        if (index < 0) {
-            return dataset;
+        if (index >= 0) {
+            addIfAny(dataset, predictionSeries(InViewPrediction.MEMBERSHIP, sweep, points, broadcasts, nodes,
+                    shift(sweep, index, memberships.size())));
         }
-        Map<Integer, PointRow> byPoint = new HashMap<>();
-        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
-        double shift = shift(sweep, index, memberships.size());
-        XYSeries series = new XYSeries(predictionLabel(InViewPrediction.MEMBERSHIP), true, false);
+        return dataset;
+    }
+
+    /**
+     * SCAMP's {@link InViewPrediction} beside the measured curve named {@code name}, at the points
+     * of {@code points} (which give their x), moved {@code shift} along x, named
+     * {@link #predictionLabel}({@code name}); empty when none of them has a prediction.
+     */
+    static XYSeries predictionSeries(String name, Sweep sweep, List<PointRow> points,
+            List<BroadcastRow> broadcasts, List<NodeRow> nodes, double shift) {
+        Map<Integer, PointRow> byPoint = firstByPoint(points);
+        XYSeries series = new XYSeries(predictionLabel(name), true, false);
         for (InViewPrediction p : InViewPrediction.of(broadcasts, nodes)) {
             PointRow row = byPoint.get(p.point());
             if (row != null) {
                 series.add(sweep.x(row) + shift, p.reliability());
             }
         }
+        return series;
+    }
+
+    /** Each point's first row: every row of a point has the point's x. */
+    private static Map<Integer, PointRow> firstByPoint(List<PointRow> points) {
+        Map<Integer, PointRow> byPoint = new HashMap<>();
+        points.forEach(p -> byPoint.putIfAbsent(p.point(), p));
+        return byPoint;
+    }
+
+    /** Adds {@code series} to {@code dataset} unless it is empty: a chart draws no empty series. */
+    static void addIfAny(XYSeriesCollection dataset, XYSeries series) {
         if (series.getItemCount() > 0) {
             dataset.addSeries(series);
         }
-        return dataset;
     }
 }

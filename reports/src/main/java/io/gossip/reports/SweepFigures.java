@@ -13,31 +13,58 @@ final class SweepFigures {
     private SweepFigures() {
     }
 
-    /** The caption's words on SCAMP's prediction from its InView sizes ({@link InViewPrediction}). */
-    static final String PREDICTION_TEXT = " Hollow triangles on a dotted line, in SCAMP's "
-            + "colour, predict its reliability from its InViews (a node's InView holds the "
-            + "nodes that have it in their PartialView: the only ones that gossip to it) and "
-            + "the share q of gossip copies that did not reach a live node (lost, or sent to a "
-            + "crashed node), measured at each point. A node whose InView holds i nodes misses "
-            + "a broadcast when all i copies sent to it fail, with probability q^i; a node with "
-            + "an empty InView always misses it. The chance that a broadcast misses none of the "
-            + "live nodes at the end of a repetition is then the product of their 1 − q^i (0 "
-            + "where one has an empty InView; about exp(−m) while every q^i is small, m being "
-            + "the sum of the q^i, the number of nodes a broadcast is expected to miss); the "
-            + "triangles are the mean over the repetitions. The prediction assumes that every "
-            + "InView member got the broadcast and sent its copy, and that copies fail "
-            + "independently (copies to different nodes travel different links). It is an "
-            + "estimate, not a bound: a member that missed the broadcast sends nothing (the "
-            + "truth is lower), and an arc whose membership messages all ran out of attempts "
-            + "sends copies but is missing from the receiver's InView (the truth is higher; a "
-            + "few arcs in a million at high loss). It takes the InViews as they are at the "
-            + "end of the repetition, where members that crashed or left, which sent nothing, "
-            + "still count as senders whose copy fails with probability q (q^i is then about "
-            + "the chance that all i members crashed, when crashes strike at random). SCAMP "
-            + "leaves some nodes with InViews of only 1 to 3, for which q^i is far from "
-            + "negligible: under loss these nodes, not the fanout, "
-            + "limit reliability, which is why the theory exp(−e^(−k)) can stay near 1 while "
-            + "the measurement and this prediction fall.";
+    /** A run chart's caption words on its theory: the diamonds are in their membership's colour. */
+    static final String THEORY_TEXT = theoryText("the membership's colour");
+
+    /** A run chart's caption words on SCAMP's prediction from its InView sizes ({@link InViewPrediction}). */
+    static final String PREDICTION_TEXT = predictionText("SCAMP's colour, predict its reliability");
+
+    /**
+     * The caption's words on the theory exp(−e^(−k)) ({@link FanoutTheory}), its diamonds drawn in
+     * {@code colour}.
+     */
+    static String theoryText(String colour) {
+        return " Hollow diamonds on a dashed line, in " + colour + " and drawn around its measured "
+                + "markers (so where both agree, at 1 say, the marker sits inside its diamond), are the "
+                + "theory exp(−e^(−k)) for fanout ln n + k: the probability that a gossip reaches all n "
+                + "live nodes when each node forwards it to ln n + k random live nodes, with the fanout "
+                + "measured from the run (copies that reached a live node per forwarding node, so "
+                + "crashed entries and lost messages do not count). Measurements below their diamond "
+                + "mean the membership graph is less random than that model, e.g. survivors whose "
+                + "whole InView crashed.";
+    }
+
+    /**
+     * The caption's words on the prediction from InView sizes ({@link InViewPrediction}):
+     * {@code colourAndSubject} says in whose colour the triangles are and whose reliability they
+     * predict.
+     */
+    static String predictionText(String colourAndSubject) {
+        return " Hollow triangles on a dotted line, in " + colourAndSubject
+                + " from its InViews (a node's InView holds the "
+                + "nodes that have it in their PartialView: the only ones that gossip to it) and "
+                + "the share q of gossip copies that did not reach a live node (lost, or sent to a "
+                + "crashed node), measured at each point. A node whose InView holds i nodes misses "
+                + "a broadcast when all i copies sent to it fail, with probability q^i; a node with "
+                + "an empty InView always misses it. The chance that a broadcast misses none of the "
+                + "live nodes at the end of a repetition is then the product of their 1 − q^i (0 "
+                + "where one has an empty InView; about exp(−m) while every q^i is small, m being "
+                + "the sum of the q^i, the number of nodes a broadcast is expected to miss); the "
+                + "triangles are the mean over the repetitions. The prediction assumes that every "
+                + "InView member got the broadcast and sent its copy, and that copies fail "
+                + "independently (copies to different nodes travel different links). It is an "
+                + "estimate, not a bound: a member that missed the broadcast sends nothing (the "
+                + "truth is lower), and an arc whose membership messages all ran out of attempts "
+                + "sends copies but is missing from the receiver's InView (the truth is higher; a "
+                + "few arcs in a million at high loss). It takes the InViews as they are at the "
+                + "end of the repetition, where members that crashed or left, which sent nothing, "
+                + "still count as senders whose copy fails with probability q (q^i is then about "
+                + "the chance that all i members crashed, when crashes strike at random). SCAMP "
+                + "leaves some nodes with InViews of only 1 to 3, for which q^i is far from "
+                + "negligible: under loss these nodes, not the fanout, "
+                + "limit reliability, which is why the theory exp(−e^(−k)) can stay near 1 while "
+                + "the measurement and this prediction fall.";
+    }
 
     static Optional<Figure> reliability(RunData run) {
         Optional<Sweep> found = Sweep.of(run.points());
@@ -53,15 +80,7 @@ final class SweepFigures {
         String title = "Reliability against " + p;
         XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
                 run.broadcasts());
-        String theoryText = theory.getSeriesCount() == 0 ? "" : " Hollow diamonds on a dashed line, "
-                + "in the membership's colour and drawn around its measured markers (so where both "
-                + "agree, at 1 say, the marker sits inside its diamond), are the theory "
-                + "exp(−e^(−k)) for fanout ln n + k: the "
-                + "probability that a gossip reaches all n live nodes when each node forwards it to "
-                + "ln n + k random live nodes, with the fanout measured from the run (copies that "
-                + "reached a live node per forwarding node, so crashed entries and lost messages do "
-                + "not count). Measurements below their diamond mean the membership graph is less "
-                + "random than that model, e.g. survivors whose whole InView crashed.";
+        String theoryText = theory.getSeriesCount() == 0 ? "" : THEORY_TEXT;
         XYSeriesCollection prediction = ReliabilityCurves.predictionDataset(sweep, run.points(),
                 run.broadcasts(), run.nodes());
         String predictionText = prediction.getSeriesCount() == 0 ? "" : PREDICTION_TEXT;

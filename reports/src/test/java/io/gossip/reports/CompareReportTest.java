@@ -67,6 +67,55 @@ class CompareReportTest {
     }
 
     @Test
+    void eachRunHasItsTheoryAndItsScampRunsTheirPrediction() throws Exception {
+        Path scamp = Fixtures.lossSweep(dir.resolve("scamp"));
+        Fixtures.write(scamp, "summary.json", Fixtures.summary("with-scamp", 4, 1));
+        // The same sweep with its baseline rows only: the comparison draws the baseline's points.
+        Path global = Fixtures.lossSweep(dir.resolve("global"));
+        Fixtures.write(global, "summary.json", Fixtures.summary("baseline-only", 4, 1));
+        Fixtures.write(global, "points.csv", Fixtures.POINTS_HEADER,
+                "0,network.loss,0,global,2,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,10,0.7,50.0,60.0",
+                "1,network.loss,0.5,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,12,0.6,50.0,60.0");
+        Fixtures.write(global, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
+                "0,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,9",
+                "1,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,8");
+        Fixtures.write(global, "nodes.csv", Fixtures.NODES_HEADER,
+                "0,global,0,n0,true,3,0,3,5", "1,global,0,n0,true,3,1,3,5");
+        List<RunData> runs = List.of(RunData.load(scamp), RunData.load(global));
+        Figure figure = CompareFigures.reliability(runs, CompareFigures.labels(runs)).get(0);
+        XYPlot plot = (XYPlot) figure.chart().getPlot();
+        assertEquals(List.of("with-scamp", "baseline-only"), ChartDump.seriesKeys(figure.chart(), 0));
+        assertEquals(List.of(ReliabilityCurves.theoryLabel("with-scamp"),
+                ReliabilityCurves.theoryLabel("baseline-only")), ChartDump.seriesKeys(figure.chart(), 1));
+        // Live fanout (reached - 1 + duplicates) / reached over 4 live nodes: SCAMP 2.5 at 0, the
+        // mean of 1.25 and 1 at 0.5, 0 at 0.9; the baseline 3 at 0 and 2.75 at 0.5.
+        double[][] theory = {{0, 0.5, 0.9}, {Math.exp(-4 * Math.exp(-2.5)), Math.exp(-4 * Math.exp(-1.125)),
+                Math.exp(-4)}, {0, 0.5}, {Math.exp(-4 * Math.exp(-3)), Math.exp(-4 * Math.exp(-2.75))}};
+        for (int run = 0; run < 2; run++) {
+            double[] x = theory[2 * run];
+            assertEquals(x.length, plot.getDataset(1).getItemCount(run));
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(x[i], plot.getDataset(1).getXValue(run, i), 1e-12);
+                assertEquals(theory[2 * run + 1][i], plot.getDataset(1).getYValue(run, i), 1e-12);
+            }
+        }
+        // A prediction for the SCAMP run only, the one its own chart draws (none at 0.9: no copy sent).
+        assertEquals(List.of(ReliabilityCurves.predictionLabel("with-scamp")),
+                ChartDump.seriesKeys(figure.chart(), 2));
+        assertEquals(2, plot.getDataset(2).getItemCount(0));
+        assertEquals(0.5, plot.getDataset(2).getYValue(0, 0), 1e-12);
+        assertEquals((0.5 * 0.75 * 0.875 + 0.75 * 0.75 * 0.5 * 0.9375) / 2, plot.getDataset(2).getYValue(0, 1),
+                1e-12);
+        assertTrue(figure.caption().contains(SweepFigures.theoryText("the run's colour")), figure.caption());
+        assertTrue(figure.caption().contains("predict that run's reliability from its InViews"), figure.caption());
+        // The baseline run alone: its theory, and neither triangles nor words about them.
+        Figure alone = CompareFigures.reliability(runs.subList(1, 2), List.of("baseline-only")).get(0);
+        assertEquals(List.of(ReliabilityCurves.theoryLabel("baseline-only")), ChartDump.seriesKeys(alone.chart(), 1));
+        assertEquals(2, ((XYPlot) alone.chart().getPlot()).getDatasetCount());
+        assertFalse(alone.caption().contains("Hollow triangles"), alone.caption());
+    }
+
+    @Test
     void viewHistogramCaptionsNameThePointWithTheMostLiveNodes() throws Exception {
         List<Figure> views = CompareFigures.viewSizes(List.of(RunData.load(run("a", "first"))), List.of("first"));
         for (Figure f : views) {
