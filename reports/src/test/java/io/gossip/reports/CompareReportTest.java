@@ -70,17 +70,9 @@ class CompareReportTest {
     void eachRunHasItsTheoryAndItsScampRunsTheirPrediction() throws Exception {
         Path scamp = Fixtures.lossSweep(dir.resolve("scamp"));
         Fixtures.write(scamp, "summary.json", Fixtures.summary("with-scamp", 4, 1));
-        // The same sweep with its baseline rows only: the comparison draws the baseline's points.
-        Path global = Fixtures.lossSweep(dir.resolve("global"));
+        // The comparison draws this run's baseline points: it has no SCAMP rows.
+        Path global = Fixtures.lossSweepBaselineOnly(dir.resolve("global"));
         Fixtures.write(global, "summary.json", Fixtures.summary("baseline-only", 4, 1));
-        Fixtures.write(global, "points.csv", Fixtures.POINTS_HEADER,
-                "0,network.loss,0,global,2,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,10,0.7,50.0,60.0",
-                "1,network.loss,0.5,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,12,0.6,50.0,60.0");
-        Fixtures.write(global, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
-                "0,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,9",
-                "1,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,8");
-        Fixtures.write(global, "nodes.csv", Fixtures.NODES_HEADER,
-                "0,global,0,n0,true,3,0,3,5", "1,global,0,n0,true,3,1,3,5");
         List<RunData> runs = List.of(RunData.load(scamp), RunData.load(global));
         Figure figure = CompareFigures.reliability(runs, CompareFigures.labels(runs)).get(0);
         XYPlot plot = (XYPlot) figure.chart().getPlot();

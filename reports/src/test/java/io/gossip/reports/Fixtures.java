@@ -218,6 +218,19 @@ final class Fixtures {
         return dir;
     }
 
+    /** {@link #lossSweep}'s baseline rows alone (points 0 and 1): a run without SCAMP. */
+    static Path lossSweepBaselineOnly(Path dir) {
+        lossSweep(dir);
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,network.loss,0,global,2,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,10,0.7,50.0,60.0",
+                "1,network.loss,0.5,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,12,0.6,50.0,60.0");
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER,
+                "0,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,9",
+                "1,global,0,0,n1,100.0,4,4,1.0,true,10.0,20.0,20.0,3,12,8");
+        write(dir, "nodes.csv", NODES_HEADER, "0,global,0,n0,true,3,0,3,5", "1,global,0,n0,true,3,1,3,5");
+        return dir;
+    }
+
     /** A sweep over a word: {@code timeline.0.contacts} = uniform, single (points 0 and 1). */
     static Path categoricalSweep(Path dir) {
         crashSweep(dir);
