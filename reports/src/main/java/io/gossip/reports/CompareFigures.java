@@ -1,9 +1,7 @@
 package io.gossip.reports;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +44,7 @@ final class CompareFigures {
         List<Figure> figures = new ArrayList<>();
         coverageOverTime(runs, labels).ifPresent(figures::add);
         figures.addAll(reliability(runs, labels));
+        figures.addAll(coverageVsParameter(runs, labels));
         figures.addAll(viewSizes(runs, labels));
         latency(runs, labels).ifPresent(figures::add);
         return figures;
@@ -70,41 +69,18 @@ final class CompareFigures {
                 DistributionCharts.coverageOverTime(title, "median and 5–95 % band per run", bands)));
     }
 
-    /**
-     * One chart per swept parameter, with every run that swept it. The runs share one x axis: a
-     * number axis when every run's sweep is numeric, else the union of their values as categories.
-     */
+    /** One reliability chart per swept parameter, with every run that swept it ({@link ComparedSweep}). */
     static List<Figure> reliability(List<RunData> runs, List<String> labels) {
-        Map<String, List<Integer>> byParameter = new LinkedHashMap<>();
-        Map<String, List<String>> categories = new LinkedHashMap<>();
-        Map<String, List<Double>> values = new LinkedHashMap<>();
-        Map<String, Boolean> numeric = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Optional<Sweep> sweep = Sweep.of(runs.get(i).points());
-            if (sweep.isPresent()) {
-                String parameter = sweep.get().parameter();
-                byParameter.computeIfAbsent(parameter, p -> new ArrayList<>()).add(i);
-                numeric.merge(parameter, sweep.get().numeric(), Boolean::logicalAnd);
-                List<String> words = categories.computeIfAbsent(parameter, p -> new ArrayList<>());
-                runs.get(i).points().stream().sorted(Comparator.comparingInt(PointRow::point))
-                        .map(PointRow::valueText).filter(v -> !words.contains(v)).forEach(words::add);
-                values.computeIfAbsent(parameter, p -> new ArrayList<>()).addAll(sweep.get().values());
-            }
-        }
         List<Figure> figures = new ArrayList<>();
-        byParameter.forEach((parameter, indices) -> {
-            // The union of every run's values, so the axis is logarithmic when all runs together
-            // span enough (the same rule as one run's).
-            Sweep sweep = numeric.get(parameter)
-                    ? Sweep.numeric(parameter, values.get(parameter))
-                    : Sweep.categorical(parameter, categories.get(parameter));
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+            Sweep sweep = swept.sweep();
             List<ReliabilityCurves.Curve> curves = new ArrayList<>();
             XYSeriesCollection theory = new XYSeriesCollection();
             XYSeriesCollection prediction = new XYSeriesCollection();
-            for (int k = 0; k < indices.size(); k++) {
-                RunData run = runs.get(indices.get(k));
-                String label = labels.get(indices.get(k));
-                double shift = ReliabilityCurves.shift(sweep, k, indices.size());
+            for (int k = 0; k < swept.runs().size(); k++) {
+                RunData run = runs.get(swept.runs().get(k));
+                String label = labels.get(swept.runs().get(k));
+                double shift = ReliabilityCurves.shift(sweep, k, swept.runs().size());
                 List<PointRow> points = preferred(run.points(), PointRow::membership);
                 ReliabilityCurves.Curve curve = ReliabilityCurves.of(label, sweep, points, shift);
                 if (curve.points().isEmpty()) {
@@ -122,15 +98,10 @@ final class CompareFigures {
                 }
             }
             if (curves.isEmpty()) {
-                return;
+                continue;
             }
+            String parameter = swept.parameter();
             String title = "Reliability against " + parameter;
-            // Named as the run chart names it (timeline.1.fraction (crash fraction)) when the
-            // runs' scenarios agree on what the parameter is.
-            List<String> named = indices.stream()
-                    .map(i -> ParameterNames.describe(parameter, runs.get(i).scenarioYaml()))
-                    .filter(name -> !name.equals(parameter)).distinct().toList();
-            String xLabel = SweepCharts.axisLabel(named.size() == 1 ? named.get(0) : parameter);
             figures.add(new Figure("compare-reliability-vs-" + RunFigures.fileSafe(parameter) + ".png",
                     title, "Share of broadcasts that reached every live node at each value of "
                             + parameter + ", one colour per run (its SCAMP points, or its baseline's "
@@ -141,8 +112,40 @@ final class CompareFigures {
                                     "the colour of each run drawn from its SCAMP points, predict that "
                                             + "run's reliability")),
                     SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
-                            sweep, xLabel, curves, theory, prediction)));
-        });
+                            sweep, swept.xLabel(), curves, theory, prediction)));
+        }
+        return figures;
+    }
+
+    /**
+     * One chart of final coverage per swept parameter, with every run that swept it and broadcast
+     * ({@link ComparedSweep}): each run's SCAMP broadcasts, or its baseline's when it has no SCAMP
+     * broadcasts, as its own coverage chart draws them.
+     */
+    static List<Figure> coverageVsParameter(List<RunData> runs, List<String> labels) {
+        List<Figure> figures = new ArrayList<>();
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+            Sweep sweep = swept.sweep();
+            List<CoverageSweep.Curve> curves = new ArrayList<>();
+            for (int k = 0; k < swept.runs().size(); k++) {
+                RunData run = runs.get(swept.runs().get(k));
+                List<BroadcastRow> broadcasts = preferred(run.broadcasts(), BroadcastRow::membership);
+                if (!broadcasts.isEmpty()) {
+                    curves.add(CoverageSweep.of(labels.get(swept.runs().get(k)), sweep, run.points(), broadcasts,
+                            ReliabilityCurves.shift(sweep, k, swept.runs().size())));
+                }
+            }
+            if (curves.isEmpty()) {
+                continue;
+            }
+            String parameter = swept.parameter();
+            String title = "Final coverage against " + parameter;
+            figures.add(new Figure("compare-coverage-vs-" + RunFigures.fileSafe(parameter) + ".png", title,
+                    SweepFigures.coverageCaption(sweep, "one colour per run (its SCAMP broadcasts, or its "
+                            + "baseline's when it has no SCAMP run)"),
+                    SweepCharts.coverage(title, "mean and 5–95 % over broadcasts", sweep, swept.xLabel(),
+                            curves)));
+        }
         return figures;
     }
 

@@ -105,19 +105,24 @@ final class SweepFigures {
         Sweep sweep = found.get();
         String p = sweep.parameter();
         String title = "Final coverage against " + p;
-        String shape = sweep.numeric() ? "the line is the mean and the shaded band"
-                : "the marker is the mean and the bar";
         return Optional.of(new Figure("coverage-vs-" + RunFigures.fileSafe(p) + ".png", title,
-                "Fraction of the live nodes each broadcast finally reached, at each value of " + p
-                        + ", one colour per membership: " + shape + " spans the 5th to 95th "
-                        + "percentile over the point's broadcasts (all repetitions). Where reliability "
-                        + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
-                        + "a thousand never got the message. A mean below its band means a few broadcasts "
-                        + "reached almost nobody (such as a source whose whole PartialView crashed). "
-                        + "The y axis is zoomed to the data, never narrower than 0.99 to 1."
-                        + logAxisText(sweep),
+                coverageCaption(sweep, "one colour per membership"),
                 SweepCharts.coverage(title, RunFigures.subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
                         xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+    }
+
+    /** The caption of a chart of final coverage against {@code sweep}'s parameter, its curves {@code colours}. */
+    static String coverageCaption(Sweep sweep, String colours) {
+        String shape = sweep.numeric() ? "the line is the mean and the shaded band"
+                : "the marker is the mean and the bar";
+        return "Fraction of the live nodes each broadcast finally reached, at each value of " + sweep.parameter()
+                + ", " + colours + ": " + shape + " spans the 5th to 95th "
+                + "percentile over the point's broadcasts (all repetitions). Where reliability "
+                + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "
+                + "a thousand never got the message. A mean below its band means a few broadcasts "
+                + "reached almost nobody (such as a source whose whole PartialView crashed). "
+                + "The y axis is zoomed to the data, never narrower than 0.99 to 1."
+                + logAxisText(sweep);
     }
 
     /** For a sweep on a log axis, a sentence saying so and why; empty otherwise. */

@@ -50,8 +50,8 @@ class ChartThemeTest {
         List<Figure> figures = everyFigure();
         // 9 charts for the timeline run, 8 for the c sweep (coverage against c added), 9 for the
         // nodes sweep, 8 for the categorical sweep, 4 without broadcasts (two histograms, view
-        // against n, messages), 6 compared.
-        assertEquals(44, figures.size());
+        // against n, messages), 8 compared (two of them final coverage against c and against n).
+        assertEquals(46, figures.size());
         for (Figure figure : figures) {
             JFreeChart chart = figure.chart();
             String name = figure.fileName();

@@ -41,13 +41,22 @@ class CompareReportTest {
         List<RunData> runs = List.of(RunData.load(run("a", "first")), RunData.load(run("b", "second")));
         List<Figure> figures = CompareFigures.of(runs);
         assertEquals(List.of("compare-coverage-over-time.png", "compare-reliability-vs-c.png",
-                "compare-partialview-histogram.png", "compare-inview-histogram.png",
+                "compare-coverage-vs-c.png", "compare-partialview-histogram.png", "compare-inview-histogram.png",
                 "compare-latency-cdf.png"), figures.stream().map(Figure::fileName).toList());
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(0).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(1).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(2).chart(), 0));
+        assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(3).chart(), 0));
         assertEquals(List.of("first t99", "first t100", "second t99", "second t100"),
-                ChartDump.seriesKeys(figures.get(4).chart(), 0));
+                ChartDump.seriesKeys(figures.get(5).chart(), 0));
+        // Final coverage of the SCAMP broadcasts (1.0, 0.5 and 1.0 at c = 0), not the baseline's 1.0.
+        org.jfree.data.xy.IntervalXYDataset coverage = (org.jfree.data.xy.IntervalXYDataset)
+                ((XYPlot) figures.get(2).chart().getPlot()).getDataset(0);
+        assertEquals(1, coverage.getItemCount(0));
+        assertEquals(0.0, coverage.getXValue(0, 0), 1e-12);
+        assertEquals(2.5 / 3, coverage.getYValue(0, 0), 1e-12);
+        assertEquals(0.55, coverage.getStartYValue(0, 0), 1e-12); // 5th percentile of 0.5, 1, 1, interpolated
+        assertTrue(figures.get(2).caption().contains("one colour per run"), figures.get(2).caption());
         // SCAMP rows only: three SCAMP broadcasts, coverage median at 10 ms is 0.75.
         assertEquals(0.75, ((org.jfree.chart.plot.XYPlot) figures.get(0).chart().getPlot())
                 .getDataset(0).getYValue(0, 1), 1e-12);
