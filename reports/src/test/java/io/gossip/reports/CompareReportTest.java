@@ -200,6 +200,16 @@ class CompareReportTest {
         assertEquals(0.5, plot.getDataset(0).getYValue(1, 0), 1e-12);
         assertEquals(2 + shift, plot.getDataset(0).getXValue(1, 1), 1e-12);
         assertEquals(0.25, plot.getDataset(0).getYValue(1, 1), 1e-12);
+        // Final coverage on the same axis: the second run's SCAMP broadcasts reached 1.0 and 0.8 at
+        // "single" (point 1), 1.0 and 1.0 at "1" (point 0).
+        List<Figure> coverage = CompareFigures.coverageVsParameter(runs, CompareFigures.labels(runs));
+        XYPlot coveragePlot = (XYPlot) coverage.get(0).chart().getPlot();
+        assertEquals(List.of("uniform", "single", "1"),
+                List.of(((org.jfree.chart.axis.SymbolAxis) coveragePlot.getDomainAxis()).getSymbols()));
+        assertEquals(1 + shift, coveragePlot.getDataset(0).getXValue(1, 0), 1e-12);
+        assertEquals(0.9, coveragePlot.getDataset(0).getYValue(1, 0), 1e-12);
+        assertEquals(2 + shift, coveragePlot.getDataset(0).getXValue(1, 1), 1e-12);
+        assertEquals(1.0, coveragePlot.getDataset(0).getYValue(1, 1), 1e-12);
     }
 
     @Test
