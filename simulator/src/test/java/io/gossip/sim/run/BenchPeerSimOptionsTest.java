@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./bench peersim}'s command line, run through the script itself: every refusal comes
- * before anything is compiled, built or run, so these need neither PeerSim nor a build.
+ * {@code ./bench peersim}'s command line, and its summary of pairs, run through the script itself:
+ * every refusal comes before anything is compiled, built or run, and the summary is a shell
+ * function of the script, so these need neither PeerSim nor a build.
  */
 class BenchPeerSimOptionsTest {
     /** The script at the repository root; tests run in the simulator module's folder. */
@@ -57,6 +58,19 @@ class BenchPeerSimOptionsTest {
                 notPeerSim.toString(), "--nodes", "100");
     }
 
+    @Test
+    void pairsAreSummarisedByTheRangeAndTheMedianOfTheirRatios() throws Exception {
+        // The script's own pair_summary, given pair_ratios's lines (broadcast phase, whole run).
+        String summary = "eval \"$(sed -n '/^pair_summary() {/,/^}/p' " + BENCH + ")\"; "
+                + "printf '%s' \"$1\" | pair_summary";
+        Result odd = run(List.of("bash", "-c", summary, "summary", "7.1 3.2\n10.5 4\n6.2 3.9\n"));
+        assertEquals("ours over PeerSim, 3 pairs: broadcast phase 6.20-10.50x (median 7.10x), whole run with "
+                + "joins 3.20-4.00x (median 3.90x)\n", odd.out, odd.err);
+        Result even = run(List.of("bash", "-c", summary, "summary", "7.1 3.2\n10.5 4\n6.2 3.9\n8 5\n"));
+        assertEquals("ours over PeerSim, 4 pairs: broadcast phase 6.20-10.50x (median 7.55x), whole run with "
+                + "joins 3.20-5.00x (median 3.95x)\n", even.out, even.err);
+    }
+
     private void refused(String message, String... args) throws Exception {
         Result r = bench(args);
         assertEquals(2, r.code, () -> String.join(" ", args) + ": " + r.err);
@@ -68,6 +82,10 @@ class BenchPeerSimOptionsTest {
     private Result bench(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", BENCH.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private Result run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
@@ -75,7 +93,7 @@ class BenchPeerSimOptionsTest {
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("./bench " + String.join(" ", args) + " did not end within 60 s");
+            throw new AssertionError(String.join(" ", command) + " did not end within 60 s");
         }
         return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
