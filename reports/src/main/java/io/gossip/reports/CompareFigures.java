@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
@@ -45,6 +46,7 @@ final class CompareFigures {
         coverageOverTime(runs, labels).ifPresent(figures::add);
         figures.addAll(reliability(runs, labels));
         figures.addAll(coverageVsParameter(runs, labels));
+        figures.addAll(messagesVsParameter(runs, labels));
         figures.addAll(viewSizes(runs, labels));
         latency(runs, labels).ifPresent(figures::add);
         return figures;
@@ -145,6 +147,43 @@ final class CompareFigures {
                             + "baseline's when it has no SCAMP run)"),
                     SweepCharts.coverage(title, "mean and 5–95 % over broadcasts", sweep, swept.xLabel(),
                             curves)));
+        }
+        return figures;
+    }
+
+    /**
+     * One chart of the messages sent per node per swept parameter, with every run that swept it
+     * ({@link ComparedSweep}), from each run's SCAMP points (its baseline's when it has none): what
+     * each run's reliability cost.
+     */
+    static List<Figure> messagesVsParameter(List<RunData> runs, List<String> labels) {
+        List<Figure> figures = new ArrayList<>();
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+            Sweep sweep = swept.sweep();
+            XYSeriesCollection dataset = new XYSeriesCollection();
+            for (int k = 0; k < swept.runs().size(); k++) {
+                double shift = ReliabilityCurves.shift(sweep, k, swept.runs().size());
+                XYSeries series = new XYSeries(labels.get(swept.runs().get(k)), true, false);
+                for (PointRow p : preferred(runs.get(swept.runs().get(k)).points(), PointRow::membership)) {
+                    if (!Double.isNaN(p.messagesPerNode())) {
+                        series.add(sweep.x(p) + shift, p.messagesPerNode());
+                    }
+                }
+                ReliabilityCurves.addIfAny(dataset, series);
+            }
+            if (dataset.getSeriesCount() == 0) {
+                continue;
+            }
+            String parameter = swept.parameter();
+            String title = "Messages sent per node against " + parameter;
+            figures.add(new Figure("compare-messages-per-node-vs-" + RunFigures.fileSafe(parameter) + ".png",
+                    title, "Messages of every kind (gossip, subscriptions, acknowledgements, heartbeats "
+                            + "and the rest) that a node sent over the whole run, joins included, on "
+                            + "average over the nodes and the repetitions, at each value of " + parameter
+                            + ", one colour per run (its SCAMP points, or its baseline's when it has no "
+                            + "SCAMP run): the cost side of the reliability chart; at the same "
+                            + "reliability, lower is cheaper." + SweepFigures.logAxisText(sweep),
+                    SweepCharts.messagesPerNode(title, "mean per node and run", sweep, swept.xLabel(), dataset)));
         }
         return figures;
     }

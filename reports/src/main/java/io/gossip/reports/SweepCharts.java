@@ -153,6 +153,22 @@ final class SweepCharts {
         return ChartTheme.chart(title, subtitle, plot);
     }
 
+    /**
+     * Mean messages sent per node against the swept parameter, one series per run: lines through
+     * the sweep's markers on a number axis, markers alone on categories; the y axis from 0, so that
+     * the runs' costs compare by their heights.
+     */
+    static JFreeChart messagesPerNode(String title, String subtitle, Sweep sweep, String xLabel,
+            XYSeriesCollection dataset) {
+        XYPlot plot = Plots.xy(sweep.axis(xLabel), "messages sent per node (mean over the run)");
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer renderer = Plots.lines(dataset.getSeriesCount(), 0, true);
+        renderer.setDefaultLinesVisible(sweep.numeric());
+        Plots.sweepMarkers(renderer, dataset.getSeriesCount());
+        Plots.add(plot, dataset, renderer);
+        return ChartTheme.chart(title, subtitle, plot);
+    }
+
     /** The x-axis label of a sweep over {@code parameter}, as {@link ParameterNames} names it. */
     static String axisLabel(String parameter) {
         return "swept parameter " + parameter;

@@ -50,8 +50,9 @@ class ChartThemeTest {
         List<Figure> figures = everyFigure();
         // 9 charts for the timeline run, 8 for the c sweep (coverage against c added), 9 for the
         // nodes sweep, 8 for the categorical sweep, 4 without broadcasts (two histograms, view
-        // against n, messages), 8 compared (two of them final coverage against c and against n).
-        assertEquals(46, figures.size());
+        // against n, messages), 10 compared (four of them final coverage and messages per node
+        // against c and against n).
+        assertEquals(48, figures.size());
         for (Figure figure : figures) {
             JFreeChart chart = figure.chart();
             String name = figure.fileName();

@@ -41,14 +41,15 @@ class CompareReportTest {
         List<RunData> runs = List.of(RunData.load(run("a", "first")), RunData.load(run("b", "second")));
         List<Figure> figures = CompareFigures.of(runs);
         assertEquals(List.of("compare-coverage-over-time.png", "compare-reliability-vs-c.png",
-                "compare-coverage-vs-c.png", "compare-partialview-histogram.png", "compare-inview-histogram.png",
+                "compare-coverage-vs-c.png", "compare-messages-per-node-vs-c.png",
+                "compare-partialview-histogram.png", "compare-inview-histogram.png",
                 "compare-latency-cdf.png"), figures.stream().map(Figure::fileName).toList());
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(0).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(1).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(2).chart(), 0));
         assertEquals(List.of("first", "second"), ChartDump.seriesKeys(figures.get(3).chart(), 0));
         assertEquals(List.of("first t99", "first t100", "second t99", "second t100"),
-                ChartDump.seriesKeys(figures.get(5).chart(), 0));
+                ChartDump.seriesKeys(figures.get(6).chart(), 0));
         // Final coverage of the SCAMP broadcasts (1.0, 0.5 and 1.0 at c = 0), not the baseline's 1.0.
         org.jfree.data.xy.IntervalXYDataset coverage = (org.jfree.data.xy.IntervalXYDataset)
                 ((XYPlot) figures.get(2).chart().getPlot()).getDataset(0);
@@ -109,6 +110,14 @@ class CompareReportTest {
                 1e-12);
         assertTrue(figure.caption().contains(SweepFigures.theoryText("the run's colour")), figure.caption());
         assertTrue(figure.caption().contains("predict that run's reliability from its InViews"), figure.caption());
+        // Messages per node from each run's own rows: SCAMP's 10, 8 and 0; the baseline's 10 and 12.
+        XYPlot messages = (XYPlot) CompareFigures.messagesVsParameter(runs, CompareFigures.labels(runs)).get(0)
+                .chart().getPlot();
+        assertEquals(List.of("with-scamp", "baseline-only"), List.of(messages.getDataset(0).getSeriesKey(0),
+                messages.getDataset(0).getSeriesKey(1)));
+        assertEquals(List.of(10.0, 8.0, 0.0), yValues(messages, 0));
+        assertEquals(List.of(10.0, 12.0), yValues(messages, 1));
+        assertEquals(0.9, messages.getDataset(0).getXValue(0, 2), 1e-12);
         // The baseline run alone: its theory, and neither triangles nor words about them.
         Figure alone = CompareFigures.reliability(runs.subList(1, 2), List.of("baseline-only")).get(0);
         assertEquals(List.of(ReliabilityCurves.theoryLabel("baseline-only")), ChartDump.seriesKeys(alone.chart(), 1));
@@ -216,9 +225,19 @@ class CompareReportTest {
     void runsWithoutBroadcastsAddNoBroadcastCharts() throws Exception {
         Path quiet = Fixtures.noBroadcasts(dir.resolve("q"));
         List<Figure> alone = CompareFigures.of(List.of(RunData.load(quiet)));
-        assertEquals(List.of("compare-partialview-histogram.png", "compare-inview-histogram.png"),
-                alone.stream().map(Figure::fileName).toList());
+        // Its joins still cost messages: 68.13 and 65.495 per node at n = 100 and 200.
+        assertEquals(List.of("compare-messages-per-node-vs-nodes.png", "compare-partialview-histogram.png",
+                "compare-inview-histogram.png"), alone.stream().map(Figure::fileName).toList());
+        assertEquals(List.of(68.13, 65.495), yValues((XYPlot) alone.get(0).chart().getPlot(), 0));
         ReportResult result = CompareReport.build(List.of(run("a", "first"), quiet), dir.resolve("out"));
         assertTrue(result.charts().stream().anyMatch(p -> p.endsWith("compare-latency-cdf.png")));
+    }
+
+    private static List<Double> yValues(XYPlot plot, int series) {
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getDataset(0).getItemCount(series); i++) {
+            values.add(plot.getDataset(0).getYValue(series, i));
+        }
+        return values;
     }
 }
