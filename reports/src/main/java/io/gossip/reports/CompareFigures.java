@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
@@ -162,14 +161,9 @@ final class CompareFigures {
             Sweep sweep = swept.sweep();
             XYSeriesCollection dataset = new XYSeriesCollection();
             for (int k = 0; k < swept.runs().size(); k++) {
-                double shift = ReliabilityCurves.shift(sweep, k, swept.runs().size());
-                XYSeries series = new XYSeries(labels.get(swept.runs().get(k)), true, false);
-                for (PointRow p : preferred(runs.get(swept.runs().get(k)).points(), PointRow::membership)) {
-                    if (!Double.isNaN(p.messagesPerNode())) {
-                        series.add(sweep.x(p) + shift, p.messagesPerNode());
-                    }
-                }
-                ReliabilityCurves.addIfAny(dataset, series);
+                ReliabilityCurves.addIfAny(dataset, MessageStats.perNodeAgainst(labels.get(swept.runs().get(k)),
+                        sweep, preferred(runs.get(swept.runs().get(k)).points(), PointRow::membership),
+                        ReliabilityCurves.shift(sweep, k, swept.runs().size())));
             }
             if (dataset.getSeriesCount() == 0) {
                 continue;
@@ -177,12 +171,8 @@ final class CompareFigures {
             String parameter = swept.parameter();
             String title = "Messages sent per node against " + parameter;
             figures.add(new Figure("compare-messages-per-node-vs-" + RunFigures.fileSafe(parameter) + ".png",
-                    title, "Messages of every kind (gossip, subscriptions, acknowledgements, heartbeats "
-                            + "and the rest) that a node sent over the whole run, joins included, on "
-                            + "average over the nodes and the repetitions, at each value of " + parameter
-                            + ", one colour per run (its SCAMP points, or its baseline's when it has no "
-                            + "SCAMP run): the cost side of the reliability chart; at the same "
-                            + "reliability, lower is cheaper." + SweepFigures.logAxisText(sweep),
+                    title, SweepFigures.messagesCaption(sweep, "one colour per run (its SCAMP points, or its "
+                            + "baseline's when it has no SCAMP run)"),
                     SweepCharts.messagesPerNode(title, "mean per node and run", sweep, swept.xLabel(), dataset)));
         }
         return figures;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
 
 /**
  * The cost of gossip: how many messages each node sent, and which share of the messages a node
@@ -55,5 +56,20 @@ final class MessageStats {
             dataset.addValue(p.duplicateRatio(), p.membership(), p.valueLabel());
         }
         return dataset;
+    }
+
+    /**
+     * The mean messages sent per node at each of {@code points} (one membership's, or one run's),
+     * placed on {@code sweep}'s axis and moved {@code shift} along it, named {@code name}; points
+     * without the figure are left out.
+     */
+    static XYSeries perNodeAgainst(String name, Sweep sweep, List<PointRow> points, double shift) {
+        XYSeries series = new XYSeries(name, true, false);
+        for (PointRow p : points) {
+            if (!Double.isNaN(p.messagesPerNode())) {
+                series.add(sweep.x(p) + shift, p.messagesPerNode());
+            }
+        }
+        return series;
     }
 }

@@ -22,6 +22,7 @@ final class RunFigures {
         coverageOverTime(run).ifPresent(figures::add);
         SweepFigures.reliability(run).ifPresent(figures::add);
         SweepFigures.coverageVsParameter(run).ifPresent(figures::add);
+        SweepFigures.messagesVsParameter(run).ifPresent(figures::add);
         figures.addAll(ViewSizeFigures.histograms(run));
         SweepFigures.pvScaling(run).ifPresent(figures::add);
         messagesPerNode(run).ifPresent(figures::add);

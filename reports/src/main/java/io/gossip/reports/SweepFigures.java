@@ -125,6 +125,43 @@ final class SweepFigures {
                 + logAxisText(sweep);
     }
 
+    /**
+     * Messages sent per node against the swept parameter, one colour per membership: what each
+     * membership's reliability cost (SCAMP against the global baseline, say).
+     */
+    static Optional<Figure> messagesVsParameter(RunData run) {
+        Optional<Sweep> found = Sweep.of(run.points());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Sweep sweep = found.get();
+        List<String> memberships = Memberships.present(run.points(), PointRow::membership);
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        for (int i = 0; i < memberships.size(); i++) {
+            String membership = memberships.get(i);
+            ReliabilityCurves.addIfAny(dataset, MessageStats.perNodeAgainst(membership, sweep,
+                    run.points().stream().filter(p -> p.membership().equals(membership)).toList(),
+                    ReliabilityCurves.shift(sweep, i, memberships.size())));
+        }
+        if (dataset.getSeriesCount() == 0) {
+            return Optional.empty();
+        }
+        String title = "Messages sent per node against " + sweep.parameter();
+        return Optional.of(new Figure("messages-per-node-vs-" + RunFigures.fileSafe(sweep.parameter()) + ".png",
+                title, messagesCaption(sweep, "one colour per membership"),
+                SweepCharts.messagesPerNode(title, RunFigures.subtitle(run, "mean per node and run"), sweep,
+                        xLabel(run, sweep), dataset)));
+    }
+
+    /** The caption of a chart of messages per node against {@code sweep}'s parameter, its curves {@code colours}. */
+    static String messagesCaption(Sweep sweep, String colours) {
+        return "Messages of every kind (gossip, subscriptions, acknowledgements, heartbeats and the "
+                + "rest) that a node sent over the whole run, joins included, on average over the nodes "
+                + "and the repetitions, at each value of " + sweep.parameter() + ", " + colours + ": the "
+                + "cost side of the reliability chart; at the same reliability, lower is cheaper."
+                + logAxisText(sweep);
+    }
+
     /** For a sweep on a log axis, a sentence saying so and why; empty otherwise. */
     static String logAxisText(Sweep sweep) {
         if (!sweep.logarithmic()) {

@@ -352,7 +352,7 @@ class RunReportTest {
     @Test
     void runWithoutBroadcastsGetsMembershipChartsAndSaysWhyTheOthersAreMissing() throws Exception {
         ReportResult result = RunReport.build(Fixtures.noBroadcasts(dir));
-        assertEquals(List.of("partialview-histogram.png", "inview-histogram.png",
+        assertEquals(List.of("messages-per-node-vs-nodes.png", "partialview-histogram.png", "inview-histogram.png",
                 "partialview-vs-nodes.png", "messages-per-node.png"), names(result));
         String html = Files.readString(result.indexHtml(), StandardCharsets.UTF_8);
         assertTrue(html.contains(Html.escape(RunReport.NO_BROADCASTS)), html);
@@ -394,6 +394,25 @@ class RunReportTest {
                 ChartDump.seriesKeys(reliability.chart(), 1));
         assertTrue(reliability.caption().contains("4 repetitions"), reliability.caption());
         assertTrue(reliability.caption().contains("exp(−e^(−k))"), reliability.caption());
+    }
+
+    /** Messages sent per node against the swept loss, one series per membership, from points.csv. */
+    @Test
+    void lossSweepChartsEachMembershipsMessagesPerNode() throws Exception {
+        Figure messages = RunFigures.of(RunData.load(Fixtures.lossSweep(dir))).stream()
+                .filter(f -> f.fileName().equals("messages-per-node-vs-network-loss.png")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("scamp", "global"), ChartDump.seriesKeys(messages.chart(), 0));
+        XYDataset data = ((XYPlot) messages.chart().getPlot()).getDataset(0);
+        double[][] expected = {{0, 10, 0.5, 8, 0.9, 0}, {0, 10, 0.5, 12}};
+        for (int series = 0; series < 2; series++) {
+            assertEquals(expected[series].length / 2, data.getItemCount(series));
+            for (int i = 0; i < data.getItemCount(series); i++) {
+                assertEquals(expected[series][2 * i], data.getXValue(series, i), 1e-12);
+                assertEquals(expected[series][2 * i + 1], data.getYValue(series, i), 1e-12);
+            }
+        }
+        assertTrue(messages.caption().contains("one colour per membership"), messages.caption());
     }
 
     /**
