@@ -154,9 +154,9 @@ final class SweepCharts {
     }
 
     /**
-     * Mean messages sent per node against the swept parameter, one series per run: lines through
-     * the sweep's markers on a number axis, markers alone on categories; the y axis from 0, so that
-     * the runs' costs compare by their heights.
+     * Mean messages sent per node against the swept parameter, one series per membership or run:
+     * lines through the sweep's markers on a number axis, markers alone on categories; the y axis
+     * from 0, so that the costs compare by their heights.
      */
     static JFreeChart messagesPerNode(String title, String subtitle, Sweep sweep, String xLabel,
             XYSeriesCollection dataset) {

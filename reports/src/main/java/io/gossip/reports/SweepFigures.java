@@ -156,10 +156,10 @@ final class SweepFigures {
     /** The caption of a chart of messages per node against {@code sweep}'s parameter, its curves {@code colours}. */
     static String messagesCaption(Sweep sweep, String colours) {
         return "Messages of every kind (gossip, subscriptions, acknowledgements, heartbeats and the "
-                + "rest) that a node sent over the whole run, joins included, on average over the nodes "
-                + "and the repetitions, at each value of " + sweep.parameter() + ", " + colours + ": the "
-                + "cost side of the reliability chart; at the same reliability, lower is cheaper."
-                + logAxisText(sweep);
+                + "rest) that a node sent over the whole run, joins included, on average over every node "
+                + "of the run (crashed ones too) and the repetitions, at each value of " + sweep.parameter()
+                + ", " + colours + ": the cost side of reliability; at the same reliability, lower is "
+                + "cheaper." + logAxisText(sweep);
     }
 
     /** For a sweep on a log axis, a sentence saying so and why; empty otherwise. */
