@@ -73,17 +73,14 @@ final class CompareFigures {
     /** One reliability chart per swept parameter, with every run that swept it ({@link ComparedSweep}). */
     static List<Figure> reliability(List<RunData> runs, List<String> labels) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
             Sweep sweep = swept.sweep();
             List<ReliabilityCurves.Curve> curves = new ArrayList<>();
             XYSeriesCollection theory = new XYSeriesCollection();
             XYSeriesCollection prediction = new XYSeriesCollection();
-            for (int k = 0; k < swept.runs().size(); k++) {
-                RunData run = runs.get(swept.runs().get(k));
-                String label = labels.get(swept.runs().get(k));
-                double shift = ReliabilityCurves.shift(sweep, k, swept.runs().size());
-                List<PointRow> points = preferred(run.points(), PointRow::membership);
-                ReliabilityCurves.Curve curve = ReliabilityCurves.of(label, sweep, points, shift);
+            for (ComparedSweep.Member m : swept.members()) {
+                List<PointRow> points = preferred(m.run().points(), PointRow::membership);
+                ReliabilityCurves.Curve curve = ReliabilityCurves.of(m.label(), sweep, points, m.shift());
                 if (curve.points().isEmpty()) {
                     continue;
                 }
@@ -91,11 +88,11 @@ final class CompareFigures {
                 // Beside each run's points, its theory and (for SCAMP points) its prediction, as
                 // its own report draws them beside its membership's.
                 String membership = points.get(0).membership();
-                ReliabilityCurves.addIfAny(theory, ReliabilityCurves.theorySeries(label, membership, sweep,
-                        points, FanoutTheory.of(run.broadcasts()), shift));
+                ReliabilityCurves.addIfAny(theory, ReliabilityCurves.theorySeries(m.label(), membership, sweep,
+                        points, FanoutTheory.of(m.run().broadcasts()), m.shift()));
                 if (membership.equals(InViewPrediction.MEMBERSHIP)) {
-                    ReliabilityCurves.addIfAny(prediction, ReliabilityCurves.predictionSeries(label, sweep,
-                            points, run.broadcasts(), run.nodes(), shift));
+                    ReliabilityCurves.addIfAny(prediction, ReliabilityCurves.predictionSeries(m.label(), sweep,
+                            points, m.run().broadcasts(), m.run().nodes(), m.shift()));
                 }
             }
             if (curves.isEmpty()) {
@@ -125,15 +122,13 @@ final class CompareFigures {
      */
     static List<Figure> coverageVsParameter(List<RunData> runs, List<String> labels) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
             Sweep sweep = swept.sweep();
             List<CoverageSweep.Curve> curves = new ArrayList<>();
-            for (int k = 0; k < swept.runs().size(); k++) {
-                RunData run = runs.get(swept.runs().get(k));
-                List<BroadcastRow> broadcasts = preferred(run.broadcasts(), BroadcastRow::membership);
+            for (ComparedSweep.Member m : swept.members()) {
+                List<BroadcastRow> broadcasts = preferred(m.run().broadcasts(), BroadcastRow::membership);
                 if (!broadcasts.isEmpty()) {
-                    curves.add(CoverageSweep.of(labels.get(swept.runs().get(k)), sweep, run.points(), broadcasts,
-                            ReliabilityCurves.shift(sweep, k, swept.runs().size())));
+                    curves.add(CoverageSweep.of(m.label(), sweep, m.run().points(), broadcasts, m.shift()));
                 }
             }
             if (curves.isEmpty()) {
@@ -157,13 +152,12 @@ final class CompareFigures {
      */
     static List<Figure> messagesVsParameter(List<RunData> runs, List<String> labels) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
             Sweep sweep = swept.sweep();
             XYSeriesCollection dataset = new XYSeriesCollection();
-            for (int k = 0; k < swept.runs().size(); k++) {
-                ReliabilityCurves.addIfAny(dataset, MessageStats.perNodeAgainst(labels.get(swept.runs().get(k)),
-                        sweep, preferred(runs.get(swept.runs().get(k)).points(), PointRow::membership),
-                        ReliabilityCurves.shift(sweep, k, swept.runs().size())));
+            for (ComparedSweep.Member m : swept.members()) {
+                ReliabilityCurves.addIfAny(dataset, MessageStats.perNodeAgainst(m.label(), sweep,
+                        preferred(m.run().points(), PointRow::membership), m.shift()));
             }
             if (dataset.getSeriesCount() == 0) {
                 continue;

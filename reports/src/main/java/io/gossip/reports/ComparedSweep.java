@@ -14,18 +14,25 @@ import java.util.Optional;
  * "against the swept parameter" draws one of these.
  *
  * @param sweep the shared axis (its parameter is the runs' parameter)
- * @param runs the indices of the runs that swept it, in the order the runs were given
+ * @param members the runs that swept it, in the order the runs were given
  * @param xLabel the axis label: the parameter named as the run charts name it
  *     ({@code timeline.1.fraction (crash fraction)}) when the runs' scenarios agree on what it is
  */
-record ComparedSweep(Sweep sweep, List<Integer> runs, String xLabel) {
+record ComparedSweep(Sweep sweep, List<Member> members, String xLabel) {
+
+    /**
+     * One run on the shared axis: its legend name, and how far its markers move sideways on a
+     * category axis so that the runs' markers do not hide each other (nothing on a number axis).
+     */
+    record Member(RunData run, String label, double shift) {
+    }
 
     String parameter() {
         return sweep.parameter();
     }
 
-    /** One per parameter that any run swept, in the order the runs were given. */
-    static List<ComparedSweep> of(List<RunData> runs) {
+    /** One per parameter that any run swept, in the order the runs were given; {@code labels} name the runs. */
+    static List<ComparedSweep> of(List<RunData> runs, List<String> labels) {
         Map<String, List<Integer>> byParameter = new LinkedHashMap<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -50,7 +57,12 @@ record ComparedSweep(Sweep sweep, List<Integer> runs, String xLabel) {
             List<String> named = indices.stream()
                     .map(i -> ParameterNames.describe(parameter, runs.get(i).scenarioYaml()))
                     .filter(name -> !name.equals(parameter)).distinct().toList();
-            sweeps.add(new ComparedSweep(sweep, List.copyOf(indices),
+            List<Member> members = new ArrayList<>();
+            for (int k = 0; k < indices.size(); k++) {
+                members.add(new Member(runs.get(indices.get(k)), labels.get(indices.get(k)),
+                        ReliabilityCurves.shift(sweep, k, indices.size())));
+            }
+            sweeps.add(new ComparedSweep(sweep, List.copyOf(members),
                     SweepCharts.axisLabel(named.size() == 1 ? named.get(0) : parameter)));
         });
         return sweeps;
