@@ -10,11 +10,28 @@ import java.util.SplittableRandom;
  * step when no event comes before it.
  */
 final class CeilingRun {
-    /** What one run measured. */
+    /**
+     * What one run measured. The broadcast phase, as the scale benchmark splits its run, is the part
+     * from the first broadcast on: the work PeerSim's flooding workload does, over the views the
+     * joins built.
+     */
     record Result(int nodes, int c, int broadcasts, long seed, long events, long messagesSent, long timersFired,
-            double simSeconds, double coverage, double partialViewMean, int partialViewMax) {
+            double simSeconds, long broadcastPhaseEvents, double broadcastPhaseSeconds, double coverage,
+            double partialViewMean, int partialViewMax) {
         double eventsPerSecond() {
-            return events / simSeconds;
+            return rate(events, simSeconds);
+        }
+
+        double joinPhaseEventsPerSecond() {
+            return rate(events - broadcastPhaseEvents, simSeconds - broadcastPhaseSeconds);
+        }
+
+        double broadcastPhaseEventsPerSecond() {
+            return rate(broadcastPhaseEvents, broadcastPhaseSeconds);
+        }
+
+        private static double rate(long events, double seconds) {
+            return seconds <= 0 ? 0 : events / seconds;
         }
     }
 
@@ -28,6 +45,8 @@ final class CeilingRun {
     /** Per broadcast, one bit per node: whether it has the message. */
     private final long[][] has;
     private long events;
+    private long eventsBeforeBroadcasts;
+    private long broadcastsStartedNanos;
 
     CeilingRun(int n, int c, int broadcasts, long seed) {
         if (n < 2 || n > LeanNodes.MAX_NODES || c < 0 || broadcasts < 0) {
@@ -54,6 +73,10 @@ final class CeilingRun {
                     : step < n - 1 ? (step + 1) * 1_000_000L : firstBroadcast + (step - (n - 1)) * 1_000_000L;
             boolean ready = wheel.fill(stepAt);
             if (step < steps && (!ready || wheel.headTime() >= stepAt)) {
+                if (step == n - 1) {
+                    eventsBeforeBroadcasts = events;
+                    broadcastsStartedNanos = System.nanoTime();
+                }
                 wheel.advanceTo(stepAt);
                 runStep(stepAt, step++);
                 continue;
@@ -63,7 +86,12 @@ final class CeilingRun {
             }
             handleHead(wheel.headTime());
         }
-        return summary((System.nanoTime() - started) / 1e9);
+        long ended = System.nanoTime();
+        if (broadcasts == 0) { // no broadcast phase
+            eventsBeforeBroadcasts = events;
+            broadcastsStartedNanos = ended;
+        }
+        return summary((ended - started) / 1e9, (ended - broadcastsStartedNanos) / 1e9);
     }
 
     private void runStep(long now, int step) {
@@ -105,7 +133,7 @@ final class CeilingRun {
         }
     }
 
-    private Result summary(double simSeconds) {
+    private Result summary(double simSeconds, double broadcastPhaseSeconds) {
         long reached = 0;
         for (long[] bits : has) {
             for (long word : bits) {
@@ -119,7 +147,8 @@ final class CeilingRun {
             max = Math.max(max, nodes.partialViewSize(v));
         }
         return new Result(n, c, broadcasts, seed, events, nodes.sent(),
-                nodes.timersFired(), simSeconds, broadcasts == 0 ? 0 : reached / (double) n / broadcasts,
+                nodes.timersFired(), simSeconds, events - eventsBeforeBroadcasts, broadcastPhaseSeconds,
+                broadcasts == 0 ? 0 : reached / (double) n / broadcasts,
                 views / (double) n, max);
     }
 }

@@ -104,13 +104,20 @@ public final class ScampCeiling {
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "ceiling loop: %,d nodes, c = %d, %d broadcasts: %,d events in %.2f s, %.3f M/s;"
+        out.printf(Locale.ROOT, "ceiling loop: %,d nodes, c = %d, %d broadcasts: %,d events in %.2f s, %.3f M/s"
+                + " (join phase %.3f M/s; broadcast phase %,d events in %.2f s, %.3f M/s);"
                 + " coverage %.6f, mean PartialView %.3f%n", r.nodes(), r.c(), r.broadcasts(), r.events(),
-                r.simSeconds(), r.eventsPerSecond() / 1e6, r.coverage(), r.partialViewMean());
+                r.simSeconds(), r.eventsPerSecond() / 1e6, r.joinPhaseEventsPerSecond() / 1e6,
+                r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond() / 1e6,
+                r.coverage(), r.partialViewMean());
         out.printf(Locale.ROOT, "{\"benchmark\":\"ceiling\",\"nodes\":%d,\"c\":%d,\"broadcasts\":%d,\"seed\":%d,"
                 + "\"events\":%d,\"messagesSent\":%d,\"timersFired\":%d,\"simSeconds\":%.3f,\"eventsPerSecond\":%d,"
-                + "\"coverage\":%.6f,\"partialViewMean\":%.4f,\"partialViewMax\":%d}%n", r.nodes(), r.c(),
-                r.broadcasts(), r.seed(), r.events(), r.messagesSent(), r.timersFired(), r.simSeconds(),
-                Math.round(r.eventsPerSecond()), r.coverage(), r.partialViewMean(), r.partialViewMax());
+                + "\"joinPhaseEventsPerSecond\":%d,\"broadcastPhaseEvents\":%d,\"broadcastPhaseSeconds\":%.3f,"
+                + "\"broadcastPhaseEventsPerSecond\":%d,\"coverage\":%.6f,\"partialViewMean\":%.4f,"
+                + "\"partialViewMax\":%d}%n", r.nodes(), r.c(), r.broadcasts(), r.seed(), r.events(),
+                r.messagesSent(), r.timersFired(), r.simSeconds(), Math.round(r.eventsPerSecond()),
+                Math.round(r.joinPhaseEventsPerSecond()), r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(),
+                Math.round(r.broadcastPhaseEventsPerSecond()), r.coverage(), r.partialViewMean(),
+                r.partialViewMax());
     }
 }

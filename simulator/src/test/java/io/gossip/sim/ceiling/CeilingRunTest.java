@@ -36,6 +36,14 @@ class CeilingRunTest {
             double ratio = lean.events() / (double) simulator.events();
             assertTrue(ratio > 0.85 && ratio < 1.15, "c = " + c + ": events " + lean.events() + " against the"
                     + " simulator's " + simulator.events());
+            double gossip = lean.broadcastPhaseEvents() / (double) simulator.broadcastPhaseEvents();
+            assertTrue(gossip > 0.85 && gossip < 1.15, "c = " + c + ": broadcast phase " + lean.broadcastPhaseEvents()
+                    + " events against the simulator's " + simulator.broadcastPhaseEvents());
+            assertTrue(lean.broadcastPhaseEvents() < lean.events() / 2, "the joins come first: "
+                    + lean.broadcastPhaseEvents() + " of " + lean.events());
+            assertTrue(lean.broadcastPhaseSeconds() > 0 && lean.broadcastPhaseSeconds() < lean.simSeconds(),
+                    "the broadcast phase is part of the run: " + lean.broadcastPhaseSeconds() + " of "
+                    + lean.simSeconds() + " s");
             double views = lean.partialViewMean() / simulator.partialViewMean();
             assertTrue(views > 0.9 && views < 1.1, "c = " + c + ": mean PartialView " + lean.partialViewMean()
                     + " against " + simulator.partialViewMean());
@@ -56,7 +64,9 @@ class CeilingRunTest {
         assertTrue(lines[0].startsWith("ceiling loop: 300 nodes, c = 0, 2 broadcasts: "), lines[0]);
         assertTrue(lines[1].matches("\\{\"benchmark\":\"ceiling\",\"nodes\":300,\"c\":0,\"broadcasts\":2,\"seed\":5,"
                 + "\"events\":\\d+,\"messagesSent\":\\d+,\"timersFired\":\\d+,\"simSeconds\":[0-9.]+,"
-                + "\"eventsPerSecond\":\\d+,\"coverage\":[0-9.]+,\"partialViewMean\":[0-9.]+,\"partialViewMax\":\\d+}"),
+                + "\"eventsPerSecond\":\\d+,\"joinPhaseEventsPerSecond\":\\d+,\"broadcastPhaseEvents\":\\d+,"
+                + "\"broadcastPhaseSeconds\":[0-9.]+,\"broadcastPhaseEventsPerSecond\":\\d+,\"coverage\":[0-9.]+,"
+                + "\"partialViewMean\":[0-9.]+,\"partialViewMax\":\\d+}"),
                 lines[1]);
     }
 
