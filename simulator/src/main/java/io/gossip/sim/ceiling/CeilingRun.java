@@ -45,12 +45,13 @@ final class CeilingRun {
     /** Per broadcast, one bit per node: whether it has the message. */
     private final long[][] has;
     private long events;
+    /** Where the broadcast phase starts: the events and the wall clock as the first broadcast's step runs. */
     private long eventsBeforeBroadcasts;
     private long broadcastsStartedNanos;
 
     CeilingRun(int n, int c, int broadcasts, long seed) {
-        if (n < 2 || n > LeanNodes.MAX_NODES || c < 0 || broadcasts < 0) {
-            throw new IllegalArgumentException("need 2 <= n <= " + LeanNodes.MAX_NODES + ", c >= 0, broadcasts >= 0;"
+        if (n < 2 || n > LeanNodes.MAX_NODES || c < 0 || broadcasts < 1) {
+            throw new IllegalArgumentException("need 2 <= n <= " + LeanNodes.MAX_NODES + ", c >= 0, broadcasts >= 1;"
                     + " got " + n + ", " + c + ", " + broadcasts);
         }
         this.n = n;
@@ -87,10 +88,6 @@ final class CeilingRun {
             handleHead(wheel.headTime());
         }
         long ended = System.nanoTime();
-        if (broadcasts == 0) { // no broadcast phase
-            eventsBeforeBroadcasts = events;
-            broadcastsStartedNanos = ended;
-        }
         return summary((ended - started) / 1e9, (ended - broadcastsStartedNanos) / 1e9);
     }
 
@@ -148,7 +145,6 @@ final class CeilingRun {
         }
         return new Result(n, c, broadcasts, seed, events, nodes.sent(),
                 nodes.timersFired(), simSeconds, events - eventsBeforeBroadcasts, broadcastPhaseSeconds,
-                broadcasts == 0 ? 0 : reached / (double) n / broadcasts,
-                views / (double) n, max);
+                reached / (double) n / broadcasts, views / (double) n, max);
     }
 }

@@ -71,9 +71,10 @@ class CeilingRunTest {
     }
 
     @Test
-    void rejectsTooFewNodes() {
+    void rejectsRunsOutsideItsLimits() {
         assertThrows(IllegalArgumentException.class, () -> new CeilingRun(1, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new CeilingRun(10, -1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new CeilingRun(LeanNodes.MAX_NODES + 1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new CeilingRun(10, 1, 0, 1)); // no broadcast phase
     }
 }
