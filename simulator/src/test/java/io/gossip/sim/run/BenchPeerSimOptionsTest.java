@@ -31,6 +31,7 @@ class BenchPeerSimOptionsTest {
         assertEquals(0, help.code, help.err);
         assertTrue(help.out.contains("Usage: ./bench peersim --peersim DIR --nodes N"), help.out);
         assertTrue(help.out.contains("--pairs K runs K pairs"), help.out);
+        assertTrue(help.out.contains("--ceiling adds a run of ./bench ceiling"), help.out);
     }
 
     @Test
@@ -51,6 +52,7 @@ class BenchPeerSimOptionsTest {
         refused("--k must be 1 to N-1, not '100'", "peersim", "--peersim", home, "--nodes", "100", "--k", "100");
         refused("--appender must be on or off, not 'yes'", "peersim", "--peersim", home, "--nodes", "100",
                 "--appender", "yes");
+        refused("--ceiling goes with --pairs K", "peersim", "--peersim", home, "--nodes", "100", "--ceiling");
         refused("unknown option '--node'", "peersim", "--peersim", home, "--node", "100");
         refused("no jar in '" + home + "' holds peersim.edsim.EDSimulator", "peersim", "--peersim", home,
                 "--nodes", "100");
@@ -62,13 +64,33 @@ class BenchPeerSimOptionsTest {
     void pairsAreSummarisedByTheRangeAndTheMedianOfTheirRatios() throws Exception {
         // The script's own pair_summary, given pair_ratios's lines (broadcast phase, whole run).
         String summary = "eval \"$(sed -n '/^pair_summary() {/,/^}/p' " + BENCH + ")\"; "
-                + "printf '%s' \"$1\" | pair_summary";
+                + "printf '%s' \"$1\" | pair_summary 'ours over PeerSim'";
         Result odd = run(List.of("bash", "-c", summary, "summary", "7.1 3.2\n10.5 4\n6.2 3.9\n"));
         assertEquals("ours over PeerSim, 3 pairs: broadcast phase 6.20-10.50x (median 7.10x), whole run with "
                 + "joins 3.20-4.00x (median 3.90x)\n", odd.out, odd.err);
         Result even = run(List.of("bash", "-c", summary, "summary", "7.1 3.2\n10.5 4\n6.2 3.9\n8 5\n"));
         assertEquals("ours over PeerSim, 4 pairs: broadcast phase 6.20-10.50x (median 7.55x), whole run with "
                 + "joins 3.20-5.00x (median 3.95x)\n", even.out, even.err);
+    }
+
+    @Test
+    void theBareLoopIsReadPhaseByPhase() throws Exception {
+        // The script's own functions, given a run of ./bench ceiling and one of ./bench scale as they
+        // print their JSON lines (only the fields read here).
+        String functions = "eval \"$(sed -n '/^json_number() {/,/^}/p;/^pair_ratios() {/,/^}/p;"
+                + "/^phase_ratios() {/,/^}/p;/^bare_line() {/,/^}/p' " + BENCH + ")\"; ";
+        String peerSim = "{\"simulator\":\"peersim\",\"simSeconds\":16.000,\"eventsPerSecond\":700000}";
+        String bare = "{\"benchmark\":\"ceiling\",\"simSeconds\":5.000,\"eventsPerSecond\":5000000,"
+                + "\"broadcastPhaseEventsPerSecond\":9000000}";
+        String ours = "{\"benchmark\":\"scale\",\"simSeconds\":12.000,\"eventsPerSecond\":2000000,"
+                + "\"broadcastPhaseEventsPerSecond\":4500000}";
+        Result ratios = run(List.of("bash", "-c", functions + "pair_ratios \"$1\" \"$2\"; phase_ratios \"$2\" \"$3\"",
+                "ratios", peerSim, bare, ours));
+        assertEquals("12.8571429 7.14285714\n0.5 0.4\n", ratios.out, ratios.err);
+        Result line = run(List.of("bash", "-c", functions + "bare_line \"$1\" \"$(pair_ratios \"$2\" \"$1\")\" "
+                + "\"$(phase_ratios \"$1\" \"$3\")\"", "line", bare, peerSim, ours));
+        assertEquals("  bare loop: broadcast phase 9.000 M/s, whole run 5.000 M/s (5.00 s) | over PeerSim 12.86x"
+                + " broadcast phase, 7.14x whole run | ours at 50% and 40% of it\n", line.out, line.err);
     }
 
     private void refused(String message, String... args) throws Exception {
