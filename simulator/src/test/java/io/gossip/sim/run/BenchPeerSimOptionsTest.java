@@ -75,20 +75,20 @@ class BenchPeerSimOptionsTest {
 
     @Test
     void theBareLoopIsReadPhaseByPhase() throws Exception {
-        // The script's own functions, given a run of ./bench ceiling and one of ./bench scale as they
-        // print their JSON lines (only the fields read here).
+        // The script's own functions, given runs of PeerSim, ./bench ceiling and ./bench scale as they
+        // print their JSON lines (only the fields read here). PeerSim's one rate is read for both phases.
         String functions = "eval \"$(sed -n '/^json_number() {/,/^}/p;/^pair_ratios() {/,/^}/p;"
-                + "/^phase_ratios() {/,/^}/p;/^bare_line() {/,/^}/p' " + BENCH + ")\"; ";
+                + "/^bare_line() {/,/^}/p' " + BENCH + ")\"; ";
         String peerSim = "{\"simulator\":\"peersim\",\"simSeconds\":16.000,\"eventsPerSecond\":700000}";
         String bare = "{\"benchmark\":\"ceiling\",\"simSeconds\":5.000,\"eventsPerSecond\":5000000,"
                 + "\"broadcastPhaseEventsPerSecond\":9000000}";
         String ours = "{\"benchmark\":\"scale\",\"simSeconds\":12.000,\"eventsPerSecond\":2000000,"
                 + "\"broadcastPhaseEventsPerSecond\":4500000}";
-        Result ratios = run(List.of("bash", "-c", functions + "pair_ratios \"$1\" \"$2\"; phase_ratios \"$2\" \"$3\"",
+        Result ratios = run(List.of("bash", "-c", functions + "pair_ratios \"$1\" \"$2\"; pair_ratios \"$2\" \"$3\"",
                 "ratios", peerSim, bare, ours));
         assertEquals("12.8571429 7.14285714\n0.5 0.4\n", ratios.out, ratios.err);
         Result line = run(List.of("bash", "-c", functions + "bare_line \"$1\" \"$(pair_ratios \"$2\" \"$1\")\" "
-                + "\"$(phase_ratios \"$1\" \"$3\")\"", "line", bare, peerSim, ours));
+                + "\"$(pair_ratios \"$1\" \"$3\")\"", "line", bare, peerSim, ours));
         assertEquals("  bare loop: broadcast phase 9.000 M/s, whole run 5.000 M/s (5.00 s) | over PeerSim 12.86x"
                 + " broadcast phase, 7.14x whole run | ours at 50% and 40% of it\n", line.out, line.err);
     }
