@@ -1,5 +1,6 @@
 package io.gossip.sim.ceiling;
 
+import io.gossip.sim.run.PhaseWatcher;
 import java.util.SplittableRandom;
 
 /**
@@ -64,10 +65,16 @@ final class CeilingRun {
     }
 
     Result run() {
+        return run(PhaseWatcher.NONE);
+    }
+
+    /** {@link #run()}, telling {@code watcher} where the phases begin and end. */
+    Result run(PhaseWatcher watcher) {
         long firstBroadcast = (n - 1 + 10) * 1_000_000L;
         long end = firstBroadcast + (broadcasts + 20) * 1_000_000L;
         int steps = n - 1 + broadcasts; // joins of nodes 1..n-1, then the broadcasts
         int step = 0;
+        watcher.joinPhaseStarts();
         long started = System.nanoTime();
         while (true) {
             long stepAt = step == steps ? Long.MAX_VALUE
@@ -75,6 +82,7 @@ final class CeilingRun {
             boolean ready = wheel.fill(stepAt);
             if (step < steps && (!ready || wheel.headTime() >= stepAt)) {
                 if (step == n - 1) {
+                    watcher.broadcastPhaseStarts(); // first, so that the phase's clock does not count it
                     eventsBeforeBroadcasts = events;
                     broadcastsStartedNanos = System.nanoTime();
                 }
@@ -88,6 +96,7 @@ final class CeilingRun {
             handleHead(wheel.headTime());
         }
         long ended = System.nanoTime();
+        watcher.runEnds();
         return summary((ended - started) / 1e9, (ended - broadcastsStartedNanos) / 1e9);
     }
 

@@ -5,6 +5,7 @@ import static io.gossip.sim.run.OptionValues.longValue;
 
 import io.gossip.sim.run.OptionValues;
 import io.gossip.sim.run.OutOfMemory;
+import io.gossip.sim.run.PhaseWatcher;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ public final class ScampCeiling {
             + " of (C+1)·ln N ids on average fit the " + LeanNodes.MAX_PARTIAL_VIEW + " a node holds here)";
 
     /** What the command line asks for. */
-    record Options(int nodes, int c, int broadcasts, long seed) {
+    public record Options(int nodes, int c, int broadcasts, long seed) {
     }
 
     public static void main(String[] args) {
@@ -56,8 +57,25 @@ public final class ScampCeiling {
         print(result, System.out);
     }
 
+    /** What a watched run of the bare loop delivered, and in how long (wall clock). */
+    public record Watched(long events, long broadcastPhaseEvents, double simSeconds, double broadcastPhaseSeconds) {
+    }
+
+    /**
+     * Runs the bare loop as {@code ./bench ceiling} would with {@code args}, telling {@code watcher}
+     * where its phases begin and end ({@code ./bench profile --ceiling}).
+     *
+     * @throws IllegalArgumentException if {@code args} are not options {@code ./bench ceiling} takes
+     * @throws IllegalStateException if the run outgrew the loop's fixed layout (see {@link #largestC})
+     */
+    public static Watched run(String[] args, PhaseWatcher watcher) {
+        Options o = parse(args);
+        CeilingRun.Result r = new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(watcher);
+        return new Watched(r.events(), r.broadcastPhaseEvents(), r.simSeconds(), r.broadcastPhaseSeconds());
+    }
+
     /** The options, or an {@link IllegalArgumentException} that says what is wrong. */
-    static Options parse(String[] args) {
+    public static Options parse(String[] args) {
         Integer nodes = null;
         int c = 1;
         int broadcasts = 10;

@@ -72,7 +72,7 @@ public final class ScaleBenchmark {
     }
 
     /** What the command line asks: the options of each run, and how many runs ({@code --runs}, 1 by default). */
-    record Invocation(ScaleRun.Options options, int runs) {
+    public record Invocation(ScaleRun.Options options, int runs) {
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ScaleBenchmark {
      *
      * @throws IllegalArgumentException naming the bad or missing option
      */
-    static Invocation parse(String[] args) {
+    public static Invocation parse(String[] args) {
         Integer nodes = null;
         int c = 1;
         int broadcasts = 10;

@@ -214,20 +214,28 @@ public final class ScaleRun {
      * @param log where progress lines go (every ~10 s of wall time), or null for none
      */
     public static Result run(Options o, PrintStream log) {
+        return run(o, log, PhaseWatcher.NONE);
+    }
+
+    /**
+     * {@link #run(Options, PrintStream)}, telling {@code watcher} where the measured run's phases
+     * begin and end (not the warm-up's).
+     */
+    public static Result run(Options o, PrintStream log, PhaseWatcher watcher) {
         boolean readAhead = Simulation.readsAheadAt(o.nodes());
         double warmupSeconds = 0;
         if (o.warmupNodes() > 0) {
             long w0 = System.nanoTime();
             measure(new Options(o.warmupNodes(), o.c(), WARMUP_BROADCASTS, o.seed(), o.representation(), 0,
-                    o.appender()), null, readAhead, true, 0);
+                    o.appender()), null, readAhead, true, 0, PhaseWatcher.NONE);
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
-        return measure(o, log, readAhead, false, warmupSeconds);
+        return measure(o, log, readAhead, false, warmupSeconds, watcher);
     }
 
     /** One run of the workload, reading ahead as told, measured; {@code warmup}: it is the warm-up. */
     private static Result measure(Options o, PrintStream log, boolean readAhead, boolean warmup,
-            double warmupSeconds) {
+            double warmupSeconds, PhaseWatcher watcher) {
         Scenario scenario = scenario(o);
         RunKey key = new RunKey(0, MembershipSpec.Type.SCAMP, 0);
         RunSetup setup = new RunSetup(key, scenario, 0,
@@ -248,14 +256,17 @@ public final class ScaleRun {
         // Where the join phase ends: the wall clock and the deliveries when the first broadcast is due.
         long[] broadcastPhaseStart = new long[2];
         sim.observeAt(Math.round(firstBroadcastMillis(o) * 1000), t -> {
+            watcher.broadcastPhaseStarts(); // first, so that the phase's clock does not count it
             broadcastPhaseStart[0] = System.nanoTime();
             broadcastPhaseStart[1] = sim.deliveries();
         });
+        watcher.joinPhaseStarts();
         long t1 = System.nanoTime();
         long cpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         RunResult result = sim.run(progress(log, scenario.durationMillis() * 1000, t1));
         long cpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
+        watcher.runEnds();
         double roundTripAfter = warmup ? Double.NaN : CoreRoundTrip.measureNanos();
         long heap = heapUsedAfterFullGc();
         if (Boolean.getBoolean("scale.histogram") && log != null) {
