@@ -182,7 +182,7 @@ public final class ProfileCommand {
                 case "--phase" -> phase = Phase.of(OptionValues.given(name, value(args, ++i)));
                 case "--event" -> event = event(OptionValues.given(name, value(args, ++i)));
                 case "--interval-us" -> interval = OptionValues.intValue(name, value(args, ++i), 1);
-                case "--out" -> out = Path.of(OptionValues.given(name, value(args, ++i)));
+                case "--out" -> out = out(OptionValues.given(name, value(args, ++i)));
                 case "--ceiling" -> ceiling = true;
                 default -> rest.add(name);
             }
@@ -207,6 +207,15 @@ public final class ProfileCommand {
 
     private static String value(String[] args, int i) {
         return i < args.length ? args[i] : null;
+    }
+
+    /** The folder for the stacks and the flame graph, whose path async-profiler's comma-separated options carry. */
+    private static Path out(String value) {
+        if (value.contains(",")) {
+            throw new IllegalArgumentException("--out cannot contain a comma (async-profiler's options are separated"
+                    + " by commas), got '" + value + "'");
+        }
+        return Path.of(value);
     }
 
     /** An async-profiler CPU event: a name of letters, digits and dashes, so that it cannot add options. */

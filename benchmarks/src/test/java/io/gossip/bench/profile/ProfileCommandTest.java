@@ -47,6 +47,7 @@ class ProfileCommandTest {
         assertRefused("--nodes is required", "--phase", "join");
         assertRefused("unknown option --appender", "--ceiling", "--nodes", "1000", "--appender", "on");
         assertRefused("option --out needs a value", "--nodes", "1000", "--out");
+        assertRefused("--out cannot contain a comma", "--nodes", "1000", "--out", "a,b");
     }
 
     private static void assertRefused(String message, String... args) {
