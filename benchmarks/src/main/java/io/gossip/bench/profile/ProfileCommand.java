@@ -2,6 +2,7 @@ package io.gossip.bench.profile;
 
 import io.gossip.sim.ceiling.ScampCeiling;
 import io.gossip.sim.run.OptionValues;
+import io.gossip.sim.run.OutOfMemory;
 import io.gossip.sim.run.ScaleBenchmark;
 import io.gossip.sim.run.ScaleRun;
 import java.io.IOException;
@@ -75,6 +76,12 @@ public final class ProfileCommand {
         } catch (IllegalStateException e) {
             // async-profiler refusing the event, or the bare loop outgrowing its layout.
             System.err.println("profile: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (OutOfMemoryError e) {
+            int nodes = o.ceiling() ? ScampCeiling.parse(o.runArgs()).nodes() : o.scale().nodes();
+            System.err.println(OutOfMemory.advice("profile", nodes,
+                    o.ceiling() ? ScampCeiling.PER_NODE : ScaleBenchmark.PER_NODE));
             System.exit(1);
             return;
         }

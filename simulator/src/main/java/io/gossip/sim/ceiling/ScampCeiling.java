@@ -31,6 +31,10 @@ public final class ScampCeiling {
             + " (defaults: C = 1, B = 10, S = 1; N at most " + LeanNodes.MAX_NODES + "; C such that PartialViews"
             + " of (C+1)·ln N ids on average fit the " + LeanNodes.MAX_PARTIAL_VIEW + " a node holds here)";
 
+    /** What a node costs here, for the out-of-memory advice. */
+    public static final String PER_NODE = "about " + (LeanNodes.STRIDE * Integer.BYTES)
+            + " B here (its slot of ints) and a bit per broadcast";
+
     /** What the command line asks for. */
     public record Options(int nodes, int c, int broadcasts, long seed) {
     }
@@ -49,8 +53,7 @@ public final class ScampCeiling {
             System.exit(1);
             return;
         } catch (OutOfMemoryError e) {
-            System.err.println(OutOfMemory.advice("ceiling", o.nodes(), "about "
-                    + (LeanNodes.STRIDE * Integer.BYTES) + " B here (its slot of ints) and a bit per broadcast"));
+            System.err.println(OutOfMemory.advice("ceiling", o.nodes(), PER_NODE));
             System.exit(1);
             return;
         }

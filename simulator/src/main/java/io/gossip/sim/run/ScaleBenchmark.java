@@ -40,7 +40,7 @@ public final class ScaleBenchmark {
             + " from 50,000 nodes with a second core; K = 1 measured run)";
 
     /** What a node costs, for the out-of-memory advice (README, "Performance"). */
-    private static final String PER_NODE = "about 220-330 B at the end of a run (the heap figure of the table),"
+    public static final String PER_NODE = "about 220-330 B at the end of a run (the heap figure of the table),"
             + " more at its peak (the event queue)";
 
     public static void main(String[] args) {
