@@ -46,8 +46,13 @@ public final class ProfileCommand {
             ScaleRun.Options scale) {
     }
 
-    /** What was measured over the phase, whichever loop ran it. */
-    record Measured(long deliveries, double wallSeconds, long cpuNanos, SampleTally tally, String collapsed) {
+    /**
+     * What was measured over the phase, whichever loop ran it; for the simulator also the round trip
+     * between two cores just before and after the run (NaN for the bare loop, or on one core), which
+     * decides whether the appender's thread helps (see {@code ./bench scale --help}).
+     */
+    record Measured(long deliveries, double wallSeconds, long cpuNanos, SampleTally tally, String collapsed,
+            double roundTripBefore, double roundTripAfter) {
         double nanosPerDelivery(long samples) {
             long all = tally.loopSamples();
             return all == 0 || deliveries == 0 ? 0 : (double) samples / all * cpuNanos / deliveries;
@@ -145,7 +150,8 @@ public final class ProfileCommand {
             case BROADCAST -> r.broadcastPhaseSeconds();
             case RUN -> r.simSeconds();
         };
-        return measured(deliveries, wall, watcher, profiler, LoopParts.SIMULATOR, LoopParts.SIMULATOR_LOOP);
+        return measured(deliveries, wall, watcher, profiler, LoopParts.SIMULATOR, LoopParts.SIMULATOR_LOOP,
+                r.coreRoundTripNanosBefore(), r.coreRoundTripNanosAfter());
     }
 
     private static Measured bareLoop(Options o, PhaseProfiler watcher, AsyncProfiler profiler) {
@@ -160,14 +166,15 @@ public final class ProfileCommand {
             case BROADCAST -> r.broadcastPhaseSeconds();
             case RUN -> r.simSeconds();
         };
-        return measured(deliveries, wall, watcher, profiler, LoopParts.BARE, LoopParts.BARE_LOOP);
+        return measured(deliveries, wall, watcher, profiler, LoopParts.BARE, LoopParts.BARE_LOOP, Double.NaN,
+                Double.NaN);
     }
 
     private static Measured measured(long deliveries, double wall, PhaseProfiler watcher, AsyncProfiler profiler,
-            List<LoopParts.Part> parts, String loopFrame) {
+            List<LoopParts.Part> parts, String loopFrame, double roundTripBefore, double roundTripAfter) {
         String collapsed = profiler.dumpCollapsed(Counter.SAMPLES);
         return new Measured(deliveries, wall, watcher.cpuNanos(), SampleTally.of(collapsed, parts, loopFrame),
-                collapsed);
+                collapsed, roundTripBefore, roundTripAfter);
     }
 
     /**
@@ -253,6 +260,11 @@ public final class ProfileCommand {
         StringBuilder others = new StringBuilder("samples of other threads:");
         m.tally().otherByRole().forEach((role, n) -> others.append(String.format(Locale.ROOT, " %s %,d;", role, n)));
         out.println(others.substring(0, others.length() - 1));
+        if (!Double.isNaN(m.roundTripBefore())) {
+            out.printf(Locale.ROOT, "core-to-core round trip: %.0f ns before the run, %.0f ns after (the appender"
+                    + " helps when the cores are near, about 100 ns; see ./bench scale --help)%n", m.roundTripBefore(),
+                    m.roundTripAfter());
+        }
         if (all == 0) {
             out.println("no sample of the loop's thread: the phase was too short for the interval (--interval-us)");
         }
@@ -274,9 +286,16 @@ public final class ProfileCommand {
                 .append(String.format(Locale.ROOT, "{\"threads\":\"%s\",\"samples\":%d}", role, n)));
         return String.format(Locale.ROOT, "{\"benchmark\":\"profile\",\"loop\":\"%s\",\"phase\":\"%s\",\"event\":\"%s\","
                 + "\"intervalMicros\":%d,\"deliveries\":%d,\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,"
-                + "\"nanosPerDelivery\":%.2f,\"loopSamples\":%d,\"parts\":[%s],\"otherThreads\":[%s]}",
+                + "\"nanosPerDelivery\":%.2f,\"loopSamples\":%d,\"parts\":[%s],\"otherThreads\":[%s],"
+                + "\"coreRoundTripNanosBefore\":%s,\"coreRoundTripNanosAfter\":%s}",
                 o.ceiling() ? "bare" : "simulator", o.phase().option(), event, o.intervalMicros(), m.deliveries(),
                 m.wallSeconds(), m.cpuNanos() / 1e9, m.nanosPerDelivery(m.tally().loopSamples()),
-                m.tally().loopSamples(), parts, others);
+                m.tally().loopSamples(), parts, others, jsonNumber(m.roundTripBefore()),
+                jsonNumber(m.roundTripAfter()));
+    }
+
+    /** A number with one decimal, or {@code null} for NaN (not measured). */
+    private static String jsonNumber(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

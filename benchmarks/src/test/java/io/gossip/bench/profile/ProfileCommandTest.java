@@ -60,7 +60,7 @@ class ProfileCommandTest {
         String collapsed = "[main tid=1];io/gossip/sim/engine/Simulation.run;io/gossip/sim/engine/EventQueue.push 30\n"
                 + "[main tid=1];io/gossip/sim/engine/Simulation.run 10\n";
         SampleTally tally = SampleTally.of(collapsed, LoopParts.SIMULATOR, LoopParts.SIMULATOR_LOOP);
-        var m = new ProfileCommand.Measured(1000, 0.005, 4_000_000, tally, collapsed);
+        var m = new ProfileCommand.Measured(1000, 0.005, 4_000_000, tally, collapsed, 101.5, Double.NaN);
         assertEquals(4000, m.nanosPerDelivery(40), 1e-9);
         assertEquals(3000, m.nanosPerDelivery(tally.loopByPart().get("event queue: scheduling")), 1e-9);
         ProfileCommand.Options o = ProfileCommand.parse(new String[] {"--nodes", "1000"});
@@ -69,6 +69,7 @@ class ProfileCommandTest {
                 + "\"event\":\"itimer\",\"intervalMicros\":1000,\"deliveries\":1000,"), json);
         assertTrue(json.contains("{\"part\":\"event queue: scheduling\",\"samples\":30,\"nanosPerDelivery\":3000.00}"),
                 json);
+        assertTrue(json.endsWith(",\"coreRoundTripNanosBefore\":101.5,\"coreRoundTripNanosAfter\":null}"), json);
         var text = new ByteArrayOutputStream();
         ProfileCommand.print(o, "itimer", m, new PrintStream(text, true, StandardCharsets.UTF_8));
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("4000.0 ns per delivery"), text.toString());
