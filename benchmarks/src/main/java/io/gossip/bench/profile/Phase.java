@@ -23,6 +23,24 @@ enum Phase {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Of a run's deliveries ({@code all}) and its broadcast phase's, those of this phase. */
+    long deliveries(long all, long broadcastPhase) {
+        return switch (this) {
+            case JOIN -> all - broadcastPhase;
+            case BROADCAST -> broadcastPhase;
+            case RUN -> all;
+        };
+    }
+
+    /** Of a run's loop time ({@code all}) and its broadcast phase's, this phase's. */
+    double seconds(double all, double broadcastPhase) {
+        return switch (this) {
+            case JOIN -> all - broadcastPhase;
+            case BROADCAST -> broadcastPhase;
+            case RUN -> all;
+        };
+    }
+
     static Phase of(String option) {
         for (Phase phase : values()) {
             if (phase.option().equals(option)) {

@@ -1,5 +1,6 @@
 package io.gossip.bench.profile;
 
+import io.gossip.sim.ceiling.CeilingRun;
 import io.gossip.sim.ceiling.ScampCeiling;
 import io.gossip.sim.run.OptionValues;
 import io.gossip.sim.run.OutOfMemory;
@@ -140,34 +141,17 @@ public final class ProfileCommand {
 
     private static Measured simulator(Options o, PhaseProfiler watcher, AsyncProfiler profiler) {
         ScaleRun.Result r = ScaleRun.run(o.scale(), System.err, watcher);
-        long deliveries = switch (o.phase()) {
-            case JOIN -> r.joinPhaseEvents();
-            case BROADCAST -> r.broadcastPhaseEvents();
-            case RUN -> r.events();
-        };
-        double wall = switch (o.phase()) {
-            case JOIN -> r.joinPhaseSeconds();
-            case BROADCAST -> r.broadcastPhaseSeconds();
-            case RUN -> r.simSeconds();
-        };
-        return measured(deliveries, wall, watcher, profiler, LoopParts.SIMULATOR, LoopParts.SIMULATOR_LOOP,
-                r.coreRoundTripNanosBefore(), r.coreRoundTripNanosAfter());
+        return measured(o.phase().deliveries(r.events(), r.broadcastPhaseEvents()),
+                o.phase().seconds(r.simSeconds(), r.broadcastPhaseSeconds()), watcher, profiler,
+                LoopParts.SIMULATOR, LoopParts.SIMULATOR_LOOP, r.coreRoundTripNanosBefore(),
+                r.coreRoundTripNanosAfter());
     }
 
     private static Measured bareLoop(Options o, PhaseProfiler watcher, AsyncProfiler profiler) {
-        ScampCeiling.Watched r = ScampCeiling.run(o.runArgs(), watcher);
-        long deliveries = switch (o.phase()) {
-            case JOIN -> r.events() - r.broadcastPhaseEvents();
-            case BROADCAST -> r.broadcastPhaseEvents();
-            case RUN -> r.events();
-        };
-        double wall = switch (o.phase()) {
-            case JOIN -> r.simSeconds() - r.broadcastPhaseSeconds();
-            case BROADCAST -> r.broadcastPhaseSeconds();
-            case RUN -> r.simSeconds();
-        };
-        return measured(deliveries, wall, watcher, profiler, LoopParts.BARE, LoopParts.BARE_LOOP, Double.NaN,
-                Double.NaN);
+        CeilingRun.Result r = ScampCeiling.run(o.runArgs(), watcher);
+        return measured(o.phase().deliveries(r.events(), r.broadcastPhaseEvents()),
+                o.phase().seconds(r.simSeconds(), r.broadcastPhaseSeconds()), watcher, profiler, LoopParts.BARE,
+                LoopParts.BARE_LOOP, Double.NaN, Double.NaN);
     }
 
     private static Measured measured(long deliveries, double wall, PhaseProfiler watcher, AsyncProfiler profiler,

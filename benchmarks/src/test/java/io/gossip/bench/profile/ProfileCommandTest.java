@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.sim.ceiling.CeilingRun;
 import io.gossip.sim.ceiling.ScampCeiling;
 import io.gossip.sim.run.PhaseWatcher;
 import io.gossip.sim.run.ScaleRun;
@@ -50,6 +51,16 @@ class ProfileCommandTest {
         assertRefused("--out cannot contain a comma", "--nodes", "1000", "--out", "a,b");
     }
 
+    @Test
+    void eachPhaseTakesItsPartOfTheRun() {
+        assertEquals(70, Phase.JOIN.deliveries(100, 30));
+        assertEquals(30, Phase.BROADCAST.deliveries(100, 30));
+        assertEquals(100, Phase.RUN.deliveries(100, 30));
+        assertEquals(7.5, Phase.JOIN.seconds(10, 2.5), 1e-12);
+        assertEquals(2.5, Phase.BROADCAST.seconds(10, 2.5), 1e-12);
+        assertEquals(10, Phase.RUN.seconds(10, 2.5), 1e-12);
+    }
+
     private static void assertRefused(String message, String... args) {
         var e = assertThrows(IllegalArgumentException.class, () -> ProfileCommand.parse(args));
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -93,7 +104,7 @@ class ProfileCommandTest {
         ProfileCommand.Options b = ProfileCommand.parse(new String[] {"--ceiling", "--interval-us", "200",
                 bare[0], bare[1], bare[2], bare[3], bare[4], bare[5]});
         ProfileCommand.Measured broadcasts = ProfileCommand.profile(b, event, profiler);
-        ScampCeiling.Watched expected = ScampCeiling.run(bare, PhaseWatcher.NONE);
+        CeilingRun.Result expected = ScampCeiling.run(bare, PhaseWatcher.NONE);
         assertEquals(expected.broadcastPhaseEvents(), broadcasts.deliveries(), "the broadcast phase's deliveries");
         assertTrue(broadcasts.cpuNanos() > 0);
         assertTrue(broadcasts.collapsed().contains("io/gossip/sim/ceiling/"), "the bare loop was sampled");

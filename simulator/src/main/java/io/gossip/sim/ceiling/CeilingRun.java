@@ -10,13 +10,13 @@ import java.util.SplittableRandom;
  * of every message lost. Timeline steps (joins, broadcasts) are not queue events: the loop runs a
  * step when no event comes before it.
  */
-final class CeilingRun {
+public final class CeilingRun {
     /**
      * What one run measured. The broadcast phase, as the scale benchmark splits its run, is the part
      * from the first broadcast on: the work PeerSim's flooding workload does, over the views the
      * joins built.
      */
-    record Result(int nodes, int c, int broadcasts, long seed, long events, long messagesSent, long timersFired,
+    public record Result(int nodes, int c, int broadcasts, long seed, long events, long messagesSent, long timersFired,
             double simSeconds, long broadcastPhaseEvents, double broadcastPhaseSeconds, double coverage,
             double partialViewMean, int partialViewMax) {
         double eventsPerSecond() {

@@ -60,10 +60,6 @@ public final class ScampCeiling {
         print(result, System.out);
     }
 
-    /** What a watched run of the bare loop delivered, and in how long (wall clock). */
-    public record Watched(long events, long broadcastPhaseEvents, double simSeconds, double broadcastPhaseSeconds) {
-    }
-
     /**
      * Runs the bare loop as {@code ./bench ceiling} would with {@code args}, telling {@code watcher}
      * where its phases begin and end ({@code ./bench profile --ceiling}).
@@ -71,10 +67,9 @@ public final class ScampCeiling {
      * @throws IllegalArgumentException if {@code args} are not options {@code ./bench ceiling} takes
      * @throws IllegalStateException if the run outgrew the loop's fixed layout (see {@link #largestC})
      */
-    public static Watched run(String[] args, PhaseWatcher watcher) {
+    public static CeilingRun.Result run(String[] args, PhaseWatcher watcher) {
         Options o = parse(args);
-        CeilingRun.Result r = new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(watcher);
-        return new Watched(r.events(), r.broadcastPhaseEvents(), r.simSeconds(), r.broadcastPhaseSeconds());
+        return new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(watcher);
     }
 
     /** The options, or an {@link IllegalArgumentException} that says what is wrong. */

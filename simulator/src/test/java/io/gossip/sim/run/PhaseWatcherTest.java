@@ -2,6 +2,7 @@ package io.gossip.sim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gossip.sim.ceiling.CeilingRun;
 import io.gossip.sim.ceiling.ScampCeiling;
 import io.gossip.sim.engine.NodeRepresentation;
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ class PhaseWatcherTest {
     void theBareLoopTellsEachPhaseOnce() {
         Recorder recorder = new Recorder();
         String[] args = {"--nodes", "300", "--c", "1", "--broadcasts", "3", "--seed", "42"};
-        ScampCeiling.Watched watched = ScampCeiling.run(args, recorder);
+        CeilingRun.Result watched = ScampCeiling.run(args, recorder);
         assertEquals(List.of("joins", "broadcasts", "end"), recorder.told);
-        ScampCeiling.Watched unwatched = ScampCeiling.run(args, PhaseWatcher.NONE);
+        CeilingRun.Result unwatched = ScampCeiling.run(args, PhaseWatcher.NONE);
         assertEquals(unwatched.events(), watched.events());
         assertEquals(unwatched.broadcastPhaseEvents(), watched.broadcastPhaseEvents());
     }
