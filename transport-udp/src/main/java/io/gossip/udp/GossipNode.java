@@ -119,6 +119,9 @@ public final class GossipNode implements AutoCloseable {
      * through it, so a contact that comes back later is joined then. A node cannot join twice: to
      * try another contact, close this node and start a new one.
      *
+     * <p>An acknowledged join does not yet make the node reachable: broadcasts reach it once a
+     * member holds it in its PartialView, which {@link #reachable()} tells.
+     *
      * @return completes when the join is acknowledged; see above for how it fails
      * @throws IllegalArgumentException if contact is the wildcard address or this node itself
      * @throws IllegalStateException if the node already joined, bootstrapped or left
@@ -133,6 +136,23 @@ public final class GossipNode implements AutoCloseable {
         }
         requireOpen();
         return await(() -> loop.submit(() -> runtime.join(contact)));
+    }
+
+    /**
+     * Completes once broadcasts can reach this node: a member holds it in its PartialView and has
+     * told it so (its InView is no longer empty). Gossip travels along PartialViews only, and a
+     * joiner's subscription is forwarded from member to member until one keeps it, a few hops after
+     * the contact acknowledged the join: a broadcast sent in between reaches every member but the
+     * joiner, and nothing sends it again. Wait on this, on every node, before broadcasting to a
+     * group that has just formed. The node that bootstrapped is reachable once the first node
+     * joins through it. The node is reachable from then on as far as this future is concerned (its
+     * InView may later shrink and grow again): a later call completes as soon as the loop answers.
+     * It fails with an {@link IllegalStateException} if the node leaves or is closed first, and
+     * completes on the node's loop thread.
+     */
+    public CompletableFuture<Void> reachable() {
+        requireOpen();
+        return loop.submit(runtime::reachable).thenCompose(f -> f);
     }
 
     /**
@@ -179,7 +199,8 @@ public final class GossipNode implements AutoCloseable {
     public boolean leave(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         requireOffLoop();
-        CompletableFuture<Boolean> done = await(this::leaveAsync);
+        requireOpen();
+        CompletableFuture<Boolean> done = await(() -> loop.submit(runtime::leave));
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -193,13 +214,15 @@ public final class GossipNode implements AutoCloseable {
     }
 
     /**
-     * Starts a graceful leave. The outer future completes once the leave started (exceptionally if
-     * the node is not a member); the inner one when every goodbye is acknowledged (true) or the
-     * node is closed first (false unless everything was acknowledged).
+     * Starts a graceful leave without waiting. The future completes when every goodbye is
+     * acknowledged (true) or the node is closed first (false unless everything was acknowledged),
+     * or exceptionally with an {@link IllegalStateException} if the node is not a member. Unlike
+     * {@link #leave}, it sets no time limit: bound the wait with {@code orTimeout} or
+     * {@code get(timeout, unit)}.
      */
-    public CompletableFuture<CompletableFuture<Boolean>> leaveAsync() {
+    public CompletableFuture<Boolean> leaveAsync() {
         requireOpen();
-        return loop.submit(runtime::leave);
+        return loop.submit(runtime::leave).thenCompose(done -> done);
     }
 
     /** A snapshot of the node's counters and views. */

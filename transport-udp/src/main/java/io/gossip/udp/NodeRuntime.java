@@ -50,6 +50,7 @@ final class NodeRuntime {
     private final OutboundQueue outbound;
     private final GracefulLeave gracefulLeave;
     private final JoinWatch joinWatch;
+    private final ReachWatch reachWatch;
     private long datagramsReceived;
     private boolean open = true;
 
@@ -70,6 +71,7 @@ final class NodeRuntime {
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
         this.gracefulLeave = new GracefulLeave(core, counters);
         this.joinWatch = new JoinWatch(core);
+        this.reachWatch = new ReachWatch(core);
         loop.attach(selfId, this);
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
         this.outbound = new OutboundQueue(this, channel, key, outboundCapacity, transportDrops);
@@ -190,6 +192,7 @@ final class NodeRuntime {
 
     void afterCoreCall() {
         joinWatch.afterCoreCall();
+        reachWatch.afterCoreCall();
         gracefulLeave.afterCoreCall();
     }
 
@@ -227,6 +230,11 @@ final class NodeRuntime {
         return joined;
     }
 
+    /** Completes once a member holds this node in its PartialView (see {@link ReachWatch}). */
+    CompletableFuture<Void> reachable() {
+        return reachWatch.future();
+    }
+
     /**
      * Starts a graceful leave. The future completes once no goodbye awaits an acknowledgement:
      * true if all were acknowledged, false if some ran out of retransmissions (their receiver is
@@ -234,7 +242,9 @@ final class NodeRuntime {
      */
     CompletableFuture<Boolean> leave() {
         requireMember("leave");
-        return gracefulLeave.start();
+        CompletableFuture<Boolean> done = gracefulLeave.start();
+        reachWatch.afterCoreCall();
+        return done;
     }
 
     void deliver(Gossip message) {
@@ -321,6 +331,7 @@ final class NodeRuntime {
         }
         gracefulLeave.onClose();
         joinWatch.onClose();
+        reachWatch.onClose();
     }
 
     NodeMetrics metrics() {

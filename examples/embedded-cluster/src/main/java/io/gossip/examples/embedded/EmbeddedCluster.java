@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Five live gossip nodes embedded in one program, on loopback: the first bootstraps the group,
@@ -43,8 +45,11 @@ public final class EmbeddedCluster {
     /**
      * Runs the demonstration and returns how many nodes delivered the broadcast (NODES - 1 when
      * all went well: the origin does not deliver its own message).
+     *
+     * @throws TimeoutException if some node was not reachable within {@code timeout}
      */
-    public static int run(long seed, PrintStream out, Duration timeout) throws IOException, InterruptedException {
+    public static int run(long seed, PrintStream out, Duration timeout)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         CountDownLatch deliveries = new CountDownLatch(NODES - 1);
         List<GossipNode> nodes = new ArrayList<>();
         // One shared event-loop thread runs all five nodes.
@@ -67,7 +72,11 @@ public final class EmbeddedCluster {
             for (int i = 1; i < NODES; i++) {
                 nodes.get(i).join(nodes.get(0).address());
             }
-            awaitJoined(nodes, timeout);
+            // A join is acknowledged before any member keeps the subscription: wait until every node
+            // is held in some PartialView, else the broadcast may miss the latest joiners for good.
+            for (GossipNode node : nodes) {
+                node.reachable().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
             MessageId id = nodes.get(0).broadcast("hello, group".getBytes(StandardCharsets.UTF_8));
             out.println("node 0 broadcast " + id);
             boolean all = deliveries.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,22 +87,6 @@ public final class EmbeddedCluster {
             out.println(all ? "every node delivered the broadcast" : "some node did not deliver in time");
             nodes.forEach(GossipNode::close);
             return (int) (NODES - 1 - deliveries.getCount());
-        }
-    }
-
-    /** Waits until every node is held by some other node, so a broadcast can reach it. */
-    private static void awaitJoined(List<GossipNode> nodes, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean joined = true;
-            for (GossipNode node : nodes) {
-                NodeMetrics m = node.metrics();
-                joined &= m.inViewSize() > 0 && m.unacknowledged() == 0;
-            }
-            if (joined) {
-                return;
-            }
-            Thread.sleep(10);
         }
     }
 }
