@@ -51,11 +51,29 @@ public record ProtocolConfig(
     /** Longest lease a subscription message can carry (it travels as an int of milliseconds). */
     public static final long MAX_LEASE_MILLIS = Integer.MAX_VALUE;
 
+    /**
+     * Longest heartbeat period, isolation timeout and duplicate memory age: 10^15 ms (about 31,700
+     * years, so in effect "never"). The core adds them, in microseconds, to its clock: bounded
+     * here, the sums fit a long whatever the clock reads in practice (a timeout near
+     * {@code Long.MAX_VALUE / 1000} ms once wrapped round to a deadline in the past, and the node
+     * woke up without end).
+     */
+    public static final long MAX_TIME_MILLIS = 1_000_000_000_000_000L;
+
+    /**
+     * Longest first retransmission timeout: {@link #MAX_TIME_MILLIS} / 1,024, so that a message's
+     * whole schedule (at most 16 attempts, each wait at most {@value #MAX_BACKOFF_FACTOR} times the
+     * first) stays within it.
+     */
+    public static final long MAX_RETRANSMIT_TIMEOUT_MILLIS = MAX_TIME_MILLIS / 1024;
+
     public ProtocolConfig {
         require(c >= 0, "c must be >= 0", c);
         require(forwardLimit >= 1, "forwardLimit must be >= 1", forwardLimit);
-        require(heartbeatPeriodMillis >= 0, "heartbeatPeriodMillis must be >= 0", heartbeatPeriodMillis);
-        require(isolationTimeoutMillis >= 0, "isolationTimeoutMillis must be >= 0", isolationTimeoutMillis);
+        require(heartbeatPeriodMillis >= 0 && heartbeatPeriodMillis <= MAX_TIME_MILLIS,
+                "heartbeatPeriodMillis must be in [0, " + MAX_TIME_MILLIS + "]", heartbeatPeriodMillis);
+        require(isolationTimeoutMillis >= 0 && isolationTimeoutMillis <= MAX_TIME_MILLIS,
+                "isolationTimeoutMillis must be in [0, " + MAX_TIME_MILLIS + "]", isolationTimeoutMillis);
         if (isolationTimeoutMillis > 0) {
             require(heartbeatPeriodMillis > 0,
                     "isolationTimeoutMillis needs heartbeats (heartbeatPeriodMillis > 0)", heartbeatPeriodMillis);
@@ -70,9 +88,12 @@ public record ProtocolConfig(
         }
         require(maxAttempts >= 1, "maxAttempts must be >= 1", maxAttempts);
         require(maxAttempts <= 16, "maxAttempts must be <= 16", maxAttempts);
-        require(retransmitTimeoutMillis >= 1, "retransmitTimeoutMillis must be >= 1", retransmitTimeoutMillis);
+        require(retransmitTimeoutMillis >= 1 && retransmitTimeoutMillis <= MAX_RETRANSMIT_TIMEOUT_MILLIS,
+                "retransmitTimeoutMillis must be in [1, " + MAX_RETRANSMIT_TIMEOUT_MILLIS + "]",
+                retransmitTimeoutMillis);
         require(duplicateMemoryCapacity >= 1, "duplicateMemoryCapacity must be >= 1", duplicateMemoryCapacity);
-        require(duplicateMemoryAgeMillis >= 0, "duplicateMemoryAgeMillis must be >= 0", duplicateMemoryAgeMillis);
+        require(duplicateMemoryAgeMillis >= 0 && duplicateMemoryAgeMillis <= MAX_TIME_MILLIS,
+                "duplicateMemoryAgeMillis must be in [0, " + MAX_TIME_MILLIS + "]", duplicateMemoryAgeMillis);
         require(maxPayloadBytes >= 0, "maxPayloadBytes must be >= 0", maxPayloadBytes);
         require(gossipHopLimit >= 0, "gossipHopLimit must be >= 0", gossipHopLimit);
     }

@@ -188,9 +188,9 @@ class ScampArenaApiTest {
         ProtocolConfig longLeases = SUPPORTED.toBuilder().leaseDurationMillis(ProtocolConfig.MAX_LEASE_MILLIS).build();
         assertNull(ScampArena.unsupported(longLeases, eightYears - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
         assertNotNull(ScampArena.unsupported(longLeases, ScampArena.TIME_LIMIT_MICROS - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
-        // timers too long for a long to hold in µs do not overflow the bound into a yes
-        ProtocolConfig endless = SUPPORTED.toBuilder().heartbeatPeriodMillis(Long.MAX_VALUE / 4)
-                .isolationTimeoutMillis(Long.MAX_VALUE / 2).build();
+        // the longest timers a configuration takes do not overflow the bound into a yes
+        ProtocolConfig endless = SUPPORTED.toBuilder().heartbeatPeriodMillis(ProtocolConfig.MAX_TIME_MILLIS - 1)
+                .isolationTimeoutMillis(ProtocolConfig.MAX_TIME_MILLIS).build();
         assertNotNull(ScampArena.unsupported(endless, 0));
         assertNotNull(ScampArena.unsupported(SUPPORTED, -1));
     }

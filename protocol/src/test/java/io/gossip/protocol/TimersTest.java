@@ -2,6 +2,7 @@ package io.gossip.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.RecordingEnvironment.Sent;
@@ -15,6 +16,45 @@ import org.junit.jupiter.api.Test;
 
 class TimersTest {
     private final RecordingEnvironment env = new RecordingEnvironment();
+
+    /**
+     * The longest timers a configuration accepts, on a clock decades in: every deadline the node
+     * asks for lies ahead of the clock. (An isolation timeout near Long.MAX_VALUE / 1000 ms once
+     * wrapped round to a deadline in the past, and the node asked to be woken at once, forever.)
+     */
+    @Test
+    void theLongestTimersNeverWrapRoundToADeadlineInThePast() {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(ProtocolConfig.MAX_TIME_MILLIS - 1)
+                .isolationTimeoutMillis(ProtocolConfig.MAX_TIME_MILLIS)
+                .duplicateMemoryAgeMillis(ProtocolConfig.MAX_TIME_MILLIS)
+                .retransmitTimeoutMillis(ProtocolConfig.MAX_RETRANSMIT_TIMEOUT_MILLIS).maxAttempts(16).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(3), new Counters());
+        long decades = 40L * 365 * 24 * 3_600 * 1_000_000;
+        env.wakes.clear();
+        node.join(decades, 2);
+        NodeFixtures.holdInPartialView(node, decades, 3);
+        for (long t = decades; t < decades + 10_000_000; t += 1_000_000) {
+            node.onTimeout(t);
+        }
+        assertFalse(env.wakes.isEmpty(), "the subscription awaits its acknowledgement, the member its timers");
+        for (long deadline : env.wakes) {
+            assertTrue(deadline > decades, "a deadline in the past: " + deadline);
+        }
+    }
+
+    @Test
+    void timersBeyondTheirLongestAreRefused() {
+        long over = ProtocolConfig.MAX_TIME_MILLIS + 1;
+        for (Runnable refused : List.<Runnable>of(
+                () -> ProtocolConfig.builder().heartbeatPeriodMillis(over).isolationTimeoutMillis(0).build(),
+                () -> ProtocolConfig.builder().isolationTimeoutMillis(over).build(),
+                () -> ProtocolConfig.builder().duplicateMemoryAgeMillis(over).build(),
+                () -> ProtocolConfig.builder()
+                        .retransmitTimeoutMillis(ProtocolConfig.MAX_RETRANSMIT_TIMEOUT_MILLIS + 1).build())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, refused::run);
+            assertTrue(e.getMessage().contains("must be in ["), e.getMessage());
+        }
+    }
 
     @Test
     void heartbeatGoesToEveryPartialViewMemberEachPeriod() {

@@ -2,6 +2,7 @@ package io.gossip.sim.network;
 
 import io.gossip.sim.scenario.NetworkSpec;
 import io.gossip.sim.scenario.RegionsSpec;
+import io.gossip.sim.scenario.Scenario;
 import java.util.SplittableRandom;
 
 /**
@@ -17,6 +18,9 @@ public final class Network {
     public static final int DELIVER = -1;
 
     private final LatencyModel latency;
+    /** Twice the longest run ({@link Scenario#MAX_DURATION_MILLIS}): the longest latency a draw gives. */
+    public static final double MAX_LATENCY_MILLIS = 2 * Scenario.MAX_DURATION_MILLIS;
+
     private final RegionsSpec regions;
     private final LossModel loss;
     private final SplittableRandom random;
@@ -29,14 +33,19 @@ public final class Network {
         this.random = random;
     }
 
-    /** Latency of one message from {@code from} to {@code to}, in whole microseconds. */
+    /**
+     * Latency of one message from {@code from} to {@code to}, in whole microseconds, at most
+     * {@link #MAX_LATENCY_MILLIS}: a longer draw (a long-tailed distribution, or a latency given
+     * in years) arrives after any run's end all the same, and the sender's clock plus it must fit
+     * a long (uncapped, a latency of 9.3 * 10^15 ms wrapped round to an arrival in the past).
+     */
     public long latencyMicros(int from, int to) {
         double millis = latency.drawMillis(random);
         if (regions != null) {
             boolean same = from % regions.count() == to % regions.count();
             millis += same ? regions.intraRegionMillis() : regions.interRegionMillis();
         }
-        return Math.round(millis * 1000);
+        return Math.round(Math.min(millis, MAX_LATENCY_MILLIS) * 1000);
     }
 
     /** Starts a partition with the given group of every node slot (replacing any active one). */

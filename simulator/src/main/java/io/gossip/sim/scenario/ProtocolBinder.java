@@ -15,7 +15,8 @@ final class ProtocolBinder {
             "maxPayloadBytes", "gossipHopLimit");
 
     private static final int INT_MAX = Integer.MAX_VALUE;
-    private static final long LONG_MAX = Long.MAX_VALUE / 1000; // microseconds must fit a long
+    /** Timers and ages: at most what the core accepts, so that its clock plus them fits a long. */
+    private static final long TIME_MAX = ProtocolConfig.MAX_TIME_MILLIS;
 
     private ProtocolBinder() {
     }
@@ -27,24 +28,24 @@ final class ProtocolBinder {
             return d;
         }
         Fields f = Fields.of(node, "protocol", KEYS);
-        long heartbeat = f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, LONG_MAX);
+        long heartbeat = f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, TIME_MAX);
         long isolationDefault = heartbeat == 0 ? 0 : d.isolationTimeoutMillis();
         ProtocolConfig.Builder b = ProtocolConfig.builder()
                 .c((int) f.integer("c", d.c(), 0, INT_MAX))
                 .forwardLimit((int) f.integer("forwardLimit", d.forwardLimit(), 1, INT_MAX))
                 .heartbeatPeriodMillis(heartbeat)
-                .isolationTimeoutMillis(f.integer("isolationTimeoutMillis", isolationDefault, 0, LONG_MAX))
+                .isolationTimeoutMillis(f.integer("isolationTimeoutMillis", isolationDefault, 0, TIME_MAX))
                 .leaseDurationMillis(f.integer("leaseDurationMillis", d.leaseDurationMillis(), 0,
                         ProtocolConfig.MAX_LEASE_MILLIS))
                 .indirection(f.bool("indirection", d.indirection()))
                 .walkBudget(f.number("walkBudget", d.walkBudget(), Values.POSITIVE, Double.POSITIVE_INFINITY))
                 .maxAttempts((int) f.integer("maxAttempts", d.maxAttempts(), 1, 16))
                 .retransmitTimeoutMillis(f.integer("retransmitTimeoutMillis", d.retransmitTimeoutMillis(), 1,
-                        LONG_MAX >> 16))
+                        ProtocolConfig.MAX_RETRANSMIT_TIMEOUT_MILLIS))
                 .duplicateMemoryCapacity((int) f.integer("duplicateMemoryCapacity",
                         d.duplicateMemoryCapacity(), 1, INT_MAX))
                 .duplicateMemoryAgeMillis(f.integer("duplicateMemoryAgeMillis", d.duplicateMemoryAgeMillis(),
-                        0, LONG_MAX))
+                        0, TIME_MAX))
                 .maxPayloadBytes((int) f.integer("maxPayloadBytes", d.maxPayloadBytes(), 0, INT_MAX))
                 .gossipHopLimit((int) f.integer("gossipHopLimit", d.gossipHopLimit(), 0, INT_MAX));
         return f.construct(b::build);

@@ -37,6 +37,13 @@ public record Scenario(
         OutputSpec output,
         LiveSpec live) {
 
+    /**
+     * The longest virtual time a run may last, 10^12 ms (about 32 years). The engine's clock counts
+     * microseconds in a long, to which latencies and timers are added: bounded here, no sum can
+     * wrap around (a run of 9.3 * 10^15 ms or more once did, and hung or crashed).
+     */
+    public static final double MAX_DURATION_MILLIS = 1e12;
+
     public Scenario {
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(name, "name");
@@ -50,8 +57,9 @@ public record Scenario(
         if (nodes < 1) {
             throw new IllegalArgumentException("nodes must be >= 1");
         }
-        if (!(durationMillis > 0)) {
-            throw new IllegalArgumentException("durationMillis must be > 0");
+        if (!(durationMillis > 0 && durationMillis <= MAX_DURATION_MILLIS)) {
+            throw new IllegalArgumentException("durationMillis must be in (0, " + MAX_DURATION_MILLIS + "], got "
+                    + durationMillis);
         }
         timeline = List.copyOf(timeline);
         double last = 0;

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -159,26 +160,51 @@ final class ScenarioBinder {
         return baseline;
     }
 
-    /** durationMillis, or the end of the last action plus drainMillis. */
+    /** durationMillis, or the end of the last action plus drainMillis; at most {@link Scenario#MAX_DURATION_MILLIS}. */
     private static double duration(Fields f, List<TimelineAction> timeline) throws ScenarioException {
         double lastStart = 0;
         double lastEnd = 0;
-        for (TimelineAction action : timeline) {
+        int last = -1;
+        for (int i = 0; i < timeline.size(); i++) {
+            TimelineAction action = timeline.get(i);
             lastStart = Math.max(lastStart, action.atMillis());
-            lastEnd = Math.max(lastEnd, end(action));
+            if (end(action) > lastEnd || last < 0) {
+                lastEnd = Math.max(lastEnd, end(action));
+                last = i;
+            }
         }
         double drain = f.number("drainMillis", DEFAULT_DRAIN_MILLIS, 0, INF);
         if (!f.has("durationMillis")) {
             double duration = lastEnd + drain;
+            if (duration > Scenario.MAX_DURATION_MILLIS) {
+                boolean drains = lastEnd <= Scenario.MAX_DURATION_MILLIS;
+                throw new ScenarioException(drains ? f.node("drainMillis").location() : actionLocation(f, last),
+                        (drains ? "drainMillis" : "timeline." + (last + 1)) + ": the run would last until "
+                        + duration + " ms (" + (drains ? "the last action's end plus drainMillis" : "this action's "
+                        + "end plus drainMillis") + "), beyond the " + TOO_LONG);
+            }
             return duration > 0 ? duration : DEFAULT_DRAIN_MILLIS;
         }
-        double duration = f.number("durationMillis", Values.POSITIVE, INF);
+        double duration = f.number("durationMillis", Values.POSITIVE, Scenario.MAX_DURATION_MILLIS);
         if (duration <= lastStart) {
             throw new ScenarioException(f.node("durationMillis").location(), "durationMillis: the run would "
                     + "stop at " + duration + " ms, before the timeline's last action at " + lastStart
                     + " ms; remove durationMillis to use the end of the last action plus drainMillis");
         }
         return duration;
+    }
+
+    /** What a run may last, for the messages that say it would last longer. */
+    private static final String TOO_LONG = String.format(Locale.ROOT,
+            "%,d ms (about %d years) of virtual time a run may last", (long) Scenario.MAX_DURATION_MILLIS,
+            Math.round(Scenario.MAX_DURATION_MILLIS / 31_557_600_000.0));
+
+    /** Where timeline action {@code index} (0-based) is written, or the timeline's key if not found. */
+    private static Location actionLocation(Fields f, int index) {
+        if (f.node("timeline") instanceof YamlNode.Sequence actions && index >= 0 && index < actions.items().size()) {
+            return actions.items().get(index).location();
+        }
+        return f.keyLocation("timeline");
     }
 
     /** When an action's own activity ends. */

@@ -8,6 +8,7 @@ import io.gossip.sim.scenario.LatencySpec;
 import io.gossip.sim.scenario.LossSpec;
 import io.gossip.sim.scenario.NetworkSpec;
 import io.gossip.sim.scenario.RegionsSpec;
+import io.gossip.sim.scenario.Scenario;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,21 @@ class NetworkTest {
         assertEquals(300, sizes[1]);
         assertEquals(500, sizes[2]);
         assertThrows(IllegalArgumentException.class, () -> PartitionGroups.assign(10, List.of(), new SplittableRandom(1)));
+    }
+
+    /** A latency later than any run's end is capped, so that the clock plus it cannot wrap round. */
+    @Test
+    void latenciesBeyondEveryRunAreCapped() {
+        Network years = new Network(new NetworkSpec(new LatencySpec.Constant(9.3e15), null, LossSpec.none()), 2,
+                new SplittableRandom(1));
+        assertEquals(2_000_000_000_000_000L, years.latencyMicros(0, 1));
+        assertTrue(Long.MAX_VALUE - years.latencyMicros(0, 1) > 1_000L * Scenario.MAX_DURATION_MILLIS);
+        Network infinite = new Network(new NetworkSpec(new LatencySpec.LogNormal(50, 1e6), null, LossSpec.none()), 2,
+                new SplittableRandom(1));
+        for (int i = 0; i < 100; i++) {
+            long micros = infinite.latencyMicros(0, 1);
+            assertTrue(micros >= 0 && micros <= 2_000_000_000_000_000L, Long.toString(micros));
+        }
     }
 
     @Test

@@ -30,9 +30,9 @@ class RangeMessagesTest {
 
     @Test
     void largeUpperBoundIsPrintedAsAnInteger() {
-        assertEquals("--set protocol.duplicateMemoryAgeMillis=9223372036854776: protocol.duplicateMemoryAgeMillis: "
-                        + "must be an integer <= 9223372036854775, got 9223372036854776",
-                refusal("protocol.duplicateMemoryAgeMillis=9223372036854776"));
+        assertEquals("--set protocol.duplicateMemoryAgeMillis=1000000000000001: protocol.duplicateMemoryAgeMillis: "
+                        + "must be an integer <= 1000000000000000, got 1000000000000001",
+                refusal("protocol.duplicateMemoryAgeMillis=1000000000000001"));
     }
 
     @Test

@@ -154,6 +154,20 @@ class ScenarioErrorTest {
         assertProblem(firstProblem(text), at(text, 13, "3500"), "before the timeline's last action at 4000");
     }
 
+    /** The engine's clock counts microseconds in a long: longer runs once hung or crashed mid-run. */
+    @Test
+    void runsLongerThanTheLongestAreRefusedWhereTheLengthComesFrom() throws Exception {
+        String duration = VALID + "durationMillis: 9.3e15\n";
+        assertProblem(firstProblem(duration), at(duration, 13, "9.3e15"),
+                "durationMillis: must be a number in (0, 1000000000000], got 9.3E15");
+        String action = VALID.replace("atMillis: 4000, count: 5", "atMillis: 9.3e15, count: 5");
+        assertProblem(firstProblem(action), at(action, 12, "{action: broadcast"), "timeline.3: the run would last "
+                + "until", "this action's end plus drainMillis", "1,000,000,000,000 ms (about 32 years)");
+        String drain = VALID + "drainMillis: 1e13\n";
+        assertProblem(firstProblem(drain), at(drain, 13, "1e13"), "drainMillis: the run would last until");
+        assertEquals(1e12, ScenarioTexts.scenario(VALID + "durationMillis: 1e12\n").durationMillis());
+    }
+
     @Test
     void timelineSampleThatRoundsToZeroMicrosecondsIsRefused() throws Exception {
         String text = VALID + "output: {timelineSampleMillis: 0.0004}\n";
