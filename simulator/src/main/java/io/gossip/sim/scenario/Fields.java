@@ -39,6 +39,15 @@ final class Fields {
      */
     static Fields of(YamlNode node, String path, List<String> keys, List<ScenarioException.Problem> problems)
             throws ScenarioException {
+        return of(node, path, keys, problems, Map.of());
+    }
+
+    /**
+     * As {@link #of(YamlNode, String, List, List)}; an unknown key found in {@code homes} (key to
+     * the section it belongs to) is said to belong there, the likely slip being its indentation.
+     */
+    static Fields of(YamlNode node, String path, List<String> keys, List<ScenarioException.Problem> problems,
+            Map<String, String> homes) throws ScenarioException {
         if (!(node instanceof YamlNode.Mapping mapping)) {
             throw Values.wrongType(node, path.isEmpty() ? "scenario" : path,
                     "a mapping with keys " + String.join(", ", keys));
@@ -47,9 +56,11 @@ final class Fields {
             String key = entry.getKey();
             if (!keys.contains(key)) {
                 String where = path.isEmpty() ? "at the top level" : "in " + path;
+                String home = homes.get(key);
+                String hint = home != null ? " It is a key of " + home + ": indent it under '" + home + ":'."
+                        : Suggestions.didYouMean(key, keys);
                 problems.add(new ScenarioException.Problem(entry.getValue().keyLocation(),
-                        "unknown key '" + key + "' " + where + "." + Suggestions.didYouMean(key, keys)
-                                + " Valid keys: " + String.join(", ", keys)));
+                        "unknown key '" + key + "' " + where + "." + hint + " Valid keys: " + String.join(", ", keys)));
             }
         }
         return new Fields(mapping, path);

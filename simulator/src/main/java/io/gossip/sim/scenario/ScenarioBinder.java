@@ -19,6 +19,22 @@ final class ScenarioBinder {
             "membership", "baseline", "network", "timeline", "durationMillis", "drainMillis", "output", "sweep",
             "live");
 
+    /** The keys of the output section. */
+    private static final List<String> OUTPUT_KEYS = List.of("timelineSampleMillis", "coverageStepMillis");
+
+    /** The keys of the sections, by the section they belong to: written at the top level, they were meant there. */
+    private static final Map<String, String> SECTION_KEYS = sectionKeys();
+
+    private static Map<String, String> sectionKeys() {
+        Map<String, String> homes = new LinkedHashMap<>();
+        ProtocolBinder.KEYS.forEach(k -> homes.put(k, "protocol"));
+        NetworkBinder.KEYS.forEach(k -> homes.put(k, "network"));
+        OUTPUT_KEYS.forEach(k -> homes.put(k, "output"));
+        Sweep.KEYS.forEach(k -> homes.put(k, "sweep"));
+        KEYS.forEach(homes::remove); // a top-level key is never misplaced
+        return Map.copyOf(homes);
+    }
+
     /** Virtual time added after the last action's end when durationMillis is not given. */
     static final double DEFAULT_DRAIN_MILLIS = 10_000;
     /** Default grid step of coverage.csv. */
@@ -61,7 +77,7 @@ final class ScenarioBinder {
     }
 
     private Scenario bindRoot(YamlNode root) throws ScenarioException {
-        Fields f = Fields.of(root, "", KEYS, problems);
+        Fields f = Fields.of(root, "", KEYS, problems, SECTION_KEYS);
         String name = section(() -> name(f));
         section(() -> f.has("description") ? Values.text(f.node("description"), "description") : null);
         Long seed = section(() -> {
@@ -179,7 +195,7 @@ final class ScenarioBinder {
             if (duration > Scenario.MAX_DURATION_MILLIS) {
                 boolean drains = lastEnd <= Scenario.MAX_DURATION_MILLIS;
                 throw new ScenarioException(drains ? f.node("drainMillis").location() : actionLocation(f, last),
-                        (drains ? "drainMillis" : "timeline." + (last + 1)) + ": the run would last until "
+                        (drains ? "drainMillis" : "timeline." + last) + ": the run would last until "
                         + duration + " ms (" + (drains ? "the last action's end plus drainMillis" : "this action's "
                         + "end plus drainMillis") + "), beyond the " + TOO_LONG);
             }
@@ -228,7 +244,7 @@ final class ScenarioBinder {
         if (node == null) {
             return new OutputSpec(0, DEFAULT_COVERAGE_STEP_MILLIS);
         }
-        Fields f = Fields.of(node, "output", List.of("timelineSampleMillis", "coverageStepMillis"));
+        Fields f = Fields.of(node, "output", OUTPUT_KEYS);
         double sample = f.number("timelineSampleMillis", 0, 0, INF);
         // The engine samples on the microsecond clock, rounding the interval; one that rounds to
         // 0 µs would silently mean "no timeline".

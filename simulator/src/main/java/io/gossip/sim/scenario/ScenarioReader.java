@@ -59,6 +59,7 @@ public final class ScenarioReader {
         for (String set : sets) {
             Overrides.applySet(root, set);
         }
+        refuseSetsUnderTheSweep(root);
         boolean generated = false;
         if (seed != null) {
             Overrides.set(root, "seed", new YamlNode.Scalar(seed, Location.override("--seed " + seed)),
@@ -72,6 +73,27 @@ public final class ScenarioReader {
         String yaml = "# Effective scenario: the scenario file after --set overrides, with its seed.\n"
                 + "# Replay this run with: sim run scenario.yaml\n" + YamlTreeWriter.write(root);
         return new LoadedScenario(plan, yaml, effectiveSeed, generated);
+    }
+
+    /**
+     * Refuses a {@code --set} of the swept key or of a key inside it: every point sets the swept key
+     * to its own value, so the override would silently change nothing.
+     */
+    private void refuseSetsUnderTheSweep(YamlNode.Mapping root) throws ScenarioException {
+        if (!(root.get("sweep") instanceof YamlNode.Mapping sweep)
+                || !(sweep.get("parameter") instanceof YamlNode.Scalar parameter) || parameter.value() == null) {
+            return;
+        }
+        String swept = parameter.text();
+        for (String set : sets) {
+            int equals = set.indexOf('=');
+            String path = equals < 0 ? set : set.substring(0, equals).trim();
+            if (path.equals(swept) || path.startsWith(swept + ".")) {
+                throw new ScenarioException(Location.override("--set " + set), path + " is swept (sweep.parameter: "
+                        + swept + "): every point sets it to one of sweep.values, so this value would never be used;"
+                        + " change sweep.values, or run without the sweep (--set sweep=)");
+            }
+        }
     }
 
     /** Puts the seed right after the name (or first), where a reader looks for it. */

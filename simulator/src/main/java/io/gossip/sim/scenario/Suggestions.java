@@ -3,8 +3,8 @@ package io.gossip.sim.scenario;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelled keys and values, by edit distance. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelled keys, values and commands, by edit distance. */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -30,7 +30,7 @@ final class Suggestions {
     }
 
     /** " did you mean 'x'?" or the empty string. */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(s -> " Did you mean '" + s + "'?").orElse("");
     }
 

@@ -180,6 +180,9 @@ final class TimelineBinder {
     }
 
     private double until(Fields f, double at) throws ScenarioException {
+        if (!f.has("untilMillis")) {
+            throw f.missing("untilMillis", "a number after atMillis (" + at + ")");
+        }
         double until = f.number("untilMillis", 0, INF);
         if (!(until > at)) {
             throw new ScenarioException(f.node("untilMillis").location(), f.qualified("untilMillis")

@@ -141,7 +141,8 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
 
         @Override
         public String describe() {
-            return "a list";
+            int n = items.size();
+            return n == 0 ? "an empty list" : "a list of " + n + (n == 1 ? " entry" : " entries");
         }
     }
 }

@@ -49,7 +49,17 @@ final class YamlSyntaxError {
             message.append(" (").append(marked.getContext()).append(" that started at ")
                     .append(position(contextAt.getLine() + 1, contextAt.getColumn() + 1, hasLines)).append(')');
         }
+        if (hasLines && misaligned(marked.getProblem())) {
+            message.append("; check the indentation: the keys of one mapping start in the same column, a"
+                    + " nested mapping's further right, and a key needs a space after its colon");
+        }
         return refusal(source, hasLines, problemAt.getLine() + 1, problemAt.getColumn() + 1, message.toString());
+    }
+
+    /** SnakeYAML's problems that, in a block of keys, nearly always come from a line indented wrongly. */
+    private static boolean misaligned(String problem) {
+        return problem != null && (problem.startsWith("mapping values are not allowed here")
+                || problem.startsWith("expected <block end>"));
     }
 
     /** A character YAML does not allow (a control character); SnakeYAML counts its position in code points. */

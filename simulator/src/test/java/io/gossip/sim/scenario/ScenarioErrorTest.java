@@ -34,6 +34,15 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void aSectionsKeyWrittenAtTheTopLevelIsSaidToBelongToItsSection() {
+        String text = VALID.replace("  c: 2", "c: 2");
+        assertProblem(firstProblem(text), at(text, 5, "c: 2"), "unknown key 'c' at the top level. It is a key of "
+                + "protocol: indent it under 'protocol:'.");
+        String sweep = VALID + "values: [1, 2]\n";
+        assertProblem(firstProblem(sweep), at(sweep, 13, "values"), "It is a key of sweep");
+    }
+
+    @Test
     void unknownNestedKeySuggestsTheClosestKeyOfThatSection() {
         String text = VALID.replace("  c: 2", "  forwardLimt: 2");
         assertProblem(firstProblem(text), at(text, 5, "forwardLimt"), "unknown key 'forwardLimt' in protocol",
@@ -161,11 +170,28 @@ class ScenarioErrorTest {
         assertProblem(firstProblem(duration), at(duration, 13, "9.3e15"),
                 "durationMillis: must be a number in (0, 1000000000000], got 9.3E15");
         String action = VALID.replace("atMillis: 4000, count: 5", "atMillis: 9.3e15, count: 5");
-        assertProblem(firstProblem(action), at(action, 12, "{action: broadcast"), "timeline.3: the run would last "
+        assertProblem(firstProblem(action), at(action, 12, "{action: broadcast"), "timeline.2: the run would last "
                 + "until", "this action's end plus drainMillis", "1,000,000,000,000 ms (about 32 years)");
         String drain = VALID + "drainMillis: 1e13\n";
         assertProblem(firstProblem(drain), at(drain, 13, "1e13"), "drainMillis: the run would last until");
         assertEquals(1e12, ScenarioTexts.scenario(VALID + "durationMillis: 1e12\n").durationMillis());
+    }
+
+    @Test
+    void aListOfTheWrongLengthSaysHowLongItIs() {
+        String fractions = VALID + "  - {action: partition, atMillis: 5000, untilMillis: 6000, fractions: [1]}\n";
+        assertProblem(firstProblem(fractions), at(fractions, 13, "[1]"),
+                "timeline.3.fractions: expected a list of at least 2 numbers > 0, got a list of 1 entry");
+        String values = VALID + "sweep: {parameter: network.loss, values: []}\n";
+        assertProblem(firstProblem(values), at(values, 13, "[]"),
+                "sweep.values: expected a non-empty list of values, got an empty list");
+    }
+
+    @Test
+    void aMissingUntilSaysItMustComeAfterTheStart() {
+        String text = VALID + "  - {action: partition, atMillis: 5000, fractions: [1, 1]}\n";
+        assertProblem(firstProblem(text), at(text, 13, "{action: partition"),
+                "missing required key 'untilMillis' in timeline.3 (a number after atMillis (5000.0))");
     }
 
     @Test

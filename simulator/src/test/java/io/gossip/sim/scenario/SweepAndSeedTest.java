@@ -53,6 +53,16 @@ class SweepAndSeedTest {
     }
 
     @Test
+    void aSetOfTheSweptKeyIsRefusedRatherThanSilentlyIgnored() throws Exception {
+        String text = VALID + "sweep: {parameter: network, values: [{loss: 0}, {loss: 0.2}]}\n";
+        assertEquals("--set network.loss=0.3: network.loss is swept (sweep.parameter: network): every point sets "
+                + "it to one of sweep.values, so this value would never be used; change sweep.values, or run "
+                + "without the sweep (--set sweep=)", firstProblem(text, "network.loss=0.3").toString());
+        assertEquals(1, read(text, "network.loss=0.3", "sweep=").plan().points().size(), "no sweep, one point");
+        assertEquals(2, read(text, "protocol.c=3").plan().points().size(), "another key is fine");
+    }
+
+    @Test
     void unknownSweepParameterIsReportedOnceWithASuggestion() {
         String text = VALID + "sweep:\n  parameter: protocol.cc\n  values: [1, 2]\n";
         ScenarioException e = ScenarioTexts.refusal(text);

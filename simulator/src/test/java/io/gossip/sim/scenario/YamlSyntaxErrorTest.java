@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
  * parser's reason and, when the mistake belongs to something begun earlier, where that began.
  */
 class YamlSyntaxErrorTest {
+    /** What a mistake that is nearly always a wrong indentation adds to the parser's words. */
+    private static final String INDENTATION_HINT = "; check the indentation: the keys of one mapping start in the "
+            + "same column, a nested mapping's further right, and a key needs a space after its colon";
 
     private static void assertRefusal(String text, String expected) {
         assertEquals(expected, firstProblem(text).toString());
@@ -47,14 +50,14 @@ class YamlSyntaxErrorTest {
     @Test
     void keyIndentedDeeperThanItsSiblingIsReportedAtTheColon() {
         assertRefusal("name: t\nprotocol:\n  c: 1\n   forwardLimit: 2\nnodes: 10\n",
-                "test.yaml:4:16: invalid YAML: mapping values are not allowed here");
+                "test.yaml:4:16: invalid YAML: mapping values are not allowed here" + INDENTATION_HINT);
     }
 
     @Test
     void keyIndentedLessThanItsSiblingIsReportedAtTheKey() {
         assertRefusal("name: t\nprotocol:\n    c: 1\n  forwardLimit: 2\nnodes: 10\n",
                 "test.yaml:4:3: invalid YAML: expected <block end>, but found '<block mapping start>' "
-                        + "(while parsing a block mapping that started at line 1, column 1)");
+                        + "(while parsing a block mapping that started at line 1, column 1)" + INDENTATION_HINT);
     }
 
     @Test
