@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         // One string per paragraph: picocli wraps each to the help width.
         description = {"Compare finished runs on the same charts.",
-            "Coverage over time, reliability against the swept parameter, view sizes and latency of "
-                + "every run on the same axes, written as PNGs and an index.html into --out."},
+            "Coverage over time, reliability, final coverage and messages per node against the swept "
+                + "parameter, view sizes and latency of every run on the same axes, written as PNGs and an "
+                + "index.html into --out."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the comparison is written into the --out folder",
             "1:a file could not be read or written",
@@ -52,6 +53,9 @@ final class CompareCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
+        }
+        if (!OutFolder.create(out, "sim compare", err)) {
+            return ExitCodes.RUNTIME_FAILURE;
         }
         try {
             ReportResult result = CompareReport.build(dirs, out);

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
             "mutations of real encoded messages of every type, truncations and random",
             "bytes at one node. Then reports datagrams sent, the node's decode",
             "rejections by reason, datagrams accepted, crashes on the event-loop threads",
-            "(must be 0), and whether a fresh broadcast from the node, and one to it,",
-            "still reach every node. Counts are exact; times and rates are wall-clock."},
+            "(must be 0), and whether a fresh broadcast from the node, and one from",
+            "node 0, still reach every node. Counts are exact; times and rates are",
+            "wall-clock."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed",
             "1:a check failed (a crash, a lost broadcast, an unexpected rejection) or the cluster did not form",
@@ -34,7 +35,7 @@ final class FuzzCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--seconds", paramLabel = "N",
-            description = "How long to send, in seconds (decimals allowed). Default: ${DEFAULT-VALUE}.")
+            description = "How long to send, in seconds (decimals allowed, at most 3600). Default: ${DEFAULT-VALUE}.")
     double seconds = 10;
 
     @Option(names = "--seed", paramLabel = "S",
@@ -56,19 +57,30 @@ final class FuzzCommand implements Callable<Integer> {
                     + "65535 withholds nothing. Default: ${DEFAULT-VALUE}.")
     int maxRenewalCopies = FuzzOptions.DEFAULT_MAX_RENEWAL_COPIES;
 
+    private CommandLine.ParameterException refused(String why) {
+        return new CommandLine.ParameterException(spec.commandLine(), why);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FuzzOptions options;
-        try {
-            if (!Double.isFinite(seconds)) {
-                throw new IllegalArgumentException("--seconds must be a finite number, got " + seconds);
-            }
-            options = new FuzzOptions(Math.round(seconds * 1_000), seed, rate, nodes, maxRenewalCopies);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        // Each option checked here under its own name; FuzzOptions checks them again for callers in code.
+        long maxSeconds = FuzzOptions.MAX_DURATION_MILLIS / 1_000;
+        if (!(seconds >= 0.001 && seconds <= maxSeconds)) {
+            throw refused("--seconds must be a number in [0.001, " + maxSeconds + "], got " + seconds);
         }
+        if (nodes < 2 || nodes > 100) {
+            throw refused("--nodes must be an integer in [2, 100], got " + nodes);
+        }
+        if (rate < 0) {
+            throw refused("--rate must be >= 0 (0 sends as fast as possible), got " + rate);
+        }
+        if (maxRenewalCopies < 0 || maxRenewalCopies > 65_535) {
+            throw refused("--max-renewal-copies must be an integer in [0, 65535], got " + maxRenewalCopies);
+        }
+        options = new FuzzOptions(Math.round(seconds * 1_000), seed, rate, nodes, maxRenewalCopies);
         out.printf(Locale.ROOT, "sim fuzz: %d-node loopback cluster, seed %d, %s at %s%n", options.nodes(),
                 options.seed(), Format.millis(options.durationMillis()),
                 options.ratePerSecond() == 0 ? "full speed" : Format.count(options.ratePerSecond()) + " datagrams/s");

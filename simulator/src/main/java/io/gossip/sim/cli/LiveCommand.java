@@ -85,8 +85,10 @@ final class LiveCommand implements Callable<Integer> {
         stdout.println(loaded.seedLine());
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name() + "-live");
+        if (!OutFolder.create(dir, "sim live", stderr)) {
+            return ExitCodes.RUNTIME_FAILURE;
+        }
         try {
-            Files.createDirectories(dir);
             Files.writeString(dir.resolve("scenario.yaml"),
                     loaded.effectiveYaml().replace("sim run scenario.yaml", "sim live scenario.yaml"),
                     StandardCharsets.UTF_8);

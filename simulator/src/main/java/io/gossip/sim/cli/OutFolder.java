@@ -1,5 +1,9 @@
 package io.gossip.sim.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,5 +31,32 @@ final class OutFolder {
             }
         }
         return null;
+    }
+
+    /**
+     * Creates {@code dir} and its parents; if the system refuses, says why on {@code err} as
+     * {@code command} (not with an exception's class name) and returns false. For a folder that
+     * {@link #problem} cannot foresee: no permission, or a file system that takes no folders.
+     */
+    static boolean create(Path dir, String command, PrintWriter err) {
+        try {
+            Files.createDirectories(dir);
+            return true;
+        } catch (IOException e) {
+            err.println(command + ": cannot create the output folder " + dir + ": " + reason(e));
+            err.flush();
+            return false;
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        if (e instanceof FileSystemException refused) {
+            return "the system refused to create " + refused.getFile()
+                    + (refused.getReason() == null ? "" : " (" + refused.getReason() + ")");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -92,10 +92,12 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         Path dir = out != null ? out : Path.of("out", loaded.name());
+        if (!OutFolder.create(dir, "sim run", stderr)) {
+            return ExitCodes.RUNTIME_FAILURE;
+        }
         ProgressLine progress = terminal ? new ProgressLine(stdout) : null;
         ProgressListener listener = new RunListener(progress, stderr);
         try {
-            Files.createDirectories(dir);
             Files.writeString(dir.resolve("scenario.yaml"), loaded.effectiveYaml(), StandardCharsets.UTF_8);
             Engine.Outcome outcome = engine.run(loaded.plan(), dir, threads, !noAppender, listener);
             if (progress != null) {
@@ -119,17 +121,22 @@ final class RunCommand implements Callable<Integer> {
                 progress.finish();
             }
             stdout.flush();
-            stderr.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            long tasks = loaded.plan().points().stream().mapToLong(p -> p.scenario().repetitions()).sum();
+            stderr.println(outOfMemory(Runtime.getRuntime().maxMemory(), threads > 1 && tasks > 1));
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }
     }
 
-    /** What to do when the runs needed more than a heap of {@code maxHeapBytes}. */
-    static String outOfMemory(long maxHeapBytes) {
+    /**
+     * What to do when the runs needed more than a heap of {@code maxHeapBytes}; {@code severalAtOnce}:
+     * whether runs were held in memory side by side, which one thread at a time would avoid.
+     */
+    static String outOfMemory(long maxHeapBytes, boolean severalAtOnce) {
         return "sim run: failed: out of memory: the runs needed more than the JVM's heap of "
                 + maxHeapBytes / (1024 * 1024) + " MB. Give it more (SIM_JVM_OPTS=-Xmx8g ./sim run ...)"
-                + " or run one run at a time (--threads 1). If a warning above said that copies outlive what"
+                + (severalAtOnce ? " or run one run at a time (--threads 1)" : "")
+                + ". If a warning above said that copies outlive what"
                 + " the nodes remember (a membership copy later than the retransmission horizon, or a broadcast"
                 + " taken for new again), the scenario is more likely flooding: nodes handle such copies again"
                 + " and pass them on, and their copies multiply until no heap is enough.";

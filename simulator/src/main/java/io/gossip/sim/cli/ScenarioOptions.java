@@ -23,8 +23,8 @@ final class ScenarioOptions {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Root seed of every random choice, replacing the file's. Without it and without a "
-                    + "seed in the file, a random seed is drawn and printed.")
+            description = "Root seed of every random choice, replacing the file's and any --set seed=. Without "
+                    + "it and without a seed in the file, a random seed is drawn and printed.")
     Long seed;
 
     /** Reads, overrides and checks the scenario; a missing seed is drawn from the system's entropy. */

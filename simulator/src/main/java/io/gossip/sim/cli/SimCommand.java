@@ -1,5 +1,6 @@
 package io.gossip.sim.cli;
 
+import io.gossip.sim.scenario.Suggestions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
-            "1:failure while running (I/O error, engine failure)",
+            "1:failure while running (I/O error, engine failure, a report that could not be written)",
             "2:wrong scenario or wrong command line; nothing was run"},
         footerHeading = "%nExamples:%n",
         footer = {"  sim validate scenarios/1000-nodes-10pct-loss.yaml",
@@ -63,6 +64,7 @@ public final class SimCommand implements Callable<Integer> {
         line.addSubcommand(new CommandLine(new LiveCommand(reports)));
         line.addSubcommand(new CommandLine(new NodeCommand(System.in, true)));
         line.addSubcommand(new CommandLine(new LiveBenchCommand()));
+        line.setParameterExceptionHandler(SimCommand::wrongCommandLine);
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             // The message is for the user; the class name only when there is nothing else to show (a bug).
             String why = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.toString();
@@ -71,5 +73,29 @@ public final class SimCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         });
         return line;
+    }
+
+    /**
+     * A wrong command line. An unknown command gets one line naming it and the closest commands,
+     * where picocli would say "Unmatched argument at index 0" above the whole help; anything else
+     * is reported as picocli does (the message, then the command's usage).
+     */
+    private static int wrongCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && cmd.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String unknown = unmatched.getUnmatched().get(0);
+            err.println("sim: unknown command '" + unknown + "'."
+                    + Suggestions.didYouMean(unknown, cmd.getSubcommands().keySet()));
+            err.println("Commands: " + String.join(", ", cmd.getSubcommands().keySet()) + " (sim --help)");
+        } else {
+            err.println(e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                cmd.usage(err);
+            }
+        }
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 }

@@ -198,6 +198,37 @@ class SimCommandTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedWithTheClosestOneInsteadOfTheWholeHelp() {
+        CommandRunner.Result typo = CommandRunner.run("rnu", "x.yaml");
+        assertEquals(2, typo.exitCode());
+        assertEquals("sim: unknown command 'rnu'. Did you mean 'run'?\nCommands: help, run, validate, report, compare, "
+                + "fuzz, live, node, live-bench (sim --help)\n", typo.err().replace("\r\n", "\n"));
+        CommandRunner.Result unknown = CommandRunner.run("bogus");
+        assertEquals(2, unknown.exitCode());
+        assertContains(unknown.err(), "sim: unknown command 'bogus'.\n");
+        CommandRunner.Result option = CommandRunner.run("run", "--bogus", "x.yaml");
+        assertEquals(2, option.exitCode());
+        assertContains(option.err(), "Unknown option: '--bogus'", "Usage: sim run");
+    }
+
+    /** A folder the system will not create (here under Linux's /proc, which even root cannot write). */
+    @Test
+    void anOutFolderTheSystemRefusesIsSaidInWordsNotAnExceptionsName() throws IOException {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "Linux only");
+        Path refused = proc.resolve("gossip-out-test");
+        CommandRunner.Result r = CommandRunner.run("run", write(SCENARIO).toString(), "--out", refused.toString(),
+                "--no-report");
+        assertEquals(1, r.exitCode(), r.err());
+        assertContains(r.err(), "sim run: cannot create the output folder " + refused + ": ");
+        assertFalse(r.err().contains("Exception"), r.err());
+        CommandRunner.Result compare = CommandRunner.run("compare", dir.toString(), dir.toString(), "--out",
+                refused.toString());
+        assertEquals(1, compare.exitCode(), compare.err());
+        assertContains(compare.err(), "sim compare: cannot create the output folder " + refused + ": ");
+    }
+
+    @Test
     void aRunWithoutReportRemovesThePreviousReportOfItsFolderAndNothingElse() throws IOException {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("report-charts.txt"), "# list\nreliability-vs-c.png\n");
@@ -244,8 +275,11 @@ class SimCommandTest {
         }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertContains(r.err(), "sim run: failed: out of memory: the runs needed more than the JVM's heap of",
-                "SIM_JVM_OPTS=-Xmx8g", "--threads 1", "retransmission horizon", "taken for new again", "flooding");
-        assertContains(RunCommand.outOfMemory(3L << 30), "heap of 3072 MB");
+                "SIM_JVM_OPTS=-Xmx8g", "retransmission horizon", "taken for new again", "flooding");
+        assertFalse(r.err().contains("--threads 1"), "a single run has nothing to run one at a time: " + r.err());
+        assertContains(RunCommand.outOfMemory(3L << 30, true), "heap of 3072 MB", "or run one run at a time "
+                + "(--threads 1). If a warning");
+        assertContains(RunCommand.outOfMemory(3L << 30, false), "./sim run ...). If a warning");
     }
 
     @Test
