@@ -7,7 +7,7 @@ final class Format {
     private Format() {
     }
 
-    /** "250 ms", "12.5 s", "3 min 20 s". */
+    /** "250 ms", "12.5 s", "3 min 20 s", "27 h 47 min 9 s", "11 d 13 h 46 min 40 s". */
     static String millis(double millis) {
         if (millis < 1000) {
             return String.format(Locale.ROOT, "%.4g ms", millis).replaceAll("\\.?0+ ms$", " ms");
@@ -17,7 +17,12 @@ final class Format {
             return String.format(Locale.ROOT, "%.1f s", seconds).replace(".0 s", " s");
         }
         long whole = Math.round(seconds);
-        return whole / 60 + " min " + whole % 60 + " s";
+        String minutes = whole / 60 % 60 + " min " + whole % 60 + " s";
+        if (whole < 7_200) {
+            return whole / 60 + " min " + whole % 60 + " s";
+        }
+        long hours = whole / 3_600;
+        return hours < 48 ? hours + " h " + minutes : hours / 24 + " d " + hours % 24 + " h " + minutes;
     }
 
     /** "0:42", "1:02:05" for an estimated remaining time. */

@@ -26,6 +26,13 @@ class OutputFormatTest {
     }
 
     @Test
+    void longDurationsAreGivenInHoursAndDaysNotThousandsOfMinutes() {
+        assertEquals("119 min 59 s", Format.millis(7_199_000));
+        assertEquals("27 h 47 min 9 s", Format.millis(100_029_000));
+        assertEquals("11 d 13 h 46 min 40 s", Format.millis(1_000_000_000));
+    }
+
+    @Test
     void summaryTableShowsEveryFigureOfSummaryJson() throws Exception {
         String json = """
                 {"scenario": "demo", "seed": 42, "nodes": 1000, "c": 1, "membership": "scamp", "sweep": null,
