@@ -104,12 +104,13 @@ final class CompareFigures {
                     title, "Share of broadcasts that reached every live node at each value of "
                             + parameter + ", one colour per run (its SCAMP points, or its baseline's "
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
-                            + "standard error of the mean across that run's repetitions."
+                            + "standard error of the mean across that run's repetitions, absent with a single "
+                            + "repetition."
                             + (theory.getSeriesCount() == 0 ? "" : SweepFigures.theoryText("the run's colour"))
                             + (prediction.getSeriesCount() == 0 ? "" : SweepFigures.predictionText(
                                     "the colour of each run drawn from its SCAMP points, predict that "
                                             + "run's reliability")),
-                    SweepCharts.reliability(title, "error bars: ± 1 standard error over repetitions",
+                    SweepCharts.reliability(title, ReliabilityCurves.errorBarsSubtitle(curves),
                             sweep, swept.xLabel(), curves, theory, prediction)));
         }
         return figures;

@@ -44,6 +44,15 @@ final class ReliabilityCurves {
     record Curve(String name, List<Measured> points) {
     }
 
+    /**
+     * The charts' subtitle for their error bars: named only where some point has one (a point
+     * of a single repetition has none).
+     */
+    static String errorBarsSubtitle(List<Curve> curves) {
+        boolean any = curves.stream().flatMap(c -> c.points().stream()).anyMatch(p -> !Double.isNaN(p.error()));
+        return any ? "error bars: ± 1 standard error over repetitions" : "one repetition per point: no error bars";
+    }
+
     /** The legend text of one membership's theoretical curve. */
     static String theoryLabel(String membership) {
         return membership + ", theory exp(−e^(−k)) at its live fanout";

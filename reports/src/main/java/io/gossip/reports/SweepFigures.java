@@ -93,8 +93,8 @@ final class SweepFigures {
                         + "across the " + repetitions(run) + " repetitions (each repetition builds a "
                         + "new membership graph), absent with a single repetition." + logAxisText(sweep)
                         + theoryText + predictionText,
-                SweepCharts.reliability(title, RunFigures.subtitle(run, "error bars: ± 1 standard error over "
-                        + "repetitions"), sweep, xLabel(run, sweep), curves, theory, prediction)));
+                SweepCharts.reliability(title, RunFigures.subtitle(run, ReliabilityCurves.errorBarsSubtitle(curves)),
+                        sweep, xLabel(run, sweep), curves, theory, prediction)));
     }
 
     static Optional<Figure> coverageVsParameter(RunData run) {

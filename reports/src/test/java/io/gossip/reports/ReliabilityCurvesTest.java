@@ -23,6 +23,18 @@ class ReliabilityCurvesTest {
     }
 
     @Test
+    void theSubtitleNamesErrorBarsOnlyWhereSomePointHasOne() {
+        ReliabilityCurves.Curve single = new ReliabilityCurves.Curve("scamp",
+                List.of(new ReliabilityCurves.Measured(1, 0.5, Double.NaN), new ReliabilityCurves.Measured(2, 0.7,
+                        Double.NaN)));
+        ReliabilityCurves.Curve repeated = new ReliabilityCurves.Curve("global",
+                List.of(new ReliabilityCurves.Measured(1, 0.5, 0.05)));
+        assertEquals("one repetition per point: no error bars", ReliabilityCurves.errorBarsSubtitle(List.of(single)));
+        assertEquals("error bars: ± 1 standard error over repetitions",
+                ReliabilityCurves.errorBarsSubtitle(List.of(single, repeated)));
+    }
+
+    @Test
     void oneSeriesPerMembershipWithStandardErrorBarsClampedToZeroOne() throws Exception {
         RunData run = RunData.load(Fixtures.sweepOverC(dir));
         Sweep sweep = Sweep.of(run.points()).orElseThrow();
