@@ -16,6 +16,8 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -207,15 +209,28 @@ final class NodeCommand implements Callable<Integer> {
         }
     }
 
+    /** After how long a joined node that no member holds yet says so. */
+    static final long REACHABLE_WARNING_SECONDS = 15;
+
     /**
      * Waits for the join's outcome (lines typed meanwhile wait in stdin): true once the contact
      * acknowledged it; false after saying why it failed and closing the node, without a leave
-     * (nobody holds it).
+     * (nobody holds it). Then says, without waiting, when the node becomes reachable: the contact
+     * acknowledges before any member keeps the subscription, and others' broadcasts sent before
+     * then miss this node for good ({@link GossipNode#reachable()}).
      */
     private static boolean awaitJoin(GossipNode node, PeerAddress contact, NodeSession session, PrintWriter err) {
         try {
             node.join(contact).get();
             print(err, "joined through " + contact);
+            node.reachable().orTimeout(REACHABLE_WARNING_SECONDS, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    print(err, "reachable: a member holds this node in its PartialView");
+                } else if (failure instanceof TimeoutException) {
+                    print(err, "not reachable yet: no member holds this node after " + REACHABLE_WARNING_SECONDS
+                            + " s; broadcasts from others do not reach it until one does");
+                }
+            });
             return true;
         } catch (ExecutionException e) {
             if (session.isStopped()) {

@@ -162,7 +162,15 @@ final class NodeSecurityOptions {
         try {
             KeyStore keys = load("key store", dtlsKeyStore, password);
             KeyStore trust = load("trust store", dtlsTrustStore, trustPassword);
-            builder.dtls(DtlsConfig.of(keys, password, trust));
+            DtlsConfig config;
+            try {
+                config = DtlsConfig.of(keys, password, trust);
+            } catch (IllegalArgumentException e) {
+                // The library's words name no file ("the DTLS key store holds no private key entry").
+                return refuse(err, e.getMessage() + " (--dtls-keystore " + dtlsKeyStore + ", --dtls-truststore "
+                        + dtlsTrustStore + ")");
+            }
+            builder.dtls(config);
             status(err, "DTLS 1.2 with certificates: this node is " + subject(keys) + ", trusting "
                     + trust.size() + " certificate(s) from " + dtlsTrustStore);
             return true;
@@ -189,10 +197,14 @@ final class NodeSecurityOptions {
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new IllegalArgumentException("wrong password for the DTLS " + what + " " + file
-                        + " (or the file is damaged)");
+                        + " (or the file is damaged)" + (what.equals("trust store") ? "; a trust store with a "
+                        + "password of its own takes it from " + TRUSTSTORE_PASSWORD_VARIABLE : ""));
             }
+            // Past a missing or forbidden file, the JDK's words ("toDerInputStream rejects tag type 45")
+            // mean only that the bytes are not a PKCS12 store: a PEM or key file, most often.
             String why = e instanceof NoSuchFileException || e instanceof AccessDeniedException ? why(e)
-                    : "not a PKCS12 store? " + e.getMessage();
+                    : "it is not a PKCS12 (.p12) store; a PEM certificate or key must first be put into one "
+                            + "(make the stores with keytool as docs/dtls.md shows)";
             throw new IllegalArgumentException("cannot read the DTLS " + what + " " + file + ": " + why);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load the DTLS " + what + " " + file + ": " + e.getMessage());

@@ -105,6 +105,9 @@ class NodeCommandTest {
         assertTrue(a.err.toString().contains("sealing with AES-256-GCM"), a.err.toString());
         assertTrue(await(() -> b.err.toString().contains("joined through " + aAddress)), b.err.toString());
         assertTrue(b.err.toString().contains("joining through " + aAddress), b.err.toString());
+        // a held b from the subscription on; b is held once a keeps it, and says so
+        assertTrue(await(() -> b.err.toString().contains("reachable: a member holds this node in its PartialView")),
+                b.err.toString());
 
         typeUntilPrinted(b, a, "hello from b");
         assertTrue(b.out.toString().contains("sent "), b.out.toString());
@@ -201,6 +204,7 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of("GOSSIP_KEYSTORE_PASSWORD", TestCertificates.PASSWORD,
                 "GOSSIP_TRUSTSTORE_PASSWORD", "not-the-password"), dtls));
         assertTrue(lastErr.contains("wrong password for the DTLS trust store " + trustStore), lastErr);
+        assertTrue(lastErr.contains("takes it from GOSSIP_TRUSTSTORE_PASSWORD"), lastErr);
 
         Path missing = dir.resolve("missing.p12");
         assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", missing.toString(),
@@ -209,10 +213,10 @@ class NodeCommandTest {
         Path garbage = Files.writeString(dir.resolve("garbage.p12"), "not a key store\n");
         assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", nodeStore0.toString(),
                 "--dtls-truststore", garbage.toString()));
-        assertTrue(lastErr.contains("DTLS trust store " + garbage), lastErr);
+        assertTrue(lastErr.contains("DTLS trust store " + garbage + ": it is not a PKCS12 (.p12) store"), lastErr);
         assertEquals(2, execute(password, "--bind", "127.0.0.1:0", "--dtls-keystore", trustStore.toString(),
                 "--dtls-truststore", trustStore.toString()));
-        assertTrue(lastErr.contains("holds no private key"), lastErr);
+        assertTrue(lastErr.contains("holds no private key entry (--dtls-keystore " + trustStore), lastErr);
     }
 
     private static String[] concat(String[] first, String... more) {
