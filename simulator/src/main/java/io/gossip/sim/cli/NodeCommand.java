@@ -78,7 +78,8 @@ final class NodeCommand implements Callable<Integer> {
     int c = ProtocolConfig.defaults().c();
 
     @Option(names = "--heartbeat-period-millis", paramLabel = "MS",
-            description = "Heartbeat period; 0 = none (default ${DEFAULT-VALUE}).")
+            description = "Heartbeat period; 0 = none (default ${DEFAULT-VALUE}). A node that hears nothing for "
+                    + "ten periods re-subscribes.")
     long heartbeatPeriodMillis = ProtocolConfig.defaults().heartbeatPeriodMillis();
 
     @Option(names = "--lease-duration-millis", paramLabel = "MS",
@@ -139,7 +140,7 @@ final class NodeCommand implements Callable<Integer> {
         try {
             builder.protocol(protocol());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), optionNames(e.getMessage()));
         }
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
@@ -265,6 +266,26 @@ final class NodeCommand implements Callable<Integer> {
         }
     }
 
+    /** Heartbeat periods of silence after which a node re-subscribes. */
+    private static final long ISOLATION_PERIODS = 10;
+
+    /** This command's options by the {@code ProtocolConfig} field each sets. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("c", "--c",
+            "heartbeatPeriodMillis", "--heartbeat-period-millis", "leaseDurationMillis", "--lease-duration-millis",
+            "maxPayloadBytes", "--max-payload-bytes", "retransmitTimeoutMillis", "--retransmit-timeout-millis");
+
+    /**
+     * {@code ProtocolConfig}'s message with the fields this command sets named as its options
+     * ("heartbeatPeriodMillis must be ..." as "--heartbeat-period-millis must be ...").
+     */
+    static String optionNames(String message) {
+        String named = message;
+        for (Map.Entry<String, String> e : OPTION_OF_FIELD.entrySet()) {
+            named = named.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
+        }
+        return named;
+    }
+
     private ProtocolConfig protocol() {
         ProtocolConfig.Builder b = ProtocolConfig.defaults().toBuilder().c(c).leaseDurationMillis(leaseDurationMillis)
                 .indirection(!noIndirection).maxPayloadBytes(maxPayloadBytes)
@@ -272,7 +293,11 @@ final class NodeCommand implements Callable<Integer> {
         if (heartbeatPeriodMillis == 0) {
             b.noHeartbeats();
         } else {
-            b.heartbeatPeriodMillis(heartbeatPeriodMillis);
+            // Isolation after ten periods, the defaults' ratio (1 s, 10 s): a fixed 10 s refused any
+            // period from 10 s on. Periods too long for ten of them to be a valid timeout get none.
+            long isolation = heartbeatPeriodMillis > 0 && heartbeatPeriodMillis <= ProtocolConfig.MAX_TIME_MILLIS / 10
+                    ? ISOLATION_PERIODS * heartbeatPeriodMillis : 0;
+            b.heartbeatPeriodMillis(heartbeatPeriodMillis).isolationTimeoutMillis(isolation);
         }
         return b.build();
     }

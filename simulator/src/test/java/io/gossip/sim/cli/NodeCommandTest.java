@@ -257,6 +257,21 @@ class NodeCommandTest {
 
     private String lastErr;
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void protocolOptionsAreRefusedUnderTheirOwnNamesAndLongHeartbeatsAreAccepted() {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--c", "-1"));
+        assertTrue(lastErr.startsWith("--c must be >= 0, got -1"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--retransmit-timeout-millis", "0"));
+        assertTrue(lastErr.startsWith("--retransmit-timeout-millis must be in [1, "), lastErr);
+        assertEquals("isolationTimeoutMillis needs heartbeats (--heartbeat-period-millis > 0)",
+                NodeCommand.optionNames("isolationTimeoutMillis needs heartbeats (heartbeatPeriodMillis > 0)"));
+        // a period of 10 s or more was refused: the isolation timeout stayed at the default 10 s
+        assertEquals(0, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--heartbeat-period-millis",
+                "20000"), lastErr);
+        assertTrue(lastErr.contains("started a new group") && lastErr.contains("closed"), lastErr);
+    }
+
     private int execute(Map<String, String> environment, String... args) {
         CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false,
                 environment));
