@@ -9,6 +9,8 @@ import io.gossip.sim.run.ScaleRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,17 @@ public final class ProfileCommand {
         if (o == null) {
             return;
         }
+        try {
+            // Before the run, so that a folder the system refuses costs no profile.
+            Files.createDirectories(o.out());
+        } catch (IOException e) {
+            System.err.println("profile: cannot create the output folder " + o.out() + ": "
+                    + (e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                            : e instanceof AccessDeniedException ? "permission denied"
+                            : "the system refused to create it"));
+            System.exit(1);
+            return;
+        }
         AsyncProfiler profiler;
         try {
             profiler = AsyncProfilerLoader.load();
@@ -94,7 +107,6 @@ public final class ProfileCommand {
         Path collapsed = o.out().resolve(o.phase().option() + ".collapsed");
         Path flame = o.out().resolve(o.phase().option() + ".html");
         try {
-            Files.createDirectories(o.out());
             Files.writeString(collapsed, measured.collapsed());
             profiler.execute("flamegraph,file=" + flame.toAbsolutePath());
         } catch (IOException e) {
@@ -209,6 +221,9 @@ public final class ProfileCommand {
 
     /** The folder for the stacks and the flame graph, whose path async-profiler's comma-separated options carry. */
     private static Path out(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--out needs a folder, got an empty value");
+        }
         if (value.contains(",")) {
             throw new IllegalArgumentException("--out cannot contain a comma (async-profiler's options are separated"
                     + " by commas), got '" + value + "'");

@@ -49,6 +49,7 @@ class ProfileCommandTest {
         assertRefused("unknown option --appender", "--ceiling", "--nodes", "1000", "--appender", "on");
         assertRefused("option --out needs a value", "--nodes", "1000", "--out");
         assertRefused("--out cannot contain a comma", "--nodes", "1000", "--out", "a,b");
+        assertRefused("--out needs a folder, got an empty value", "--nodes", "1000", "--out", "");
     }
 
     @Test

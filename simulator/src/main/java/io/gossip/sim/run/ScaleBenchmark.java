@@ -109,7 +109,9 @@ public final class ScaleBenchmark {
         if (nodes == null) {
             throw new IllegalArgumentException("--nodes is required");
         }
+        ScaleRun.requireFits("--nodes " + nodes + " and --broadcasts " + broadcasts, nodes, broadcasts);
         int warmup = warmupNodes == null ? ScaleRun.defaultWarmupNodes(nodes) : warmupNodes;
+        ScaleRun.requireFits("--warmup-nodes " + warmup, warmup, ScaleRun.WARMUP_BROADCASTS);
         ScaleRun.Options options = appender == null
                 ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup)
                 : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup, appender);

@@ -154,6 +154,28 @@ public final class ScaleRun {
         }
     }
 
+    /** Virtual time after the last broadcast, for its copies to arrive. */
+    private static final double DRAIN_MILLIS = 20_000;
+
+    /** How long a run of {@code nodes} joins and {@code broadcasts} broadcasts lasts, in virtual ms. */
+    static double durationMillis(long nodes, long broadcasts) {
+        return nodes * 1_000.0 + 10_000 + broadcasts * 1_000.0 + DRAIN_MILLIS;
+    }
+
+    /**
+     * Refuses, naming {@code what}, a run of {@code nodes} joins (one a second) and {@code broadcasts}
+     * broadcasts (one a second) longer than a scenario may last ({@link Scenario#MAX_DURATION_MILLIS}).
+     */
+    static void requireFits(String what, long nodes, long broadcasts) {
+        double millis = durationMillis(nodes, broadcasts);
+        if (millis > Scenario.MAX_DURATION_MILLIS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the run would last %,.0f ms of "
+                    + "virtual time (a join a second, then a broadcast a second), beyond the %,.0f ms a run may "
+                    + "last; nodes and broadcasts together must stay under %,d", what, millis,
+                    Scenario.MAX_DURATION_MILLIS, (long) ((Scenario.MAX_DURATION_MILLIS - 30_000) / 1_000)));
+        }
+    }
+
     /** The benchmark's scenario for the given options. */
     public static Scenario scenario(Options o) {
         double joinMillis = o.nodes() * 1_000.0;
@@ -163,7 +185,7 @@ public final class ScaleRun {
                 new NetworkSpec(new LatencySpec.Uniform(10, 100), null, new LossSpec.Independent(0.1)),
                 List.of(new TimelineAction.Join(0, -1, joinMillis, TimelineAction.Join.Contacts.UNIFORM),
                         new TimelineAction.Broadcast(firstBroadcastMillis, o.broadcasts(), 1_000, -1, 64)),
-                firstBroadcastMillis + o.broadcasts() * 1_000.0 + 20_000, new OutputSpec(0, 10));
+                durationMillis(o.nodes(), o.broadcasts()), new OutputSpec(0, 10));
     }
 
     /** When the first broadcast goes out: ten seconds after the last join. */
@@ -185,7 +207,7 @@ public final class ScaleRun {
     }
 
     /** Broadcasts of the warm-up run (see {@link #run}). */
-    private static final int WARMUP_BROADCASTS = 10;
+    static final int WARMUP_BROADCASTS = 10;
     /** The appender's thresholds in the warm-up (see {@link #measure}). */
     private static final int WARMUP_APPEND_ABOVE = 16;
     private static final int WARMUP_APPEND_BELOW = 4;

@@ -11,7 +11,8 @@ class FuzzCommandTest {
 
     @Test
     void refusesBadOptionsAsWrongUsageWithoutRunning() {
-        for (String[] args : new String[][] {{"fuzz", "--seconds", "0"}, {"fuzz", "--seconds", "NaN"}, {"fuzz", "--seconds", "5000"},
+        for (String[] args : new String[][] {{"fuzz", "--seconds", "0"}, {"fuzz", "--seconds", "NaN"},
+                {"fuzz", "--seconds", "5000"},
                 {"fuzz", "--rate", "-1"}, {"fuzz", "--nodes", "1"}, {"fuzz", "--max-renewal-copies", "70000"}}) {
             CommandRunner.Result r = CommandRunner.run(args);
             assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), String.join(" ", args) + ": " + r.err());

@@ -44,9 +44,17 @@ class BenchPeerSimOptionsTest {
         refused("--nodes N is needed", "peersim", "--peersim", home);
         refused("--nodes needs a value", "peersim", "--peersim", home, "--nodes");
         refused("--nodes needs a value", "peersim", "--peersim", home, "--nodes", "--pairs", "2");
-        refused("--nodes must be a whole number, not '1e5'", "peersim", "--peersim", home, "--nodes", "1e5");
-        refused("--pairs must be a whole number, not 'two'", "peersim", "--peersim", home, "--nodes", "100",
-                "--pairs", "two");
+        refused("--nodes must be a whole number up to 999999999, not '1e5'", "peersim", "--peersim", home,
+                "--nodes", "1e5");
+        refused("--nodes must be a whole number up to 999999999, not '3000000000'", "peersim", "--peersim", home,
+                "--nodes", "3000000000");
+        refused("--pairs must be a whole number up to 999999999, not 'two'", "peersim", "--peersim", home,
+                "--nodes", "100", "--pairs", "two");
+        refused("--seed must be a whole number of at most 18 digits, not '99999999999999999999'", "peersim",
+                "--peersim", home, "--nodes", "100", "--seed", "99999999999999999999");
+        // read in base 10 (bash took 08 for a bad octal number and refused it as fewer than one broadcast)
+        refused("no jar in '" + home + "' holds", "peersim", "--peersim", home, "--nodes", "0100", "--broadcasts", "08",
+                "--seed", "-07");
         refused("needs --nodes 2 or more and --broadcasts 1 or more", "peersim", "--peersim", home,
                 "--nodes", "100", "--broadcasts", "0");
         refused("--k must be 1 to N-1, not '100'", "peersim", "--peersim", home, "--nodes", "100", "--k", "100");

@@ -182,6 +182,18 @@ class ScaleBenchmarkTest {
         assertEquals("option --representation needs a value",
                 assertThrows(IllegalArgumentException.class,
                         () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation"})).getMessage());
+        // A run longer than a scenario may last is refused before anything runs (it once crashed on start).
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(
+                new String[] {"--nodes", "999999999", "--warmup-nodes", "0"})).getMessage().startsWith(
+                        "--nodes 999999999 and --broadcasts 10: the run would last 1,000,000,039,000 ms"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(
+                new String[] {"--nodes", "10", "--broadcasts", "2000000000"})).getMessage().contains(
+                        "must stay under 999,999,970"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(
+                new String[] {"--nodes", "10", "--warmup-nodes", "2147483647"})).getMessage().startsWith(
+                        "--warmup-nodes 2147483647: the run would last"));
+        assertEquals(999_999_960, ScaleBenchmark.parse(new String[] {"--nodes", "999999960", "--warmup-nodes", "0"})
+                .options().nodes(), "the longest run fits");
     }
 
     @Test
