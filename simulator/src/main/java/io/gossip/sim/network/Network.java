@@ -17,10 +17,10 @@ public final class Network {
     /** {@link #arrivalVerdict} result for a message that gets through. */
     public static final int DELIVER = -1;
 
-    private final LatencyModel latency;
     /** Twice the longest run ({@link Scenario#MAX_DURATION_MILLIS}): the longest latency a draw gives. */
     public static final double MAX_LATENCY_MILLIS = 2 * Scenario.MAX_DURATION_MILLIS;
 
+    private final LatencyModel latency;
     private final RegionsSpec regions;
     private final LossModel loss;
     private final SplittableRandom random;

@@ -35,6 +35,11 @@ final class ScenarioBinder {
         return Map.copyOf(homes);
     }
 
+    /** What a run may last, for the messages that say it would last longer. */
+    private static final String TOO_LONG = String.format(Locale.ROOT,
+            "%,d ms (about %d years) of virtual time a run may last", (long) Scenario.MAX_DURATION_MILLIS,
+            Math.round(Scenario.MAX_DURATION_MILLIS / 31_557_600_000.0));
+
     /** Virtual time added after the last action's end when durationMillis is not given. */
     static final double DEFAULT_DRAIN_MILLIS = 10_000;
     /** Default grid step of coverage.csv. */
@@ -180,12 +185,13 @@ final class ScenarioBinder {
     private static double duration(Fields f, List<TimelineAction> timeline) throws ScenarioException {
         double lastStart = 0;
         double lastEnd = 0;
-        int last = -1;
+        int last = -1; // the action that ends last
         for (int i = 0; i < timeline.size(); i++) {
             TimelineAction action = timeline.get(i);
             lastStart = Math.max(lastStart, action.atMillis());
-            if (end(action) > lastEnd || last < 0) {
-                lastEnd = Math.max(lastEnd, end(action));
+            double end = end(action);
+            if (last < 0 || end > lastEnd) {
+                lastEnd = end;
                 last = i;
             }
         }
@@ -193,7 +199,8 @@ final class ScenarioBinder {
         if (!f.has("durationMillis")) {
             double duration = lastEnd + drain;
             if (duration > Scenario.MAX_DURATION_MILLIS) {
-                boolean drains = lastEnd <= Scenario.MAX_DURATION_MILLIS;
+                // The written drainMillis is to blame only when the actions alone fit.
+                boolean drains = lastEnd <= Scenario.MAX_DURATION_MILLIS && f.has("drainMillis");
                 throw new ScenarioException(drains ? f.node("drainMillis").location() : actionLocation(f, last),
                         (drains ? "drainMillis" : "timeline." + last) + ": the run would last until "
                         + duration + " ms (" + (drains ? "the last action's end plus drainMillis" : "this action's "
@@ -209,11 +216,6 @@ final class ScenarioBinder {
         }
         return duration;
     }
-
-    /** What a run may last, for the messages that say it would last longer. */
-    private static final String TOO_LONG = String.format(Locale.ROOT,
-            "%,d ms (about %d years) of virtual time a run may last", (long) Scenario.MAX_DURATION_MILLIS,
-            Math.round(Scenario.MAX_DURATION_MILLIS / 31_557_600_000.0));
 
     /** Where timeline action {@code index} (0-based) is written, or the timeline's key if not found. */
     private static Location actionLocation(Fields f, int index) {

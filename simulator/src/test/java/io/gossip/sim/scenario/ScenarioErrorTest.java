@@ -172,6 +172,9 @@ class ScenarioErrorTest {
         String action = VALID.replace("atMillis: 4000, count: 5", "atMillis: 9.3e15, count: 5");
         assertProblem(firstProblem(action), at(action, 12, "{action: broadcast"), "timeline.2: the run would last "
                 + "until", "this action's end plus drainMillis", "1,000,000,000,000 ms (about 32 years)");
+        // within the limit but for the default drainMillis: the action is to blame, drainMillis not being written
+        String late = VALID.replace("atMillis: 4000, count: 5", "atMillis: 999999990000, count: 5");
+        assertProblem(firstProblem(late), at(late, 12, "{action: broadcast"), "timeline.2: the run would last");
         String drain = VALID + "drainMillis: 1e13\n";
         assertProblem(firstProblem(drain), at(drain, 13, "1e13"), "drainMillis: the run would last until");
         assertEquals(1e12, ScenarioTexts.scenario(VALID + "durationMillis: 1e12\n").durationMillis());
