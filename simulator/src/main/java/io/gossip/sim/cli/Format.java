@@ -17,10 +17,10 @@ final class Format {
             return String.format(Locale.ROOT, "%.1f s", seconds).replace(".0 s", " s");
         }
         long whole = Math.round(seconds);
-        String minutes = whole / 60 % 60 + " min " + whole % 60 + " s";
         if (whole < 7_200) {
             return whole / 60 + " min " + whole % 60 + " s";
         }
+        String minutes = whole / 60 % 60 + " min " + whole % 60 + " s";
         long hours = whole / 3_600;
         return hours < 48 ? hours + " h " + minutes : hours / 24 + " d " + hours % 24 + " h " + minutes;
     }
