@@ -51,7 +51,7 @@ public final class ScaleComparison {
 
     /** The usage {@code ./bench compare} shows for a wrong option ({@link #CHECK}). */
     static final String BENCH_USAGE = "Usage: ./bench compare REV|DIR [--pairs K] [--jvm-options 'OPTIONS'] --nodes N"
-            + " [scale options but --runs] (K = 3 pairs by default; ./bench compare --help for more)";
+            + " [scale options but --runs, --appender] (K = 3 pairs by default; ./bench compare --help for more)";
     /**
      * First argument for a check only: {@code ./bench compare} reads the options this way before it
      * builds the base, so that a wrong one is reported (as {@code bench compare: ...}, with {@link
@@ -103,6 +103,9 @@ public final class ScaleComparison {
                         : List.of(value.trim().split("\\s+"));
                 case "--runs" -> throw new IllegalArgumentException("--runs is not taken here: each pair runs once; "
                         + "use --pairs");
+                case "--appender" -> throw new IllegalArgumentException("--appender is not taken here: each build "
+                        + "runs on one core, without the appender (--appender on would start it all the same and "
+                        + "share that core)");
                 default -> {
                     scaleArgs.add(name);
                     if (value != null) {

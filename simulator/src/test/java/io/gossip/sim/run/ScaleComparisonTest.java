@@ -52,6 +52,8 @@ class ScaleComparisonTest {
         assertEquals("--base and --candidate are required", message("--candidate", "b.jar", "--nodes", "10"));
         assertEquals("--runs is not taken here: each pair runs once; use --pairs",
                 message("--base", "a", "--candidate", "b", "--nodes", "10", "--runs", "3"));
+        assertTrue(message("--base", "a", "--candidate", "b", "--nodes", "10", "--appender", "on")
+                .startsWith("--appender is not taken here: each build runs on one core, without the appender"));
         assertEquals("--pairs must be >= 1, got 0", message("--base", "a", "--candidate", "b", "--nodes", "10",
                 "--pairs", "0"));
         assertEquals("unknown option --node", message("--base", "a", "--candidate", "b", "--node", "10"));
