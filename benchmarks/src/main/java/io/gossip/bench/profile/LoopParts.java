@@ -52,7 +52,7 @@ final class LoopParts {
             new Part("event queue: finding, sorting, popping", List.of(ENGINE + "EventQueue.",
                     ENGINE + "WheelBuckets.", ENGINE + "BucketChunks.", ENGINE + "WakeupLane.")),
             new Part("broadcast tracker", List.of(ENGINE + "BroadcastTracker.")),
-            new Part("protocol: the arena's handlers", List.of("io/gossip/protocol/")),
+            new Part("protocol: the handlers (arena or ScampNode)", List.of("io/gossip/protocol/")),
             new Part("engine: arrival checks, dispatch, loop", List.of()));
 
     private static final String CEILING = "io/gossip/sim/ceiling/";

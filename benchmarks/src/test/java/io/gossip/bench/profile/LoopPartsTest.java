@@ -30,7 +30,7 @@ class LoopPartsTest {
         // Reading ahead comes first, whatever it reads.
         assertEquals("reading node state ahead", simulatorPart(LOOP, "io/gossip/sim/engine/Simulation.readAhead",
                 "io/gossip/protocol/ScampArena.prefetch", "io/gossip/protocol/NodeRecord.used"));
-        assertEquals("protocol: the arena's handlers", simulatorPart(LOOP,
+        assertEquals("protocol: the handlers (arena or ScampNode)", simulatorPart(LOOP,
                 "io/gossip/sim/engine/Arrivals.arrivePacked", "io/gossip/protocol/ScampArena.onMessage"));
         assertEquals("engine: arrival checks, dispatch, loop", simulatorPart(LOOP,
                 "io/gossip/sim/engine/Simulation.handleNext", "io/gossip/sim/engine/Arrivals.arrivalState"));

@@ -98,7 +98,8 @@ class ProfileCommandTest {
         assertEquals(ScaleRun.run(o.scale(), null).events(), run.deliveries(), "the whole run's deliveries");
         assertTrue(run.cpuNanos() > 0);
         assertTrue(run.tally().loopSamples() > 0, "samples of the loop's thread");
-        assertTrue(run.tally().loopByPart().get("protocol: the arena's handlers") > 0, run.tally().loopByPart()::toString);
+        assertTrue(run.tally().loopByPart().get("protocol: the handlers (arena or ScampNode)") > 0,
+                run.tally().loopByPart()::toString);
         assertTrue(run.tally().loopByPart().get("event queue: scheduling") > 0, run.tally().loopByPart()::toString);
 
         String[] bare = {"--nodes", "4000", "--c", "0", "--broadcasts", "5"};
