@@ -150,6 +150,11 @@ final class NodeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join
                     + " is this node's own address: give the address of another member");
         }
+        if (maxPayloadBytes < 1) {
+            // The protocol takes 0 (a node that relays only); a node whose lines are what it sends does not.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-payload-bytes must be at least 1 "
+                    + "(each line typed is one broadcast), got " + maxPayloadBytes);
+        }
         if (!security.apply(builder, environment, err)) {
             return ExitCodes.BAD_INPUT;
         }

@@ -262,6 +262,8 @@ class NodeCommandTest {
     void protocolOptionsAreRefusedUnderTheirOwnNamesAndLongHeartbeatsAreAccepted() {
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--c", "-1"));
         assertTrue(lastErr.startsWith("--c must be >= 0, got -1"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--max-payload-bytes", "0"));
+        assertTrue(lastErr.startsWith("--max-payload-bytes must be at least 1"), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--retransmit-timeout-millis", "0"));
         assertTrue(lastErr.startsWith("--retransmit-timeout-millis must be in [1, "), lastErr);
         assertEquals("isolationTimeoutMillis needs heartbeats (--heartbeat-period-millis > 0)",
