@@ -2,15 +2,15 @@ package io.gossip.bench.profile;
 
 import io.gossip.sim.ceiling.CeilingRun;
 import io.gossip.sim.ceiling.ScampCeiling;
+import io.gossip.sim.cli.OutFolder;
 import io.gossip.sim.run.OptionValues;
 import io.gossip.sim.run.OutOfMemory;
 import io.gossip.sim.run.ScaleBenchmark;
 import io.gossip.sim.run.ScaleRun;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,14 +67,8 @@ public final class ProfileCommand {
         if (o == null) {
             return;
         }
-        try {
-            // Before the run, so that a folder the system refuses costs no profile.
-            Files.createDirectories(o.out());
-        } catch (IOException e) {
-            System.err.println("profile: cannot create the output folder " + o.out() + ": "
-                    + (e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
-                            : e instanceof AccessDeniedException ? "permission denied"
-                            : "the system refused to create it"));
+        // Before the run, so that a folder the system refuses costs no profile.
+        if (!OutFolder.create(o.out(), "profile", new PrintWriter(System.err, true))) {
             System.exit(1);
             return;
         }

@@ -3,6 +3,7 @@ package io.gossip.sim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,10 @@ import java.nio.file.Path;
 /**
  * The check every {@code --out DIR} gets before a command does anything: a folder that is a file,
  * or lies under one, cannot be created, and that is a mistake on the command line (exit 2), not a
- * failure found halfway through with an exception's name.
+ * failure found halfway through with an exception's name. Public for {@code ./bench profile},
+ * which creates its folder the same way.
  */
-final class OutFolder {
+public final class OutFolder {
     private OutFolder() {
     }
 
@@ -38,7 +40,7 @@ final class OutFolder {
      * {@code command} (not with an exception's class name) and returns false. For a folder that
      * {@link #problem} cannot foresee: no permission, or a file system that takes no folders.
      */
-    static boolean create(Path dir, String command, PrintWriter err) {
+    public static boolean create(Path dir, String command, PrintWriter err) {
         try {
             Files.createDirectories(dir);
             return true;
@@ -50,6 +52,9 @@ final class OutFolder {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
         if (e instanceof AccessDeniedException denied) {
             return "permission denied (" + denied.getFile() + ")";
         }

@@ -159,7 +159,7 @@ public final class ScaleRun {
 
     /** How long a run of {@code nodes} joins and {@code broadcasts} broadcasts lasts, in virtual ms. */
     static double durationMillis(long nodes, long broadcasts) {
-        return nodes * 1_000.0 + 10_000 + broadcasts * 1_000.0 + DRAIN_MILLIS;
+        return firstBroadcastMillis(nodes) + broadcasts * 1_000.0 + DRAIN_MILLIS;
     }
 
     /**
@@ -190,7 +190,11 @@ public final class ScaleRun {
 
     /** When the first broadcast goes out: ten seconds after the last join. */
     static double firstBroadcastMillis(Options o) {
-        return o.nodes() * 1_000.0 + 10_000;
+        return firstBroadcastMillis(o.nodes());
+    }
+
+    private static double firstBroadcastMillis(long nodes) {
+        return nodes * 1_000.0 + 10_000;
     }
 
     /** The smallest and largest warm-up the command line gets when it does not give one ({@link #defaultWarmupNodes}). */

@@ -25,9 +25,15 @@ final class Overrides {
             throw new ScenarioException(Location.override(origin),
                     "expected key=value, e.g. --set nodes=5000 or --set network.loss=0.2");
         }
-        String path = assignment.substring(0, equals).trim();
+        String path = path(assignment);
         YamlNode value = YamlTreeReader.readOverrideValue(assignment.substring(equals + 1), origin);
         set(root, path, value, Location.override(origin));
+    }
+
+    /** The dotted key path of a {@code key=value} assignment (all of it when there is no '='). */
+    static String path(String assignment) {
+        int equals = assignment.indexOf('=');
+        return (equals < 0 ? assignment : assignment.substring(0, equals)).trim();
     }
 
     /**

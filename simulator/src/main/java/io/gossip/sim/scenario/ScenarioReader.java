@@ -86,8 +86,7 @@ public final class ScenarioReader {
         }
         String swept = parameter.text();
         for (String set : sets) {
-            int equals = set.indexOf('=');
-            String path = equals < 0 ? set : set.substring(0, equals).trim();
+            String path = Overrides.path(set);
             if (path.equals(swept) || path.startsWith(swept + ".")) {
                 throw new ScenarioException(Location.override("--set " + set), path + " is swept (sweep.parameter: "
                         + swept + "): every point sets it to one of sweep.values, so this value would never be used;"
