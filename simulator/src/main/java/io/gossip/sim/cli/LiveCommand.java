@@ -7,6 +7,7 @@ import io.gossip.sim.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,8 @@ final class LiveCommand implements Callable<Integer> {
     ScenarioOptions scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder, created if needed; result files already there are overwritten. "
+            description = "Output folder, created if needed. Result files already there are replaced when the run "
+                    + "finishes; a run stopped or failed before then leaves them as they were. "
                     + "Default: out/<scenario name>-live/ under the current folder.")
     Path out;
 
@@ -88,24 +90,28 @@ final class LiveCommand implements Callable<Integer> {
         if (!OutFolder.create(dir, "sim live", stderr)) {
             return ExitCodes.RUNTIME_FAILURE;
         }
-        try {
-            Files.writeString(dir.resolve("scenario.yaml"),
+        try (StagedResults staged = StagedResults.in(dir)) {
+            Files.writeString(staged.folder().resolve("scenario.yaml"),
                     loaded.effectiveYaml().replace("sim run scenario.yaml", "sim live scenario.yaml"),
                     StandardCharsets.UTF_8);
-            RunOutcome outcome = LiveRunner.run(loaded.plan(), dir, (key, run) -> {
+            RunOutcome outcome = LiveRunner.run(loaded.plan(), staged.folder(), (key, run) -> {
                 stdout.println(String.format(Locale.ROOT, "live run point %d repetition %d: %.1f s wall, "
                         + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport's queues "
                         + "(the scenario's loss is counted under drops.network in summary.json)",
                         key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops()));
                 stdout.flush();
             });
-            stdout.print(SummaryTable.render(outcome.summary()));
+            staged.commit();
+            stdout.print(SummaryTable.render(dir.resolve(outcome.summary().getFileName())));
             stdout.println("results: " + dir);
             stdout.flush();
             return reports.buildAfterRun("sim live", dir, !noReport, stdout, stderr);
         } catch (IOException | RuntimeException e) {
             stdout.flush();
-            stderr.println("sim live: failed: " + e);
+            // A socket's failure (no descriptors left, an address in use) says all in its message; a
+            // file's names only the path, and a bug only its class.
+            boolean socket = e instanceof IOException && !(e instanceof FileSystemException) && e.getMessage() != null;
+            stderr.println("sim live: failed: " + (socket ? e.getMessage() : e.toString()));
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }

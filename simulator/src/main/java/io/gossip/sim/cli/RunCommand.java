@@ -41,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     ScenarioOptions scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder, created if needed; result files already there are overwritten. "
+            description = "Output folder, created if needed. Result files already there are replaced when the run "
+                    + "finishes; a run stopped or failed before then leaves them as they were. "
                     + "Default: out/<scenario name>/ under the current folder.")
     Path out;
 
@@ -97,13 +98,15 @@ final class RunCommand implements Callable<Integer> {
         }
         ProgressLine progress = terminal ? new ProgressLine(stdout) : null;
         ProgressListener listener = new RunListener(progress, stderr);
-        try {
-            Files.writeString(dir.resolve("scenario.yaml"), loaded.effectiveYaml(), StandardCharsets.UTF_8);
-            Engine.Outcome outcome = engine.run(loaded.plan(), dir, threads, !noAppender, listener);
+        try (StagedResults staged = StagedResults.in(dir)) {
+            Files.writeString(staged.folder().resolve("scenario.yaml"), loaded.effectiveYaml(),
+                    StandardCharsets.UTF_8);
+            Engine.Outcome outcome = engine.run(loaded.plan(), staged.folder(), threads, !noAppender, listener);
+            staged.commit();
             if (progress != null) {
                 progress.finish();
             }
-            stdout.print(SummaryTable.render(outcome.summaryJson()));
+            stdout.print(SummaryTable.render(dir.resolve(outcome.summaryJson().getFileName())));
             stdout.println("results: " + dir);
             stdout.flush();
             return reports.buildAfterRun("sim run", dir, !noReport, stdout, stderr);

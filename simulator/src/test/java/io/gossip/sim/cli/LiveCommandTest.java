@@ -1,6 +1,7 @@
 package io.gossip.sim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ class LiveCommandTest {
         for (String file : RESULT_FILES) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " missing");
         }
+        assertFalse(Files.exists(out.resolve(StagedResults.FOLDER)), "the staged files were moved into place");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("live-50-nodes", summary.path("scenario").asText());
         assertEquals(50, summary.path("nodes").asInt());

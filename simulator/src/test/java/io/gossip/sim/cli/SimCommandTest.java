@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -256,15 +258,59 @@ class SimCommandTest {
         assertFalse(again.out().contains("removed"), "nothing to remove the second time: " + again.out());
     }
 
+    /**
+     * A run that fails (or is stopped) halfway has already emptied its CSV files: written in place,
+     * they would sit beside the previous run's summary.json. Staged, the previous results stay whole.
+     */
     @Test
-    void engineFailureIsARuntimeFailure() throws IOException {
-        Path out = dir.resolve("out");
+    void engineFailureIsARuntimeFailureThatLeavesThePreviousResultsAsTheyWere() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Map<String, String> previous = Map.of("summary.json", "{\"scenario\": \"before\"}",
+                "nodes.csv", "point,node\n0,1\n", "scenario.yaml", "name: before\n");
+        for (Map.Entry<String, String> f : previous.entrySet()) {
+            Files.writeString(out.resolve(f.getKey()), f.getValue());
+        }
+        Files.createDirectories(out.resolve(StagedResults.FOLDER)).resolve("nodes.csv").toFile().createNewFile();
+        List<List<String>> seen = new ArrayList<>();
         CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
+            seen.add(names(outDir));
+            Files.writeString(outDir.resolve("nodes.csv"), "");
             throw new IOException("disk full");
         }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertContains(r.err(), "sim run: failed", "disk full");
-        assertTrue(Files.exists(out.resolve("scenario.yaml")), "the effective scenario is written before running");
+        assertEquals(List.of(List.of("scenario.yaml")), seen, "the engine starts without a killed run's leftovers");
+        for (Map.Entry<String, String> f : previous.entrySet()) {
+            assertEquals(f.getValue(), Files.readString(out.resolve(f.getKey())), f.getKey());
+        }
+        assertEquals(List.of("nodes.csv", "scenario.yaml", "summary.json"), names(out), "nothing left over");
+    }
+
+    @Test
+    void aFinishedRunReplacesThePreviousResultsAndLeavesNoStagingFolder() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("summary.json"), "{\"scenario\": \"before\"}");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        List<Path> staged = new ArrayList<>();
+        CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
+            staged.add(outDir);
+            Path summary = outDir.resolve("summary.json");
+            Files.writeString(summary, "{\"scenario\": \"tiny\", \"reliability\": 1.0}");
+            Files.writeString(outDir.resolve("nodes.csv"), "new");
+            return new Engine.Outcome(summary, 10, 0.1);
+        }, d -> "unused", "run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of(out.resolve(StagedResults.FOLDER)), staged);
+        assertContains(r.out(), "reliability         1.000", "results: " + out);
+        assertContains(Files.readString(out.resolve("summary.json")), "tiny");
+        assertEquals("new", Files.readString(out.resolve("nodes.csv")));
+        assertEquals(List.of("nodes.csv", "notes.txt", "scenario.yaml", "summary.json"), names(out));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
