@@ -37,6 +37,10 @@ public final class EventLoop implements AutoCloseable {
     private static final int RECEIVE_BUFFER_BYTES = 65_536;
     private static final int DATAGRAMS_PER_READ = 64;
 
+    static {
+        closeOneSelectorWhileDescriptorsAreFree();
+    }
+
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -54,6 +58,21 @@ public final class EventLoop implements AutoCloseable {
         selector = Selector.open();
         thread = new Thread(this::run, THREAD_NAME_PREFIX + NUMBER.incrementAndGet() + "-" + name);
         thread.setDaemon(true);
+    }
+
+    /**
+     * The JDK loads the code that closes selectors and sockets the first time one is closed, and
+     * loading it opens a descriptor. In a process that has run out of descriptors, that first close
+     * fails with ExceptionInInitializerError and every later one with NoClassDefFoundError: no loop
+     * could close its selector again, and each would die with a stack trace. Closing one selector
+     * now, while descriptors are free, leaves only the socket that could not be opened to fail.
+     */
+    private static void closeOneSelectorWhileDescriptorsAreFree() {
+        try {
+            Selector.open().close();
+        } catch (IOException ignored) {
+            // then the loop's own Selector.open() fails and says so
+        }
     }
 
     /**

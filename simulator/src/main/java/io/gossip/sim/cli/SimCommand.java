@@ -46,6 +46,7 @@ public final class SimCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
+        ConsoleLogging.install(System.err);
         System.exit(commandLine(Engines.simulator(), Engines.reports(), System.console() != null).execute(args));
     }
 

@@ -58,9 +58,14 @@ public final class LoopbackCluster implements AutoCloseable {
     /**
      * Starts every node (none has joined yet: see {@link #joinAll()}).
      *
-     * @throws IOException if a socket or selector cannot be opened; everything opened so far is closed
+     * @throws IOException if a socket or selector cannot be opened (or, checked first, the process
+     *     may not open enough file descriptors for them all); everything opened so far is closed
      */
     public static LoopbackCluster start(Options options) throws IOException {
+        String shortfall = DescriptorBudget.shortfall(options.size(), options.loopThreads());
+        if (shortfall != null) {
+            throw new IOException(shortfall);
+        }
         LoopbackCluster cluster = new LoopbackCluster(options.size());
         try {
             for (int l = 0; l < options.loopThreads(); l++) {
