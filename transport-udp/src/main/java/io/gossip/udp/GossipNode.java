@@ -44,11 +44,13 @@ public final class GossipNode implements AutoCloseable {
     private final int maxPayloadBytes;
     private final int maxDatagramBytes;
     private final long seed;
+    private final PeerAddress bound;
     private volatile boolean closed;
 
     GossipNode(EventLoop loop, boolean ownsLoop, NodeRuntime runtime, int maxPayloadBytes, int maxDatagramBytes,
-            long seed) {
+            long seed, PeerAddress bound) {
         this.seed = seed;
+        this.bound = bound;
         this.loop = loop;
         this.ownsLoop = ownsLoop;
         this.runtime = runtime;
@@ -123,7 +125,9 @@ public final class GossipNode implements AutoCloseable {
      * member holds it in its PartialView, which {@link #reachable()} tells.
      *
      * @return completes when the join is acknowledged; see above for how it fails
-     * @throws IllegalArgumentException if contact is the wildcard address or this node itself
+     * @throws IllegalArgumentException if contact is the wildcard address or this node itself, or
+     *     of an address family this node's socket cannot send to (an IPv4 socket reaches IPv4
+     *     addresses only; an IPv6 one reaches IPv4 too only when bound to the wildcard [::])
      * @throws IllegalStateException if the node already joined, bootstrapped or left
      */
     public CompletableFuture<Void> join(PeerAddress contact) {
@@ -133,6 +137,13 @@ public final class GossipNode implements AutoCloseable {
         }
         if (contact.equals(address())) {
             throw new IllegalArgumentException("node " + address() + " cannot join through itself");
+        }
+        if (!bound.canSendTo(contact)) {
+            // Every datagram to it would fail to send: the join would wait out its whole schedule.
+            throw new IllegalArgumentException("node " + address() + " is bound to " + (bound.isIpv6()
+                    ? "a specific IPv6 address, which cannot send to the IPv4 contact "
+                    : "an IPv4 address, which cannot send to the IPv6 contact ") + contact + ": bind it to "
+                    + (bound.isIpv6() ? "an IPv4 address" : "an IPv6 address") + ", or to [::], which reaches both");
         }
         requireOpen();
         return await(() -> loop.submit(() -> runtime.join(contact)));

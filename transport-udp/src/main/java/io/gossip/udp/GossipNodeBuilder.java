@@ -261,8 +261,8 @@ public final class GossipNodeBuilder {
         try {
             channel.configureBlocking(false);
             channel.bind(new InetSocketAddress(bindIp, bindPort));
-            PeerAddress self = advertised != null ? advertised
-                    : PeerAddress.of((InetSocketAddress) channel.getLocalAddress());
+            PeerAddress bound = PeerAddress.of((InetSocketAddress) channel.getLocalAddress());
+            PeerAddress self = advertised != null ? advertised : bound;
             if (self.isWildcard()) {
                 throw new IllegalArgumentException("bound to the wildcard address " + self
                         + ": call advertise(...) with an address peers can reach");
@@ -281,7 +281,8 @@ public final class GossipNodeBuilder {
             if (!protection.isSealing()) {
                 warnPlaintext(self);
             }
-            return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes, nodeSeed);
+            return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes, nodeSeed,
+                    bound);
         } catch (IOException | RuntimeException e) {
             cleanUp(channel, owned);
             throw e;

@@ -179,6 +179,15 @@ public final class PeerAddress {
         return true;
     }
 
+    /**
+     * Whether a socket bound to this address can send to {@code to}: bound to IPv4, to IPv4
+     * addresses only; bound to IPv6, to IPv6 addresses, and to IPv4 ones too when bound to the
+     * wildcard [::] (dual stack). Ports play no part.
+     */
+    public boolean canSendTo(PeerAddress to) {
+        return isIpv6() ? to.isIpv6() || isWildcard() : !to.isIpv6();
+    }
+
     /** A copy of the raw address bytes: 4 for IPv4, 16 for IPv6. */
     public byte[] addressBytes() {
         return address.clone();

@@ -54,6 +54,45 @@ class JoinOutcomeTest {
         }
     }
 
+    /** Every datagram to such a contact fails to send: the join would wait out its whole schedule. */
+    @Test
+    void aContactTheSocketCannotSendToIsRefusedAtOnceAndTheNodeCanStillJoin() throws Exception {
+        try (GossipNode first = node(1).start(); GossipNode v4 = node(5).start()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> v4.join(PeerAddress.parse("[::1]:7101")));
+            assertEquals("node " + v4.address() + " is bound to an IPv4 address, which cannot send to the IPv6 "
+                    + "contact [::1]:7101: bind it to an IPv6 address, or to [::], which reaches both", e.getMessage());
+            first.bootstrap();
+            v4.join(first.address()).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anIpv6SocketReachesIpv4ContactsOnlyWhenBoundToTheWildcard() throws Exception {
+        GossipNode v6;
+        try {
+            v6 = GossipNode.builder().bindEphemeral(InetAddress.getByName("::1")).seed(6).insecure().start();
+        } catch (java.io.IOException noIpv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+            return;
+        }
+        int port;
+        try (DatagramChannel probe = DatagramChannel.open(java.net.StandardProtocolFamily.INET6)) {
+            port = ((InetSocketAddress) probe.bind(new InetSocketAddress(InetAddress.getByName("::"), 0))
+                    .getLocalAddress()).getPort();
+        }
+        try (v6; GossipNode first = node(7).start(); GossipNode dual = GossipNode.builder()
+                .bind(PeerAddress.parse("[::]:" + port)).advertise(PeerAddress.parse("127.0.0.1:" + port))
+                .seed(8).protocol(QUICK_RETRANSMISSIONS).insecure().start()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v6.join(first.address()));
+            assertEquals("node " + v6.address() + " is bound to a specific IPv6 address, which cannot send to the "
+                    + "IPv4 contact " + first.address() + ": bind it to an IPv4 address, or to [::], which reaches "
+                    + "both", e.getMessage());
+            first.bootstrap();
+            dual.join(first.address()).get(20, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aJoinThroughASilentAddressFailsNamingTheContactTheAttemptsAndTheTime() throws Exception {
         try (DatagramChannel silent = silentSocket(); GossipNode node = node(3).start()) {

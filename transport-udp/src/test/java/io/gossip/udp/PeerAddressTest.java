@@ -88,4 +88,19 @@ class PeerAddressTest {
         assertThrows(IllegalArgumentException.class, () -> PeerAddress.ofBytes(new byte[5], 80));
         assertThrows(NullPointerException.class, () -> PeerAddress.of(null, 80));
     }
+
+    /** As Linux sockets behave: an IPv6 socket sends to IPv4 only as a dual-stack wildcard. */
+    @Test
+    void aSocketSendsToItsOwnFamilyAndTheIpv6WildcardToBoth() {
+        PeerAddress v4 = PeerAddress.parse("127.0.0.1:7000");
+        PeerAddress v6 = PeerAddress.parse("[::1]:7000");
+        assertTrue(PeerAddress.parse("127.0.0.1:1").canSendTo(v4));
+        assertTrue(PeerAddress.parse("0.0.0.0:1").canSendTo(v4));
+        assertFalse(PeerAddress.parse("127.0.0.1:1").canSendTo(v6));
+        assertFalse(PeerAddress.parse("0.0.0.0:1").canSendTo(v6));
+        assertTrue(PeerAddress.parse("[::1]:1").canSendTo(v6));
+        assertFalse(PeerAddress.parse("[::1]:1").canSendTo(v4));
+        assertTrue(PeerAddress.parse("[::]:1").canSendTo(v4));
+        assertTrue(PeerAddress.parse("[::]:1").canSendTo(v6));
+    }
 }

@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +66,8 @@ final class NodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--bind", required = true, paramLabel = "HOST:PORT",
-            description = "Address to listen on (numeric IPv4, or [IPv6]); port 0 picks a free port.")
+            description = "Address to listen on (numeric IPv4, [IPv6], or a host name, resolved once at start); "
+                    + "port 0 picks a free port.")
     String bind;
 
     @Option(names = "--advertise", paramLabel = "HOST:PORT",
@@ -112,6 +117,8 @@ final class NodeCommand implements Callable<Integer> {
     NodeSecurityOptions security;
 
     private final InputStream stdin;
+    /** The --bind address as parsed (port 1 for 0): which addresses the socket can send to. */
+    private PeerAddress bound;
     private final boolean installShutdownHook;
     private final Map<String, String> environment;
 
@@ -145,10 +152,19 @@ final class NodeCommand implements Callable<Integer> {
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
         }
-        PeerAddress contact = join == null ? null : parse("--join", join);
+        PeerAddress contact = join == null ? null : parse("--join", join, bound);
         if (contact != null && contact.equals(self)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join
                     + " is this node's own address: give the address of another member");
+        }
+        if (contact != null && !bound.canSendTo(contact)) {
+            // Every datagram to it would fail to send: the join would wait out its whole schedule.
+            String named = join.equals(contact.toString()) ? join : join + " (" + contact + ")";
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + named + " is "
+                    + (contact.isIpv6() ? "an IPv6 address, which a socket bound to IPv4 (--bind " + bind
+                    + ") cannot send to: bind to an IPv6 address" : "an IPv4 address, which a socket bound to a "
+                    + "specific IPv6 address (--bind " + bind + ") cannot send to: bind to an IPv4 address")
+                    + ", or to [::] with --advertise, which reaches both");
         }
         if (maxPayloadBytes < 1) {
             // The protocol takes 0 (a node that relays only); a node whose lines are what it sends does not.
@@ -314,7 +330,8 @@ final class NodeCommand implements Callable<Integer> {
      */
     private PeerAddress bindTo(GossipNodeBuilder builder, String text) {
         boolean ephemeral = text.endsWith(":0");
-        PeerAddress bound = parse("--bind", ephemeral ? text.substring(0, text.length() - 1) + "1" : text);
+        // Port 1 stands for 0 in the parse, which takes ports 1-65535 only; the text keeps the 0.
+        bound = parse("--bind", ephemeral ? text.substring(0, text.length() - 1) + "1" : text, null);
         if (ephemeral) {
             builder.bindEphemeral(bound.ip());
         } else {
@@ -328,7 +345,7 @@ final class NodeCommand implements Callable<Integer> {
             }
             return ephemeral ? null : bound;
         }
-        PeerAddress advertised = parse("--advertise", advertise);
+        PeerAddress advertised = parse("--advertise", advertise, bound);
         if (advertised.isWildcard()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise
                     + " is a wildcard address, which other nodes cannot reach: give the address they reach this "
@@ -342,12 +359,54 @@ final class NodeCommand implements Callable<Integer> {
         return advertised;
     }
 
-    private PeerAddress parse(String option, String text) {
+    /**
+     * HOST:PORT as given to {@code option}: numeric, as {@link PeerAddress#parse} reads it, or a host
+     * name (localhost, a name in /etc/hosts or DNS), resolved once, here. Of a name's addresses, the
+     * first a socket bound to {@code from} can send to; for --bind ({@code from} null), the first
+     * IPv4 one, as most names that have both are reached over IPv4 too.
+     */
+    private PeerAddress parse(String option, String text, PeerAddress from) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon) : "";
+        if (host.matches("[A-Za-z0-9.-]*[A-Za-z][A-Za-z0-9.-]*")) {
+            return resolve(option, text, host, text.substring(colon + 1), from);
+        }
         try {
             return PeerAddress.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
+    }
+
+    private PeerAddress resolve(String option, String text, String host, String portText, PeerAddress from) {
+        if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": bad port in \"" + text
+                    + "\" (1-65535" + (option.equals("--bind") ? ", or 0 for a free one)" : ")"));
+        }
+        InetAddress[] candidates;
+        try {
+            candidates = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": the host name " + host
+                    + " does not resolve to an address");
+        }
+        List<PeerAddress> addresses = new ArrayList<>();
+        for (InetAddress candidate : candidates) {
+            try {
+                // Rebuilt from its bytes: an IPv6 scope (fe80::1%eth0) has no place on the wire.
+                addresses.add(PeerAddress.of(InetAddress.getByAddress(candidate.getAddress()),
+                        Integer.parseInt(portText)));
+            } catch (UnknownHostException e) {
+                throw new AssertionError("4 or 16 bytes from a resolved address", e);
+            }
+        }
+        for (PeerAddress a : addresses) {
+            if (from == null ? !a.isIpv6() : from.canSendTo(a)) {
+                return a;
+            }
+        }
+        return addresses.get(0);
     }
 
     /** One delivered message; control characters from the network are shown as '?'. */

@@ -385,11 +385,45 @@ class NodeCommandTest {
 
     @Test
     void aBadAddressIsAUsageError() {
-        CommandLine line = new CommandLine(new NodeCommand(new java.io.ByteArrayInputStream(new byte[0]), false));
-        StringWriter err = new StringWriter();
-        line.setErr(new PrintWriter(err, true));
-        assertEquals(2, line.execute("--bind", "localhost:7000"));
-        assertTrue(err.toString().contains("--bind"), err.toString());
+        assertEquals(2, execute(Map.of(), "--bind", "999.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--bind: bad IPv4 literal in \"999.0.0.1:7000\""), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "localhost:99999", "--insecure"));
+        assertTrue(lastErr.contains("--bind: bad port in \"localhost:99999\" (1-65535, or 0 for a free one)"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--join", "localhost:0", "--insecure"));
+        assertTrue(lastErr.contains("--join: bad port in \"localhost:0\" (1-65535)"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "no-such-host.invalid:7000", "--insecure"));
+        assertTrue(lastErr.contains("--bind: the host name no-such-host.invalid does not resolve to an address"),
+                lastErr);
+    }
+
+    /** An IPv4 socket cannot send to an IPv6 contact: the join would have waited its whole schedule. */
+    @Test
+    void aContactTheBoundSocketCannotSendToIsAUsageError() {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--join", "[::1]:7101", "--insecure"));
+        assertTrue(lastErr.contains("--join [::1]:7101 is an IPv6 address, which a socket bound to IPv4 (--bind "
+                + "127.0.0.1:0) cannot send to: bind to an IPv6 address, or to [::] with --advertise, which reaches "
+                + "both"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "[::1]:0", "--join", "127.0.0.1:7101", "--insecure"));
+        assertTrue(lastErr.contains("--join 127.0.0.1:7101 is an IPv4 address, which a socket bound to a specific "
+                + "IPv6 address (--bind [::1]:0) cannot send to: bind to an IPv4 address"), lastErr);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void hostNamesAreResolvedOnceAtStart() throws Exception {
+        Running first = new Running("--bind", "localhost:0", "--insecure");
+        assertTrue(await(() -> first.err.toString().contains("started a new group")), first.err.toString());
+        java.util.regex.Matcher listening = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) ")
+                .matcher(first.err.toString());
+        assertTrue(listening.find(), "localhost is bound as 127.0.0.1: " + first.err);
+        String port = listening.group(1);
+        Running second = new Running("--bind", "localhost:0", "--join", "localhost:" + port, "--insecure");
+        assertTrue(await(() -> second.err.toString().contains("joined through 127.0.0.1:" + port)),
+                second.err.toString());
+        second.stdin.close();
+        assertEquals(0, second.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), second.err.toString());
+        first.stdin.close();
+        assertEquals(0, first.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), first.err.toString());
     }
 
     /** Polls every 50 ms until the condition holds or {@link #WAIT} passes. */
