@@ -1,6 +1,5 @@
 package io.gossip.sim.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,22 +19,11 @@ final class Fields {
     }
 
     /**
-     * Wraps {@code node}, which must be a mapping whose keys are all in {@code keys}.
+     * Wraps {@code node}, which must be a mapping, adding each key not in {@code keys} to
+     * {@code problems} (every unknown key of the mapping, with a suggestion) instead of throwing,
+     * so that the caller goes on checking the known keys.
      *
      * @param path dotted path of the mapping ("" for the root), for messages
-     */
-    static Fields of(YamlNode node, String path, List<String> keys) throws ScenarioException {
-        List<ScenarioException.Problem> problems = new ArrayList<>();
-        Fields fields = of(node, path, keys, problems);
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        return fields;
-    }
-
-    /**
-     * As {@link #of(YamlNode, String, List)}, but adds unknown keys to {@code problems} instead of
-     * throwing, so the caller can go on checking the known keys.
      */
     static Fields of(YamlNode node, String path, List<String> keys, List<ScenarioException.Problem> problems)
             throws ScenarioException {

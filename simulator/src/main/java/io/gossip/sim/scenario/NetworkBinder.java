@@ -29,16 +29,21 @@ final class NetworkBinder {
     private NetworkBinder() {
     }
 
-    /** The network model, or the defaults when {@code node} is null. */
+    /**
+     * The network model, or the defaults when {@code node} is null. Every problem of the section is
+     * reported: unknown keys, and each wrong value of latency, regions and loss.
+     */
     static NetworkSpec bind(YamlNode node) throws ScenarioException {
         if (node == null) {
             return new NetworkSpec(new LatencySpec.Constant(DEFAULT_LATENCY_MILLIS), null, LossSpec.none());
         }
-        Fields f = Fields.of(node, "network", KEYS);
-        LatencySpec latency = f.has("latency") ? latency(f.node("latency"))
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "network", KEYS, p.list());
+        LatencySpec latency = f.has("latency") ? p.check(() -> latency(f.node("latency")))
                 : new LatencySpec.Constant(DEFAULT_LATENCY_MILLIS);
-        RegionsSpec regions = f.has("regions") ? regions(f.node("regions")) : null;
-        LossSpec loss = f.has("loss") ? loss(f.node("loss")) : LossSpec.none();
+        RegionsSpec regions = f.has("regions") ? p.check(() -> regions(f.node("regions"))) : null;
+        LossSpec loss = f.has("loss") ? p.check(() -> loss(f.node("loss"))) : LossSpec.none();
+        p.throwIfAny();
         return new NetworkSpec(latency, regions, loss);
     }
 
@@ -48,36 +53,44 @@ final class NetworkBinder {
             return new LatencySpec.Constant(Values.number(node, path, 0, INF));
         }
         String type = type(node, path, LATENCY_KEYS);
-        Fields f = Fields.of(node, path, LATENCY_KEYS.get(type));
+        Problems p = new Problems();
+        Fields f = Fields.of(node, path, LATENCY_KEYS.get(type), p.list());
         switch (type) {
             case "constant": {
-                double millis = f.number("millis", 0, INF);
+                Double millis = p.check(() -> f.number("millis", 0, INF));
+                p.throwIfAny();
                 return f.construct(() -> new LatencySpec.Constant(millis));
             }
             case "uniform": {
-                double min = f.number("minMillis", 0, INF);
-                double max = f.number("maxMillis", 0, INF);
+                Double min = p.check(() -> f.number("minMillis", 0, INF));
+                Double max = p.check(() -> f.number("maxMillis", 0, INF));
+                p.throwIfAny();
                 return f.construct(() -> new LatencySpec.Uniform(min, max));
             }
             case "normal": {
-                double mean = f.number("meanMillis", 0, INF);
-                double stddev = f.number("stddevMillis", 0, INF);
+                Double mean = p.check(() -> f.number("meanMillis", 0, INF));
+                Double stddev = p.check(() -> f.number("stddevMillis", 0, INF));
+                p.throwIfAny();
                 return f.construct(() -> new LatencySpec.Normal(mean, stddev));
             }
             default: {
-                double median = f.number("medianMillis", Values.POSITIVE, INF);
-                double sigma = f.number("sigma", 0, INF);
+                Double median = p.check(() -> f.number("medianMillis", Values.POSITIVE, INF));
+                Double sigma = p.check(() -> f.number("sigma", 0, INF));
+                p.throwIfAny();
                 return f.construct(() -> new LatencySpec.LogNormal(median, sigma));
             }
         }
     }
 
     private static RegionsSpec regions(YamlNode node) throws ScenarioException {
-        Fields f = Fields.of(node, "network.regions", List.of("count", "intraRegionMillis", "interRegionMillis"));
-        int count = (int) f.integer("count", 1, Integer.MAX_VALUE);
-        double intra = f.number("intraRegionMillis", 0, 0, INF);
-        double inter = f.number("interRegionMillis", 0, INF);
-        return f.construct(() -> new RegionsSpec(count, intra, inter));
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "network.regions", List.of("count", "intraRegionMillis", "interRegionMillis"),
+                p.list());
+        Long count = p.check(() -> f.integer("count", 1, Integer.MAX_VALUE));
+        Double intra = p.check(() -> f.number("intraRegionMillis", 0, 0, INF));
+        Double inter = p.check(() -> f.number("interRegionMillis", 0, INF));
+        p.throwIfAny();
+        return f.construct(() -> new RegionsSpec(count.intValue(), intra, inter));
     }
 
     private static LossSpec loss(YamlNode node) throws ScenarioException {
@@ -86,15 +99,18 @@ final class NetworkBinder {
             return new LossSpec.Independent(Values.number(node, path, 0, 1));
         }
         String type = type(node, path, LOSS_KEYS);
-        Fields f = Fields.of(node, path, LOSS_KEYS.get(type));
+        Problems p = new Problems();
+        Fields f = Fields.of(node, path, LOSS_KEYS.get(type), p.list());
         if (type.equals("independent")) {
-            double probability = f.number("probability", 0, 1);
+            Double probability = p.check(() -> f.number("probability", 0, 1));
+            p.throwIfAny();
             return f.construct(() -> new LossSpec.Independent(probability));
         }
-        double goodToBad = f.number("goodToBad", 0, 1);
-        double badToGood = f.number("badToGood", 0, 1);
-        double lossInGood = f.number("lossInGood", 0, 0, 1);
-        double lossInBad = f.number("lossInBad", 1, 0, 1);
+        Double goodToBad = p.check(() -> f.number("goodToBad", 0, 1));
+        Double badToGood = p.check(() -> f.number("badToGood", 0, 1));
+        Double lossInGood = p.check(() -> f.number("lossInGood", 0, 0, 1));
+        Double lossInBad = p.check(() -> f.number("lossInBad", 1, 0, 1));
+        p.throwIfAny();
         return f.construct(() -> new LossSpec.GilbertElliott(goodToBad, badToGood, lossInGood, lossInBad));
     }
 

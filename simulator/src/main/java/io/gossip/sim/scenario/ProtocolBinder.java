@@ -21,33 +21,51 @@ final class ProtocolBinder {
     private ProtocolBinder() {
     }
 
-    /** The protocol configuration, or the defaults when {@code node} is null. */
+    /**
+     * The protocol configuration, or the defaults when {@code node} is null. Every unknown key and
+     * every wrong value of the section is reported, not only the first.
+     */
     static ProtocolConfig bind(YamlNode node) throws ScenarioException {
         ProtocolConfig d = ProtocolConfig.defaults();
         if (node == null) {
             return d;
         }
-        Fields f = Fields.of(node, "protocol", KEYS);
-        long heartbeat = f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, TIME_MAX);
-        long isolationDefault = heartbeat == 0 ? 0 : d.isolationTimeoutMillis();
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "protocol", KEYS, p.list());
+        Long heartbeat = p.check(() -> f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, TIME_MAX));
+        long isolationDefault = heartbeat != null && heartbeat == 0 ? 0 : d.isolationTimeoutMillis();
+        Long c = p.check(() -> f.integer("c", d.c(), 0, INT_MAX));
+        Long forwardLimit = p.check(() -> f.integer("forwardLimit", d.forwardLimit(), 1, INT_MAX));
+        Long isolation = p.check(() -> f.integer("isolationTimeoutMillis", isolationDefault, 0, TIME_MAX));
+        Long lease = p.check(() -> f.integer("leaseDurationMillis", d.leaseDurationMillis(), 0,
+                ProtocolConfig.MAX_LEASE_MILLIS));
+        Boolean indirection = p.check(() -> f.bool("indirection", d.indirection()));
+        Double walkBudget = p.check(() -> f.number("walkBudget", d.walkBudget(), Values.POSITIVE,
+                Double.POSITIVE_INFINITY));
+        Long maxAttempts = p.check(() -> f.integer("maxAttempts", d.maxAttempts(), 1, 16));
+        Long retransmit = p.check(() -> f.integer("retransmitTimeoutMillis", d.retransmitTimeoutMillis(), 1,
+                ProtocolConfig.MAX_RETRANSMIT_TIMEOUT_MILLIS));
+        Long memoryCapacity = p.check(() -> f.integer("duplicateMemoryCapacity", d.duplicateMemoryCapacity(), 1,
+                INT_MAX));
+        Long memoryAge = p.check(() -> f.integer("duplicateMemoryAgeMillis", d.duplicateMemoryAgeMillis(), 0,
+                TIME_MAX));
+        Long maxPayload = p.check(() -> f.integer("maxPayloadBytes", d.maxPayloadBytes(), 0, INT_MAX));
+        Long hopLimit = p.check(() -> f.integer("gossipHopLimit", d.gossipHopLimit(), 0, INT_MAX));
+        p.throwIfAny();
         ProtocolConfig.Builder b = ProtocolConfig.builder()
-                .c((int) f.integer("c", d.c(), 0, INT_MAX))
-                .forwardLimit((int) f.integer("forwardLimit", d.forwardLimit(), 1, INT_MAX))
+                .c(c.intValue())
+                .forwardLimit(forwardLimit.intValue())
                 .heartbeatPeriodMillis(heartbeat)
-                .isolationTimeoutMillis(f.integer("isolationTimeoutMillis", isolationDefault, 0, TIME_MAX))
-                .leaseDurationMillis(f.integer("leaseDurationMillis", d.leaseDurationMillis(), 0,
-                        ProtocolConfig.MAX_LEASE_MILLIS))
-                .indirection(f.bool("indirection", d.indirection()))
-                .walkBudget(f.number("walkBudget", d.walkBudget(), Values.POSITIVE, Double.POSITIVE_INFINITY))
-                .maxAttempts((int) f.integer("maxAttempts", d.maxAttempts(), 1, 16))
-                .retransmitTimeoutMillis(f.integer("retransmitTimeoutMillis", d.retransmitTimeoutMillis(), 1,
-                        ProtocolConfig.MAX_RETRANSMIT_TIMEOUT_MILLIS))
-                .duplicateMemoryCapacity((int) f.integer("duplicateMemoryCapacity",
-                        d.duplicateMemoryCapacity(), 1, INT_MAX))
-                .duplicateMemoryAgeMillis(f.integer("duplicateMemoryAgeMillis", d.duplicateMemoryAgeMillis(),
-                        0, TIME_MAX))
-                .maxPayloadBytes((int) f.integer("maxPayloadBytes", d.maxPayloadBytes(), 0, INT_MAX))
-                .gossipHopLimit((int) f.integer("gossipHopLimit", d.gossipHopLimit(), 0, INT_MAX));
+                .isolationTimeoutMillis(isolation)
+                .leaseDurationMillis(lease)
+                .indirection(indirection)
+                .walkBudget(walkBudget)
+                .maxAttempts(maxAttempts.intValue())
+                .retransmitTimeoutMillis(retransmit)
+                .duplicateMemoryCapacity(memoryCapacity.intValue())
+                .duplicateMemoryAgeMillis(memoryAge)
+                .maxPayloadBytes(maxPayload.intValue())
+                .gossipHopLimit(hopLimit.intValue());
         return f.construct(b::build);
     }
 }

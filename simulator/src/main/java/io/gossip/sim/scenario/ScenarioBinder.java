@@ -138,30 +138,39 @@ final class ScenarioBinder {
             }
             return new MembershipSpec(type, null);
         }
-        Fields f = Fields.of(node, path, List.of("type", "fanout"));
-        MembershipSpec.Type type = f.choice("type", MEMBERSHIP_TYPES);
-        Integer fanout = null;
-        if (f.has("fanout")) {
-            YamlNode fanoutNode = f.node("fanout");
-            if (type == MembershipSpec.Type.SCAMP) {
-                throw new ScenarioException(fanoutNode.location(), f.qualified("fanout")
-                        + ": only global membership has a fanout (SCAMP nodes gossip to their PartialView)");
-            }
-            boolean auto = fanoutNode instanceof YamlNode.Scalar s && Values.isWord(s, "auto");
-            if (auto && !autoAllowed) {
-                throw new ScenarioException(fanoutNode.location(), f.qualified("fanout") + ": 'auto' copies the "
-                        + "mean PartialView of a SCAMP run, so it is only valid in baseline; give a number");
-            }
-            if (!auto) {
-                if (fanoutNode instanceof YamlNode.Scalar s && s.value() instanceof String) {
-                    throw Values.wrongType(fanoutNode, f.qualified("fanout"), "auto or an integer >= 1");
-                }
-                fanout = (int) Values.integer(fanoutNode, f.qualified("fanout"), 1, Integer.MAX_VALUE);
-            }
-        } else if (type == MembershipSpec.Type.GLOBAL && !autoAllowed) {
-            throw f.missing("fanout", "an integer >= 1");
-        }
+        Problems p = new Problems();
+        Fields f = Fields.of(node, path, List.of("type", "fanout"), p.list());
+        MembershipSpec.Type type = p.check(() -> f.choice("type", MEMBERSHIP_TYPES));
+        Integer fanout = p.check(() -> fanout(f, type, autoAllowed));
+        p.throwIfAny();
         return new MembershipSpec(type, fanout);
+    }
+
+    /** The fanout of a membership mapping, null for none or auto; {@code type} is null when it was wrong. */
+    private static Integer fanout(Fields f, MembershipSpec.Type type, boolean autoAllowed) throws ScenarioException {
+        if (!f.has("fanout")) {
+            if (type == MembershipSpec.Type.GLOBAL && !autoAllowed) {
+                throw f.missing("fanout", "an integer >= 1");
+            }
+            return null;
+        }
+        YamlNode fanoutNode = f.node("fanout");
+        if (type == MembershipSpec.Type.SCAMP) {
+            throw new ScenarioException(fanoutNode.location(), f.qualified("fanout")
+                    + ": only global membership has a fanout (SCAMP nodes gossip to their PartialView)");
+        }
+        boolean auto = fanoutNode instanceof YamlNode.Scalar s && Values.isWord(s, "auto");
+        if (auto && !autoAllowed) {
+            throw new ScenarioException(fanoutNode.location(), f.qualified("fanout") + ": 'auto' copies the "
+                    + "mean PartialView of a SCAMP run, so it is only valid in baseline; give a number");
+        }
+        if (auto) {
+            return null;
+        }
+        if (fanoutNode instanceof YamlNode.Scalar s && s.value() instanceof String) {
+            throw Values.wrongType(fanoutNode, f.qualified("fanout"), "auto or an integer >= 1");
+        }
+        return (int) Values.integer(fanoutNode, f.qualified("fanout"), 1, Integer.MAX_VALUE);
     }
 
     private static MembershipSpec baseline(Fields f, MembershipSpec membership) throws ScenarioException {
@@ -246,7 +255,16 @@ final class ScenarioBinder {
         if (node == null) {
             return new OutputSpec(0, DEFAULT_COVERAGE_STEP_MILLIS);
         }
-        Fields f = Fields.of(node, "output", OUTPUT_KEYS);
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "output", OUTPUT_KEYS, p.list());
+        Double sample = p.check(() -> timelineSample(f));
+        Double step = p.check(() -> f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE,
+                INF));
+        p.throwIfAny();
+        return f.construct(() -> new OutputSpec(sample, step));
+    }
+
+    private static double timelineSample(Fields f) throws ScenarioException {
         double sample = f.number("timelineSampleMillis", 0, 0, INF);
         // The engine samples on the microsecond clock, rounding the interval; one that rounds to
         // 0 µs would silently mean "no timeline".
@@ -256,8 +274,7 @@ final class ScenarioBinder {
                     + "timeline) or at least " + plain(MIN_TIMELINE_SAMPLE_MILLIS)
                     + " (the clock counts whole microseconds), got " + plain(sample));
         }
-        double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
-        return f.construct(() -> new OutputSpec(sample, step));
+        return sample;
     }
 
     /** {@code 0.0005}, not Java's {@code 5.0E-4}. */
@@ -269,25 +286,15 @@ final class ScenarioBinder {
         if (node == null) {
             return LiveSpec.defaults();
         }
-        List<ScenarioException.Problem> problems = new ArrayList<>();
-        Fields f = Fields.of(node, "live", List.of("timeScale", "loopThreads"), problems);
-        Double timeScale = null;
-        Integer loopThreads = null;
-        try {
-            timeScale = f.number("timeScale", LiveSpec.DEFAULT_TIME_SCALE, LiveSpec.MIN_TIME_SCALE, 1);
-        } catch (ScenarioException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            loopThreads = (int) f.integer("loopThreads", LiveSpec.DEFAULT_LOOP_THREADS, 1, LiveSpec.MAX_LOOP_THREADS);
-        } catch (ScenarioException e) {
-            problems.addAll(e.problems());
-        }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "live", List.of("timeScale", "loopThreads"), p.list());
+        Double timeScale = p.check(() -> f.number("timeScale", LiveSpec.DEFAULT_TIME_SCALE, LiveSpec.MIN_TIME_SCALE,
+                1));
+        Long loopThreads = p.check(() -> f.integer("loopThreads", LiveSpec.DEFAULT_LOOP_THREADS, 1,
+                LiveSpec.MAX_LOOP_THREADS));
+        p.throwIfAny();
         double scale = timeScale;
-        int loops = loopThreads;
+        int loops = loopThreads.intValue();
         return f.construct(() -> new LiveSpec(scale, loops));
     }
 }

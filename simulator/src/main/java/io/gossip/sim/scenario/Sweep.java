@@ -13,15 +13,27 @@ import java.util.List;
 record Sweep(String parameter, Location parameterLocation, List<YamlNode> values) {
     static final List<String> KEYS = List.of("parameter", "values");
 
-    /** Binds the sweep mapping. */
+    /** Binds the sweep mapping, reporting every problem of it (its parameter's and its values'). */
     static Sweep bind(YamlNode node) throws ScenarioException {
-        Fields f = Fields.of(node, "sweep", KEYS);
+        Problems p = new Problems();
+        Fields f = Fields.of(node, "sweep", KEYS, p.list());
+        String parameter = p.check(() -> parameter(f));
+        List<YamlNode> values = p.check(() -> values(f));
+        p.throwIfAny();
+        return new Sweep(parameter, f.node("parameter").location(), values);
+    }
+
+    private static String parameter(Fields f) throws ScenarioException {
         String parameter = f.text("parameter");
         String root = parameter.split("\\.", 2)[0];
         if (root.equals("sweep") || root.equals("name")) {
             throw new ScenarioException(f.node("parameter").location(), "sweep.parameter: cannot sweep '"
                     + root + "'; sweep a value of the scenario such as nodes, protocol.c or network.loss");
         }
+        return parameter;
+    }
+
+    private static List<YamlNode> values(Fields f) throws ScenarioException {
         if (!f.has("values")) {
             throw f.missing("values", "a non-empty list of values");
         }
@@ -29,7 +41,7 @@ record Sweep(String parameter, Location parameterLocation, List<YamlNode> values
         if (!(values instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
             throw Values.wrongType(values, "sweep.values", "a non-empty list of values");
         }
-        return new Sweep(parameter, f.node("parameter").location(), List.copyOf(sequence.items()));
+        return List.copyOf(sequence.items());
     }
 
     /** The value as written, for RunPlan.Point#value and messages. */

@@ -106,29 +106,52 @@ final class TimelineBinder {
         Map<String, String> words = new LinkedHashMap<>();
         KEYS.keySet().forEach(k -> words.put(k, k));
         String action = Values.choice(actionNode, path + ".action", words);
-        Fields f = Fields.of(node, path, KEYS.get(action));
-        double at = f.number("atMillis", 0, INF);
+        // Every unknown key and every wrong value of the entry is reported, not only the first.
+        Problems p = new Problems();
+        Fields f = Fields.of(node, path, KEYS.get(action), p.list());
+        Double at = p.check(() -> f.number("atMillis", 0, INF));
         switch (action) {
             case "join": {
-                int count = count(f);
-                return new TimelineAction.Join(at, count, over(f, count),
-                        f.choice("contacts", Map.of("uniform", TimelineAction.Join.Contacts.UNIFORM,
+                Integer count = p.check(() -> count(f));
+                // A wrong count is left out of overMillis (checked as for a fixed count), so that
+                // overMillis and intervalMillis are still checked.
+                Double over = p.check(() -> over(f, count == null ? 0 : count));
+                TimelineAction.Join.Contacts contacts = p.check(() -> f.choice("contacts",
+                        Map.of("uniform", TimelineAction.Join.Contacts.UNIFORM,
                                 "single", TimelineAction.Join.Contacts.SINGLE), TimelineAction.Join.Contacts.UNIFORM));
+                p.throwIfAny();
+                return new TimelineAction.Join(at, count, over, contacts);
             }
-            case "broadcast":
-                return new TimelineAction.Broadcast(at, (int) f.integer("count", 1, 1, Integer.MAX_VALUE),
-                        f.number("intervalMillis", 1000, 0, INF), source(f),
-                        (int) f.integer("payloadBytes", Math.min(DEFAULT_PAYLOAD_BYTES, maxPayloadBytes), 0,
-                                maxPayloadBytes));
+            case "broadcast": {
+                Long count = p.check(() -> f.integer("count", 1, 1, Integer.MAX_VALUE));
+                Double interval = p.check(() -> f.number("intervalMillis", 1000, 0, INF));
+                Integer source = p.check(() -> source(f));
+                Long payload = p.check(() -> f.integer("payloadBytes", Math.min(DEFAULT_PAYLOAD_BYTES,
+                        maxPayloadBytes), 0, maxPayloadBytes));
+                p.throwIfAny();
+                return new TimelineAction.Broadcast(at, count.intValue(), interval, source, payload.intValue());
+            }
             case "crash":
-                return new TimelineAction.Crash(at, selection(f));
-            case "unsubscribe":
-                return new TimelineAction.Unsubscribe(at, selection(f));
-            case "partition":
-                return new TimelineAction.Partition(at, until(f, at), fractions(f));
-            default:
-                return new TimelineAction.Churn(at, until(f, at), f.number("joinsPerSecond", 0, 0, INF),
-                        f.number("leavesPerSecond", 0, 0, INF), f.bool("crash", false));
+            case "unsubscribe": {
+                TimelineAction.NodeSelection selection = p.check(() -> selection(f));
+                p.throwIfAny();
+                return action.equals("crash") ? new TimelineAction.Crash(at, selection)
+                        : new TimelineAction.Unsubscribe(at, selection);
+            }
+            case "partition": {
+                Double until = p.check(() -> until(f, at));
+                List<Double> fractions = p.check(() -> fractions(f));
+                p.throwIfAny();
+                return new TimelineAction.Partition(at, until, fractions);
+            }
+            default: {
+                Double until = p.check(() -> until(f, at));
+                Double joins = p.check(() -> f.number("joinsPerSecond", 0, 0, INF));
+                Double leaves = p.check(() -> f.number("leavesPerSecond", 0, 0, INF));
+                Boolean crash = p.check(() -> f.bool("crash", false));
+                p.throwIfAny();
+                return new TimelineAction.Churn(at, until, joins, leaves, crash);
+            }
         }
     }
 
@@ -179,12 +202,14 @@ final class TimelineBinder {
         return (int) Values.integer(node, f.qualified("source"), 0, nodes - 1);
     }
 
-    private double until(Fields f, double at) throws ScenarioException {
+    /** {@code untilMillis}, after {@code at}; only its own value is checked when {@code at} was wrong (null). */
+    private double until(Fields f, Double at) throws ScenarioException {
         if (!f.has("untilMillis")) {
-            throw f.missing("untilMillis", "a number after atMillis (" + at + ")");
+            throw f.missing("untilMillis", at == null ? "a number after atMillis" : "a number after atMillis ("
+                    + at + ")");
         }
         double until = f.number("untilMillis", 0, INF);
-        if (!(until > at)) {
+        if (at != null && !(until > at)) {
             throw new ScenarioException(f.node("untilMillis").location(), f.qualified("untilMillis")
                     + ": must be after atMillis (" + at + "), got " + until);
         }
@@ -200,9 +225,14 @@ final class TimelineBinder {
             return new TimelineAction.NodeSelection(f.number("fraction", 0, 1), null);
         }
         List<Integer> indices = new ArrayList<>();
+        Problems p = new Problems(); // every wrong index, not only the first
         for (YamlNode item : list(f, "nodes", "a list of node indices in [0, " + (nodes - 1) + "]")) {
-            indices.add((int) Values.integer(item, f.qualified("nodes"), 0, nodes - 1));
+            Long index = p.check(() -> Values.integer(item, f.qualified("nodes"), 0, nodes - 1));
+            if (index != null) {
+                indices.add(index.intValue());
+            }
         }
+        p.throwIfAny();
         return new TimelineAction.NodeSelection(null, indices);
     }
 
@@ -215,9 +245,14 @@ final class TimelineBinder {
             throw Values.wrongType(f.node("fractions"), f.qualified("fractions"), "a list of at least 2 numbers > 0");
         }
         List<Double> fractions = new ArrayList<>();
+        Problems p = new Problems(); // every wrong fraction, not only the first
         for (YamlNode item : items) {
-            fractions.add(Values.number(item, f.qualified("fractions"), Values.POSITIVE, INF));
+            Double fraction = p.check(() -> Values.number(item, f.qualified("fractions"), Values.POSITIVE, INF));
+            if (fraction != null) {
+                fractions.add(fraction);
+            }
         }
+        p.throwIfAny();
         return fractions;
     }
 

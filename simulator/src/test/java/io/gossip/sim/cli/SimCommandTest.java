@@ -121,6 +121,31 @@ class SimCommandTest {
     }
 
     @Test
+    void validateListsEveryProblemOfAMappingAtOnceUpToACap() throws IOException {
+        Path file = write(SCENARIO.replace("nodes: 10", "nodes: 10\nnetwork: {latancy: 5, los: 0.1, loss: 2}"));
+        CommandRunner.Result r = CommandRunner.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(file + ":4:11: unknown key 'latancy' in network. Did you mean 'latency'? Valid keys: latency, "
+                + "regions, loss\n" + file + ":4:23: unknown key 'los' in network. Did you mean 'loss'? Valid keys: "
+                + "latency, regions, loss\n" + file + ":4:39: network.loss: must be a number in [0, 1], got 2\n"
+                + "scenario refused (3 problems); nothing was run.\n", r.err().replace(System.lineSeparator(), "\n"));
+        // A generated timeline with a mistake in every entry: the first ones, and how many more.
+        StringBuilder many = new StringBuilder(SCENARIO);
+        int wrong = Refusal.MAX_SHOWN + 5;
+        for (int i = 0; i < wrong; i++) {
+            many.append("  - {action: broadcast, atMillis: -").append(i + 1).append("}\n");
+        }
+        r = CommandRunner.run("validate", write(many.toString()).toString());
+        assertEquals(2, r.exitCode());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(Refusal.MAX_SHOWN + 2, lines.size(), r.err());
+        assertContains(lines.get(0), ":7:", "timeline.2.atMillis: must be a number >= 0, got -1");
+        assertContains(lines.get(Refusal.MAX_SHOWN - 1), "got -" + Refusal.MAX_SHOWN);
+        assertEquals("... and 5 more, not shown", lines.get(Refusal.MAX_SHOWN));
+        assertEquals("scenario refused (" + wrong + " problems); nothing was run.", lines.get(Refusal.MAX_SHOWN + 1));
+    }
+
+    @Test
     void validateOfAMissingFileIsBadInput() {
         CommandRunner.Result r = CommandRunner.run("validate", dir.resolve("none.yaml").toString());
         assertEquals(2, r.exitCode());

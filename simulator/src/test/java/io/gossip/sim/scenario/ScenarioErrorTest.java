@@ -108,6 +108,103 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void everyUnknownKeyOfOneMappingIsReportedWithItsSuggestion() {
+        String text = VALID.replace("  loss: 0.1", "  los: 0.1\n  latancy: 5");
+        ScenarioException e = refusal(text);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 8, "los"), "unknown key 'los' in network. Did you mean 'loss'?");
+        assertProblem(e.problems().get(1), at(text, 9, "latancy"), "unknown key 'latancy' in network. "
+                + "Did you mean 'latency'?");
+    }
+
+    /** An unknown key once stopped the mapping's check: its wrong values were found one run later. */
+    @Test
+    void anUnknownKeyDoesNotHideAWrongValueOfTheSameMapping() {
+        String network = VALID.replace("minMillis: 10", "minMillis: -1").replace("  loss: 0.1", "  los: 0.1");
+        ScenarioException e = refusal(network);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(network, 8, "los"), "unknown key 'los' in network. "
+                + "Did you mean 'loss'?");
+        assertProblem(e.problems().get(1), at(network, 7, "-1"), "network.latency.minMillis: must be a number >= 0, "
+                + "got -1");
+        String protocol = VALID.replace("  c: 2", "  cc: 2\n  maxAttempts: 99");
+        e = refusal(protocol);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(protocol, 5, "cc"), "unknown key 'cc' in protocol. Did you mean 'c'?");
+        assertProblem(e.problems().get(1), at(protocol, 6, "99"), "protocol.maxAttempts: must be an integer in "
+                + "[1, 16], got 99");
+    }
+
+    @Test
+    void everyWrongValueOfOneMappingIsReported() {
+        String protocol = VALID.replace("  c: 2", "  c: -1\n  forwardLimit: 0\n  maxAttempts: 99");
+        ScenarioException e = refusal(protocol);
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(protocol, 5, "-1"), "protocol.c: must be an integer >= 0, got -1");
+        assertProblem(e.problems().get(1), at(protocol, 6, "0"), "protocol.forwardLimit: must be an integer >= 1");
+        assertProblem(e.problems().get(2), at(protocol, 7, "99"), "protocol.maxAttempts");
+        String regions = VALID + "  - {action: crash, atMillis: 5000, nodes: [-1, 3, 999]}\n";
+        regions = regions.replace("  loss: 0.1", "  loss: {type: gilbert-elliott, goodToBad: 2, badToGood: -1}\n"
+                + "  regions: {count: 0, intraRegionMillis: -1, interRegionMillis: x}");
+        e = refusal(regions);
+        assertEquals(7, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(regions, 9, "0,"), "network.regions.count");
+        assertProblem(e.problems().get(1), at(regions, 9, "-1"), "network.regions.intraRegionMillis");
+        assertProblem(e.problems().get(2), at(regions, 9, "x}"), "network.regions.interRegionMillis");
+        assertProblem(e.problems().get(3), at(regions, 8, "2,"), "network.loss.goodToBad");
+        assertProblem(e.problems().get(4), at(regions, 8, "-1"), "network.loss.badToGood");
+        assertProblem(e.problems().get(5), at(regions, 14, "-1"), "timeline.3.nodes: must be an integer in [0, 199]");
+        assertProblem(e.problems().get(6), at(regions, 14, "999"), "timeline.3.nodes");
+        String sweep = VALID + "sweep: {parameter: name, values: []}\n";
+        e = refusal(sweep);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(sweep, 13, "name"), "sweep.parameter: cannot sweep 'name'");
+        assertProblem(e.problems().get(1), at(sweep, 13, "[]"), "sweep.values: expected a non-empty list");
+    }
+
+    @Test
+    void everyProblemOfOneTimelineEntryIsReported() {
+        String text = VALID.replace("{action: broadcast, atMillis: 4000, count: 5, intervalMillis: 500}",
+                "{action: broadcast, atMillis: -5, count: 0, payloadBytes: 5000, sorce: 3}");
+        ScenarioException e = refusal(text);
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 12, "sorce"), "unknown key 'sorce' in timeline.2. "
+                + "Did you mean 'source'?");
+        assertProblem(e.problems().get(1), at(text, 12, "-5"), "timeline.2.atMillis: must be a number >= 0, got -5");
+        assertProblem(e.problems().get(2), at(text, 12, "0,"), "timeline.2.count: must be an integer >= 1, got 0");
+        assertProblem(e.problems().get(3), at(text, 12, "5000"), "timeline.2.payloadBytes: must be an integer in "
+                + "[0, 1024], got 5000");
+        // A wrong start leaves the end checked on its own; a wrong join count leaves its length checked.
+        String partition = VALID + "  - {action: partition, atMillis: x, untilMillis: -1, fractions: [0, 1]}\n"
+                + "  - {action: join, atMillis: 6000, count: -4, overMillis: -2, contacts: any}\n";
+        e = refusal(partition);
+        assertEquals(6, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(partition, 13, "x,"), "timeline.3.atMillis: expected a number");
+        assertProblem(e.problems().get(1), at(partition, 13, "-1"), "timeline.3.untilMillis: must be a number >= 0");
+        assertProblem(e.problems().get(2), at(partition, 13, "0,"), "timeline.3.fractions");
+        assertProblem(e.problems().get(3), at(partition, 14, "-4"), "timeline.4.count");
+        assertProblem(e.problems().get(4), at(partition, 14, "-2"), "timeline.4.overMillis");
+        assertProblem(e.problems().get(5), at(partition, 14, "any"), "timeline.4.contacts: unknown value 'any'");
+    }
+
+    @Test
+    void everyProblemOfMembershipOutputAndLiveIsReported() {
+        String text = VALID + "membership: {type: scmap, fanout: 0, extra: 1}\n"
+                + "output: {timelineSampleMillis: 0.0001, coverageStepMillis: 0}\n"
+                + "live: {timeScale: 2, loopThreads: 0}\n";
+        ScenarioException e = refusal(text);
+        assertEquals(7, e.problems().size(), e.getMessage());
+        assertProblem(e.problems().get(0), at(text, 13, "extra"), "unknown key 'extra' in membership");
+        assertProblem(e.problems().get(1), at(text, 13, "scmap"), "membership.type: unknown value 'scmap'. "
+                + "Did you mean 'scamp'?");
+        assertProblem(e.problems().get(2), at(text, 13, "0,"), "membership.fanout: must be an integer >= 1");
+        assertProblem(e.problems().get(3), at(text, 14, "0.0001"), "output.timelineSampleMillis: must be 0");
+        assertProblem(e.problems().get(4), at(text, 14, "0}"), "output.coverageStepMillis");
+        assertProblem(e.problems().get(5), at(text, 15, "2,"), "live.timeScale");
+        assertProblem(e.problems().get(6), at(text, 15, "0}"), "live.loopThreads");
+    }
+
+    @Test
     void yamlAliasIsRefusedRatherThanReadAsText() {
         String text = VALID.replace("  latency:", "  latency: &lat").replace("  loss: 0.1", "  loss: *lat");
         assertProblem(firstProblem(text), at(text, 8, "*lat"), "YAML aliases (*lat) are not supported");
