@@ -47,7 +47,11 @@ public final class SimCommand implements Callable<Integer> {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         ConsoleLogging.install(System.err);
-        System.exit(commandLine(Engines.simulator(), Engines.reports(), System.console() != null).execute(args));
+        CommandLine line = commandLine(Engines.simulator(), Engines.reports(), System.console() != null);
+        // Signs such as the summary's (c+1)·ln n in ASCII where the console cannot show them (LC_ALL=C).
+        line.setOut(ConsoleWriters.stdout());
+        line.setErr(ConsoleWriters.stderr());
+        System.exit(line.execute(args));
     }
 
     /**
