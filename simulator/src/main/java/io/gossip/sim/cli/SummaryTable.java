@@ -45,7 +45,10 @@ final class SummaryTable {
         row(t, "reliability", num(s.path("reliability"), 3)
                 + "   (share of broadcasts that reached every live node)");
         JsonNode latency = s.path("latencyMillis");
-        if (s.path("broadcasts").isNumber() && s.path("broadcasts").asLong() == 0) {
+        // summary.json's reliability is null exactly when no broadcast was sent (the report's test too).
+        boolean noBroadcast = s.path("broadcasts").isNumber() && s.path("broadcasts").asLong() == 0
+                || s.path("reliability").isNull();
+        if (noBroadcast) {
             row(t, "latency", MISSING + "   (no broadcast was sent: the timeline has none, or skipped each one;"
                     + " events.csv says which)");
         } else if (latency.path("t50").isNumber()) {
@@ -60,7 +63,13 @@ final class SummaryTable {
         JsonNode messages = s.path("messages");
         row(t, "messages per node", num(messages.path("perNode"), 1) + "   (total " + num(messages.path("total"), 0)
                 + ")");
-        row(t, "duplicate ratio", num(s.path("duplicateRatio"), 3));
+        if (noBroadcast) {
+            // summary.json then holds 0 (no gossip copy, so no duplicate), but there is no ratio: the
+            // report's table has no figure there either.
+            row(t, "duplicate ratio", MISSING + "   (no broadcast was sent)");
+        } else {
+            row(t, "duplicate ratio", num(s.path("duplicateRatio"), 3));
+        }
         if (s.path("redelivered").asLong() > 0) {
             // Zero unless a duplicate memory forgot messages whose copies still travelled: worth a row then.
             row(t, "redelivered", num(s.path("redelivered"), 0) + "   (copies taken for new by nodes whose"

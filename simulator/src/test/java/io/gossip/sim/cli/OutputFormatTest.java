@@ -120,6 +120,29 @@ class OutputFormatTest {
         assertFalse(table.contains("broadcasts.csv"), table);
     }
 
+    /** summary.json's duplicate ratio is 0 without broadcasts; the console read 0.000, the report "no data". */
+    @Test
+    void withNoBroadcastSentTheDuplicateRatioIsNoDataNotZero() throws Exception {
+        String json = """
+                {"scenario": "quiet", "seed": 1, "nodes": 100, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": null, "min": null}, "reliability": null, "broadcasts": 0,
+                 "latencyMillis": {"t50": null, "t99": null, "t100": null},
+                 "messages": {"total": 6582, "perNode": 65.82}, "duplicateRatio": 0.0,
+                 "partialView": {"mean": 5.28, "expected": 9.2, "min": 1, "max": 13, "stddev": 3.08}, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        for (String expected : new String[] {"coverage            mean -   min -", "reliability         -   ",
+            "duplicate ratio     -   (no broadcast was sent)", "messages per node   65.8   (total 6,582)",
+            "PartialView         mean 5.28"}) {
+            assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);
+        }
+        assertFalse(table.contains("0.000"), table);
+        // A broadcast that found no one to send a copy to: a measured ratio of 0, as the report shows it.
+        String alone = json.replace("\"reliability\": null, \"broadcasts\": 0", "\"reliability\": 1.0, "
+                + "\"broadcasts\": 1");
+        assertTrue(SummaryTable.render(new ObjectMapper().readTree(alone)).contains("duplicate ratio     0.000"));
+    }
+
     @Test
     void withNoCompleteBroadcastTheLatencyRowSaysWhereEachBroadcastsLatencyIs() throws Exception {
         String json = """
