@@ -8,7 +8,8 @@ import java.util.List;
  * swept value as a number, {@link Double#NaN} when there is none or it is a word (a sweep over
  * {@code membership.type} or {@code protocol.indirection} is categorical). Coverage, reliability,
  * their deviation, the duplicate ratio and the latency means are NaN when the simulator left them
- * empty, as it does for a run without broadcasts.
+ * empty, as it does for a run without broadcasts; the PartialView and InView means too, as for a run
+ * whose every node crashed or left before the end.
  */
 record PointRow(
         int point,
@@ -51,9 +52,9 @@ record PointRow(
                 row.optionalFraction("reliability"),
                 // A standard deviation of reliabilities (fractions) is 0.5 at most.
                 row.optionalFraction("reliability_stddev"),
-                row.nonNegative("pv_mean"),
+                row.optionalNonNegative("pv_mean"),
                 row.nonNegative("pv_expected"),
-                row.nonNegative("iv_mean"),
+                row.optionalNonNegative("iv_mean"),
                 row.nonNegative("messages_per_node"),
                 row.optionalFraction("duplicate_ratio"),
                 row.optionalNonNegative("t99_ms_mean"),

@@ -26,7 +26,8 @@ record PvScaling(List<double[]> measured, double c) {
             return Optional.empty();
         }
         List<PointRow> scamp = points.stream()
-                .filter(p -> p.membership().equals(CsvRow.SCAMP) && p.nodes() > 0)
+                // A point with no live node at the end has no mean view to plot.
+                .filter(p -> p.membership().equals(CsvRow.SCAMP) && p.nodes() > 0 && !Double.isNaN(p.pvMean()))
                 .sorted(Comparator.comparingInt(PointRow::nodes))
                 .toList();
         if (scamp.size() < 2) {

@@ -166,6 +166,31 @@ class RunReportTest {
                 PointTable.rows(RunData.load(dir).points()).get(0));
     }
 
+    /**
+     * Every node crashed (or left) before the end: no view to measure, so summary.json has no view
+     * means and points.csv empty ones, as the simulator writes them. The report refused the run
+     * ("column 'pv_mean' is empty") after sim run had printed its summary with "-" there.
+     */
+    @Test
+    void aRunThatEndsWithNoLiveNodeShowsNoViewFiguresInsteadOfFailing() throws Exception {
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "summary.json", Fixtures.summary("all-crashed", 4, 1)
+                .replace("\"mean\": 2.5, \"expected\": 2.77, \"min\": 2, \"max\": 3, \"stddev\": 0.5",
+                        "\"mean\": null, \"expected\": 0.0, \"min\": null, \"max\": null, \"stddev\": null")
+                .replace("\"mean\": 2.5, \"min\": 2, \"max\": 3, \"stddev\": 0.5",
+                        "\"mean\": null, \"min\": null, \"max\": null, \"stddev\": null"));
+        List<String> nodes = new ArrayList<>(List.of(Fixtures.NODES_HEADER));
+        Files.readAllLines(dir.resolve("nodes.csv")).stream().skip(1)
+                .map(line -> line.replace(",true,", ",false,")).forEach(nodes::add);
+        Fixtures.write(dir, "nodes.csv", nodes.toArray(String[]::new));
+        Fixtures.write(dir, "points.csv", Fixtures.POINTS_HEADER,
+                "0,,,scamp,2,4,1,0.833,0.5,0.667,0.471,,0.0,,3.43,0.3,15.0,15.0",
+                "0,,,global,1,4,1,1.0,1.0,1.0,0.0,,0.0,,6.0,0.2,10.0,10.0");
+        String html = Files.readString(RunReport.build(dir).indexHtml());
+        assertTrue(html.contains("<th>InView mean</th><td class=\"num\">–</td>"), html);
+        assertTrue(html.contains("<td class=\"num\">– vs 0.00</td>"), html);
+    }
+
     @Test
     void aScampOnlyRunOfOneRepetitionSaysThisRunAndNamesScamp() throws Exception {
         scampOnly();
