@@ -31,10 +31,6 @@ final class Problems {
         return found;
     }
 
-    boolean any() {
-        return !found.isEmpty();
-    }
-
     /** Throws with every problem recorded, if any. */
     void throwIfAny() throws ScenarioException {
         if (!found.isEmpty()) {
