@@ -117,10 +117,10 @@ final class NodeCommand implements Callable<Integer> {
     NodeSecurityOptions security;
 
     private final InputStream stdin;
-    /** The --bind address as parsed (port 1 for 0): which addresses the socket can send to. */
-    private PeerAddress bound;
     private final boolean installShutdownHook;
     private final Map<String, String> environment;
+    /** The --bind address as parsed (port 1 for 0): which addresses the socket can send to. */
+    private PeerAddress bound;
 
     /**
      * @param stdin the lines to broadcast

@@ -1,7 +1,6 @@
 package io.gossip.sim.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -87,7 +86,7 @@ final class StagedResults implements AutoCloseable {
     private static void deleteQuietly(Path folder) {
         try {
             delete(folder);
-        } catch (IOException | UncheckedIOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // exiting: the next run into the folder removes what is left
         }
     }
