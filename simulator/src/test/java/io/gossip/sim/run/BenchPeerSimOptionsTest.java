@@ -3,6 +3,7 @@ package io.gossip.sim.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +100,87 @@ class BenchPeerSimOptionsTest {
                 + "\"$(pair_ratios \"$1\" \"$3\")\"", "line", bare, peerSim, ours));
         assertEquals("  bare loop: broadcast phase 9.000 M/s, whole run 5.000 M/s (5.00 s) | over PeerSim 12.86x"
                 + " broadcast phase, 7.14x whole run | ours at 50% and 40% of it\n", line.out, line.err);
+    }
+
+    /** The script's functions that run one JVM of a pair, with the traps ./bench peersim sets. */
+    private static final String PAIR_RUN = "set -euo pipefail; eval \"$(sed -n '/^temporary_files=()$/p;"
+            + "/^collector_option() {/,/^}/p;/^bench_java() {/,/^}/p;/^clean_up() {/,/^}/p;"
+            + "/^clean_up_on_exit() {/,/^}/p;/^temporary_file() {/,/^}/p;/^wait_for() {/,/^}/p;"
+            + "/^pair_run() {/,/^}/p' " + BENCH + ")\"; clean_up_on_exit; "
+            + "pair_run ours './bench scale' -cp sim.jar Main; echo \"ours: $ours\"";
+
+    @Test
+    void aPairsRunLeavesNothingBehind() throws Exception {
+        Result ok = pairRun("json");
+        assertEquals(0, ok.code, ok.err);
+        assertEquals("ours: {\"eventsPerSecond\":5}\n", ok.out, ok.err);
+        assertEquals(List.of(), leftIn(dir.resolve("tmp")));
+        Result failed = pairRun("fail");
+        assertEquals(1, failed.code, failed.err);
+        assertTrue(failed.err.contains("boom\nbench peersim: the ./bench scale run failed (its output above)"),
+                failed.err);
+        assertEquals(List.of(), leftIn(dir.resolve("tmp")));
+    }
+
+    /** A kill (or a Ctrl-C) in the middle of a pair's run left its bench-pair.* file behind, and the run going. */
+    @Test
+    void aKilledPairsRunIsStoppedAndItsFilesRemoved() throws Exception {
+        Path pidFile = dir.resolve("java.pid");
+        Process bash = pairRunProcess("hang");
+        long javaPid = -1;
+        try {
+            // The JVM (a stand-in that sleeps) has started: its output file exists, and it is waited for.
+            for (int i = 0; i < 600 && !(Files.exists(pidFile) && Files.readString(pidFile).endsWith("\n")); i++) {
+                Thread.sleep(100);
+            }
+            javaPid = Long.parseLong(Files.readString(pidFile).trim());
+            assertEquals(1, leftIn(dir.resolve("tmp")).size(), "its output file while it runs");
+            bash.destroy(); // SIGTERM
+            assertTrue(bash.waitFor(60, TimeUnit.SECONDS), "the script ends at once");
+            assertEquals(143, bash.exitValue(), Files.readString(dir.resolve("err.txt")));
+            assertEquals(List.of(), leftIn(dir.resolve("tmp")));
+            assertTrue(ProcessHandle.of(javaPid).map(p -> !p.isAlive()).orElse(true), "the run is stopped");
+        } finally {
+            bash.destroyForcibly();
+            ProcessHandle.of(javaPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private Result pairRun(String behaviour) throws Exception {
+        Process process = pairRunProcess(behaviour);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("pair_run did not end within 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** pair_run with a stand-in for java that prints a JSON line ("json"), fails ("fail") or sleeps ("hang"). */
+    private Process pairRunProcess(String behaviour) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fake = bin.resolve("java");
+        Files.writeString(fake, "#!/bin/sh\necho $$ > \"$JAVA_PID\"\ncase \"$FAKE\" in\n"
+                + "  json) echo 'a progress line'; echo '{\"eventsPerSecond\":5}' ;;\n"
+                + "  fail) echo boom >&2; exit 3 ;;\n"
+                + "  hang) exec sleep 600 ;;\nesac\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        Files.createDirectories(dir.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", PAIR_RUN)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("TMPDIR", dir.resolve("tmp").toString());
+        builder.environment().put("JAVA_PID", dir.resolve("java.pid").toString());
+        builder.environment().put("FAKE", behaviour);
+        builder.environment().remove("BENCH_JVM_OPTS");
+        return builder.start();
+    }
+
+    private static List<Path> leftIn(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.toList();
+        }
     }
 
     private void refused(String message, String... args) throws Exception {
