@@ -94,7 +94,7 @@ public final class ProfileCommand {
         } catch (OutOfMemoryError e) {
             int nodes = o.ceiling() ? ScampCeiling.parse(o.runArgs()).nodes() : o.scale().nodes();
             System.err.println(OutOfMemory.advice("profile", nodes,
-                    o.ceiling() ? ScampCeiling.PER_NODE : ScaleBenchmark.PER_NODE));
+                    o.ceiling() ? ScampCeiling.PER_NODE : ScaleBenchmark.perNode(o.scale().c())));
             System.exit(1);
             return;
         }

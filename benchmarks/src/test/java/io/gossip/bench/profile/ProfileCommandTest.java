@@ -50,6 +50,9 @@ class ProfileCommandTest {
         assertRefused("option --out needs a value", "--nodes", "1000", "--out");
         assertRefused("--out cannot contain a comma", "--nodes", "1000", "--out", "a,b");
         assertRefused("--out needs a folder, got an empty value", "--nodes", "1000", "--out", "");
+        // A c whose views cannot fit the group, for the scale run and the bare loop alike.
+        assertRefused("--c must be <= 143 with 1000 nodes, got 144", "--nodes", "1000", "--c", "144");
+        assertRefused("--c must be <= 16 with 1000 nodes, got 144", "--ceiling", "--nodes", "1000", "--c", "144");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.gossip.sim.run.OptionValues.longValue;
 import io.gossip.sim.run.OptionValues;
 import io.gossip.sim.run.OutOfMemory;
 import io.gossip.sim.run.PhaseWatcher;
+import io.gossip.sim.run.ScaleRun;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -20,8 +21,8 @@ import java.util.Locale;
  * <p>Usage: {@code ScampCeiling --nodes N [--c C] [--broadcasts B] [--seed S]}; prints a line of text
  * and a JSON line. Its limits, refused before the run: N up to {@value LeanNodes#MAX_NODES} (every
  * node's slot of {@value LeanNodes#STRIDE} ints lies in one Java array), and C such that PartialViews
- * of (C + 1)·ln N ids on average fit the {@value LeanNodes#MAX_PARTIAL_VIEW} of a slot ({@link
- * #largestC}); a run whose largest view outgrows its slot anyway stops with a one-line error.
+ * of (C + 1)·ln N ids on average fit the {@value LeanNodes#MAX_PARTIAL_VIEW} of a slot and the N - 1
+ * other nodes ({@link #largestC}); a run whose largest view outgrows its slot anyway stops with a one-line error.
  */
 public final class ScampCeiling {
     private ScampCeiling() {
@@ -29,7 +30,8 @@ public final class ScampCeiling {
 
     static final String USAGE = "Usage: ./bench ceiling --nodes N [--c C] [--broadcasts B] [--seed S]"
             + " (defaults: C = 1, B = 10, S = 1; N at most " + LeanNodes.MAX_NODES + "; C such that PartialViews"
-            + " of (C+1)·ln N ids on average fit the " + LeanNodes.MAX_PARTIAL_VIEW + " a node holds here)";
+            + " of (C+1)·ln N ids on average fit the " + LeanNodes.MAX_PARTIAL_VIEW + " a node holds here and the"
+            + " N-1 other nodes)";
 
     /** What a node costs here, for the out-of-memory advice. */
     public static final String PER_NODE = "about " + (LeanNodes.STRIDE * Integer.BYTES)
@@ -40,6 +42,11 @@ public final class ScampCeiling {
     }
 
     public static void main(String[] args) {
+        int checked = OptionValues.check(args, ScampCeiling::parse, System.err);
+        if (checked >= 0) {
+            System.exit(checked);
+            return;
+        }
         Options o = OptionValues.commandLine(args, "ceiling", USAGE, ScampCeiling::parse);
         if (o == null) {
             return;
@@ -101,22 +108,22 @@ public final class ScampCeiling {
         int largest = largestC(nodes);
         if (c > largest) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--c must be <= %d with %d nodes, got %d"
-                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most %d here)", largest, nodes, c,
-                    LeanNodes.MAX_PARTIAL_VIEW));
+                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most %s)", largest, nodes, c,
+                    nodes - 1 <= LeanNodes.MAX_PARTIAL_VIEW ? "the " + (nodes - 1) + " others"
+                            : LeanNodes.MAX_PARTIAL_VIEW + " here"));
         }
         return new Options(nodes, c, broadcasts, seed);
     }
 
     /**
      * The largest c whose mean PartialView, (c + 1)·ln n, fits the {@value LeanNodes#MAX_PARTIAL_VIEW}
-     * ids of a node's slot; any c when no view can get that large (n - 1 other nodes). A c at the
-     * bound may still stop the run: the largest views are well above the mean.
+     * ids of a node's slot and the n - 1 other nodes, as the scale benchmark's ({@link
+     * ScaleRun#largestC(int, int)}: at least 1; past the n - 1 others every view is full and the
+     * joins' extra copies circle until dropped). A c at the bound may still stop the run: the largest
+     * views are well above the mean.
      */
     static int largestC(int n) {
-        if (n - 1 <= LeanNodes.MAX_PARTIAL_VIEW) {
-            return Integer.MAX_VALUE;
-        }
-        return (int) Math.floor(LeanNodes.MAX_PARTIAL_VIEW / Math.log(n)) - 1;
+        return ScaleRun.largestC(n, Math.min(LeanNodes.MAX_PARTIAL_VIEW, n - 1));
     }
 
     static void print(CeilingRun.Result r, PrintStream out) {

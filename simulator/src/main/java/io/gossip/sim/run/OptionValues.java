@@ -1,5 +1,6 @@
 package io.gossip.sim.run;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -32,6 +33,30 @@ public final class OptionValues {
             System.err.println(usage);
             System.exit(2);
             return null;
+        }
+    }
+
+    /**
+     * First argument of {@code ./bench scale}'s and {@code ./bench ceiling}'s classes for a check only:
+     * {@code ./bench peersim --pairs} reads the options of its runs this way before it runs anything.
+     */
+    public static final String CHECK = "--check";
+
+    /**
+     * Whether {@code args} ask for a check only ({@link #CHECK} first), and if so the check: the rest
+     * read by {@code parse}, nothing run; a line it refuses prints what is wrong, alone, on {@code err}.
+     * Returns the exit code: -1 when {@code args} ask for no check, else 0, or 2 for a refused line.
+     */
+    public static int check(String[] args, Function<String[], ?> parse, PrintStream err) {
+        if (args.length == 0 || !args[0].equals(CHECK)) {
+            return -1;
+        }
+        try {
+            parse.apply(Arrays.copyOfRange(args, 1, args.length));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
         }
     }
 

@@ -43,7 +43,21 @@ public final class ScaleBenchmark {
     public static final String PER_NODE = "about 220-330 B at the end of a run (the heap figure of the table),"
             + " more at its peak (the event queue)";
 
+    /**
+     * {@link #PER_NODE} for a run with {@code c}: the figure is that of c = 0 and 1; a larger c, up to
+     * {@link ScaleRun#largestC(int)}, has larger views and far more copies in flight during the joins.
+     */
+    public static String perNode(int c) {
+        return c <= 1 ? PER_NODE : PER_NODE + " with c = 0 or 1; a larger c takes far more (about 11.5 KB at"
+                + " 20,000 nodes with c = 10): a smaller --c helps too";
+    }
+
     public static void main(String[] args) {
+        int checked = OptionValues.check(args, ScaleBenchmark::parse, System.err);
+        if (checked >= 0) {
+            System.exit(checked);
+            return;
+        }
         Invocation invocation = OptionValues.commandLine(args, "scale benchmark", USAGE, ScaleBenchmark::parse);
         if (invocation == null) {
             return;
@@ -57,7 +71,7 @@ public final class ScaleBenchmark {
         try {
             results = ScaleRepetitions.run(options, runs, System.err);
         } catch (OutOfMemoryError e) {
-            System.err.println(OutOfMemory.advice("scale benchmark", options.nodes(), PER_NODE));
+            System.err.println(OutOfMemory.advice("scale benchmark", options.nodes(), perNode(options.c())));
             System.exit(1);
             return;
         }
@@ -112,6 +126,12 @@ public final class ScaleBenchmark {
         ScaleRun.requireFits("--nodes " + nodes + " and --broadcasts " + broadcasts, nodes, broadcasts);
         int warmup = warmupNodes == null ? ScaleRun.defaultWarmupNodes(nodes) : warmupNodes;
         ScaleRun.requireFits("--warmup-nodes " + warmup, warmup, ScaleRun.WARMUP_BROADCASTS);
+        ScaleRun.requireC(c, nodes, "with " + nodes + " nodes");
+        if (warmup >= 2) { // 1 is refused as no warm-up size at all (ScaleRun.Options)
+            // The warm-up runs the same c on its own nodes.
+            ScaleRun.requireC(c, warmup, String.format(Locale.ROOT, "with a warm-up of %d nodes (--warmup-nodes %s)",
+                    warmup, warmupNodes == null ? "W sets it, 0 for none" : warmup));
+        }
         ScaleRun.Options options = appender == null
                 ? new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup)
                 : new ScaleRun.Options(nodes, c, broadcasts, seed, representation, warmup, appender);

@@ -176,6 +176,40 @@ public final class ScaleRun {
         }
     }
 
+    /**
+     * The largest c the benchmark takes for a run of {@code nodes} nodes: {@link #largestC(int, int)}
+     * with views that can hold the {@code nodes - 1} other nodes.
+     */
+    public static int largestC(int nodes) {
+        return largestC(nodes, nodes - 1);
+    }
+
+    /**
+     * The largest c whose mean PartialView, about (c+1)·ln n ids, fits the {@code viewCapacity} ids a
+     * node can hold (at most the n - 1 other nodes), and at least 1, the default (with 2 or 3 nodes
+     * c = 1 already asks for full views, at no cost). Past it every view is full: each join's c
+     * extra copies go from node to node, each holding the subscriber already, until the forward limit
+     * drops them, and the run crawls or fills the heap with copies in flight (at 1,000 nodes the
+     * largest, 143, ran at 0.3 M events/s, c = 999 at 0.04 M/s and slowing, and c = 2,000,000,000
+     * ran out of a 1 GB heap, with the advice to run fewer nodes).
+     */
+    public static int largestC(int nodes, int viewCapacity) {
+        return Math.max(1, (int) Math.floor(viewCapacity / Math.log(nodes)) - 1);
+    }
+
+    /**
+     * Refuses a c above {@link #largestC(int)} for a run of {@code nodes} nodes, as {@code --c must be
+     * <= L RUN, got C (...)}, {@code run} naming the run ({@code "with 1000 nodes"}).
+     */
+    static void requireC(int c, int nodes, String run) {
+        int largest = largestC(nodes);
+        if (c > largest) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--c must be <= %d %s, got %d"
+                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most the %d others)", largest,
+                    run, c, nodes - 1));
+        }
+    }
+
     /** The benchmark's scenario for the given options. */
     public static Scenario scenario(Options o) {
         double joinMillis = o.nodes() * 1_000.0;

@@ -196,6 +196,63 @@ class ScaleBenchmarkTest {
                 .options().nodes(), "the longest run fits");
     }
 
+    /** A c whose views could not fit the group (it ran out of heap with advice to run fewer nodes). */
+    @Test
+    void aCLargerThanTheGroupCanHoldIsRefusedNamingC() {
+        assertEquals(143, ScaleRun.largestC(1000), "(c+1)·ln 1000 <= 999 up to 143");
+        assertEquals(72_381, ScaleRun.largestC(1_000_000));
+        assertEquals(1, ScaleRun.largestC(2), "the default, whatever N");
+        assertEquals(1, ScaleRun.largestC(3));
+        assertEquals(143, ScaleBenchmark.parse(new String[] {"--nodes", "1000", "--c", "143", "--warmup-nodes", "0"})
+                .options().c());
+        assertEquals("--c must be <= 143 with 1000 nodes, got 144 (PartialViews average about (c+1)·ln N ids; a node"
+                + " holds at most the 999 others)", cRefused("--nodes", "1000", "--c", "144"));
+        assertTrue(cRefused("--nodes", "1000", "--c", "2000000000").startsWith("--c must be <= 143 with 1000 nodes"));
+        assertEquals(1, ScaleBenchmark.parse(new String[] {"--nodes", "2", "--warmup-nodes", "0"}).options().c());
+        assertTrue(cRefused("--nodes", "2", "--c", "2").startsWith("--c must be <= 1 with 2 nodes, got 2"));
+        // The warm-up runs the same c on its own nodes: the given ones, or the default 20,000-50,000.
+        assertEquals("--c must be <= 20 with a warm-up of 100 nodes (--warmup-nodes 100), got 100 (PartialViews"
+                + " average about (c+1)·ln N ids; a node holds at most the 99 others)",
+                cRefused("--nodes", "1000", "--c", "100", "--warmup-nodes", "100"));
+        assertTrue(cRefused("--nodes", "1000000", "--c", "5000").startsWith("--c must be <= 4620 with a warm-up of"
+                + " 50000 nodes (--warmup-nodes W sets it, 0 for none), got 5000"));
+        assertEquals(5000, ScaleBenchmark.parse(new String[] {"--nodes", "1000000", "--c", "5000", "--warmup-nodes",
+            "0"}).options().c());
+        // ./bench compare and ./bench profile read the scale options with the same parse.
+        assertEquals("--c must be <= 143 with 1000 nodes, got 144 (PartialViews average about (c+1)·ln N ids; a node"
+                + " holds at most the 999 others)", assertThrows(IllegalArgumentException.class,
+                        () -> ScaleComparison.parse(new String[] {"--base", "a", "--candidate", "b", "--nodes", "1000",
+                            "--c", "144"})).getMessage());
+    }
+
+    private static String cRefused(String... args) {
+        return assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(args)).getMessage();
+    }
+
+    /** {@code --check} first ({@code ./bench peersim --pairs}): the options read, nothing run, the refusal alone. */
+    @Test
+    void aCheckReadsTheOptionsAndSaysOnlyWhatIsWrong() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assertEquals(0, OptionValues.check(new String[] {OptionValues.CHECK, "--nodes", "1000", "--c", "143",
+            "--warmup-nodes", "0"}, ScaleBenchmark::parse, err));
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(2, OptionValues.check(new String[] {OptionValues.CHECK, "--nodes", "1000", "--c", "500"},
+                ScaleBenchmark::parse, err));
+        assertEquals("--c must be <= 143 with 1000 nodes, got 500 (PartialViews average about (c+1)·ln N ids; a node"
+                + " holds at most the 999 others)\n", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(-1, OptionValues.check(new String[] {"--nodes", "1000"}, ScaleBenchmark::parse, err),
+                "no check asked: the command runs");
+    }
+
+    @Test
+    void outOfMemoryAdviceSaysALargerCTakesMore() {
+        assertEquals(ScaleBenchmark.PER_NODE, ScaleBenchmark.perNode(1));
+        assertTrue(ScaleBenchmark.perNode(10).startsWith(ScaleBenchmark.PER_NODE + " with c = 0 or 1; a larger c"
+                + " takes far more"), ScaleBenchmark.perNode(10));
+        assertTrue(ScaleBenchmark.perNode(10).endsWith("a smaller --c helps too"), ScaleBenchmark.perNode(10));
+    }
+
     @Test
     void anIntegerOutOfRangeIsSaidToBeOne() {
         assertEquals("--nodes must be an integer in [2, 2147483647], got '99999999999'",
