@@ -103,6 +103,8 @@ final class GroupActions extends TimelineGroup {
             } else {
                 arena.join(now, node, contact);
             }
+        } else if (global != null) {
+            global.joined(node);
         } else if (nodes != null) {
             ScampNode scamp = new ScampNode(node, config, environment, nodeSeeds.split(), counters);
             nodes[node] = scamp;
@@ -161,6 +163,8 @@ final class GroupActions extends TimelineGroup {
     void unsubscribed(int node) {
         if (arena != null) {
             arena.leave(environment.now(), node);
+        } else if (global != null) {
+            global.left(node);
         } else if (nodes != null) {
             nodes[node].leave(environment.now());
         }

@@ -151,11 +151,25 @@ public final class Simulation {
         this.aheadTags = new int[listed];
         this.aheadWords = new int[listed];
         wakeupLane(true);
-        this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit());
+        this.global = scamp ? null : new GlobalGossip(this, setup.fanout(), baselineRandom, config.gossipHopLimit(),
+                globalKnowsCrashes(scenario));
         this.sampler = new MembershipSampler(table, nodes, arena, config.c(), scamp ? 0 : setup.fanout());
         this.arrivals = new Arrivals(table, network, tracker, environment, nodes, arena, global, networkDrops);
         this.actions = new GroupActions(endMicros, config, table, network, tracker, environment, nodes, arena,
                 global, nodeSeeds, timelineRandom, counters);
+    }
+
+    /**
+     * Whether the scenario's global membership (main or baseline) has a perfect failure detector;
+     * false, the paper's global scheme, when it names none (a test running a SCAMP scenario as GLOBAL).
+     */
+    private static boolean globalKnowsCrashes(Scenario scenario) {
+        for (MembershipSpec m : new MembershipSpec[] {scenario.membership(), scenario.baseline()}) {
+            if (m != null && m.type() == MembershipSpec.Type.GLOBAL) {
+                return m.knowsCrashes();
+            }
+        }
+        return false;
     }
 
     /**

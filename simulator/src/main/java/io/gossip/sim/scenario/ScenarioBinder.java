@@ -57,6 +57,14 @@ final class ScenarioBinder {
         MEMBERSHIP_TYPES.put("global", MembershipSpec.Type.GLOBAL);
     }
 
+    /** A global membership's failure detector: whether a crash removes the node from it. */
+    private static final Map<String, Boolean> FAILURE_DETECTORS = new LinkedHashMap<>();
+
+    static {
+        FAILURE_DETECTORS.put("none", false);
+        FAILURE_DETECTORS.put("perfect", true);
+    }
+
     private final List<ScenarioException.Problem> problems = new ArrayList<>();
 
     private ScenarioBinder() {
@@ -139,11 +147,25 @@ final class ScenarioBinder {
             return new MembershipSpec(type, null);
         }
         Problems p = new Problems();
-        Fields f = Fields.of(node, path, List.of("type", "fanout"), p.list());
+        Fields f = Fields.of(node, path, List.of("type", "fanout", "failureDetector"), p.list());
         MembershipSpec.Type type = p.check(() -> f.choice("type", MEMBERSHIP_TYPES));
         Integer fanout = p.check(() -> fanout(f, type, autoAllowed));
+        Boolean knowsCrashes = p.check(() -> failureDetector(f, type));
         p.throwIfAny();
-        return new MembershipSpec(type, fanout);
+        return new MembershipSpec(type, fanout, knowsCrashes);
+    }
+
+    /** Whether a global membership learns of crashes: {@code none} (the default, the paper's) or {@code perfect}. */
+    private static boolean failureDetector(Fields f, MembershipSpec.Type type) throws ScenarioException {
+        if (!f.has("failureDetector")) {
+            return false;
+        }
+        if (type == MembershipSpec.Type.SCAMP) {
+            throw new ScenarioException(f.node("failureDetector").location(), f.qualified("failureDetector")
+                    + ": only global membership has one (SCAMP's detection is its heartbeats: "
+                    + "protocol.heartbeatPeriodMillis)");
+        }
+        return f.choice("failureDetector", FAILURE_DETECTORS);
     }
 
     /** The fanout of a membership mapping, null for none or auto; {@code type} is null when it was wrong. */

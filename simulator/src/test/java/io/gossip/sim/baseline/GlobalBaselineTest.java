@@ -47,4 +47,34 @@ class GlobalBaselineTest {
             assertEquals(b.messages() - (b.reached() - 1), b.duplicates());
         }
     }
+
+    /**
+     * Half the group crashes before the broadcasts. Without a failure detector (the paper's global
+     * scheme) about half of every node's copies go to crashed members and are lost; with a perfect
+     * one, none: every copy arrives (no loss), as a first receipt or a duplicate.
+     */
+    @Test
+    void withoutAFailureDetectorCopiesGoToCrashedMembersAndAreLost() {
+        for (boolean knowsCrashes : new boolean[] {false, true}) {
+            ProtocolConfig protocol = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
+            Scenario base = TestScenarios.scenario("crashes", 14, 1000, protocol, TestScenarios.uniformNetwork(0),
+                    1_000, 30_000, new TimelineAction.Crash(5_000, new TimelineAction.NodeSelection(0.5, null)),
+                    new TimelineAction.Broadcast(6_000, 5, 1_000, -1, 8));
+            Scenario s = new Scenario(base.name(), base.seed(), 1, base.nodes(), protocol,
+                    new MembershipSpec(MembershipSpec.Type.GLOBAL, 8, knowsCrashes), null, base.network(),
+                    base.timeline(), base.durationMillis(), base.output());
+            RunResult global = TestScenarios.run(s, MembershipSpec.Type.GLOBAL, 8);
+            for (BroadcastResult b : global.broadcasts()) {
+                assertEquals(500, b.liveNodes());
+                assertEquals(b.reached() * 8L, b.messages(), "every node that has it forwards once, to 8");
+                long arrived = (b.reached() - 1) + b.duplicates();
+                double lost = 1 - (double) arrived / b.messages();
+                if (knowsCrashes) {
+                    assertEquals(0, lost, 0, "a perfect detector sends to live nodes only");
+                } else {
+                    assertEquals(0.5, lost, 0.06, "half the members crashed: about half the copies are lost");
+                }
+            }
+        }
+    }
 }

@@ -123,4 +123,23 @@ class ScenarioBindingTest {
         Scenario withBaseline = scenario(VALID + "baseline: {type: global, fanout: auto}\n");
         assertEquals(new MembershipSpec(MembershipSpec.Type.GLOBAL, null), withBaseline.baseline());
     }
+
+    /** The paper's global scheme learns of no crash; a perfect failure detector is asked for by name. */
+    @Test
+    void aGlobalMembershipHasNoFailureDetectorUnlessOneIsAskedFor() throws Exception {
+        assertEquals(new MembershipSpec(MembershipSpec.Type.GLOBAL, null, false),
+                scenario(VALID + "baseline: {type: global, fanout: auto}\n").baseline());
+        assertEquals(new MembershipSpec(MembershipSpec.Type.GLOBAL, 8, true),
+                scenario(VALID + "membership: {type: global, fanout: 8, failureDetector: perfect}\n").membership());
+        assertEquals(new MembershipSpec(MembershipSpec.Type.GLOBAL, 8, false),
+                scenario(VALID + "membership: {type: global, fanout: 8, failureDetector: none}\n").membership());
+        ScenarioException.Problem scamp = ScenarioTexts.firstProblem(
+                VALID + "membership: {type: scamp, failureDetector: perfect}\n");
+        assertEquals("membership.failureDetector: only global membership has one (SCAMP's detection is its "
+                + "heartbeats: protocol.heartbeatPeriodMillis)", scamp.message());
+        ScenarioException.Problem wrong = ScenarioTexts.firstProblem(
+                VALID + "baseline: {type: global, failureDetector: oracle}\n");
+        assertEquals(true, wrong.message().startsWith("baseline.failureDetector: "), wrong.message());
+        assertEquals(true, wrong.message().contains("none") && wrong.message().contains("perfect"), wrong.message());
+    }
 }
