@@ -18,21 +18,23 @@ final class MessageStats {
     }
 
     /**
-     * Messages sent per node in the last point of the run, one series per membership, all nodes
-     * counted (a node that crashed still sent its messages until then).
+     * Messages sent per node in the last point of the run, one series per membership, every node
+     * that joined counted (a node that crashed still sent its messages until then), no slot in which
+     * no node ever joined.
      */
     static BinnedHistogram messagesSent(List<NodeRow> nodes) {
         return messagesSent(nodes, nodes.stream().mapToInt(NodeRow::point).max().orElse(0));
     }
 
     /**
-     * Messages sent per node in {@code point}, one series per membership, all nodes counted; with
-     * several repetitions each bar is the mean over them, as in the view-size histograms.
+     * Messages sent per node in {@code point}, one series per membership, every node that joined
+     * counted (as {@code messages.perNode} of summary.json); with several repetitions each bar is the
+     * mean over them, as in the view-size histograms.
      */
     static BinnedHistogram messagesSent(List<NodeRow> nodes, int point) {
         Map<String, long[]> values = new LinkedHashMap<>();
         Map<String, Integer> repetitions = new LinkedHashMap<>();
-        List<NodeRow> last = nodes.stream().filter(n -> n.point() == point).toList();
+        List<NodeRow> last = nodes.stream().filter(n -> n.point() == point && n.joined()).toList();
         for (String membership : Memberships.present(last, NodeRow::membership)) {
             List<NodeRow> rows = last.stream().filter(n -> n.membership().equals(membership)).toList();
             values.put(membership, rows.stream().mapToLong(NodeRow::messagesSent).toArray());

@@ -113,13 +113,16 @@ final class RunFigures {
         String averaged = repetitions > 1 ? "; each bar is the mean over the " + repetitions
                 + " repetitions of the nodes that sent that many, so the bars add up to the nodes of "
                 + "one repetition" : "";
+        // Slots no node joined (nodes.csv leaves their figures empty) sent nothing and are no node.
+        boolean unused = run.nodes().stream().anyMatch(n -> n.point() == point && !n.joined());
         String onePoint = Sweep.of(run.points()).isPresent()
                 ? " Only this point is shown (the one of the view-size histograms); points are not pooled." : "";
         return Optional.of(new Figure("messages-per-node.png", title,
                 "How many messages (gossip and membership) each node sent"
                         + (repetitions > 1 ? " in one repetition" : "") + " ("
-                        + averagedScope(run, point, repetitions) + ", every node, crashed "
-                        + "ones included), " + Memberships.colours(Memberships.present(memberships,
+                        + averagedScope(run, point, repetitions) + ", every node that joined, crashed "
+                        + "and departed ones included" + (unused ? "; slots in which no node ever joined "
+                        + "are left out" : "") + "), " + Memberships.colours(Memberships.present(memberships,
                                 m -> m)) + averaged + "; a narrow histogram means the load "
                         + "is spread evenly over the nodes, a long right tail means a few nodes "
                         + "carry much more than the rest." + onePoint,

@@ -47,11 +47,34 @@ class MessageStatsTest {
                 MessageStats.messagesSent(nodes, 0), 2)), ChartDump.values(figure.chart()));
         // One point without a sweep, SCAMP only: no point or colour key to name, but two repetitions.
         assertTrue(figure.caption().contains("each node sent in one repetition (mean of 2 repetitions, every "
-                + "node, crashed ones included), for SCAMP; each bar is the mean over the 2 repetitions of "
-                + "the nodes that sent that many, so the bars add up to the nodes of one repetition;"),
+                + "node that joined, crashed and departed ones included), for SCAMP; each bar is the mean over the "
+                + "2 repetitions of the nodes that sent that many, so the bars add up to the nodes of one repetition;"),
                 figure.caption());
         assertEquals("nodes (mean of 2 repetitions)",
                 ((XYPlot) figure.chart().getPlot()).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void slotsNoNodeJoinedAreNoNodesOfTheHistogram() throws Exception {
+        // nodes.csv leaves the figures of a slot no node joined empty; a crashed node that sent
+        // nothing is still a node (0 messages).
+        Fixtures.singlePoint(dir);
+        Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER,
+                "0,scamp,0,n0,true,2,3,7,5", "0,scamp,0,n1,false,0,0,0,0", "0,scamp,0,n2,false,,,,",
+                "0,scamp,0,n3,false,,,,");
+        List<NodeRow> nodes = RunData.load(dir).nodes();
+        assertEquals(List.of(true, true, false, false), nodes.stream().map(NodeRow::joined).toList());
+        BinnedHistogram h = MessageStats.messagesSent(nodes, 0);
+        assertEquals(2, java.util.Arrays.stream(h.series().get(0).counts()).sum(), "two nodes, not four slots");
+        Figure figure = RunFigures.messagesPerNode(RunData.load(dir)).orElseThrow();
+        assertTrue(figure.caption().contains("every node that joined, crashed and departed ones included; slots "
+                + "in which no node ever joined are left out)"), figure.caption());
+        // Only a slot that is not alive, with all three figures empty, is one no node joined.
+        Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER, "0,scamp,0,n0,true,,,,");
+        ReportException partial = org.junit.jupiter.api.Assertions.assertThrows(ReportException.class,
+                () -> RunData.load(dir));
+        assertTrue(partial.getMessage().contains("nodes.csv:2") && partial.getMessage().contains("'partial_view'"),
+                partial.getMessage());
     }
 
     @Test

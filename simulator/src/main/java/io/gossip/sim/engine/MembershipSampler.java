@@ -71,7 +71,8 @@ final class MembershipSampler {
     private void snapshotOf(int node, NodeTableSnapshot.Builder snapshot) {
         boolean alive = table.isLive(node);
         boolean views = arena != null || (nodes != null && nodes[node] != null) || (nodes == null && alive);
-        snapshot.set(node, alive, views ? partialViewSize(node) : 0, views ? inViewSize(node) : 0,
+        boolean joined = table.state(node) != NodeTable.UNUSED;
+        snapshot.set(node, joined, alive, views ? partialViewSize(node) : 0, views ? inViewSize(node) : 0,
                 arena != null ? arena.messagesSent(node) : table.sent(node),
                 arena != null ? arena.messagesReceived(node) : table.received(node));
     }

@@ -36,7 +36,8 @@ public final class Aggregate {
     long lateMembershipCopies;
     /** Whether a run could not count its late membership copies ({@link RunResult#NOT_MEASURED}). */
     boolean lateMembershipCopiesUnknown;
-    long nodeSlots;
+    /** Nodes that joined, summed over the runs: slots that never held a node are not counted. */
+    long joinedNodes;
     long events;
     long runs;
     double wallSeconds;
@@ -89,7 +90,7 @@ public final class Aggregate {
             }
         }
         expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));
-        nodeSlots += nodes.size();
+        joinedNodes += nodes.joinedCount();
         add(sentByType, run.sentByType());
         add(networkDrops, run.networkDrops());
         add(nodeDrops, run.nodeDrops());
@@ -126,9 +127,12 @@ public final class Aggregate {
         return total;
     }
 
-    /** Messages sent per node slot and run. */
+    /**
+     * Messages sent per node and run, over the nodes that joined (crashed and departed ones
+     * included): a slot in which no node ever joined sent nothing and is no node.
+     */
     public double messagesPerNode() {
-        return nodeSlots == 0 ? Double.NaN : (double) totalMessages() / nodeSlots;
+        return joinedNodes == 0 ? Double.NaN : (double) totalMessages() / joinedNodes;
     }
 
     /** Events over every run added. */

@@ -54,9 +54,13 @@ public final class CsvFiles implements Closeable {
         StringBuilder line = new StringBuilder(96);
         for (int i = 0; i < n.size(); i++) {
             line.setLength(0);
-            line.append(prefix).append(i).append(',').append(n.alive(i)).append(',')
-                    .append(n.partialView(i)).append(',').append(n.inView(i)).append(',')
-                    .append(n.messagesSent(i)).append(',').append(n.messagesReceived(i)).append('\n');
+            line.append(prefix).append(i).append(',').append(n.alive(i)).append(',');
+            if (n.joined(i)) {
+                line.append(n.partialView(i)).append(',').append(n.inView(i)).append(',')
+                        .append(n.messagesSent(i)).append(',').append(n.messagesReceived(i)).append('\n');
+            } else {
+                line.append(",,,\n"); // a slot no node ever joined: no views, no messages, not 0 of them
+            }
             nodes.append(line);
         }
         for (TimelineSample s : run.timeline()) {

@@ -3,13 +3,14 @@ package io.gossip.sim.results;
 import java.util.BitSet;
 
 /**
- * Every node slot at the end of a run (what {@code nodes.csv} is written from): whether it is a
- * live member, its view sizes and its message counts. Held in a bit per slot and
- * {@link PackedColumn}s, about 6 bytes per slot in the runs measured where five arrays of
+ * Every node slot at the end of a run (what {@code nodes.csv} is written from): whether it ever
+ * joined, whether it is a live member, its view sizes and its message counts. Held in two bits per
+ * slot and {@link PackedColumn}s, about 6 bytes per slot in the runs measured where five arrays of
  * {@code boolean}, {@code int} and {@code long} took 25: a run's result lives beside the engine
  * until its files are written, and the scale benchmark counts it in its heap per node.
  */
 public final class NodeTableSnapshot {
+    private final BitSet joined;
     private final BitSet alive;
     private final PackedColumn partialView;
     private final PackedColumn inView;
@@ -17,6 +18,7 @@ public final class NodeTableSnapshot {
     private final PackedColumn messagesReceived;
 
     private NodeTableSnapshot(Builder b) {
+        this.joined = b.joined;
         this.alive = b.alive;
         this.partialView = b.partialView;
         this.inView = b.inView;
@@ -27,6 +29,20 @@ public final class NodeTableSnapshot {
     /** Number of node slots. */
     public int size() {
         return partialView.size();
+    }
+
+    /**
+     * Whether a node ever joined in the slot (it may have left or crashed since). A slot that never
+     * joined held no node: it is not alive and sent nothing, and is no node of the per-node figures.
+     */
+    public boolean joined(int slot) {
+        check(slot);
+        return joined.get(slot);
+    }
+
+    /** Number of slots in which a node ever joined. */
+    public int joinedCount() {
+        return joined.cardinality();
     }
 
     /** Whether the slot is a live member at the end. */
@@ -72,8 +88,9 @@ public final class NodeTableSnapshot {
         }
     }
 
-    /** Fills a snapshot slot by slot; every slot not set is a dead slot with zeros. Used once. */
+    /** Fills a snapshot slot by slot; every slot not set is one that never joined, with zeros. Used once. */
     public static final class Builder {
+        private final BitSet joined;
         private final BitSet alive;
         private final PackedColumn partialView;
         private final PackedColumn inView;
@@ -82,6 +99,7 @@ public final class NodeTableSnapshot {
         private boolean built;
 
         public Builder(int size) {
+            this.joined = new BitSet(size);
             this.alive = new BitSet(size);
             this.partialView = new PackedColumn(size);
             this.inView = new PackedColumn(size);
@@ -89,14 +107,31 @@ public final class NodeTableSnapshot {
             this.messagesReceived = new PackedColumn(size);
         }
 
+        /**
+         * Sets a slot for a caller that does not track joins (a live run): a slot that is not alive,
+         * sent and received nothing and has empty views is taken for one that never joined. A node
+         * that joins sends its subscription, and the one that bootstraps the group receives the next
+         * one's: only a first node that ended before anyone joined it is taken for never joined.
+         */
         public Builder set(int slot, boolean alive, int partialView, int inView, long messagesSent,
                 long messagesReceived) {
+            boolean joined = alive || partialView != 0 || inView != 0 || messagesSent != 0 || messagesReceived != 0;
+            return set(slot, joined, alive, partialView, inView, messagesSent, messagesReceived);
+        }
+
+        /** Sets a slot: whether a node ever joined in it, and the rest as at the end of the run. */
+        public Builder set(int slot, boolean joined, boolean alive, int partialView, int inView, long messagesSent,
+                long messagesReceived) {
+            if (alive && !joined) {
+                throw new IllegalArgumentException("slot " + slot + " is alive but never joined");
+            }
             if (built) {
                 throw new IllegalStateException("the snapshot is built: its columns are no longer the builder's");
             }
             if (slot < 0 || slot >= this.partialView.size()) {
                 throw new IndexOutOfBoundsException("slot " + slot + " of " + this.partialView.size());
             }
+            this.joined.set(slot, joined);
             this.alive.set(slot, alive);
             this.partialView.set(slot, partialView);
             this.inView.set(slot, inView);

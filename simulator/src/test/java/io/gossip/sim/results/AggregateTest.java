@@ -44,6 +44,33 @@ class AggregateTest {
     }
 
     @Test
+    void messagesPerNodeCountsTheNodesThatJoinedNotTheSlots() {
+        // 10 slots: 6 joined (one has left since, one crashed), 4 never did; 120 messages in all.
+        NodeTableSnapshot.Builder builder = new NodeTableSnapshot.Builder(10);
+        for (int slot = 0; slot < 6; slot++) {
+            builder.set(slot, true, slot < 4, slot < 4 ? 3 : 0, 3, 20, 20);
+        }
+        long[] sent = new long[MessageType.count()];
+        sent[MessageType.GOSSIP.ordinal()] = 120;
+        RunResult r = run(0, List.of());
+        Aggregate aggregate = new Aggregate();
+        aggregate.add(new RunResult(r.key(), 0, List.of(), builder.build(), List.of(), List.of(), sent,
+                r.networkDrops(), r.nodeDrops(), 0, 10, 0), 1, 0);
+        assertEquals(20.0, aggregate.messagesPerNode(), 1e-12, "120 messages over 6 nodes, not over 10 slots");
+    }
+
+    @Test
+    void aSlotSetWithoutSayingWhetherItJoinedIsTakenForNeverJoinedOnlyWhenItShowsNothing() {
+        NodeTableSnapshot nodes = new NodeTableSnapshot.Builder(4).set(0, true, 0, 0, 0, 0)
+                .set(1, false, 0, 0, 5, 0).set(2, false, 0, 0, 0, 0).build();
+        assertTrue(nodes.joined(0));
+        assertTrue(nodes.joined(1), "gone, but it sent messages");
+        assertFalse(nodes.joined(2));
+        assertFalse(nodes.joined(3), "never set");
+        assertEquals(2, nodes.joinedCount());
+    }
+
+    @Test
     void lateCopiesAreSummedUnlessARunCouldNotCountThem() {
         Aggregate counted = new Aggregate();
         counted.add(withLateCopies(0, 3), 1, 0);

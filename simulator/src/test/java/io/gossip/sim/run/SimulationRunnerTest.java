@@ -217,6 +217,38 @@ class SimulationRunnerTest {
         assertEquals("0,scamp,0,0,0,10.0,1,1,1.0,true,0.0,0.0,0.0,0,0,0,0", broadcasts.get(1));
     }
 
+    @Test
+    void slotsNoNodeJoinedAreLeftOutOfTheMessagesPerNodeAndWrittenWithEmptyFigures() throws IOException {
+        // 40 slots, 25 joins: 15 slots never hold a node. The baseline's crashed nodes sent nothing
+        // either, but they are nodes: 0 messages, not empty.
+        Scenario s = new Scenario("unused-slots", 3, 2, 40, ProtocolConfig.builder().noHeartbeats().build(),
+                MembershipSpec.scamp(), new MembershipSpec(MembershipSpec.Type.GLOBAL, 3),
+                new NetworkSpec(new LatencySpec.Constant(5), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, 25, 25_000, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Crash(26_000, new NodeSelection(null, List.of(1, 2))),
+                        new TimelineAction.Broadcast(27_000, 2, 100, 0, 0)),
+                30_000, new OutputSpec(0, 10));
+        Path out = dir.resolve("u");
+        SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), out, 1, null);
+        List<String> nodes = Files.readAllLines(out.resolve("nodes.csv"));
+        assertEquals(1 + 2 * 2 * 40, nodes.size(), "a row per slot still");
+        for (String row : nodes.subList(1, nodes.size())) {
+            int slot = Integer.parseInt(row.split(",")[3]);
+            assertEquals(slot >= 25, row.endsWith(",false,,,,"), row);
+        }
+        assertTrue(nodes.contains("0,global,1,1,false,0,0,0,0"), "a crashed baseline node is a node with zeros");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        long total = summary.get("messages").get("total").asLong();
+        assertEquals(total / (2.0 * 25), summary.get("messages").get("perNode").asDouble(), 1e-6,
+                "per node that joined, over two repetitions, not per slot");
+        JsonNode scamp = summary.get("points").get(0);
+        String scampRow = Files.readAllLines(out.resolve("points.csv")).get(1);
+        assertEquals(scamp.get("messages").get("perNode").asDouble(), Double.parseDouble(scampRow.split(",")[14]));
+        long sentByScampNodes = nodes.stream().filter(l -> l.startsWith("0,scamp,") && !l.endsWith(",,,,"))
+                .mapToLong(l -> Long.parseLong(l.split(",")[7])).sum();
+        assertEquals(sentByScampNodes / (2.0 * 25), scamp.get("messages").get("perNode").asDouble(), 1e-6);
+    }
+
     private static String firstLine(Path out, String file) throws IOException {
         return Files.readAllLines(out.resolve(file)).get(0);
     }
