@@ -188,7 +188,7 @@ public final class Simulation {
     public RunResult run(ProgressSink progress) {
         Scenario scenario = setup.scenario();
         new TimelineDriver(actions, timelineRandom).scheduleAll(scenario.timeline(), config.maxPayloadBytes());
-        long coverageStepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
+        long coverageStepMicros = scenario.output().coverageStepMicros();
         tracker.onRedeliveries((b, sentMicros, nowMicros, group, redelivered) ->
                 progress.warning(RunWarnings.redelivered(config, b, sentMicros, nowMicros, group, redelivered)));
         actions.onWarning(progress::warning);

@@ -39,7 +39,7 @@ public final class SummaryJson {
         ObjectNode root = NODES.objectNode();
         header(root, top, membership);
         root.put("sweep", sweep);
-        body(root, aggregate, top.scenario().output().coverageStepMillis());
+        body(root, aggregate, top.scenario().output().coverageStepMicros());
         root.put("events", events);
         putWall(root, events, wallSeconds);
         var array = root.putArray("points");
@@ -50,7 +50,7 @@ public final class SummaryJson {
             o.put("value", p.value());
             header(o, p, p.membership());
             o.put("sweep", sweep);
-            body(o, p.aggregate(), p.scenario().output().coverageStepMillis());
+            body(o, p.aggregate(), p.scenario().output().coverageStepMicros());
             o.put("events", p.aggregate().events);
             putWall(o, p.aggregate().events, p.aggregate().wallSeconds);
         }
@@ -68,7 +68,7 @@ public final class SummaryJson {
         o.put("membership", membership);
     }
 
-    private static void body(ObjectNode o, Aggregate a, double coverageStepMillis) {
+    private static void body(ObjectNode o, Aggregate a, long coverageStepMicros) {
         ObjectNode coverage = o.putObject("coverage");
         number(coverage, "mean", a.coverage.mean());
         number(coverage, "min", a.coverage.min());
@@ -103,7 +103,8 @@ public final class SummaryJson {
         } else {
             o.put("lateMembershipCopies", a.lateMembershipCopies);
         }
-        number(o, "coverageStepMillis", coverageStepMillis);
+        // The step the grid of coverage.csv was laid on: the scenario's, rounded to the microsecond.
+        number(o, "coverageStepMillis", coverageStepMicros / 1000.0);
         ObjectNode drops = o.putObject("drops");
         ObjectNode network = drops.putObject("network");
         for (NetworkDropReason r : NetworkDropReason.values()) {

@@ -88,7 +88,7 @@ public final class SimulationRunner {
                 for (int i = 0; i < memberships.size(); i++) {
                     perMembership.add(new Aggregate());
                 }
-                long stepMicros = Math.max(1, Math.round(s.output().coverageStepMillis() * 1000));
+                long stepMicros = s.output().coverageStepMicros();
                 for (Future<List<PlannedRun.Timed>> f : futures.get(p.index())) {
                     for (PlannedRun.Timed t : await(f)) {
                         events += t.result().events();

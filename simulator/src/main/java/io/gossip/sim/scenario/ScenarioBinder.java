@@ -44,8 +44,8 @@ final class ScenarioBinder {
     static final double DEFAULT_DRAIN_MILLIS = 10_000;
     /** Default grid step of coverage.csv. */
     static final double DEFAULT_COVERAGE_STEP_MILLIS = 10;
-    /** The smallest timeline sampling interval that does not round to 0 µs. */
-    static final double MIN_TIMELINE_SAMPLE_MILLIS = 0.0005;
+    /** The smallest timeline sampling interval or coverage step that does not round to 0 µs. */
+    static final double MIN_TIMELINE_SAMPLE_MILLIS = OutputSpec.MIN_MILLIS;
     /** The payload limit while the protocol section is wrong: the timeline is checked without it. */
     private static final int PAYLOAD_LIMIT_UNKNOWN = Integer.MAX_VALUE;
 
@@ -280,8 +280,7 @@ final class ScenarioBinder {
         Problems p = new Problems();
         Fields f = Fields.of(node, "output", OUTPUT_KEYS, p.list());
         Double sample = p.check(() -> timelineSample(f));
-        Double step = p.check(() -> f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE,
-                INF));
+        Double step = p.check(() -> coverageStep(f));
         p.throwIfAny();
         return f.construct(() -> new OutputSpec(sample, step));
     }
@@ -297,6 +296,17 @@ final class ScenarioBinder {
                     + " (the clock counts whole microseconds), got " + plain(sample));
         }
         return sample;
+    }
+
+    private static double coverageStep(Fields f) throws ScenarioException {
+        double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
+        // The grid is laid on the microsecond clock: a step that rounds to 0 µs has no grid.
+        if (Math.round(step * 1000) == 0) {
+            YamlNode written = f.node("coverageStepMillis");
+            throw new ScenarioException(written.location(), "output.coverageStepMillis: must be at least "
+                    + plain(MIN_TIMELINE_SAMPLE_MILLIS) + " (the clock counts whole microseconds), got " + plain(step));
+        }
+        return step;
     }
 
     /** {@code 0.0005}, not Java's {@code 5.0E-4}. */

@@ -249,6 +249,23 @@ class SimulationRunnerTest {
         assertEquals(sentByScampNodes / (2.0 * 25), scamp.get("messages").get("perNode").asDouble(), 1e-6);
     }
 
+    @Test
+    void theCoverageStepWrittenIsTheOneTheGridWasLaidOn() throws IOException {
+        // 10.0004 ms is laid on the microsecond clock as 10 ms: summary.json says so, not 10.0004.
+        Scenario s = new Scenario("step", 4, 1, 20, ProtocolConfig.builder().noHeartbeats().build(),
+                MembershipSpec.scamp(), null, new NetworkSpec(new LatencySpec.Uniform(5, 50), null, LossSpec.none()),
+                List.of(new TimelineAction.Join(0, -1, 20_000, TimelineAction.Join.Contacts.UNIFORM),
+                        new TimelineAction.Broadcast(21_000, 1, 0, -1, 0)),
+                23_000, new OutputSpec(0, 10.0004));
+        Path out = dir.resolve("s");
+        SimulationRunner.run(new RunPlan(List.of(new RunPlan.Point(0, null, s)), null), out, 1, null);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("10.0", summary.get("coverageStepMillis").asText());
+        assertEquals("10.0", summary.get("points").get(0).get("coverageStepMillis").asText());
+        assertEquals("0,scamp,0,0,10.0", String.join(",",
+                List.of(Files.readAllLines(out.resolve("coverage.csv")).get(2).split(",")).subList(0, 5)));
+    }
+
     private static String firstLine(Path out, String file) throws IOException {
         return Files.readAllLines(out.resolve(file)).get(0);
     }

@@ -340,4 +340,13 @@ class ScenarioErrorTest {
         String text = VALID.replace("name: small", "name: ../etc");
         assertProblem(firstProblem(text), at(text, 1, "../etc"), "name: expected letters, digits");
     }
+
+    @Test
+    void aCoverageStepThatRoundsToNoMicrosecondIsRefusedAsTheTimelineIntervalIs() throws Exception {
+        String text = VALID + "output: {coverageStepMillis: 0.0004}\n";
+        assertEquals("test.yaml:13:30: output.coverageStepMillis: must be at least 0.0005 (the clock counts whole "
+                + "microseconds), got 0.0004", firstProblem(text).toString());
+        assertEquals(0.0005, ScenarioTexts.scenario(text.replace("0.0004", "0.0005")).output().coverageStepMillis());
+    }
+
 }
