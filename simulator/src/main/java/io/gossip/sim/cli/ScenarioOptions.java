@@ -24,7 +24,8 @@ final class ScenarioOptions {
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Root seed of every random choice, replacing the file's and any --set seed=. Without "
-                    + "it and without a seed in the file, a random seed is drawn and printed.")
+                    + "it and without a seed in the file, a random seed is drawn and printed. Refused when the "
+                    + "scenario sweeps seed.")
     Long seed;
 
     /** Reads, overrides and checks the scenario; a missing seed is drawn from the system's entropy. */

@@ -76,8 +76,9 @@ public final class ScenarioReader {
     }
 
     /**
-     * Refuses a {@code --set} of the swept key or of a key inside it: every point sets the swept key
-     * to its own value, so the override would silently change nothing.
+     * Refuses a {@code --set} of the swept key or of a key inside it, and {@code --seed} when the seed
+     * is swept: every point sets the swept key to its own value, so the override would silently
+     * change nothing.
      */
     private void refuseSetsUnderTheSweep(YamlNode.Mapping root) throws ScenarioException {
         if (!(root.get("sweep") instanceof YamlNode.Mapping sweep)
@@ -85,6 +86,11 @@ public final class ScenarioReader {
             return;
         }
         String swept = parameter.text();
+        if (seed != null && swept.equals("seed")) {
+            throw new ScenarioException(Location.override("--seed " + seed), "seed is swept (sweep.parameter: seed):"
+                    + " every point sets it to one of sweep.values, so --seed " + seed + " would never be used;"
+                    + " change sweep.values, or run without the sweep (--set sweep=)");
+        }
         for (String set : sets) {
             String path = Overrides.path(set);
             if (path.equals(swept) || path.startsWith(swept + ".")) {

@@ -163,6 +163,18 @@ class SimCommandTest {
     }
 
     @Test
+    void runRefusesASeedOptionWhenTheSeedIsSweptAsItRefusesASetOfIt() throws IOException {
+        Path out = dir.resolve("out");
+        Path file = write(SCENARIO + "sweep: {parameter: seed, values: [1, 2]}\n");
+        CommandRunner.Result r = CommandRunner.run("run", file.toString(), "--out", out.toString(), "--seed", "7");
+        assertEquals(2, r.exitCode());
+        assertContains(r.err(), "--seed 7: seed is swept (sweep.parameter: seed): every point sets it to one of "
+                + "sweep.values, so --seed 7 would never be used;", "nothing was run");
+        assertFalse(Files.exists(out), "nothing may be written for a refused scenario");
+        assertEquals(2, CommandRunner.run("validate", file.toString(), "--seed", "7").exitCode());
+    }
+
+    @Test
     void runRejectsZeroThreads() throws IOException {
         CommandRunner.Result r = CommandRunner.run("run", write(SCENARIO).toString(), "--threads", "0");
         assertEquals(2, r.exitCode());

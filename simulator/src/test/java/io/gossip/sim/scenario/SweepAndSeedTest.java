@@ -6,6 +6,7 @@ import static io.gossip.sim.scenario.ScenarioTexts.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -60,6 +61,20 @@ class SweepAndSeedTest {
                 + "without the sweep (--set sweep=)", firstProblem(text, "network.loss=0.3").toString());
         assertEquals(1, read(text, "network.loss=0.3", "sweep=").plan().points().size(), "no sweep, one point");
         assertEquals(2, read(text, "protocol.c=3").plan().points().size(), "another key is fine");
+    }
+
+    @Test
+    void aSeedOptionIsRefusedWhenTheSeedIsSweptAsASetOfItIs() throws Exception {
+        String text = VALID + "sweep: {parameter: seed, values: [1, 2]}\n";
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> new ScenarioReader(List.of(), 7L, () -> 3L).read(text, "test.yaml"));
+        assertEquals("--seed 7: seed is swept (sweep.parameter: seed): every point sets it to one of sweep.values, "
+                + "so --seed 7 would never be used; change sweep.values, or run without the sweep (--set sweep=)",
+                e.problems().get(0).toString());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        LoadedScenario unswept = new ScenarioReader(List.of("sweep="), 7L, () -> 3L).read(text, "test.yaml");
+        assertEquals(7, unswept.plan().points().get(0).scenario().seed(), "without the sweep --seed is used");
+        assertEquals(List.of(1L, 2L), read(text).plan().points().stream().map(p -> p.scenario().seed()).toList());
     }
 
     @Test
