@@ -41,7 +41,28 @@ record Sweep(String parameter, Location parameterLocation, List<YamlNode> values
         if (!(values instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
             throw Values.wrongType(values, "sweep.values", "a non-empty list of values");
         }
+        Problems p = new Problems(); // every such value, not only the first
+        for (int i = 0; i < sequence.items().size(); i++) {
+            YamlNode value = sequence.items().get(i);
+            int index = i;
+            p.check(() -> writable(value, index));
+        }
+        p.throwIfAny();
         return List.copyOf(sequence.items());
+    }
+
+    /**
+     * Refuses a value whose text holds a comma or a line break: it is written as it stands in the
+     * {@code value} column of points.csv, which has no quoting (docs/results-format.md).
+     */
+    private static Void writable(YamlNode value, int index) throws ScenarioException {
+        String text = text(value);
+        if (text.indexOf(',') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new ScenarioException(value.location(), "sweep.values." + index + ": a swept value must not "
+                    + "contain a comma or a line break (points.csv writes it unquoted in its value column), got '"
+                    + text.replace("\n", "\\n").replace("\r", "\\r") + "'");
+        }
+        return null;
     }
 
     /** The value as written, for RunPlan.Point#value and messages. */

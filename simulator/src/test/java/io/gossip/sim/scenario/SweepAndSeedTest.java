@@ -78,6 +78,17 @@ class SweepAndSeedTest {
     }
 
     @Test
+    void aSweptValueWithACommaIsRefusedAtTheValueBeforeAnythingRuns() {
+        // points.csv writes the value unquoted: a comma would split its row (a run failed at its end).
+        String text = VALID + "sweep:\n  parameter: description\n  values: [plain, \"a, b\", \"c,d\"]\n";
+        ScenarioException e = ScenarioTexts.refusal(text);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals("test.yaml:15:19: sweep.values.1: a swept value must not contain a comma or a line break "
+                + "(points.csv writes it unquoted in its value column), got 'a, b'", e.problems().get(0).toString());
+        assertEquals(new Location("test.yaml", 15, 27), e.problems().get(1).location());
+    }
+
+    @Test
     void unknownSweepParameterIsReportedOnceWithASuggestion() {
         String text = VALID + "sweep:\n  parameter: protocol.cc\n  values: [1, 2]\n";
         ScenarioException e = ScenarioTexts.refusal(text);
