@@ -53,6 +53,11 @@ final class TimelineBinder {
         List<ScenarioException.Problem> problems = new ArrayList<>();
         long explicitJoins = 0;
         boolean anyJoin = false;
+        // Why every slot is taken from some join on (count: all, or explicit counts adding up to
+        // nodes): slots are never used twice, so no later join or churn join can have one. Null
+        // while slots are left.
+        String slotsTaken = null;
+        String remedy = null;
         for (int i = 0; i < sequence.items().size(); i++) {
             YamlNode item = sequence.items().get(i);
             try {
@@ -61,6 +66,9 @@ final class TimelineBinder {
                     throw new ScenarioException(item.location(), "timeline." + i + ": actions must be in time "
                             + "order; atMillis " + action.atMillis() + " is before the previous action's "
                             + actions.get(actions.size() - 1).atMillis());
+                }
+                if (slotsTaken != null) {
+                    refuseJoinsWithoutSlots(action, (YamlNode.Mapping) item, i, slotsTaken, remedy);
                 }
                 if (action instanceof TimelineAction.Churn) {
                     binder.usedSlots = -1;
@@ -77,6 +85,13 @@ final class TimelineBinder {
                                 "timeline." + i + ".count: joins add up to " + explicitJoins
                                         + " nodes, more than nodes = " + nodes);
                     }
+                    if (join.count() < 0) {
+                        slotsTaken = "timeline." + i + " joins with count: all, which takes every node slot left";
+                        remedy = "give timeline." + i + " a count (and raise nodes if they do not fit)";
+                    } else if (explicitJoins == nodes) {
+                        slotsTaken = "the joins up to timeline." + i + " take all " + nodes + " node slots";
+                        remedy = "raise nodes";
+                    }
                 }
                 actions.add(action);
             } catch (ScenarioException e) {
@@ -91,6 +106,27 @@ final class TimelineBinder {
             throw new ScenarioException(problems);
         }
         return actions;
+    }
+
+    /**
+     * Refuses a join, or a churn with joins, once every slot is taken ({@code slotsTaken} says by
+     * which joins): a slot is never used twice (nodes that crash or leave do not free theirs), so
+     * this action would join nobody, silently, or take the slots of an earlier join still under way,
+     * which would then join fewer than it says. {@code remedy} says what to change.
+     */
+    private static void refuseJoinsWithoutSlots(TimelineAction action, YamlNode.Mapping item, int i,
+            String slotsTaken, String remedy) throws ScenarioException {
+        String why = slotsTaken + ", and a slot is never used twice (nodes that crash or leave keep theirs): ";
+        String outcome = " would find no slot left, or take one an earlier join still under way needs; " + remedy;
+        if (action instanceof TimelineAction.Join) {
+            YamlNode count = item.get("count");
+            throw new ScenarioException(count == null ? item.location() : count.location(), "timeline." + i
+                    + ": " + why + "this join" + outcome);
+        }
+        if (action instanceof TimelineAction.Churn churn && churn.joinsPerSecond() > 0) {
+            throw new ScenarioException(item.get("joinsPerSecond").location(), "timeline." + i + ".joinsPerSecond: "
+                    + why + "this churn's joins" + outcome + ", or set joinsPerSecond: 0");
+        }
     }
 
     private TimelineAction action(YamlNode node, String path) throws ScenarioException {

@@ -349,4 +349,24 @@ class ScenarioErrorTest {
         assertEquals(0.0005, ScenarioTexts.scenario(text.replace("0.0004", "0.0005")).output().coverageStepMillis());
     }
 
+    @Test
+    void aJoinAfterAJoinOfAllTheSlotsIsRefusedBecauseSlotsAreNeverUsedTwice() throws Exception {
+        // count: all takes every slot left; a later join would join nobody (events.csv: count=0 requested=5).
+        String text = VALID + "  - {action: join, atMillis: 5000, count: 5}\n"
+                + "  - {action: churn, atMillis: 6000, untilMillis: 7000, joinsPerSecond: 2, leavesPerSecond: 1}\n"
+                + "  - {action: churn, atMillis: 8000, untilMillis: 9000, leavesPerSecond: 1}\n";
+        ScenarioException e = refusal(text);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals("test.yaml:13:43: timeline.3: timeline.0 joins with count: all, which takes every node slot "
+                + "left, and a slot is never used twice (nodes that crash or leave keep theirs): this join would "
+                + "find no slot left, or take one an earlier join still under way needs; give timeline.0 a count "
+                + "(and raise nodes if they do not fit)", e.problems().get(0).toString());
+        assertProblem(e.problems().get(1), at(text, 14, "2,"), "timeline.4.joinsPerSecond: timeline.0 joins with "
+                + "count: all", "this churn's joins would find no slot left", "or set joinsPerSecond: 0");
+        // Explicit counts that take every slot leave none either; with a slot left, the join is fine.
+        String explicit = VALID.replace("count: all", "count: 200") + "  - {action: join, atMillis: 5000}\n";
+        assertProblem(firstProblem(explicit), at(explicit, 13, "{action: join"), "timeline.3: the joins up to "
+                + "timeline.0 take all 200 node slots", "; raise nodes");
+        ScenarioTexts.scenario(VALID.replace("count: all", "count: 199") + "  - {action: join, atMillis: 5000}\n");
+    }
 }
