@@ -125,9 +125,13 @@ final class ScenarioBinder {
 
     private static String name(Fields f) throws ScenarioException {
         String name = f.text("name");
-        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new ScenarioException(f.node("name").location(), "name: expected letters, digits, '.', '_' "
-                    + "or '-' (it names the output folder), got '" + name + "'");
+                    + "or '-', not starting with '.' (it names the output folder), got '" + name + "'");
+        }
+        if (name.startsWith(".")) {
+            throw new ScenarioException(f.node("name").location(), "name: must not start with '.' (it names the "
+                    + "output folder, which would be hidden), got '" + name + "'");
         }
         return name;
     }

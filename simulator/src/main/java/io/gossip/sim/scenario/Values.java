@@ -93,7 +93,8 @@ final class Values {
         if (value instanceof String s && !s.isBlank()) {
             return s;
         }
-        throw wrongType(node, key, "a text");
+        // Blank text is text, but says nothing: name what is missing rather than "expected a text".
+        throw wrongType(node, key, value instanceof String ? "a text that is not blank" : "a text");
     }
 
     /**

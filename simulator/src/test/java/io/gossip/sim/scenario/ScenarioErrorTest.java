@@ -342,6 +342,23 @@ class ScenarioErrorTest {
     }
 
     @Test
+    void aNameStartingWithADotIsRefusedForThatAndNotForItsCharacters() {
+        // '.hidden' has only allowed characters: the message must name the rule it breaks.
+        assertEquals("--set name=.hidden: name: must not start with '.' (it names the output folder, which would "
+                + "be hidden), got '.hidden'", firstProblem(VALID, "name=.hidden").toString());
+    }
+
+    @Test
+    void aDescriptionIsAnyTextThatIsNotBlank() throws Exception {
+        assertEquals("test.yaml:13:14: description: expected a text, got the number 42",
+                firstProblem(VALID + "description: 42\n").toString());
+        assertEquals("test.yaml:13:14: description: expected a text that is not blank, got the text '  '",
+                firstProblem(VALID + "description: '  '\n").toString());
+        ScenarioTexts.scenario(VALID + "description: '42'\n");
+        ScenarioTexts.scenario(VALID + "description: a run, with commas and an (aside)\n");
+    }
+
+    @Test
     void aCoverageStepThatRoundsToNoMicrosecondIsRefusedAsTheTimelineIntervalIs() throws Exception {
         String text = VALID + "output: {coverageStepMillis: 0.0004}\n";
         assertEquals("test.yaml:13:30: output.coverageStepMillis: must be at least 0.0005 (the clock counts whole "
