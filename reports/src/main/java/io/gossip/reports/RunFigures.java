@@ -12,6 +12,11 @@ import java.util.Optional;
 final class RunFigures {
     /** What a caption calls the data of a run without a sweep and with one repetition. */
     static final String THIS_RUN = "this run";
+    /**
+     * Which nodes a broadcast's coverage counts (docs/results-format.md): not every node live at
+     * some moment, but those live when it was sent that are still live at the end.
+     */
+    static final String REFERENCE_SET = "those live when it was sent and still live at the end";
 
     private RunFigures() {
     }
@@ -43,7 +48,8 @@ final class RunFigures {
         String colours = Memberships.colours(bands.stream().map(CoverageBands.Band::name).toList());
         String title = "Coverage over time";
         return Optional.of(new Figure("coverage-over-time.png", title,
-                "Fraction of live nodes that had each broadcast against the time since it was sent, "
+                "Fraction of live nodes (" + REFERENCE_SET + ") that had each broadcast against the time "
+                        + "since it was sent, "
                         + colours + ": the line is the median over " + counts
                         + inParentheses(everyRepetition(run)) + ", the band spans the 5th to 95th percentile; "
                         + "the sooner the band reaches 1, the faster and more reliable the dissemination."
@@ -155,7 +161,8 @@ final class RunFigures {
         String title = "Latency distribution";
         return Optional.of(new Figure("latency-cdf.png", title,
                 "Share of the " + Numbers.counted(run.broadcasts().size(), "broadcast") + " that had reached 99 % "
-                        + "(dashed) and 100 % (solid) of the live nodes within a given delay; a curve "
+                        + "(dashed) and 100 % (solid) of their live nodes (" + REFERENCE_SET + ") within a "
+                        + "given delay; a curve "
                         + "that ends below 1 shows broadcasts that never got there." + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
                         LatencyCdf.byMembership(run.broadcasts()))));
@@ -194,7 +201,7 @@ final class RunFigures {
                         + "them, so both show where they coincide";
             }
             figures.add(new Figure("timeline-broadcast-coverage.png", "Broadcast coverage over time",
-                    "Each dot is one broadcast: the fraction of live nodes it finally reached, "
+                    "Each dot is one broadcast: the fraction of live nodes (" + REFERENCE_SET + ") it finally reached, "
                             + "plotted at the time it was sent" + inParentheses(where) + ", " + colours
                             + ". Dots at 1 reached everyone; dips show when an action "
                             + "hurt dissemination, and dots back at 1 show recovery" + markers + ". The y axis is "

@@ -103,8 +103,9 @@ public final class RunReport {
         html.paragraph("Aggregate over every point and repetition of the "
                 + (run.points().stream().anyMatch(p -> p.membership().equals(CsvRow.SCAMP))
                         ? "SCAMP" : "baseline")
-                + " runs. Coverage is the fraction of live nodes a broadcast reached; reliability is "
-                + "the share of broadcasts that reached every live node." + (predicted ? PREDICTION_TEXT : ""),
+                + " runs. Coverage is the fraction of live nodes a broadcast reached, counting the nodes live "
+                + "when it was sent that are still live at the end (its origin too, if it is); reliability is "
+                + "the share of broadcasts that reached every such node." + (predicted ? PREDICTION_TEXT : ""),
                 false);
         html.table(List.of("", summary.scenario()), rows);
         if (run.points().size() > 1) {

@@ -115,7 +115,8 @@ final class SweepFigures {
     static String coverageCaption(Sweep sweep, String colours) {
         String shape = sweep.numeric() ? "the line is the mean and the shaded band"
                 : "the marker is the mean and the bar";
-        return "Fraction of the live nodes each broadcast finally reached, at each value of " + sweep.parameter()
+        return "Fraction of the live nodes (" + RunFigures.REFERENCE_SET + ") each broadcast finally reached, at "
+                + "each value of " + sweep.parameter()
                 + ", " + colours + ": " + shape + " spans the 5th to 95th "
                 + "percentile over the point's broadcasts (all repetitions). Where reliability "
                 + "drops to 0 this shows how many nodes were missed: 0.999 means one node in "

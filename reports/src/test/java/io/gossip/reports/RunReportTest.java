@@ -124,6 +124,20 @@ class RunReportTest {
     }
 
     @Test
+    void coverageCaptionsSayWhichLiveNodesTheyCount() throws Exception {
+        // Not the nodes live at some moment: those live when the broadcast was sent and still live at the end.
+        String which = "live nodes (those live when it was sent and still live at the end)";
+        RunData run = RunData.load(Fixtures.singlePoint(dir));
+        assertTrue(RunFigures.coverageOverTime(run).orElseThrow().caption().startsWith("Fraction of " + which));
+        assertTrue(RunFigures.latency(run).orElseThrow().caption().contains("100 % (solid) of their " + which));
+        assertTrue(SweepFigures.coverageCaption(Sweep.of(RunData.load(Fixtures.sweepOverC(dir.resolve("s")))
+                .points()).orElseThrow(), "").startsWith("Fraction of the " + which));
+        String html = Files.readString(RunReport.build(dir).indexHtml());
+        assertTrue(html.contains("Coverage is the fraction of live nodes a broadcast reached, counting the nodes "
+                + "live when it was sent that are still live at the end (its origin too, if it is)"), html);
+    }
+
+    @Test
     void largeCountsHaveThousandsSeparators() throws Exception {
         Fixtures.singlePoint(dir);
         Fixtures.write(dir, "summary.json", Fixtures.summary("big", 100000, 1)
