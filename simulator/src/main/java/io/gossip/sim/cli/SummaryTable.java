@@ -84,7 +84,7 @@ final class SummaryTable {
             // Global knowledge has no views: each node's "PartialView" is its fanout, the same for all,
             // and neither an InView nor (c+1)·ln n means anything there.
             row(t, "fanout", num(pv.path("mean"), 2) + "   (global knowledge: each node forwards to that many"
-                    + " nodes drawn from all live nodes)");
+                    + " members drawn at random)");
         } else {
             // Over a sweep, the mean weighs every node of every point while (c+1)·ln n differs from point
             // to point: the comparison is only meaningful per point, in the rows below.

@@ -103,7 +103,7 @@ class OutputFormatTest {
                 """;
         String table = SummaryTable.render(new ObjectMapper().readTree(json));
         assertTrue(table.contains("fanout              5.00   (global knowledge: each node forwards to that many"
-                + " nodes drawn from all live nodes)"), table);
+                + " members drawn at random)"), table);
         assertFalse(table.contains("PartialView") || table.contains("InView") || table.contains("ln n"), table);
     }
 
