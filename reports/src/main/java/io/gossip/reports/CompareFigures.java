@@ -1,98 +1,99 @@
 package io.gossip.reports;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The charts of a comparison: several runs overlaid on the same axes, one colour per run, in the
- * order the runs were given. Each run contributes its SCAMP data (its baseline only when it has no
+ * The charts of a comparison: several runs overlaid on the same axes. Each run keeps the colour,
+ * marker and label of its place among the runs given ({@link ComparedRun}) on every chart, whichever
+ * other runs a chart holds. Each run contributes its SCAMP data (its baseline only when it has no
  * SCAMP rows), so the charts compare scenarios rather than memberships.
  */
 final class CompareFigures {
+    /** How captions say which colour is which. */
+    static final String COLOURS = "each run in its own colour, the same on every chart of this page";
+
+    /** How captions of charts with markers say which marker is which, and that they are not memberships. */
+    static final String MARKERS = "each run in its own colour with its own square marker, the same on every "
+            + "chart of this page (filled for the first run given, hollow and larger for each further "
+            + "one; the run report's dot and ring, for SCAMP and the global baseline, are not used here)";
+
     private CompareFigures() {
     }
 
-    /**
-     * The legend name of each run: its scenario, plus its folder name when another run has the
-     * same scenario, plus a number if even that clashes.
-     */
-    static List<String> labels(List<RunData> runs) {
-        Map<String, Integer> scenarioCount = new HashMap<>();
-        runs.forEach(r -> scenarioCount.merge(r.summary().scenario(), 1, Integer::sum));
-        List<String> labels = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (RunData run : runs) {
-            String scenario = run.summary().scenario();
-            String label = scenarioCount.get(scenario) > 1
-                    ? scenario + " (" + run.folderName() + ")"
-                    : scenario;
-            int n = seen.merge(label, 1, Integer::sum);
-            labels.add(n > 1 ? label + " #" + n : label);
-        }
-        return labels;
-    }
-
     /** Every comparison chart the runs support. */
-    static List<Figure> of(List<RunData> runs) {
-        List<String> labels = labels(runs);
+    static List<Figure> of(List<ComparedRun> runs) {
         List<Figure> figures = new ArrayList<>();
-        coverageOverTime(runs, labels).ifPresent(figures::add);
-        figures.addAll(reliability(runs, labels));
-        figures.addAll(coverageVsParameter(runs, labels));
-        figures.addAll(messagesVsParameter(runs, labels));
-        figures.addAll(viewSizes(runs, labels));
-        latency(runs, labels).ifPresent(figures::add);
+        coverageOverTime(runs).ifPresent(figures::add);
+        figures.addAll(reliability(runs));
+        figures.addAll(coverageVsParameter(runs));
+        figures.addAll(messagesVsParameter(runs));
+        figures.addAll(viewSizes(runs));
+        latency(runs).ifPresent(figures::add);
         return figures;
     }
 
-    static Optional<Figure> coverageOverTime(List<RunData> runs, List<String> labels) {
+    static Optional<Figure> coverageOverTime(List<ComparedRun> runs) {
         List<CoverageBands.Band> bands = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            List<CoverageRow> rows = preferred(runs.get(i).coverage(), CoverageRow::membership);
+        List<ComparedRun> drawn = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            List<CoverageRow> rows = preferred(run.run().coverage(), CoverageRow::membership);
             if (!rows.isEmpty()) {
-                bands.add(CoverageBands.of(labels.get(i), rows));
+                bands.add(CoverageBands.of(run.label(), rows));
+                drawn.add(run);
             }
         }
         if (bands.isEmpty()) {
             return Optional.empty();
         }
         String title = "Coverage over time";
+        JFreeChart chart = DistributionCharts.coverageOverTime(title, "median and 5–95 % band per run", bands);
+        paint(chart, 0, drawn);
         return Optional.of(new Figure("compare-coverage-over-time.png", title,
-                "Median fraction of live nodes reached against time since sending, one colour per run, "
-                        + "with the 5–95 % band over that run's broadcasts; the left-most curve that "
+                "Median fraction of live nodes reached against time since sending, " + COLOURS
+                        + ", with the 5–95 % band over that run's broadcasts; the left-most curve that "
                         + "reaches 1 disseminates fastest.",
-                DistributionCharts.coverageOverTime(title, "median and 5–95 % band per run", bands)));
+                chart));
     }
 
-    /** One reliability chart per swept parameter, with every run that swept it ({@link ComparedSweep}). */
-    static List<Figure> reliability(List<RunData> runs, List<String> labels) {
+    /** One reliability chart per swept parameter, with every run drawn against it ({@link ComparedSweep}). */
+    static List<Figure> reliability(List<ComparedRun> runs) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
             Sweep sweep = swept.sweep();
             List<ReliabilityCurves.Curve> curves = new ArrayList<>();
+            List<ComparedRun> curveRuns = new ArrayList<>();
             XYSeriesCollection theory = new XYSeriesCollection();
+            List<ComparedRun> theoryRuns = new ArrayList<>();
             XYSeriesCollection prediction = new XYSeriesCollection();
+            List<ComparedRun> predictionRuns = new ArrayList<>();
             for (ComparedSweep.Member m : swept.members()) {
-                List<PointRow> points = preferred(m.run().points(), PointRow::membership);
+                List<PointRow> points = preferred(m.points(), PointRow::membership);
                 ReliabilityCurves.Curve curve = ReliabilityCurves.of(m.label(), sweep, points, m.shift());
                 if (curve.points().isEmpty()) {
                     continue;
                 }
                 curves.add(curve);
+                curveRuns.add(m.run());
                 // Beside each run's points, its theory and (for SCAMP points) its prediction, as
                 // its own report draws them beside its membership's.
                 String membership = points.get(0).membership();
-                ReliabilityCurves.addIfAny(theory, ReliabilityCurves.theorySeries(m.label(), membership, sweep,
-                        points, FanoutTheory.of(m.run().broadcasts()), m.shift()));
+                RunData run = m.run().run();
+                addIfAny(theory, theoryRuns, m.run(), ReliabilityCurves.theorySeries(m.label(), membership, sweep,
+                        points, FanoutTheory.of(run.broadcasts()), m.shift()));
                 if (membership.equals(InViewPrediction.MEMBERSHIP)) {
-                    ReliabilityCurves.addIfAny(prediction, ReliabilityCurves.predictionSeries(m.label(), sweep,
-                            points, m.run().broadcasts(), m.run().nodes(), m.shift()));
+                    addIfAny(prediction, predictionRuns, m.run(), ReliabilityCurves.predictionSeries(m.label(),
+                            sweep, points, run.broadcasts(), run.nodes(), m.shift()));
                 }
             }
             if (curves.isEmpty()) {
@@ -100,9 +101,15 @@ final class CompareFigures {
             }
             String parameter = swept.parameter();
             String title = "Reliability against " + parameter;
+            JFreeChart chart = SweepCharts.reliability(title, ReliabilityCurves.errorBarsSubtitle(curves),
+                    sweep, swept.xLabel(), curves, theory, prediction);
+            XYPlot plot = (XYPlot) chart.getPlot();
+            mark(plot, 0, curveRuns);
+            paint(plot, datasetIndex(plot, theory), theoryRuns);
+            paint(plot, datasetIndex(plot, prediction), predictionRuns);
             figures.add(new Figure("compare-reliability-vs-" + RunFigures.fileSafe(parameter) + ".png",
                     title, "Share of broadcasts that reached every live node at each value of "
-                            + parameter + ", one colour per run (its SCAMP points, or its baseline's "
+                            + parameter + ", " + MARKERS + " (its SCAMP points, or its baseline's "
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
                             + "standard error of the mean across that run's repetitions, absent with a single "
                             + "repetition."
@@ -110,26 +117,27 @@ final class CompareFigures {
                             + (prediction.getSeriesCount() == 0 ? "" : SweepFigures.predictionText(
                                     "the colour of each run drawn from its SCAMP points, predict that "
                                             + "run's reliability")),
-                    SweepCharts.reliability(title, ReliabilityCurves.errorBarsSubtitle(curves),
-                            sweep, swept.xLabel(), curves, theory, prediction)));
+                    chart));
         }
         return figures;
     }
 
     /**
-     * One chart of final coverage per swept parameter, with every run that swept it and broadcast
-     * ({@link ComparedSweep}): each run's SCAMP broadcasts, or its baseline's when it has no SCAMP
-     * broadcasts, as its own coverage chart draws them.
+     * One chart of final coverage per swept parameter, with every run drawn against it that
+     * broadcast ({@link ComparedSweep}): each run's SCAMP broadcasts, or its baseline's when it has
+     * no SCAMP broadcasts, as its own coverage chart draws them.
      */
-    static List<Figure> coverageVsParameter(List<RunData> runs, List<String> labels) {
+    static List<Figure> coverageVsParameter(List<ComparedRun> runs) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
             Sweep sweep = swept.sweep();
             List<CoverageSweep.Curve> curves = new ArrayList<>();
+            List<ComparedRun> drawn = new ArrayList<>();
             for (ComparedSweep.Member m : swept.members()) {
-                List<BroadcastRow> broadcasts = preferred(m.run().broadcasts(), BroadcastRow::membership);
+                List<BroadcastRow> broadcasts = preferred(m.run().run().broadcasts(), BroadcastRow::membership);
                 if (!broadcasts.isEmpty()) {
-                    curves.add(CoverageSweep.of(m.label(), sweep, m.run().points(), broadcasts, m.shift()));
+                    curves.add(CoverageSweep.of(m.label(), sweep, m.points(), broadcasts, m.shift()));
+                    drawn.add(m.run());
                 }
             }
             if (curves.isEmpty()) {
@@ -137,102 +145,157 @@ final class CompareFigures {
             }
             String parameter = swept.parameter();
             String title = "Final coverage against " + parameter;
+            JFreeChart chart = SweepCharts.coverage(title, "mean and 5–95 % over broadcasts", sweep,
+                    swept.xLabel(), curves);
+            mark((XYPlot) chart.getPlot(), 0, drawn);
             figures.add(new Figure("compare-coverage-vs-" + RunFigures.fileSafe(parameter) + ".png", title,
-                    SweepFigures.coverageCaption(sweep, "one colour per run (its SCAMP broadcasts, or its "
+                    SweepFigures.coverageCaption(sweep, MARKERS + " (its SCAMP broadcasts, or its "
                             + "baseline's when it has no SCAMP run)"),
-                    SweepCharts.coverage(title, "mean and 5–95 % over broadcasts", sweep, swept.xLabel(),
-                            curves)));
+                    chart));
         }
         return figures;
     }
 
     /**
-     * One chart of the messages sent per node per swept parameter, with every run that swept it
+     * One chart of the messages sent per node per swept parameter, with every run drawn against it
      * ({@link ComparedSweep}), from each run's SCAMP points (its baseline's when it has none): what
      * each run's reliability cost.
      */
-    static List<Figure> messagesVsParameter(List<RunData> runs, List<String> labels) {
+    static List<Figure> messagesVsParameter(List<ComparedRun> runs) {
         List<Figure> figures = new ArrayList<>();
-        for (ComparedSweep swept : ComparedSweep.of(runs, labels)) {
+        for (ComparedSweep swept : ComparedSweep.of(runs)) {
             Sweep sweep = swept.sweep();
             XYSeriesCollection dataset = new XYSeriesCollection();
+            List<ComparedRun> drawn = new ArrayList<>();
             for (ComparedSweep.Member m : swept.members()) {
-                ReliabilityCurves.addIfAny(dataset, MessageStats.perNodeAgainst(m.label(), sweep,
-                        preferred(m.run().points(), PointRow::membership), m.shift()));
+                addIfAny(dataset, drawn, m.run(), MessageStats.perNodeAgainst(m.label(), sweep,
+                        preferred(m.points(), PointRow::membership), m.shift()));
             }
             if (dataset.getSeriesCount() == 0) {
                 continue;
             }
             String parameter = swept.parameter();
             String title = "Messages sent per node against " + parameter;
+            JFreeChart chart = SweepCharts.messagesPerNode(title, "mean per node and run", sweep, swept.xLabel(),
+                    dataset);
+            mark((XYPlot) chart.getPlot(), 0, drawn);
             figures.add(new Figure("compare-messages-per-node-vs-" + RunFigures.fileSafe(parameter) + ".png",
-                    title, SweepFigures.messagesCaption(sweep, "one colour per run (its SCAMP points, or its "
+                    title, SweepFigures.messagesCaption(sweep, MARKERS + " (its SCAMP points, or its "
                             + "baseline's when it has no SCAMP run)"),
-                    SweepCharts.messagesPerNode(title, "mean per node and run", sweep, swept.xLabel(), dataset)));
+                    chart));
         }
         return figures;
     }
 
     /** PartialView and InView histograms as fractions of nodes, with each run's expected size. */
-    static List<Figure> viewSizes(List<RunData> runs, List<String> labels) {
+    static List<Figure> viewSizes(List<ComparedRun> runs) {
         List<IntHistogram> partial = new ArrayList<>();
         List<IntHistogram> in = new ArrayList<>();
         List<Double> expected = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Optional<ViewSizes> v = ViewSizes.of(runs.get(i).summary(), runs.get(i).nodes());
+        List<ComparedRun> drawn = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            Optional<ViewSizes> v = ViewSizes.of(run.run().summary(), run.run().nodes());
             if (v.isPresent()) {
-                partial.add(new IntHistogram(labels.get(i), v.get().partialView().counts()));
-                in.add(new IntHistogram(labels.get(i), v.get().inView().counts()));
+                partial.add(new IntHistogram(run.label(), v.get().partialView().counts()));
+                in.add(new IntHistogram(run.label(), v.get().inView().counts()));
                 expected.add(v.get().expected());
+                drawn.add(run);
             }
         }
         if (partial.isEmpty()) {
             return List.of();
         }
         List<Figure> figures = new ArrayList<>();
-        figures.add(viewFigure("PartialView", partial, expected));
-        figures.add(viewFigure("InView", in, expected));
+        figures.add(viewFigure("PartialView", partial, expected, drawn));
+        figures.add(viewFigure("InView", in, expected, drawn));
         return figures;
     }
 
-    private static Figure viewFigure(String view, List<IntHistogram> histograms,
-            List<Double> expected) {
+    private static Figure viewFigure(String view, List<IntHistogram> histograms, List<Double> expected,
+            List<ComparedRun> runs) {
         List<ValueMarker> markers = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             double x = expected.get(i);
-            markers.add(ChartTheme.theoryMarker(x, "(c+1)·ln n = " + Numbers.compact(x),
-                    ChartTheme.color(i), i));
+            markers.add(ChartTheme.theoryMarker(x, "(c+1)·ln n = " + Numbers.compact(x), runs.get(i).colour(), i));
         }
         String title = view + " size";
+        JFreeChart chart = DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
+                view + " size (entries)", "fraction of live nodes", ViewSizes.fractions(histograms), markers);
+        paint(chart, 0, runs);
         return new Figure("compare-" + RunFigures.fileSafe(view) + "-histogram.png", title,
-                "Share of live SCAMP nodes with each " + view + " size at the end of each run, one "
-                        + "colour per run, at the run's point with the most live SCAMP nodes (the "
+                "Share of live SCAMP nodes with each " + view + " size at the end of each run, "
+                        + COLOURS + ", at the run's point with the most live SCAMP nodes (the "
                         + "largest n of a nodes sweep, the uncrashed point of a crash sweep), its "
                         + "repetitions pooled; dashed lines in the run's colour mark its "
                         + "expected size (c+1)·ln n.",
-                DistributionCharts.viewSizeHistogram(title, "fraction of live nodes per run",
-                        view + " size (entries)", "fraction of live nodes",
-                        ViewSizes.fractions(histograms), markers));
+                chart);
     }
 
-    static Optional<Figure> latency(List<RunData> runs, List<String> labels) {
+    static Optional<Figure> latency(List<ComparedRun> runs) {
         List<LatencyCdf.Cdf> cdfs = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            List<BroadcastRow> rows = preferred(runs.get(i).broadcasts(), BroadcastRow::membership);
+        List<ComparedRun> drawn = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            List<BroadcastRow> rows = preferred(run.run().broadcasts(), BroadcastRow::membership);
             if (!rows.isEmpty()) {
-                cdfs.add(LatencyCdf.of(labels.get(i) + " t99", rows, BroadcastRow::t99Ms));
-                cdfs.add(LatencyCdf.of(labels.get(i) + " t100", rows, BroadcastRow::t100Ms));
+                cdfs.add(LatencyCdf.of(run.label() + " t99", rows, BroadcastRow::t99Ms));
+                cdfs.add(LatencyCdf.of(run.label() + " t100", rows, BroadcastRow::t100Ms));
+                drawn.add(run);
+                drawn.add(run);
             }
         }
         if (cdfs.isEmpty()) {
             return Optional.empty();
         }
         String title = "Latency distribution";
+        JFreeChart chart = DistributionCharts.latencyCdf(title, "CDF of t99 and t100 per run", cdfs);
+        paint(chart, 0, drawn);
         return Optional.of(new Figure("compare-latency-cdf.png", title,
                 "Share of each run's broadcasts that had reached 99 % (dashed) and 100 % (solid) of "
-                        + "the live nodes within a given delay, one colour per run; curves ending "
+                        + "the live nodes within a given delay, " + COLOURS + "; curves ending "
                         + "below 1 show broadcasts that never got there.",
-                DistributionCharts.latencyCdf(title, "CDF of t99 and t100 per run", cdfs)));
+                chart));
+    }
+
+    /** Adds {@code series} and notes its run, unless it is empty. */
+    private static void addIfAny(XYSeriesCollection dataset, List<ComparedRun> runs, ComparedRun run,
+            XYSeries series) {
+        if (series.getItemCount() > 0) {
+            dataset.addSeries(series);
+            runs.add(run);
+        }
+    }
+
+    /** The index of {@code dataset} in {@code plot}, or -1. */
+    private static int datasetIndex(XYPlot plot, XYDataset dataset) {
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            if (plot.getDataset(i) == dataset) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Gives series i of dataset {@code index} the colour of {@code runs.get(i)}. */
+    private static void paint(JFreeChart chart, int index, List<ComparedRun> runs) {
+        paint((XYPlot) chart.getPlot(), index, runs);
+    }
+
+    private static void paint(XYPlot plot, int index, List<ComparedRun> runs) {
+        if (index < 0) {
+            return;
+        }
+        AbstractRenderer renderer = (AbstractRenderer) plot.getRenderer(index);
+        for (int i = 0; i < runs.size(); i++) {
+            runs.get(i).paint(renderer, i);
+        }
+    }
+
+    /** Gives series i of dataset {@code index} the colour and marker of {@code runs.get(i)}. */
+    private static void mark(XYPlot plot, int index, List<ComparedRun> runs) {
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer(index);
+        for (int i = 0; i < runs.size(); i++) {
+            runs.get(i).mark(renderer, i);
+        }
     }
 
     /** The SCAMP rows, or the baseline rows when there are no SCAMP rows. */

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The comparison of several runs: coverage over time, reliability against a swept parameter,
- * view-size histograms and latency distributions of every run on the same axes, with a legend
- * naming each run by its scenario, written as PNGs and an {@code index.html} into one folder.
+ * view-size histograms and latency distributions of every run on the same axes, each run in the
+ * colour, marker and label of its place among the runs given ({@link ComparedRun}), written as PNGs
+ * and an {@code index.html} into one folder.
  *
  * <p>Every run folder is read and checked before anything is written.
  */
@@ -29,10 +30,11 @@ public final class CompareReport {
             throw new IllegalArgumentException("no run folders to compare");
         }
         ReportFiles.ensureHeadless();
-        List<RunData> runs = new ArrayList<>();
+        List<RunData> loaded = new ArrayList<>();
         for (Path dir : runDirs) {
-            runs.add(RunData.load(dir));
+            loaded.add(RunData.load(dir));
         }
+        List<ComparedRun> runs = ComparedRun.of(loaded);
         List<Figure> figures = CompareFigures.of(runs);
         List<Path> charts = ReportFiles.writeCharts(outDir, figures);
         Path index = ReportFiles.writeIndex(outDir, page(runs, figures));
@@ -40,19 +42,16 @@ public final class CompareReport {
     }
 
     /** The comparison page of {@code runs} showing {@code figures}. */
-    static String page(List<RunData> runs, List<Figure> figures) {
-        List<String> labels = CompareFigures.labels(runs);
+    static String page(List<ComparedRun> runs, List<Figure> figures) {
         Html html = new Html("Comparison of " + runs.size() + " runs");
         html.heading("Summary");
         List<String> header = new ArrayList<>();
         header.add("");
-        header.addAll(labels);
+        runs.forEach(r -> header.add(r.label()));
         List<List<String>> rows = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
-        folders.add("Run folder");
-        runs.forEach(r -> folders.add(r.folderName()));
-        rows.add(folders);
-        rows.addAll(SummaryTable.rows(runs.stream().map(RunData::summary).toList()));
+        rows.add(row("Run folder", runs.stream().map(r -> r.run().folderName()).toList()));
+        rows.add(row("Colour and marker", runs.stream().map(ComparedRun::style).toList()));
+        rows.addAll(SummaryTable.rows(runs.stream().map(r -> r.run().summary()).toList()));
         html.table(header, rows);
         html.heading("Charts");
         if (figures.isEmpty()) {
@@ -61,13 +60,19 @@ public final class CompareReport {
         for (Figure figure : figures) {
             html.figure(figure.fileName(), figure.title(), figure.caption());
         }
-        for (int i = 0; i < runs.size(); i++) {
-            RunData run = runs.get(i);
-            if (run.scenarioYaml().isPresent()) {
-                html.heading("Scenario: " + labels.get(i));
-                html.pre(run.scenarioYaml().get());
+        for (ComparedRun run : runs) {
+            if (run.run().scenarioYaml().isPresent()) {
+                html.heading("Scenario: " + run.label());
+                html.pre(run.run().scenarioYaml().get());
             }
         }
         return html.end();
+    }
+
+    private static List<String> row(String label, List<String> cells) {
+        List<String> row = new ArrayList<>();
+        row.add(label);
+        row.addAll(cells);
+        return row;
     }
 }

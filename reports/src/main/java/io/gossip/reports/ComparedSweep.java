@@ -21,18 +21,26 @@ import java.util.Optional;
 record ComparedSweep(Sweep sweep, List<Member> members, String xLabel) {
 
     /**
-     * One run on the shared axis: its legend name, and how far its markers move sideways on a
-     * category axis so that the runs' markers do not hide each other (nothing on a number axis).
+     * One run on the shared axis, and how far its markers move sideways on a category axis so that
+     * the runs' markers do not hide each other (nothing on a number axis).
      */
-    record Member(RunData run, String label, double shift) {
+    record Member(ComparedRun run, double shift) {
+        String label() {
+            return run.label();
+        }
+
+        List<PointRow> points() {
+            return run.run().points();
+        }
     }
 
     String parameter() {
         return sweep.parameter();
     }
 
-    /** One per parameter that any run swept, in the order the runs were given; {@code labels} name the runs. */
-    static List<ComparedSweep> of(List<RunData> runs, List<String> labels) {
+    /** One per parameter that any run swept, in the order the runs were given. */
+    static List<ComparedSweep> of(List<ComparedRun> compared) {
+        List<RunData> runs = compared.stream().map(ComparedRun::run).toList();
         Map<String, List<Integer>> byParameter = new LinkedHashMap<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -59,7 +67,7 @@ record ComparedSweep(Sweep sweep, List<Member> members, String xLabel) {
                     .filter(name -> !name.equals(parameter)).distinct().toList();
             List<Member> members = new ArrayList<>();
             for (int k = 0; k < indices.size(); k++) {
-                members.add(new Member(runs.get(indices.get(k)), labels.get(indices.get(k)),
+                members.add(new Member(compared.get(indices.get(k)),
                         ReliabilityCurves.shift(sweep, k, indices.size())));
             }
             sweeps.add(new ComparedSweep(sweep, List.copyOf(members),

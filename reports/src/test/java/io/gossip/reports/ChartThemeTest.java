@@ -41,7 +41,7 @@ class ChartThemeTest {
         for (RunData run : List.of(timeline, c, nodes, words, quiet)) {
             figures.addAll(RunFigures.of(run));
         }
-        figures.addAll(CompareFigures.of(List.of(timeline, c, nodes)));
+        figures.addAll(CompareFigures.of(ComparedRun.of(List.of(timeline, c, nodes))));
         return figures;
     }
 
@@ -75,8 +75,9 @@ class ChartThemeTest {
     @Test
     void seriesColoursFollowOkabeItoInOrder() throws Exception {
         for (Figure figure : everyFigure()) {
+            // A comparison colours each run by its place among the runs given (CompareReportTest).
             if (figure.chart().getPlot() instanceof XYPlot xy && xy.getDataset(0).getSeriesCount() > 1
-                    && !figure.fileName().startsWith("timeline-view")) {
+                    && !figure.fileName().startsWith("timeline-view") && !figure.fileName().startsWith("compare-")) {
                 // Latency curves come in t99/t100 pairs sharing a colour.
                 int second = figure.fileName().contains("latency") ? 2 : 1;
                 assertEquals(0x0072B2, rgb(xy.getRenderer(0).getSeriesPaint(0)), figure.fileName());

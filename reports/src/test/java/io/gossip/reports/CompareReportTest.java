@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,19 +34,23 @@ class CompareReportTest {
     void runsAreNamedByScenarioWithTheFolderWhenScenariosClash() throws Exception {
         List<RunData> runs = List.of(RunData.load(run("a", "loss-10")), RunData.load(run("b", "loss-10")),
                 RunData.load(run("c", "baseline")));
-        assertEquals(List.of("loss-10 (a)", "loss-10 (b)", "baseline"), CompareFigures.labels(runs));
+        assertEquals(List.of("loss-10 (a)", "loss-10 (b)", "baseline"), labels(runs));
     }
 
     @Test
     void identicalScenarioAndFolderNamesAreStillTellApart() throws Exception {
         List<RunData> runs = List.of(RunData.load(run("x/same", "s")), RunData.load(run("y/same", "s")));
-        assertEquals(List.of("s (same)", "s (same) #2"), CompareFigures.labels(runs));
+        assertEquals(List.of("s (same)", "s (same) #2"), labels(runs));
+    }
+
+    private static List<String> labels(List<RunData> runs) {
+        return ComparedRun.of(runs).stream().map(ComparedRun::label).toList();
     }
 
     @Test
     void eachChartHasOneSeriesPerRunUsingItsScampData() throws Exception {
         List<RunData> runs = List.of(RunData.load(run("a", "first")), RunData.load(run("b", "second")));
-        List<Figure> figures = CompareFigures.of(runs);
+        List<Figure> figures = CompareFigures.of(ComparedRun.of(runs));
         assertEquals(List.of("compare-coverage-over-time.png", "compare-reliability-vs-c.png",
                 "compare-coverage-vs-c.png", "compare-messages-per-node-vs-c.png",
                 "compare-partialview-histogram.png", "compare-inview-histogram.png",
@@ -57,7 +68,7 @@ class CompareReportTest {
         assertEquals(0.0, coverage.getXValue(0, 0), 1e-12);
         assertEquals(2.5 / 3, coverage.getYValue(0, 0), 1e-12);
         assertEquals(0.55, coverage.getStartYValue(0, 0), 1e-12); // 5th percentile of 0.5, 1, 1, interpolated
-        assertTrue(figures.get(2).caption().contains("one colour per run"), figures.get(2).caption());
+        assertTrue(figures.get(2).caption().contains("each run in its own colour"), figures.get(2).caption());
         // SCAMP rows only: three SCAMP broadcasts, coverage median at 10 ms is 0.75.
         assertEquals(0.75, ((org.jfree.chart.plot.XYPlot) figures.get(0).chart().getPlot())
                 .getDataset(0).getYValue(0, 1), 1e-12);
@@ -72,7 +83,7 @@ class CompareReportTest {
         String runLabel = ((XYPlot) SweepFigures.reliability(run).orElseThrow().chart().getPlot())
                 .getDomainAxis().getLabel();
         assertEquals("swept parameter timeline.1.fraction (crash fraction)", runLabel);
-        List<Figure> compared = CompareFigures.reliability(List.of(run), List.of("crash"));
+        List<Figure> compared = CompareFigures.reliability(ComparedRun.of(List.of(run)));
         assertEquals(runLabel, ((XYPlot) compared.get(0).chart().getPlot()).getDomainAxis().getLabel());
     }
 
@@ -84,7 +95,7 @@ class CompareReportTest {
         Path global = Fixtures.lossSweepBaselineOnly(dir.resolve("global"));
         Fixtures.write(global, "summary.json", Fixtures.summary("baseline-only", 4, 1));
         List<RunData> runs = List.of(RunData.load(scamp), RunData.load(global));
-        Figure figure = CompareFigures.reliability(runs, CompareFigures.labels(runs)).get(0);
+        Figure figure = CompareFigures.reliability(ComparedRun.of(runs)).get(0);
         XYPlot plot = (XYPlot) figure.chart().getPlot();
         assertEquals(List.of("with-scamp", "baseline-only"), ChartDump.seriesKeys(figure.chart(), 0));
         assertEquals(List.of(ReliabilityCurves.theoryLabel("with-scamp"),
@@ -111,7 +122,7 @@ class CompareReportTest {
         assertTrue(figure.caption().contains(SweepFigures.theoryText("the run's colour")), figure.caption());
         assertTrue(figure.caption().contains("predict that run's reliability from its InViews"), figure.caption());
         // Messages per node from each run's own rows: SCAMP's 10, 8 and 0; the baseline's 10 and 12.
-        XYPlot messages = (XYPlot) CompareFigures.messagesVsParameter(runs, CompareFigures.labels(runs)).get(0)
+        XYPlot messages = (XYPlot) CompareFigures.messagesVsParameter(ComparedRun.of(runs)).get(0)
                 .chart().getPlot();
         assertEquals(List.of("with-scamp", "baseline-only"), List.of(messages.getDataset(0).getSeriesKey(0),
                 messages.getDataset(0).getSeriesKey(1)));
@@ -119,7 +130,7 @@ class CompareReportTest {
         assertEquals(List.of(10.0, 12.0), yValues(messages, 1));
         assertEquals(0.9, messages.getDataset(0).getXValue(0, 2), 1e-12);
         // The baseline run alone: its theory, and neither triangles nor words about them.
-        Figure alone = CompareFigures.reliability(runs.subList(1, 2), List.of("baseline-only")).get(0);
+        Figure alone = CompareFigures.reliability(ComparedRun.of(runs.subList(1, 2))).get(0);
         assertEquals(List.of(ReliabilityCurves.theoryLabel("baseline-only")), ChartDump.seriesKeys(alone.chart(), 1));
         assertEquals(2, ((XYPlot) alone.chart().getPlot()).getDatasetCount());
         assertFalse(alone.caption().contains("Hollow triangles"), alone.caption());
@@ -127,7 +138,7 @@ class CompareReportTest {
 
     @Test
     void viewHistogramCaptionsNameThePointWithTheMostLiveNodes() throws Exception {
-        List<Figure> views = CompareFigures.viewSizes(List.of(RunData.load(run("a", "first"))), List.of("first"));
+        List<Figure> views = CompareFigures.viewSizes(ComparedRun.of(List.of(RunData.load(run("a", "first")))));
         for (Figure f : views) {
             assertTrue(f.caption().contains("at the run's point with the most live SCAMP nodes"), f.caption());
             assertFalse(f.caption().contains("last point"), f.caption());
@@ -141,7 +152,7 @@ class CompareReportTest {
         Fixtures.write(single, "summary.json", Fixtures.summary("single", 4, 1));
         List<RunData> runs = List.of(RunData.load(run("a", "c-sweep")), RunData.load(nodes),
                 RunData.load(single));
-        List<Figure> reliability = CompareFigures.reliability(runs, CompareFigures.labels(runs));
+        List<Figure> reliability = CompareFigures.reliability(ComparedRun.of(runs));
         assertEquals(List.of("compare-reliability-vs-c.png", "compare-reliability-vs-nodes.png"),
                 reliability.stream().map(Figure::fileName).toList());
         assertEquals(List.of("c-sweep"), ChartDump.seriesKeys(reliability.get(0).chart(), 0));
@@ -198,7 +209,7 @@ class CompareReportTest {
                 "0,timeline.0.contacts,1,scamp,4,100,1,1.0,1.0,0.25,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0",
                 "1,timeline.0.contacts,single,scamp,4,100,1,1.0,1.0,0.5,0.0,10.0,9.21,10.0,20,0.9,50.0,60.0");
         List<RunData> runs = List.of(RunData.load(words), RunData.load(numbers));
-        List<Figure> reliability = CompareFigures.reliability(runs, CompareFigures.labels(runs));
+        List<Figure> reliability = CompareFigures.reliability(ComparedRun.of(runs));
         assertEquals(1, reliability.size());
         org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) reliability.get(0).chart().getPlot();
         org.jfree.chart.axis.SymbolAxis axis = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
@@ -211,7 +222,7 @@ class CompareReportTest {
         assertEquals(0.25, plot.getDataset(0).getYValue(1, 1), 1e-12);
         // Final coverage on the same axis: the second run's SCAMP broadcasts reached 1.0 and 0.8 at
         // "single" (point 1), 1.0 and 1.0 at "1" (point 0).
-        List<Figure> coverage = CompareFigures.coverageVsParameter(runs, CompareFigures.labels(runs));
+        List<Figure> coverage = CompareFigures.coverageVsParameter(ComparedRun.of(runs));
         XYPlot coveragePlot = (XYPlot) coverage.get(0).chart().getPlot();
         assertEquals(List.of("uniform", "single", "1"),
                 List.of(((org.jfree.chart.axis.SymbolAxis) coveragePlot.getDomainAxis()).getSymbols()));
@@ -224,13 +235,93 @@ class CompareReportTest {
     @Test
     void runsWithoutBroadcastsAddNoBroadcastCharts() throws Exception {
         Path quiet = Fixtures.noBroadcasts(dir.resolve("q"));
-        List<Figure> alone = CompareFigures.of(List.of(RunData.load(quiet)));
+        List<Figure> alone = CompareFigures.of(ComparedRun.of(List.of(RunData.load(quiet))));
         // Its joins still cost messages: 68.13 and 65.495 per node at n = 100 and 200.
         assertEquals(List.of("compare-messages-per-node-vs-nodes.png", "compare-partialview-histogram.png",
                 "compare-inview-histogram.png"), alone.stream().map(Figure::fileName).toList());
         assertEquals(List.of(68.13, 65.495), yValues((XYPlot) alone.get(0).chart().getPlot(), 0));
         ReportResult result = CompareReport.build(List.of(run("a", "first"), quiet), dir.resolve("out"));
         assertTrue(result.charts().stream().anyMatch(p -> p.endsWith("compare-latency-cdf.png")));
+    }
+
+    /** A single-point run (no network.loss in its scenario) given first, then a sweep of network.loss. */
+    private List<RunData> singleThenLossSweep(String... scenarioYaml) throws Exception {
+        Path single = Fixtures.singlePoint(dir.resolve("single"));
+        Fixtures.write(single, "summary.json", Fixtures.summary("single", 4, 1));
+        if (scenarioYaml.length > 0) {
+            Fixtures.write(single, "scenario.yaml", scenarioYaml);
+        }
+        Path sweep = Fixtures.lossSweep(dir.resolve("sweep"));
+        Fixtures.write(sweep, "summary.json", Fixtures.summary("loss-sweep", 4, 1));
+        return List.of(RunData.load(single), RunData.load(sweep));
+    }
+
+    private static Color paint(JFreeChart chart, int dataset, int series) {
+        return (Color) ((AbstractRenderer) ((XYPlot) chart.getPlot()).getRenderer(dataset)).getSeriesPaint(series);
+    }
+
+    @Test
+    void aRunKeepsTheColourAndLabelOfItsPlaceOnEveryChart() throws Exception {
+        List<Figure> figures = CompareFigures.of(ComparedRun.of(singleThenLossSweep()));
+        Figure overTime = byName(figures, "compare-coverage-over-time.png");
+        assertEquals(List.of("single", "loss-sweep"), ChartDump.seriesKeys(overTime.chart(), 0));
+        assertEquals(ChartTheme.color(0), paint(overTime.chart(), 0, 0));
+        assertEquals(ChartTheme.color(1), paint(overTime.chart(), 0, 1));
+        // The sweep is alone on the charts against network.loss, and still the second run's colour.
+        for (String name : List.of("compare-reliability-vs-network-loss.png", "compare-coverage-vs-network-loss.png",
+                "compare-messages-per-node-vs-network-loss.png")) {
+            JFreeChart chart = byName(figures, name).chart();
+            assertEquals(List.of("loss-sweep"), ChartDump.seriesKeys(chart, 0), name);
+            assertEquals(ChartTheme.color(1), paint(chart, 0, 0), name);
+        }
+        JFreeChart reliability = byName(figures, "compare-reliability-vs-network-loss.png").chart();
+        assertEquals(ChartTheme.color(1), paint(reliability, 1, 0), "its theory");
+        assertEquals(ChartTheme.color(1), paint(reliability, 2, 0), "its prediction");
+        JFreeChart latency = byName(figures, "compare-latency-cdf.png").chart();
+        assertEquals(ChartTheme.color(1), paint(latency, 0, 2));
+        assertEquals(ChartTheme.color(1), paint(latency, 0, 3));
+        JFreeChart histogram = byName(figures, "compare-partialview-histogram.png").chart();
+        assertEquals(ChartTheme.color(1), paint(histogram, 0, 1));
+        List<?> markers = List.copyOf(((XYPlot) histogram.getPlot()).getDomainMarkers(Layer.FOREGROUND));
+        assertEquals(ChartTheme.color(1), ((ValueMarker) markers.get(1)).getPaint());
+    }
+
+    @Test
+    void theTableNamesEachRunsColourAndMarker() throws Exception {
+        List<ComparedRun> runs = ComparedRun.of(singleThenLossSweep());
+        String html = CompareReport.page(runs, CompareFigures.of(runs));
+        assertTrue(html.contains("<tr><th>Colour and marker</th><td class=\"num\">blue, filled square</td>"
+                + "<td class=\"num\">vermillion, hollow square, 14 px</td></tr>"), html);
+    }
+
+    @Test
+    void runsAreSquaresNotTheRunReportsMembershipDotAndRing() throws Exception {
+        Path first = Fixtures.lossSweep(dir.resolve("first"));
+        Path second = Fixtures.lossSweep(dir.resolve("second"));
+        Fixtures.write(second, "summary.json", Fixtures.summary("second", 4, 1));
+        List<Figure> figures = CompareFigures.of(ComparedRun.of(List.of(RunData.load(first), RunData.load(second))));
+        for (String name : List.of("compare-reliability-vs-network-loss.png", "compare-coverage-vs-network-loss.png",
+                "compare-messages-per-node-vs-network-loss.png")) {
+            Figure figure = byName(figures, name);
+            XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer)
+                    ((XYPlot) figure.chart().getPlot()).getRenderer(0);
+            for (int series = 0; series < 2; series++) {
+                Rectangle2D square = (Rectangle2D) renderer.getSeriesShape(series);
+                assertEquals(square.getWidth(), square.getHeight(), 1e-12, name);
+                assertEquals(series == 0, renderer.getSeriesShapesFilled(series), name);
+            }
+            assertEquals(9, renderer.getSeriesShape(0).getBounds2D().getWidth(), 1e-12, name);
+            assertEquals(14, renderer.getSeriesShape(1).getBounds2D().getWidth(), 1e-12, name);
+            assertTrue(figure.caption().contains("own square marker"), figure.caption());
+            assertTrue(figure.caption().contains("the run report's dot and ring, for SCAMP and the global "
+                    + "baseline, are not used here"), figure.caption());
+        }
+    }
+
+    private static Figure byName(List<Figure> figures, String name) {
+        return figures.stream().filter(f -> f.fileName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing from "
+                        + figures.stream().map(Figure::fileName).toList()));
     }
 
     private static List<Double> yValues(XYPlot plot, int series) {

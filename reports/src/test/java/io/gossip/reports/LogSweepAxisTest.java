@@ -119,7 +119,7 @@ class LogSweepAxisTest {
         assertFalse(Sweep.of(runs.get(0).points()).orElseThrow().logarithmic());
         assertFalse(Sweep.of(runs.get(1).points()).orElseThrow().logarithmic());
 
-        Figure compared = CompareFigures.reliability(runs, List.of("small", "large")).get(0);
+        Figure compared = CompareFigures.reliability(ComparedRun.of(runs)).get(0);
 
         assertInstanceOf(PlainLogAxis.class, ((XYPlot) compared.chart().getPlot()).getDomainAxis());
     }
