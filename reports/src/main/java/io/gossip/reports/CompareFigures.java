@@ -1,6 +1,7 @@
 package io.gossip.reports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,7 +63,7 @@ final class CompareFigures {
         return Optional.of(new Figure("compare-coverage-over-time.png", title,
                 "Median fraction of live nodes reached against time since sending, " + COLOURS
                         + ", with the 5–95 % band over that run's broadcasts; the left-most curve that "
-                        + "reaches 1 disseminates fastest.",
+                        + "reaches 1 disseminates fastest." + pooled(drawn),
                 chart));
     }
 
@@ -112,7 +113,7 @@ final class CompareFigures {
                             + parameter + ", " + MARKERS + " (its SCAMP points, or its baseline's "
                             + "when it has no SCAMP run); higher is better. Error bars are ± one "
                             + "standard error of the mean across that run's repetitions, absent with a single "
-                            + "repetition."
+                            + "repetition." + drawnAndLeftOut(swept)
                             + (theory.getSeriesCount() == 0 ? "" : SweepFigures.theoryText("the run's colour"))
                             + (prediction.getSeriesCount() == 0 ? "" : SweepFigures.predictionText(
                                     "the colour of each run drawn from its SCAMP points, predict that "
@@ -150,7 +151,7 @@ final class CompareFigures {
             mark((XYPlot) chart.getPlot(), 0, drawn);
             figures.add(new Figure("compare-coverage-vs-" + RunFigures.fileSafe(parameter) + ".png", title,
                     SweepFigures.coverageCaption(sweep, MARKERS + " (its SCAMP broadcasts, or its "
-                            + "baseline's when it has no SCAMP run)"),
+                            + "baseline's when it has no SCAMP run)") + drawnAndLeftOut(swept),
                     chart));
         }
         return figures;
@@ -181,7 +182,7 @@ final class CompareFigures {
             mark((XYPlot) chart.getPlot(), 0, drawn);
             figures.add(new Figure("compare-messages-per-node-vs-" + RunFigures.fileSafe(parameter) + ".png",
                     title, SweepFigures.messagesCaption(sweep, MARKERS + " (its SCAMP points, or its "
-                            + "baseline's when it has no SCAMP run)"),
+                            + "baseline's when it has no SCAMP run)") + drawnAndLeftOut(swept),
                     chart));
         }
         return figures;
@@ -193,6 +194,7 @@ final class CompareFigures {
         List<IntHistogram> in = new ArrayList<>();
         List<Double> expected = new ArrayList<>();
         List<ComparedRun> drawn = new ArrayList<>();
+        List<String> chosen = new ArrayList<>();
         for (ComparedRun run : runs) {
             Optional<ViewSizes> v = ViewSizes.of(run.run().summary(), run.run().nodes());
             if (v.isPresent()) {
@@ -200,19 +202,24 @@ final class CompareFigures {
                 in.add(new IntHistogram(run.label(), v.get().inView().counts()));
                 expected.add(v.get().expected());
                 drawn.add(run);
+                if (pointCount(run.run()) > 1) {
+                    chosen.add(run.label() + " at " + pointName(run.run(), v.get().point()));
+                }
             }
         }
         if (partial.isEmpty()) {
             return List.of();
         }
+        String points = chosen.isEmpty() ? ""
+                : " The point shown of each run of several points: " + String.join("; ", chosen) + ".";
         List<Figure> figures = new ArrayList<>();
-        figures.add(viewFigure("PartialView", partial, expected, drawn));
-        figures.add(viewFigure("InView", in, expected, drawn));
+        figures.add(viewFigure("PartialView", partial, expected, drawn, points));
+        figures.add(viewFigure("InView", in, expected, drawn, points));
         return figures;
     }
 
     private static Figure viewFigure(String view, List<IntHistogram> histograms, List<Double> expected,
-            List<ComparedRun> runs) {
+            List<ComparedRun> runs, String points) {
         List<ValueMarker> markers = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             double x = expected.get(i);
@@ -227,7 +234,7 @@ final class CompareFigures {
                         + COLOURS + ", at the run's point with the most live SCAMP nodes (the "
                         + "largest n of a nodes sweep, the uncrashed point of a crash sweep), its "
                         + "repetitions pooled; dashed lines in the run's colour mark its "
-                        + "expected size (c+1)·ln n.",
+                        + "expected size (c+1)·ln n." + points,
                 chart);
     }
 
@@ -252,8 +259,69 @@ final class CompareFigures {
         return Optional.of(new Figure("compare-latency-cdf.png", title,
                 "Share of each run's broadcasts that had reached 99 % (dashed) and 100 % (solid) of "
                         + "the live nodes within a given delay, " + COLOURS + "; curves ending "
-                        + "below 1 show broadcasts that never got there.",
+                        + "below 1 show broadcasts that never got there."
+                        + pooled(drawn.stream().distinct().toList()),
                 chart));
+    }
+
+    /**
+     * The caption's sentence on the runs of several points among {@code runs}, whose broadcasts a
+     * chart pools ({@code small-sweep pools all 3 points of its sweep of network.loss (0, 0.1, 0.2).});
+     * empty when every run has one point.
+     */
+    static String pooled(List<ComparedRun> runs) {
+        StringBuilder text = new StringBuilder();
+        for (ComparedRun run : runs) {
+            int points = pointCount(run.run());
+            if (points > 1) {
+                text.append(' ').append(run.label()).append(" pools all ").append(points).append(" points")
+                        .append(sweepText(run.run())).append('.');
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code  of its sweep of network.loss (0, 0.1, 0.2)}, or empty when the run names no sweep. */
+    static String sweepText(RunData run) {
+        Optional<String> parameter = Sweep.parameter(run.points());
+        if (parameter.isEmpty()) {
+            return "";
+        }
+        List<String> values = run.points().stream().sorted(Comparator.comparingInt(PointRow::point))
+                .map(PointRow::valueLabel).distinct().toList();
+        return " of its sweep of " + parameter.get() + " (" + String.join(", ", values) + ")";
+    }
+
+    /** How many points the run has (distinct point numbers of points.csv). */
+    static int pointCount(RunData run) {
+        return (int) run.points().stream().mapToInt(PointRow::point).distinct().count();
+    }
+
+    /** {@code network.loss=0 (point 0)}: a point named by its swept value, or {@code point 0}. */
+    static String pointName(RunData run, int point) {
+        return run.points().stream().filter(p -> p.point() == point).findFirst()
+                .map(p -> p.parameter().isEmpty() ? p.label() : p.label() + " (point " + point + ")")
+                .orElse("point " + point);
+    }
+
+    /**
+     * The caption's sentences on the runs of one point drawn as a single marker, and on the runs
+     * left out of a chart against the swept parameter.
+     */
+    static String drawnAndLeftOut(ComparedSweep swept) {
+        StringBuilder text = new StringBuilder();
+        List<ComparedSweep.Member> single = swept.onePointMembers();
+        if (!single.isEmpty()) {
+            text.append(" A run of one point is one marker at its value of ").append(swept.parameter())
+                    .append(" (from its scenario.yaml): ")
+                    .append(String.join("; ", single.stream()
+                            .map(m -> m.label() + " at " + m.points().get(0).valueLabel()).toList()))
+                    .append('.');
+        }
+        if (!swept.leftOut().isEmpty()) {
+            text.append(" Left out: ").append(String.join("; ", swept.leftOut())).append('.');
+        }
+        return text.toString();
     }
 
     /** Adds {@code series} and notes its run, unless it is empty. */

@@ -51,6 +51,7 @@ public final class CompareReport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("Run folder", runs.stream().map(r -> r.run().folderName()).toList()));
         rows.add(row("Colour and marker", runs.stream().map(ComparedRun::style).toList()));
+        rows.add(row("Points", runs.stream().map(r -> points(r.run())).toList()));
         rows.addAll(SummaryTable.rows(runs.stream().map(r -> r.run().summary()).toList()));
         html.table(header, rows);
         html.heading("Charts");
@@ -74,5 +75,17 @@ public final class CompareReport {
         row.add(label);
         row.addAll(cells);
         return row;
+    }
+
+    /**
+     * The run's points in words: {@code 1}, or {@code all 3 of its sweep of network.loss (0, 0.1, 0.2),
+     * pooled in the figures below}: summary.json's figures aggregate every point.
+     */
+    static String points(RunData run) {
+        int count = CompareFigures.pointCount(run);
+        if (count <= 1) {
+            return Integer.toString(count);
+        }
+        return "all " + count + CompareFigures.sweepText(run) + ", pooled in the figures below";
     }
 }

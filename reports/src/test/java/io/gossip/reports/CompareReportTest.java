@@ -146,16 +146,22 @@ class CompareReportTest {
     }
 
     @Test
-    void reliabilityOnlyForRunsThatSweptAndOneChartPerParameter() throws Exception {
+    void oneReliabilityChartPerSweptParameterWithTheRunsOfOnePointThatSetIt() throws Exception {
         Path nodes = Fixtures.sweepOverNodes(dir.resolve("n"));
+        Fixtures.write(nodes, "summary.json", Fixtures.summary("n-sweep", 4, 1));
         Path single = Fixtures.singlePoint(dir.resolve("s"));
         Fixtures.write(single, "summary.json", Fixtures.summary("single", 4, 1));
+        Fixtures.write(single, "scenario.yaml", "name: single", "nodes: 4");
         List<RunData> runs = List.of(RunData.load(run("a", "c-sweep")), RunData.load(nodes),
                 RunData.load(single));
         List<Figure> reliability = CompareFigures.reliability(ComparedRun.of(runs));
         assertEquals(List.of("compare-reliability-vs-c.png", "compare-reliability-vs-nodes.png"),
                 reliability.stream().map(Figure::fileName).toList());
         assertEquals(List.of("c-sweep"), ChartDump.seriesKeys(reliability.get(0).chart(), 0));
+        assertTrue(reliability.get(0).caption().contains("Left out: n-sweep: it swept nodes instead; single: its "
+                + "scenario.yaml does not set c."), reliability.get(0).caption());
+        assertEquals(List.of("n-sweep", "single"), ChartDump.seriesKeys(reliability.get(1).chart(), 0));
+        assertEquals(4, ((XYPlot) reliability.get(1).chart().getPlot()).getDataset(0).getXValue(1, 0), 1e-12);
     }
 
     @Test
@@ -316,6 +322,61 @@ class CompareReportTest {
             assertTrue(figure.caption().contains("the run report's dot and ring, for SCAMP and the global "
                     + "baseline, are not used here"), figure.caption());
         }
+    }
+
+    @Test
+    void aSinglePointRunIsOneMarkerAtItsValueOfTheSweptKey() throws Exception {
+        List<Figure> figures = CompareFigures.of(ComparedRun.of(singleThenLossSweep("name: single",
+                "network:", "  loss: 0.5")));
+        Figure reliability = byName(figures, "compare-reliability-vs-network-loss.png");
+        XYPlot plot = (XYPlot) reliability.chart().getPlot();
+        assertEquals(List.of("single", "loss-sweep"), ChartDump.seriesKeys(reliability.chart(), 0));
+        // The single run's SCAMP point: reliability 0.667 at its network.loss, 0.5.
+        assertEquals(1, plot.getDataset(0).getItemCount(0));
+        assertEquals(0.5, plot.getDataset(0).getXValue(0, 0), 1e-12);
+        assertEquals(0.667, plot.getDataset(0).getYValue(0, 0), 1e-12);
+        assertTrue(reliability.caption().contains("A run of one point is one marker at its value of network.loss "
+                + "(from its scenario.yaml): single at 0.5."), reliability.caption());
+        XYPlot coverage = (XYPlot) byName(figures, "compare-coverage-vs-network-loss.png").chart().getPlot();
+        assertEquals(0.5, coverage.getDataset(0).getXValue(0, 0), 1e-12);
+        assertEquals(2.5 / 3, coverage.getDataset(0).getYValue(0, 0), 1e-12);
+        XYPlot messages = (XYPlot) byName(figures, "compare-messages-per-node-vs-network-loss.png").chart()
+                .getPlot();
+        assertEquals(List.of(3.43), yValues(messages, 0));
+        assertEquals(0.5, messages.getDataset(0).getXValue(0, 0), 1e-12);
+    }
+
+    @Test
+    void aSinglePointRunWithoutTheSweptKeyIsSaidToBeLeftOut() throws Exception {
+        List<Figure> figures = CompareFigures.of(ComparedRun.of(singleThenLossSweep()));
+        for (String name : List.of("compare-reliability-vs-network-loss.png", "compare-coverage-vs-network-loss.png",
+                "compare-messages-per-node-vs-network-loss.png")) {
+            Figure figure = byName(figures, name);
+            assertEquals(List.of("loss-sweep"), ChartDump.seriesKeys(figure.chart(), 0), name);
+            assertTrue(figure.caption().contains("Left out: single: its scenario.yaml does not set network.loss."),
+                    figure.caption());
+        }
+    }
+
+    @Test
+    void pooledChartsAndTheTableSayASweepPoolsItsPointsAndHistogramsNameTheirPoint() throws Exception {
+        List<ComparedRun> runs = ComparedRun.of(singleThenLossSweep());
+        List<Figure> figures = CompareFigures.of(runs);
+        String pooled = "loss-sweep pools all 3 points of its sweep of network.loss (0, 0.5, 0.9).";
+        for (String name : List.of("compare-coverage-over-time.png", "compare-latency-cdf.png")) {
+            String caption = byName(figures, name).caption();
+            assertTrue(caption.contains(pooled), caption);
+            assertFalse(caption.contains("single pools"), caption);
+        }
+        // Point 0 has four live SCAMP nodes per repetition, point 1 three and a half, point 2 two.
+        for (String name : List.of("compare-partialview-histogram.png", "compare-inview-histogram.png")) {
+            String caption = byName(figures, name).caption();
+            assertTrue(caption.contains("The point shown of each run of several points: loss-sweep at "
+                    + "network.loss=0 (point 0)."), caption);
+        }
+        String html = CompareReport.page(runs, figures);
+        assertTrue(html.contains("<tr><th>Points</th><td class=\"num\">1</td><td class=\"num\">all 3 of its "
+                + "sweep of network.loss (0, 0.5, 0.9), pooled in the figures below</td></tr>"), html);
     }
 
     private static Figure byName(List<Figure> figures, String name) {
