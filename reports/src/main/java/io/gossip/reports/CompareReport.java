@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The comparison of several runs: coverage over time, reliability against a swept parameter,
@@ -11,7 +13,7 @@ import java.util.List;
  * colour, marker and label of its place among the runs given ({@link ComparedRun}), written as PNGs
  * and an {@code index.html} into one folder.
  *
- * <p>Every run folder is read and checked before anything is written.
+ * <p>Every run folder is read and checked before anything is written ({@link CompareRuns}).
  */
 public final class CompareReport {
     private CompareReport() {
@@ -21,24 +23,15 @@ public final class CompareReport {
      * Builds the comparison of {@code runDirs} into {@code outDir} (created if needed).
      *
      * @return the charts and the page written into {@code outDir}
-     * @throws IllegalArgumentException when {@code runDirs} is empty
-     * @throws ReportException when a required result file is missing or malformed
+     * @throws IllegalArgumentException when there are fewer than two {@code runDirs}, one is given
+     *     twice, or {@code outDir} is a run folder ({@link CompareRuns#inputProblem},
+     *     {@link CompareRuns#outProblem})
+     * @throws ReportException when a folder is not a run folder or a required result file is
+     *     missing or malformed
      * @throws IOException when a file cannot be read or written
      */
     public static ReportResult build(List<Path> runDirs, Path outDir) throws IOException {
-        if (runDirs.isEmpty()) {
-            throw new IllegalArgumentException("no run folders to compare");
-        }
-        ReportFiles.ensureHeadless();
-        List<RunData> loaded = new ArrayList<>();
-        for (Path dir : runDirs) {
-            loaded.add(RunData.load(dir));
-        }
-        List<ComparedRun> runs = ComparedRun.of(loaded);
-        List<Figure> figures = CompareFigures.of(runs);
-        List<Path> charts = ReportFiles.writeCharts(outDir, figures);
-        Path index = ReportFiles.writeIndex(outDir, page(runs, figures));
-        return new ReportResult(charts, index);
+        return CompareRuns.load(runDirs).write(outDir);
     }
 
     /** The comparison page of {@code runs} showing {@code figures}. */
@@ -49,9 +42,10 @@ public final class CompareReport {
         header.add("");
         runs.forEach(r -> header.add(r.label()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("Run folder", runs.stream().map(r -> r.run().folderName()).toList()));
+        rows.add(row("Run folder", ComparedRun.folderSuffixes(runs.stream().map(ComparedRun::run).toList())));
         rows.add(row("Colour and marker", runs.stream().map(ComparedRun::style).toList()));
         rows.add(row("Points", runs.stream().map(r -> points(r.run())).toList()));
+        rows.add(row("Differences", differences(runs)));
         rows.addAll(SummaryTable.rows(runs.stream().map(r -> r.run().summary()).toList()));
         html.table(header, rows);
         html.heading("Charts");
@@ -87,5 +81,34 @@ public final class CompareReport {
             return Integer.toString(count);
         }
         return "all " + count + CompareFigures.sweepText(run) + ", pooled in the figures below";
+    }
+
+    /**
+     * Each run's value of every scenario key in which the runs differ ({@code nodes=200;
+     * seed=1}), {@code none} where they agree, and what is known without a scenario.yaml.
+     */
+    static List<String> differences(List<ComparedRun> runs) {
+        List<Map<String, String>> keys = new ArrayList<>();
+        List<Integer> known = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            Optional<Map<String, String>> k = ComparedScenarios.keys(run.run());
+            if (k.isPresent()) {
+                keys.add(k.get());
+                known.add(run.index());
+            }
+        }
+        List<ComparedScenarios.Difference> differences = ComparedScenarios.of(keys);
+        List<String> cells = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            int at = known.indexOf(run.index());
+            if (at < 0) {
+                cells.add("unknown: no readable " + RunData.SCENARIO_FILE);
+            } else if (differences.isEmpty()) {
+                cells.add("none: the scenarios agree apart from their names");
+            } else {
+                cells.add(String.join("; ", differences.stream().map(d -> d.shown(at)).toList()));
+            }
+        }
+        return cells;
     }
 }

@@ -4,10 +4,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
@@ -38,6 +41,9 @@ record ComparedRun(int index, RunData run, String label) {
 
     /** How much larger (half side, px) each further run's square is. */
     static final double SQUARE_STEP = 3;
+
+    /** A label longer than this names its run by folder rather than by scenario keys. */
+    static final int MAX_KEYS_LABEL = 40;
 
     /** The run's colour: the palette's {@code index}-th, wrapping after eight. */
     Color colour() {
@@ -86,20 +92,95 @@ record ComparedRun(int index, RunData run, String label) {
     }
 
     /**
-     * The runs in the order given, each with its label: its scenario, plus its folder name when
-     * another run has the same scenario, plus a number if even that clashes.
+     * The runs in the order given, each with its label: its scenario name; where several runs share
+     * one, the name and the scenario keys in which those runs differ ({@code loss (network.loss=0.2)},
+     * see {@link ComparedScenarios}) when at most two keys tell all of them apart, else the name and
+     * the shortest end of the folder's path that no other of them shares ({@code loss (x/out)}).
      */
     static List<ComparedRun> of(List<RunData> runs) {
-        Map<String, Integer> scenarioCount = new HashMap<>();
-        runs.forEach(r -> scenarioCount.merge(r.summary().scenario(), 1, Integer::sum));
+        Map<String, List<Integer>> byScenario = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            byScenario.computeIfAbsent(runs.get(i).summary().scenario(), s -> new ArrayList<>()).add(i);
+        }
+        String[] labels = new String[runs.size()];
+        byScenario.forEach((scenario, indices) -> {
+            if (indices.size() == 1) {
+                labels[indices.get(0)] = scenario;
+                return;
+            }
+            List<RunData> group = indices.stream().map(runs::get).toList();
+            List<String> suffixes = byKeys(group).orElseGet(() -> folderSuffixes(group));
+            for (int k = 0; k < indices.size(); k++) {
+                labels[indices.get(k)] = scenario + " (" + suffixes.get(k) + ")";
+            }
+        });
+        // A label could still equal another run's ("a (b)" named so, beside a run "a" in folder b).
         Map<String, Integer> seen = new HashMap<>();
         List<ComparedRun> compared = new ArrayList<>();
-        for (RunData run : runs) {
-            String scenario = run.summary().scenario();
-            String label = scenarioCount.get(scenario) > 1 ? scenario + " (" + run.folderName() + ")" : scenario;
-            int n = seen.merge(label, 1, Integer::sum);
-            compared.add(new ComparedRun(compared.size(), run, n > 1 ? label + " #" + n : label));
+        for (int i = 0; i < runs.size(); i++) {
+            int n = seen.merge(labels[i], 1, Integer::sum);
+            compared.add(new ComparedRun(i, runs.get(i), n > 1 ? labels[i] + " #" + n : labels[i]));
         }
         return List.copyOf(compared);
+    }
+
+    /** The differing keys of {@code group}'s scenarios as each run's label suffix, when they tell all apart. */
+    private static Optional<List<String>> byKeys(List<RunData> group) {
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (RunData run : group) {
+            Optional<Map<String, String>> k = ComparedScenarios.keys(run);
+            if (k.isEmpty()) {
+                return Optional.empty();
+            }
+            keys.add(k.get());
+        }
+        List<ComparedScenarios.Difference> differences = ComparedScenarios.of(keys);
+        if (differences.isEmpty() || differences.size() > 2) {
+            return Optional.empty();
+        }
+        List<String> suffixes = new ArrayList<>();
+        for (int run = 0; run < group.size(); run++) {
+            int r = run;
+            String suffix = String.join(", ", differences.stream().map(d -> d.label(r)).toList());
+            if (suffix.length() > MAX_KEYS_LABEL || suffixes.contains(suffix)) {
+                return Optional.empty();
+            }
+            suffixes.add(suffix);
+        }
+        return Optional.of(suffixes);
+    }
+
+    /**
+     * For each run of {@code group}, the fewest last parts of its folder's absolute path that no
+     * other run of the group ends with ({@code out} when the others are not called so, else
+     * {@code x/out}); the whole path when that is needed.
+     */
+    static List<String> folderSuffixes(List<RunData> group) {
+        List<Path> paths = group.stream().map(r -> r.dir().toAbsolutePath().normalize()).toList();
+        List<String> suffixes = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            String suffix = path.toString();
+            for (int k = 1; k <= path.getNameCount(); k++) {
+                Path end = end(path, k);
+                int self = i;
+                boolean shared = false;
+                for (int j = 0; j < paths.size(); j++) {
+                    shared |= j != self && end.equals(end(paths.get(j), k));
+                }
+                if (!shared) {
+                    suffix = end.toString();
+                    break;
+                }
+            }
+            suffixes.add(suffix);
+        }
+        return suffixes;
+    }
+
+    /** The last {@code k} parts of {@code path}, or the whole path when it has no more. */
+    private static Path end(Path path, int k) {
+        int n = path.getNameCount();
+        return k >= n ? path : path.subpath(n - k, n);
     }
 }

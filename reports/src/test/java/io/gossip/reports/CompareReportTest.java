@@ -38,9 +38,22 @@ class CompareReportTest {
     }
 
     @Test
-    void identicalScenarioAndFolderNamesAreStillTellApart() throws Exception {
-        List<RunData> runs = List.of(RunData.load(run("x/same", "s")), RunData.load(run("y/same", "s")));
-        assertEquals(List.of("s (same)", "s (same) #2"), labels(runs));
+    void identicalScenarioAndFolderNamesAreToldApartByTheShortestEndOfTheirPaths() throws Exception {
+        List<RunData> runs = List.of(RunData.load(run("x/same", "s")), RunData.load(run("y/same", "s")),
+                RunData.load(run("x/other/same", "s")));
+        assertEquals(List.of("s (x/same)", "s (y/same)", "s (other/same)"), labels(runs));
+    }
+
+    @Test
+    void runsOfOneScenarioNameAreToldApartByTheKeysInWhichTheyDiffer() throws Exception {
+        Path low = run("a", "s");
+        Fixtures.write(low, "scenario.yaml", "name: s", "nodes: 4", "network:", "  loss: 0.1");
+        Path high = run("b", "s");
+        Fixtures.write(high, "scenario.yaml", "name: s", "nodes: 4", "network:", "  loss: 0.20");
+        Path other = run("c", "t");
+        Fixtures.write(other, "scenario.yaml", "name: t", "nodes: 8");
+        List<RunData> runs = List.of(RunData.load(low), RunData.load(high), RunData.load(other));
+        assertEquals(List.of("s (network.loss=0.1)", "s (network.loss=0.2)", "t"), labels(runs));
     }
 
     private static List<String> labels(List<RunData> runs) {
@@ -190,8 +203,13 @@ class CompareReportTest {
     }
 
     @Test
-    void noRunsIsAnIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> CompareReport.build(List.of(), dir));
+    void fewerThanTwoRunsIsAnIllegalArgument() {
+        assertThrows(IllegalArgumentException.class, () -> CompareReport.build(List.of(), dir.resolve("out")));
+        Path one = run("a", "first");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CompareReport.build(List.of(one), dir.resolve("out")));
+        assertEquals("a comparison needs at least two run folders, got 1 (" + one + ")", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.gossip.sim.cli;
 
-import io.gossip.reports.CompareReport;
+import io.gossip.reports.CompareRuns;
 import io.gossip.reports.ReportException;
 import io.gossip.reports.ReportResult;
 import java.io.IOException;
@@ -22,21 +22,25 @@ import picocli.CommandLine.Spec;
         description = {"Compare finished runs on the same charts.",
             "Coverage over time, reliability, final coverage and messages per node against the swept "
                 + "parameter, view sizes and latency of every run on the same axes, written as PNGs and an "
-                + "index.html into --out."},
+                + "index.html into --out. Each run keeps one colour, marker and label on every chart. "
+                + "The scenario keys in which the runs differ are printed on stderr and shown on the page."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the comparison is written into the --out folder",
             "1:a file could not be read or written",
-            "2:a DIR is not a run folder, or a result file in it is missing, malformed or holds "
-                + "a value out of range (the message names the file, line and column)"})
+            "2:fewer than two DIRs, a DIR given twice, --out is a run folder, a DIR is not a run folder, "
+                + "or a result file in it is missing, malformed or holds a value out of range (the message "
+                + "names the file, line and column); nothing is written"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run folders written by sim run.")
+    @Parameters(arity = "1..*", paramLabel = "DIR",
+            description = "Run folders written by sim run or sim live: two or more, each once.")
     List<Path> dirs;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Folder for the comparison's charts and index.html (created if needed).")
+            description = "Folder for the comparison's charts and index.html (created if needed); not a "
+                    + "run folder.")
     Path out;
 
     @Override
@@ -47,29 +51,47 @@ final class CompareCommand implements Callable<Integer> {
         if (notAFolder != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), notAFolder);
         }
+        String badInput = CompareRuns.inputProblem(dirs);
+        if (badInput != null) {
+            return refuse(err, badInput);
+        }
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
-                err.println("sim compare: " + dir + " is not a folder");
-                err.flush();
-                return ExitCodes.BAD_INPUT;
+                return refuse(err, dir + " is not a folder");
             }
         }
-        if (!OutFolder.create(out, "sim compare", err)) {
-            return ExitCodes.RUNTIME_FAILURE;
-        }
         try {
-            ReportResult result = CompareReport.build(dirs, out);
+            // Everything is read and checked before --out is created: a refused comparison leaves nothing behind.
+            CompareRuns runs = CompareRuns.load(dirs);
+            String badOut = runs.outProblem(out);
+            if (badOut != null) {
+                return refuse(err, badOut);
+            }
+            List<String> differences = runs.differences();
+            if (!differences.isEmpty()) {
+                err.println("sim compare: the runs' scenarios differ (scenario.yaml):");
+                differences.forEach(line -> err.println("  " + line));
+                err.flush();
+            }
+            if (!OutFolder.create(out, "sim compare", err)) {
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+            ReportResult result = runs.write(out);
             stdout.println(result.charts().size() + " charts; comparison: " + result.indexHtml());
             stdout.flush();
             return ExitCodes.OK;
         } catch (ReportException e) {
-            err.println("sim compare: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return refuse(err, e.getMessage());
         } catch (IOException e) {
             err.println("sim compare: failed: " + e);
             err.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }
+    }
+
+    private static int refuse(PrintWriter err, String problem) {
+        err.println("sim compare: " + problem);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 }

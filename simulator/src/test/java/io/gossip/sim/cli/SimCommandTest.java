@@ -261,10 +261,7 @@ class SimCommandTest {
         assertEquals(1, r.exitCode(), r.err());
         assertContains(r.err(), "sim run: cannot create the output folder " + refused + ": ");
         assertFalse(r.err().contains("Exception"), r.err());
-        CommandRunner.Result compare = CommandRunner.run("compare", dir.toString(), dir.toString(), "--out",
-                refused.toString());
-        assertEquals(1, compare.exitCode(), compare.err());
-        assertContains(compare.err(), "sim compare: cannot create the output folder " + refused + ": ");
+        // sim compare's case, which needs two run folders to get that far: CompareCommandTest.
     }
 
     @Test
