@@ -1,5 +1,6 @@
 package io.gossip.reports;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,20 @@ final class MessageStats {
         return BinnedHistogram.of(values, repetitions, MAX_BINS);
     }
 
-    /** The duplicate ratio of every point (named by its swept value), one bar per membership within each point. */
+    /**
+     * The duplicate ratio of every point (named by its swept value), one bar per membership within
+     * each point. The points of a sweep over numbers stand in ascending order of their values, as on
+     * the other charts against the swept parameter (a sweep may list its values in any order); those
+     * of a sweep over words in the order it ran them.
+     */
     static DefaultCategoryDataset duplicateRatio(List<PointRow> points) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        boolean numeric = Sweep.of(points).map(Sweep::numeric).orElse(false);
+        Comparator<PointRow> byPoint = numeric
+                ? Comparator.comparingDouble(PointRow::value).thenComparingInt(PointRow::point)
+                : Comparator.comparingInt(PointRow::point);
         List<PointRow> ordered = points.stream()
-                .sorted((a, b) -> a.point() != b.point() ? Integer.compare(a.point(), b.point())
-                        : Integer.compare(Memberships.ORDER.indexOf(a.membership()),
-                                Memberships.ORDER.indexOf(b.membership())))
+                .sorted(byPoint.thenComparingInt(p -> Memberships.ORDER.indexOf(p.membership())))
                 .toList();
         for (PointRow p : ordered) {
             if (Double.isNaN(p.duplicateRatio())) {

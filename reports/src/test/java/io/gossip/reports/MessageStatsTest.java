@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,33 @@ class MessageStatsTest {
         assertEquals(List.of("0", "1", "2"), dataset.getColumnKeys());
         assertEquals(0.6, dataset.getValue("scamp", "1").doubleValue(), 1e-12);
         assertEquals(0.4, dataset.getValue("global", "0").doubleValue(), 1e-12);
+    }
+
+    @Test
+    void duplicateRatioStandsInTheOrderOfTheSweptValuesNotOfTheSweepList() throws Exception {
+        Fixtures.crashSweep(dir);
+        // The sweep listed [0.2, 0.05, 0.1, 0.15]: point i ran the i-th value, and its ratio is 0.i.
+        String row = "timeline.1.fraction,%s,%s,4,100,1,1.0,1.0,1.0,0.0,10.0,9.21,10.0,20,%s,50.0,60.0";
+        String[] values = {"0.2", "0.05", "0.1", "0.15"};
+        List<String> lines = new ArrayList<>(List.of(Fixtures.POINTS_HEADER));
+        for (int i = 0; i < values.length; i++) {
+            for (String membership : List.of("global", "scamp")) {
+                lines.add(i + "," + row.formatted(values[i], membership, "0." + i));
+            }
+        }
+        Fixtures.write(dir, "points.csv", lines.toArray(String[]::new));
+        DefaultCategoryDataset dataset = MessageStats.duplicateRatio(RunData.load(dir).points());
+        assertEquals(List.of("0.05", "0.1", "0.15", "0.2"), dataset.getColumnKeys());
+        assertEquals(List.of("scamp", "global"), dataset.getRowKeys());
+        assertEquals(0.1, dataset.getValue("scamp", "0.05").doubleValue(), 1e-12);
+        assertEquals(0.0, dataset.getValue("global", "0.2").doubleValue(), 1e-12);
+    }
+
+    @Test
+    void aSweepOverWordsKeepsTheOrderItRanIn() throws Exception {
+        Fixtures.categoricalSweep(dir);
+        assertEquals(List.of("uniform", "single"),
+                MessageStats.duplicateRatio(RunData.load(dir).points()).getColumnKeys());
     }
 
     @Test
