@@ -51,14 +51,16 @@ final class SummaryTable {
         if (noBroadcast) {
             row(t, "latency", MISSING + "   (no broadcast was sent: the timeline has none, or skipped each one;"
                     + " events.csv says which)");
-        } else if (latency.path("t50").isNumber()) {
+        } else if (latency.path("t99").isNumber()) {
+            // t50 and t99 are means over the broadcasts that reached 99 %, t100 over the complete ones:
+            // where none was complete (a million nodes and 10 % loss) the row says why t100 is missing.
             row(t, "latency", "50% " + ms(latency.path("t50")) + "   99% " + ms(latency.path("t99"))
-                    + "   100% " + ms(latency.path("t100")));
+                    + "   100% " + ms(latency.path("t100"))
+                    + (latency.path("t100").isNumber() ? "" : "   (no broadcast reached every live node)"));
         } else {
-            // summary.json averages latencies over complete broadcasts only; at a million nodes and
-            // 10 % loss none reaches every node, and a bare "-" reads as if nothing had been measured.
-            row(t, "latency", MISSING + "   (no broadcast reached every live node; each broadcast's"
-                    + " t50 and t99 are in broadcasts.csv)");
+            // A bare "-" would read as if nothing had been measured.
+            row(t, "latency", MISSING + "   (no broadcast reached 99 % of its live nodes; each broadcast's"
+                    + " t50 is in broadcasts.csv)");
         }
         JsonNode messages = s.path("messages");
         row(t, "messages per node", num(messages.path("perNode"), 1) + "   (total " + num(messages.path("total"), 0)

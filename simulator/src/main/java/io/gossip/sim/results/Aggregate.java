@@ -9,12 +9,14 @@ import io.gossip.sim.network.NetworkDropReason;
  * and delays, view sizes of the nodes live at the end, message counts and drops. Runs are added
  * one by one in plan order and their bulky arrays are not kept.
  *
- * <p>The delays (t50, t99, t100) are means over the broadcasts that reached every node of their
- * reference set, the same broadcasts for all three. Averaging each delay over the broadcasts that
- * reached its own level would mix sets: a broadcast that reached 99% slowly but never 100% counts
- * in t99 and not in t100, and the mean t100 could come out below the mean t99. Over one set, the
- * order t50 ≤ t99 ≤ t100 of every broadcast carries over to the means. Without any complete
- * broadcast the delays are undefined (NaN, written as null).
+ * <p>The delays are means over the broadcasts that reached the level they measure: t50 and t99 over
+ * those that reached 99 % of their reference set, t100 over those that reached all of it (the
+ * complete ones). Taking t99 over the complete broadcasts only, as before, left it undefined at a
+ * point where every broadcast reached 99 % but none reached everyone (at scale, under loss), and
+ * elsewhere averaged it over the lucky broadcasts only. t50 shares t99's broadcasts, so the order
+ * t50 ≤ t99 of every broadcast carries over to the means; t100's set is smaller, and its mean can
+ * come out below t99's when the broadcasts that missed a few nodes were also the slow ones. A
+ * delay that no broadcast reached is undefined (NaN, written as null).
  */
 public final class Aggregate {
     final Stats coverage = new Stats();
@@ -65,11 +67,12 @@ public final class Aggregate {
             if (b.complete()) {
                 complete++;
             }
-            if (b.complete()) {
-                // One set of broadcasts for all three delays, so that t50 <= t99 <= t100 holds for
-                // the means as it does for each broadcast (see the class comment).
+            if (b.t99Micros() >= 0) {
+                // t50 over t99's broadcasts, so that t50 <= t99 holds for the means (class comment).
                 addDelay(t50, b.t50Micros());
                 addDelay(t99, b.t99Micros());
+            }
+            if (b.complete()) {
                 addDelay(t100, b.t100Micros());
             }
             gossipMessages += b.messages();

@@ -144,15 +144,28 @@ class OutputFormatTest {
     }
 
     @Test
-    void withNoCompleteBroadcastTheLatencyRowSaysWhereEachBroadcastsLatencyIs() throws Exception {
+    void withNoCompleteBroadcastTheLatencyRowShowsT50AndT99AndSaysWhyT100IsMissing() throws Exception {
         String json = """
                 {"scenario": "big", "seed": 1, "nodes": 1000000, "c": 1, "membership": "scamp", "sweep": null,
                  "coverage": {"mean": 0.999998, "min": 0.999995}, "reliability": 0.0,
+                 "latencyMillis": {"t50": 210.0, "t99": 390.0, "t100": null}, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        assertTrue(table.contains("latency             50% 210.0 ms   99% 390.0 ms   100% -   (no broadcast"
+                + " reached every live node)"), table);
+    }
+
+    @Test
+    void withNoBroadcastReachingNinetyNinePercentTheLatencyRowSaysWhereEachBroadcastsLatencyIs()
+            throws Exception {
+        String json = """
+                {"scenario": "lossy", "seed": 1, "nodes": 1000, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": 0.9, "min": 0.8}, "reliability": 0.0,
                  "latencyMillis": {"t50": null, "t99": null, "t100": null}, "points": []}
                 """;
         String table = SummaryTable.render(new ObjectMapper().readTree(json));
-        assertTrue(table.contains("latency             -   (no broadcast reached every live node; each broadcast's"
-                + " t50 and t99 are in broadcasts.csv)"), table);
+        assertTrue(table.contains("latency             -   (no broadcast reached 99 % of its live nodes; each"
+                + " broadcast's t50 is in broadcasts.csv)"), table);
         assertFalse(table.contains("50% -"), table);
     }
 
