@@ -133,6 +133,6 @@ record ComparedSweep(Sweep sweep, List<Member> members, String xLabel, List<Stri
         return new PointRow(row.point(), parameter, value, PointRow.numericOrNaN(value), row.membership(),
                 row.repetitions(), row.nodes(), row.c(), row.coverageMean(), row.reliability(),
                 row.reliabilityStddev(), row.pvMean(), row.pvExpected(), row.ivMean(), row.messagesPerNode(),
-                row.duplicateRatio(), row.t99MsMean(), row.t100MsMean());
+                row.duplicateRatio(), row.t99MsMean(), row.t100MsMean(), row.pvMeanStddev());
     }
 }

@@ -39,6 +39,11 @@ final class CsvRow {
         return line;
     }
 
+    /** Whether the file's header has {@code column}: one added to the format later may be absent. */
+    boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
     /** The raw, stripped text of a column; empty when the field is empty. */
     String text(String column) throws ReportException {
         Integer index = columns.get(column);

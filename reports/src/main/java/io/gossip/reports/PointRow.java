@@ -9,7 +9,10 @@ import java.util.List;
  * {@code membership.type} or {@code protocol.indirection} is categorical). Coverage, reliability,
  * their deviation, the duplicate ratio and the latency means are NaN when the simulator left them
  * empty, as it does for a run without broadcasts; the PartialView and InView means too, as for a run
- * whose every node crashed or left before the end.
+ * whose every node crashed or left before the end. {@code pvMeanStddev} (column {@code pv_mean_stddev},
+ * the spread across repetitions of each repetition's mean PartialView) is NaN when empty, and when
+ * the file has no such column: the simulator added it at the end of the row later, so a
+ * {@code points.csv} written before still reads.
  */
 record PointRow(
         int point,
@@ -29,7 +32,8 @@ record PointRow(
         double messagesPerNode,
         double duplicateRatio,
         double t99MsMean,
-        double t100MsMean) {
+        double t100MsMean,
+        double pvMeanStddev) {
 
     static final String FILE = "points.csv";
 
@@ -37,6 +41,9 @@ record PointRow(
             "repetitions", "nodes", "c", "coverage_mean", "reliability",
             "reliability_stddev", "pv_mean", "pv_expected", "iv_mean", "messages_per_node",
             "duplicate_ratio", "t99_ms_mean", "t100_ms_mean");
+
+    /** The spread of the repetitions' mean PartialView: not in {@link #COLUMNS}, a file may predate it. */
+    static final String PV_MEAN_STDDEV = "pv_mean_stddev";
 
     static PointRow parse(CsvRow row) throws ReportException {
         return new PointRow(
@@ -58,7 +65,8 @@ record PointRow(
                 row.nonNegative("messages_per_node"),
                 row.optionalFraction("duplicate_ratio"),
                 row.optionalNonNegative("t99_ms_mean"),
-                row.optionalNonNegative("t100_ms_mean"));
+                row.optionalNonNegative("t100_ms_mean"),
+                row.has(PV_MEAN_STDDEV) ? row.optionalNonNegative(PV_MEAN_STDDEV) : Double.NaN);
     }
 
     /** How the point is named on a category axis: {@code c=2} for a sweep, else {@code point 0}. */
@@ -91,6 +99,18 @@ record PointRow(
             return Double.NaN;
         }
         return reliabilityStddev / Math.sqrt(repetitions - 1);
+    }
+
+    /**
+     * One standard error of the mean PartialView across repetitions, from the population standard
+     * deviation of the repetitions' means as {@link #reliabilityStandardError}: NaN with one
+     * repetition or no recorded deviation.
+     */
+    double pvMeanStandardError() {
+        if (repetitions < 2 || Double.isNaN(pvMeanStddev)) {
+            return Double.NaN;
+        }
+        return pvMeanStddev / Math.sqrt(repetitions - 1);
     }
 
     /** The swept value as a number, or NaN when it is empty or a word ({@code scamp}, {@code true}). */

@@ -186,13 +186,14 @@ final class SweepCharts {
     }
 
     /**
-     * Measured mean PartialView size against n on a log axis, with (c+1)·ln n: always logarithmic,
-     * since a straight line there is what SCAMP predicts.
+     * Measured mean PartialView size against n on a log axis, with ± one standard error over the
+     * repetitions where there are several, and (c+1)·ln n: always logarithmic, since a straight
+     * line there is what SCAMP predicts.
      */
     static JFreeChart pvScaling(String title, String subtitle, PvScaling scaling) {
         XYPlot plot = Plots.xy(new PlainLogAxis("number of nodes n (log scale)"),
                 "mean PartialView size (entries)");
-        Plots.add(plot, scaling.measuredDataset(), Plots.lines(1, 0, true));
+        Plots.add(plot, scaling.measuredDataset(), Plots.errorBars(1));
         Plots.add(plot, scaling.theoryDataset(), Plots.theory());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         return ChartTheme.chart(title, subtitle, plot);

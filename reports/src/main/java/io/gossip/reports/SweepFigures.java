@@ -191,8 +191,26 @@ final class SweepFigures {
             return new Figure("partialview-vs-nodes.png", title,
                     "Mean PartialView size of SCAMP at each swept number of nodes, on a log scale; "
                             + "the dashed line is (c+1)·ln n with c = " + Numbers.compact(scaling.c())
-                            + ": points on it mean views grow logarithmically, as SCAMP predicts.",
-                    SweepCharts.pvScaling(title, RunFigures.subtitle(run, "log x axis"), scaling));
+                            + ": points on it mean views grow logarithmically, as SCAMP predicts. "
+                            + pvErrorBarsText(scaling),
+                    SweepCharts.pvScaling(title, RunFigures.subtitle(run, "log x axis · "
+                            + (scaling.anyErrorBar() ? "error bars: ± 1 standard error over repetitions"
+                                    : "one repetition per point: no error bars")), scaling));
         });
+    }
+
+    /** The caption's words on the error bars of the mean PartialView against n, or on their absence. */
+    static String pvErrorBarsText(PvScaling scaling) {
+        if (scaling.spreadUnknown()) {
+            return "No error bars: points.csv has no pv_mean_stddev column (it was written before the "
+                    + "simulator recorded the spread of the repetitions' means).";
+        }
+        if (!scaling.anyErrorBar()) {
+            return "One repetition, so one membership graph per point: no error bars.";
+        }
+        return "Error bars are ± one standard error of the mean across the " + scaling.repetitions()
+                + " repetitions (each repetition builds a new membership graph; pv_mean_stddev in points.csv, "
+                + "the standard deviation of the repetitions' means, over √(repetitions − 1)), absent at a "
+                + "point of a single repetition.";
     }
 }

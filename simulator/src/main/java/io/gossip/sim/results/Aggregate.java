@@ -25,6 +25,8 @@ public final class Aggregate {
     final Stats t100 = new Stats();
     final Stats reliabilityPerRun = new Stats();
     final Stats partialView = new Stats();
+    /** Each run's mean PartialView over its nodes live at the end; runs without a live node add nothing. */
+    final Stats partialViewMeanPerRun = new Stats();
     final Stats inView = new Stats();
     final Stats expected = new Stats();
     final long[] sentByType = new long[MessageType.count()];
@@ -85,12 +87,17 @@ public final class Aggregate {
         }
         NodeTableSnapshot nodes = run.nodes();
         int live = 0;
+        long partialViewSum = 0;
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.alive(i)) {
                 live++;
+                partialViewSum += nodes.partialView(i);
                 partialView.add(nodes.partialView(i));
                 inView.add(nodes.inView(i));
             }
+        }
+        if (live > 0) {
+            partialViewMeanPerRun.add((double) partialViewSum / live);
         }
         expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));
         joinedNodes += nodes.joinedCount();

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes {@code points.csv}: one row per point × membership. */
+/**
+ * Writes {@code points.csv}: one row per point × membership (docs/results-format.md). Columns added
+ * later ({@code pv_mean_stddev}) go at the end of the row.
+ */
 public final class PointsCsv {
     private static final String HEADER = "point,parameter,value,membership,repetitions,nodes,c,coverage_mean,"
             + "coverage_min,reliability,reliability_stddev,pv_mean,pv_expected,iv_mean,messages_per_node,"
-            + "duplicate_ratio,t99_ms_mean,t100_ms_mean";
+            + "duplicate_ratio,t99_ms_mean,t100_ms_mean,pv_mean_stddev";
 
     private PointsCsv() {
     }
@@ -29,7 +32,9 @@ public final class PointsCsv {
                         + Decimal.orEmpty(a.partialView.mean()) + "," + Decimal.orEmpty(a.expected.mean()) + ","
                         + Decimal.orEmpty(a.inView.mean()) + ","
                         + Decimal.orEmpty(a.messagesPerNode()) + "," + Decimal.orEmpty(a.duplicateRatio()) + ","
-                        + Decimal.orEmpty(a.t99.mean()) + "," + Decimal.orEmpty(a.t100.mean()) + "\n");
+                        + Decimal.orEmpty(a.t99.mean()) + "," + Decimal.orEmpty(a.t100.mean()) + ","
+                        // Appended last, so readers that take columns by position keep working.
+                        + Decimal.orEmpty(a.partialViewMeanPerRun.stddev()) + "\n");
             }
         }
     }

@@ -70,6 +70,31 @@ class AggregateTest {
         assertEquals(2, nodes.joinedCount());
     }
 
+    /** A run of {@code slots} live nodes whose PartialViews hold {@code sizes} in turn ({@code -1}: gone). */
+    private static RunResult withViews(int repetition, int... sizes) {
+        NodeTableSnapshot.Builder builder = new NodeTableSnapshot.Builder(sizes.length);
+        for (int slot = 0; slot < sizes.length; slot++) {
+            builder.set(slot, true, sizes[slot] >= 0, Math.max(0, sizes[slot]), 3, 10, 10);
+        }
+        RunResult r = run(repetition, List.of());
+        return new RunResult(r.key(), 0, List.of(), builder.build(), List.of(), List.of(), r.sentByType(),
+                r.networkDrops(), r.nodeDrops(), 0, 10, 0);
+    }
+
+    @Test
+    void theSpreadOfTheMeanPartialViewIsOverEachRepetitionsMean() {
+        Aggregate aggregate = new Aggregate();
+        aggregate.add(withViews(0, 4, 4, 4, 4), 1, 0); // mean 4
+        aggregate.add(withViews(1, 5, 7, -1), 1, 0); // mean 6 over its two live nodes
+        aggregate.add(withViews(2, -1, -1), 1, 0); // no live node: no mean to spread
+        assertEquals(2, aggregate.partialViewMeanPerRun.count());
+        assertEquals(1.0, aggregate.partialViewMeanPerRun.stddev(), 1e-12, "population stddev of 4 and 6");
+        assertEquals(28.0 / 6, aggregate.partialView.mean(), 1e-12, "pv_mean still pools the live nodes");
+        Aggregate one = new Aggregate();
+        one.add(withViews(0, 4, 6), 1, 0);
+        assertEquals(0.0, one.partialViewMeanPerRun.stddev(), 1e-12, "one repetition: 0, as reliability_stddev");
+    }
+
     @Test
     void lateCopiesAreSummedUnlessARunCouldNotCountThem() {
         Aggregate counted = new Aggregate();

@@ -102,7 +102,7 @@ class SimulationRunnerTest {
         assertEquals("point,membership,repetition,t_ms,action,detail", firstLine(out, "events.csv"));
         assertEquals("point,parameter,value,membership,repetitions,nodes,c,coverage_mean,coverage_min,reliability,"
                 + "reliability_stddev,pv_mean,pv_expected,iv_mean,messages_per_node,duplicate_ratio,t99_ms_mean,"
-                + "t100_ms_mean", firstLine(out, "points.csv"));
+                + "t100_ms_mean,pv_mean_stddev", firstLine(out, "points.csv"));
         // 2 points x 2 repetitions x 2 memberships x 170 nodes, plus the header.
         assertEquals(1 + 2 * 2 * 2 * 170, Files.readAllLines(out.resolve("nodes.csv")).size());
         assertEquals(1 + 2 * 2, Files.readAllLines(out.resolve("points.csv")).size());
@@ -124,6 +124,32 @@ class SimulationRunnerTest {
         assertEquals("independent", global.get("value").asText());
         assertTrue(summary.get("coverage").get("mean").asDouble() > 0.5);
         assertTrue(summary.get("messages").get("byType").get("GOSSIP").asLong() > 0);
+    }
+
+    @Test
+    void pvMeanStddevIsTheSpreadOfEachRepetitionsMeanPartialView() throws IOException {
+        runInto("a", 7, 1);
+        Path out = dir.resolve("a");
+        List<String> nodes = Files.readAllLines(out.resolve("nodes.csv"));
+        List<String> points = Files.readAllLines(out.resolve("points.csv"));
+        List<String> header = List.of(points.get(0).split(","));
+        for (String row : points.subList(1, points.size())) {
+            String[] f = row.split(",", -1);
+            String run = f[header.indexOf("point")] + "," + f[header.indexOf("membership")] + ",";
+            double[] means = new double[Integer.parseInt(f[header.indexOf("repetitions")])];
+            for (int r = 0; r < means.length; r++) {
+                String prefix = run + r + ",";
+                means[r] = nodes.stream().filter(l -> l.startsWith(prefix) && l.split(",")[4].equals("true"))
+                        .mapToInt(l -> Integer.parseInt(l.split(",")[5])).average().orElseThrow();
+            }
+            double mean = (means[0] + means[1]) / 2;
+            double stddev = Math.sqrt(((means[0] - mean) * (means[0] - mean) + (means[1] - mean) * (means[1] - mean))
+                    / 2);
+            assertEquals(stddev, Double.parseDouble(f[header.indexOf("pv_mean_stddev")]), 1e-6, row);
+            if (f[header.indexOf("membership")].equals("scamp")) {
+                assertTrue(stddev > 0, "two SCAMP graphs of 170 nodes differ in their mean view: " + row);
+            }
+        }
     }
 
     @Test
