@@ -3,16 +3,16 @@ package io.gossip.reports;
 import java.util.List;
 
 /**
- * One row of {@code coverage.csv}: the fraction of live nodes one broadcast had reached
- * {@code tMs} milliseconds after it was sent.
+ * One row of {@code coverage.csv}: how many live nodes one broadcast had reached {@code tMs}
+ * milliseconds after it was sent, and that as a fraction of them.
  */
 record CoverageRow(int point, String membership, int repetition, int broadcast, double tMs,
-        double coverage) {
+        int reached, double coverage) {
 
     static final String FILE = "coverage.csv";
 
     static final List<String> COLUMNS =
-            List.of("point", "membership", "repetition", "broadcast", "t_ms", "coverage");
+            List.of("point", "membership", "repetition", "broadcast", "t_ms", "reached", "coverage");
 
     static CoverageRow parse(CsvRow row) throws ReportException {
         return new CoverageRow(
@@ -21,6 +21,7 @@ record CoverageRow(int point, String membership, int repetition, int broadcast, 
                 row.nonNegativeInt("repetition"),
                 row.nonNegativeInt("broadcast"),
                 row.nonNegative("t_ms"),
+                row.nonNegativeInt("reached"),
                 row.fraction("coverage"));
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
  * The report of one run: reads the result files of a run folder (docs/results-format.md) and
  * writes PNG charts and a self-contained {@code index.html} into the same folder.
  *
- * <p>Everything is read and checked before anything is written, so a malformed result file
- * leaves the folder untouched and the error names the file and line. The same folder always
- * produces the same page.
+ * <p>Everything is read and checked before anything is written, so a missing, malformed or
+ * truncated result file leaves the folder untouched and the error names the file (and the line,
+ * where one is at fault). The same folder always produces the same page.
  */
 public final class RunReport {
     /** What the page says when the scenario broadcast nothing. */
@@ -28,15 +28,23 @@ public final class RunReport {
      * Builds the report of the run in {@code runDir}.
      *
      * @return the charts and the page written into {@code runDir}
-     * @throws ReportException when a required result file is missing or malformed
+     * @throws ReportException when a result file is missing, malformed or cut short
      * @throws IOException when a file cannot be read or written
      */
     public static ReportResult build(Path runDir) throws IOException {
         ReportFiles.ensureHeadless();
-        RunData run = RunData.load(runDir);
+        return build(RunData.loadComplete(runDir));
+    }
+
+    /**
+     * Writes the report of {@code run}, read already, into its folder. {@link #build(Path)} gives
+     * it a run read by {@link RunData#loadComplete}; tests give it hand-written folders of a few rows.
+     */
+    static ReportResult build(RunData run) throws IOException {
+        ReportFiles.ensureHeadless();
         List<Figure> figures = RunFigures.of(run);
-        List<Path> charts = ReportFiles.writeCharts(runDir, figures);
-        Path index = ReportFiles.writeIndex(runDir, page(run, figures));
+        List<Path> charts = ReportFiles.writeCharts(run.dir(), figures);
+        Path index = ReportFiles.writeIndex(run.dir(), page(run, figures));
         return new ReportResult(charts, index);
     }
 

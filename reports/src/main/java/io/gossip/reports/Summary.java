@@ -22,6 +22,9 @@ import java.util.List;
  * figures aggregate every point while {@code nodes} and {@code c} are the first point's (the
  * scenario file's) and {@code pvExpected} is a mean of the points' (c+1)·ln n: each point's own
  * {@code nodes} and {@code c} are in {@code points}.
+ *
+ * <p>{@code lateMembershipCopies} is NaN where the summary holds {@code null}, as a live run's does
+ * (its latencies are not drawn), and absent.
  */
 record Summary(
         String scenario,
@@ -42,17 +45,20 @@ record Summary(
         double events,
         double lossFraction,
         String sweep,
-        List<PointSummary> points) {
+        List<PointSummary> points,
+        double lateMembershipCopies) {
 
     static final String FILE = "summary.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The per-point entries of {@code points} (one per point and membership): only what the charts
-     * and the summary table need; {@code c} and {@code nodes} are NaN when the entry leaves them out.
+     * The per-point entries of {@code points} (one per point and membership): only what the charts,
+     * the summary table and the check of the CSV files against them ({@link RunCompleteness}) need;
+     * {@code c}, {@code nodes} (node slots) and {@code broadcasts} are NaN when the entry leaves them
+     * out.
      */
-    record PointSummary(int point, String membership, double c, double nodes) {
+    record PointSummary(int point, String membership, double c, double nodes, double broadcasts) {
     }
 
     /** The {@code c} of a point as the summary records it, or the top-level {@code c}. */
@@ -110,7 +116,8 @@ record Summary(
                 f.nonNegative(root, "events"),
                 f.nonNegative(root, "drops", "network", "LOSS") / f.nonNegative(root, "messages", "total"),
                 f.optionalText(root, "sweep"),
-                readPoints(f, root));
+                readPoints(f, root),
+                f.nonNegative(root, "lateMembershipCopies"));
     }
 
     private static List<PointSummary> readPoints(JsonFields f, JsonNode root) throws ReportException {
@@ -130,7 +137,7 @@ record Summary(
             double point = f.number(p, "point");
             String membership = p.hasNonNull("membership") ? p.get("membership").asText() : "scamp";
             points.add(new PointSummary(Double.isNaN(point) ? i : (int) point, membership,
-                    f.nonNegative(p, "c"), f.nonNegative(p, "nodes")));
+                    f.nonNegative(p, "c"), f.nonNegative(p, "nodes"), f.nonNegative(p, "broadcasts")));
         }
         return List.copyOf(points);
     }

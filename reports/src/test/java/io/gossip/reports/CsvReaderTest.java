@@ -19,8 +19,8 @@ class CsvReaderTest {
                 "0,scamp,0,0,0.0,1,0.25", "", "0,global,1,2,12.5,4,1.0");
         List<CoverageRow> rows = CsvReader.read(dir.resolve("coverage.csv"), CoverageRow.COLUMNS,
                 CoverageRow::parse);
-        assertEquals(List.of(new CoverageRow(0, "scamp", 0, 0, 0.0, 0.25),
-                new CoverageRow(0, "global", 1, 2, 12.5, 1.0)), rows);
+        assertEquals(List.of(new CoverageRow(0, "scamp", 0, 0, 0.0, 1, 0.25),
+                new CoverageRow(0, "global", 1, 2, 12.5, 4, 1.0)), rows);
     }
 
     @Test

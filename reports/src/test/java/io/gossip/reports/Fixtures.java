@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 
 /**
@@ -89,7 +91,8 @@ final class Fixtures {
     /**
      * One point, SCAMP with two repetitions and the global baseline with one. SCAMP broadcasts:
      * rep 0 b0 reaches 0.25, 0.75, 1.0 at 0, 10, 20 ms; rep 0 b1 reaches 0.25, 0.5 and stops at
-     * 10 ms; rep 1 b0 reaches 0.25, 1.0 at 0, 10 ms. Global: one broadcast, 0.25 then 1.0.
+     * 10 ms; rep 1 b0 reaches 0.25, 1.0 at 0, 10 ms. Global: one broadcast, 0.25 then 1.0. Its
+     * timeline.csv and events.csv have a header only, as for a run that samples nothing.
      */
     static Path singlePoint(Path dir) {
         write(dir, "summary.json", summary("tiny <run>", 4, 1));
@@ -114,6 +117,67 @@ final class Fixtures {
         write(dir, "points.csv", POINTS_HEADER,
                 "0,,,scamp,2,4,1,0.833,0.5,0.667,0.471,2.43,2.77,2.43,3.43,0.3,15.0,15.0",
                 "0,,,global,1,4,1,1.0,1.0,1.0,0.0,3.0,2.77,3.0,6.0,0.2,10.0,10.0");
+        write(dir, "timeline.csv", TIMELINE_HEADER);
+        write(dir, "events.csv", EVENTS_HEADER);
+        return dir;
+    }
+
+    /**
+     * A run folder as the simulator writes it, every file holding every row the others count, so
+     * {@code sim report} takes it ({@link RunCompleteness}): 3 node slots, SCAMP with two
+     * repetitions and the global baseline with one, each run joining its nodes at 0 ms and sending
+     * two broadcasts at 5,000 and 6,000 ms, its membership sampled every 2,000 ms until its end at
+     * 8,000 ms.
+     */
+    static Path completeRun(Path dir) {
+        write(dir, "scenario.yaml", "name: complete", "seed: 7", "nodes: 3", "timeline:",
+                "  - {action: join, atMillis: 0, count: all, overMillis: 0}",
+                "  - {action: broadcast, atMillis: 5000, count: 2, intervalMillis: 1000}",
+                "durationMillis: 8000", "output:", "  timelineSampleMillis: 2000");
+        String point = """
+                { "point": 0, "parameter": null, "value": null, "membership": "%s", "nodes": 3, "c": 1, \
+                "broadcasts": %d }""";
+        write(dir, "summary.json", summary("complete", 3, 1)
+                .replace("\"events\": 100", "\"lateMembershipCopies\": 0, \"events\": 100")
+                .replaceFirst("\"points\": \\[.*]", Matcher.quoteReplacement("\"points\": [ "
+                        + point.formatted("scamp", 4) + ", " + point.formatted("global", 2) + " ]")));
+        write(dir, "points.csv", POINTS_HEADER,
+                "0,,,scamp,2,3,1,0.8333,0.6667,0.75,0.25,2.0,2.2,2.0,30.0,0.5,15.0,20.0",
+                "0,,,global,1,3,1,1.0,1.0,1.0,0.0,2.0,2.2,2.0,20.0,0.5,10.0,10.0");
+        List<String> broadcasts = new ArrayList<>(List.of(BROADCASTS_HEADER));
+        List<String> coverage = new ArrayList<>(List.of(COVERAGE_HEADER));
+        List<String> nodes = new ArrayList<>(List.of(NODES_HEADER));
+        List<String> timeline = new ArrayList<>(List.of(TIMELINE_HEADER));
+        List<String> events = new ArrayList<>(List.of(EVENTS_HEADER));
+        for (String run : new String[] {"0,scamp,0,", "0,scamp,1,", "0,global,0,"}) {
+            // SCAMP's second repetition: its second broadcast reaches 2 of the 3 nodes.
+            boolean missOne = run.equals("0,scamp,1,");
+            broadcasts.add(run + "0,0,5000.0,3,3,1.0,true,10.0,20.0,20.0,2,6,3");
+            broadcasts.add(run + "1,1,6000.0,3,"
+                    + (missOne ? "2,0.6667,false,10.0,,,1,4,2" : "3,1.0,true,10.0,15.0,15.0,2,6,3"));
+            coverage.add(run + "0,0.0,1,0.3333");
+            coverage.add(run + "0,10.0,2,0.6667");
+            coverage.add(run + "0,20.0,3,1.0");
+            coverage.add(run + "1,0.0,1,0.3333");
+            coverage.add(run + "1,10.0,2,0.6667");
+            if (!missOne) {
+                coverage.add(run + "1,20.0,3,1.0");
+            }
+            for (int node = 0; node < 3; node++) {
+                nodes.add(run + node + ",true,2,2,10,10");
+            }
+            for (int t = 0; t <= 8000; t += 2000) {
+                timeline.add(run + t + ".0," + (t == 0 ? "3,0.0,0,0,0.0,2.2" : "3,2.0,2,2,2.0,2.2"));
+            }
+            events.add(run + "0.0,join,count=3 over_ms=0.0 contacts=uniform");
+            events.add(run + "5000.0,broadcast,broadcast=0 origin=0");
+            events.add(run + "6000.0,broadcast,broadcast=1 origin=1");
+        }
+        write(dir, "broadcasts.csv", broadcasts.toArray(String[]::new));
+        write(dir, "coverage.csv", coverage.toArray(String[]::new));
+        write(dir, "nodes.csv", nodes.toArray(String[]::new));
+        write(dir, "timeline.csv", timeline.toArray(String[]::new));
+        write(dir, "events.csv", events.toArray(String[]::new));
         return dir;
     }
 

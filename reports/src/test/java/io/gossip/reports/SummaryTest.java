@@ -56,7 +56,7 @@ class SummaryTest {
         Summary s = Summary.read(dir);
         assertEquals("nodes", s.sweep());
         assertEquals(100, s.nodes());
-        assertEquals(new Summary.PointSummary(1, "global", 2.0, 1000.0), s.points().get(3));
+        assertEquals(new Summary.PointSummary(1, "global", 2.0, 1000.0, Double.NaN), s.points().get(3));
     }
 
     @Test

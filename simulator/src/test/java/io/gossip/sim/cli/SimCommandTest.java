@@ -408,6 +408,48 @@ class SimCommandTest {
         assertFalse(Files.exists(out.resolve("index.html")), "nothing is drawn");
     }
 
+    /**
+     * The audit's four folders: a run's events.csv or timeline.csv missing, its broadcasts.csv or
+     * nodes.csv cut to the header. Each was drawn as another run without a word (no action markers,
+     * no timeline charts, "no broadcasts" beside a reliability, no histograms).
+     */
+    @Test
+    void reportOfARunFolderMissingAFileOrCutShortIsBadInputNamingTheFile() throws IOException {
+        Path run = dir.resolve("run");
+        CommandRunner.Result result = CommandRunner.run(Engines.simulator(), Engines.reports(), "run",
+                write(SCENARIO + "output: {timelineSampleMillis: 50}\n").toString(), "--out", run.toString(),
+                "--no-report");
+        assertEquals(0, result.exitCode(), result.err());
+        String[][] cases = {
+            {"events.csv", "delete", "file is missing: sim run and sim live write it into every run folder"},
+            {"timeline.csv", "delete", "file is missing: sim run and sim live write it into every run folder"},
+            {"broadcasts.csv", "header", "holds 0 broadcasts of point 0 (scamp) where summary.json counts 1"},
+            {"nodes.csv", "header", "holds 0 node rows of point 0 (scamp) repetition 0 where summary.json gives "
+                    + "10 node slots"}};
+        for (String[] c : cases) {
+            Path copy = dir.resolve(c[0] + "-" + c[1]);
+            Files.createDirectories(copy);
+            try (var files = Files.list(run)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+            Path file = copy.resolve(c[0]);
+            if (c[1].equals("delete")) {
+                Files.delete(file);
+            } else {
+                Files.write(file, Files.readAllLines(file).subList(0, 1));
+            }
+            CommandRunner.Result report = CommandRunner.run(Engines.simulator(), Engines.reports(), "report",
+                    copy.toString());
+            assertEquals(2, report.exitCode(), c[0] + ": " + report.err());
+            assertContains(report.err(), "sim report: " + file + ": " + c[2]);
+            assertFalse(Files.exists(copy.resolve("index.html")), "nothing is drawn");
+        }
+        assertEquals(0, CommandRunner.run(Engines.simulator(), Engines.reports(), "report", run.toString())
+                .exitCode(), "the run itself is complete");
+    }
+
     @Test
     void compareNeedsAnOutputFolder() {
         CommandRunner.Result r = CommandRunner.run("compare", dir.toString());
