@@ -195,6 +195,7 @@ final class SweepFigures {
                             + pvErrorBarsText(scaling),
                     SweepCharts.pvScaling(title, RunFigures.subtitle(run, "log x axis · "
                             + (scaling.anyErrorBar() ? "error bars: ± 1 standard error over repetitions"
+                                    : scaling.spreadUnknown() ? "no error bars: points.csv has no pv_mean_stddev"
                                     : "one repetition per point: no error bars")), scaling));
         });
     }

@@ -138,6 +138,15 @@ public final class Aggregate {
     }
 
     /**
+     * The population standard deviation of the runs' mean PartialViews; NaN (no spread, no error
+     * bar) if a run ended with no live node and so has no mean: readers divide by the repetitions
+     * to get a standard error, and would count that run too.
+     */
+    public double partialViewMeanSpread() {
+        return partialViewMeanPerRun.count() == runs ? partialViewMeanPerRun.stddev() : Double.NaN;
+    }
+
+    /**
      * Messages sent per node and run, over the nodes that joined (crashed and departed ones
      * included): a slot in which no node ever joined sent nothing and is no node.
      */

@@ -34,7 +34,7 @@ public final class PointsCsv {
                         + Decimal.orEmpty(a.messagesPerNode()) + "," + Decimal.orEmpty(a.duplicateRatio()) + ","
                         + Decimal.orEmpty(a.t99.mean()) + "," + Decimal.orEmpty(a.t100.mean()) + ","
                         // Appended last, so readers that take columns by position keep working.
-                        + Decimal.orEmpty(a.partialViewMeanPerRun.stddev()) + "\n");
+                        + Decimal.orEmpty(a.partialViewMeanSpread()) + "\n");
             }
         }
     }

@@ -90,9 +90,15 @@ class AggregateTest {
         assertEquals(2, aggregate.partialViewMeanPerRun.count());
         assertEquals(1.0, aggregate.partialViewMeanPerRun.stddev(), 1e-12, "population stddev of 4 and 6");
         assertEquals(28.0 / 6, aggregate.partialView.mean(), 1e-12, "pv_mean still pools the live nodes");
+        assertTrue(Double.isNaN(aggregate.partialViewMeanSpread()),
+                "a repetition without a mean: no spread, since a standard error would count it");
+        Aggregate two = new Aggregate();
+        two.add(withViews(0, 4, 4, 4, 4), 1, 0);
+        two.add(withViews(1, 5, 7, -1), 1, 0);
+        assertEquals(1.0, two.partialViewMeanSpread(), 1e-12, "population stddev of 4 and 6");
         Aggregate one = new Aggregate();
         one.add(withViews(0, 4, 6), 1, 0);
-        assertEquals(0.0, one.partialViewMeanPerRun.stddev(), 1e-12, "one repetition: 0, as reliability_stddev");
+        assertEquals(0.0, one.partialViewMeanSpread(), 1e-12, "one repetition: 0, as reliability_stddev");
     }
 
     @Test
