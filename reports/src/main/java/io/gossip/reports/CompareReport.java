@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The comparison of several runs: coverage over time, reliability against a swept parameter,
@@ -88,19 +86,11 @@ public final class CompareReport {
      * seed=1}), {@code none} where they agree, and what is known without a scenario.yaml.
      */
     static List<String> differences(List<ComparedRun> runs) {
-        List<Map<String, String>> keys = new ArrayList<>();
-        List<Integer> known = new ArrayList<>();
-        for (ComparedRun run : runs) {
-            Optional<Map<String, String>> k = ComparedScenarios.keys(run.run());
-            if (k.isPresent()) {
-                keys.add(k.get());
-                known.add(run.index());
-            }
-        }
-        List<ComparedScenarios.Difference> differences = ComparedScenarios.of(keys);
+        ComparedScenarios.Compared compared = ComparedScenarios.of(runs);
+        List<ComparedScenarios.Difference> differences = compared.differences();
         List<String> cells = new ArrayList<>();
         for (ComparedRun run : runs) {
-            int at = known.indexOf(run.index());
+            int at = compared.known().indexOf(run);
             if (at < 0) {
                 cells.add("unknown: no readable " + RunData.SCENARIO_FILE);
             } else if (differences.isEmpty()) {

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The run folders of a comparison, read and checked, before anything is written: at least two,
@@ -94,16 +92,9 @@ public final class CompareRuns {
      */
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
-        List<ComparedRun> known = new ArrayList<>();
-        List<Map<String, String>> keys = new ArrayList<>();
-        for (ComparedRun run : runs) {
-            Optional<Map<String, String>> k = ComparedScenarios.keys(run.run());
-            if (k.isPresent()) {
-                known.add(run);
-                keys.add(k.get());
-            }
-        }
-        for (ComparedScenarios.Difference d : ComparedScenarios.of(keys)) {
+        ComparedScenarios.Compared compared = ComparedScenarios.of(runs);
+        List<ComparedRun> known = compared.known();
+        for (ComparedScenarios.Difference d : compared.differences()) {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < known.size(); i++) {
                 values.add(d.value(i) + " in " + known.get(i).run().dir());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,27 @@ final class ComparedScenarios {
             keys.put(parameter, SWEPT + String.join(", ", texts));
         }
         return Optional.of(keys);
+    }
+
+    /**
+     * The runs whose scenario.yaml could be read, in their order, and how those scenarios differ;
+     * {@link Difference#value} and {@link Difference#shown} index {@code known}.
+     */
+    record Compared(List<ComparedRun> known, List<Difference> differences) {
+    }
+
+    /** Reads every run's scenario keys and compares those that have them. */
+    static Compared of(Collection<ComparedRun> runs) {
+        List<ComparedRun> known = new ArrayList<>();
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            Optional<Map<String, String>> k = keys(run.run());
+            if (k.isPresent()) {
+                known.add(run);
+                keys.add(k.get());
+            }
+        }
+        return new Compared(known, of(keys));
     }
 
     /**
