@@ -16,7 +16,7 @@ public record OutputSpec(double timelineSampleMillis, double coverageStepMillis)
         if (!(coverageStepMillis > 0) || Double.isInfinite(coverageStepMillis)) {
             throw new IllegalArgumentException("output.coverageStepMillis must be > 0");
         }
-        if (Math.round(coverageStepMillis * 1000) == 0) {
+        if (roundsToNoMicros(coverageStepMillis)) {
             throw new IllegalArgumentException("output.coverageStepMillis must be at least " + MIN_MILLIS
                     + " (the clock counts whole microseconds), got " + coverageStepMillis);
         }
@@ -25,5 +25,13 @@ public record OutputSpec(double timelineSampleMillis, double coverageStepMillis)
     /** The grid step of {@code coverage.csv} as used: {@code coverageStepMillis} rounded to the microsecond. */
     public long coverageStepMicros() {
         return Math.round(coverageStepMillis * 1000);
+    }
+
+    /**
+     * Whether an interval of {@code millis} rounds to 0 on the engine's microsecond clock, where a
+     * timeline sample interval or a coverage step would mean nothing (below {@link #MIN_MILLIS}).
+     */
+    static boolean roundsToNoMicros(double millis) {
+        return Math.round(millis * 1000) == 0;
     }
 }

@@ -293,7 +293,7 @@ final class ScenarioBinder {
         double sample = f.number("timelineSampleMillis", 0, 0, INF);
         // The engine samples on the microsecond clock, rounding the interval; one that rounds to
         // 0 µs would silently mean "no timeline".
-        if (sample > 0 && Math.round(sample * 1000) == 0) {
+        if (sample > 0 && OutputSpec.roundsToNoMicros(sample)) {
             YamlNode written = f.node("timelineSampleMillis");
             throw new ScenarioException(written.location(), "output.timelineSampleMillis: must be 0 (no "
                     + "timeline) or at least " + plain(MIN_TIMELINE_SAMPLE_MILLIS)
@@ -305,7 +305,7 @@ final class ScenarioBinder {
     private static double coverageStep(Fields f) throws ScenarioException {
         double step = f.number("coverageStepMillis", DEFAULT_COVERAGE_STEP_MILLIS, Values.POSITIVE, INF);
         // The grid is laid on the microsecond clock: a step that rounds to 0 µs has no grid.
-        if (Math.round(step * 1000) == 0) {
+        if (OutputSpec.roundsToNoMicros(step)) {
             YamlNode written = f.node("coverageStepMillis");
             throw new ScenarioException(written.location(), "output.coverageStepMillis: must be at least "
                     + plain(MIN_TIMELINE_SAMPLE_MILLIS) + " (the clock counts whole microseconds), got " + plain(step));
