@@ -20,14 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the page.
  */
 class CompareCommandTest {
-    private static final String SCENARIO = """
-            name: tiny
-            seed: 1
-            nodes: 10
-            timeline:
-              - {action: join, atMillis: 0}
-              - {action: broadcast, atMillis: 100}
-            """;
+    private static final String SCENARIO = SimCommandTest.SCENARIO;
 
     @TempDir
     static Path runs;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Help, version, exit codes and error output of the sim command, run in-process. */
 class SimCommandTest {
-    private static final String SCENARIO = """
+    /** The smallest scenario that runs: ten nodes, one broadcast (CompareCommandTest's runs too). */
+    static final String SCENARIO = """
             name: tiny
             seed: 1
             nodes: 10
