@@ -65,8 +65,9 @@ final class RunCompleteness {
         Map<Run, Integer> broadcasts = checkBroadcasts(run, groups);
         checkNodes(run, groups);
         checkCoverage(run);
-        checkEvents(run, broadcasts);
-        checkTimeline(run);
+        JsonNode scenario = scenario(run);
+        checkEvents(run, scenario, broadcasts);
+        checkTimeline(run, scenario);
     }
 
     private static Path file(RunData run, String name) {
@@ -210,7 +211,8 @@ final class RunCompleteness {
      * a timeline, at least one row per run (every action starts before the run's end, so each run
      * executes one at least).
      */
-    private static void checkEvents(RunData run, Map<Run, Integer> broadcasts) throws ReportException {
+    private static void checkEvents(RunData run, JsonNode scenario, Map<Run, Integer> broadcasts)
+            throws ReportException {
         Path csv = file(run, EventRow.FILE);
         Map<Run, Integer> rows = new HashMap<>();
         Map<Run, Integer> sent = new HashMap<>();
@@ -221,7 +223,6 @@ final class RunCompleteness {
                 sent.merge(r, 1, Integer::sum);
             }
         }
-        JsonNode scenario = scenario(run);
         String sweep = run.summary().sweep();
         boolean hasTimeline = scenario.path("timeline").isArray() && !scenario.path("timeline").isEmpty()
                 && !"timeline".equals(sweep);
@@ -245,9 +246,8 @@ final class RunCompleteness {
      * at least (samples are taken at 0, s, 2s, ... up to the end, which is after every action; a live
      * run stamps both with its clock, which may run late).
      */
-    private static void checkTimeline(RunData run) throws ReportException {
+    private static void checkTimeline(RunData run, JsonNode scenario) throws ReportException {
         Path csv = file(run, TimelineRow.FILE);
-        JsonNode scenario = scenario(run);
         String sweep = run.summary().sweep();
         if ("output".equals(sweep)) {
             return; // each point's own output mapping: not read here
@@ -314,7 +314,10 @@ final class RunCompleteness {
         return Double.isNaN(millis) ? 0 : Math.round(millis * 1000) / 1000.0;
     }
 
-    /** {@code scenario.yaml} as a tree (an empty one when the folder has none, as compare allows). */
+    /**
+     * {@code scenario.yaml} as a tree, read once for the checks that need it (an empty one when the
+     * folder has none, as compare allows).
+     */
     private static JsonNode scenario(RunData run) throws ReportException {
         if (run.scenarioYaml().isEmpty()) {
             return YAML.createObjectNode();
