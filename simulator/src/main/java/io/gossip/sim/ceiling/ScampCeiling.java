@@ -105,13 +105,8 @@ public final class ScampCeiling {
                     + " node's slot of %d ints lies in one Java array), got %d", LeanNodes.MAX_NODES, LeanNodes.STRIDE,
                     nodes));
         }
-        int largest = largestC(nodes);
-        if (c > largest) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--c must be <= %d with %d nodes, got %d"
-                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most %s)", largest, nodes, c,
-                    nodes - 1 <= LeanNodes.MAX_PARTIAL_VIEW ? "the " + (nodes - 1) + " others"
-                            : LeanNodes.MAX_PARTIAL_VIEW + " here"));
-        }
+        ScaleRun.requireC(c, largestC(nodes), "with " + nodes + " nodes", nodes - 1 <= LeanNodes.MAX_PARTIAL_VIEW
+                ? "the " + (nodes - 1) + " others" : LeanNodes.MAX_PARTIAL_VIEW + " here");
         return new Options(nodes, c, broadcasts, seed);
     }
 

@@ -202,11 +202,18 @@ public final class ScaleRun {
      * <= L RUN, got C (...)}, {@code run} naming the run ({@code "with 1000 nodes"}).
      */
     static void requireC(int c, int nodes, String run) {
-        int largest = largestC(nodes);
+        requireC(c, largestC(nodes), run, "the " + (nodes - 1) + " others");
+    }
+
+    /**
+     * Refuses a c above {@code largest}, as {@code --c must be <= L RUN, got C (... a node holds at
+     * most HOLDS)}; also for the bare loop, whose bound is its slot's size ({@code holds}).
+     */
+    public static void requireC(int c, int largest, String run, String holds) {
         if (c > largest) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--c must be <= %d %s, got %d"
-                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most the %d others)", largest,
-                    run, c, nodes - 1));
+                    + " (PartialViews average about (c+1)·ln N ids; a node holds at most %s)", largest, run, c,
+                    holds));
         }
     }
 
