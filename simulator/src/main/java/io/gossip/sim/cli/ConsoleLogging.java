@@ -1,6 +1,6 @@
 package io.gossip.sim.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -25,7 +25,7 @@ final class ConsoleLogging {
     }
 
     /** Routes every java.util.logging record of WARNING and above to {@code err}, one line each. */
-    static void install(PrintStream err) {
+    static void install(PrintWriter err) {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null) {
             return;
@@ -48,9 +48,9 @@ final class ConsoleLogging {
     }
 
     private static final class OneLine extends Handler {
-        private final PrintStream err;
+        private final PrintWriter err;
 
-        OneLine(PrintStream err) {
+        OneLine(PrintWriter err) {
             this.err = err;
             setLevel(Level.WARNING);
         }

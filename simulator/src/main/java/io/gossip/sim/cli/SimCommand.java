@@ -46,11 +46,13 @@ public final class SimCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        ConsoleLogging.install(System.err);
+        // Signs such as the summary's (c+1)·ln n in ASCII where the console cannot show them (LC_ALL=C);
+        // the transport's log lines go through the same stderr writer as the commands' own.
+        PrintWriter err = ConsoleWriters.stderr();
+        ConsoleLogging.install(err);
         CommandLine line = commandLine(Engines.simulator(), Engines.reports(), System.console() != null);
-        // Signs such as the summary's (c+1)·ln n in ASCII where the console cannot show them (LC_ALL=C).
         line.setOut(ConsoleWriters.stdout());
-        line.setErr(ConsoleWriters.stderr());
+        line.setErr(err);
         System.exit(line.execute(args));
     }
 

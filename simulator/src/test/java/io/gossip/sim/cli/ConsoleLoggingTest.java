@@ -2,10 +2,9 @@ package io.gossip.sim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,8 +17,8 @@ class ConsoleLoggingTest {
         Logger root = Logger.getLogger("");
         Handler[] handlers = root.getHandlers();
         Level level = root.getLevel();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter err = new PrintWriter(text, true)) {
             ConsoleLogging.install(err);
             System.Logger log = System.getLogger("io.gossip.udp.security");
             log.log(System.Logger.Level.INFO, "node {0} runs insecure() as configured", "127.0.0.1:9000");
@@ -36,6 +35,6 @@ class ConsoleLoggingTest {
         }
         assertEquals("sim: warning: key file k.key is readable by other users; chmod 600 it\n"
                 + "sim: error: the loop stopped: java.io.IOException: Too many open files\n",
-                bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+                text.toString().replace("\r\n", "\n"));
     }
 }
