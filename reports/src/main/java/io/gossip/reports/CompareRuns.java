@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The run folders of a comparison, read and checked, before anything is written: at least two,
- * none twice, each a run folder whose result files all parse. {@code sim compare} loads them, says
+ * none twice, each a run folder whose result files all parse and hold every row its run wrote. {@code sim compare} loads them, says
  * how their scenarios differ, checks that {@code --out} is none of them, and only then creates
  * {@code --out} and writes the comparison ({@link #write}), so a refused comparison leaves nothing
  * behind.
@@ -46,7 +46,7 @@ public final class CompareRuns {
      *
      * @throws IllegalArgumentException when {@link #inputProblem} finds a problem
      * @throws ReportException when a folder is not a run folder (no summary.json) or a result file
-     *     in it is missing or malformed
+     *     in it is missing, malformed or cut short ({@link RunCompleteness#checkPresent})
      * @throws IOException when a file cannot be read
      */
     public static CompareRuns load(List<Path> runDirs) throws IOException {
@@ -60,7 +60,9 @@ public final class CompareRuns {
             if (Files.isDirectory(dir) && !Files.exists(dir.resolve(Summary.FILE))) {
                 throw new ReportException(dir, "not a run folder (no " + Summary.FILE + ")");
             }
-            runs.add(RunData.load(dir));
+            RunData run = RunData.load(dir);
+            RunCompleteness.checkPresent(run);
+            runs.add(run);
         }
         return new CompareRuns(ComparedRun.of(runs));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,13 +62,31 @@ final class RunCompleteness {
      * @throws ReportException naming the file that is short and what it lacks
      */
     static void check(RunData run) throws ReportException {
+        check(run, true, true);
+    }
+
+    /**
+     * The same checks for {@code sim compare}, which reads older folders without {@code events.csv}
+     * or {@code timeline.csv}: each of those two is held to the others only when the folder has it.
+     *
+     * @throws ReportException naming the file that is short and what it lacks
+     */
+    static void checkPresent(RunData run) throws ReportException {
+        check(run, Files.exists(file(run, EventRow.FILE)), Files.exists(file(run, TimelineRow.FILE)));
+    }
+
+    private static void check(RunData run, boolean events, boolean timeline) throws ReportException {
         Map<Group, Summary.PointSummary> groups = groups(run);
         Map<Run, Integer> broadcasts = checkBroadcasts(run, groups);
         checkNodes(run, groups);
         checkCoverage(run);
         JsonNode scenario = scenario(run);
-        checkEvents(run, scenario, broadcasts);
-        checkTimeline(run, scenario);
+        if (events) {
+            checkEvents(run, scenario, broadcasts);
+        }
+        if (timeline) {
+            checkTimeline(run, scenario);
+        }
     }
 
     private static Path file(RunData run, String name) {

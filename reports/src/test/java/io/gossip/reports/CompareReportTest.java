@@ -30,6 +30,11 @@ class CompareReportTest {
         return runDir;
     }
 
+    /** A run folder that holds every row its files count, as CompareReport.build requires. */
+    private Path completeRun(String folder, String scenario) {
+        return Fixtures.completeRun(dir.resolve(folder), scenario);
+    }
+
     @Test
     void runsAreNamedByScenarioWithTheFolderWhenScenariosClash() throws Exception {
         List<RunData> runs = List.of(RunData.load(run("a", "loss-10")), RunData.load(run("b", "loss-10")),
@@ -180,7 +185,7 @@ class CompareReportTest {
     @Test
     void writesPngsOf1200By800AndAnIndexReferencingOnlyThem() throws Exception {
         Path out = dir.resolve("out");
-        ReportResult result = CompareReport.build(List.of(run("a", "first"), run("b", "second")), out);
+        ReportResult result = CompareReport.build(List.of(completeRun("a", "first"), completeRun("b", "second")), out);
         for (Path png : result.charts()) {
             assertEquals(out, png.getParent());
             BufferedImage image = ChartDump.image(png);
@@ -196,7 +201,7 @@ class CompareReportTest {
 
     @Test
     void buildingTwiceGivesTheSameIndex() throws Exception {
-        List<Path> runs = List.of(run("a", "first"), run("b", "second"));
+        List<Path> runs = List.of(completeRun("a", "first"), completeRun("b", "second"));
         String first = Files.readString(CompareReport.build(runs, dir.resolve("out")).indexHtml());
         String second = Files.readString(CompareReport.build(runs, dir.resolve("out")).indexHtml());
         assertEquals(first, second);
@@ -214,8 +219,8 @@ class CompareReportTest {
 
     @Test
     void aMalformedRunFailsNamingItsFile() {
-        Path good = run("a", "first");
-        Path bad = run("b", "second");
+        Path good = completeRun("a", "first");
+        Path bad = completeRun("b", "second");
         Fixtures.write(bad, "points.csv", Fixtures.POINTS_HEADER, "0,c,0,scamp,5,100,0,0.95,0.8,high,"
                 + "0.2,4.6,4.6,4.6,10,0.5,50.0,60.0");
         ReportException e = assertThrows(ReportException.class,
@@ -264,7 +269,8 @@ class CompareReportTest {
         assertEquals(List.of("compare-messages-per-node-vs-nodes.png", "compare-partialview-histogram.png",
                 "compare-inview-histogram.png"), alone.stream().map(Figure::fileName).toList());
         assertEquals(List.of(68.13, 65.495), yValues((XYPlot) alone.get(0).chart().getPlot(), 0));
-        ReportResult result = CompareReport.build(List.of(run("a", "first"), quiet), dir.resolve("out"));
+        ReportResult result = CompareReport.build(List.of(completeRun("a", "first"),
+                Fixtures.completeQuietRun(dir.resolve("complete-quiet"), "quiet")), dir.resolve("out"));
         assertTrue(result.charts().stream().anyMatch(p -> p.endsWith("compare-latency-cdf.png")));
     }
 

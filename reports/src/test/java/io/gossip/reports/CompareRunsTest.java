@@ -18,8 +18,7 @@ class CompareRunsTest {
     Path dir;
 
     private Path run(String folder, String scenario, String... scenarioYaml) {
-        Path runDir = Fixtures.sweepOverC(dir.resolve(folder));
-        Fixtures.write(runDir, "summary.json", Fixtures.summary(scenario, 4, 1));
+        Path runDir = Fixtures.completeRun(dir.resolve(folder), scenario);
         if (scenarioYaml.length > 0) {
             Fixtures.write(runDir, "scenario.yaml", scenarioYaml);
         }
@@ -103,7 +102,7 @@ class CompareRunsTest {
                 "network: {loss: 0.10, latency: {type: constant, millis: 50}}",
                 "timeline:", "  - {action: join, atMillis: 5}",
                 "sweep: {parameter: network.loss, values: [0.0, 0.1, 0.2]}");
-        Path c = Fixtures.sweepOverC(dir.resolve("c"));
+        Path c = Fixtures.completeRun(dir.resolve("c"));
         Files.delete(c.resolve("scenario.yaml"));
         CompareRuns runs = CompareRuns.load(List.of(a, b, c));
         assertEquals(List.of(
@@ -124,5 +123,36 @@ class CompareRunsTest {
         assertEquals(List.of(), runs.differences());
         assertTrue(CompareReport.page(runs.runs(), List.of()).contains(
                 "<td class=\"num\">none: the scenarios agree apart from their names</td>"));
+    }
+
+    @Test
+    void aFileCutShortIsRefusedAsSimReportRefusesIt() throws Exception {
+        Path a = run("a", "first");
+        Path b = run("b", "second");
+        Fixtures.write(b, "broadcasts.csv", Fixtures.BROADCASTS_HEADER);
+        ReportException e = assertThrows(ReportException.class, () -> CompareRuns.load(List.of(a, b)));
+        assertEquals(b.resolve("broadcasts.csv"), e.file());
+        assertTrue(e.getMessage().contains("holds 0 broadcasts of point 0 (scamp) where summary.json counts 4: "
+                + "the file is cut short or is not this run's"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void anOlderFolderWithoutEventsOrTimelineIsComparedOnWhatItHas() throws Exception {
+        Path a = run("a", "first");
+        Path old = run("old", "second");
+        Files.delete(old.resolve("events.csv"));
+        Files.delete(old.resolve("timeline.csv"));
+        assertEquals(2, CompareRuns.load(List.of(a, old)).runs().size());
+        // What it has is still held to summary.json: a node row missing is refused.
+        List<String> nodes = Files.readAllLines(old.resolve("nodes.csv"));
+        Fixtures.write(old, "nodes.csv", nodes.subList(0, nodes.size() - 1).toArray(String[]::new));
+        ReportException e = assertThrows(ReportException.class, () -> CompareRuns.load(List.of(a, old)));
+        assertEquals(old.resolve("nodes.csv"), e.file());
+        // A timeline.csv it has must hold every run's samples.
+        Path sampled = run("sampled", "third");
+        Fixtures.write(sampled, "timeline.csv", Fixtures.TIMELINE_HEADER);
+        e = assertThrows(ReportException.class, () -> CompareRuns.load(List.of(a, sampled)));
+        assertEquals(sampled.resolve("timeline.csv"), e.file());
     }
 }

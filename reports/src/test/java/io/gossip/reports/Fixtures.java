@@ -130,14 +130,19 @@ final class Fixtures {
      * 8,000 ms.
      */
     static Path completeRun(Path dir) {
-        write(dir, "scenario.yaml", "name: complete", "seed: 7", "nodes: 3", "timeline:",
+        return completeRun(dir, "complete");
+    }
+
+    /** {@link #completeRun} of the scenario named {@code scenario}. */
+    static Path completeRun(Path dir, String scenario) {
+        write(dir, "scenario.yaml", "name: " + scenario, "seed: 7", "nodes: 3", "timeline:",
                 "  - {action: join, atMillis: 0, count: all, overMillis: 0}",
                 "  - {action: broadcast, atMillis: 5000, count: 2, intervalMillis: 1000}",
                 "durationMillis: 8000", "output:", "  timelineSampleMillis: 2000");
         String point = """
                 { "point": 0, "parameter": null, "value": null, "membership": "%s", "nodes": 3, "c": 1, \
                 "broadcasts": %d }""";
-        write(dir, "summary.json", summary("complete", 3, 1)
+        write(dir, "summary.json", summary(scenario, 3, 1)
                 .replace("\"events\": 100", "\"lateMembershipCopies\": 0, \"events\": 100")
                 .replaceFirst("\"points\": \\[.*]", Matcher.quoteReplacement("\"points\": [ "
                         + point.formatted("scamp", 4) + ", " + point.formatted("global", 2) + " ]")));
@@ -178,6 +183,31 @@ final class Fixtures {
         write(dir, "nodes.csv", nodes.toArray(String[]::new));
         write(dir, "timeline.csv", timeline.toArray(String[]::new));
         write(dir, "events.csv", events.toArray(String[]::new));
+        return dir;
+    }
+
+    /**
+     * {@link #completeRun} without its broadcasts, as a run of joins alone writes it: no broadcast
+     * in the scenario, {@code summary.json} counting none, headers only in {@code broadcasts.csv} and
+     * {@code coverage.csv}, the joins alone in {@code events.csv}.
+     */
+    static Path completeQuietRun(Path dir, String scenario) {
+        completeRun(dir, scenario);
+        write(dir, "scenario.yaml", "name: " + scenario, "seed: 7", "nodes: 3", "timeline:",
+                "  - {action: join, atMillis: 0, count: all, overMillis: 0}",
+                "durationMillis: 8000", "output:", "  timelineSampleMillis: 2000");
+        try {
+            Path summary = dir.resolve("summary.json");
+            String none = Files.readString(summary).replaceAll("\"broadcasts\": \\d+", "\"broadcasts\": 0");
+            Files.writeString(summary, none);
+            List<String> joins = Files.readAllLines(dir.resolve("events.csv")).stream()
+                    .filter(line -> !line.contains(",broadcast,")).toList();
+            write(dir, "events.csv", joins.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(dir, "broadcasts.csv", BROADCASTS_HEADER);
+        write(dir, "coverage.csv", COVERAGE_HEADER);
         return dir;
     }
 
