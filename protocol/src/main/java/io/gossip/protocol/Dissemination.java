@@ -21,7 +21,8 @@ final class Dissemination {
     static void onGossip(ScampNode node, long nowMicros, Gossip message) {
         node.lastHeardMicros = nowMicros;
         long messageId = message.messageId();
-        if (node.seen.contains(messageId, nowMicros)) {
+        // Its own message is a duplicate at the origin even once its memory has pushed it out.
+        if (node.seen.contains(messageId, nowMicros) || message.origin() == node.id) {
             node.counters.duplicate();
             return;
         }

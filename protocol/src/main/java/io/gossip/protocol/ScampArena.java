@@ -819,7 +819,7 @@ public final class ScampArena {
         NodeRecord.seenExpire(r, nowMicros, config.duplicateMemoryAgeMicros());
         // The holder bit first: for a message below the newest remembered (one arriving out of
         // order) the record's answer is a scan of the whole memory.
-        if (!holders.surelyNotHeld(message, node) && NodeRecord.seenContains(r, message)) {
+        if ((!holders.surelyNotHeld(message, node) && NodeRecord.seenContains(r, message)) || isOwn(node, message)) {
             counters.duplicate();
             return;
         }
@@ -831,6 +831,11 @@ public final class ScampArena {
             return;
         }
         sendToPartialView(node, r, GOSSIP, message, hops + 1);
+    }
+
+    /** Whether {@code node} broadcast {@code message}: a duplicate there even once its memory forgot it. */
+    private boolean isOwn(int node, int message) {
+        return message >= 0 && message < messages && (int) (messageIds[message] >>> 32) == node;
     }
 
     /**

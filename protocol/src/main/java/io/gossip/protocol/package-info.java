@@ -105,7 +105,8 @@
  *   <li><b>Unlink.</b> Whenever a node drops an entry from its PartialView for a reason other than
  *       that node leaving (lease expiry), it tells that node, which drops it from its InView; a
  *       leaving node tells every PartialView member the same.</li>
- *   <li><b>Gossip.</b> The origin does not deliver its own message to its application. Hop counts
+ *   <li><b>Gossip.</b> The origin does not deliver its own message to its application, nor send it
+ *       round again when a copy comes back after its duplicate memory forgot it. Hop counts
  *       are links travelled: a direct neighbour of the origin receives hop 1. Every member of the
  *       PartialView gets each new message, the sender included (fanout = view size, as in the
  *       paper).</li>

@@ -62,6 +62,22 @@ class GossipTest {
     }
 
     @Test
+    void theOriginNeverDeliversItsOwnMessageEvenAfterItsMemoryForgotIt() {
+        ProtocolConfig tiny = config.toBuilder().duplicateMemoryCapacity(1).build();
+        ScampNode node = NodeFixtures.member(0, tiny, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 4, 5);
+        long id = node.broadcast(0, new byte[] {7});
+        Gossip echo = env.sentOf(Gossip.class).get(0).nextHop();
+        node.onMessage(0, 4, Gossip.create(9, 0, 1, new byte[0])); // pushes the own message out
+        env.clear();
+        node.onMessage(0, 5, echo);
+        assertEquals(id, echo.messageId());
+        assertTrue(env.delivered.isEmpty(), "the origin does not deliver its own message");
+        assertTrue(env.sendsOf(Gossip.class).isEmpty(), "nor sends it round again");
+        assertEquals(1, node.counters().snapshot().duplicates());
+    }
+
+    @Test
     void aMessageWithTheLargestHopCountIsDeliveredButNotForwardedEvenWithoutAHopLimit() {
         ScampNode node = NodeFixtures.member(0, config, env, 1);
         NodeFixtures.holdInPartialView(node, 0, 4);

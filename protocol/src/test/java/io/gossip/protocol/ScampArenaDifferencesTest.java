@@ -48,6 +48,27 @@ class ScampArenaDifferencesTest {
      * and a negative id throws ArrayIndexOutOfBoundsException from the size getters, while
      * isMember answers false. The end-of-run comparison of views has to skip such nodes.
      */
+    /**
+     * Both sides once delivered a node's own message to it (and sent it round again) when a copy
+     * came back after its duplicate memory had pushed the message out; the origin's own message is a
+     * duplicate whatever its memory holds.
+     */
+    @Test
+    void anEchoOfItsOwnMessageAfterTheMemoryForgotItIsADuplicateOnBothSides() {
+        ProtocolConfig tiny = CONFIG.toBuilder().duplicateMemoryCapacity(1).build();
+        ArenaLockstep lockstep = new ArenaLockstep(3, tiny, 1);
+        lockstep.bootstrap(0, 0);
+        lockstep.join(0, 1, 0);
+        lockstep.join(0, 2, 0);
+        lockstep.broadcast(10, 1);
+        lockstep.broadcast(10, 2);
+        lockstep.deliver(20, lockstep.packet(0, 1, lockstep.gossip(1, 2)), false); // pushes message 0 out of 1
+        long delivered = lockstep.arenaCounters.snapshot().delivered();
+        lockstep.deliver(30, lockstep.packet(0, 1, lockstep.gossip(0, 2)), false); // 1's own message comes back
+        assertEquals(delivered, lockstep.arenaCounters.snapshot().delivered(), "the origin delivered its own message");
+        assertEquals(1, lockstep.arenaCounters.snapshot().duplicates());
+    }
+
     @Test
     void theViewsOfANodeThatNeverJoinedAreEmpty() {
         ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);
