@@ -11,9 +11,13 @@ import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Remove;
+import io.gossip.protocol.message.Replace;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.Walk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -323,6 +327,7 @@ class ScampArenaEquivalenceTest {
                                 random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), lease(), copies())), false);
                     }
                 }
+                case 8 -> hostileDeparture(to, other);
                 case 9 -> { // an Unlink, then perhaps the Keep or Subscribe it overtook (a smaller seq)
                     if (other != to) {
                         int unlinkSeq = 2 + random.nextInt(40);
@@ -346,6 +351,27 @@ class ScampArenaEquivalenceTest {
                     }
                 }
             }
+        }
+
+        /**
+         * A Replace or Remove (half the time from a member of the receiver's PartialView, as a leaver's
+         * would be), or a walk step, naming the receiver, the sender or anyone.
+         */
+        private void hostileDeparture(int to, int other) {
+            int[] held = lockstep.nodes[to].partialView();
+            int from = held.length > 0 && random.nextBoolean() ? held[random.nextInt(held.length)] : other;
+            if (from == to) {
+                return;
+            }
+            int[] candidates = {to, from, random.nextInt(lockstep.nodes.length)};
+            int named = candidates[random.nextInt(candidates.length)];
+            Message m = switch (random.nextInt(3)) {
+                case 0 -> new Replace(seq(), named);
+                case 1 -> new Remove(seq());
+                default -> new Walk(seq(), named, new double[] {0.01, 1.0, 50.0}[random.nextInt(3)],
+                        new int[] {0, 1, config.forwardLimit()}[random.nextInt(3)], lease(), copies());
+            };
+            lockstep.deliver(now, lockstep.packet(from, to, m), false);
         }
 
         /** With leases, a lease for a hostile subscription message: none, a short one or a long one. */
