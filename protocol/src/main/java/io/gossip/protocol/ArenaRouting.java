@@ -180,13 +180,19 @@ final class ArenaRouting {
         int next = left > 0 && hops < config.forwardLimit()
                 ? randomNeighbourExcept(r, subscriber, NodeIds.NONE) : NodeIds.NONE;
         if (next == NodeIds.NONE) {
-            actAsContact(nowMicros, node, subscriber, leaseMillis, renewalCopies);
-            if (hops > 0 && renewalCopies == 0) {
-                channel.send(nowMicros, node, subscriber, ADOPT, claimSeq(records.get(node)), 0, 0);
-            }
+            endWalk(nowMicros, node, subscriber, hops > 0, leaseMillis, renewalCopies);
         } else {
             channel.sendSubscription(nowMicros, node, next, WALK, claimSeq(r), subscriber, hops + 1, left, leaseMillis,
                     renewalCopies);
+        }
+    }
+
+    /** {@link SubscriptionRouting}'s endWalk: act as the contact and, past the entry point, offer adoption. */
+    private void endWalk(long nowMicros, int node, int subscriber, boolean pastEntry, int leaseMillis,
+            int renewalCopies) {
+        actAsContact(nowMicros, node, subscriber, leaseMillis, renewalCopies);
+        if (pastEntry && renewalCopies == 0) {
+            channel.send(nowMicros, node, subscriber, ADOPT, claimSeq(records.get(node)), 0, 0);
         }
     }
 
@@ -225,10 +231,11 @@ final class ArenaRouting {
         if (type == FORWARDED_SUBSCRIPTION) {
             passOn(nowMicros, node, subject, hops + 1, leaseMillis, to);
         } else if (type == WALK) {
-            // SubscriptionRouting.redirect: the same budget, one more hop; nowhere else to go ends the walk here.
-            int next = randomNeighbourExcept(r, subject, to);
+            // SubscriptionRouting.redirect: the same budget, one more hop; at the forward limit, or with
+            // nowhere else to go, the walk ends here.
+            int next = hops < config.forwardLimit() ? randomNeighbourExcept(r, subject, to) : NodeIds.NONE;
             if (next == NodeIds.NONE) {
-                actAsContact(nowMicros, node, subject, leaseMillis, renewalCopies);
+                endWalk(nowMicros, node, subject, hops > 1, leaseMillis, renewalCopies);
             } else {
                 channel.sendSubscription(nowMicros, node, next, WALK, claimSeq(r), subject, hops + 1, budget,
                         leaseMillis, renewalCopies);

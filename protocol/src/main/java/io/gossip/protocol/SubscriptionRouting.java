@@ -150,13 +150,22 @@ final class SubscriptionRouting {
         int next = left > 0 && hops < node.config.forwardLimit()
                 ? randomNeighbourExcept(node, subscriber, NodeIds.NONE) : NodeIds.NONE;
         if (next == NodeIds.NONE) {
-            actAsContact(node, nowMicros, subscriber, leaseMillis, renewalCopies);
-            if (hops > 0 && renewalCopies == 0) {
-                node.channel.send(nowMicros, subscriber, new Adopt(node.channel.claimSeq()));
-            }
+            endWalk(node, nowMicros, subscriber, hops > 0, leaseMillis, renewalCopies);
         } else {
             node.channel.send(nowMicros, next,
                     new Walk(node.channel.claimSeq(), subscriber, left, hops + 1, leaseMillis, renewalCopies));
+        }
+    }
+
+    /**
+     * The walk ends at this node, which acts as the subscriber's contact and, unless it is the entry
+     * point (the subscriber holds that one already) or the walk is a renewal's, offers itself.
+     */
+    private static void endWalk(ScampNode node, long nowMicros, int subscriber, boolean pastEntry, int leaseMillis,
+            int renewalCopies) {
+        actAsContact(node, nowMicros, subscriber, leaseMillis, renewalCopies);
+        if (pastEntry && renewalCopies == 0) {
+            node.channel.send(nowMicros, subscriber, new Adopt(node.channel.claimSeq()));
         }
     }
 
@@ -196,9 +205,12 @@ final class SubscriptionRouting {
         if (message instanceof ForwardedSubscription fs) {
             passOn(node, nowMicros, fs.subscriber(), fs.hops() + 1, fs.leaseMillis(), to);
         } else if (message instanceof Walk walk) {
-            int next = randomNeighbourExcept(node, walk.subscriber(), to);
+            // The failed step was walk.hops(): over 1, this node is past the entry point (or is the entry
+            // point after an earlier redirect, whose Adopt the subscriber ignores).
+            int next = walk.hops() < node.config.forwardLimit()
+                    ? randomNeighbourExcept(node, walk.subscriber(), to) : NodeIds.NONE;
             if (next == NodeIds.NONE) {
-                actAsContact(node, nowMicros, walk.subscriber(), walk.leaseMillis(), walk.renewalCopies());
+                endWalk(node, nowMicros, walk.subscriber(), walk.hops() > 1, walk.leaseMillis(), walk.renewalCopies());
             } else {
                 node.channel.send(nowMicros, next, new Walk(node.channel.claimSeq(), walk.subscriber(), walk.budget(),
                         walk.hops() + 1, walk.leaseMillis(), walk.renewalCopies()));

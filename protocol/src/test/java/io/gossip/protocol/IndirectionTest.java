@@ -65,6 +65,47 @@ class IndirectionTest {
         assertEquals(2 + 1, env.sendsOf(ForwardedSubscription.class).size(), "every member plus c");
     }
 
+    /** Wakes {@code node} every 10 ms for {@code millis}, so its retransmissions run out. */
+    private static void runTimers(ScampNode node, long fromMicros, long millis) {
+        for (long now = fromMicros; now <= fromMicros + millis * 1_000; now += 10_000) {
+            node.onTimeout(now);
+        }
+    }
+
+    @Test
+    void aWalkThatEndsBecauseItsOnlyNextStepIsSilentStillOffersAdoption() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).maxAttempts(2)
+                .retransmitTimeoutMillis(10).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 11); // its one neighbour, which never answers
+        env.clear();
+        node.onMessage(0, 10, new Walk(3, 20, 5.0, 2, 0, 0)); // two steps from the entry point, budget left
+        assertEquals(11, env.sendsOf(Walk.class).get(0).to());
+        runTimers(node, 10_000, 100);
+        assertTrue(env.sendsOf(ForwardedSubscription.class).size() > 0, "the walk ended here");
+        List<Sent> adopts = env.sendsOf(Adopt.class);
+        assertEquals(1, adopts.stream().mapToInt(a -> ((Adopt) a.message()).seq()).distinct().count(),
+                "the end of a join's walk offers itself to the subscriber (retransmissions aside)");
+        assertEquals(20, adopts.get(0).to());
+    }
+
+    @Test
+    void aWalkRedirectedPastTheForwardLimitEndsWhereItIs() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).maxAttempts(2)
+                .retransmitTimeoutMillis(10).forwardLimit(3).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 11, 12); // two neighbours, both silent
+        env.clear();
+        node.onMessage(0, 10, new Walk(3, 20, 50.0, 2, 0, 0));
+        runTimers(node, 10_000, 2_000);
+        for (Sent s : env.sendsOf(Walk.class)) {
+            assertTrue(((Walk) s.message()).hops() <= config.forwardLimit(), "a step past the limit: " + s);
+        }
+        assertTrue(env.sendsOf(ForwardedSubscription.class).size() > 0, "the walk ended here");
+    }
+
     /**
      * 10,000 joins through one entry point with indirection give views like uniform contacts: mean
      * within 10%, and no node the effective contact many times more often than its fair share

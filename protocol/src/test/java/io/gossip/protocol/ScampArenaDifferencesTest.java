@@ -2,10 +2,13 @@ package io.gossip.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.message.Ack;
+import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Walk;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +70,30 @@ class ScampArenaDifferencesTest {
         lockstep.deliver(30, lockstep.packet(0, 1, lockstep.gossip(0, 2)), false); // 1's own message comes back
         assertEquals(delivered, lockstep.arenaCounters.snapshot().delivered(), "the origin delivered its own message");
         assertEquals(1, lockstep.arenaCounters.snapshot().duplicates());
+    }
+
+    /**
+     * Both sides once ended a walk whose next step went unacknowledged without offering adoption,
+     * and redirected a walk past the forward limit for as long as its neighbours stayed silent.
+     */
+    @Test
+    void aWalkEndedByASilentNeighbourOffersAdoptionAndStopsAtTheForwardLimitOnBothSides() {
+        ProtocolConfig config = CONFIG.toBuilder().indirection(true).maxAttempts(2).retransmitTimeoutMillis(10)
+                .forwardLimit(3).build();
+        ArenaLockstep lockstep = new ArenaLockstep(21, config, 1);
+        lockstep.bootstrap(0, 0);
+        for (int copy = 0; lockstep.arena.partialViewSize(0) < 2; copy++) { // 0 holds 11 and 12, never joined
+            assertTrue(copy < 100, "node 0 never kept the copies");
+            int subscriber = lockstep.arena.partialViewSize(0) == 0 ? 11 : 12;
+            lockstep.deliver(0, lockstep.packet(10, 0, new ForwardedSubscription(0, subscriber, 0, 0)), false);
+        }
+        lockstep.deliver(0, lockstep.packet(10, 0, new Walk(3, 20, 50.0, 2, 0, 0)), false);
+        for (long now = 10_000; now <= 2_000_000; now += 10_000) {
+            lockstep.timeout(now, 0, false);
+        }
+        long adopts = lockstep.arenaCounters.snapshot().sentByType()[MessageType.ADOPT.ordinal()];
+        assertTrue(adopts > 0, "the end of the walk offered adoption");
+        lockstep.assertSameState();
     }
 
     @Test
