@@ -105,6 +105,17 @@
  *   <li><b>Unlink.</b> Whenever a node drops an entry from its PartialView for a reason other than
  *       that node leaving (lease expiry), it tells that node, which drops it from its InView; a
  *       leaving node tells every PartialView member the same.</li>
+ *   <li><b>Membership messages a member cannot check.</b> A {@code Keep} is accepted from any node:
+ *       a {@code Replace} or an {@code Adopt} makes a node hold one that never subscribed to it, and
+ *       that one learns it by a {@code Keep}, so the specification's "a Keep from a node we never
+ *       subscribed to" cannot be told apart (a node that is not a member ignores it). A
+ *       {@code Replace} naming the receiver only removes the leaver, uncounted: it is the
+ *       unsubscription rule's case of an in-neighbour that is also an out-neighbour. A
+ *       {@code Replace} or {@code Remove} from a node not in the PartialView is dropped as
+ *       nonsensical; an {@code Unlink} from a node not in the InView is remembered (it may have
+ *       overtaken its {@code Keep}), uncounted. A forwarded subscription of the receiver itself is
+ *       passed on, one hop further (step 3). A heartbeat or gossip restarts the isolation watch
+ *       whoever sent it: the InView is not consulted, as it lags behind the arcs under loss.</li>
  *   <li><b>Gossip.</b> The origin does not deliver its own message to its application, nor send it
  *       round again when a copy comes back after its duplicate memory forgot it. Hop counts
  *       are links travelled: a direct neighbour of the origin receives hop 1. Every member of the
