@@ -49,8 +49,9 @@
  *       evicted, see above), whose isolation recovery (with heartbeats on) re-subscribes through
  *       that contact every {@code isolationTimeoutMillis}: a contact that was only down or
  *       unreachable for a while is joined once it answers. {@code joinProgress} keeps reporting
- *       the first join's outcome; such a later success shows in the views. The node does not fall back to "new" and cannot join again: a
- *       driver that wants another contact closes the node and starts a new one (the UDP runtime's
+ *       the first join's outcome; such a later success shows in the views. The node does not fall
+ *       back to "new" and cannot join again: a driver that wants another contact closes the node
+ *       and starts a new one (the UDP runtime's
  *       {@code sim node} exits). Keeping the rules unchanged also keeps {@code ScampNode} and
  *       {@code ScampArena} in step.</li>
  *   <li><b>Isolation.</b> A received {@code Heartbeat} or {@code Gossip} counts as hearing from an
