@@ -266,7 +266,13 @@ final class ArenaLeases {
             return;
         }
         counters.leaseRenewal();
-        routing.subscribe(nowMicros, node, r, contact, startLease(nowMicros, node, r), copies);
+        int leaseMillis = startLease(nowMicros, node, r);
+        if (pv == 0) { // Leases.subscribe: hold the bootstrap contact, as a join does
+            pvAdding(node, r, contact, times[2 * node]);
+            r = records.store(node, NodeRecord.pvAdd(r, contact));
+            joinArcExpiring.set(node);
+        }
+        routing.subscribe(nowMicros, node, r, contact, leaseMillis, copies);
     }
 
     /** InView entries stamped by a Keep for the subscription of the current lease. */

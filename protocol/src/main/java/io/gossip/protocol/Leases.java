@@ -23,6 +23,12 @@ final class Leases {
      */
     static void subscribe(ScampNode node, long nowMicros, int contact, int renewalCopies) {
         int leaseMillis = startLease(node, nowMicros);
+        if (!node.partialView.contains(contact)) {
+            // The bootstrap contact, the PartialView being empty: hold it, as a join does, since the
+            // contact notes a subscriber it does not know as one that holds it (step 1).
+            node.partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : node.leaseRenewalMicros);
+            node.joinArcExpiring = leaseMillis > 0;
+        }
         node.sendMembership(nowMicros, contact, new Subscribe(node.claimSeq(), leaseMillis, renewalCopies));
     }
 

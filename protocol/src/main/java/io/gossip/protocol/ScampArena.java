@@ -676,6 +676,12 @@ public final class ScampArena {
             }
             counters.isolationRecovery();
             int leaseMillis = leases == null ? 0 : leases.startLease(nowMicros, node, r);
+            if (r[NodeRecord.PV_SIZE] == 0) { // Leases.subscribe: hold the bootstrap contact, as a join does
+                r = pvAdd(node, r, contact, leaseMillis == 0 ? IdList.NEVER : leases.renewalMicros(node));
+                if (leaseMillis > 0) {
+                    leases.joinArcExpires(node);
+                }
+            }
             routing.subscribe(nowMicros, node, r, contact, leaseMillis, 0);
         }
     }

@@ -129,4 +129,25 @@ class LeaseRebalancingTest {
         group.settle();
         assertEquals(n - 1, group.reached(id));
     }
+
+    /**
+     * A node whose PartialView is empty when it renews subscribes through its bootstrap contact,
+     * which notes it in its InView as a newcomer that holds it: the subscriber must then hold it.
+     * In a group of two with leases the joiner's only arc (its join arc) expires at its first
+     * renewal, every time.
+     */
+    @Test
+    void aRenewalThroughTheBootstrapContactLeavesTheViewsConsistent() {
+        ProtocolConfig config = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false)
+                .leaseDurationMillis(LEASE_MILLIS).build();
+        InMemoryGroup group = new InMemoryGroup(2, config, 5);
+        group.growTo(2);
+        for (int period = 1; period <= 4; period++) {
+            group.runUntil(period * LEASE_MILLIS * 1000);
+            ViewInvariants.checkConsistent(group);
+        }
+        long id = group.node(1).broadcast(group.now(), new byte[0]);
+        group.settle();
+        assertEquals(1, group.reached(id), "the joiner's broadcast reaches the other node");
+    }
 }
