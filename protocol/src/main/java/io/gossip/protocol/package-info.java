@@ -58,7 +58,11 @@
  *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
  *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since
  *       its in-arcs are presumed dead) through a random PartialView member, or its bootstrap contact
- *       when the PartialView is empty, and keeps its PartialView. A contact that already has the
+ *       when the PartialView is empty, and keeps its PartialView. Through the bootstrap contact it
+ *       also holds that contact, as a join does (a lease renewal with an empty PartialView too, the
+ *       arc expiring with the lease): the contact notes a subscriber it does not know as one that
+ *       holds it, and without the arc it kept an InView entry nobody held while the node could
+ *       receive gossip but forward it to nobody. A contact that already has the
  *       subscriber in its InView knows it is a member re-subscribing through a random member, and
  *       acts as the contact itself without an indirection walk (like a lease renewal). With the
  *       walk, a node cut off by a partition (all its in-neighbours on the other side) stayed cut
