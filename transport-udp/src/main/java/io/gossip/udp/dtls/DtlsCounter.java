@@ -27,6 +27,11 @@ public enum DtlsCounter {
     PEER_BACKOFF_DROPPED,
     /** Outbound datagrams too large for one record within the datagram limit. */
     OVERSIZED_DROPPED,
+    /**
+     * Outbound handshake datagrams (or alerts) not sent because their peer's address is unproven and
+     * they would take what it was sent past three times what came from it: the reflection guard.
+     */
+    AMPLIFICATION_LIMIT_DROPPED,
     /** Inbound datagrams that are not DTLS records at all (for example plaintext gossip). */
     REJECTED_NOT_DTLS,
     /** Inbound records for which there is no usable session (and that cannot start one). */

@@ -87,7 +87,7 @@ public final class DtlsEndpoint {
         }
         DtlsSession session = sessions.get(to);
         if (session == null) {
-            session = open(nowMicros, to);
+            session = open(nowMicros, to, true);
             session.send(nowMicros, plaintext);
             if (session.isClient()) {
                 session.start(nowMicros);
@@ -95,6 +95,7 @@ public final class DtlsEndpoint {
                 session.requestConnect(nowMicros);
             }
         } else {
+            session.markWanted();
             session.send(nowMicros, plaintext);
         }
         rearm(nowMicros);
@@ -193,13 +194,18 @@ public final class DtlsEndpoint {
         return DtlsRecords.compare(self, peer) < 0;
     }
 
-    /** Opens a session with {@code peer} in the role the addresses give, making room first if full. */
-    DtlsSession open(long nowMicros, InetSocketAddress peer) {
+    /**
+     * Opens a session with {@code peer} in the role the addresses give, making room first if full.
+     *
+     * @param wanted whether this node opens it to send; otherwise a datagram from {@code peer}'s
+     *     address did, and the session may send there no more than a few times what came from there
+     */
+    DtlsSession open(long nowMicros, InetSocketAddress peer, boolean wanted) {
         if (sessions.size() >= config.maxSessions()) {
             evictOne();
         }
         boolean client = isClientFor(peer);
-        DtlsSession session = new DtlsSession(services, peer, client, config.newEngine(client), nowMicros);
+        DtlsSession session = new DtlsSession(services, peer, client, config.newEngine(client), nowMicros, wanted);
         sessions.put(peer, session);
         return session;
     }
@@ -209,7 +215,7 @@ public final class DtlsEndpoint {
         sessions.remove(old.peer());
         count(DtlsCounter.CLOSED_BY_PEER);
         old.close(false); // the peer already dropped its half
-        return open(nowMicros, old.peer());
+        return open(nowMicros, old.peer(), false);
     }
 
     /** Evicts a failed session if any, else the least recently active pending one, else established one. */

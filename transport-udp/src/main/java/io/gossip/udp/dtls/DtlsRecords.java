@@ -27,23 +27,30 @@ final class DtlsRecords {
     /**
      * The connect request a server-role node sends when it has something to send to a peer it has
      * no session with, asking the peer (the client by address order) to start a handshake. Its
-     * first byte, 0, is no DTLS content type, so it can never be mistaken for a record.
+     * first byte, 0, is no DTLS content type, so it can never be mistaken for a record. It is
+     * padded with zeros to {@value #CONNECT_REQUEST_BYTES} bytes: the peer answers with a
+     * ClientHello (about 235 bytes) before it knows the request really came from that address, and
+     * may send an unproven address at most {@value DtlsSession#AMPLIFICATION_FACTOR} times what
+     * it received from it.
      */
-    private static final byte[] CONNECT_REQUEST = {0x00, 'G', 'D', 'T', 'L', 'S', 'C', 0x01};
+    static final int CONNECT_REQUEST_BYTES = 128;
+    private static final byte[] CONNECT_REQUEST_PREFIX = {0x00, 'G', 'D', 'T', 'L', 'S', 'C', 0x02};
 
     private DtlsRecords() {
     }
 
     static ByteBuffer connectRequest() {
-        return ByteBuffer.wrap(CONNECT_REQUEST.clone());
+        byte[] request = new byte[CONNECT_REQUEST_BYTES];
+        System.arraycopy(CONNECT_REQUEST_PREFIX, 0, request, 0, CONNECT_REQUEST_PREFIX.length);
+        return ByteBuffer.wrap(request);
     }
 
     static boolean isConnectRequest(ByteBuffer datagram) {
-        if (datagram.remaining() != CONNECT_REQUEST.length) {
+        if (datagram.remaining() != CONNECT_REQUEST_BYTES) {
             return false;
         }
-        for (int i = 0; i < CONNECT_REQUEST.length; i++) {
-            if (datagram.get(datagram.position() + i) != CONNECT_REQUEST[i]) {
+        for (int i = 0; i < CONNECT_REQUEST_PREFIX.length; i++) {
+            if (datagram.get(datagram.position() + i) != CONNECT_REQUEST_PREFIX[i]) {
                 return false;
             }
         }

@@ -13,6 +13,12 @@ import javax.net.ssl.SSLException;
  * the retransmission deadline passes with no answer. Delegated tasks (certificate checks, key
  * agreement) run inline on the calling thread. Confined to its endpoint's thread.
  *
+ * <p>Until the peer has shown it receives at its address (the handshake completed) or this node
+ * itself chose to talk to it, the session sends that address at most {@value #AMPLIFICATION_FACTOR}
+ * times the bytes that came from it (QUIC's anti-amplification rule, RFC 9000 section 8.1): a
+ * spoofed connect request, stray record or replayed ClientHello cannot turn the node into a
+ * reflector that floods a third party with handshake flights and their retransmissions.
+ *
  * <p>This class holds the association's state and its transitions; the engine calls live in its
  * {@link EngineDriver}, the retransmission and handshake deadlines in its {@link HandshakeTimer}.
  */
@@ -26,6 +32,9 @@ final class DtlsSession {
         FAILED
     }
 
+    /** An unproven peer address gets at most this many times the bytes received from it. */
+    static final int AMPLIFICATION_FACTOR = 3;
+
     private final SessionServices services;
     private final InetSocketAddress peer;
     private final boolean client;
@@ -37,9 +46,19 @@ final class DtlsSession {
     private long lastActivityMicros;
     private long establishedAtMicros;
     private long failedUntilMicros;
+    /** Whether output to the peer is unlimited: this node asked for the session, or the handshake completed. */
+    private boolean addressProven;
+    private long bytesReceived;
+    private long bytesSent;
 
-    DtlsSession(SessionServices services, InetSocketAddress peer, boolean client, SSLEngine engine, long nowMicros) {
+    /**
+     * @param wanted whether this node opened the session to send to the peer (its address is then
+     *     not the word of whoever sent a datagram claiming it)
+     */
+    DtlsSession(SessionServices services, InetSocketAddress peer, boolean client, SSLEngine engine, long nowMicros,
+            boolean wanted) {
         this.services = services;
+        this.addressProven = wanted;
         this.peer = peer;
         this.client = client;
         this.driver = new EngineDriver(this, services, peer, engine);
@@ -76,6 +95,31 @@ final class DtlsSession {
         return clientRandom;
     }
 
+    /** Counts a datagram that arrived from the peer's address for this session. */
+    void received(int bytes) {
+        bytesReceived += bytes;
+    }
+
+    /** This node sends to the peer itself: its address is no longer only a sender's claim. */
+    void markWanted() {
+        addressProven = true;
+    }
+
+    /**
+     * Puts a datagram for the peer on the wire (the callee may keep the buffer), unless the peer's
+     * address is unproven and it would take the bytes sent there past
+     * {@value #AMPLIFICATION_FACTOR} times those received from there (counted, dropped).
+     */
+    void transmit(ByteBuffer datagram) {
+        int bytes = datagram.remaining();
+        if (!addressProven && bytesSent + bytes > AMPLIFICATION_FACTOR * bytesReceived) {
+            services.count(DtlsCounter.AMPLIFICATION_LIMIT_DROPPED);
+            return;
+        }
+        bytesSent += bytes;
+        services.transmit(peer, datagram);
+    }
+
     /** Client role: sends the ClientHello. */
     void start(long nowMicros) {
         try {
@@ -89,7 +133,7 @@ final class DtlsSession {
 
     /** Server role with something to send: asks the peer to start. */
     void requestConnect(long nowMicros) {
-        services.transmit(peer, DtlsRecords.connectRequest());
+        transmit(DtlsRecords.connectRequest());
         services.count(DtlsCounter.CONNECT_REQUESTS_SENT);
         armRetransmit(nowMicros);
     }
@@ -181,7 +225,7 @@ final class DtlsSession {
         timer.backOff(nowMicros);
         services.count(DtlsCounter.HANDSHAKE_RETRANSMISSIONS);
         if (state == State.AWAITING_HELLO) {
-            services.transmit(peer, DtlsRecords.connectRequest());
+            transmit(DtlsRecords.connectRequest());
             services.count(DtlsCounter.CONNECT_REQUESTS_SENT);
             return;
         }
@@ -209,6 +253,7 @@ final class DtlsSession {
             return;
         }
         state = State.ESTABLISHED;
+        addressProven = true; // the peer answered the flights this node sent to that address
         establishedAtMicros = nowMicros;
         lastActivityMicros = nowMicros;
         timer.stop();

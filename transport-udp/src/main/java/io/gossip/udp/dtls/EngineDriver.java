@@ -47,7 +47,7 @@ final class EngineDriver {
         if (flight.hasFinalFlight() && DtlsRecords.isEpochZeroHandshake(datagram)) {
             // The client is still retransmitting its last flight: our final flight was lost.
             services.count(DtlsCounter.HANDSHAKE_RETRANSMISSIONS);
-            services.transmit(peer, flight.finalFlight());
+            session.transmit(flight.finalFlight());
         }
     }
 
@@ -127,7 +127,7 @@ final class EngineDriver {
     void flushFlight() {
         ByteBuffer datagram = flight.take(session.isEstablished() && !session.isClient());
         if (datagram != null) {
-            services.transmit(peer, datagram);
+            session.transmit(datagram);
         }
     }
 
@@ -189,7 +189,11 @@ final class EngineDriver {
         net.flip();
         session.touch(nowMicros);
         services.count(DtlsCounter.DATAGRAMS_SEALED);
-        services.transmitCopy(peer, net);
+        session.transmit(copy(net));
+    }
+
+    private static ByteBuffer copy(ByteBuffer datagram) {
+        return ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
     }
 
     /** Closes the engine's outbound side and sends the alert it produces (a close_notify or an error). */
@@ -204,7 +208,7 @@ final class EngineDriver {
                 if (!net.hasRemaining()) {
                     break;
                 }
-                services.transmitCopy(peer, net);
+                session.transmit(copy(net));
             }
         } catch (SSLException | RuntimeException ignored) {
             // the alert is a courtesy; the session is gone either way

@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
  * on a single session whatever either of them lost: the roles fixed by address order, a fresh
  * ClientHello replacing an established session at most once per
  * {@code minRehandshakeIntervalMillis}, a record with no session making this side reconnect.
- * Opening and replacing sessions stays with the endpoint, which owns the table and its limit.
- * Confined to the endpoint's thread.
+ * Opening and replacing sessions stays with the endpoint, which owns the table and its limit. Every
+ * datagram is counted to the session it reaches (or opens), which bounds what that session may send
+ * back before the peer's address is proven ({@link DtlsSession#transmit}). Confined to the endpoint's
+ * thread.
  */
 final class InboundRouter {
     private final DtlsEndpoint endpoint;
@@ -26,7 +28,7 @@ final class InboundRouter {
     /** Routes one datagram that arrived from {@code from}. */
     void route(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
         if (DtlsRecords.isConnectRequest(datagram)) {
-            onConnectRequest(nowMicros, from);
+            onConnectRequest(nowMicros, from, datagram.remaining());
         } else if (!DtlsRecords.looksLikeRecord(datagram)) {
             services.count(DtlsCounter.REJECTED_NOT_DTLS);
         } else if (DtlsRecords.isClientHello(datagram)) {
@@ -36,17 +38,24 @@ final class InboundRouter {
         }
     }
 
-    private void onConnectRequest(long nowMicros, InetSocketAddress from) {
+    private void onConnectRequest(long nowMicros, InetSocketAddress from, int bytes) {
         if (!endpoint.isClientFor(from)) {
             services.count(DtlsCounter.REJECTED_ROLE_CONFLICT);
             return;
         }
         DtlsSession session = sessions.get(from);
         if (session == null) {
-            endpoint.open(nowMicros, from).start(nowMicros);
-        } else if (session.isEstablished()) {
+            DtlsSession fresh = endpoint.open(nowMicros, from, false);
+            fresh.received(bytes);
+            fresh.start(nowMicros);
+            return;
+        }
+        session.received(bytes);
+        if (session.isEstablished()) {
             if (rehandshakeAllowed(session, nowMicros)) {
-                endpoint.replace(nowMicros, session).start(nowMicros); // the peer lost the session
+                DtlsSession fresh = endpoint.replace(nowMicros, session); // the peer lost the session
+                fresh.received(bytes);
+                fresh.start(nowMicros);
             } else {
                 services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
             }
@@ -62,14 +71,14 @@ final class InboundRouter {
         byte[] random = DtlsRecords.clientRandom(datagram);
         DtlsSession session = sessions.get(from);
         if (session == null) {
-            session = endpoint.open(nowMicros, from);
+            session = endpoint.open(nowMicros, from, false);
         } else if (session.state() == DtlsSession.State.FAILED) {
             if (nowMicros < session.deadlineMicros()) {
                 services.count(DtlsCounter.PEER_BACKOFF_DROPPED);
                 return;
             }
             sessions.remove(from);
-            session = endpoint.open(nowMicros, from);
+            session = endpoint.open(nowMicros, from, false);
         } else if (session.isEstablished()) {
             if (DtlsRecords.sameRandom(random, session.clientRandom())) {
                 session.onDatagram(nowMicros, datagram); // a late copy of the hello that set it up
@@ -84,19 +93,23 @@ final class InboundRouter {
                 && !DtlsRecords.sameRandom(random, session.clientRandom())) {
             session = endpoint.replace(nowMicros, session); // the client gave up and started over
         }
+        session.received(datagram.remaining());
         session.accept(nowMicros, datagram, random);
     }
 
     private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
         DtlsSession session = sessions.get(from);
         if (session != null && session.state() != DtlsSession.State.FAILED) {
+            session.received(datagram.remaining());
             session.onDatagram(nowMicros, datagram);
             return;
         }
         services.count(DtlsCounter.REJECTED_NO_SESSION);
         if (session == null && DtlsRecords.epoch(datagram) > 0) {
-            // The peer holds a session we do not (evicted or restarted): set up a new one.
-            DtlsSession fresh = endpoint.open(nowMicros, from);
+            // The peer holds a session we do not (evicted or restarted): set up a new one. Anyone can
+            // claim that, so until the peer's address is proven the answer stays small (received).
+            DtlsSession fresh = endpoint.open(nowMicros, from, false);
+            fresh.received(datagram.remaining());
             if (fresh.isClient()) {
                 fresh.start(nowMicros);
             } else {

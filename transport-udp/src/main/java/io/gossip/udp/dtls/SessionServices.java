@@ -45,10 +45,6 @@ final class SessionServices {
         io.transmit(to, datagram);
     }
 
-    void transmitCopy(InetSocketAddress to, ByteBuffer datagram) {
-        io.transmit(to, ByteBuffer.allocate(datagram.remaining()).put(datagram).flip());
-    }
-
     void deliver(InetSocketAddress from, ByteBuffer plaintext) {
         io.deliver(from, plaintext);
     }

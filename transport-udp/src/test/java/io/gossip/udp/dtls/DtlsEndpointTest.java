@@ -330,11 +330,14 @@ class DtlsEndpointTest {
         y.close();
         DtlsTestPeer restarted = new DtlsTestPeer(DtlsConfig.of(nodesA.get(1), TestPki.PASSWORD, trustA), 0, 102, port);
         open.add(restarted);
-        // x still holds the old session: this record cannot be opened, but it makes the restarted peer reconnect.
+        // x still holds the old session: these records cannot be opened, but they make the restarted peer
+        // reconnect. It answers an address it has no proof of with at most three times what came from there,
+        // so it takes two (a ClientHello is about 235 bytes; a live peer's retransmissions and heartbeats).
+        x.send("sealed for the old session", restarted);
         x.send("sealed for the old session", restarted);
         assertTrue(DtlsTestPeer.pump(List.of(x, restarted), 10_000,
                 () -> restarted.endpoint.isEstablished(x.address) && x.count(DtlsCounter.HANDSHAKES_COMPLETED) == 2));
-        assertEquals(1, restarted.count(DtlsCounter.REJECTED_NO_SESSION));
+        assertTrue(restarted.count(DtlsCounter.REJECTED_NO_SESSION) >= 1);
         assertEquals(1, x.count(DtlsCounter.CLOSED_BY_PEER));
         x.send("after the restart", restarted);
         assertTrue(DtlsTestPeer.pump(List.of(x, restarted), 5_000, () -> restarted.textsFrom(x).size() == 1));
