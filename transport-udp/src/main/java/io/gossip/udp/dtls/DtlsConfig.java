@@ -164,7 +164,8 @@ public final class DtlsConfig {
 
     /**
      * Shortest time between two handshakes with one peer triggered by that peer (a fresh
-     * ClientHello or connect request on an established session): bounds what a forged one costs.
+     * ClientHello or connect request on an established session, which starts a new handshake beside
+     * the session): bounds what a forged one costs.
      */
     public DtlsConfig withMinRehandshakeIntervalMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,

@@ -17,10 +17,11 @@ import java.util.Set;
  * <p>Roles are fixed by address order: of two peers, the lower address (see
  * {@link DtlsRecords#compare}) is the DTLS client. A server-role node with something to send asks
  * its peer to connect with a small connect request; simultaneous opens therefore never deadlock
- * and never produce two sessions. A fresh ClientHello on an established session (the peer lost its
- * state) replaces the session, at most once per {@code minRehandshakeIntervalMillis}; a record for
- * which no session exists makes this side reconnect, so a peer that forgot a session is brought
- * back without waiting for an idle timeout.
+ * and never produce two sessions. A fresh ClientHello or connect request on an established session
+ * (the peer lost its state, or someone claims its address) starts a new handshake beside the
+ * session, at most once per {@code minRehandshakeIntervalMillis}, which replaces it only once it
+ * completes; a record for which no session exists makes this side reconnect, so a peer that forgot
+ * a session is brought back without waiting for an idle timeout.
  *
  * <p>State is bounded: at most {@code maxSessions} sessions (the least recently active, pending
  * ones first, is evicted to make room), at most {@code pendingDatagramsPerSession} queued
@@ -112,6 +113,11 @@ public final class DtlsEndpoint {
         if (nowMicros >= armedMicros) {
             armedMicros = Long.MAX_VALUE; // the armed wake-up is due, so it is this call: ask again below
         }
+        for (DtlsSession candidate : new ArrayList<>(sessions.candidates())) {
+            if (candidate.deadlineMicros() <= nowMicros && !candidate.onTimer(nowMicros)) {
+                sessions.removeCandidate(candidate.peer()); // the session it would replace stays
+            }
+        }
         for (DtlsSession session : new ArrayList<>(sessions.values())) {
             if (session.deadlineMicros() <= nowMicros) {
                 boolean wasEstablished = session.isEstablished();
@@ -155,6 +161,7 @@ public final class DtlsEndpoint {
             if (!peers.contains(session.peer()) && session.lastActivityMicros() <= quietBefore
                     && session.state() != DtlsSession.State.FAILED) {
                 it.remove();
+                sessions.removeCandidate(session.peer());
                 count(DtlsCounter.EVICTED_NOT_IN_VIEW);
                 session.close(true);
                 closed++;
@@ -208,6 +215,41 @@ public final class DtlsEndpoint {
         DtlsSession session = new DtlsSession(services, peer, client, config.newEngine(client), nowMicros, wanted);
         sessions.put(peer, session);
         return session;
+    }
+
+    /**
+     * Starts a handshake with the peer of the established {@code current} beside it (see
+     * {@link SessionTable}); {@link #promoteIfEstablished} swaps it in once it completes.
+     */
+    DtlsSession startCandidate(long nowMicros, DtlsSession current) {
+        DtlsSession candidate = new DtlsSession(services, current.peer(), current.isClient(),
+                config.newEngine(current.isClient()), nowMicros, false);
+        sessions.putCandidate(current.peer(), candidate);
+        return candidate;
+    }
+
+    /**
+     * Makes {@code peer}'s candidate its session if its handshake has completed: the peer proved
+     * it holds a trusted certificate and receives at that address, so it lost the old session
+     * (restart, eviction). Drops a candidate that failed. Returns the candidate if it was promoted.
+     */
+    DtlsSession promoteIfEstablished(InetSocketAddress peer) {
+        DtlsSession candidate = sessions.candidate(peer);
+        if (candidate == null || candidate.state() == DtlsSession.State.AWAITING_HELLO
+                || candidate.state() == DtlsSession.State.HANDSHAKING) {
+            return null;
+        }
+        sessions.removeCandidate(peer);
+        if (!candidate.isEstablished()) {
+            return null; // failed: the established session it would have replaced is untouched
+        }
+        DtlsSession old = sessions.get(peer);
+        sessions.put(peer, candidate);
+        if (old != null) {
+            count(DtlsCounter.CLOSED_BY_PEER);
+            old.close(false); // the peer already dropped its half
+        }
+        return candidate;
     }
 
     /** Drops {@code old} without telling its peer (which lost it) and opens a fresh one in its place. */

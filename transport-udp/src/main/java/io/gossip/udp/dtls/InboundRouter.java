@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
  * Hands each datagram that reaches a {@link DtlsEndpoint} to the session it belongs to, by kind:
  * a connect request, a ClientHello, or any other record. These are the rules that keep two peers
  * on a single session whatever either of them lost: the roles fixed by address order, a fresh
- * ClientHello replacing an established session at most once per
- * {@code minRehandshakeIntervalMillis}, a record with no session making this side reconnect.
+ * ClientHello or connect request on an established session starting a candidate handshake beside
+ * it (at most once per {@code minRehandshakeIntervalMillis}) that replaces it once complete, a
+ * record with no session making this side reconnect.
  * Opening and replacing sessions stays with the endpoint, which owns the table and its limit. Every
  * datagram is counted to the session it reaches (or opens), which bounds what that session may send
  * back before the peer's address is proven ({@link DtlsSession#transmit}). Confined to the endpoint's
@@ -52,10 +53,13 @@ final class InboundRouter {
         }
         session.received(bytes);
         if (session.isEstablished()) {
-            if (rehandshakeAllowed(session, nowMicros)) {
-                DtlsSession fresh = endpoint.replace(nowMicros, session); // the peer lost the session
-                fresh.received(bytes);
-                fresh.start(nowMicros);
+            if (sessions.candidate(from) != null) {
+                sessions.candidate(from).received(bytes); // its own retransmissions get there
+            } else if (rehandshakeAllowed(session, nowMicros)) {
+                // The peer may have lost the session; the working one stays until a new one completes.
+                DtlsSession candidate = endpoint.startCandidate(nowMicros, session);
+                candidate.received(bytes);
+                candidate.start(nowMicros);
             } else {
                 services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
             }
@@ -84,11 +88,8 @@ final class InboundRouter {
                 session.onDatagram(nowMicros, datagram); // a late copy of the hello that set it up
                 return;
             }
-            if (!rehandshakeAllowed(session, nowMicros)) {
-                services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
-                return;
-            }
-            session = endpoint.replace(nowMicros, session);
+            onClientHelloBeside(nowMicros, session, datagram, random);
+            return;
         } else if (session.state() == DtlsSession.State.HANDSHAKING
                 && !DtlsRecords.sameRandom(random, session.clientRandom())) {
             session = endpoint.replace(nowMicros, session); // the client gave up and started over
@@ -97,7 +98,37 @@ final class InboundRouter {
         session.accept(nowMicros, datagram, random);
     }
 
+    /**
+     * A fresh ClientHello on an established session: the peer restarted or lost its half, or
+     * someone merely claims its address. The hello goes to a candidate handshake beside the working
+     * session (at most one a {@code minRehandshakeIntervalMillis}), which replaces it only once it
+     * completes; a candidate that never does leaves the session as it was.
+     */
+    private void onClientHelloBeside(long nowMicros, DtlsSession session, ByteBuffer datagram, byte[] random) {
+        DtlsSession candidate = sessions.candidate(session.peer());
+        boolean live = candidate != null && candidate.state() != DtlsSession.State.FAILED;
+        if (!live || !DtlsRecords.sameRandom(random, candidate.clientRandom())) {
+            if (!rehandshakeAllowed(session, nowMicros)) {
+                services.count(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON);
+                return;
+            }
+            candidate = endpoint.startCandidate(nowMicros, session);
+        }
+        candidate.received(datagram.remaining());
+        candidate.accept(nowMicros, datagram, random);
+        endpoint.promoteIfEstablished(session.peer());
+    }
+
     private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
+        DtlsSession candidate = sessions.candidate(from);
+        if (candidate != null && !DtlsRecords.isApplicationRecord(datagram)) {
+            // Handshake traffic while a candidate runs is the candidate's; application data stays
+            // with the working session until the candidate has completed.
+            candidate.received(datagram.remaining());
+            candidate.onDatagram(nowMicros, datagram);
+            endpoint.promoteIfEstablished(from);
+            return;
+        }
         DtlsSession session = sessions.get(from);
         if (session != null && session.state() != DtlsSession.State.FAILED) {
             session.received(datagram.remaining());

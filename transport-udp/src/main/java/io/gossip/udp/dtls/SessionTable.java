@@ -8,10 +8,15 @@ import java.util.Map;
 /**
  * An endpoint's sessions by peer address, in creation order (so scans and eviction ties never
  * depend on hash order), with the queries the endpoint needs: which session to give up under the
- * limit, and the earliest deadline. Confined to the endpoint's thread.
+ * limit, and the earliest deadline. Beside an established session it may hold a <em>candidate</em>:
+ * a new handshake with the same address that replaces the session only once it completes, so a
+ * ClientHello or connect request that merely claims the peer's address cannot end a working session.
+ * At most one candidate per established session, so candidates are bounded by the session limit.
+ * Confined to the endpoint's thread.
  */
 final class SessionTable {
     private final Map<InetSocketAddress, DtlsSession> byPeer = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, DtlsSession> candidates = new LinkedHashMap<>();
 
     DtlsSession get(InetSocketAddress peer) {
         return byPeer.get(peer);
@@ -21,8 +26,27 @@ final class SessionTable {
         byPeer.put(peer, session);
     }
 
+    /** Removes the session with {@code peer}, and its candidate if any. */
     DtlsSession remove(InetSocketAddress peer) {
+        candidates.remove(peer);
         return byPeer.remove(peer);
+    }
+
+    /** The handshake under way to replace the established session with {@code peer}, or null. */
+    DtlsSession candidate(InetSocketAddress peer) {
+        return candidates.get(peer);
+    }
+
+    void putCandidate(InetSocketAddress peer, DtlsSession candidate) {
+        candidates.put(peer, candidate);
+    }
+
+    DtlsSession removeCandidate(InetSocketAddress peer) {
+        return candidates.remove(peer);
+    }
+
+    Collection<DtlsSession> candidates() {
+        return candidates.values();
     }
 
     Collection<DtlsSession> values() {
@@ -35,6 +59,7 @@ final class SessionTable {
 
     void clear() {
         byPeer.clear();
+        candidates.clear();
     }
 
     int establishedCount() {
@@ -51,6 +76,9 @@ final class SessionTable {
     long nextDeadlineMicros() {
         long next = Long.MAX_VALUE;
         for (DtlsSession s : byPeer.values()) {
+            next = Math.min(next, s.deadlineMicros());
+        }
+        for (DtlsSession s : candidates.values()) {
             next = Math.min(next, s.deadlineMicros());
         }
         return next;
