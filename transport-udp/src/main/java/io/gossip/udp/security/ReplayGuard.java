@@ -52,7 +52,7 @@ final class ReplayGuard {
      *     {@link TransportDropReason#REPLAYED}
      */
     TransportDropReason accept(long streamId, long seq, long sentMillis, long nowMillis) {
-        if (Math.abs(sentMillis - nowMillis) > maxSkewMillis || sentMillis == Long.MIN_VALUE) {
+        if (!withinSkew(sentMillis, nowMillis)) {
             return TransportDropReason.STALE;
         }
         if (seq < 1) {
@@ -72,6 +72,17 @@ final class ReplayGuard {
         }
         stream.newestSentMillis = Math.max(stream.newestSentMillis, sentMillis);
         return null;
+    }
+
+    /**
+     * Whether {@code sentMillis} is at most the skew away from {@code nowMillis}. The difference is
+     * checked for overflow: {@code Math.abs(sentMillis - nowMillis)} let a timestamp 2^63 ms away
+     * through, because the difference wraps to {@link Long#MIN_VALUE}, whose absolute value is negative.
+     */
+    private boolean withinSkew(long sentMillis, long nowMillis) {
+        long difference = sentMillis - nowMillis;
+        boolean overflowed = ((sentMillis ^ nowMillis) & (sentMillis ^ difference)) < 0;
+        return !overflowed && difference >= -maxSkewMillis && difference <= maxSkewMillis;
     }
 
     /** Streams remembered now. */

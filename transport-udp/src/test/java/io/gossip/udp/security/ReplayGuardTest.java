@@ -37,6 +37,14 @@ class ReplayGuardTest {
     }
 
     @Test
+    void aTimestampHalfTheClockRangeAwayIsStaleNotAnOverflowIntoTheWindow() {
+        ReplayGuard guard = new ReplayGuard(SKEW, 16);
+        assertEquals(TransportDropReason.STALE, guard.accept(3, 1, NOW + Long.MIN_VALUE, NOW));
+        assertEquals(TransportDropReason.STALE, guard.accept(3, 1, Long.MAX_VALUE, NOW));
+        assertEquals(TransportDropReason.STALE, guard.accept(3, 1, Long.MIN_VALUE + 1, NOW));
+    }
+
+    @Test
     void aSeededRandomOrderOfDistinctSequenceNumbersIsAllAcceptedAndAllRefusedTheSecondTime() {
         SplittableRandom random = new SplittableRandom(99);
         long[] seqs = new long[ReplayGuard.WINDOW];
