@@ -85,7 +85,7 @@ public final class AeadProtection implements DatagramProtection {
         this.random = random;
         this.wallClockMillis = wallClockMillis;
         this.streams = new SenderStreams(random, SENDER_STREAMS, AeadProtection::addressBytes);
-        this.replay = new ReplayGuard(maxSkewMillis, REPLAY_MEMORY_STREAMS);
+        this.replay = new ReplayGuard(maxSkewMillis, REPLAY_MEMORY_STREAMS, wallClockMillis.getAsLong());
         this.opened = new byte[maxDatagramBytes];
         try {
             sealCipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -16,8 +16,10 @@ import java.util.Map;
  * timestamp accepted on them is older than the skew window, because from then on any replay of
  * theirs fails the timestamp test. If the memory is full of live streams, the stream with the
  * oldest newest timestamp is evicted and that timestamp becomes a floor: a datagram of an unknown
- * stream must be newer than the floor, so nothing evicted can be replayed. Only called for
- * datagrams that authenticated, so only key holders create entries. Not thread-safe.
+ * stream must be newer than the floor, so nothing evicted can be replayed. The floor starts just
+ * below the moment the guard was created: a restarted node has forgotten every stream, and without
+ * it the last skew window's worth of captured datagrams could all be replayed to it once. Only
+ * called for datagrams that authenticated, so only key holders create entries. Not thread-safe.
  */
 final class ReplayGuard {
     /** Width of each stream's window, in sequence numbers. */
@@ -32,9 +34,13 @@ final class ReplayGuard {
     private final long maxSkewMillis;
     private final int capacity;
     private final Map<Long, Stream> streams = new HashMap<>();
-    private long floorMillis = Long.MIN_VALUE;
+    private long floorMillis;
 
-    ReplayGuard(long maxSkewMillis, int capacity) {
+    /**
+     * @param startMillis this node's clock now: datagrams of unknown streams sent before it are
+     *     refused as {@link TransportDropReason#REPLAYED}, since the node cannot know whether it saw them
+     */
+    ReplayGuard(long maxSkewMillis, int capacity, long startMillis) {
         if (maxSkewMillis < 1) {
             throw new IllegalArgumentException("maxSkewMillis must be >= 1, got " + maxSkewMillis);
         }
@@ -43,6 +49,7 @@ final class ReplayGuard {
         }
         this.maxSkewMillis = maxSkewMillis;
         this.capacity = capacity;
+        this.floorMillis = startMillis - 1;
     }
 
     /**

@@ -102,6 +102,20 @@ class AeadProtectionTest {
     }
 
     @Test
+    void aRestartedNodeRefusesDatagramsCapturedBeforeItStarted() throws Exception {
+        Keyring ring = Keyring.of(TestKeys.key(1));
+        AeadProtection alice = node(ALICE, ring, null);
+        AeadProtection bob = node(BOB, ring, null);
+        ByteBuffer captured = seal(alice, BOB);
+        assertArrayEquals(MESSAGE, open(bob, captured));
+        clock.addAndGet(2_000); // bob restarts with an empty replay memory, well within the skew window
+        AeadProtection restarted = node(BOB, ring, null);
+        assertEquals(TransportDropReason.REPLAYED, refusal(restarted, captured));
+        clock.addAndGet(1);
+        assertArrayEquals(MESSAGE, open(restarted, seal(alice, BOB)), "the same stream goes on after the restart");
+    }
+
+    @Test
     void opensWithEveryInstalledKeyAndSealsWithThePrimaryOnly() throws Exception {
         AeadProtection alice = node(ALICE, Keyring.of(TestKeys.key(1)), null);
         AeadProtection bob = node(BOB, Keyring.of(TestKeys.key(2), TestKeys.key(1)), null);

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 class ReplayGuardTest {
     private static final long NOW = 1_700_000_000_000L;
     private static final long SKEW = 30_000;
+    /** When the guards below started: before every timestamp they see, unless a test says otherwise. */
+    private static final long STARTED = NOW - SKEW;
 
     @Test
     void acceptsEachSequenceNumberOnceEvenOutOfOrderWithinTheWindow() {
-        ReplayGuard guard = new ReplayGuard(SKEW, 16);
+        ReplayGuard guard = new ReplayGuard(SKEW, 16, STARTED);
         assertNull(guard.accept(7, 10, NOW, NOW));
         assertNull(guard.accept(7, 3, NOW, NOW));
         assertNull(guard.accept(7, 200, NOW, NOW));
@@ -26,7 +28,7 @@ class ReplayGuardTest {
 
     @Test
     void refusesSequenceNumbersOlderThanTheWindowAndTimestampsOutsideTheSkew() {
-        ReplayGuard guard = new ReplayGuard(SKEW, 16);
+        ReplayGuard guard = new ReplayGuard(SKEW, 16, STARTED);
         assertNull(guard.accept(1, 1_000, NOW, NOW));
         assertNull(guard.accept(1, 1_000 - ReplayGuard.WINDOW + 1, NOW, NOW));
         assertEquals(TransportDropReason.REPLAYED, guard.accept(1, 1_000 - ReplayGuard.WINDOW, NOW, NOW));
@@ -37,8 +39,17 @@ class ReplayGuardTest {
     }
 
     @Test
+    void refusesUnknownStreamsSentBeforeItStartedAndAcceptsThemAfter() {
+        ReplayGuard guard = new ReplayGuard(SKEW, 16, NOW);
+        assertEquals(TransportDropReason.REPLAYED, guard.accept(4, 9, NOW - 1, NOW + 5),
+                "sent before a restart: it may have been accepted by the node's previous run");
+        assertNull(guard.accept(4, 10, NOW, NOW + 5));
+        assertNull(guard.accept(4, 8, NOW - 1, NOW + 5), "a known stream's window decides, not the start");
+    }
+
+    @Test
     void aTimestampHalfTheClockRangeAwayIsStaleNotAnOverflowIntoTheWindow() {
-        ReplayGuard guard = new ReplayGuard(SKEW, 16);
+        ReplayGuard guard = new ReplayGuard(SKEW, 16, STARTED);
         assertEquals(TransportDropReason.STALE, guard.accept(3, 1, NOW + Long.MIN_VALUE, NOW));
         assertEquals(TransportDropReason.STALE, guard.accept(3, 1, Long.MAX_VALUE, NOW));
         assertEquals(TransportDropReason.STALE, guard.accept(3, 1, Long.MIN_VALUE + 1, NOW));
@@ -57,7 +68,7 @@ class ReplayGuardTest {
             seqs[i] = seqs[j];
             seqs[j] = t;
         }
-        ReplayGuard guard = new ReplayGuard(SKEW, 4);
+        ReplayGuard guard = new ReplayGuard(SKEW, 4, STARTED);
         for (long seq : seqs) {
             assertNull(guard.accept(5, seq, NOW, NOW), "seq " + seq);
         }
@@ -68,7 +79,7 @@ class ReplayGuardTest {
 
     @Test
     void forgetsStreamsWhoseDatagramsHaveAllGoneStaleAndRaisesAFloorWhenFullOfLiveOnes() {
-        ReplayGuard guard = new ReplayGuard(SKEW, 2);
+        ReplayGuard guard = new ReplayGuard(SKEW, 2, STARTED);
         assertNull(guard.accept(1, 1, NOW, NOW));
         assertNull(guard.accept(2, 1, NOW + 10, NOW + 10));
         long later = NOW + SKEW + 5; // stream 1 is stale now, stream 2 is not
