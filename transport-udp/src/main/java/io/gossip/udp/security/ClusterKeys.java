@@ -185,13 +185,32 @@ public final class ClusterKeys {
     }
 
     private static void warnIfShared(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.log(System.Logger.Level.WARNING, "key file {0} is readable by other users; chmod 600 it", file);
-            }
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system, or unreadable: reading it will say so
+        String warning = permissionWarning(file);
+        if (warning != null) {
+            LOG.log(System.Logger.Level.WARNING, warning);
         }
+    }
+
+    /**
+     * What is wrong with who may use {@code file}, or null if nothing is (or it cannot be told: not
+     * a POSIX file system). Writable by others is as bad as readable: whoever can write the file can
+     * put in a key of their own, which the node then seals with and accepts.
+     */
+    static String permissionWarning(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return null; // not a POSIX file system, or unreadable: reading it will say so
+        }
+        boolean readable = permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_READ);
+        boolean writable = permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        if (!readable && !writable) {
+            return null;
+        }
+        return "key file " + file + " is " + (readable && writable ? "readable and writable"
+                : readable ? "readable" : "writable") + " by other users; chmod 600 it";
     }
 }

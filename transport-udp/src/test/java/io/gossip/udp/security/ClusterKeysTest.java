@@ -2,12 +2,14 @@ package io.gossip.udp.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -30,6 +32,19 @@ class ClusterKeysTest {
         assertEquals(TestKeys.key(1), ring.primary());
         assertEquals(2, ring.keys().size());
         assertEquals(TestKeys.key(2), ring.find(TestKeys.key(2).id()));
+    }
+
+    @Test
+    void warnsAboutAKeyFileOthersCanReadOrWriteButNotAboutAPrivateOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("perm.key"), KEY1_BASE64 + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertNull(ClusterKeys.permissionWarning(file));
+        for (String shared : new String[] {"rw-r-----", "rw----r--", "rw--w----", "rw-----w-"}) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(shared));
+            String warning = ClusterKeys.permissionWarning(file);
+            assertTrue(warning != null && warning.contains("chmod 600"), shared + ": " + warning);
+            assertFalse(warning.contains(KEY1_BASE64), "the warning never quotes the key");
+        }
     }
 
     @Test
