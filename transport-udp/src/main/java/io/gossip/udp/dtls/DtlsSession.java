@@ -19,6 +19,11 @@ import javax.net.ssl.SSLException;
  * spoofed connect request, stray record or replayed ClientHello cannot turn the node into a
  * reflector that floods a third party with handshake flights and their retransmissions.
  *
+ * <p>Every call into the engine treats an unchecked exception like an {@link SSLException}: the
+ * session fails. The JDK 17 engine throws some on malformed input from the network (a mutated
+ * handshake record made a delegated task throw a {@code ClassCastException}), and before this
+ * such a datagram, from any address, threw out of the endpoint into the event loop.
+ *
  * <p>This class holds the association's state and its transitions; the engine calls live in its
  * {@link EngineDriver}, the retransmission and handshake deadlines in its {@link HandshakeTimer}.
  */
@@ -125,7 +130,7 @@ final class DtlsSession {
         try {
             driver.beginHandshake();
             driver.drive(nowMicros);
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) { // see the class comment
             fail(nowMicros, DtlsCounter.HANDSHAKES_FAILED, true);
         }
         armRetransmit(nowMicros);
@@ -146,7 +151,7 @@ final class DtlsSession {
                 state = State.HANDSHAKING;
                 driver.beginHandshake();
             }
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) { // see the class comment
             fail(nowMicros, DtlsCounter.HANDSHAKES_FAILED, true);
             return;
         }
@@ -165,7 +170,7 @@ final class DtlsSession {
         boolean wasHandshaking = state == State.HANDSHAKING;
         try {
             driver.consume(nowMicros, datagram);
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) { // see the class comment
             fail(nowMicros, state == State.ESTABLISHED ? DtlsCounter.REJECTED_BAD_RECORD
                     : DtlsCounter.HANDSHAKES_FAILED, true);
             return;
@@ -231,7 +236,7 @@ final class DtlsSession {
         }
         try {
             driver.resendLastFlight(nowMicros);
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) { // see the class comment
             fail(nowMicros, DtlsCounter.HANDSHAKES_FAILED, true);
         }
     }

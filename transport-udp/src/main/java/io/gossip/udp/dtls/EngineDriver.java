@@ -182,7 +182,7 @@ final class EngineDriver {
                 services.count(DtlsCounter.OVERSIZED_DROPPED);
                 return;
             }
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) { // as in DtlsSession: the session fails
             session.fail(nowMicros, DtlsCounter.HANDSHAKES_FAILED, false);
             return;
         }
