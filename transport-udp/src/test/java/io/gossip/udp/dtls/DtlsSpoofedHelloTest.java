@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An established session against ClientHellos that claim its peer's address, in memory on a hand-driven clock. */
+/**
+ * An established session against a hostile network (ClientHellos and connect requests that claim
+ * its peer's address, replayed records), in memory on a hand-driven clock.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DtlsSpoofedHelloTest {
     private static final long STEP_MICROS = 10_000;
@@ -159,6 +162,21 @@ class DtlsSpoofedHelloTest {
         assertBothWaysAtOnce(net, "right after the forged request");
         net.run(15_000_000);
         assertBothWaysAtOnce(net, "later");
+    }
+
+    @Test
+    void aCapturedApplicationRecordReplayedIsDeliveredOnlyOnce() {
+        Net net = establishedPair();
+        net.send(address(7000), address(7001), "once");
+        Datagram captured = net.inFlight.peek();
+        net.step();
+        for (int i = 0; i < 3; i++) {
+            net.endpoints.get(address(7001)).receive(net.now, captured.from(), ByteBuffer.wrap(captured.bytes()));
+            net.step();
+        }
+        assertEquals(List.of("before", "once"), net.delivered.get(address(7001)));
+        assertEquals(3, net.endpoints.get(address(7001)).stats().get(DtlsCounter.REJECTED_BAD_RECORD));
+        assertBothWaysAtOnce(net, "and the session is unharmed");
     }
 
     @Test
