@@ -105,6 +105,11 @@ final class DtlsSession {
         bytesReceived += bytes;
     }
 
+    /** Whether output to the peer is unlimited: this node wants the session, or it is established. */
+    boolean isAddressProven() {
+        return addressProven;
+    }
+
     /** This node sends to the peer itself: its address is no longer only a sender's claim. */
     void markWanted() {
         addressProven = true;

@@ -86,7 +86,10 @@ final class SessionTable {
 
     /**
      * The session to give up when the table is full: a failed one if any, else the least recently
-     * active pending one, else the least recently active established one; null if empty.
+     * active pending one that a datagram from the network opened, else the least recently active
+     * pending one this node opened to send, else the least recently active established one; null if
+     * empty. Anyone can open sessions by forging ClientHellos from many addresses; ranking their
+     * sessions below this node's own keeps such a flood from evicting the handshakes it started.
      */
     DtlsSession leastValuable() {
         DtlsSession victim = null;
@@ -102,8 +105,8 @@ final class SessionTable {
     private static int rank(DtlsSession s) {
         return switch (s.state()) {
             case FAILED -> 0;
-            case AWAITING_HELLO, HANDSHAKING -> 1;
-            case ESTABLISHED -> 2;
+            case AWAITING_HELLO, HANDSHAKING -> s.isAddressProven() ? 2 : 1;
+            case ESTABLISHED -> 3;
         };
     }
 }

@@ -145,6 +145,27 @@ class DtlsAmplificationTest {
                 target.sentTo(victim) + " bytes sent to the claimed source of one " + hello.length + "-byte hello");
     }
 
+    @Test
+    void aFloodOfSpoofedClientHellosDoesNotEvictAHandshakeThisNodeStarted() throws Exception {
+        Target target = new Target(config(1).withMaxSessions(4));
+        InetSocketAddress wanted = address(9500); // higher: the target is the client, its hello goes out
+        target.endpoint.send(target.now, wanted, ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        SSLEngine client = config(0).newEngine(true);
+        client.beginHandshake();
+        byte[] hello = wrapFlight(client);
+        for (int port = 5200; port < 5300; port++) {
+            target.receive(address(port), hello);
+        }
+        assertTrue(target.endpoint.sessionCount() <= 4);
+        assertTrue(target.endpoint.stats().get(DtlsCounter.EVICTED_FOR_LIMIT) > 0);
+        target.run(150_000);
+        assertTrue(target.sentTo(wanted) > 0 && target.endpoint.stats().get(DtlsCounter.PENDING_DISCARDED) == 0,
+                "the handshake this node started was evicted by forged ones: " + target.endpoint.stats());
+        int before = target.bytesTo.get(wanted).intValue();
+        target.run(1_000_000);
+        assertTrue(target.sentTo(wanted) > before, "it is still retransmitted");
+    }
+
     /**
      * What anyone can do from an address of its own: send a ClientHello, take the cookie from the
      * HelloVerifyRequest, and keep both hellos. The JDK's cookie is a hash of the hello and a
