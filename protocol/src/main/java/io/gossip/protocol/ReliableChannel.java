@@ -22,8 +22,9 @@ final class ReliableChannel {
     private final Environment env;
     private final Counters counters;
     /**
-     * Acks of the first sequence numbers, shared by every node: a node's numbers stay small, and a
-     * shared Ack is in cache when it arrives, where one allocated per receipt would not be.
+     * Acks of the first sequence numbers, shared by every node: in a simulation a node's numbers
+     * start at 1 and stay small, and a shared Ack is in cache when it arrives, where one allocated
+     * per receipt would not be. (A node started at a random first sequence, as over UDP, allocates.)
      */
     private static final Ack[] COMMON_ACKS = new Ack[4096];
 
@@ -56,13 +57,23 @@ final class ReliableChannel {
     private DuplicateMemory handled;
     /** Set while {@link #retransmitDue} walks the queue, which must then stay the same object. */
     private boolean retransmitting;
-    private int nextSeq = 1;
+    private int nextSeq;
 
+    /** A channel whose first sequence number is 1. */
     ReliableChannel(int id, ProtocolConfig config, Environment env, Counters counters) {
+        this(id, config, env, counters, 1);
+    }
+
+    /**
+     * A channel whose first sequence number is {@code firstSeq}, or 1 if that is
+     * {@link MembershipMessage#UNACKNOWLEDGED} (the number that asks for no ack is never claimed).
+     */
+    ReliableChannel(int id, ProtocolConfig config, Environment env, Counters counters, int firstSeq) {
         this.id = id;
         this.config = config;
         this.env = env;
         this.counters = counters;
+        this.nextSeq = firstSeq == MembershipMessage.UNACKNOWLEDGED ? 1 : firstSeq;
     }
 
     /** The sequence number for the next membership message (0 in the unacknowledged model). */

@@ -77,6 +77,27 @@ public final class ScampNode {
      * @param counters where it counts events; may be shared by nodes driven by one thread
      */
     public ScampNode(int id, ProtocolConfig config, Environment env, SplittableRandom random, Counters counters) {
+        this(id, config, env, random, counters, 0);
+    }
+
+    /**
+     * A node that has not joined any group yet, whose first broadcast is numbered
+     * {@code firstSequence} and first membership message {@code firstSequence + 1} (each going on by
+     * one and wrapping, membership numbers skipping {@link MembershipMessage#UNACKNOWLEDGED}). The
+     * other constructor is this one with 0. A driver whose node may come back under the id of an
+     * earlier incarnation (over UDP, a process restarted at the same address) draws
+     * {@code firstSequence} at random, so that the node's peers do not take its first messages for
+     * ones of the earlier incarnation they remember: see the package documentation.
+     *
+     * @param id this node's id
+     * @param config its configuration
+     * @param env where its output goes
+     * @param random its own generator, split from the run's root seed
+     * @param counters where it counts events; may be shared by nodes driven by one thread
+     * @param firstSequence the sequence number of its first broadcast, any int
+     */
+    public ScampNode(int id, ProtocolConfig config, Environment env, SplittableRandom random, Counters counters,
+            int firstSequence) {
         this.id = NodeIds.check(id);
         this.config = Objects.requireNonNull(config, "config");
         this.env = Objects.requireNonNull(env, "env");
@@ -84,7 +105,8 @@ public final class ScampNode {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.partialView = new PartialView(config.leaseDurationMillis() > 0);
         this.inView = new InView(config.leaseDurationMillis() > 0);
-        this.channel = new ReliableChannel(id, config, env, counters);
+        this.channel = new ReliableChannel(id, config, env, counters, firstSequence + 1);
+        this.nextBroadcastSeq = firstSequence;
         this.seen = new DuplicateMemory(config.duplicateMemoryCapacity(), config.duplicateMemoryAgeMicros());
     }
 

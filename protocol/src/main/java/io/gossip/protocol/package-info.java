@@ -29,6 +29,25 @@
  *       {@code retransmitTimeoutMillis}, doubling, up to {@code maxAttempts} transmissions;
  *       {@code maxAttempts = 1} is the paper's unacknowledged model (sequence number 0, no ack). A
  *       node that is not a member does not ack, so its senders give up on it.</li>
+ *   <li><b>First sequence numbers, and an id used again.</b> A node numbers its broadcasts from a
+ *       first sequence its driver chooses and its membership messages from the next one (the
+ *       {@code ScampNode} constructor taking {@code firstSequence}; the other one, which the
+ *       simulator uses, starts them at 0 and 1, as {@code ScampArena} does). A driver that never
+ *       gives an id to a second node needs nothing more. Over UDP a node's id at its peers is its
+ *       address, so a process restarted at the same address is its earlier incarnation to them,
+ *       and they still remember that incarnation's (sender, seq) pairs (over the retransmit
+ *       horizon, 15.75 s with the defaults) and message ids ({@code duplicateMemoryAgeMillis}, 10
+ *       minutes by default). Starting again at 1 and 0, its join's {@code Subscribe} was acked but
+ *       dropped as a retransmission (the node reported the join acknowledged while nothing was
+ *       forwarded), and its broadcasts were dropped as duplicates. So the UDP runtime draws the
+ *       first sequence from {@code SecureRandom}, not from the node's seed, which a restarted
+ *       process may be given again. A new number meets a remembered one only if the new run of
+ *       numbers overlaps the old: odds of about (k + m) / 2<sup>32</sup> per restart, for k numbers
+ *       the earlier incarnation used within what its peers remember and m the new one uses while
+ *       they remember them, 5·10<sup>-7</sup> with a thousand each. An incarnation number on the
+ *       wire would make them zero, at the price of a field in every message; the core draws
+ *       nothing itself (no global randomness, and a draw from its generator would change every
+ *       simulated run).</li>
  *   <li><b>Undeliverable messages.</b> A forwarded subscription or walk step whose retransmissions
  *       are exhausted goes to another member (the copy is not lost); a subscription goes to another
  *       PartialView member. The silent member is <em>not</em> evicted: under heavy loss a few lost
