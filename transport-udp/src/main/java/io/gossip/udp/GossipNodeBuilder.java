@@ -106,7 +106,10 @@ public final class GossipNodeBuilder {
         return this;
     }
 
-    /** Seed of the node's protocol random generator; default: drawn from {@link SecureRandom}. */
+    /**
+     * Seed of the node's protocol random generator; default: drawn from {@link SecureRandom}. The
+     * node's first sequence number is drawn from {@code SecureRandom} whatever the seed.
+     */
     public GossipNodeBuilder seed(long value) {
         seed = value;
         return this;

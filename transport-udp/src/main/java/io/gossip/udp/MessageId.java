@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The identity of a broadcast message: the address of the node that broadcast it and that node's
- * sequence number for it. Unique per origin for the origin's lifetime.
+ * sequence number for it. Unique per origin for the origin's lifetime; a node's first sequence number
+ * is drawn at random, so that a node restarted at the same address does not reuse its predecessor's.
  */
 public record MessageId(PeerAddress origin, int sequence) {
     public MessageId {

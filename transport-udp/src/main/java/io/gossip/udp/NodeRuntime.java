@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,6 +31,12 @@ import java.util.concurrent.CompletableFuture;
  * {@link GossipNode} is the thread-safe face that hands work over.
  */
 final class NodeRuntime {
+    /**
+     * Where a node's first sequence number comes from: never the seed, which a process restarted at
+     * the same address (its earlier incarnation's id at its peers) may be given again (see the
+     * protocol's package documentation, "First sequence numbers").
+     */
+    private static final SecureRandom FIRST_SEQUENCES = new SecureRandom();
     private final EventLoop loop;
     private final DatagramChannel channel;
     private final PeerAddress self;
@@ -68,7 +75,8 @@ final class NodeRuntime {
         this.impairment = impairment;
         this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
         this.selfId = loop.ids().intern(self);
-        this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters);
+        this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters,
+                FIRST_SEQUENCES.nextInt());
         this.gracefulLeave = new GracefulLeave(core, counters);
         this.joinWatch = new JoinWatch(core);
         this.reachWatch = new ReachWatch(core);
