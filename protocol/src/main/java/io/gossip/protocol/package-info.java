@@ -40,14 +40,14 @@
  *       minutes by default). Starting again at 1 and 0, its join's {@code Subscribe} was acked but
  *       dropped as a retransmission (the node reported the join acknowledged while nothing was
  *       forwarded), and its broadcasts were dropped as duplicates. So the UDP runtime draws the
- *       first sequence from {@code SecureRandom}, not from the node's seed, which a restarted
- *       process may be given again. A new number meets a remembered one only if the new run of
- *       numbers overlaps the old: odds of about (k + m) / 2<sup>32</sup> per restart, for k numbers
- *       the earlier incarnation used within what its peers remember and m the new one uses while
- *       they remember them, 5·10<sup>-7</sup> with a thousand each. An incarnation number on the
- *       wire would make them zero, at the price of a field in every message; the core draws
- *       nothing itself (no global randomness, and a draw from its generator would change every
- *       simulated run).</li>
+ *       first sequence from {@code SecureRandom} (not from the node's seed, which a restarted
+ *       process may be given again), uniformly among the 2<sup>31</sup> non-negative ints. A new
+ *       number meets a remembered one only if the new run of numbers overlaps the old: odds of
+ *       about (k + m) / 2<sup>31</sup> per restart, for k numbers the earlier incarnation used
+ *       within what its peers remember and m the new one uses while they remember them:
+ *       10<sup>-6</sup> with a thousand each. An incarnation number on the wire would make them
+ *       zero, at the price of a field in every message; the core draws nothing itself (no global
+ *       randomness, and a draw from its generator would change every simulated run).</li>
  *   <li><b>Undeliverable messages.</b> A forwarded subscription or walk step whose retransmissions
  *       are exhausted goes to another member (the copy is not lost); a subscription goes to another
  *       PartialView member. The silent member is <em>not</em> evicted: under heavy loss a few lost

@@ -34,7 +34,8 @@ final class NodeRuntime {
     /**
      * Where a node's first sequence number comes from: never the seed, which a process restarted at
      * the same address (its earlier incarnation's id at its peers) may be given again (see the
-     * protocol's package documentation, "First sequence numbers").
+     * protocol's package documentation, "First sequence numbers"). Drawn non-negative, so that a
+     * message id reads as origin#count ({@link MessageId#toString}) for the first 2^31 broadcasts.
      */
     private static final SecureRandom FIRST_SEQUENCES = new SecureRandom();
     private final EventLoop loop;
@@ -76,7 +77,7 @@ final class NodeRuntime {
         this.impairmentRandom = impairment == null ? null : new SplittableRandom(impairment.seed());
         this.selfId = loop.ids().intern(self);
         this.core = new ScampNode(selfId, config, loop.environment(), new SplittableRandom(seed), counters,
-                FIRST_SEQUENCES.nextInt());
+                FIRST_SEQUENCES.nextInt(Integer.MAX_VALUE));
         this.gracefulLeave = new GracefulLeave(core, counters);
         this.joinWatch = new JoinWatch(core);
         this.reachWatch = new ReachWatch(core);

@@ -64,7 +64,7 @@ class RestartTest {
                 assertTrue(LoopbackCluster.awaitCondition(() -> forwardedBy(contact) > forwarded, WAIT),
                         "the contact handled the join, not took it for a retransmission: " + contact.metrics());
                 MessageId after = again.broadcast(new byte[] {2});
-                // Equal first sequence numbers, odds 2^-32, would be the bug: the seed does not decide them.
+                // Equal first sequence numbers (odds 2^-31) would be the bug: the seed does not decide them.
                 assertNotEquals(before.sequence(), after.sequence());
                 assertTrue(LoopbackCluster.awaitCondition(() -> atContact.contains(after), WAIT),
                         "the contact delivered the restarted node's first broadcast: " + contact.metrics());
