@@ -151,7 +151,9 @@ public final class GossipNode implements AutoCloseable {
 
     /**
      * Completes once broadcasts can reach this node: a member holds it in its PartialView and has
-     * told it so (its InView is no longer empty). Gossip travels along PartialViews only, and a
+     * told it so (its InView is no longer empty), or, the node being a member, a heartbeat or gossip
+     * message reached it (members send those along their PartialView arcs only: how a node restarted
+     * at an address its peers still hold learns it is held). Gossip travels along PartialViews only, and a
      * joiner's subscription is forwarded from member to member until one keeps it, a few hops after
      * the contact acknowledged the join: a broadcast sent in between reaches every member but the
      * joiner, and nothing sends it again. Wait on this, on every node, before broadcasting to a

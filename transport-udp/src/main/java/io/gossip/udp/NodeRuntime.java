@@ -149,6 +149,7 @@ final class NodeRuntime {
             return;
         }
         long now = RealClock.nowMicros();
+        reachWatch.onMessage(decoded.message());
         try {
             core.onMessage(now, decoded.senderId(), decoded.message());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.gossip.udp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,28 @@ class RestartTest {
                 assertNotEquals(before.sequence(), after.sequence());
                 assertTrue(LoopbackCluster.awaitCondition(() -> atContact.contains(after), WAIT),
                         "the contact delivered the restarted node's first broadcast: " + contact.metrics());
+            }
+        }
+    }
+
+    @Test
+    void aRestartedNodeItsOnlyPeerStillHoldsIsReachable() throws Exception {
+        Set<MessageId> ignored = ConcurrentHashMap.newKeySet();
+        try (GossipNode contact = node(1, ignored).bindEphemeral(LOOPBACK).start()) {
+            contact.bootstrap();
+            PeerAddress address;
+            try (GossipNode first = node(3, ignored).bindEphemeral(LOOPBACK).start()) {
+                address = first.address();
+                first.join(contact.address()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                first.reachable().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertTrue(contact.metrics().partialView().contains(address), "the contact kept the first join");
+            // The contact already holds the address, so it keeps no copy of the new subscription and
+            // nobody tells the new node it is held; the contact's heartbeats along that arc do.
+            try (GossipNode again = node(3, ignored).bind(address).start()) {
+                again.join(contact.address()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                again.reachable().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertEquals(0, again.metrics().inViewSize(), "no member told it: the heartbeat did");
             }
         }
     }
