@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -137,7 +136,7 @@ class DtlsAmplificationTest {
         Target target = new Target(config(1));
         SSLEngine client = config(0).newEngine(true);
         client.beginHandshake();
-        byte[] hello = wrapFlight(client);
+        byte[] hello = EngineFlights.wrapFlight(client);
         InetSocketAddress victim = address(5100);
         target.receive(victim, hello);
         target.run(RUN_MICROS);
@@ -152,7 +151,7 @@ class DtlsAmplificationTest {
         target.endpoint.send(target.now, wanted, ByteBuffer.wrap(new byte[] {1, 2, 3}));
         SSLEngine client = config(0).newEngine(true);
         client.beginHandshake();
-        byte[] hello = wrapFlight(client);
+        byte[] hello = EngineFlights.wrapFlight(client);
         for (int port = 5200; port < 5300; port++) {
             target.receive(address(port), hello);
         }
@@ -174,32 +173,12 @@ class DtlsAmplificationTest {
     private static byte[][] hellosWithCookie(Target target, InetSocketAddress attacker) throws Exception {
         SSLEngine client = config(0).newEngine(true);
         client.beginHandshake();
-        byte[] first = wrapFlight(client);
+        byte[] first = EngineFlights.wrapFlight(client);
         target.receive(attacker, first);
         ByteBuffer verify = target.lastTo.get(attacker);
         ByteBuffer app = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
         client.unwrap(verify, app);
-        runTasks(client);
-        return new byte[][] {first, wrapFlight(client)};
-    }
-
-    private static byte[] wrapFlight(SSLEngine engine) throws Exception {
-        ByteBuffer out = ByteBuffer.allocate(DtlsConfig.UNFRAGMENTED_PACKET_BYTES);
-        runTasks(engine);
-        while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-            engine.wrap(ByteBuffer.allocate(0), out);
-            runTasks(engine);
-        }
-        out.flip();
-        byte[] bytes = new byte[out.remaining()];
-        out.get(bytes);
-        return bytes;
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
+        EngineFlights.runTasks(client);
+        return new byte[][] {first, EngineFlights.wrapFlight(client)};
     }
 }

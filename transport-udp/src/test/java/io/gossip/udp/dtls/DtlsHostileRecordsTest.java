@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,7 +87,7 @@ class DtlsHostileRecordsTest {
         SSLEngine from = client;
         SSLEngine to = server;
         for (int round = 0; round < 8; round++) {
-            byte[] flight = wrapFlight(from);
+            byte[] flight = EngineFlights.wrapFlight(from, 65_536);
             if (flight.length > 0) {
                 flights.add(flight);
                 ByteBuffer in = ByteBuffer.wrap(flight);
@@ -97,7 +96,7 @@ class DtlsHostileRecordsTest {
                     if (to.unwrap(in, app).bytesConsumed() == 0) {
                         break;
                     }
-                    runTasks(to);
+                    EngineFlights.runTasks(to);
                 }
             }
             SSLEngine swap = from;
@@ -105,25 +104,5 @@ class DtlsHostileRecordsTest {
             to = swap;
         }
         return flights;
-    }
-
-    private static byte[] wrapFlight(SSLEngine engine) throws Exception {
-        ByteBuffer out = ByteBuffer.allocate(65_536);
-        runTasks(engine);
-        while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-            engine.wrap(ByteBuffer.allocate(0), out);
-            runTasks(engine);
-        }
-        out.flip();
-        byte[] bytes = new byte[out.remaining()];
-        out.get(bytes);
-        return bytes;
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -148,7 +147,8 @@ class DtlsSpoofedHelloTest {
         Net net = establishedPair();
         SSLEngine stranger = DtlsConfig.of(nodes.get(2), TestPki.PASSWORD, trust).newEngine(true);
         stranger.beginHandshake();
-        net.endpoints.get(address(7001)).receive(net.now, address(7000), ByteBuffer.wrap(wrapFlight(stranger)));
+        byte[] hello = EngineFlights.wrapFlight(stranger);
+        net.endpoints.get(address(7001)).receive(net.now, address(7000), ByteBuffer.wrap(hello));
         assertBothWaysAtOnce(net, "right after the forged hello");
         net.run(15_000_000); // the forged hello's handshake times out
         assertBothWaysAtOnce(net, "once it has timed out");
@@ -187,25 +187,5 @@ class DtlsSpoofedHelloTest {
         assertTrue(deliveryMicros(net, address(7000), address(7001), "after") >= 0);
         assertBothWaysAtOnce(net, "then");
         assertEquals(1, net.endpoints.get(address(7001)).stats().get(DtlsCounter.CLOSED_BY_PEER));
-    }
-
-    private static byte[] wrapFlight(SSLEngine engine) throws Exception {
-        ByteBuffer out = ByteBuffer.allocate(DtlsConfig.UNFRAGMENTED_PACKET_BYTES);
-        runTasks(engine);
-        while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-            engine.wrap(ByteBuffer.allocate(0), out);
-            runTasks(engine);
-        }
-        out.flip();
-        byte[] bytes = new byte[out.remaining()];
-        out.get(bytes);
-        return bytes;
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
     }
 }
