@@ -225,6 +225,7 @@ public final class DtlsEndpoint {
         DtlsSession candidate = new DtlsSession(services, current.peer(), current.isClient(),
                 config.newEngine(current.isClient()), nowMicros, false);
         sessions.putCandidate(current.peer(), candidate);
+        current.candidateStarted(nowMicros);
         return candidate;
     }
 

@@ -50,6 +50,8 @@ final class DtlsSession {
     private final HandshakeTimer timer;
     private long lastActivityMicros;
     private long establishedAtMicros;
+    /** When a candidate handshake last started beside this established session (see InboundRouter). */
+    private long candidateStartedAtMicros = Long.MIN_VALUE;
     private long failedUntilMicros;
     /** Whether output to the peer is unlimited: this node asked for the session, or the handshake completed. */
     private boolean addressProven;
@@ -92,8 +94,18 @@ final class DtlsSession {
         return lastActivityMicros;
     }
 
-    long establishedAtMicros() {
-        return establishedAtMicros;
+    /**
+     * When this session last set up keys or had a handshake started beside it: the re-handshake
+     * limit counts from then, so a stream of ClientHellos claiming the peer's address starts one
+     * candidate per interval, not one each.
+     */
+    long lastHandshakeMicros() {
+        return Math.max(establishedAtMicros, candidateStartedAtMicros);
+    }
+
+    /** A candidate handshake starts beside this established session now. */
+    void candidateStarted(long nowMicros) {
+        candidateStartedAtMicros = nowMicros;
     }
 
     byte[] clientRandom() {

@@ -150,7 +150,7 @@ final class InboundRouter {
     }
 
     private boolean rehandshakeAllowed(DtlsSession session, long nowMicros) {
-        return nowMicros - session.establishedAtMicros()
+        return nowMicros - session.lastHandshakeMicros()
                 >= services.config().minRehandshakeIntervalMillis() * 1_000;
     }
 }

@@ -156,6 +156,20 @@ class DtlsSpoofedHelloTest {
     }
 
     @Test
+    void forgedClientHellosStartOneCandidateHandshakeASecond() throws Exception {
+        Net net = establishedPair();
+        DtlsEndpoint server = net.endpoints.get(address(7001));
+        for (int i = 0; i < 5; i++) { // five strangers' hellos, each with its own random, within 0.5 s
+            SSLEngine stranger = DtlsConfig.of(nodes.get(2), TestPki.PASSWORD, trust).newEngine(true);
+            stranger.beginHandshake();
+            server.receive(net.now, address(7000), ByteBuffer.wrap(EngineFlights.wrapFlight(stranger)));
+            net.run(100_000);
+        }
+        assertEquals(4, server.stats().get(DtlsCounter.REJECTED_REHANDSHAKE_TOO_SOON), server.stats().toString());
+        assertBothWaysAtOnce(net, "after the forged hellos");
+    }
+
+    @Test
     void aConnectRequestSpoofedFromAnEstablishedPeersAddressLosesNothing() {
         Net net = establishedPair();
         net.endpoints.get(address(7000)).receive(net.now, address(7001), DtlsRecords.connectRequest());
