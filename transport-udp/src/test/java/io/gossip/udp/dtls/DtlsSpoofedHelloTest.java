@@ -170,7 +170,7 @@ class DtlsSpoofedHelloTest {
     }
 
     @Test
-    void aConnectRequestSpoofedFromAnEstablishedPeersAddressLosesNothing() {
+    void aConnectRequestSpoofedFromAnEstablishedPeersAddressLeavesTheSessionWorking() {
         Net net = establishedPair();
         net.endpoints.get(address(7000)).receive(net.now, address(7001), DtlsRecords.connectRequest());
         assertBothWaysAtOnce(net, "right after the forged request");
