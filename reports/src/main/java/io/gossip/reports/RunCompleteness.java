@@ -62,31 +62,43 @@ final class RunCompleteness {
      * @throws ReportException naming the file that is short and what it lacks
      */
     static void check(RunData run) throws ReportException {
-        check(run, true, true);
+        Map<Run, Integer> broadcasts = checkRows(run);
+        JsonNode scenario = scenario(run);
+        checkEvents(run, scenario, broadcasts);
+        checkTimeline(run, scenario);
     }
 
     /**
      * The same checks for {@code sim compare}, which reads older folders without {@code events.csv}
-     * or {@code timeline.csv}: each of those two is held to the others only when the folder has it.
+     * or {@code timeline.csv}, and shows a run whose {@code scenario.yaml} does not parse as one of
+     * unknown scenario: each of those two files is held to the others only when the folder has it,
+     * against the scenario only when it parses.
      *
      * @throws ReportException naming the file that is short and what it lacks
      */
     static void checkPresent(RunData run) throws ReportException {
-        check(run, Files.exists(file(run, EventRow.FILE)), Files.exists(file(run, TimelineRow.FILE)));
+        Map<Run, Integer> broadcasts = checkRows(run);
+        JsonNode scenario;
+        try {
+            scenario = scenario(run);
+        } catch (ReportException unreadable) {
+            scenario = YAML.createObjectNode();
+        }
+        if (Files.exists(file(run, EventRow.FILE))) {
+            checkEvents(run, scenario, broadcasts);
+        }
+        if (Files.exists(file(run, TimelineRow.FILE))) {
+            checkTimeline(run, scenario);
+        }
     }
 
-    private static void check(RunData run, boolean events, boolean timeline) throws ReportException {
+    /** The rows of points, broadcasts, nodes and coverage against summary.json; the broadcasts per run. */
+    private static Map<Run, Integer> checkRows(RunData run) throws ReportException {
         Map<Group, Summary.PointSummary> groups = groups(run);
         Map<Run, Integer> broadcasts = checkBroadcasts(run, groups);
         checkNodes(run, groups);
         checkCoverage(run);
-        JsonNode scenario = scenario(run);
-        if (events) {
-            checkEvents(run, scenario, broadcasts);
-        }
-        if (timeline) {
-            checkTimeline(run, scenario);
-        }
+        return broadcasts;
     }
 
     private static Path file(RunData run, String name) {

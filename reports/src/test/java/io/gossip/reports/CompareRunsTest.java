@@ -155,4 +155,13 @@ class CompareRunsTest {
         e = assertThrows(ReportException.class, () -> CompareRuns.load(List.of(a, sampled)));
         assertEquals(sampled.resolve("timeline.csv"), e.file());
     }
+
+    @Test
+    void aScenarioFileThatDoesNotParseIsComparedAsUnknown() throws Exception {
+        Path a = run("a", "first");
+        Path broken = run("broken", "second", "name: [second");
+        CompareRuns runs = CompareRuns.load(List.of(a, broken));
+        assertEquals(List.of(broken + " has no readable scenario.yaml: its scenario is not compared"),
+                runs.differences());
+    }
 }
