@@ -46,12 +46,6 @@ class ScampArenaDifferencesTest {
     }
 
     /**
-     * Once differed: the read-only views of a node that never joined throw NullPointerException in the arena
-     * (partialView/inView read records[node] unchecked) where a ScampNode answers with empty arrays;
-     * and a negative id throws ArrayIndexOutOfBoundsException from the size getters, while
-     * isMember answers false. The end-of-run comparison of views has to skip such nodes.
-     */
-    /**
      * Both sides once delivered a node's own message to it (and sent it round again) when a copy
      * came back after its duplicate memory had pushed the message out; the origin's own message is a
      * duplicate whatever its memory holds.
@@ -96,6 +90,12 @@ class ScampArenaDifferencesTest {
         lockstep.assertSameState();
     }
 
+    /**
+     * Once differed: the read-only views of a node that never joined throw NullPointerException in the arena
+     * (partialView/inView read records[node] unchecked) where a ScampNode answers with empty arrays;
+     * and a negative id throws ArrayIndexOutOfBoundsException from the size getters, while
+     * isMember answers false. The end-of-run comparison of views has to skip such nodes.
+     */
     @Test
     void theViewsOfANodeThatNeverJoinedAreEmpty() {
         ArenaLockstep lockstep = new ArenaLockstep(3, CONFIG, 1);

@@ -149,7 +149,7 @@ final class NodeRuntime {
             return;
         }
         long now = RealClock.nowMicros();
-        reachWatch.onMessage(decoded.message());
+        reachWatch.onMessage(decoded.senderId(), decoded.message());
         try {
             core.onMessage(now, decoded.senderId(), decoded.message());
         } catch (RuntimeException e) {

@@ -45,11 +45,13 @@ final class ReachWatch {
     }
 
     /**
-     * A message reached the node: a heartbeat or gossip message, to a member, comes from a member
-     * that holds it in its PartialView.
+     * A message reached the node from {@code from}: a heartbeat or gossip message, to a member, comes
+     * from a member that holds it in its PartialView (unless it claims to come from the node itself,
+     * which the core drops).
      */
-    void onMessage(Message message) {
-        if (!reachable.isDone() && core.isMember() && (message instanceof Heartbeat || message instanceof Gossip)) {
+    void onMessage(int from, Message message) {
+        if (!reachable.isDone() && from != core.id() && core.isMember()
+                && (message instanceof Heartbeat || message instanceof Gossip)) {
             reachable.complete(null);
         }
     }
