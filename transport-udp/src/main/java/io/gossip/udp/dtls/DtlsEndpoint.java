@@ -247,8 +247,7 @@ public final class DtlsEndpoint {
         DtlsSession old = sessions.get(peer);
         sessions.put(peer, candidate);
         if (old != null) {
-            count(DtlsCounter.CLOSED_BY_PEER);
-            old.close(false); // the peer already dropped its half
+            closeLostByPeer(old);
         }
         return candidate;
     }
@@ -256,9 +255,14 @@ public final class DtlsEndpoint {
     /** Drops {@code old} without telling its peer (which lost it) and opens a fresh one in its place. */
     DtlsSession replace(long nowMicros, DtlsSession old) {
         sessions.remove(old.peer());
-        count(DtlsCounter.CLOSED_BY_PEER);
-        old.close(false); // the peer already dropped its half
+        closeLostByPeer(old);
         return open(nowMicros, old.peer(), false);
+    }
+
+    /** Closes a session its peer has already dropped (restart, eviction), without telling it. */
+    private void closeLostByPeer(DtlsSession old) {
+        count(DtlsCounter.CLOSED_BY_PEER);
+        old.close(false);
     }
 
     /** Evicts a failed session if any, else the least recently active pending one, else established one. */
