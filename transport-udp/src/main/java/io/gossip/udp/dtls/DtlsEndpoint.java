@@ -113,6 +113,7 @@ public final class DtlsEndpoint {
         if (nowMicros >= armedMicros) {
             armedMicros = Long.MAX_VALUE; // the armed wake-up is due, so it is this call: ask again below
         }
+        sessions.expireRetiring(nowMicros);
         for (DtlsSession candidate : new ArrayList<>(sessions.candidates())) {
             if (candidate.deadlineMicros() <= nowMicros && !candidate.onTimer(nowMicros)) {
                 sessions.removeCandidate(candidate.peer()); // the session it would replace stays
@@ -162,6 +163,7 @@ public final class DtlsEndpoint {
                     && session.state() != DtlsSession.State.FAILED) {
                 it.remove();
                 sessions.removeCandidate(session.peer());
+                sessions.dropRetiring(session.peer());
                 count(DtlsCounter.EVICTED_NOT_IN_VIEW);
                 session.close(true);
                 closed++;
@@ -170,7 +172,7 @@ public final class DtlsEndpoint {
         return closed;
     }
 
-    /** Drops every session without telling the peers (the node is stopping). */
+    /** Drops every session (retiring ones too) without telling the peers (the node is stopping). */
     public void close() {
         sessions.clear();
         armedMicros = Long.MAX_VALUE;
@@ -184,7 +186,7 @@ public final class DtlsEndpoint {
         return session != null && session.isEstablished();
     }
 
-    /** Sessions held now, in any state. */
+    /** Sessions held now, in any state (not counting retiring ones, see {@link SessionTable}). */
     public int sessionCount() {
         return sessions.size();
     }
@@ -233,8 +235,17 @@ public final class DtlsEndpoint {
      * Makes {@code peer}'s candidate its session if its handshake has completed: the peer proved
      * it holds a trusted certificate and receives at that address, so it lost the old session
      * (restart, eviction). Drops a candidate that failed. Returns the candidate if it was promoted.
+     *
+     * <p>The replaced session is not closed at once but kept as the peer's retiring session for
+     * {@code handshakeTimeoutMillis} (see {@link SessionTable}). On the server side the candidate
+     * completes when the client's Finished arrives, one hop before the client gets the server's final
+     * flight and switches too; the records the client seals with the old keys meanwhile (longer if
+     * that flight is lost and retransmitted) are opened by the retiring session instead of being
+     * dropped. The client's own candidate started before the server's, and a handshake that has not
+     * completed within {@code handshakeTimeoutMillis} of its start is abandoned, so by the end of the
+     * grace the client has switched or given up: no more old-key records are due.
      */
-    DtlsSession promoteIfEstablished(InetSocketAddress peer) {
+    DtlsSession promoteIfEstablished(long nowMicros, InetSocketAddress peer) {
         DtlsSession candidate = sessions.candidate(peer);
         if (candidate == null || candidate.state() == DtlsSession.State.AWAITING_HELLO
                 || candidate.state() == DtlsSession.State.HANDSHAKING) {
@@ -247,7 +258,12 @@ public final class DtlsEndpoint {
         DtlsSession old = sessions.get(peer);
         sessions.put(peer, candidate);
         if (old != null) {
-            closeLostByPeer(old);
+            count(DtlsCounter.CLOSED_BY_PEER);
+            if (old.isEstablished()) {
+                sessions.retire(old, nowMicros + config.handshakeTimeoutMillis() * 1_000);
+            } else {
+                old.close(false);
+            }
         }
         return candidate;
     }

@@ -177,6 +177,14 @@ final class DtlsSession {
 
     /** Feeds one datagram of records from the peer to the engine. */
     void onDatagram(long nowMicros, ByteBuffer datagram) {
+        onDatagram(nowMicros, datagram, null);
+    }
+
+    /**
+     * Feeds one datagram of records from the peer to the engine; an application record this
+     * established session cannot open goes to {@code retiring} (the session it replaced, or null).
+     */
+    void onDatagram(long nowMicros, ByteBuffer datagram, DtlsSession retiring) {
         if (state == State.FAILED || state == State.AWAITING_HELLO) {
             services.count(DtlsCounter.REJECTED_NO_SESSION);
             return;
@@ -186,7 +194,7 @@ final class DtlsSession {
         }
         boolean wasHandshaking = state == State.HANDSHAKING;
         try {
-            driver.consume(nowMicros, datagram);
+            driver.consume(nowMicros, datagram, retiring);
         } catch (SSLException | RuntimeException e) { // see the class comment
             fail(nowMicros, state == State.ESTABLISHED ? DtlsCounter.REJECTED_BAD_RECORD
                     : DtlsCounter.HANDSHAKES_FAILED, true);
@@ -194,6 +202,23 @@ final class DtlsSession {
         }
         if (wasHandshaking && state == State.HANDSHAKING) {
             armRetransmit(nowMicros); // an answer came: the next flight (if any) gets a fresh timer
+        }
+    }
+
+    /**
+     * As a retiring session (replaced, see {@link SessionTable}): opens one application record its
+     * successor could not and delivers it. Returns whether it did; never sends anything, whatever the
+     * record (no alert, no flight), and an engine error only closes it.
+     */
+    boolean openRetired(ByteBuffer record) {
+        if (state != State.ESTABLISHED) {
+            return false;
+        }
+        try {
+            return driver.openOnly(record);
+        } catch (SSLException | RuntimeException e) { // see the class comment
+            close(false);
+            return false;
         }
     }
 

@@ -51,11 +51,14 @@ final class EngineDriver {
         }
     }
 
-    /** Feeds the records of one datagram from the peer to the engine, then drives the handshake on. */
-    void consume(long nowMicros, ByteBuffer datagram) throws SSLException {
+    /**
+     * Feeds the records of one datagram from the peer to the engine, then drives the handshake on.
+     * An application record the established session cannot open goes to {@code retiring}, if not null.
+     */
+    void consume(long nowMicros, ByteBuffer datagram, DtlsSession retiring) throws SSLException {
         for (int step = 0; step < MAX_STEPS && datagram.hasRemaining()
                 && session.state() != DtlsSession.State.FAILED; step++) {
-            SSLEngineResult result = unwrap(nowMicros, datagram);
+            SSLEngineResult result = unwrap(nowMicros, datagram, retiring);
             if (result == null || result.bytesConsumed() == 0) {
                 break;
             }
@@ -85,7 +88,7 @@ final class EngineDriver {
             switch (engine.getHandshakeStatus()) {
                 case NEED_TASK -> runDelegatedTasks();
                 case NEED_WRAP -> wrap(nowMicros);
-                case NEED_UNWRAP_AGAIN -> unwrap(nowMicros, EMPTY);
+                case NEED_UNWRAP_AGAIN -> unwrap(nowMicros, EMPTY, null);
                 default -> {
                     if (session.state() == DtlsSession.State.HANDSHAKING
                             && engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING
@@ -131,9 +134,10 @@ final class EngineDriver {
         }
     }
 
-    private SSLEngineResult unwrap(long nowMicros, ByteBuffer datagram) throws SSLException {
+    private SSLEngineResult unwrap(long nowMicros, ByteBuffer datagram, DtlsSession retiring) throws SSLException {
         ByteBuffer app = services.appScratch();
         app.clear();
+        int start = datagram.position();
         boolean applicationRecord = DtlsRecords.isApplicationRecord(datagram);
         boolean wasEstablished = session.isEstablished();
         SSLEngineResult result = engine.unwrap(datagram, app);
@@ -155,8 +159,13 @@ final class EngineDriver {
         if (applicationRecord && wasEstablished && result.bytesConsumed() > 0 && result.bytesProduced() == 0) {
             // The engine drops an application record that fails authentication or its replay
             // window without a word (RFC 6347, 4.1.2.7: never fatal, so a spoofed datagram cannot
-            // end a session); we send no empty ones, so this is such a record: count it.
-            services.count(DtlsCounter.REJECTED_BAD_RECORD);
+            // end a session); we send no empty ones, so this is such a record. The session this one
+            // just replaced may open it (the peer had not switched keys yet): then it is delivered
+            // and counted as opened there, not as rejected; otherwise count it.
+            if (retiring == null || !retiring.openRetired(record(datagram, start, result))) {
+                services.count(DtlsCounter.REJECTED_BAD_RECORD);
+            }
+            return result;
         }
         if (result.bytesProduced() > 0) {
             app.flip();
@@ -170,6 +179,30 @@ final class EngineDriver {
             }
         }
         return result;
+    }
+
+    /** The record {@code result} consumed from {@code datagram}, which started at {@code start}. */
+    private static ByteBuffer record(ByteBuffer datagram, int start, SSLEngineResult result) {
+        ByteBuffer record = datagram.duplicate();
+        record.limit(start + result.bytesConsumed()).position(start);
+        return record;
+    }
+
+    /**
+     * For a retiring session: opens one application record and delivers its plaintext. Only unwraps,
+     * never wraps, so whatever the engine would answer is never sent. Returns whether it delivered.
+     */
+    boolean openOnly(ByteBuffer record) throws SSLException {
+        ByteBuffer app = services.appScratch();
+        app.clear();
+        SSLEngineResult result = engine.unwrap(record, app);
+        if (result.getStatus() != SSLEngineResult.Status.OK || result.bytesProduced() == 0) {
+            return false;
+        }
+        app.flip();
+        services.count(DtlsCounter.DATAGRAMS_OPENED);
+        services.deliver(peer, app);
+        return true;
     }
 
     /** Seals {@code plaintext} as one application record and sends it; the session is established. */

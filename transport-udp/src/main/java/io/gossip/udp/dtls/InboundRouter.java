@@ -116,7 +116,7 @@ final class InboundRouter {
         }
         candidate.received(datagram.remaining());
         candidate.accept(nowMicros, datagram, random);
-        endpoint.promoteIfEstablished(session.peer());
+        endpoint.promoteIfEstablished(nowMicros, session.peer());
     }
 
     private void onRecord(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
@@ -126,13 +126,15 @@ final class InboundRouter {
             // with the working session until the candidate has completed.
             candidate.received(datagram.remaining());
             candidate.onDatagram(nowMicros, datagram);
-            endpoint.promoteIfEstablished(from);
+            endpoint.promoteIfEstablished(nowMicros, from);
             return;
         }
         DtlsSession session = sessions.get(from);
         if (session != null && session.state() != DtlsSession.State.FAILED) {
             session.received(datagram.remaining());
-            session.onDatagram(nowMicros, datagram);
+            // An application record the session cannot open may be one the peer sealed with the keys
+            // of the session it just replaced: that retiring session, if any, gets to open it.
+            session.onDatagram(nowMicros, datagram, sessions.retiring(from, nowMicros));
             return;
         }
         services.count(DtlsCounter.REJECTED_NO_SESSION);

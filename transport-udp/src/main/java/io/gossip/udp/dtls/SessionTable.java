@@ -2,6 +2,7 @@ package io.gossip.udp.dtls;
 
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,11 +13,21 @@ import java.util.Map;
  * a new handshake with the same address that replaces the session only once it completes, so a
  * ClientHello or connect request that merely claims the peer's address cannot end a working session.
  * At most one candidate per established session, so candidates are bounded by the session limit.
+ * A session a completed candidate replaced is kept a short grace as the peer's <em>retiring</em>
+ * session (see {@link DtlsEndpoint#promoteIfEstablished}): it only opens application records the
+ * current session cannot, never sends, and is closed when its grace ends or its peer's session is
+ * removed. At most one per peer held in the table, it is not counted in {@link #size} (so it never
+ * makes the session limit evict a live session) and never chosen by {@link #leastValuable}.
  * Confined to the endpoint's thread.
  */
 final class SessionTable {
     private final Map<InetSocketAddress, DtlsSession> byPeer = new LinkedHashMap<>();
     private final Map<InetSocketAddress, DtlsSession> candidates = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, Retiring> retiring = new LinkedHashMap<>();
+
+    /** A replaced session and the end of its grace. */
+    private record Retiring(DtlsSession session, long untilMicros) {
+    }
 
     DtlsSession get(InetSocketAddress peer) {
         return byPeer.get(peer);
@@ -26,10 +37,47 @@ final class SessionTable {
         byPeer.put(peer, session);
     }
 
-    /** Removes the session with {@code peer}, and its candidate if any. */
+    /** Removes the session with {@code peer}, and its candidate and retiring session if any. */
     DtlsSession remove(InetSocketAddress peer) {
         candidates.remove(peer);
+        dropRetiring(peer);
         return byPeer.remove(peer);
+    }
+
+    /**
+     * Keeps {@code old}, just replaced as {@code old.peer()}'s session, as its retiring session until
+     * {@code untilMicros}; one retiring before it is closed.
+     */
+    void retire(DtlsSession old, long untilMicros) {
+        Retiring before = retiring.put(old.peer(), new Retiring(old, untilMicros));
+        if (before != null) {
+            before.session().close(false);
+        }
+    }
+
+    /** The retiring session of {@code peer} whose grace has not ended at {@code nowMicros}, or null. */
+    DtlsSession retiring(InetSocketAddress peer, long nowMicros) {
+        Retiring r = retiring.get(peer);
+        return r == null || nowMicros >= r.untilMicros() ? null : r.session();
+    }
+
+    /** Closes {@code peer}'s retiring session, if any, without telling the peer. */
+    void dropRetiring(InetSocketAddress peer) {
+        Retiring r = retiring.remove(peer);
+        if (r != null) {
+            r.session().close(false);
+        }
+    }
+
+    /** Closes the retiring sessions whose grace has ended at {@code nowMicros}, without telling their peers. */
+    void expireRetiring(long nowMicros) {
+        for (Iterator<Retiring> it = retiring.values().iterator(); it.hasNext(); ) {
+            Retiring r = it.next();
+            if (nowMicros >= r.untilMicros()) {
+                it.remove();
+                r.session().close(false);
+            }
+        }
     }
 
     /** The handshake under way to replace the established session with {@code peer}, or null. */
@@ -60,6 +108,10 @@ final class SessionTable {
     void clear() {
         byPeer.clear();
         candidates.clear();
+        for (Retiring r : retiring.values()) {
+            r.session().close(false);
+        }
+        retiring.clear();
     }
 
     int establishedCount() {
@@ -80,6 +132,9 @@ final class SessionTable {
         }
         for (DtlsSession s : candidates.values()) {
             next = Math.min(next, s.deadlineMicros());
+        }
+        for (Retiring r : retiring.values()) {
+            next = Math.min(next, r.untilMicros());
         }
         return next;
     }

@@ -179,6 +179,57 @@ class DtlsSpoofedHelloTest {
     }
 
     @Test
+    void aSteadyStreamLosesNothingAcrossTheKeySwitchOfAForgedConnectRequest() {
+        Net net = establishedPair();
+        InetSocketAddress client = address(7000);
+        InetSocketAddress server = address(7001);
+        net.endpoints.get(client).receive(net.now, server, DtlsRecords.connectRequest());
+        List<String> expected = new ArrayList<>(List.of("before"));
+        for (int i = 0; i < 100; i++) { // a datagram each step for 1 s, across the new handshake
+            String text = "stream " + i;
+            expected.add(text);
+            net.send(client, server, text);
+            net.step();
+        }
+        net.run(100_000);
+        DtlsStats serverStats = net.endpoints.get(server).stats();
+        String stats = net.endpoints.get(client).stats() + " / " + serverStats;
+        assertEquals(2, serverStats.get(DtlsCounter.HANDSHAKES_COMPLETED), "the pair switched keys; " + stats);
+        assertEquals(expected, net.delivered.get(server), stats);
+        assertEquals(0, serverStats.get(DtlsCounter.REJECTED_BAD_RECORD), stats);
+        net.run(15_000_000); // the replaced session's grace ends
+        assertEquals(1, net.endpoints.get(server).sessionCount());
+        assertBothWaysAtOnce(net, "after the grace");
+    }
+
+    @Test
+    void aSteadyStreamLosesNothingWhenTheFinalFlightOfTheForgedRequestsHandshakeIsLost() {
+        Net net = establishedPair();
+        InetSocketAddress client = address(7000);
+        InetSocketAddress server = address(7001);
+        DtlsEndpoint serverEndpoint = net.endpoints.get(server);
+        net.endpoints.get(client).receive(net.now, server, DtlsRecords.connectRequest());
+        List<String> expected = new ArrayList<>(List.of("before"));
+        boolean dropped = false;
+        for (int i = 0; i < 100; i++) { // the client switches only once the flight is resent (200 ms)
+            String text = "stream " + i;
+            expected.add(text);
+            net.send(client, server, text);
+            net.step();
+            if (!dropped && serverEndpoint.stats().get(DtlsCounter.HANDSHAKES_COMPLETED) == 2) {
+                dropped = net.inFlight.removeIf(d -> d.from().equals(server)); // the server's final flight
+            }
+        }
+        net.run(100_000);
+        String stats = net.endpoints.get(client).stats() + " / " + serverEndpoint.stats();
+        assertTrue(dropped, stats);
+        assertEquals(1, serverEndpoint.stats().get(DtlsCounter.HANDSHAKE_RETRANSMISSIONS), stats);
+        assertEquals(expected, net.delivered.get(server), stats);
+        assertEquals(0, serverEndpoint.stats().get(DtlsCounter.REJECTED_BAD_RECORD), stats);
+        assertBothWaysAtOnce(net, "after the switch");
+    }
+
+    @Test
     void aCapturedApplicationRecordReplayedIsDeliveredOnlyOnce() {
         Net net = establishedPair();
         net.send(address(7000), address(7001), "once");
