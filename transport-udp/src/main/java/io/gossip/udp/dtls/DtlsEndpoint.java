@@ -257,13 +257,11 @@ public final class DtlsEndpoint {
         }
         DtlsSession old = sessions.get(peer);
         sessions.put(peer, candidate);
-        if (old != null) {
+        if (old != null && old.isEstablished()) {
             count(DtlsCounter.CLOSED_BY_PEER);
-            if (old.isEstablished()) {
-                sessions.retire(old, nowMicros + config.handshakeTimeoutMillis() * 1_000);
-            } else {
-                old.close(false);
-            }
+            sessions.retire(old, nowMicros + config.handshakeTimeoutMillis() * 1_000);
+        } else if (old != null) {
+            closeLostByPeer(old);
         }
         return candidate;
     }
