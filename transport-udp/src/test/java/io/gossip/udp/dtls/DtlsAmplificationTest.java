@@ -91,16 +91,24 @@ class DtlsAmplificationTest {
         return DtlsConfig.of(nodes.get(node), TestPki.PASSWORD, trust);
     }
 
+    /**
+     * {@code datagram} arrives once at {@code target} claiming {@code victim}'s address; the target
+     * then sends that address at most {@link #FACTOR} times its size, whatever it runs into later.
+     */
+    private static void assertAnswerBounded(Target target, InetSocketAddress victim, byte[] datagram, String what) {
+        target.receive(victim, datagram);
+        target.run(RUN_MICROS);
+        assertTrue(target.sentTo(victim) <= (long) FACTOR * datagram.length, target.sentTo(victim)
+                + " bytes sent to the claimed source of one " + datagram.length + "-byte " + what);
+    }
+
     @Test
     void aSpoofedConnectRequestDoesNotMakeTheClientFloodItsClaimedSource() {
         Target target = new Target(config(0));
         InetSocketAddress victim = address(9000); // higher than the target: the target is the DTLS client
         byte[] request = new byte[DtlsRecords.connectRequest().remaining()];
         DtlsRecords.connectRequest().get(request);
-        target.receive(victim, request);
-        target.run(RUN_MICROS);
-        assertTrue(target.sentTo(victim) <= (long) FACTOR * request.length,
-                target.sentTo(victim) + " bytes sent to the claimed source of one " + request.length + "-byte request");
+        assertAnswerBounded(target, victim, request, "request");
     }
 
     @Test
@@ -108,10 +116,7 @@ class DtlsAmplificationTest {
         Target target = new Target(config(0));
         InetSocketAddress victim = address(9001);
         byte[] record = {23, (byte) 0xFE, (byte) 0xFD, 0, 1, 0, 0, 0, 0, 0, 7, 0, 0}; // epoch 1, empty
-        target.receive(victim, record);
-        target.run(RUN_MICROS);
-        assertTrue(target.sentTo(victim) <= (long) FACTOR * record.length,
-                target.sentTo(victim) + " bytes sent to the claimed source of one " + record.length + "-byte record");
+        assertAnswerBounded(target, victim, record, "record");
     }
 
     @Test
@@ -137,11 +142,7 @@ class DtlsAmplificationTest {
         SSLEngine client = config(0).newEngine(true);
         client.beginHandshake();
         byte[] hello = EngineFlights.wrapFlight(client);
-        InetSocketAddress victim = address(5100);
-        target.receive(victim, hello);
-        target.run(RUN_MICROS);
-        assertTrue(target.sentTo(victim) <= (long) FACTOR * hello.length,
-                target.sentTo(victim) + " bytes sent to the claimed source of one " + hello.length + "-byte hello");
+        assertAnswerBounded(target, address(5100), hello, "hello");
     }
 
     @Test

@@ -178,20 +178,31 @@ class DtlsSpoofedHelloTest {
         assertBothWaysAtOnce(net, "later");
     }
 
+    /**
+     * Sends a datagram from 7000 to 7001 each step for 1 s, across whatever handshake is under way,
+     * running {@code afterStep} after each step, then lets the last ones arrive; returns every text
+     * 7001 should have been handed by then, "before" (of {@link #establishedPair}) first.
+     */
+    private static List<String> stream(Net net, Runnable afterStep) {
+        List<String> expected = new ArrayList<>(List.of("before"));
+        for (int i = 0; i < 100; i++) {
+            String text = "stream " + i;
+            expected.add(text);
+            net.send(address(7000), address(7001), text);
+            net.step();
+            afterStep.run();
+        }
+        net.run(100_000);
+        return expected;
+    }
+
     @Test
     void aSteadyStreamLosesNothingAcrossTheKeySwitchOfAForgedConnectRequest() {
         Net net = establishedPair();
         InetSocketAddress client = address(7000);
         InetSocketAddress server = address(7001);
         net.endpoints.get(client).receive(net.now, server, DtlsRecords.connectRequest());
-        List<String> expected = new ArrayList<>(List.of("before"));
-        for (int i = 0; i < 100; i++) { // a datagram each step for 1 s, across the new handshake
-            String text = "stream " + i;
-            expected.add(text);
-            net.send(client, server, text);
-            net.step();
-        }
-        net.run(100_000);
+        List<String> expected = stream(net, () -> { });
         DtlsStats serverStats = net.endpoints.get(server).stats();
         String stats = net.endpoints.get(client).stats() + " / " + serverStats;
         assertEquals(2, serverStats.get(DtlsCounter.HANDSHAKES_COMPLETED), "the pair switched keys; " + stats);
@@ -209,20 +220,15 @@ class DtlsSpoofedHelloTest {
         InetSocketAddress server = address(7001);
         DtlsEndpoint serverEndpoint = net.endpoints.get(server);
         net.endpoints.get(client).receive(net.now, server, DtlsRecords.connectRequest());
-        List<String> expected = new ArrayList<>(List.of("before"));
-        boolean dropped = false;
-        for (int i = 0; i < 100; i++) { // the client switches only once the flight is resent (200 ms)
-            String text = "stream " + i;
-            expected.add(text);
-            net.send(client, server, text);
-            net.step();
-            if (!dropped && serverEndpoint.stats().get(DtlsCounter.HANDSHAKES_COMPLETED) == 2) {
-                dropped = net.inFlight.removeIf(d -> d.from().equals(server)); // the server's final flight
+        boolean[] dropped = {false};
+        // The client switches only once the server's final flight, dropped here, is resent (200 ms).
+        List<String> expected = stream(net, () -> {
+            if (!dropped[0] && serverEndpoint.stats().get(DtlsCounter.HANDSHAKES_COMPLETED) == 2) {
+                dropped[0] = net.inFlight.removeIf(d -> d.from().equals(server));
             }
-        }
-        net.run(100_000);
+        });
         String stats = net.endpoints.get(client).stats() + " / " + serverEndpoint.stats();
-        assertTrue(dropped, stats);
+        assertTrue(dropped[0], stats);
         assertEquals(1, serverEndpoint.stats().get(DtlsCounter.HANDSHAKE_RETRANSMISSIONS), stats);
         assertEquals(expected, net.delivered.get(server), stats);
         assertEquals(0, serverEndpoint.stats().get(DtlsCounter.REJECTED_BAD_RECORD), stats);
