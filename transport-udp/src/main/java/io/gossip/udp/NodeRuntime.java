@@ -35,7 +35,8 @@ final class NodeRuntime {
      * Where a node's first sequence number comes from: never the seed, which a process restarted at
      * the same address (its earlier incarnation's id at its peers) may be given again (see the
      * protocol's package documentation, "First sequence numbers"). Drawn non-negative, so that a
-     * message id reads as origin#count ({@link MessageId#toString}) for the first 2^31 broadcasts.
+     * message id ({@link MessageId#toString}) reads as origin#number until the numbers pass 2^31 - 1
+     * and wrap, as any node's did before after 2^31 broadcasts.
      */
     private static final SecureRandom FIRST_SEQUENCES = new SecureRandom();
     private final EventLoop loop;
