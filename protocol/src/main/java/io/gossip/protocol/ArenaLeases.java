@@ -85,16 +85,6 @@ final class ArenaLeases {
         return (int) lease;
     }
 
-    /** When the node's current lease is to be renewed ({@code Long.MAX_VALUE}: none running). */
-    long renewalMicros(int node) {
-        return times[2 * node];
-    }
-
-    /** The join arc expires with the first lease ({@code ScampNode.join}). */
-    void joinArcExpires(int node) {
-        joinArcExpiring.set(node);
-    }
-
     /**
      * The node left: its views are empty, so its expiries go. (Its renewal time stays: a node that
      * left is no member, and nothing reads a non-member's lease.)
@@ -267,12 +257,21 @@ final class ArenaLeases {
         }
         counters.leaseRenewal();
         int leaseMillis = startLease(nowMicros, node, r);
-        if (pv == 0) { // Leases.subscribe: hold the bootstrap contact, as a join does
-            pvAdding(node, r, contact, times[2 * node]);
-            r = records.store(node, NodeRecord.pvAdd(r, contact));
-            joinArcExpiring.set(node);
+        if (pv == 0) {
+            r = holdContact(node, r, contact);
         }
         routing.subscribe(nowMicros, node, r, contact, leaseMillis, copies);
+    }
+
+    /**
+     * Leases.subscribe: a node whose PartialView is empty re-subscribes through its bootstrap
+     * {@code contact} and holds it, as a join does, the arc expiring with the lease just started.
+     * Returns the node's record.
+     */
+    int[] holdContact(int node, int[] r, int contact) {
+        pvAdding(node, r, contact, times[2 * node]);
+        joinArcExpiring.set(node);
+        return records.store(node, NodeRecord.pvAdd(r, contact));
     }
 
     /** InView entries stamped by a Keep for the subscription of the current lease. */

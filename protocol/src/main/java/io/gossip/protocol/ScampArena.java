@@ -213,10 +213,7 @@ public final class ScampArena {
         becomeMember(nowMicros, node, r);
         int leaseMillis = leases == null ? 0 : leases.startLease(nowMicros, node, r);
         // The arc to the contact belongs to this node's subscription: it expires with its first lease.
-        r = pvAdd(node, r, contact, leaseMillis == 0 ? IdList.NEVER : leases.renewalMicros(node));
-        if (leaseMillis > 0) {
-            leases.joinArcExpires(node);
-        }
+        r = holdContact(node, r, contact);
         routing.subscribe(nowMicros, node, r, contact, leaseMillis, 0);
         scheduleWake(node, records.get(node));
     }
@@ -677,10 +674,7 @@ public final class ScampArena {
             counters.isolationRecovery();
             int leaseMillis = leases == null ? 0 : leases.startLease(nowMicros, node, r);
             if (r[NodeRecord.PV_SIZE] == 0) { // Leases.subscribe: hold the bootstrap contact, as a join does
-                r = pvAdd(node, r, contact, leaseMillis == 0 ? IdList.NEVER : leases.renewalMicros(node));
-                if (leaseMillis > 0) {
-                    leases.joinArcExpires(node);
-                }
+                r = holdContact(node, r, contact);
             }
             routing.subscribe(nowMicros, node, r, contact, leaseMillis, 0);
         }
@@ -787,6 +781,14 @@ public final class ScampArena {
     // ------------------------------------------------------------------ view changes (with leases, their expiries too)
 
     /** Adds {@code id} to the PartialView unless held (with leases, an id held keeps the later expiry); returns the record. */
+    /**
+     * The node holds {@code contact}, through which it subscribes: for good without leases, else
+     * until its lease (just started) is renewed ({@link ArenaLeases#holdContact}).
+     */
+    private int[] holdContact(int node, int[] r, int contact) {
+        return leases == null ? pvAdd(node, r, contact, IdList.NEVER) : leases.holdContact(node, r, contact);
+    }
+
     private int[] pvAdd(int node, int[] r, int id, long expiryMicros) {
         if (leases != null) {
             leases.pvAdding(node, r, id, expiryMicros);
