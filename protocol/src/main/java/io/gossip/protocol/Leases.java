@@ -26,10 +26,18 @@ final class Leases {
         if (!node.partialView.contains(contact)) {
             // The bootstrap contact, the PartialView being empty: hold it, as a join does, since the
             // contact notes a subscriber it does not know as one that holds it (step 1).
-            node.partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : node.leaseRenewalMicros);
-            node.joinArcExpiring = leaseMillis > 0;
+            holdContact(node, contact, leaseMillis);
         }
         node.sendMembership(nowMicros, contact, new Subscribe(node.claimSeq(), leaseMillis, renewalCopies));
+    }
+
+    /**
+     * The node holds {@code contact}, through which it subscribes: the arc belongs to its
+     * subscription and expires with the lease just started ({@code leaseMillis}; never without leases).
+     */
+    static void holdContact(ScampNode node, int contact, int leaseMillis) {
+        node.partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : node.leaseRenewalMicros);
+        node.joinArcExpiring = leaseMillis > 0;
     }
 
     /**

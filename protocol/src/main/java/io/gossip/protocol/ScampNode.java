@@ -136,9 +136,7 @@ public final class ScampNode {
         bootstrapContact = contact;
         NodeTimers.becomeMember(this, nowMicros);
         int leaseMillis = Leases.startLease(this, nowMicros);
-        // The arc to the contact belongs to this node's subscription: it expires with its first lease.
-        partialView.add(contact, leaseMillis == 0 ? IdList.NEVER : leaseRenewalMicros);
-        joinArcExpiring = leaseMillis > 0;
+        Leases.holdContact(this, contact, leaseMillis);
         awaitingAdoptionFrom = contact;
         Subscribe subscribe = new Subscribe(claimSeq(), leaseMillis, 0);
         sendMembership(nowMicros, contact, subscribe);
