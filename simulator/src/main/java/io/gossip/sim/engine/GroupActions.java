@@ -176,7 +176,7 @@ final class GroupActions extends TimelineGroup {
     }
 
     @Override
-    void heal() {
-        network.heal();
+    boolean heal(int[] groupOfNode) {
+        return network.heal(groupOfNode);
     }
 }

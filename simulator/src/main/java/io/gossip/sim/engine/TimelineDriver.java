@@ -146,9 +146,11 @@ final class TimelineDriver {
         group.partition(groups);
         group.record("partition", "groups=" + partition.fractions().size() + " until_ms="
                 + Decimal.of(partition.untilMillis()));
+        // A later partition replaces this one, and lasts until its own end: this end then heals nothing.
         group.schedule(micros(partition.untilMillis()), t -> {
-            group.heal();
-            group.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
+            if (group.heal(groups)) {
+                group.record("heal", "partition_from_ms=" + Decimal.of(partition.atMillis()));
+            }
         });
     }
 }

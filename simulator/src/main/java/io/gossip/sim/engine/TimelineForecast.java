@@ -85,7 +85,8 @@ final class TimelineForecast {
         }
 
         @Override
-        void heal() {
+        boolean heal(int[] groupOfNode) {
+            return true;
         }
 
         @Override

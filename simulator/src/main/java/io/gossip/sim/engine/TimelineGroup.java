@@ -40,8 +40,11 @@ abstract class TimelineGroup {
     /** Splits the network into groups ({@code groupOfNode} from {@code PartitionGroups}). */
     abstract void partition(int[] groupOfNode);
 
-    /** Ends the partition. */
-    abstract void heal();
+    /**
+     * Ends the partition started with {@code groupOfNode}, unless a later one replaced it; whether
+     * it did.
+     */
+    abstract boolean heal(int[] groupOfNode);
 
     /** {@code node} has joined the table; {@code contact} is its contact, or -1 to bootstrap the group. */
     abstract void joined(int node, int contact);

@@ -53,9 +53,16 @@ public final class Network {
         this.partitionGroup = groupOfNode;
     }
 
-    /** Ends the active partition. */
-    public void heal() {
-        this.partitionGroup = null;
+    /**
+     * Ends the partition started with {@code groupOfNode} if it is still the active one; false, and
+     * nothing changes, if a later partition replaced it (that one lasts until its own end).
+     */
+    public boolean heal(int[] groupOfNode) {
+        if (partitionGroup != groupOfNode) {
+            return false;
+        }
+        partitionGroup = null;
+        return true;
     }
 
     /** Whether a partition is active. */

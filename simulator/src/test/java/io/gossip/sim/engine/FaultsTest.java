@@ -75,6 +75,25 @@ class FaultsTest {
     }
 
     @Test
+    void aPartitionThatReplacedAnotherLastsUntilItsOwnEnd() {
+        // The second partition replaces the first at 415 s and lasts until 460 s: the first one's end
+        // at 420 s heals nothing (it used to heal the second, and the broadcast at 425 s reached all).
+        Scenario s = TestScenarios.scenario("partitions", 5, 400, TestScenarios.quietProtocol(),
+                TestScenarios.uniformNetwork(0), 400_000, 470_000,
+                new TimelineAction.Partition(410_000, 420_000, List.of(1.0, 1.0)),
+                new TimelineAction.Partition(415_000, 460_000, List.of(1.0, 1.0)),
+                new TimelineAction.Broadcast(425_000, 1, 0, -1, 8),
+                new TimelineAction.Broadcast(465_000, 1, 0, -1, 8));
+        RunResult r = TestScenarios.runScamp(s);
+        double during = r.broadcasts().get(0).coverage();
+        assertTrue(during <= 0.5 && during > 0.45, "coverage during the second partition " + during);
+        assertEquals(1.0, r.broadcasts().get(1).coverage(), "coverage after its heal");
+        List<EventRow> heals = r.eventRows().stream().filter(e -> e.action().equals("heal")).toList();
+        assertEquals(1, heals.size(), "one heal: the replaced partition's end heals nothing");
+        assertEquals(460_000_000L, heals.get(0).timeMicros());
+    }
+
+    @Test
     void unsubscriptionShrinksTheViewsOfTheRemainingNodes() {
         Scenario s = TestScenarios.scenario("leave", 8, 1000, TestScenarios.quietProtocol(),
                 TestScenarios.uniformNetwork(0), 1_000_000, 1_040_000,

@@ -27,7 +27,8 @@ class NetworkTest {
                 assertEquals(expected, network.arrivalVerdict(from, to));
             }
         }
-        network.heal();
+        assertEquals(false, network.heal(new int[n]), "another partition's end heals nothing");
+        assertEquals(true, network.heal(groups));
         for (int to = 0; to < n; to++) {
             assertEquals(Network.DELIVER, network.arrivalVerdict(0, to));
         }
