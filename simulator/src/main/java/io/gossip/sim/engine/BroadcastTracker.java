@@ -25,6 +25,8 @@ import java.util.List;
  */
 public final class BroadcastTracker {
     private static final int NOT_RECEIVED = -1;
+    /** In {@code receipts}, a delay too long for an int of microseconds: it is in {@code longReceipts}. */
+    private static final int LONG_DELAY = Integer.MAX_VALUE;
 
     /** Told of each broadcast summarised because it is over, when the next one opens. */
     interface OverListener {
@@ -44,6 +46,11 @@ public final class BroadcastTracker {
     private final int nodes;
     private final LongIntMap indexOfMessage = new LongIntMap();
     private final List<int[]> receipts = new ArrayList<>();
+    /**
+     * Per broadcast, the delays of {@code receipts} that do not fit an int (35.8 minutes and more:
+     * a latency that long), by node; null while it has none.
+     */
+    private final List<long[]> longReceipts = new ArrayList<>();
     /**
      * Per broadcast, one bit per node: whether it has the message. {@link #has} runs on every gossip
      * arrival; a bit set of n/8 bytes stays in cache where the n ints of {@code receipts} do not.
@@ -106,6 +113,7 @@ public final class BroadcastTracker {
         Arrays.fill(r, NOT_RECEIVED);
         r[originNode] = 0;
         receipts.add(r);
+        longReceipts.add(null);
         BitSet bits = new BitSet(nodes);
         bits.set(originNode);
         holders.add(bits);
@@ -200,6 +208,7 @@ public final class BroadcastTracker {
     private void settle(int b, BitSet gone, long coverageStepMicros, long[] delays) {
         settled[b] = result(b, gone, coverageStepMicros, delays);
         receipts.set(b, null);
+        longReceipts.set(b, null);
         holders.set(b, null);
     }
 
@@ -238,11 +247,23 @@ public final class BroadcastTracker {
     /** Records the first receipt of broadcast {@code b} at {@code node}. */
     public void firstReceipt(int b, int node, long nowMicros, int hops) {
         long delay = nowMicros - sentMicros[b];
-        receipts.get(b)[node] = (int) Math.min(delay, Integer.MAX_VALUE - 1);
+        if (delay < LONG_DELAY) {
+            receipts.get(b)[node] = (int) delay;
+        } else {
+            receiptTooLongForAnInt(b, node, delay);
+        }
         holders.get(b).set(node);
         if (hops > maxHops[b]) {
             maxHops[b] = hops;
         }
+    }
+
+    private void receiptTooLongForAnInt(int b, int node, long delay) {
+        if (longReceipts.get(b) == null) {
+            longReceipts.set(b, new long[nodes]);
+        }
+        longReceipts.get(b)[node] = delay;
+        receipts.get(b)[node] = LONG_DELAY;
     }
 
     /**
@@ -284,13 +305,14 @@ public final class BroadcastTracker {
      */
     private BroadcastResult result(int b, BitSet gone, long coverageStepMicros, long[] delays) {
         int[] r = receipts.get(b);
+        long[] longR = longReceipts.get(b);
         int live = 0;
         int reached = 0;
         for (int node = 0; node < joinsAtSend[b]; node++) {
             if (!gone.get(node)) {
                 live++;
                 if (r[node] != NOT_RECEIVED) {
-                    delays[reached++] = r[node];
+                    delays[reached++] = r[node] == LONG_DELAY ? longR[node] : r[node];
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.sim.results.BroadcastResult;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.run.ScaleRun;
@@ -110,6 +111,24 @@ class BroadcastSettlingTest {
         assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Unsubscribe(7, new NodeSelection(0.1, null)))));
         assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
         assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Churn(10_000, 40_000, 0, 1, false))));
+    }
+
+    @Test
+    void receiptsLaterThanAnIntOfMicrosecondsKeepTheirDelay() {
+        // A latency of 50 minutes (a constant of 3,000,000 ms, or a region that far): the delays were
+        // kept in an int of microseconds and cut at 2,147.48 s, which t50 to t100 then reported.
+        NodeTable run = new NodeTable(3);
+        for (int i = 0; i < 3; i++) {
+            run.join();
+        }
+        BroadcastTracker tracker = new BroadcastTracker(3);
+        int b = tracker.open(0, 1_000, 3);
+        tracker.firstReceipt(b, 1, 1_000 + 3_000_000_000L, 1);
+        tracker.firstReceipt(b, 2, 1_000 + 6_000_000_000L, 2);
+        BroadcastResult r = tracker.results(run, 10_000).get(0);
+        assertEquals(3_000_000_000L, r.t50Micros());
+        assertEquals(6_000_000_000L, r.t100Micros());
+        assertEquals(600_001, r.coverageCurve().length);
     }
 
     @Test
