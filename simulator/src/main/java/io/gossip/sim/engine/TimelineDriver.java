@@ -142,7 +142,11 @@ final class TimelineDriver {
     }
 
     private void startPartition(TimelineAction.Partition partition) {
-        int[] groups = PartitionGroups.assign(table.size(), partition.fractions(), random);
+        int[] members = new int[table.liveCount()];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = table.liveAt(i);
+        }
+        int[] groups = PartitionGroups.assign(table.size(), members, partition.fractions(), random);
         group.partition(groups);
         group.record("partition", "groups=" + partition.fractions().size() + " until_ms="
                 + Decimal.of(partition.untilMillis()));

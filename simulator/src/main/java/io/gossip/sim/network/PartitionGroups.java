@@ -4,19 +4,35 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Assigns every node slot to one group of a partition. Group sizes are proportional to the given
- * fractions (normalised to sum to 1; the last group takes the rounding remainder), and which node
- * lands in which group is a seeded uniformly random permutation.
+ * Assigns every node slot to one group of a partition. The live members are split in proportion
+ * to the given fractions (normalised to sum to 1; the last group takes the rounding remainder), by
+ * a seeded uniformly random permutation; the other slots (nodes that join later, and those gone)
+ * are split the same way among themselves, so that later joins land in the groups in proportion too.
  */
 public final class PartitionGroups {
     private PartitionGroups() {
     }
 
     /**
+     * Every slot taken as a member, in slot order.
+     *
      * @return the group index of every node slot
      * @throws IllegalArgumentException if fractions is empty or has a non-positive entry
      */
     public static int[] assign(int nodes, List<Double> fractions, SplittableRandom random) {
+        int[] all = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            all[i] = i;
+        }
+        return assign(nodes, all, fractions, random);
+    }
+
+    /**
+     * @param members the live members, distinct slots (the array is reordered)
+     * @return the group index of every node slot
+     * @throws IllegalArgumentException if fractions is empty or has a non-positive entry
+     */
+    public static int[] assign(int nodes, int[] members, List<Double> fractions, SplittableRandom random) {
         if (fractions.isEmpty()) {
             throw new IllegalArgumentException("a partition needs at least one group fraction");
         }
@@ -27,26 +43,40 @@ public final class PartitionGroups {
             }
             sum += f;
         }
-        int[] permutation = new int[nodes];
-        for (int i = 0; i < nodes; i++) {
-            permutation[i] = i;
-        }
-        for (int i = nodes - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = permutation[i];
-            permutation[i] = permutation[j];
-            permutation[j] = t;
-        }
         int[] group = new int[nodes];
+        boolean[] member = new boolean[nodes];
+        for (int m : members) {
+            member[m] = true;
+        }
+        int[] others = new int[nodes - members.length];
+        int k = 0;
+        for (int slot = 0; slot < nodes; slot++) {
+            if (!member[slot]) {
+                others[k++] = slot;
+            }
+        }
+        split(members, fractions, sum, random, group);
+        split(others, fractions, sum, random, group);
+        return group;
+    }
+
+    /** Shuffles {@code slots} and gives consecutive runs of them, sized by the fractions, to each group. */
+    private static void split(int[] slots, List<Double> fractions, double sum, SplittableRandom random, int[] group) {
+        int n = slots.length;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = slots[i];
+            slots[i] = slots[j];
+            slots[j] = t;
+        }
         int at = 0;
         double cumulative = 0;
         for (int g = 0; g < fractions.size(); g++) {
             cumulative += fractions.get(g);
-            int end = g == fractions.size() - 1 ? nodes : (int) Math.round(nodes * cumulative / sum);
+            int end = g == fractions.size() - 1 ? n : (int) Math.round(n * cumulative / sum);
             for (; at < end; at++) {
-                group[permutation[at]] = g;
+                group[slots[at]] = g;
             }
         }
-        return group;
     }
 }

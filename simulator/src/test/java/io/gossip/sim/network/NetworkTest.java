@@ -1,5 +1,6 @@
 package io.gossip.sim.network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,33 @@ class NetworkTest {
         assertEquals(300, sizes[1]);
         assertEquals(500, sizes[2]);
         assertThrows(IllegalArgumentException.class, () -> PartitionGroups.assign(10, List.of(), new SplittableRandom(1)));
+    }
+
+    @Test
+    void theLiveMembersAreSplitInTheseProportionsWhateverTheOtherSlots() {
+        // 1,000 slots of which 300 are members (the others never joined yet, or are gone): the
+        // members split 60 / 240, and the other slots, where later joins land, 140 / 560.
+        int[] members = new int[300];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = 3 * i + 1;
+        }
+        for (long seed = 0; seed < 20; seed++) {
+            int[] groups = PartitionGroups.assign(1000, members, List.of(0.2, 0.8), new SplittableRandom(seed));
+            int inFirst = 0;
+            for (int m : members) {
+                inFirst += groups[m] == 0 ? 1 : 0;
+            }
+            int othersInFirst = 0;
+            for (int g : groups) {
+                othersInFirst += g == 0 ? 1 : 0;
+            }
+            assertEquals(60, inFirst, "members in the first group, seed " + seed);
+            assertEquals(140, othersInFirst - inFirst, "other slots in the first group, seed " + seed);
+        }
+        // Every slot a member, in slot order: the groups drawn over the slots as before.
+        int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
+        assertArrayEquals(PartitionGroups.assign(1000, List.of(0.2, 0.8), new SplittableRandom(3)),
+                PartitionGroups.assign(1000, all, List.of(0.2, 0.8), new SplittableRandom(3)));
     }
 
     /** A latency later than any run's end is capped, so that the clock plus it cannot wrap round. */
