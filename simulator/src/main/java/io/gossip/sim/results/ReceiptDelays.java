@@ -1,5 +1,6 @@
 package io.gossip.sim.results;
 
+import java.util.Locale;
 
 /**
  * The delay statistics of one broadcast computed from its members' first-receipt delays: the same
@@ -13,6 +14,13 @@ package io.gossip.sim.results;
  * took 23 ms with a sort of each step, 2.7 % of the broadcast phase).
  */
 public final class ReceiptDelays {
+    /**
+     * Most points one broadcast's coverage curve may have: 400 MB as ints, and as many rows of
+     * coverage.csv. A longer one comes from a latency far above the grid step (a day's latency on a
+     * millisecond grid), and would fail as a heap exhausted or an int overflowed, not as what it is.
+     */
+    static final long MAX_CURVE_POINTS = 100_000_000;
+
     private ReceiptDelays() {
     }
 
@@ -35,6 +43,8 @@ public final class ReceiptDelays {
     /**
      * Members reached at {@code k × stepMicros} after sending, k = 0, 1, ... until the last receipt:
      * the running sum of how many delays fall in each step, {@code (k-1)·step < d <= k·step}.
+     *
+     * @throws IllegalArgumentException if the curve would have more than {@link #MAX_CURVE_POINTS}
      */
     static int[] curve(long[] delays, int reached, long stepMicros) {
         if (reached == 0) {
@@ -47,7 +57,15 @@ public final class ReceiptDelays {
             }
             last = Math.max(last, delays[i]);
         }
-        int[] curve = new int[(int) (stepOf(last, stepMicros) + 1)];
+        long points = stepOf(last, stepMicros) + 1;
+        if (points > MAX_CURVE_POINTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a broadcast's last first receipt came "
+                    + "%s ms after it was sent: its coverage curve would have %,d points of output.coverageStepMillis "
+                    + "%s, more than the %,d a curve may have; set output.coverageStepMillis to %s or more",
+                    Decimal.millis(last), points, Decimal.millis(stepMicros), MAX_CURVE_POINTS,
+                    Decimal.millis((last + MAX_CURVE_POINTS - 2) / (MAX_CURVE_POINTS - 1))));
+        }
+        int[] curve = new int[(int) points];
         for (int i = 0; i < reached; i++) {
             curve[(int) stepOf(delays[i], stepMicros)]++;
         }

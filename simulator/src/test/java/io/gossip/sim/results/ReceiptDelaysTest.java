@@ -119,4 +119,16 @@ class ReceiptDelaysTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ReceiptDelays.result(0, 0, 0, 2, new long[] {5, -1}, 2, 0, 0, 0, 0, 10));
     }
+
+    @Test
+    void aCurveTooLongForTheGridIsRefusedWithTheStepThatWouldDo() {
+        long last = 30_000_000_000L; // a receipt 30,000,000 ms after sending, on a 1 µs grid
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReceiptDelays.result(0, 0, 0, 2, new long[] {5, last}, 2, 0, 0, 0, 0, 1));
+        assertEquals("a broadcast's last first receipt came 30000000.0 ms after it was sent: its coverage curve "
+                + "would have 30,000,000,001 points of output.coverageStepMillis 0.001, more than the 100,000,000 a "
+                + "curve may have; set output.coverageStepMillis to 0.301 or more", e.getMessage());
+        // 0.301 ms gives ceil(30,000,000,000 / 301) + 1 = 99,667,775 points; 0.3 ms would give 100,000,001.
+        assertEquals(2, ReceiptDelays.result(0, 0, 0, 2, new long[] {5, last}, 2, 0, 0, 0, 0, 30_000).reached());
+    }
 }
