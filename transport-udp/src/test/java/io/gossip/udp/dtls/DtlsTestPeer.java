@@ -132,6 +132,21 @@ final class DtlsTestPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Fires, in order and each at its own time, every wake-up the endpoint asked for up to
+     * {@code untilMicros}: virtual time for a peer whose timers alone matter (nobody answers it), so
+     * what happens does not depend on how fast this thread runs. Reads no socket.
+     */
+    void fireTimersUntil(long untilMicros) {
+        while (!wakeUps.isEmpty() && wakeUps.peek() <= untilMicros) {
+            long due = wakeUps.poll();
+            while (!wakeUps.isEmpty() && wakeUps.peek() <= due) {
+                wakeUps.poll();
+            }
+            endpoint.onTimeout(due);
+        }
+    }
+
     /** Pumps every peer until {@code until} holds (true) or {@code maxMillis} pass (false). */
     static boolean pump(List<DtlsTestPeer> peers, long maxMillis, BooleanSupplier until) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(65_536);
