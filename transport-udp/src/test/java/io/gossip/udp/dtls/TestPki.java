@@ -113,21 +113,26 @@ public final class TestPki {
         command.add("-J-XX:TieredStopAtLevel=1"); // a short-lived JVM: skip the optimizing compiler
         command.add("-J-XX:+UseSerialGC");
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        // Its output goes to a file, read once it has ended: reading the pipe first waited for the
+        // end of the output, so a keytool that never ended was never timed out.
+        Path output = Files.createTempFile(dir, "keytool", ".out");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
         try {
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(KEYTOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("keytool timed out: " + command);
+                throw new IOException("keytool timed out after " + KEYTOOL_TIMEOUT_SECONDS + " s: " + command);
             }
             if (process.exitValue() != 0) {
                 throw new IOException("keytool failed (" + process.exitValue() + "): " + command + "\n"
-                        + new String(output, StandardCharsets.UTF_8));
+                        + new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running keytool", e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 }
