@@ -132,6 +132,12 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("event loop " + thread.getName() + " is closed");
         }
         tasks.add(task);
+        // The loop may have stopped between the check and the add, and drained its queue already: the
+        // task would then never run and a future waiting on it never complete. Whoever takes it from
+        // the queue owns it: the drain runs it, or this call refuses it as it would have at the check.
+        if (!running && tasks.remove(task)) {
+            throw new IllegalStateException("event loop " + thread.getName() + " is closed");
+        }
         selector.wakeup();
     }
 
