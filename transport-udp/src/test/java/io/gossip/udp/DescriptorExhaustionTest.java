@@ -56,7 +56,11 @@ class DescriptorExhaustionTest {
         Process p = new ProcessBuilder("bash", "-c", "ulimit -n 128 && exec \"$0\" -cp \"$1\" \"$2\"",
                 java.toString(), System.getProperty("java.class.path"), main.getName())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(50, TimeUnit.SECONDS), "the child process did not finish");
+        boolean finished = p.waitFor(50, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly(); // a hung child would outlive the build, holding its sockets
+        }
+        assertTrue(finished, "the child process did not finish");
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), stdout + stderr);
