@@ -7,12 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.RecordingEnvironment.Sent;
+import io.gossip.protocol.message.Adopt;
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.Heartbeat;
 import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Remove;
 import io.gossip.protocol.message.Replace;
+import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
+import io.gossip.protocol.message.Walk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -125,5 +133,146 @@ class UnsubscriptionTest {
         assertEquals(1, node.counters().snapshot().dropped(DropReason.NOT_MEMBER));
         assertThrows(IllegalStateException.class, () -> node.broadcast(0, new byte[0]));
         assertThrows(IllegalStateException.class, () -> node.leave(0));
+    }
+
+    /** A member holding {@code partialView} that has just left; what it sent so far is cleared. */
+    private ScampNode departed(ProtocolConfig config, int... partialView) {
+        ScampNode leaver = NodeFixtures.member(0, config, env, 17);
+        NodeFixtures.holdInPartialView(leaver, 0, partialView);
+        NodeFixtures.acknowledgeEverything(leaver, env, 0);
+        leaver.leave(0);
+        env.clear();
+        return leaver;
+    }
+
+    /** What a departed node answered: "Replace to -> replacement" or "Remove to", in order. */
+    private List<String> answers() {
+        List<String> out = new ArrayList<>();
+        for (Sent s : env.sent) {
+            if (s.message() instanceof Replace r) {
+                out.add("Replace " + s.to() + " -> " + r.replacement());
+            } else if (s.message() instanceof Remove) {
+                out.add("Remove " + s.to());
+            } else {
+                out.add(s.message().getClass().getSimpleName() + " " + s.to());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A node still sending gossip or heartbeats to a leaver holds it without having been told (its
+     * Keep crossed the departure): it gets a replacement from the leaver's former PartialView, once
+     * per sender, and nothing is delivered.
+     */
+    @Test
+    void aLateGossipOrHeartbeatSenderIsHandedAReplacementOncePerSender() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+        ScampNode leaver = departed(config, 5);
+        leaver.onMessage(10, 9, Gossip.create(9, 1, 0, new byte[0]));
+        leaver.onMessage(20, 9, Heartbeat.INSTANCE);
+        leaver.onMessage(30, 9, Gossip.create(9, 2, 0, new byte[0]));
+        leaver.onMessage(40, 8, Heartbeat.INSTANCE);
+        assertEquals(List.of("Replace 9 -> 5", "Replace 8 -> 5"), answers());
+        assertTrue(env.delivered.isEmpty(), "a node that left delivers nothing");
+        assertEquals(4, leaver.counters().snapshot().dropped(DropReason.NOT_MEMBER));
+        assertFalse(leaver.isMember());
+    }
+
+    /**
+     * A late Subscribe, forwarded subscription, walk or Keep also means its sender holds the
+     * leaver: answered once per (sender, sequence number), so a retransmission gets no second
+     * answer, and never acknowledged (the sender then sends a copy elsewhere).
+     */
+    @Test
+    void aLateMembershipMessageIsAnsweredOncePerSequenceNumberAndNotAcknowledged() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+        ScampNode leaver = departed(config, 5);
+        leaver.onMessage(10, 9, new Keep(7));
+        leaver.onMessage(20, 9, new Keep(7));
+        leaver.onMessage(30, 9, new Keep(8));
+        leaver.onMessage(40, 8, new ForwardedSubscription(3, 30, 2, 0));
+        leaver.onMessage(50, 7, new Subscribe(4, 0, 0));
+        leaver.onMessage(60, 6, new Walk(5, 30, 0.5, 1, 0, 0));
+        assertEquals(List.of("Replace 9 -> 5", "Replace 9 -> 5", "Replace 8 -> 5", "Replace 7 -> 5",
+                "Replace 6 -> 5"), answers());
+    }
+
+    /** In the unacknowledged model every message has sequence number 0: once per sender, then. */
+    @Test
+    void withoutSequenceNumbersALateMembershipSenderIsAnsweredOnce() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).maxAttempts(1).build();
+        ScampNode leaver = departed(config, 5);
+        leaver.onMessage(10, 9, new Keep(MembershipMessage.UNACKNOWLEDGED));
+        leaver.onMessage(20, 9, new ForwardedSubscription(MembershipMessage.UNACKNOWLEDGED, 30, 0, 0));
+        assertEquals(List.of("Replace 9 -> 5"), answers());
+    }
+
+    /**
+     * Remove, Unlink, Replace and Adopt do not mean that their sender holds the leaver: answering
+     * them would let two departed nodes answer each other for ever.
+     */
+    @Test
+    void aLeaverAnswersNoRemoveUnlinkReplaceOrAdopt() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+        ScampNode leaver = departed(config, 5);
+        leaver.onMessage(10, 9, new Remove(1));
+        leaver.onMessage(10, 9, new Unlink(2));
+        leaver.onMessage(10, 9, new Replace(3, 6));
+        leaver.onMessage(10, 9, new Adopt(4));
+        assertEquals(List.of(), answers());
+        assertEquals(4, leaver.counters().snapshot().dropped(DropReason.NOT_MEMBER));
+    }
+
+    /** With no out-neighbour to offer, or only the sender itself, the late sender is told to remove. */
+    @Test
+    void aLateSenderGetsARemoveWhenThereIsNoOtherReplacement() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
+        ScampNode alone = departed(config);
+        alone.onMessage(10, 9, Heartbeat.INSTANCE);
+        assertEquals(List.of("Remove 9"), answers());
+
+        env.clear();
+        ScampNode leaver = departed(config, 5);
+        leaver.onMessage(10, 5, Heartbeat.INSTANCE);
+        assertEquals(List.of("Remove 5"), answers(), "never replace a node by itself");
+    }
+
+    /**
+     * Leaving stops the retransmission of the node's own Subscribe and of its Keeps: arriving
+     * late, they would make their receivers point at (or hold in their InView) a departed node. The
+     * goodbyes themselves are retransmitted until acknowledged.
+     */
+    @Test
+    void leavingStopsRetransmittingSubscriptionsAndKeepsButNotGoodbyes() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .retransmitTimeoutMillis(100).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
+        node.join(0, 2); // a Subscribe to 2, never acknowledged
+        NodeFixtures.holdInPartialView(node, 0, 30); // a Keep to 30, never acknowledged
+        NodeFixtures.holdInInView(node, 0, 40);
+        node.leave(0);
+        env.clear();
+        for (long t = 0; t <= 1_000_000; t += 10_000) {
+            node.onTimeout(t);
+        }
+        assertTrue(env.sendsOf(Subscribe.class).isEmpty(), "the Subscribe is not retransmitted");
+        assertTrue(env.sendsOf(Keep.class).isEmpty(), "the Keep is not retransmitted");
+        assertFalse(env.sendsOf(Remove.class).isEmpty(), "the goodbye is retransmitted");
+    }
+
+    /** Leaving asks the driver for a wake-up at the goodbyes' first retransmission. */
+    @Test
+    void leavingAsksToBeWokenForTheGoodbyes() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .retransmitTimeoutMillis(100).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 18);
+        NodeFixtures.holdInPartialView(node, 0, 5);
+        NodeFixtures.holdInInView(node, 0, 9);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        node.onTimeout(200_000); // nothing due, no wake-up pending
+        env.clear();
+        node.leave(300_000);
+        assertEquals(List.of(400_000L), env.wakes);
     }
 }
