@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.RecordingEnvironment.Sent;
+import io.gossip.protocol.message.Ack;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Heartbeat;
+import io.gossip.protocol.message.Remove;
 import io.gossip.protocol.message.Subscribe;
 import io.gossip.protocol.message.Unlink;
+import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +168,153 @@ class TimersTest {
         node.join(0, 2);
         long requested = env.wakes.get(env.wakes.size() - 1);
         assertTrue(requested <= 100_000, "first retransmission or heartbeat due within 100 ms: " + requested);
+    }
+
+    /**
+     * Runs {@code node}'s timeouts only when it asked for them, as a driver does, until
+     * {@code untilMicros}, and returns the time of the first wake-up at which it sent a Subscribe
+     * (-1 if none).
+     */
+    private long firstSubscribeDrivenByWakes(ScampNode node, long untilMicros) {
+        PriorityQueue<Long> due = new PriorityQueue<>(env.wakes);
+        Set<Long> done = new HashSet<>();
+        int seen = env.wakes.size();
+        while (!due.isEmpty() && due.peek() <= untilMicros) {
+            long at = due.poll();
+            if (!done.add(at)) {
+                continue;
+            }
+            int subscribes = env.sentOf(Subscribe.class).size();
+            node.onTimeout(at);
+            if (env.sentOf(Subscribe.class).size() > subscribes) {
+                return at;
+            }
+            for (; seen < env.wakes.size(); seen++) {
+                due.add(env.wakes.get(seen));
+            }
+        }
+        return -1;
+    }
+
+    /** The isolation watch asks for its own wake-up: recovery is not left to the next heartbeat. */
+    @Test
+    void anIsolatedNodeIsWokenWhenItsIsolationTimeoutEnds() {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(1_000)
+                .isolationTimeoutMillis(5_000).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(6), new Counters());
+        node.join(0, 2);
+        node.onMessage(0, 2, new Ack(env.sentOf(Subscribe.class).get(0).seq()));
+        assertEquals(5_000_000, firstSubscribeDrivenByWakes(node, 20_000_000));
+    }
+
+    /** Without an isolation watch no wake-up is asked for it: every deadline asked for lies ahead. */
+    @Test
+    void withoutAnIsolationWatchEveryWakeUpLiesAhead() {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(0).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 7);
+        NodeFixtures.holdInPartialView(node, 0, 3);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        for (long t = 500_000; t <= 5_000_000; t += 500_000) {
+            int before = env.wakes.size();
+            node.onTimeout(t);
+            for (long deadline : env.wakes.subList(before, env.wakes.size())) {
+                assertTrue(deadline > t, "asked at " + t + " to be woken at " + deadline);
+            }
+        }
+    }
+
+    /** A bootstrapped node asks to be woken for its first heartbeat, at a random time within a period. */
+    @Test
+    void aBootstrappedNodeAsksToBeWokenForItsFirstHeartbeat() {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(0).build();
+        ScampNode node = new ScampNode(0, config, env, new SplittableRandom(8), new Counters());
+        node.bootstrap(0);
+        assertEquals(1, env.wakes.size());
+        long first = env.wakes.get(0);
+        assertTrue(first > 0 && first <= 1_000_000, "first heartbeat at " + first);
+        assertThrows(IllegalStateException.class, () -> node.bootstrap(0), "a member cannot bootstrap again");
+    }
+
+    /**
+     * An isolated node whose PartialView is empty re-subscribes through its bootstrap contact and,
+     * as at its join, holds that contact: the contact notes it as a newcomer that holds it.
+     */
+    @Test
+    void anIsolatedNodeWithAnEmptyPartialViewResubscribesThroughItsBootstrapContactAndHoldsIt() {
+        ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(1_000)
+                .isolationTimeoutMillis(5_000).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(9), new Counters());
+        node.join(0, 2);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        node.onMessage(0, 2, new Remove(7));
+        assertEquals(0, node.partialViewSize());
+        env.clear();
+        node.onTimeout(5_000_000);
+        List<Sent> resubscribe = env.sendsOf(Subscribe.class);
+        assertEquals(1, resubscribe.size());
+        assertEquals(2, resubscribe.get(0).to());
+        assertEquals(List.of(2), java.util.Arrays.stream(node.partialView()).boxed().toList());
+    }
+
+    /**
+     * With leases, a contact forgets a newcomer's InView entry (mirroring the newcomer's arc to it,
+     * which expires with the newcomer's lease) one retransmission horizon after that lease ends,
+     * should no Unlink come.
+     */
+    @Test
+    void aNewcomersInViewEntryIsForgottenAHorizonAfterItsLeaseEnds() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .leaseDurationMillis(10_000).build();
+        ScampNode contact = NodeFixtures.member(0, config, env, 10);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11);
+        contact.onMessage(1_000_000, 20, new Subscribe(1, 4_000, 0));
+        NodeFixtures.acknowledgeEverything(contact, env, 1_000_000);
+        assertTrue(contact.inViewContains(20));
+        long forgetAt = 5_000_000 + config.retransmitHorizonMicros();
+        contact.onTimeout(forgetAt - 1);
+        assertTrue(contact.inViewContains(20));
+        contact.onTimeout(forgetAt);
+        assertFalse(contact.inViewContains(20), "its holder never said Unlink: presumed failed");
+    }
+
+    /** Without a lease in the subscription the entry never expires, leases or not. */
+    @Test
+    void aSubscriptionWithoutLeaseIsNeverForgotten() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .leaseDurationMillis(10_000).build();
+        ScampNode contact = NodeFixtures.member(0, config, env, 11);
+        contact.onMessage(1_000_000, 20, new Subscribe(1, 0, 0));
+        NodeFixtures.acknowledgeEverything(contact, env, 1_000_000);
+        contact.onTimeout(Long.MAX_VALUE / 2);
+        assertTrue(contact.inViewContains(20));
+    }
+
+    /** The first lease is drawn uniformly from (L/2, L]: with L = 4 ms, 3 or 4 ms, both occurring. */
+    @Test
+    void theFirstLeaseIsDrawnFromTheUpperHalfOfTheLeaseDuration() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().leaseDurationMillis(4).build();
+        Set<Integer> drawn = new HashSet<>();
+        for (int seed = 0; seed < 64; seed++) {
+            RecordingEnvironment e = new RecordingEnvironment();
+            new ScampNode(1, config, e, new SplittableRandom(seed), new Counters()).join(0, 2);
+            drawn.add(e.sentOf(Subscribe.class).get(0).leaseMillis());
+        }
+        assertEquals(Set.of(3, 4), drawn);
+    }
+
+    /** A node holding fewer arcs than c + 1 still asks for c + 1 copies when it renews. */
+    @Test
+    void aRenewalAsksForAtLeastCPlusOneCopies() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().c(2).leaseDurationMillis(10_000).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(12), new Counters());
+        node.join(0, 2);
+        int firstLease = env.sentOf(Subscribe.class).get(0).leaseMillis();
+        NodeFixtures.holdInPartialView(node, 0, 3);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        env.clear();
+        node.onTimeout(firstLease * 1000L - 1);
+        List<Subscribe> renewals = env.sentOf(Subscribe.class);
+        assertEquals(1, renewals.size());
+        assertEquals(3, renewals.get(0).renewalCopies(), "the join arc alone, raised to c + 1");
     }
 }
