@@ -116,4 +116,92 @@ class ReliableDeliveryTest {
         assertTrue(env.sendsOf(Ack.class).isEmpty());
         assertEquals(1, fresh.counters().snapshot().dropped(DropReason.NOT_MEMBER));
     }
+
+    /** Wakes {@code node} every 50 ms up to {@code untilMicros}. */
+    private static void runTimers(ScampNode node, long fromMicros, long untilMicros) {
+        for (long t = fromMicros; t <= untilMicros; t += 50_000) {
+            node.onTimeout(t);
+        }
+    }
+
+    /** Whatever the draws, a redirected copy goes to a member other than the silent one. */
+    @Test
+    void aRedirectedCopyNeverGoesBackToTheSilentMember() {
+        for (int seed = 0; seed < 32; seed++) {
+            RecordingEnvironment e = new RecordingEnvironment();
+            ScampNode node = NodeFixtures.member(0, config, e, seed);
+            NodeFixtures.holdInPartialView(node, 0, 10, 11, 12);
+            NodeFixtures.acknowledgeEverything(node, e, 0);
+            e.clear();
+            node.onMessage(0, 9, new ForwardedSubscription(5, 10, 0, 0)); // 10 is held: passed on
+            int silent = e.sendsOf(ForwardedSubscription.class).get(0).to();
+            e.clear();
+            runTimers(node, 0, 2_000_000);
+            List<Sent> copies = e.sendsOf(ForwardedSubscription.class);
+            int redirectedTo = copies.get(copies.size() - 1).to();
+            assertEquals(10 + 11 + 12 - 10 - silent, redirectedTo, "seed " + seed + ": the one member left");
+        }
+    }
+
+    /**
+     * A copy whose only possible next hop never answered is not lost: the node, which does not hold
+     * the subscriber (the draw passed the copy on), keeps it itself.
+     */
+    @Test
+    void aCopyWithNowhereElseToGoIsKeptRatherThanLost() {
+        int redirected = 0;
+        for (int seed = 0; seed < 16; seed++) {
+            RecordingEnvironment e = new RecordingEnvironment();
+            ScampNode node = NodeFixtures.member(7, config, e, seed);
+            NodeFixtures.holdInPartialView(node, 0, 10);
+            NodeFixtures.acknowledgeEverything(node, e, 0);
+            e.clear();
+            node.onMessage(0, 9, new ForwardedSubscription(5, 30, 0, 0));
+            if (node.partialViewContains(30)) {
+                continue; // kept at once (probability 1/2): nothing to redirect
+            }
+            assertEquals(10, e.sendsOf(ForwardedSubscription.class).get(0).to());
+            redirected++;
+            e.clear();
+            runTimers(node, 0, 2_000_000);
+            assertTrue(node.partialViewContains(30), "seed " + seed + ": kept by the node itself");
+            assertTrue(e.sendsOf(ForwardedSubscription.class).stream().allMatch(s -> s.to() == 10),
+                    "retransmitted to 10 only, never sent anywhere else");
+            List<Sent> keeps = e.sendsOf(io.gossip.protocol.message.Keep.class);
+            assertTrue(!keeps.isEmpty() && keeps.stream().allMatch(s -> s.to() == 30), "the subscriber is told");
+        }
+        assertTrue(redirected > 0, "some seed passed the copy on");
+    }
+
+    /** Redirecting a copy counts as a hop, so a copy bouncing between silent members ends at the limit. */
+    @Test
+    void aRedirectCountsAsAHopAndStopsAtTheForwardLimit() {
+        ProtocolConfig limited = config.toBuilder().forwardLimit(3).build();
+        ScampNode node = NodeFixtures.member(0, limited, env, 4);
+        NodeFixtures.holdInPartialView(node, 0, 10, 11, 12);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(5, 10, 1, 0));
+        assertEquals(2, env.sentOf(ForwardedSubscription.class).get(0).hops());
+        env.clear();
+        runTimers(node, 0, 2_000_000);
+        List<ForwardedSubscription> redirected = env.sentOf(ForwardedSubscription.class).stream()
+                .filter(fs -> fs.hops() != 2).distinct().toList();
+        assertEquals(1, redirected.size(), "one redirect (retransmitted as it is)");
+        assertEquals(3, redirected.get(0).hops(), "at hop 3");
+        runTimers(node, 2_000_000, 4_000_000);
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.FORWARD_LIMIT), "its redirect would be hop 4");
+    }
+
+    /** A message that makes the node send a membership message makes it ask for that retransmission's wake-up. */
+    @Test
+    void aNodeAsksToBeWokenForTheRetransmissionOfWhatAMessageMadeItSend() {
+        ScampNode contact = NodeFixtures.member(0, config, env, 2);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11);
+        NodeFixtures.acknowledgeEverything(contact, env, 0);
+        contact.onTimeout(1_000_000); // nothing due, no wake-up pending
+        env.clear();
+        contact.onMessage(2_000_000, 20, new Subscribe(77, 0, 0));
+        assertEquals(List.of(2_100_000L), env.wakes);
+    }
 }

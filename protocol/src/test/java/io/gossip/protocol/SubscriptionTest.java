@@ -47,6 +47,7 @@ class SubscriptionTest {
             assertEquals(0, fs.hops());
         }
         assertTrue(contact.inViewContains(20), "the subscriber holds its contact");
+        assertEquals(1, contact.inViewSize());
         assertFalse(contact.partialViewContains(20), "the contact does not keep the subscriber");
     }
 
@@ -171,5 +172,80 @@ class SubscriptionTest {
         subscriber.join(0, 9);
         subscriber.onMessage(0, 0, keep.message());
         assertTrue(subscriber.inViewContains(0));
+    }
+
+    /** A copy arriving after forwardLimit − 1 hops may still travel its last hop; one more is dropped. */
+    @Test
+    void aCopyTravelsExactlyForwardLimitHops() {
+        ProtocolConfig limited = config.toBuilder().forwardLimit(5).build();
+        ScampNode node = NodeFixtures.member(0, limited, env, 6);
+        NodeFixtures.holdInPartialView(node, 0, 1, 2);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(0, 1, 4, 0));
+        List<ForwardedSubscription> passed = env.sentOf(ForwardedSubscription.class);
+        assertEquals(1, passed.size());
+        assertEquals(5, passed.get(0).hops());
+        assertEquals(0, node.counters().snapshot().dropped(DropReason.FORWARD_LIMIT));
+    }
+
+    @Test
+    void aRenewalAskingForExactlyTheForwardLimitIsNotClamped() {
+        ProtocolConfig limited = config.toBuilder().forwardLimit(7).build();
+        ScampNode contact = NodeFixtures.member(0, limited, env, 3);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11, 12);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 7));
+        assertEquals(7, env.sendsOf(ForwardedSubscription.class).size());
+        assertEquals(0, contact.counters().snapshot().dropped(DropReason.RENEWAL_COPIES_CLAMPED));
+    }
+
+    /** Wherever the subscriber sits in the contact's PartialView, a renewal sends it no copy of itself. */
+    @Test
+    void aRenewalNeverSendsTheSubscriberACopyOfItself() {
+        ScampNode contact = NodeFixtures.member(0, config, env, 3);
+        NodeFixtures.holdInPartialView(contact, 0, 20, 10, 11, 12, 13);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 5));
+        List<Sent> copies = env.sendsOf(ForwardedSubscription.class);
+        assertEquals(5, copies.size());
+        assertTrue(copies.stream().noneMatch(s -> s.to() == 20), "never to the subscriber");
+        assertEquals(java.util.Set.of(10, 11, 12, 13),
+                copies.stream().map(Sent::to).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * A contact whose only member is the subscriber has nobody to forward to and already holds it:
+     * it sends nothing (neither a copy to the subscriber nor one to no one) and keeps nothing new.
+     */
+    @Test
+    void aContactWhoseOnlyMemberIsTheSubscriberSendsNothing() {
+        ScampNode contact = NodeFixtures.member(0, config, env, 3);
+        NodeFixtures.holdInPartialView(contact, 0, 20);
+        NodeFixtures.acknowledgeEverything(contact, env, 0);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 0));
+        assertTrue(env.sendsOf(ForwardedSubscription.class).isEmpty());
+        assertTrue(env.sendsOf(Keep.class).isEmpty());
+        assertArrayEquals(new int[] {20}, contact.partialView());
+    }
+
+    /** A copy of a subscriber the node holds, with no other member to pass it to, is dropped and counted. */
+    @Test
+    void aCopyWithNoOtherMemberToGoToIsDroppedAndCounted() {
+        ScampNode node = NodeFixtures.member(0, config, env, 6);
+        NodeFixtures.holdInPartialView(node, 0, 1);
+        env.clear();
+        node.onMessage(0, 9, new ForwardedSubscription(0, 1, 0, 0));
+        assertTrue(env.sendsOf(ForwardedSubscription.class).isEmpty());
+        assertEquals(1, node.counters().snapshot().dropped(DropReason.NO_MEMBER_TO_FORWARD));
+        assertArrayEquals(new int[] {1}, node.partialView());
+    }
+
+    @Test
+    void aKeptCopyIsCounted() {
+        ScampNode keeper = NodeFixtures.member(0, config, env, 7);
+        keeper.onMessage(0, 9, new ForwardedSubscription(0, 30, 0, 0));
+        keeper.onMessage(0, 9, new ForwardedSubscription(0, 31, 0, 0)); // kept or passed on to 30
+        assertEquals(keeper.partialViewSize(), keeper.counters().snapshot().subscriptionsKept());
     }
 }
