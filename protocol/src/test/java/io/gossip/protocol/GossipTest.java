@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.RecordingEnvironment.Sent;
 import io.gossip.protocol.message.Gossip;
+import io.gossip.protocol.message.MessageType;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -133,5 +134,27 @@ class GossipTest {
         g.payload()[1] = 9;
         assertEquals(1, g.payload()[0]);
         assertEquals(2, g.payload()[1]);
+    }
+
+    @Test
+    void aPayloadOfExactlyTheLimitIsAccepted() {
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        node.broadcast(0, new byte[config.maxPayloadBytes()]);
+        assertThrows(IllegalArgumentException.class, () -> node.broadcast(0, new byte[config.maxPayloadBytes() + 1]));
+    }
+
+    /** The counters say what the node received, delivered and sent. */
+    @Test
+    void receivingDeliveringAndForwardingAreCounted() {
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 4, 5, 6);
+        CounterSnapshot before = node.counters().snapshot();
+        node.onMessage(0, 4, Gossip.create(9, 3, 2, new byte[] {1}));
+        node.onMessage(0, 5, Gossip.create(9, 3, 2, new byte[] {1}));
+        CounterSnapshot after = node.counters().snapshot();
+        assertEquals(2, after.received(MessageType.GOSSIP) - before.received(MessageType.GOSSIP));
+        assertEquals(1, after.delivered() - before.delivered());
+        assertEquals(1, after.duplicates() - before.duplicates());
+        assertEquals(3, after.sent(MessageType.GOSSIP) - before.sent(MessageType.GOSSIP), "forwarded to 3 members");
     }
 }

@@ -2,11 +2,13 @@ package io.gossip.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.message.Ack;
 import io.gossip.protocol.message.Adopt;
 import io.gossip.protocol.message.Keep;
+import io.gossip.protocol.message.Remove;
 import io.gossip.protocol.message.Subscribe;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -127,5 +129,35 @@ class JoinProgressTest {
         ScampNode node = new ScampNode(SELF, unacknowledged, env, new SplittableRandom(1), new Counters());
         node.join(0, CONTACT);
         assertEquals(JoinProgress.UNCONFIRMABLE, node.joinProgress());
+    }
+
+    /**
+     * The join follows its Subscribe when it is redirected: once the member it went to has run out
+     * of attempts too and no other member is left, the join has failed.
+     */
+    @Test
+    void aRedirectedJoinFailsWhenItsNewContactIsSilentTooAndNoMemberIsLeft() {
+        ScampNode node = joined();
+        NodeFixtures.holdInPartialView(node, 0, 10);
+        NodeFixtures.acknowledgeEverythingBut(node, env, 0, CONTACT);
+        runTimersUntil(node, EXHAUSTED_AT_MICROS);
+        assertEquals(10, env.sendsOf(Subscribe.class).get(env.sendsOf(Subscribe.class).size() - 1).to());
+        node.onMessage(EXHAUSTED_AT_MICROS, CONTACT, new Remove(77)); // the silent contact was leaving
+        assertArrayEquals(new int[] {10}, node.partialView());
+        runTimersUntil(node, 2 * EXHAUSTED_AT_MICROS - 1);
+        assertEquals(JoinProgress.PENDING, node.joinProgress());
+        node.onTimeout(2 * EXHAUSTED_AT_MICROS);
+        assertEquals(JoinProgress.UNACKNOWLEDGED, node.joinProgress());
+    }
+
+    /** A member is one from its join or bootstrap until it leaves. */
+    @Test
+    void membershipLastsFromTheJoinUntilTheNodeLeaves() {
+        ScampNode node = new ScampNode(SELF, config, env, new SplittableRandom(1), new Counters());
+        assertFalse(node.isMember());
+        node.join(0, CONTACT);
+        assertTrue(node.isMember());
+        node.leave(10);
+        assertFalse(node.isMember());
     }
 }
