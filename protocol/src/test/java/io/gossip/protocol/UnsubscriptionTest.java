@@ -75,6 +75,14 @@ class UnsubscriptionTest {
         assertEquals(0, leaver.inViewSize());
     }
 
+    /** The plan as a count: never negative, whatever the InView's size against c + 1. */
+    @ParameterizedTest(name = "l={0}, l''={1}, c={2}")
+    @CsvSource({"3, 0, 0", "3, 1, 1", "3, 2, 2", "3, 2, 1", "3, 3, 1", "0, 9, 1"})
+    void theReplaceCountIsTheInViewBeyondCPlusOneAndNeverNegative(int l, int lIn, int c) {
+        int expected = l == 0 ? 0 : Math.max(0, lIn - c - 1);
+        assertEquals(expected, UnsubscriptionPlan.replaceCount(l, lIn, c));
+    }
+
     @Test
     void replaceSwapsTheLeaverForTheReplacementAndTellsTheReplacement() {
         ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().build();
