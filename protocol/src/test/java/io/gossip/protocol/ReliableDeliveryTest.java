@@ -204,4 +204,61 @@ class ReliableDeliveryTest {
         contact.onMessage(2_000_000, 20, new Subscribe(77, 0, 0));
         assertEquals(List.of(2_100_000L), env.wakes);
     }
+
+    /** Sends three messages that want an ack: two copies of a subscription and the c extra one. */
+    private ScampNode contactWithThreeCopiesInFlight(RecordingEnvironment e) {
+        ScampNode contact = NodeFixtures.member(0, config, e, 2);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11);
+        NodeFixtures.acknowledgeEverything(contact, e, 0);
+        e.clear();
+        contact.onMessage(0, 20, new Subscribe(77, 0, 0));
+        assertEquals(3, contact.unacknowledgedCount());
+        return contact;
+    }
+
+    /**
+     * An ack ends the retransmission of the message it acknowledges and no other; a repeated or
+     * unknown ack changes nothing but its counter.
+     */
+    @Test
+    void anAckStopsOnlyItsOwnMessageAndARepeatedOrUnknownAckNothing() {
+        ScampNode contact = contactWithThreeCopiesInFlight(env);
+        List<Sent> copies = env.sendsOf(ForwardedSubscription.class);
+        Sent last = copies.get(2);
+        int lastSeq = ((MembershipMessage) last.message()).seq();
+        contact.onMessage(10, last.to(), new Ack(lastSeq));
+        contact.onMessage(20, last.to(), new Ack(lastSeq));
+        contact.onMessage(30, 99, new Ack(lastSeq));
+        assertEquals(2, contact.unacknowledgedCount());
+        assertEquals(2, contact.counters().snapshot().dropped(DropReason.UNKNOWN_ACK));
+        env.clear();
+        contact.onTimeout(100_000);
+        assertEquals(java.util.Set.of(copies.get(0).message(), copies.get(1).message()),
+                java.util.Set.copyOf(env.sentOf(ForwardedSubscription.class)), "the other two are retransmitted");
+    }
+
+    /** Every sequence number is acked with itself, however large. */
+    @Test
+    void eachMembershipMessageIsAckedWithItsOwnSequenceNumber() {
+        ScampNode node = NodeFixtures.member(0, config, env, 2);
+        int[] seqs = {1, 4_095, 4_096, 1 << 30, Integer.MAX_VALUE, -5};
+        for (int seq : seqs) {
+            node.onMessage(0, 9, new io.gossip.protocol.message.Remove(seq));
+        }
+        assertEquals(java.util.Arrays.stream(seqs).boxed().toList(),
+                env.sentOf(Ack.class).stream().map(Ack::seq).toList());
+    }
+
+    /** Sends, acks and retransmissions of membership messages are counted by type. */
+    @Test
+    void membershipSendsAcksAndRetransmissionsAreCounted() {
+        ScampNode contact = contactWithThreeCopiesInFlight(env);
+        CounterSnapshot counts = contact.counters().snapshot();
+        assertEquals(1, counts.sent(io.gossip.protocol.message.MessageType.ACK));
+        long copies = counts.sent(io.gossip.protocol.message.MessageType.FORWARDED_SUBSCRIPTION);
+        contact.onTimeout(100_000);
+        counts = contact.counters().snapshot();
+        assertEquals(copies + 3, counts.sent(io.gossip.protocol.message.MessageType.FORWARDED_SUBSCRIPTION));
+        assertEquals(3, counts.retransmissions());
+    }
 }
