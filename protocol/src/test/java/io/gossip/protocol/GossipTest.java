@@ -157,4 +157,17 @@ class GossipTest {
         assertEquals(1, after.duplicates() - before.duplicates());
         assertEquals(3, after.sent(MessageType.GOSSIP) - before.sent(MessageType.GOSSIP), "forwarded to 3 members");
     }
+
+    /** The duplicate memory's age bound is in milliseconds: a copy is a duplicate until it passes. */
+    @Test
+    void aMessageIsRememberedForTheDuplicateMemoryAge() {
+        ProtocolConfig aged = config.toBuilder().duplicateMemoryAgeMillis(1_000).build();
+        ScampNode node = NodeFixtures.member(0, aged, env, 1);
+        Gossip message = Gossip.create(9, 3, 1, new byte[0]);
+        node.onMessage(0, 4, message);
+        node.onMessage(999_999, 4, message);
+        assertEquals(1, env.delivered.size(), "still remembered");
+        node.onMessage(1_000_000, 4, message);
+        assertEquals(2, env.delivered.size(), "forgotten after a second: delivered again");
+    }
 }

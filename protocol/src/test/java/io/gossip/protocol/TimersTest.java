@@ -1,5 +1,6 @@
 package io.gossip.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -316,5 +317,45 @@ class TimersTest {
         List<Subscribe> renewals = env.sentOf(Subscribe.class);
         assertEquals(1, renewals.size());
         assertEquals(3, renewals.get(0).renewalCopies(), "the join arc alone, raised to c + 1");
+    }
+
+    /** Removing one leased entry leaves the others with their own expiry (the two lists stay aligned). */
+    @Test
+    void aRemovedEntryTakesOnlyItsOwnLeaseWithIt() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(false)
+                .leaseDurationMillis(10_000).build();
+        ScampNode keeper = NodeFixtures.member(0, config, env, 13);
+        keeper.onMessage(0, 9, new ForwardedSubscription(0, 30, 0, 4_000));
+        NodeFixtures.holdInPartialView(keeper, 0, 31); // kept with no lease: never expires
+        keeper.onMessage(0, 9, new ForwardedSubscription(1, 32, 0, 8_000));
+        assertArrayEquals(new int[] {30, 31, 32}, keeper.partialView(), "32 kept at once: the seed's draw");
+        keeper.onMessage(1_000_000, 30, new Remove(5)); // 30 leaves
+        NodeFixtures.acknowledgeEverything(keeper, env, 1_000_000);
+        keeper.onTimeout(5_000_000);
+        assertTrue(keeper.partialViewContains(31), "31 kept without a lease, not 30's four seconds");
+        assertTrue(keeper.partialViewContains(32));
+        keeper.onTimeout(8_000_000);
+        assertFalse(keeper.partialViewContains(32), "32's own lease");
+        assertTrue(keeper.partialViewContains(31));
+    }
+
+    /**
+     * A keeper that keeps a node's renewal again (it held the node already) stays in the node's
+     * InView for the new lease: the entry is not forgotten at the end of the old one.
+     */
+    @Test
+    void aKeeperOfTheRenewalStaysInTheInViewForTheNewLease() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().leaseDurationMillis(10_000).build();
+        ScampNode node = new ScampNode(1, config, env, new SplittableRandom(14), new Counters());
+        node.join(0, 2);
+        long firstEnd = env.sentOf(Subscribe.class).get(0).leaseMillis() * 1000L;
+        NodeFixtures.holdInInView(node, 0, 9);
+        NodeFixtures.acknowledgeEverything(node, env, 0);
+        node.onTimeout(firstEnd - 1); // renews
+        assertEquals(1, node.counters().snapshot().leaseRenewals());
+        NodeFixtures.holdInInView(node, firstEnd, 9); // 9 keeps the renewal too
+        NodeFixtures.acknowledgeEverything(node, env, firstEnd);
+        node.onTimeout(firstEnd + config.retransmitHorizonMicros() + 1);
+        assertTrue(node.inViewContains(9), "held for the second lease");
     }
 }

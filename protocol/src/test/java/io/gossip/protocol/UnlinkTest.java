@@ -87,4 +87,43 @@ class UnlinkTest {
         node.onTimeout(horizon + 1);
         assertEquals(java.util.List.of(), env.wakes, "nothing left to wake up for");
     }
+
+    /** Tombstones of several senders are each remembered (the store grows past its first four). */
+    @Test
+    void unlinksOfManySendersAreEachRemembered() {
+        ScampNode node = NodeFixtures.member(0, config, env, 7);
+        for (int sender = 10; sender < 20; sender++) {
+            node.onMessage(0, sender, new Unlink(5));
+        }
+        for (int sender = 10; sender < 20; sender++) {
+            node.onMessage(10, sender, new Keep(4));
+        }
+        assertEquals(0, node.inViewSize());
+        assertEquals(10, node.counters().snapshot().dropped(DropReason.NONSENSICAL));
+    }
+
+    /**
+     * A node that unlinks a node it kept stops retransmitting its Keep to it: a Keep arriving after
+     * the Unlink would put the node back into the other's InView for an arc that no longer exists.
+     */
+    @Test
+    void anUnlinkStopsTheRetransmissionOfAKeepToTheSameNode() {
+        ProtocolConfig leased = config.toBuilder().leaseDurationMillis(10_000).build();
+        ScampNode keeper = NodeFixtures.member(0, leased, env, 8);
+        keeper.onMessage(0, 9, new ForwardedSubscription(0, 30, 0, 250)); // kept for 250 ms, Keep unanswered
+        assertTrue(keeper.partialViewContains(30));
+        long t = 0;
+        while (keeper.partialViewContains(30)) {
+            t += 10_000;
+            keeper.onTimeout(t);
+        }
+        assertEquals(250_000, t, "the lease ran out");
+        assertEquals(30, env.sent.get(env.sent.size() - 1).to(), "and the subscriber was told");
+        assertTrue(env.sent.get(env.sent.size() - 1).message() instanceof Unlink);
+        long keepsBefore = env.sendsOf(Keep.class).size();
+        for (; t <= 20_000_000; t += 10_000) {
+            keeper.onTimeout(t);
+        }
+        assertEquals(keepsBefore, env.sendsOf(Keep.class).size(), "no Keep after the Unlink");
+    }
 }

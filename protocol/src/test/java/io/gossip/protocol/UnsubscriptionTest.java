@@ -129,6 +129,7 @@ class UnsubscriptionTest {
         node.onMessage(0, 6, new Unlink(4));
         assertEquals(0, node.partialViewSize());
         assertFalse(node.inViewContains(6));
+        assertEquals(0, node.counters().snapshot().dropped(DropReason.NONSENSICAL), "both made sense");
     }
 
     @Test
