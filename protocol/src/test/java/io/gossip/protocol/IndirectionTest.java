@@ -65,6 +65,73 @@ class IndirectionTest {
         assertEquals(2 + 1, env.sendsOf(ForwardedSubscription.class).size(), "every member plus c");
     }
 
+    /** A walk takes its steps up to the forward limit: one arriving after forwardLimit hops ends there. */
+    @Test
+    void aWalkEndsWhenItHasTravelledForwardLimitHops() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).forwardLimit(6).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 10, 11);
+        env.clear();
+        node.onMessage(0, 10, new Walk(3, 20, 50.0, 5, 0, 0));
+        List<Walk> steps = env.sentOf(Walk.class);
+        assertEquals(1, steps.size(), "one hop left");
+        assertEquals(6, steps.get(0).hops());
+        env.clear();
+        node.onMessage(0, 10, new Walk(4, 21, 50.0, 6, 0, 0));
+        assertTrue(env.sendsOf(Walk.class).isEmpty(), "the limit reached, budget or not");
+        assertEquals(2 + 1, env.sendsOf(ForwardedSubscription.class).size(), "this node acts as the contact");
+        assertEquals(21, env.sendsOf(Adopt.class).get(0).to());
+    }
+
+    /**
+     * A walk that ends at the entry point itself (its budget spent on the first visit) makes the
+     * entry point the contact; it offers no adoption, since the subscriber holds it already.
+     */
+    @Test
+    void aWalkEndingAtTheEntryPointOffersNoAdoption() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).walkBudget(0.25).build();
+        ScampNode entry = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(entry, 0, 10, 11);
+        env.clear();
+        entry.onMessage(0, 20, new Subscribe(1, 0, 0)); // degree 3: 0.25 − 1/3 ≤ 0
+        assertTrue(env.sendsOf(Walk.class).isEmpty());
+        assertEquals(2 + 1, env.sendsOf(ForwardedSubscription.class).size());
+        assertTrue(env.sendsOf(Adopt.class).isEmpty(), "the subscriber already holds its entry point");
+    }
+
+    /** A renewal's walk (one a peer sends; renewals here take no walk) acts as the contact without an offer. */
+    @Test
+    void aRenewalsWalkEndsWithoutAnAdoptionOffer() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).build();
+        ScampNode node = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(node, 0, 10, 11);
+        env.clear();
+        node.onMessage(0, 10, new Walk(3, 20, 0.1, 4, 0, 2));
+        assertEquals(2, env.sendsOf(ForwardedSubscription.class).size(), "the renewal's two copies");
+        assertTrue(env.sendsOf(Adopt.class).isEmpty());
+    }
+
+    /** A renewal, or a member re-subscribing, needs no walk: its contact is already a random member. */
+    @Test
+    void aRenewalOrAKnownMemberIsHandledWithoutAWalk() {
+        RecordingEnvironment env = new RecordingEnvironment();
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().indirection(true).walkBudget(5).build();
+        ScampNode contact = NodeFixtures.member(0, config, env, 1);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11, 12);
+        env.clear();
+        contact.onMessage(0, 20, new Subscribe(1, 0, 2));
+        assertTrue(env.sendsOf(Walk.class).isEmpty(), "a renewal");
+        assertEquals(2, env.sendsOf(ForwardedSubscription.class).size());
+        env.clear();
+        NodeFixtures.holdInInView(contact, 0, 21);
+        contact.onMessage(0, 21, new Subscribe(2, 0, 0));
+        assertTrue(env.sendsOf(Walk.class).isEmpty(), "a member in our InView re-subscribing");
+        assertEquals(3 + 1, env.sendsOf(ForwardedSubscription.class).size());
+    }
+
     /** Wakes {@code node} every 10 ms for {@code millis}, so its retransmissions run out. */
     private static void runTimers(ScampNode node, long fromMicros, long millis) {
         for (long now = fromMicros; now <= fromMicros + millis * 1_000; now += 10_000) {
