@@ -8,6 +8,7 @@ import io.gossip.protocol.RecordingEnvironment.Sent;
 import io.gossip.protocol.message.Ack;
 import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.MembershipMessage;
+import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Subscribe;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -252,13 +253,18 @@ class ReliableDeliveryTest {
     /** Sends, acks and retransmissions of membership messages are counted by type. */
     @Test
     void membershipSendsAcksAndRetransmissionsAreCounted() {
-        ScampNode contact = contactWithThreeCopiesInFlight(env);
-        CounterSnapshot counts = contact.counters().snapshot();
-        assertEquals(1, counts.sent(io.gossip.protocol.message.MessageType.ACK));
-        long copies = counts.sent(io.gossip.protocol.message.MessageType.FORWARDED_SUBSCRIPTION);
+        ScampNode contact = NodeFixtures.member(0, config, env, 2);
+        NodeFixtures.holdInPartialView(contact, 0, 10, 11);
+        NodeFixtures.acknowledgeEverything(contact, env, 0);
+        MessageType copy = MessageType.FORWARDED_SUBSCRIPTION;
+        CounterSnapshot before = contact.counters().snapshot();
+        contact.onMessage(0, 20, new Subscribe(77, 0, 0));
+        CounterSnapshot after = contact.counters().snapshot();
+        assertEquals(1, after.sent(MessageType.ACK) - before.sent(MessageType.ACK));
+        assertEquals(3, after.sent(copy) - before.sent(copy), "two members and one extra copy");
         contact.onTimeout(100_000);
-        counts = contact.counters().snapshot();
-        assertEquals(copies + 3, counts.sent(io.gossip.protocol.message.MessageType.FORWARDED_SUBSCRIPTION));
-        assertEquals(3, counts.retransmissions());
+        CounterSnapshot later = contact.counters().snapshot();
+        assertEquals(3, later.sent(copy) - after.sent(copy));
+        assertEquals(3, later.retransmissions() - after.retransmissions());
     }
 }

@@ -259,6 +259,7 @@ class UnsubscriptionTest {
         ScampNode node = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
         node.join(0, 2); // a Subscribe to 2, never acknowledged
         NodeFixtures.holdInPartialView(node, 0, 30); // a Keep to 30, never acknowledged
+        node.onMessage(0, 30, new Remove(9)); // 30 left: no Unlink to it will cancel that Keep
         NodeFixtures.holdInInView(node, 0, 40);
         node.leave(0);
         env.clear();
