@@ -50,7 +50,8 @@
  *       randomness, and a draw from its generator would change every simulated run).</li>
  *   <li><b>Undeliverable messages.</b> A forwarded subscription or walk step whose retransmissions
  *       are exhausted goes to another member (the copy is not lost); a subscription goes to another
- *       PartialView member. The silent member is <em>not</em> evicted: under heavy loss a few lost
+ *       PartialView member. The detour counts as a hop, so a copy redirected again and again still
+ *       ends at {@code forwardLimit}. The silent member is <em>not</em> evicted: under heavy loss a few lost
  *       acks are not proof of failure, and heartbeats and leases are the mechanisms for failures.
  *       The price: a copy that did arrive but whose acks were all lost is kept twice. That is rare
  *       while {@code (1 - (1 - loss)^2)^maxAttempts} is small (at 10 % loss and 6 attempts,
