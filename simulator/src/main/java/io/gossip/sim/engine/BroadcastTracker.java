@@ -66,6 +66,8 @@ public final class BroadcastTracker {
     private long[] redelivered = new long[4];
     /** When the last copy of each broadcast sent so far arrives (its sending time while none is sent). */
     private long[] lastArrivalMicros = new long[4];
+    /** Per broadcast, copies sent that would arrive after the run's end: it was still spreading then. */
+    private long[] copiesAfterEnd = new long[4];
     /** Results of the broadcasts summarised so far, null for the others. */
     private BroadcastResult[] settled = new BroadcastResult[4];
     /** Broadcasts below this one are summarised. */
@@ -101,6 +103,7 @@ public final class BroadcastTracker {
             duplicates = Arrays.copyOf(duplicates, n);
             redelivered = Arrays.copyOf(redelivered, n);
             lastArrivalMicros = Arrays.copyOf(lastArrivalMicros, n);
+            copiesAfterEnd = Arrays.copyOf(copiesAfterEnd, n);
             settled = Arrays.copyOf(settled, n);
         }
         settleOver(nowMicros);
@@ -178,7 +181,9 @@ public final class BroadcastTracker {
     /** A copy of broadcast {@code b} is sent, to arrive at {@code arrivalMicros} (negative: after the run's end). */
     public void countTransmission(int b, long arrivalMicros) {
         messages[b]++;
-        if (arrivalMicros > lastArrivalMicros[b]) {
+        if (arrivalMicros < 0) {
+            copiesAfterEnd[b]++;
+        } else if (arrivalMicros > lastArrivalMicros[b]) {
             lastArrivalMicros[b] = arrivalMicros;
         }
     }
@@ -210,6 +215,19 @@ public final class BroadcastTracker {
         receipts.set(b, null);
         longReceipts.set(b, null);
         holders.set(b, null);
+    }
+
+    /** When broadcast {@code b} was sent. */
+    public long sentMicros(int b) {
+        return sentMicros[b];
+    }
+
+    /**
+     * Copies of broadcast {@code b} sent to arrive after the run's end: its coverage and delays count
+     * only what arrived before.
+     */
+    public long copiesAfterEnd(int b) {
+        return copiesAfterEnd[b];
     }
 
     /** Whether broadcast {@code b} is summarised (its per-node tables let go): once over, or at the end. */

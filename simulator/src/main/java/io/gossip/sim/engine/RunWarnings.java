@@ -55,6 +55,18 @@ final class RunWarnings {
                 config.maxAttempts(), config.retransmitTimeoutMillis());
     }
 
+    /**
+     * {@code cut} broadcasts, the first of them sent at {@code firstSentMicros}, still had
+     * {@code copies} copies travelling that would arrive after the run's end at {@code endMicros}.
+     */
+    static String broadcastsCutByEnd(int cut, long copies, long firstSentMicros, long endMicros) {
+        return String.format(Locale.ROOT, "%,d %s (%s at %s) still had %,d %s travelling when the run"
+                + " ended at %s: %s coverage, reliability and delays count only what arrived before the end. Give"
+                + " the run more time after the last broadcast (durationMillis, or drainMillis without it).", cut,
+                cut == 1 ? "broadcast" : "broadcasts", cut == 1 ? "sent" : "the first sent", seconds(firstSentMicros),
+                copies, copies == 1 ? "copy" : "copies", seconds(endMicros), cut == 1 ? "its" : "their");
+    }
+
     /** A timeline broadcast at {@code nowMicros} is skipped: {@code source} is not live (-1: no node is). */
     static String broadcastSkipped(long nowMicros, int source) {
         String why = source < 0 ? "it has a random source, and no node is live"

@@ -184,6 +184,25 @@ public final class Simulation {
         }
     }
 
+    /** Says once if broadcasts were still spreading at the end: their figures count only what arrived. */
+    private void warnOfBroadcastsCutByEnd(ProgressSink progress) {
+        int cut = 0;
+        long copies = 0;
+        long firstSentMicros = -1;
+        for (int b = 0; b < tracker.count(); b++) {
+            long after = tracker.copiesAfterEnd(b);
+            if (after > 0) {
+                if (cut++ == 0) {
+                    firstSentMicros = tracker.sentMicros(b);
+                }
+                copies += after;
+            }
+        }
+        if (cut > 0) {
+            progress.warning(RunWarnings.broadcastsCutByEnd(cut, copies, firstSentMicros, endMicros));
+        }
+    }
+
     /** Runs to the scenario's duration and returns what was measured. */
     public RunResult run(ProgressSink progress) {
         Scenario scenario = setup.scenario();
@@ -227,6 +246,7 @@ public final class Simulation {
         }
         long events = arrivals.events();
         progress.progress(endMicros, events - reported);
+        warnOfBroadcastsCutByEnd(progress);
         environment.advanceTo(endMicros);
         if (queue.isEmpty()) {
             queue.trim(); // drop the queue's chunks and the drain buffer: nothing needs them any more
