@@ -14,20 +14,6 @@ public final class PartitionGroups {
     }
 
     /**
-     * Every slot taken as a member, in slot order.
-     *
-     * @return the group index of every node slot
-     * @throws IllegalArgumentException if fractions is empty or has a non-positive entry
-     */
-    public static int[] assign(int nodes, List<Double> fractions, SplittableRandom random) {
-        int[] all = new int[nodes];
-        for (int i = 0; i < nodes; i++) {
-            all[i] = i;
-        }
-        return assign(nodes, all, fractions, random);
-    }
-
-    /**
      * @param members the live members, distinct slots (the array is reordered)
      * @return the group index of every node slot
      * @throws IllegalArgumentException if fractions is empty or has a non-positive entry

@@ -12,6 +12,7 @@ import io.gossip.sim.scenario.RegionsSpec;
 import io.gossip.sim.scenario.Scenario;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -20,7 +21,7 @@ class NetworkTest {
         int n = 300;
         Network network = new Network(new NetworkSpec(new LatencySpec.Constant(1), null, LossSpec.none()), n,
                 new SplittableRandom(1));
-        int[] groups = PartitionGroups.assign(n, List.of(1.0, 2.0), new SplittableRandom(9));
+        int[] groups = PartitionGroups.assign(n, allSlots(n), List.of(1.0, 2.0), new SplittableRandom(9));
         network.partition(groups);
         for (int from = 0; from < n; from += 7) {
             for (int to = 0; to < n; to++) {
@@ -37,7 +38,7 @@ class NetworkTest {
 
     @Test
     void partitionGroupsHaveSizesProportionalToTheFractions() {
-        int[] groups = PartitionGroups.assign(1000, List.of(0.2, 0.3, 0.5), new SplittableRandom(4));
+        int[] groups = PartitionGroups.assign(1000, allSlots(1000), List.of(0.2, 0.3, 0.5), new SplittableRandom(4));
         int[] sizes = new int[3];
         for (int g : groups) {
             sizes[g]++;
@@ -45,7 +46,8 @@ class NetworkTest {
         assertEquals(200, sizes[0]);
         assertEquals(300, sizes[1]);
         assertEquals(500, sizes[2]);
-        assertThrows(IllegalArgumentException.class, () -> PartitionGroups.assign(10, List.of(), new SplittableRandom(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> PartitionGroups.assign(10, allSlots(10), List.of(), new SplittableRandom(1)));
     }
 
     @Test
@@ -69,10 +71,14 @@ class NetworkTest {
             assertEquals(60, inFirst, "members in the first group, seed " + seed);
             assertEquals(140, othersInFirst - inFirst, "other slots in the first group, seed " + seed);
         }
-        // Every slot a member, in slot order: the groups drawn over the slots as before.
-        int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
-        assertArrayEquals(PartitionGroups.assign(1000, List.of(0.2, 0.8), new SplittableRandom(3)),
-                PartitionGroups.assign(1000, all, List.of(0.2, 0.8), new SplittableRandom(3)));
+        // Every slot a member, in slot order: the groups drawn over the slots as before the members
+        // were told apart (what the earlier PartitionGroups gave for these arguments).
+        assertArrayEquals(new int[] {1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
+                PartitionGroups.assign(12, allSlots(12), List.of(0.25, 0.75), new SplittableRandom(3)));
+    }
+
+    private static int[] allSlots(int n) {
+        return IntStream.range(0, n).toArray();
     }
 
     /** A latency later than any run's end is capped, so that the clock plus it cannot wrap round. */
