@@ -36,6 +36,14 @@ public final class EventLoop implements AutoCloseable {
     private static final AtomicInteger NUMBER = new AtomicInteger();
     private static final int RECEIVE_BUFFER_BYTES = 65_536;
     private static final int DATAGRAMS_PER_READ = 64;
+    /**
+     * Tasks run per round before the loop looks at its sockets and timers again. Unbounded, a
+     * thread calling a blocking method back to back (each call's task handed over while the loop
+     * still runs the previous one) kept the loop from reading for as long as it went on, and the
+     * kernel dropped whatever overflowed the receive buffers. Small, so that a burst of
+     * {@code broadcastAsync} calls sends a few datagrams per socket between reads, not thousands.
+     */
+    private static final int TASKS_PER_ROUND = 16;
 
     static {
         closeOneSelectorWhileDescriptorsAreFree();
@@ -252,9 +260,10 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /** Runs at most {@link #TASKS_PER_ROUND} tasks; the rest wait for the next round (select does not block then). */
     private void runTasks() {
         Runnable task;
-        while ((task = tasks.poll()) != null) {
+        for (int budget = TASKS_PER_ROUND; budget > 0 && (task = tasks.poll()) != null; budget--) {
             task.run();
         }
     }
