@@ -340,9 +340,12 @@ public final class GossipNode implements AutoCloseable {
         throw new IllegalStateException("node " + address() + " runs without a keyring (plaintext)");
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether the node is closed: {@link #close()} was called, or its event loop was closed, which
+     * closes every node still on it ({@link EventLoop#close()}).
+     */
     public boolean isClosed() {
-        return closed;
+        return closed || !loop.isRunning();
     }
 
     /**
@@ -375,7 +378,7 @@ public final class GossipNode implements AutoCloseable {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (isClosed()) {
             throw new IllegalStateException("node " + address() + " is closed");
         }
     }
@@ -412,6 +415,6 @@ public final class GossipNode implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GossipNode[" + address() + (closed ? ", closed" : "") + "]";
+        return "GossipNode[" + address() + (isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.gossip.udp;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.protocol.ProtocolConfig;
@@ -68,6 +69,20 @@ class ResourceLeakTest {
             assertTrue(second.metrics().member());
             second.close();
         }
+    }
+
+    @Test
+    void closingASharedLoopClosesItsNodesAndTheySaySo() throws Exception {
+        EventLoop loop = EventLoop.start("shared");
+        GossipNode node = GossipNode.builder().bindEphemeral(LOOPBACK).eventLoop(loop).seed(1).start();
+        PeerAddress address = node.address();
+        node.bootstrap();
+        loop.close();
+        assertRebindable(address);
+        assertTrue(node.isClosed(), "EventLoop.close() closed the node: isClosed() must say so");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> node.broadcast(new byte[1]));
+        assertTrue(refused.getMessage().contains("node " + address + " is closed"), refused.getMessage());
+        node.close(); // still idempotent
     }
 
     private static boolean threadAlive(String name) {
