@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
  *         .onDeliver((id, hops, payload) -> System.out.println(id + ": " + payload.length + " bytes"))
  *         .start();
  * node.join(PeerAddress.parse("127.0.0.1:7001")).get();   // or node.bootstrap() for the first node
+ * node.reachable().get(5, TimeUnit.SECONDS);              // a member holds it: broadcasts reach it
  * node.broadcast("hello".getBytes(StandardCharsets.UTF_8));
  * node.leave(Duration.ofSeconds(2));
  * node.close();
@@ -32,6 +33,12 @@ import java.util.function.UnaryOperator;
  * single-threaded core runs. The blocking methods wait for the loop (at most
  * {@link #CALL_TIMEOUT_MILLIS}) and refuse to run on the loop thread itself (for example from a
  * {@link DeliveryListener}), where the {@code ...Async} variants must be used instead.
+ *
+ * <p>The futures this class returns are completed on the loop thread, so a stage chained to one
+ * with {@code thenRun}, {@code thenApply} or {@code whenComplete} (rather than their
+ * {@code ...Async} forms, or {@code get}) runs there too: it must return quickly and may not call
+ * the blocking methods. {@code node.join(contact).thenRun(() -> node.broadcast(payload))} fails
+ * with an {@link IllegalStateException}; use {@code broadcastAsync}, or {@code thenRunAsync}.
  */
 public final class GossipNode implements AutoCloseable {
     /** Longest a blocking call waits for the event loop before giving up. */
@@ -123,6 +130,9 @@ public final class GossipNode implements AutoCloseable {
      *
      * <p>An acknowledged join does not yet make the node reachable: broadcasts reach it once a
      * member holds it in its PartialView, which {@link #reachable()} tells.
+     *
+     * <p>The future completes on the node's loop thread: see the class comment before chaining
+     * stages to it.
      *
      * @return completes when the join is acknowledged; see above for how it fails
      * @throws IllegalArgumentException if contact is the wildcard address or this node itself, or
