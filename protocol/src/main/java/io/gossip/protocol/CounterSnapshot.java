@@ -22,6 +22,7 @@ public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] d
         long delivered, long duplicates, long retransmissions, long subscriptionsKept,
         long isolationRecoveries, long leaseRenewals, long leaseExpiries) {
 
+    /** Copies the three arrays, so that the snapshot does not change with the counters it was taken from. */
     public CounterSnapshot {
         sentByType = sentByType.clone();
         receivedByType = receivedByType.clone();

@@ -6,6 +6,7 @@ package io.gossip.protocol.message;
  * @param seq the acknowledged sequence number, never {@link MembershipMessage#UNACKNOWLEDGED}
  */
 public record Ack(int seq) implements Message {
+    /** Checks {@code seq}: an unacknowledged message (sequence number 0) cannot be acknowledged. */
     public Ack {
         if (seq == MembershipMessage.UNACKNOWLEDGED) {
             throw new IllegalArgumentException("cannot acknowledge sequence number 0");

@@ -192,38 +192,47 @@ public final class DtlsConfig {
         return engine;
     }
 
+    /** Sessions held at once, pending or established (see {@link #withMaxSessions}). */
     public int maxSessions() {
         return maxSessions;
     }
 
+    /** Datagrams queued for a peer while its handshake runs; more are dropped. */
     public int pendingDatagramsPerSession() {
         return pendingDatagramsPerSession;
     }
 
+    /** Delay before a handshake flight is first resent, in milliseconds. */
     public long retransmitInitialMillis() {
         return retransmitInitialMillis;
     }
 
+    /** Largest delay between resends of a handshake flight (it doubles up to this), in milliseconds. */
     public long retransmitMaxMillis() {
         return retransmitMaxMillis;
     }
 
+    /** How long an unfinished handshake lives before it is abandoned, in milliseconds. */
     public long handshakeTimeoutMillis() {
         return handshakeTimeoutMillis;
     }
 
+    /** How long an established session may go without traffic before it is closed, in milliseconds. */
     public long idleTimeoutMillis() {
         return idleTimeoutMillis;
     }
 
+    /** How long a session whose peer is in neither view may stay quiet before it is closed, in milliseconds. */
     public long notInViewGraceMillis() {
         return notInViewGraceMillis;
     }
 
+    /** Shortest interval between two handshakes started beside a peer's established session, in milliseconds. */
     public long minRehandshakeIntervalMillis() {
         return minRehandshakeIntervalMillis;
     }
 
+    /** How long a peer is left alone after a failed or timed-out handshake, in milliseconds. */
     public long failureBackoffMillis() {
         return failureBackoffMillis;
     }
