@@ -6,10 +6,10 @@ package io.gossip.udp;
  * <p>Called on the node's event-loop thread, which serves every node of that loop: return quickly
  * and hand heavy work to another thread. A listener may call the node's {@code ...Async} methods;
  * the blocking ones refuse to run on the loop thread (they throw {@link IllegalStateException}
- * before doing anything). An exception thrown by the listener is counted
- * ({@link TransportDropReason#LISTENER_FAILED}) and logged at WARNING through the
- * {@link System.Logger} {@code io.gossip.udp} (the first five of a node, then the 10th, 100th,
- * 1,000th...); the node goes on.
+ * before doing anything). Whatever the listener throws, a failed assertion's {@link AssertionError}
+ * included (a {@link VirtualMachineError} aside), is counted ({@link TransportDropReason#LISTENER_FAILED})
+ * and logged at WARNING through the {@link System.Logger} {@code io.gossip.udp} (the first five of a
+ * node, then the 10th, 100th, 1,000th...); the node and its event loop go on.
  */
 @FunctionalInterface
 public interface DeliveryListener {

@@ -21,7 +21,7 @@ final class ListenerFailureLog {
     }
 
     /** Notes one failure of the listener on message {@code id}; logs it if its turn has come. */
-    void failed(MessageId id, RuntimeException e) {
+    void failed(MessageId id, Throwable e) {
         failures++;
         if (failures <= LOGGED_IN_FULL || isPowerOfTen(failures)) {
             LOG.log(System.Logger.Level.WARNING, "node " + node + ": the delivery listener threw on message " + id

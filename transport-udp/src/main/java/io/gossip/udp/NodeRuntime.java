@@ -258,11 +258,19 @@ final class NodeRuntime {
         return done;
     }
 
+    /**
+     * Hands a message to the application. Whatever the listener throws is the application's bug,
+     * counted and logged, and the node goes on: an {@link Error} too (an assertion in a listener
+     * throws {@link AssertionError}, which ended the loop thread and closed every node on it), but
+     * not a {@link VirtualMachineError} (out of memory, stack overflow), after which nothing is safe.
+     */
     void deliver(Gossip message) {
         MessageId id = new MessageId(loop.ids().identity(message.origin()), message.originSeq());
         try {
             listener.onDeliver(id, message.hops(), message.payload());
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             transportDrops[TransportDropReason.LISTENER_FAILED.ordinal()]++;
             listenerFailures.failed(id, e);
         }

@@ -91,6 +91,32 @@ class ListenerFailuresTest {
     }
 
     @Test
+    void aListenerThrowingAnErrorIsCountedAndTheLoopAndItsNodesGoOn() throws Exception {
+        // An assertion in a listener (a test's assertEquals, a Java assert) throws an Error, not a
+        // RuntimeException: it escaped the listener guard and ended the loop thread, closing every node.
+        try (EventLoop loop = EventLoop.start("listener-errors");
+             GossipNode origin = node(15).eventLoop(loop).start();
+             GossipNode relay = node(16).eventLoop(loop).onDeliver((id, hops, payload) -> {
+                 throw new AssertionError("an assertion in the application failed on message " + payload[0]);
+             }).start()) {
+            origin.bootstrap();
+            relay.join(origin.address()).get(10, TimeUnit.SECONDS);
+            relay.reachable().get(10, TimeUnit.SECONDS);
+            origin.broadcast(new byte[] {0});
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> !loop.isRunning() || relay.metrics().dropped(TransportDropReason.LISTENER_FAILED) == 1,
+                    Duration.ofSeconds(10)));
+            assertTrue(loop.isRunning(), "the listener's Error stopped the event loop");
+            origin.broadcast(new byte[] {1});
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> relay.metrics().dropped(TransportDropReason.LISTENER_FAILED) == 2, Duration.ofSeconds(10)));
+            assertEquals(0, loop.errorCount());
+            assertEquals("an assertion in the application failed on message 0",
+                    listenerWarnings().get(0).getThrown().getMessage());
+        }
+    }
+
+    @Test
     void afterTheFirstFiveOnlyPowersOfTenAreLogged() {
         ListenerFailureLog log = new ListenerFailureLog(PeerAddress.parse("127.0.0.1:9"));
         MessageId id = new MessageId(PeerAddress.parse("127.0.0.1:10"), 0);
