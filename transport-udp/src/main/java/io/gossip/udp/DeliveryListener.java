@@ -4,7 +4,9 @@ package io.gossip.udp;
  * Receives the gossip messages a node delivers: each message once, never the node's own broadcasts.
  *
  * <p>Called on the node's event-loop thread, which serves every node of that loop: return quickly
- * and hand heavy work to another thread. A listener may call the node's {@code ...Async} methods;
+ * and hand heavy work to another thread. One listener given to nodes on different loops (nodes
+ * without {@code .eventLoop(...)} each have their own) is called from those threads concurrently,
+ * so what it shares must be thread-safe. A listener may call the node's {@code ...Async} methods;
  * the blocking ones refuse to run on the loop thread (they throw {@link IllegalStateException}
  * before doing anything). Whatever the listener throws, a failed assertion's {@link AssertionError}
  * included (a {@link VirtualMachineError} aside), is counted ({@link TransportDropReason#LISTENER_FAILED})

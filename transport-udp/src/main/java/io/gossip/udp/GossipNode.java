@@ -191,9 +191,11 @@ public final class GossipNode implements AutoCloseable {
 
     /**
      * {@link #broadcast} without waiting; usable from a {@link DeliveryListener}. The payload is
-     * checked (and copied) before this method returns.
+     * checked (and copied) before this method returns; the future fails with an
+     * {@link IllegalStateException} if the node is not a member when the loop gets to it.
      *
      * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
+     * @throws IllegalStateException if the node is closed
      */
     public CompletableFuture<MessageId> broadcastAsync(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
@@ -214,7 +216,9 @@ public final class GossipNode implements AutoCloseable {
 
     /**
      * Leaves the group gracefully and waits until every goodbye is acknowledged or
-     * {@code timeout} passes. The node keeps its socket (to retransmit) until {@link #close()}.
+     * {@code timeout} passes. The node keeps its socket (to retransmit) until {@link #close()}. The
+     * leave goes on after a timeout (a zero or negative one returns at once): the result only says
+     * whether it was complete in time.
      *
      * @return true if every unsubscription message was acknowledged in time
      * @throws IllegalStateException if the node is not a member, or on the loop thread
