@@ -162,6 +162,22 @@ public final class EventLoop implements AutoCloseable {
         return result;
     }
 
+    /**
+     * {@link #submit}, or, once the loop thread has ended, {@code task} run on the caller's thread:
+     * nothing else touches the loop's state then, and the thread's end published everything it
+     * wrote (seeing it dead is a happens-before edge). A closed node's last figures stay readable.
+     */
+    <T> CompletableFuture<T> submitOrRunIfEnded(Callable<T> task) {
+        if (running || thread.isAlive()) {
+            return submit(task);
+        }
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     // ------------------------------------------------------------------ loop-thread services
 
     IdTable<PeerAddress> ids() {

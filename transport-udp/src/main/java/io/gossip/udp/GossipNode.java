@@ -252,22 +252,26 @@ public final class GossipNode implements AutoCloseable {
         return loop.submit(runtime::leave).thenCompose(done -> done);
     }
 
-    /** A snapshot of the node's counters and views. */
+    /**
+     * A snapshot of the node's counters and views. After {@link #close()} it still answers, with the
+     * figures the node had when it closed (its views as it left them), whichever loop it ran on.
+     */
     public NodeMetrics metrics() {
         return await(this::metricsAsync);
     }
 
     /** {@link #metrics()} without waiting. */
     public CompletableFuture<NodeMetrics> metricsAsync() {
-        return loop.submit(runtime::metrics);
+        return loop.submitOrRunIfEnded(runtime::metrics);
     }
 
     /**
      * The DTLS session layer's counters (handshakes, sessions, evictions, refusals), or null if
-     * the node was not built with {@link GossipNodeBuilder#dtls}.
+     * the node was not built with {@link GossipNodeBuilder#dtls}. Like {@link #metrics()}, still
+     * readable after {@link #close()}.
      */
     public DtlsStats dtlsStats() {
-        return await(() -> loop.submit(runtime::dtlsStats));
+        return await(() -> loop.submitOrRunIfEnded(runtime::dtlsStats));
     }
 
     // ------------------------------------------------------------------ keyring
