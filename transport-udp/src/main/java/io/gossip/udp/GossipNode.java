@@ -70,9 +70,21 @@ public final class GossipNode implements AutoCloseable {
         return new GossipNodeBuilder();
     }
 
-    /** The address this node advertises to its peers (the bound address, with the actual port). */
+    /**
+     * The address this node advertises to its peers: the one given to
+     * {@link GossipNodeBuilder#advertise}, else the bound address with its actual port.
+     */
     public PeerAddress address() {
         return runtime.self();
+    }
+
+    /**
+     * The local address its socket is bound to, with the port the operating system picked after
+     * {@link GossipNodeBuilder#bindEphemeral}: what a port forward or relay in front of an
+     * advertised address must send to. Equal to {@link #address()} unless an address was advertised.
+     */
+    public PeerAddress boundAddress() {
+        return bound;
     }
 
     /**

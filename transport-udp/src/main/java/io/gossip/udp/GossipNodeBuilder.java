@@ -63,7 +63,10 @@ public final class GossipNodeBuilder {
         return this;
     }
 
-    /** Binds to {@code ip} on a port the operating system picks; read it from {@link GossipNode#address()}. */
+    /**
+     * Binds to {@code ip} on a port the operating system picks; read it from
+     * {@link GossipNode#boundAddress()} (also {@link GossipNode#address()} unless another is advertised).
+     */
     public GossipNodeBuilder bindEphemeral(InetAddress ip) {
         bindIp = Objects.requireNonNull(ip, "ip");
         bindPort = 0;

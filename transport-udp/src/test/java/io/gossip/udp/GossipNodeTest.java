@@ -145,6 +145,11 @@ class GossipNodeTest {
         assertThrows(IllegalArgumentException.class, builder::start);
         try (GossipNode node = builder.advertise(PeerAddress.parse("127.0.0.1:7999")).start()) {
             assertEquals(PeerAddress.parse("127.0.0.1:7999"), node.address());
+            PeerAddress bound = node.boundAddress();
+            assertTrue(bound.isWildcard() && bound.port() > 0, "the wildcard with the port the OS picked: " + bound);
+        }
+        try (GossipNode plain = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure().start()) {
+            assertEquals(plain.address(), plain.boundAddress());
         }
     }
 
