@@ -15,6 +15,7 @@ import io.gossip.protocol.message.Subscribe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,6 +130,7 @@ class ArenaChannelTest {
         }
     }
 
+    @Tag("comparison")
     @ParameterizedTest(name = "maxAttempts {0}, seed {1}")
     @CsvSource({"1, 1", "2, 2", "6, 3", "16, 4", "3, 5"})
     void randomTrafficMatchesTheObjectChannel(int maxAttempts, long seed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ class ArenaHandledPairsTest {
     /** firstTime sends nothing; the channel only needs somewhere to send. */
     private static final ArenaEnvironment SILENT = new SilentArenaEnvironment();
 
+    @Tag("comparison")
     @Test
     void theArenaAnswersAsTheObjectChannelUnderARandomLoad() {
         SplittableRandom random = new SplittableRandom(5);
@@ -44,6 +46,7 @@ class ArenaHandledPairsTest {
         assertTrue(duplicates > 10_000, "too few repeats to test recognition: " + duplicates);
     }
 
+    @Tag("comparison")
     @Test
     void pastCapacityTheOldestIsPushedOutOneByOne() {
         ReliableChannel object = new ReliableChannel(1, CONFIG, new RecordingEnvironment(), new Counters());

@@ -9,6 +9,7 @@ import io.gossip.protocol.message.ForwardedSubscription;
 import io.gossip.protocol.message.Gossip;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.protocol.message.Walk;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * joined; found by the lockstep driver of {@link ScampArenaEquivalenceTest} and fixed), and the one
  * documented difference that remains: the arena's 2^24 - 1 gossip hop cap.
  */
+@Tag("comparison")
 class ScampArenaDifferencesTest {
     private static final ProtocolConfig CONFIG = ProtocolConfig.builder().noHeartbeats().indirection(false).build();
 

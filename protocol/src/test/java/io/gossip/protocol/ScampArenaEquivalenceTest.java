@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unknown acks, replayed membership messages, gossip at and beyond the hop limit, forwarded
  * subscriptions at the forward limit). After every input the two sides' sends, deliveries, wake-up
  * requests and counters must be equal; at the end, every node's views and unacknowledged count.
+ *
+ * <p>Tagged {@code comparison}, as every test that only compares the arena with the object
+ * representation: it would pass a rule changed in both, so mutation figures for the arena are also
+ * measured without these tests ({@code -DexcludedGroups=comparison}).
  */
+@Tag("comparison")
 class ScampArenaEquivalenceTest {
     private static final int NODES = 10;
     private static final int STEPS = 1_500;
