@@ -23,7 +23,7 @@ final class ArenaFixtures {
 
     /**
      * Offers forwarded subscriptions of each id until {@code node} keeps it, so its PartialView ends
-     * up holding {@code ids} after what it held, in order (configurations without leases).
+     * up holding {@code ids} after what it held, in order (with leases, for ever: the copies carry none).
      */
     static void holdInPartialView(ScampArena arena, int node, long nowMicros, int... ids) {
         for (int id : ids) {
@@ -31,7 +31,7 @@ final class ArenaFixtures {
                 if (attempt > 10_000) {
                     throw new AssertionError("node never kept " + id);
                 }
-                arena.onMessage(nowMicros, node, OUTSIDER, FORWARDED_SUBSCRIPTION, 0, id, 0);
+                arena.onSubscription(nowMicros, node, OUTSIDER, FORWARDED_SUBSCRIPTION, 0, id, 0, 0, 0, 0);
             }
         }
     }

@@ -50,7 +50,11 @@ class ArenaGroupTest {
 
         /** Advances the clock to {@code until}, serving wake-ups in order. */
         void runUntil(long until) {
+            int wakes = 0;
             for (long next = env.nextWake(); next <= until; next = env.nextWake()) {
+                if (++wakes > 10_000_000) {
+                    throw new AssertionError("wake-ups never stop at " + now + " µs");
+                }
                 now = Math.max(now, next);
                 env.wakeDue(arena, now);
             }

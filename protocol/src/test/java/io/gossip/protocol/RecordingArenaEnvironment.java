@@ -22,6 +22,9 @@ final class RecordingArenaEnvironment implements ArenaEnvironment {
     record Delivered(int node, int message, int hops) {
     }
 
+    /** More messages caused by one call than any test's group sends: they would never stop. */
+    private static final int MESSAGES_AT_ONCE = 10_000_000;
+
     final List<Sent> sent = new ArrayList<>();
     final List<Delivered> delivered = new ArrayList<>();
     /** Per node, the earliest wake-up asked for and not yet served. */
@@ -106,12 +109,23 @@ final class RecordingArenaEnvironment implements ArenaEnvironment {
     int deliverAll(ScampArena arena, long nowMicros) {
         int count = 0;
         for (Sent s; (s = inFlight.poll()) != null; ) {
+            if (count > MESSAGES_AT_ONCE) {
+                throw new AssertionError("messages still cause messages after " + count + ": a loop");
+            }
             if (!crashed.get(s.from()) && !crashed.get(s.to())) {
                 hand(arena, nowMicros, s);
                 count++;
             }
         }
         return count;
+    }
+
+    /** Wakes {@code node} at {@code nowMicros}, as a driver does, whether or not it asked to be. */
+    void wakeUp(ScampArena arena, long nowMicros, int node) {
+        if (node < wakes.length && wakes[node] <= nowMicros) {
+            wakes[node] = Long.MAX_VALUE;
+        }
+        arena.onTimeout(nowMicros, node);
     }
 
     /**
@@ -122,13 +136,17 @@ final class RecordingArenaEnvironment implements ArenaEnvironment {
         int woken = 0;
         for (int node = 0; node < wakes.length; node++) {
             if (wakes[node] <= nowMicros && !crashed.get(node)) {
-                wakes[node] = Long.MAX_VALUE;
-                arena.onTimeout(nowMicros, node);
+                wakeUp(arena, nowMicros, node);
                 deliverAll(arena, nowMicros);
                 woken++;
             }
         }
         return woken;
+    }
+
+    /** The earliest wake-up {@code node} asked for and was not yet served (Long.MAX_VALUE if none). */
+    long wakeOf(int node) {
+        return node < wakes.length ? wakes[node] : Long.MAX_VALUE;
     }
 
     /** The earliest wake-up asked for by a node not crashed and not yet served (Long.MAX_VALUE if none). */
