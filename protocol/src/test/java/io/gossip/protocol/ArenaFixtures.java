@@ -1,6 +1,7 @@
 package io.gossip.protocol;
 
 import io.gossip.protocol.message.MessageType;
+import java.util.List;
 
 /**
  * {@link NodeFixtures} for a {@link ScampArena}: builds nodes in a known state by feeding them
@@ -10,6 +11,7 @@ final class ArenaFixtures {
     static final int OUTSIDER = NodeFixtures.OUTSIDER;
     private static final int FORWARDED_SUBSCRIPTION = MessageType.FORWARDED_SUBSCRIPTION.ordinal();
     private static final int KEEP = MessageType.KEEP.ordinal();
+    private static final int ACK = MessageType.ACK.ordinal();
 
     private ArenaFixtures() {
     }
@@ -40,6 +42,15 @@ final class ArenaFixtures {
     static void holdInInView(ScampArena arena, int node, long nowMicros, int... ids) {
         for (int id : ids) {
             arena.onMessage(nowMicros, node, id, KEEP, 0, 0, 0);
+        }
+    }
+
+    /** Acknowledges every membership message recorded in {@code env}, so that nothing is retransmitted. */
+    static void acknowledgeEverything(ScampArena arena, RecordingArenaEnvironment env, long nowMicros) {
+        for (RecordingArenaEnvironment.Sent s : List.copyOf(env.sent)) {
+            if (s.seq() != 0 && s.type() != MessageType.ACK && arena.isMember(s.from())) {
+                arena.onMessage(nowMicros, s.from(), s.to(), ACK, s.seq(), 0, 0);
+            }
         }
     }
 
