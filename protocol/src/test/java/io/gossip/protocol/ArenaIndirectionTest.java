@@ -163,4 +163,26 @@ class ArenaIndirectionTest {
         assertEquals(List.of(0), env.sendsOf(MessageType.UNLINK).stream().map(Sent::to).toList());
         assertEquals(List.of(), env.sendsOf(MessageType.KEEP));
     }
+
+    @Test
+    void aWalkEndingAtItsEntryPointOffersNoAdoption() {
+        entryPoint(new int[0], new int[0]);
+        arena.onMessage(0, 0, 30, SUBSCRIBE, 1, 0, 0); // its only neighbour is the subscriber
+        assertEquals(List.of(), env.sendsOf(MessageType.WALK));
+        assertArrayEquals(new int[] {30}, arena.partialView(0), "alone, the entry point keeps it");
+        assertEquals(List.of(), env.sendsOf(MessageType.ADOPT), "the entry point is already its contact");
+    }
+
+    @Test
+    void afterItsFirstAdoptionANodeNeverSwapsItsEntryPointAgain() {
+        arena.bootstrap(0, 0);
+        arena.join(0, 1, 0);
+        arena.onMessage(0, 1, 7, ADOPT, 1, 0, 0);
+        ArenaFixtures.holdInPartialView(arena, 1, 0, 0); // holds the entry point again, as any member
+        env.clear();
+        arena.onMessage(0, 1, 8, ADOPT, 2, 0, 0);
+        assertTrue(contains(arena.partialView(1), 0));
+        assertTrue(!contains(arena.partialView(1), 8));
+        assertEquals(List.of(), env.sendsOf(MessageType.UNLINK));
+    }
 }

@@ -161,4 +161,49 @@ class ArenaLeasesTest {
         assertEquals(1, counters.snapshot().leaseExpiries(), "only arcs a node holds count as expiries");
         assertTrue(env.sendsOf(MessageType.UNLINK).stream().allMatch(u -> u.to() == 9), "nobody else to tell");
     }
+
+    @Test
+    void aRenewalsCopiesNeverGoToItsSubscriberAndItsCopiesUpToTheForwardLimitAreNotClamped() {
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 30, 11, 12, 13);
+        env.clear();
+        arena.onSubscription(0, 0, 30, SUBSCRIBE, 1, 0, 0, 0, (int) LEASE_MS, 3);
+        List<Integer> to = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).stream().map(Sent::to).toList();
+        assertEquals(List.of(11, 12, 13), to.stream().sorted().toList());
+        env.clear();
+        arena.onSubscription(0, 0, 30, SUBSCRIBE, 2, 0, 0, 0, (int) LEASE_MS, CONFIG.forwardLimit());
+        to = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).stream().map(Sent::to).toList();
+        assertEquals(CONFIG.forwardLimit(), to.size());
+        assertTrue(!to.contains(30), to.toString());
+        assertEquals(0, counters.snapshot().dropped(DropReason.RENEWAL_COPIES_CLAMPED));
+    }
+
+    @Test
+    void aKeepRepeatedForALaterLeaseKeepsTheInViewEntryUntilThen() {
+        arena.bootstrap(0, 0);
+        long firstRenewal = env.wakeOf(0);
+        long horizon = CONFIG.retransmitHorizonMicros();
+        arena.onMessage(0, 0, 9, MessageType.KEEP.ordinal(), 1, 0, 0); // holds 0 until its lease ends
+        env.wakeUp(arena, firstRenewal, 0); // alone: no renewal to send, but its next lease starts
+        arena.onMessage(firstRenewal, 0, 9, MessageType.KEEP.ordinal(), 2, 0, 0); // kept again for that one
+        env.wakeUp(arena, firstRenewal + horizon, 0);
+        assertArrayEquals(new int[] {9}, arena.inView(0), "the later expiry stays");
+        env.wakeUp(arena, firstRenewal + LEASE_MS * MS - 1 + horizon, 0);
+        assertArrayEquals(new int[0], arena.inView(0));
+    }
+
+    @Test
+    void aReplacementAlreadyHeldKeepsTheLaterOfTheTwoExpiries() {
+        arena.bootstrap(0, 0);
+        arena.onSubscription(0, 0, 5, FORWARDED, 0, 7, 0, 0, 1_000, 0); // kept: empty PartialView
+        while (!ArenaFixtures.contains(arena.partialView(0), 11)) {
+            arena.onSubscription(0, 0, 5, FORWARDED, 0, 11, 0, 0, 5_000, 0);
+        }
+        arena.onMessage(0, 0, 11, MessageType.REPLACE.ordinal(), 0, 7, 0); // 11 leaves, naming 7
+        assertArrayEquals(new int[] {7}, arena.partialView(0));
+        env.wakeUp(arena, 1_000 * MS, 0);
+        assertArrayEquals(new int[] {7}, arena.partialView(0), "7 now stands for 11's arc, until 5 s");
+        env.wakeUp(arena, 5_000 * MS, 0);
+        assertArrayEquals(new int[0], arena.partialView(0));
+    }
 }

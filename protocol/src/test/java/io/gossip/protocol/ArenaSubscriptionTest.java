@@ -178,4 +178,14 @@ class ArenaSubscriptionTest {
         assertEquals(1, counters.snapshot().dropped(DropReason.NOT_MEMBER));
         assertNotEquals(true, arena.isMember(5));
     }
+
+    @Test
+    void aResubscriptionThroughItsOnlyMemberSendsNoCopyAnywhere() {
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 20);
+        env.clear();
+        arena.onMessage(0, 0, 20, SUBSCRIBE, 1, 0, 0);
+        assertEquals(List.of(MessageType.ACK), env.sent.stream().map(Sent::type).toList());
+        assertArrayEquals(new int[] {20}, arena.partialView(0));
+    }
 }

@@ -181,4 +181,72 @@ class ArenaUnsubscriptionTest {
         assertEquals(List.of(), env.sent, "two departed nodes would answer each other for ever");
         assertEquals(7, dropped(DropReason.NOT_MEMBER));
     }
+
+    @Test
+    void aNodeThatLeftAnswersALateSubscribeOrWalkStepAndAnUnacknowledgedKeepOncePerSender() {
+        member(new int[] {11}, new int[0]);
+        arena.leave(0, 0);
+        env.clear();
+        arena.onMessage(0, 0, 40, SUBSCRIBE, 3, 0, 0);
+        arena.onSubscription(0, 0, 41, MessageType.WALK.ordinal(), 3, 50, 1, 1.0, 0, 0);
+        arena.onMessage(0, 0, 42, KEEP, 0, 0, 0);
+        arena.onMessage(0, 0, 42, KEEP, 0, 0, 0); // unacknowledged: once per sender
+        assertEquals(List.of(40, 41, 42), env.sent.stream().map(Sent::to).toList());
+        assertTrue(env.sent.stream().allMatch(s -> s.type() == MessageType.REPLACE && s.subject() == 11));
+    }
+
+    @Test
+    void aNodeThatLeftAnswersEachOfManySendersOnce() {
+        member(new int[0], new int[0]);
+        arena.leave(0, 0);
+        env.clear();
+        for (int round = 0; round < 2; round++) {
+            for (int sender = 30; sender < 40; sender++) {
+                arena.onMessage(0, 0, sender, HEARTBEAT, 0, 0, 0);
+            }
+        }
+        assertEquals(10, env.sent.size(), "ten senders, each told once: " + env.sent);
+        assertEquals(10, env.sent.stream().map(Sent::to).distinct().count());
+    }
+
+    @Test
+    void aCopyOfGossipItHeldReachingANodeThatLeftIsAnsweredAsToANonMember() {
+        arena.bootstrap(0, 0);
+        arena.bootstrap(0, 1);
+        int message = arena.broadcast(0, 1);
+        arena.onMessage(0, 0, 1, GOSSIP, 0, message, 1);
+        arena.leave(0, 0);
+        env.clear();
+        arena.onMessage(0, 0, 2, GOSSIP, 0, message, 2);
+        assertEquals(0, counters.snapshot().duplicates(), "no member holds anything");
+        assertEquals(1, dropped(DropReason.NOT_MEMBER));
+        assertEquals(List.of(2), env.sendsOf(MessageType.REMOVE).stream().map(Sent::to).toList());
+    }
+
+    @Test
+    void onlyANodeThatLeftHasLeft() {
+        arena.bootstrap(0, 0);
+        assertFalse(arena.hasLeft(0), "a member");
+        assertFalse(arena.hasLeft(3), "never joined");
+        assertFalse(arena.isMember(3));
+        arena.leave(0, 0);
+        assertTrue(arena.hasLeft(0));
+    }
+
+    @Test
+    void tombstonesAreKeptForNodesBeyondTheFirstThousandAndForgottenAtTheirHorizon() {
+        arena.bootstrap(0, 1_500);
+        long horizon = CONFIG.retransmitHorizonMicros();
+        arena.onMessage(0, 1_500, 9, UNLINK, 5, 0, 0);
+        arena.onMessage(0, 1_500, 8, UNLINK, 7, 0, 0);
+        arena.onMessage(10, 1_500, 9, KEEP, 4, 0, 0);
+        arena.onMessage(10, 1_500, 8, KEEP, 6, 0, 0);
+        assertArrayEquals(new int[0], arena.inView(1_500));
+        assertEquals(2, dropped(DropReason.NONSENSICAL));
+        assertEquals(horizon, env.wakeOf(1_500));
+        env.wakeUp(arena, horizon, 1_500);
+        assertEquals(Long.MAX_VALUE, env.wakeOf(1_500), "nothing left to wake for");
+        arena.onMessage(horizon, 1_500, 9, KEEP, 3, 0, 0);
+        assertArrayEquals(new int[] {9}, arena.inView(1_500));
+    }
 }

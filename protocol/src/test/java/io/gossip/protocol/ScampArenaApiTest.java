@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.protocol.message.ForwardedSubscription;
+import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MessageType;
+import io.gossip.protocol.message.Subscribe;
+import io.gossip.protocol.message.Walk;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -201,5 +205,38 @@ class ScampArenaApiTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScampArena(4, config, env, new RandomStreams(1), 0, new Counters()));
         assertTrue(e.getMessage().contains(feature) && e.getMessage().contains("ScampNode"), e.getMessage());
+    }
+
+    @Test
+    void aTypeThatIsNoMessageTypesOrdinalIsRefused() {
+        ScampArena arena = arena(4);
+        arena.bootstrap(0, 0);
+        for (int type : new int[] {-1, MessageType.count()}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> arena.onMessage(10, 0, 1, type, 1, 0, 0));
+            assertTrue(e.getMessage().contains("ordinal " + type), e.getMessage());
+        }
+        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(), "nothing sent when refused");
+    }
+
+    @Test
+    void subscriptionMessagesAreAcceptedAsTheObjectsTheyStandFor() {
+        ScampArena arena = new ScampArena(4, SUPPORTED.toBuilder().leaseDurationMillis(30_000).build(), env, seeded(),
+                0, new Counters());
+        arena.bootstrap(0, 0);
+        arena.onSubscription(10, 0, 1, new Subscribe(1, 30_000, 0));
+        assertArrayEquals(new int[] {1}, arena.inView(0), "a Subscribe: its sender holds the contact");
+        assertArrayEquals(new int[] {1}, arena.partialView(0), "alone, the contact keeps it");
+        calls.clear();
+        arena.onSubscription(10, 0, 2, new ForwardedSubscription(1, 6, 0, 30_000));
+        boolean passedOn = calls.stream().anyMatch(c -> c.startsWith("subscription 0 1 "
+                + MessageType.FORWARDED_SUBSCRIPTION.ordinal() + " ") && c.endsWith(" 30000 0"));
+        assertTrue(passedOn != (arena.partialViewSize(0) == 2), "a copy is kept or passed on with its lease: " + calls);
+        calls.clear();
+        arena.onSubscription(10, 0, 3, new Walk(1, 5, 0.25, 2, 30_000, 0));
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 3 " + MessageType.ACK.ordinal())), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 5 " + MessageType.ADOPT.ordinal())),
+                "the walk ended here (budget spent): " + calls);
+        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, new Keep(3)));
     }
 }
