@@ -123,4 +123,23 @@ class ArenaGossipTest {
         assertEquals(2, counters.snapshot().received(MessageType.GOSSIP));
         assertEquals(received + 2, arena.messagesReceived(1), "counted as received all the same");
     }
+
+    @Test
+    void atTheLargestHopCountTheArenaCarriesAMessageIsDeliveredButNotSentOn() {
+        ScampArena arena = ArenaFixtures.arena(ProtocolConfig.builder().noHeartbeats().indirection(false).build(),
+                env, counters, 5);
+        arena.bootstrap(0, 0);
+        arena.bootstrap(0, 1);
+        ArenaFixtures.holdInPartialView(arena, 1, 0, 11);
+        int first = arena.broadcast(0, 0);
+        int second = arena.broadcast(0, 0);
+        env.clear();
+        arena.onMessage(0, 1, 0, GOSSIP, 0, first, ScampArena.MAX_GOSSIP_HOPS - 1);
+        assertEquals(List.of(11), gossipTo());
+        assertEquals(ScampArena.MAX_GOSSIP_HOPS, env.sent.get(0).hops());
+        env.clear();
+        arena.onMessage(0, 1, 0, GOSSIP, 0, second, ScampArena.MAX_GOSSIP_HOPS);
+        assertEquals(1, env.delivered.size());
+        assertEquals(List.of(), env.sent);
+    }
 }

@@ -130,4 +130,42 @@ class ArenaHeartbeatsTest {
         assertEquals(List.of(), env.sent);
         assertEquals(0, counters.snapshot().isolationRecoveries());
     }
+
+    @Test
+    void eachHeartbeatIsCountedOnceAsReceived() {
+        member(11);
+        long received = arena.messagesReceived(0);
+        for (int i = 1; i <= 3; i++) {
+            arena.onMessage(i * MS, 0, 11, HEARTBEAT, 0, 0, 0);
+        }
+        assertEquals(3, counters.snapshot().received(MessageType.HEARTBEAT));
+        assertEquals(received + 3, arena.messagesReceived(0));
+    }
+
+    @Test
+    void aNodeLeftToItsOwnWakeUpsRecoversAtTheEndOfItsIsolationWatchNotAtALaterHeartbeat() {
+        member(11);
+        // Served only at the times it asks for: heartbeats every period, and the end of the watch.
+        long t = 0;
+        while (env.sendsOf(MessageType.SUBSCRIBE).isEmpty()) {
+            t = env.nextWake();
+            assertTrue(t <= 2 * ISOLATION_MS * MS, "no recovery by " + t);
+            env.wakeDue(arena, t);
+        }
+        assertEquals(ISOLATION_MS * MS, t, "silent since joining at 0");
+        assertTrue(heartbeatsTo().size() >= 4, "and its heartbeats went out meanwhile");
+    }
+
+    @Test
+    void withoutAnIsolationTimeoutANodeNeverSubscribesAgain() {
+        ScampArena arena = ArenaFixtures.arena(CONFIG.toBuilder().isolationTimeoutMillis(0).build(), env, counters, 3);
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11);
+        env.clear();
+        for (long t = 0; t <= 20 * ISOLATION_MS; t += PERIOD_MS) {
+            env.wakeUp(arena, t * MS, 0);
+        }
+        assertEquals(List.of(), env.sendsOf(MessageType.SUBSCRIBE));
+        assertTrue(heartbeatsTo().size() >= 99);
+    }
 }

@@ -206,4 +206,48 @@ class ArenaLeasesTest {
         env.wakeUp(arena, 5_000 * MS, 0);
         assertArrayEquals(new int[0], arena.partialView(0));
     }
+
+    @Test
+    void anEntryRemovedTakesItsExpiryWithItAndTheOthersKeepTheirs() {
+        arena.bootstrap(0, 0);
+        arena.onSubscription(0, 0, 5, FORWARDED, 0, 7, 0, 0, 1_000, 0); // kept: empty PartialView
+        while (!ArenaFixtures.contains(arena.partialView(0), 11)) {
+            arena.onSubscription(0, 0, 5, FORWARDED, 0, 11, 0, 0, 5_000, 0);
+        }
+        arena.onMessage(0, 0, 7, MessageType.REMOVE.ordinal(), 0, 0, 0); // 7 left
+        env.wakeUp(arena, 1_000 * MS, 0);
+        assertArrayEquals(new int[] {11}, arena.partialView(0), "11's arc lasts its own lease");
+        env.wakeUp(arena, 5_000 * MS, 0);
+        assertArrayEquals(new int[0], arena.partialView(0));
+    }
+
+    @Test
+    void inViewEntriesExpireEachAtItsOwnTime() {
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 20); // a PartialView entry before them, for good
+        long horizon = CONFIG.retransmitHorizonMicros();
+        arena.onSubscription(0, 0, 9, SUBSCRIBE, 1, 0, 0, 0, 1_000, 0);
+        arena.onSubscription(0, 0, 8, SUBSCRIBE, 1, 0, 0, 0, 3_000, 0);
+        arena.onSubscription(0, 0, 6, SUBSCRIBE, 1, 0, 0, 0, 2_000, 0);
+        assertArrayEquals(new int[] {9, 8, 6}, arena.inView(0));
+        env.wakeUp(arena, 1_000 * MS + horizon, 0);
+        assertArrayEquals(new int[] {8, 6}, arena.inView(0));
+        env.wakeUp(arena, 2_000 * MS + horizon, 0);
+        assertArrayEquals(new int[] {8}, arena.inView(0));
+        env.wakeUp(arena, 3_000 * MS + horizon, 0);
+        assertArrayEquals(new int[0], arena.inView(0));
+        assertTrue(ArenaFixtures.contains(arena.partialView(0), 20));
+    }
+
+    @Test
+    void aContactNeverSendsARenewalsCopyToItselfOrTheSubscriber() {
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 30, 11, 12, 13);
+        env.clear();
+        arena.onSubscription(0, 0, 30, SUBSCRIBE, 1, 0, 0, 0, (int) LEASE_MS, 5);
+        List<Integer> to = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).stream().map(Sent::to).toList();
+        assertEquals(5, to.size());
+        assertTrue(to.stream().allMatch(t -> t >= 11 && t <= 13), to.toString());
+        assertEquals(List.of(11, 12, 13), to.subList(0, 3).stream().sorted().toList(), "first to each member once");
+    }
 }

@@ -252,4 +252,22 @@ class ArenaRetransmissionTest {
     private void wakeAt(ScampArena arena, long millis) {
         wakeAt(arena, 0, millis);
     }
+
+    @Test
+    void aJoinWalkWhoseFirstStepIsUndeliverableEndsAtTheEntryPointWithoutAdoption() {
+        ScampArena arena = arena(CONFIG.toBuilder().indirection(true).build());
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        env.clear();
+        arena.onMessage(0, 0, 30, MessageType.SUBSCRIBE.ordinal(), 1, 0, 0);
+        assertEquals(List.of(11), env.sendsOf(MessageType.WALK).stream().map(Sent::to).toList());
+        wakeAt(arena, 0, 100, 300);
+        env.clear();
+        env.wakeUp(arena, 700 * MS, 0);
+        assertEquals(List.of(), env.sendsOf(MessageType.WALK), "no other neighbour but the subscriber");
+        assertEquals(List.of(11), env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).stream().map(Sent::to).toList(),
+                "the entry point acts as the contact");
+        assertEquals(List.of(), env.sendsOf(MessageType.ADOPT), "it is the subscriber's contact already");
+    }
 }

@@ -249,4 +249,16 @@ class ArenaUnsubscriptionTest {
         arena.onMessage(horizon, 1_500, 9, KEEP, 3, 0, 0);
         assertArrayEquals(new int[] {9}, arena.inView(1_500));
     }
+
+    @Test
+    void aNodeThatLeftAnswersEveryNewMembershipMessageOfASenderButNotItsRetransmissions() {
+        member(new int[] {11}, new int[0]);
+        arena.leave(0, 0);
+        env.clear();
+        arena.onMessage(0, 0, 40, FORWARDED, 3, 50, 0);
+        arena.onMessage(0, 0, 40, FORWARDED, 4, 51, 0);
+        arena.onMessage(0, 0, 40, FORWARDED, 3, 50, 0);
+        arena.onMessage(0, 0, 40, KEEP, 5, 0, 0);
+        assertEquals(3, env.sendsOf(MessageType.REPLACE).size(), "three messages, one retransmission");
+    }
 }
