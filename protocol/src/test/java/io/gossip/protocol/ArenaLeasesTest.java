@@ -188,6 +188,7 @@ class ArenaLeasesTest {
         arena.onMessage(firstRenewal, 0, 9, MessageType.KEEP.ordinal(), 2, 0, 0); // kept again for that one
         env.wakeUp(arena, firstRenewal + horizon, 0);
         assertArrayEquals(new int[] {9}, arena.inView(0), "the later expiry stays");
+        assertTrue(env.wakeOf(0) > firstRenewal + horizon, "nothing is due any more: no wake-up in the past");
         env.wakeUp(arena, firstRenewal + LEASE_MS * MS - 1 + horizon, 0);
         assertArrayEquals(new int[0], arena.inView(0));
     }
@@ -249,5 +250,20 @@ class ArenaLeasesTest {
         assertEquals(5, to.size());
         assertTrue(to.stream().allMatch(t -> t >= 11 && t <= 13), to.toString());
         assertEquals(List.of(11, 12, 13), to.subList(0, 3).stream().sorted().toList(), "first to each member once");
+    }
+
+    @Test
+    void aKeepRepeatedForALaterLeaseExtendsItsOwnEntryAmongOthers() {
+        arena.bootstrap(0, 0);
+        long firstRenewal = env.wakeOf(0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 20);
+        long horizon = CONFIG.retransmitHorizonMicros();
+        arena.onMessage(0, 0, 5, MessageType.KEEP.ordinal(), 0, 0, 0);
+        arena.onMessage(0, 0, 9, MessageType.KEEP.ordinal(), 0, 0, 0);
+        env.wakeUp(arena, firstRenewal, 0); // renews through 20, its next lease starts
+        arena.onMessage(firstRenewal, 0, 9, MessageType.KEEP.ordinal(), 0, 0, 0); // 9 keeps it again
+        env.wakeUp(arena, firstRenewal + horizon, 0);
+        assertArrayEquals(new int[] {9}, arena.inView(0), "5 expired with the first lease, 9 holds the second");
+        assertArrayEquals(new int[] {20}, arena.partialView(0));
     }
 }

@@ -52,7 +52,9 @@ class ArenaRetransmissionTest {
         arena.onMessage(0, 0, 40, FORWARDED, 1, 11, 4); // 11 is held: passed on to 12, hop 5
         assertEquals(1, arena.unacknowledgedCount(0));
         assertEquals(100 * MS, env.wakeOf(0));
-        wakeAt(arena, 0, 99, 100, 299, 300, 699);
+        wakeAt(arena, 0, 99, 100, 299);
+        assertEquals(2, env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).size(), "the second delay is twice the first");
+        wakeAt(arena, 0, 300, 699);
         List<Sent> copies = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION);
         assertEquals(3, copies.size(), "three transmissions, the first at once: " + copies);
         for (Sent copy : copies) {
@@ -269,5 +271,69 @@ class ArenaRetransmissionTest {
         assertEquals(List.of(11), env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).stream().map(Sent::to).toList(),
                 "the entry point acts as the contact");
         assertEquals(List.of(), env.sendsOf(MessageType.ADOPT), "it is the subscriber's contact already");
+    }
+
+    @Test
+    void aRetransmittedRenewalKeepsItsLeaseAndCopiesAndEverySendIsCounted() {
+        ScampArena arena = arena(CONFIG.toBuilder().leaseDurationMillis(60_000).build());
+        arena.bootstrap(0, 0);
+        long renewal = env.wakeOf(0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        env.clear();
+        env.wakeUp(arena, renewal, 0);
+        env.loseInFlight();
+        env.wakeUp(arena, renewal + 100 * MS, 0);
+        List<Sent> subscribes = env.sendsOf(MessageType.SUBSCRIBE);
+        assertEquals(2, subscribes.size());
+        for (Sent s : subscribes) {
+            assertEquals(60_000, s.leaseMillis());
+            assertEquals(CONFIG.c() + 1, s.renewalCopies());
+            assertEquals(11, s.to());
+        }
+        assertEquals(2, counters.snapshot().sent(MessageType.SUBSCRIBE));
+    }
+
+    @Test
+    void anAckRemovesOnlyItsMessageAndAnAckForNothingIsCounted() {
+        ScampArena arena = arena(CONFIG);
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11, 12, 13, 14);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        env.clear();
+        arena.onMessage(0, 0, 30, MessageType.SUBSCRIBE.ordinal(), 1, 0, 0); // a copy to each of four
+        List<Sent> copies = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION);
+        assertEquals(4, copies.size());
+        arena.onMessage(0, 0, 12, ACK, copies.get(1).seq(), 0, 0);
+        arena.onMessage(0, 0, 11, ACK, copies.get(1).seq(), 0, 0); // from the wrong member
+        arena.onMessage(0, 0, 12, ACK, 999, 0, 0);
+        assertEquals(2, counters.snapshot().dropped(DropReason.UNKNOWN_ACK));
+        assertEquals(3, arena.unacknowledgedCount(0));
+        env.clear();
+        wakeAt(arena, 0, 100);
+        List<Sent> again = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION);
+        assertEquals(List.of(11, 13, 14), again.stream().map(Sent::to).sorted().toList());
+        for (Sent s : again) {
+            Sent original = copies.stream().filter(c -> c.to() == s.to()).findFirst().orElseThrow();
+            assertEquals(original, s, "retransmitted whole");
+        }
+    }
+
+    @Test
+    void aLeavingNodeStillRetransmitsTheCopiesItForwarded() {
+        ScampArena arena = arena(CONFIG);
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11, 12);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        arena.onMessage(0, 0, 40, FORWARDED, 1, 11, 2); // passed on to 12
+        arena.onMessage(0, 0, 41, MessageType.KEEP.ordinal(), 0, 0, 0);
+        env.clear();
+        arena.leave(0, 0);
+        assertEquals(100 * MS, env.wakeOf(0), "woken to retransmit");
+        env.clear();
+        wakeAt(arena, 0, 100);
+        assertEquals(1, env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION).size(), "a copy is not the leaver's own");
+        assertEquals(List.of(41), env.sendsOf(MessageType.REMOVE).stream().map(Sent::to).toList());
+        assertEquals(2, env.sendsOf(MessageType.UNLINK).size());
     }
 }

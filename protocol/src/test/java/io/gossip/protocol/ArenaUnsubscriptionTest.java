@@ -261,4 +261,25 @@ class ArenaUnsubscriptionTest {
         arena.onMessage(0, 0, 40, KEEP, 5, 0, 0);
         assertEquals(3, env.sendsOf(MessageType.REPLACE).size(), "three messages, one retransmission");
     }
+
+    @Test
+    void aLeaverAsksToBeWokenToRetransmitItsGoodbyes() {
+        member(new int[0], new int[] {21, 22});
+        assertEquals(Long.MAX_VALUE, env.wakeOf(0), "nothing awaited before");
+        arena.leave(0, 0);
+        assertEquals(CONFIG.retransmitTimeoutMillis() * 1_000, env.wakeOf(0));
+    }
+
+    @Test
+    void tombstonesGrowPastTheFirstThousandNodes() {
+        arena.bootstrap(0, 3);
+        arena.bootstrap(0, 1_024);
+        arena.onMessage(0, 3, 9, UNLINK, 5, 0, 0);
+        arena.onMessage(0, 1_024, 9, UNLINK, 5, 0, 0);
+        arena.onMessage(10, 3, 9, KEEP, 4, 0, 0);
+        arena.onMessage(10, 1_024, 9, KEEP, 4, 0, 0);
+        assertArrayEquals(new int[0], arena.inView(3));
+        assertArrayEquals(new int[0], arena.inView(1_024));
+        assertEquals(2, dropped(DropReason.NONSENSICAL));
+    }
 }

@@ -216,7 +216,8 @@ class ScampArenaApiTest {
                     () -> arena.onMessage(10, 0, 1, type, 1, 0, 0));
             assertTrue(e.getMessage().contains("ordinal " + type), e.getMessage());
         }
-        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(), "nothing sent when refused");
+        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(),
+                "nothing sent when refused");
     }
 
     @Test
@@ -234,7 +235,8 @@ class ScampArenaApiTest {
         assertTrue(passedOn != (arena.partialViewSize(0) == 2), "a copy is kept or passed on with its lease: " + calls);
         calls.clear();
         arena.onSubscription(10, 0, 3, new Walk(1, 5, 0.25, 2, 30_000, 0));
-        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 3 " + MessageType.ACK.ordinal())), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 3 " + MessageType.ACK.ordinal())),
+                calls.toString());
         assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 5 " + MessageType.ADOPT.ordinal())),
                 "the walk ended here (budget spent): " + calls);
         assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, new Keep(3)));
