@@ -336,4 +336,49 @@ class ArenaRetransmissionTest {
         assertEquals(List.of(41), env.sendsOf(MessageType.REMOVE).stream().map(Sent::to).toList());
         assertEquals(2, env.sendsOf(MessageType.UNLINK).size());
     }
+
+    @Test
+    void underLeasesAnAckedCopyLeavesTheOthersTheirLeases() {
+        ScampArena arena = arena(CONFIG.toBuilder().leaseDurationMillis(60_000).build());
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11, 12, 13);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        env.clear();
+        arena.onSubscription(0, 0, 40, MessageType.SUBSCRIBE.ordinal(), 1, 0, 0, 0, 45_000, 0);
+        arena.onSubscription(0, 0, 41, MessageType.SUBSCRIBE.ordinal(), 1, 0, 0, 0, 30_000, 0);
+        List<Sent> copies = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION);
+        assertEquals(6, copies.size(), "per subscription a copy to each member (c = 0)");
+        Sent acked = copies.get(0);
+        arena.onMessage(0, 0, acked.to(), ACK, acked.seq(), 0, 0);
+        env.clear();
+        wakeAt(arena, 0, 100);
+        List<Sent> again = env.sendsOf(MessageType.FORWARDED_SUBSCRIPTION);
+        assertEquals(copies.size() - 1, again.size());
+        for (Sent s : again) {
+            assertEquals(s.subject() == 40 ? 45_000 : 30_000, s.leaseMillis(), "the lease of " + s);
+        }
+    }
+
+    @Test
+    void anUnlinkCancelsItsKeepAndNothingElseWhateverWasAcknowledgedBefore() {
+        ScampArena arena = arena(CONFIG.toBuilder().leaseDurationMillis(60_000).build());
+        arena.bootstrap(0, 0);
+        ArenaFixtures.holdInPartialView(arena, 0, 0, 11, 12);
+        ArenaFixtures.acknowledgeEverything(arena, env, 0);
+        env.clear();
+        arena.onSubscription(0, 0, 40, FORWARDED, 0, 11, 0, 0, 0, 0); // held: passed on to 12
+        while (!ArenaFixtures.contains(arena.partialView(0), 7)) {
+            arena.onSubscription(0, 0, 40, FORWARDED, 0, 7, 0, 0, 150, 0); // kept for 150 ms, or passed on
+        }
+        for (Sent s : List.copyOf(env.sent)) {
+            if (s.type() == MessageType.FORWARDED_SUBSCRIPTION) {
+                arena.onMessage(0, 0, s.to(), ACK, s.seq(), 0, 0); // every copy acknowledged, not the Keep
+            }
+        }
+        assertEquals(1, arena.unacknowledgedCount(0), "the Keep to 7");
+        env.clear();
+        env.wakeUp(arena, 150 * MS, 0);
+        assertEquals(List.of(7), env.sendsOf(MessageType.UNLINK).stream().map(Sent::to).toList());
+        assertEquals(1, arena.unacknowledgedCount(0), "the Unlink, which replaced the Keep");
+    }
 }
