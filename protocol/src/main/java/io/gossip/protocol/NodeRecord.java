@@ -219,16 +219,6 @@ final class NodeRecord {
         r[IV_SIZE] = 0;
     }
 
-    /** Removes {@code id} from the PartialView if present, as {@link IdList#remove}; whether it was there. */
-    static boolean pvRemove(int[] r, int id) {
-        int at = pvIndexOf(r, id);
-        if (at < 0) {
-            return false;
-        }
-        pvRemoveAt(r, at);
-        return true;
-    }
-
     /** Removes {@code id} if present, as {@link IdList#remove}; whether it was there. */
     static boolean ivRemove(int[] r, int id) {
         for (int i = ivStart(r), end = i + r[IV_SIZE]; i < end; i++) {
