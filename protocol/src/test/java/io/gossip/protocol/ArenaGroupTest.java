@@ -3,7 +3,6 @@ package io.gossip.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gossip.protocol.message.MessageType;
 import java.util.Arrays;
@@ -80,8 +79,8 @@ class ArenaGroupTest {
                     assertEquals(0, arena.partialViewSize(y), "a node that left holds nobody");
                     continue;
                 }
-                assertNoSelfNoDuplicate(y, arena.partialView(y), "PartialView");
-                assertNoSelfNoDuplicate(y, arena.inView(y), "InView");
+                ViewInvariants.checkNoSelfNoDuplicate(y, arena.partialView(y), "PartialView");
+                ViewInvariants.checkNoSelfNoDuplicate(y, arena.inView(y), "InView");
                 for (int x : arena.partialView(y)) {
                     assertTrue(arena.isMember(x), y + " holds " + x + ", no member");
                     assertTrue(contains(arena.inView(x), y), y + " holds " + x + " but is not in its InView");
@@ -106,19 +105,6 @@ class ArenaGroupTest {
             }
             for (int i = 0; i < n; i++) {
                 assertEquals(arena.isMember(i) && i != origin, got.get(i), "delivery at node " + i);
-            }
-        }
-    }
-
-    private static void assertNoSelfNoDuplicate(int self, int[] view, String name) {
-        int[] sorted = view.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] == self) {
-                fail("node " + self + " holds itself in its " + name);
-            }
-            if (i > 0 && sorted[i] == sorted[i - 1]) {
-                fail("node " + self + " holds " + sorted[i] + " twice in its " + name);
             }
         }
     }

@@ -24,7 +24,8 @@ final class ViewInvariants {
         checkNoSelfNoDuplicate(n.id(), n.inView(), "InView");
     }
 
-    private static void checkNoSelfNoDuplicate(int self, int[] view, String name) {
+    /** Node {@code self}'s {@code name} view holds neither itself nor any id twice (either representation). */
+    static void checkNoSelfNoDuplicate(int self, int[] view, String name) {
         int[] sorted = view.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
