@@ -152,13 +152,7 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code task} on the loop thread; the future completes with its result or exception. */
     <T> CompletableFuture<T> submit(Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+        execute(() -> callInto(result, task));
         return result;
     }
 
@@ -171,10 +165,16 @@ public final class EventLoop implements AutoCloseable {
         if (running || thread.isAlive()) {
             return submit(task);
         }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        callInto(result, task);
+        return result;
+    }
+
+    private static <T> void callInto(CompletableFuture<T> result, Callable<T> task) {
         try {
-            return CompletableFuture.completedFuture(task.call());
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
+            result.complete(task.call());
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
         }
     }
 
