@@ -7,6 +7,7 @@ import io.gossip.udp.security.ClusterKey;
 import io.gossip.udp.security.Keyring;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -270,6 +271,22 @@ public final class GossipNode implements AutoCloseable {
      */
     public NodeMetrics metrics() {
         return await(this::metricsAsync);
+    }
+
+    /**
+     * Datagrams the kernel dropped at this node's socket because its receive buffer was full: the
+     * event loop fell behind, and what arrived meanwhile never reached the transport, so
+     * {@link #metrics()} cannot count it. Read from Linux's socket table on the caller's thread (see
+     * {@link KernelReceiveDrops}, which also serves many nodes with one read).
+     *
+     * @return the count since the node started; empty if the table cannot be read (not Linux), or
+     *     once the node is closed, when its port may belong to another socket
+     */
+    public OptionalLong kernelReceiveDrops() {
+        if (isClosed()) {
+            return OptionalLong.empty();
+        }
+        return KernelReceiveDrops.read().of(bound);
     }
 
     /** {@link #metrics()} without waiting. */

@@ -4,6 +4,7 @@ import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.EventLoop;
 import io.gossip.udp.GossipNode;
 import io.gossip.udp.Impairment;
+import io.gossip.udp.KernelReceiveDrops;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.PeerAddress;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -254,6 +256,29 @@ public final class LoopbackCluster implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Datagrams the kernel dropped at the sockets of the nodes still open, from one read of its
+     * socket tables ({@link KernelReceiveDrops}): what full receive buffers cost while the event
+     * loops fell behind.
+     *
+     * @return the sum since each node started; empty where the tables cannot be read (not Linux) or
+     *     a node's socket cannot be told apart from another one bound to the same address
+     */
+    public OptionalLong kernelReceiveDrops() {
+        KernelReceiveDrops table = KernelReceiveDrops.read();
+        long total = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!nodes.get(i).isClosed()) {
+                OptionalLong drops = table.of(nodes.get(i).boundAddress());
+                if (drops.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                total += drops.getAsLong();
+            }
+        }
+        return OptionalLong.of(total);
     }
 
     /**
