@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.cluster.LoopbackCluster;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,19 +95,16 @@ class KernelReceiveDropsTest {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         GossipNode flooded = GossipNode.builder().bindEphemeral(loopback).seed(1).insecure().start();
         GossipNode quiet = GossipNode.builder().bindEphemeral(loopback).seed(2).insecure().start();
-        CountDownLatch release = new CountDownLatch(1);
-        try (DatagramChannel sender = DatagramChannel.open()) {
+        try {
             assertEquals(OptionalLong.of(0), flooded.kernelReceiveDrops());
-            CompletableFuture<Object> held = flooded.eventLoop().submit(() -> release.await(30, TimeUnit.SECONDS));
-            int sent = flood(sender, flooded);
-            assertTrue(LoopbackCluster.awaitCondition(() -> flooded.kernelReceiveDrops().orElseThrow() > 0,
-                    Duration.ofSeconds(10)), "the held loop's socket overflowed");
-            assertEquals(OptionalLong.of(0), quiet.kernelReceiveDrops(), "the other socket dropped nothing");
-            long dropped = flooded.kernelReceiveDrops().orElseThrow();
-            assertTrue(dropped < sent, "the receive buffer held some");
-
-            release.countDown();
-            held.get(10, TimeUnit.SECONDS);
+            int sent;
+            try (SocketFlood.HeldLoop held = SocketFlood.holdLoop(flooded)) {
+                sent = SocketFlood.overflow(flooded);
+                assertTrue(LoopbackCluster.awaitCondition(() -> flooded.kernelReceiveDrops().orElseThrow() > 0,
+                        Duration.ofSeconds(10)), "the held loop's socket overflowed");
+                assertEquals(OptionalLong.of(0), quiet.kernelReceiveDrops(), "the other socket dropped nothing");
+                assertTrue(flooded.kernelReceiveDrops().orElseThrow() < sent, "the receive buffer held some");
+            }
             // Every datagram is accounted for: read by the transport (and rejected) or dropped by the kernel.
             long[] last = new long[2];
             boolean balanced = LoopbackCluster.awaitCondition(() -> {
@@ -124,7 +116,6 @@ class KernelReceiveDropsTest {
             assertEquals(OptionalLong.of(last[1]), KernelReceiveDrops.read().of(flooded.boundAddress()),
                     "one snapshot answers for any node");
         } finally {
-            release.countDown();
             flooded.close();
             quiet.close();
         }
@@ -136,37 +127,16 @@ class KernelReceiveDropsTest {
     void aClusterSumsItsOpenNodes() throws Exception {
         assumeTrue(KernelReceiveDrops.read().available(), "needs Linux's /proc/net/udp");
         LoopbackCluster.Options options = new LoopbackCluster.Options(3, ProtocolConfig.defaults(), 1, 5, null);
-        CountDownLatch release = new CountDownLatch(1);
-        try (LoopbackCluster cluster = LoopbackCluster.start(options);
-                DatagramChannel sender = DatagramChannel.open()) {
+        try (LoopbackCluster cluster = LoopbackCluster.start(options)) {
             assertEquals(OptionalLong.of(0), cluster.kernelReceiveDrops());
-            cluster.node(0).eventLoop().submit(() -> release.await(30, TimeUnit.SECONDS)); // one loop for all
-            flood(sender, cluster.node(1));
-            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.kernelReceiveDrops().orElseThrow() > 0,
-                    Duration.ofSeconds(10)), "node 1's socket overflowed");
-            assertEquals(cluster.node(1).kernelReceiveDrops(), cluster.kernelReceiveDrops());
-            release.countDown();
+            try (SocketFlood.HeldLoop held = SocketFlood.holdLoop(cluster.node(0))) { // one loop for all three
+                SocketFlood.overflow(cluster.node(1));
+                assertTrue(LoopbackCluster.awaitCondition(() -> cluster.kernelReceiveDrops().orElseThrow() > 0,
+                        Duration.ofSeconds(10)), "node 1's socket overflowed");
+                assertEquals(cluster.node(1).kernelReceiveDrops(), cluster.kernelReceiveDrops());
+            }
             cluster.crash(1);
             assertEquals(OptionalLong.of(0), cluster.kernelReceiveDrops(), "nodes 0 and 2 dropped nothing");
-        } finally {
-            release.countDown();
         }
-    }
-
-    /**
-     * Sends 30 MB of junk to a node: far beyond any default receive buffer, in fewer datagrams than
-     * the loopback device queues before handing them to sockets (1,000 by default), so that only the
-     * socket drops any.
-     *
-     * @return the datagrams sent
-     */
-    private static int flood(DatagramChannel sender, GossipNode node) throws IOException {
-        int sent = 500;
-        ByteBuffer junk = ByteBuffer.allocate(60_000);
-        for (int i = 0; i < sent; i++) {
-            junk.clear();
-            sender.send(junk, node.boundAddress().toSocketAddress());
-        }
-        return sent;
     }
 }

@@ -1,6 +1,7 @@
 package io.gossip.sim.cli;
 
 import io.gossip.sim.live.LiveRunner;
+import io.gossip.sim.results.RunResult;
 import io.gossip.sim.run.RunOutcome;
 import io.gossip.sim.scenario.LoadedScenario;
 import io.gossip.sim.scenario.ScenarioException;
@@ -95,10 +96,18 @@ final class LiveCommand implements Callable<Integer> {
                     loaded.effectiveYaml().replace("sim run scenario.yaml", "sim live scenario.yaml"),
                     StandardCharsets.UTF_8);
             RunOutcome outcome = LiveRunner.run(loaded.plan(), staged.folder(), (key, run) -> {
+                long kernel = run.result().kernelReceiveDrops();
                 stdout.println(String.format(Locale.ROOT, "live run point %d repetition %d: %.1f s wall, "
-                        + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport's queues "
-                        + "(the scenario's loss is counted under drops.network in summary.json)",
-                        key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops()));
+                        + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport's queues, "
+                        + "%s by the kernel at full socket receive buffers (the scenario's loss is counted under "
+                        + "drops.network in summary.json)",
+                        key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops(),
+                        kernel == RunResult.NOT_MEASURED ? "not counted (not Linux)" : Long.toString(kernel)));
+                if (kernel > 0) {
+                    stdout.println("  the event loops fell behind and the kernel discarded what arrived meanwhile: "
+                            + "this run's coverage measures the machine's load as much as the protocol "
+                            + "(fewer nodes or a live.timeScale nearer 1 help; see docs/live.md)");
+                }
                 stdout.flush();
             });
             staged.commit();

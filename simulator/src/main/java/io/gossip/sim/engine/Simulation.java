@@ -254,7 +254,7 @@ public final class Simulation {
         return new RunResult(setup.key(), global != null ? setup.fanout() : 0,
                 tracker.results(table, coverageStepMicros), sampler.snapshot(), sampler.samples(), actions.rows(),
                 sentByType, networkDrops, counters.snapshot().droppedByReason(), environment.lateMembershipCopies(),
-                events, endMicros);
+                RunResult.NO_SOCKETS, events, endMicros);
     }
 
     /**

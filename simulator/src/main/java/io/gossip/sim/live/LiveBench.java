@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -146,7 +147,7 @@ public final class LiveBench {
 
     private void rate(LoopbackCluster cluster, double rate, SplittableRandom origins) {
         long dropsBefore = queueDrops(cluster);
-        long kernelBefore = KernelUdpCounters.receiveBufferErrors();
+        OptionalLong kernelBefore = cluster.kernelReceiveDrops();
         int count = (int) Math.max(1, Math.round(rate * options.secondsPerRate()));
         long interval = Math.round(1e9 / rate);
         List<CompletableFuture<MessageId>> pending = new ArrayList<>(count);
@@ -188,10 +189,11 @@ public final class LiveBench {
             }
         }
         Arrays.sort(fullNanos, 0, full);
-        long kernelAfter = KernelUdpCounters.receiveBufferErrors();
+        OptionalLong kernelAfter = cluster.kernelReceiveDrops();
         line("%10.1f %10.1f %6d %7.4f %9.4f %11s %11s %11d %13s", rate, sentPerSecond, count, (double) full / count,
                 coverage / count, quantileMillis(fullNanos, full, 0.5), quantileMillis(fullNanos, full, 0.99),
-                queueDrops(cluster) - dropsBefore, kernelBefore < 0 ? "-" : Long.toString(kernelAfter - kernelBefore));
+                queueDrops(cluster) - dropsBefore, kernelBefore.isEmpty() || kernelAfter.isEmpty() ? "-"
+                        : Long.toString(kernelAfter.getAsLong() - kernelBefore.getAsLong()));
     }
 
     /**

@@ -223,7 +223,9 @@ public final class LiveRun {
     }
 
     private RunResult collect(long endMicros) {
-        counters.refresh(cluster, openSlots());
+        List<Integer> open = openSlots();
+        counters.refresh(cluster, open);
+        counters.refreshKernelDrops(cluster, open);
         int n = slots.size();
         NodeTableSnapshot.Builder nodes = new NodeTableSnapshot.Builder(n);
         for (int slot = 0; slot < n; slot++) {
@@ -244,6 +246,6 @@ public final class LiveRun {
                 broadcasts.results(cluster, slots, timing, stepMicros, counters.gossipSent(), counters.duplicates()),
                 nodes.build(), samples, rows, counters.sentByType(),
                 networkDrops, counters.droppedByReason(DropReason.count()), RunResult.NOT_MEASURED,
-                counters.datagramsReceived(), endMicros);
+                counters.kernelReceiveDrops(), counters.datagramsReceived(), endMicros);
     }
 }

@@ -4,7 +4,9 @@ import io.gossip.sim.results.Decimal;
 import io.gossip.sim.scenario.TimelineAction;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.cluster.LoopbackCluster;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -126,20 +128,29 @@ final class LiveTimeline {
     private void fail(String action, TimelineAction.NodeSelection selection, boolean crash) {
         long started = run.nowMicros();
         int[] chosen = select(selection);
-        int done = 0;
+        List<Integer> ending = new ArrayList<>(chosen.length);
+        BitSet taken = new BitSet();
         for (int slot : chosen) {
-            if (slot < slots.size() && slots.isLive(slot)) {
-                if (crash) {
-                    run.counters().refresh(run.cluster(), slot);
-                    slots.end(slot, SlotTable.CRASHED);
-                    run.cluster().crash(slot);
-                } else {
-                    slots.end(slot, SlotTable.LEFT);
-                    run.cluster().leaveAsync(slot);
-                }
-                done++;
+            if (slot < slots.size() && slots.isLive(slot) && !taken.get(slot)) {
+                taken.set(slot);
+                ending.add(slot);
             }
         }
+        if (crash) {
+            // Their last figures, read together while their sockets are still open.
+            run.counters().refresh(run.cluster(), ending);
+            run.counters().refreshKernelDrops(run.cluster(), ending);
+        }
+        for (int slot : ending) {
+            if (crash) {
+                slots.end(slot, SlotTable.CRASHED);
+                run.cluster().crash(slot);
+            } else {
+                slots.end(slot, SlotTable.LEFT);
+                run.cluster().leaveAsync(slot);
+            }
+        }
+        int done = ending.size();
         String skipped = done < chosen.length ? " skipped_not_live=" + (chosen.length - done) : "";
         run.record(started, action, "nodes=" + done + skipped);
     }

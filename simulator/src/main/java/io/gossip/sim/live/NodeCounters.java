@@ -1,11 +1,15 @@
 package io.gossip.sim.live;
 
 import io.gossip.protocol.message.MessageType;
+import io.gossip.sim.results.RunResult;
+import io.gossip.udp.GossipNode;
+import io.gossip.udp.KernelReceiveDrops;
 import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.TransportDropReason;
 import io.gossip.udp.cluster.LoopbackCluster;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,9 +19,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class NodeCounters {
     private final NodeMetrics[] last;
+    /** The kernel's drops at each slot's socket when last asked (its socket is gone once it crashed). */
+    private final long[] kernelDrops;
+    /** Whether some slot's kernel drops could not be read: the sum would be short. */
+    private boolean kernelDropsUnknown;
 
     NodeCounters(int size) {
         last = new NodeMetrics[size];
+        kernelDrops = new long[size];
     }
 
     /** Asks every listed slot for fresh metrics, all at once, and waits for the answers. */
@@ -31,9 +40,40 @@ final class NodeCounters {
         }
     }
 
-    /** Refreshes one slot. */
-    void refresh(LoopbackCluster cluster, int slot) {
-        last[slot] = cluster.node(slot).metrics();
+    /**
+     * Reads the kernel's drops at every listed slot's socket, from one read of its tables. Called
+     * at the end and just before nodes are closed, not with every {@link #refresh}: with a thousand
+     * sockets one read takes about 10 ms, which a broadcast step would wait for.
+     */
+    void refreshKernelDrops(LoopbackCluster cluster, List<Integer> slots) {
+        KernelReceiveDrops table = KernelReceiveDrops.read();
+        for (int slot : slots) {
+            GossipNode node = cluster.node(slot);
+            if (node.isClosed()) {
+                continue; // its socket is gone: the count read before it closed stands
+            }
+            OptionalLong drops = table.of(node.boundAddress());
+            if (drops.isPresent()) {
+                kernelDrops[slot] = drops.getAsLong();
+            } else {
+                kernelDropsUnknown = true;
+            }
+        }
+    }
+
+    /**
+     * Datagrams the kernel dropped at every slot's socket, summed over each slot's last reading, or
+     * {@link RunResult#NOT_MEASURED} if some reading failed (not Linux).
+     */
+    long kernelReceiveDrops() {
+        if (kernelDropsUnknown) {
+            return RunResult.NOT_MEASURED;
+        }
+        long total = 0;
+        for (long drops : kernelDrops) {
+            total += drops;
+        }
+        return total;
     }
 
     /** The last snapshot of a slot, or null if it was never taken. */

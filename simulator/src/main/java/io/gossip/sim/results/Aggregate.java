@@ -40,6 +40,12 @@ public final class Aggregate {
     long lateMembershipCopies;
     /** Whether a run could not count its late membership copies ({@link RunResult#NOT_MEASURED}). */
     boolean lateMembershipCopiesUnknown;
+    /** Datagrams the kernel dropped at live runs' sockets, summed over the runs that could read it. */
+    long kernelReceiveDrops;
+    /** Whether any run had sockets (a live run), so that the kernel's drops are a figure of the plan. */
+    boolean kernelReceiveDropsApply;
+    /** Whether a live run could not read the kernel's drops ({@link RunResult#NOT_MEASURED}). */
+    boolean kernelReceiveDropsUnknown;
     /** Nodes that joined, summed over the runs: slots that never held a node are not counted. */
     long joinedNodes;
     long events;
@@ -61,6 +67,13 @@ public final class Aggregate {
             lateMembershipCopiesUnknown = true;
         } else {
             lateMembershipCopies += run.lateMembershipCopies();
+        }
+        if (run.kernelReceiveDrops() == RunResult.NOT_MEASURED) {
+            kernelReceiveDropsApply = true;
+            kernelReceiveDropsUnknown = true;
+        } else if (run.kernelReceiveDrops() != RunResult.NO_SOCKETS) {
+            kernelReceiveDropsApply = true;
+            kernelReceiveDrops += run.kernelReceiveDrops();
         }
         long complete = 0;
         for (BroadcastResult b : run.broadcasts()) {

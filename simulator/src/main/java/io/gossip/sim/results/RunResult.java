@@ -17,12 +17,15 @@ import java.util.List;
  * @param lateMembershipCopies copies of acknowledged membership messages that travelled longer than
  *     a receiver remembers handling one (the retransmission horizon): each may have been handled twice;
  *     {@link #NOT_MEASURED} for a live run, whose latencies are not drawn
+ * @param kernelReceiveDrops datagrams the kernel dropped at a live run's sockets, their receive
+ *     buffers full; {@link #NOT_MEASURED} where its socket tables cannot be read (not Linux),
+ *     {@link #NO_SOCKETS} for a simulated run
  * @param events count of messages delivered to nodes plus wakeups processed
  * @param endMicros virtual time the run stopped
  */
 public record RunResult(RunKey key, int fanout, List<BroadcastResult> broadcasts, NodeTableSnapshot nodes,
         List<TimelineSample> timeline, List<EventRow> eventRows, long[] sentByType, long[] networkDrops,
-        long[] nodeDrops, long lateMembershipCopies, long events, long endMicros) {
+        long[] nodeDrops, long lateMembershipCopies, long kernelReceiveDrops, long events, long endMicros) {
 
     /**
      * {@link #lateMembershipCopies} of a run that cannot tell (a live run: the network's latencies are
@@ -30,6 +33,12 @@ public record RunResult(RunKey key, int fanout, List<BroadcastResult> broadcasts
      * would claim that none did.
      */
     public static final long NOT_MEASURED = -1;
+
+    /**
+     * {@link #kernelReceiveDrops} of a simulated run, whose nodes have no sockets: nothing is written,
+     * where a live run writes its count or null.
+     */
+    public static final long NO_SOCKETS = -2;
 
     public RunResult {
         broadcasts = List.copyOf(broadcasts);

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Writes {@code summary.json} with every key of docs/results-format.md, plus {@code drops} (network
- * and node drops by reason). Keys in a fixed order, decimals from {@link Decimal}, undefined values
- * as {@code null}, so identical runs give identical bytes apart from {@code wallSeconds} and
- * {@code eventsPerSecond}.
+ * and node drops by reason, and for a live run the kernel's at its sockets). Keys in a fixed order,
+ * decimals from {@link Decimal}, undefined values as {@code null}, so identical runs give identical
+ * bytes apart from {@code wallSeconds} and {@code eventsPerSecond}.
  */
 public final class SummaryJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -113,6 +113,12 @@ public final class SummaryJson {
         ObjectNode node = drops.putObject("node");
         for (DropReason r : DropReason.values()) {
             node.put(r.name(), a.nodeDrops[r.ordinal()]);
+        }
+        // Live runs only: a simulated run has no kernel, and its files stay as they were.
+        if (a.kernelReceiveDropsUnknown) {
+            drops.putNull("kernel");
+        } else if (a.kernelReceiveDropsApply) {
+            drops.put("kernel", a.kernelReceiveDrops);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gossip.udp.KernelReceiveDrops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,16 @@ class LiveCommandTest {
         // A live network's latencies are not drawn: late copies are not known, and not claimed to be 0.
         assertTrue(summary.path("lateMembershipCopies").isNull(), summary.toString());
         assertTrue(summary.path("points").get(0).path("lateMembershipCopies").isNull(), summary.toString());
+        // The kernel's drops at the run's sockets: counted where Linux's tables can be read, else null.
+        JsonNode kernel = summary.path("drops").path("kernel");
+        if (KernelReceiveDrops.read().available()) {
+            assertTrue(kernel.isIntegralNumber() && kernel.asLong() >= 0, summary.path("drops").toString());
+            assertTrue(live.out().contains(", " + kernel.asLong() + " by the kernel at full socket receive buffers"),
+                    live.out());
+        } else {
+            assertTrue(kernel.isNull(), summary.path("drops").toString());
+        }
+        assertEquals(kernel, summary.path("points").get(0).path("drops").path("kernel"));
 
         CommandRunner.Result report = CommandRunner.run(Engines.simulator(), Engines.reports(), "report",
                 out.toString());
@@ -59,6 +70,8 @@ class LiveCommandTest {
                 Path.of("..", "scenarios", "live-50-nodes.yaml").toString(), "--out", simulated.toString(),
                 "--no-report", "--threads", "1");
         assertEquals(0, run.exitCode(), run.out() + run.err());
+        JsonNode simulatedDrops = new ObjectMapper().readTree(simulated.resolve("summary.json").toFile()).path("drops");
+        assertFalse(simulatedDrops.has("kernel"), "a simulated run has no kernel: " + simulatedDrops);
         CommandRunner.Result compare = CommandRunner.run(Engines.simulator(), Engines.reports(), "compare",
                 simulated.toString(), out.toString(), "--out", dir.resolve("compare").toString());
         assertEquals(0, compare.exitCode(), compare.out() + compare.err());

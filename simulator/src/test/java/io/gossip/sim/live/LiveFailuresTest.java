@@ -3,9 +3,11 @@ package io.gossip.sim.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.sim.results.RunResult;
 import io.gossip.sim.run.RunOutcome;
 import io.gossip.sim.scenario.LoadedScenario;
 import io.gossip.sim.scenario.ScenarioReader;
+import io.gossip.udp.KernelReceiveDrops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +49,13 @@ class LiveFailuresTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void crashedAndDepartedNodesLeaveTheReferenceSet() throws Exception {
         LoadedScenario loaded = new ScenarioReader(List.of(), null, () -> 1L).read(SCENARIO, "live-failures.yaml");
-        RunOutcome outcome = LiveRunner.run(loaded.plan(), dir, null);
+        long[] kernelDrops = {Long.MIN_VALUE};
+        RunOutcome outcome = LiveRunner.run(loaded.plan(), dir,
+                (key, run) -> kernelDrops[0] = run.result().kernelReceiveDrops());
         assertEquals(1, outcome.runs());
+        // Crashes and leaves do not make the run's count of the kernel's drops unknown.
+        long expected = KernelReceiveDrops.read().available() ? 0 : RunResult.NOT_MEASURED;
+        assertEquals(expected, Math.min(kernelDrops[0], 0), "kernel drops " + kernelDrops[0]);
 
         List<String> events = Files.readAllLines(dir.resolve("events.csv"));
         assertTrue(events.stream().anyMatch(l -> l.endsWith(",crash,nodes=2")), events.toString());

@@ -34,13 +34,37 @@ class AggregateTest {
         NodeTableSnapshot nodes = builder.build();
         return new RunResult(new RunKey(0, MembershipSpec.Type.SCAMP, repetition), 0, broadcasts, nodes, List.of(),
                 List.of(), new long[MessageType.count()], new long[NetworkDropReason.count()],
-                new long[DropReason.count()], 0, 10, 0);
+                new long[DropReason.count()], 0, RunResult.NO_SOCKETS, 10, 0);
     }
 
     private static RunResult withLateCopies(int repetition, long late) {
         RunResult r = run(repetition, List.of());
         return new RunResult(r.key(), 0, r.broadcasts(), r.nodes(), r.timeline(), r.eventRows(), r.sentByType(),
-                r.networkDrops(), r.nodeDrops(), late, r.events(), r.endMicros());
+                r.networkDrops(), r.nodeDrops(), late, r.kernelReceiveDrops(), r.events(), r.endMicros());
+    }
+
+    private static RunResult withKernelDrops(int repetition, long drops) {
+        RunResult r = run(repetition, List.of());
+        return new RunResult(r.key(), 0, r.broadcasts(), r.nodes(), r.timeline(), r.eventRows(), r.sentByType(),
+                r.networkDrops(), r.nodeDrops(), RunResult.NOT_MEASURED, drops, r.events(), r.endMicros());
+    }
+
+    @Test
+    void kernelDropsAreSummedOverLiveRunsUnknownIfOneCouldNotReadThemAndAbsentFromSimulatedRuns() {
+        Aggregate simulated = new Aggregate();
+        simulated.add(run(0, List.of()), 1, 0);
+        assertFalse(simulated.kernelReceiveDropsApply, "no sockets, no kernel figure");
+        Aggregate live = new Aggregate();
+        live.add(withKernelDrops(0, 5), 1, 0);
+        live.add(withKernelDrops(1, 0), 1, 0);
+        live.add(withKernelDrops(2, 7), 1, 0);
+        assertTrue(live.kernelReceiveDropsApply);
+        assertFalse(live.kernelReceiveDropsUnknown);
+        assertEquals(12, live.kernelReceiveDrops);
+        Aggregate unreadable = new Aggregate();
+        unreadable.add(withKernelDrops(0, 5), 1, 0);
+        unreadable.add(withKernelDrops(1, RunResult.NOT_MEASURED), 1, 0);
+        assertTrue(unreadable.kernelReceiveDropsUnknown, "a sum without one run's drops is not the plan's");
     }
 
     @Test
@@ -55,7 +79,7 @@ class AggregateTest {
         RunResult r = run(0, List.of());
         Aggregate aggregate = new Aggregate();
         aggregate.add(new RunResult(r.key(), 0, List.of(), builder.build(), List.of(), List.of(), sent,
-                r.networkDrops(), r.nodeDrops(), 0, 10, 0), 1, 0);
+                r.networkDrops(), r.nodeDrops(), 0, RunResult.NO_SOCKETS, 10, 0), 1, 0);
         assertEquals(20.0, aggregate.messagesPerNode(), 1e-12, "120 messages over 6 nodes, not over 10 slots");
     }
 
@@ -78,7 +102,7 @@ class AggregateTest {
         }
         RunResult r = run(repetition, List.of());
         return new RunResult(r.key(), 0, List.of(), builder.build(), List.of(), List.of(), r.sentByType(),
-                r.networkDrops(), r.nodeDrops(), 0, 10, 0);
+                r.networkDrops(), r.nodeDrops(), 0, RunResult.NO_SOCKETS, 10, 0);
     }
 
     @Test

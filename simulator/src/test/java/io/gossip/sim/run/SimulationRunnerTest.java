@@ -2,6 +2,7 @@ package io.gossip.sim.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,7 @@ class SimulationRunnerTest {
                 "lateMembershipCopies", "coverageStepMillis", "events", "wallSeconds", "eventsPerSecond", "points")) {
             assertTrue(summary.has(key), "summary.json lacks " + key);
         }
+        assertFalse(summary.get("drops").has("kernel"), "a simulated run has no kernel drops to report");
         assertEquals("scamp", summary.get("membership").asText());
         assertEquals("network.loss", summary.get("sweep").asText());
         assertEquals(4, summary.get("points").size());
