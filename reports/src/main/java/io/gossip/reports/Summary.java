@@ -25,6 +25,10 @@ import java.util.List;
  *
  * <p>{@code lateMembershipCopies} is NaN where the summary holds {@code null}, as a live run's does
  * (its latencies are not drawn), and absent.
+ *
+ * <p>{@code drops.kernel} is written by live runs only (since they count it): {@code kernelDropsWritten}
+ * says whether the summary has the key, and {@code kernelDrops} is the datagrams the kernel dropped
+ * at the run's sockets, NaN where the run could not read them (null) or the key is absent.
  */
 record Summary(
         String scenario,
@@ -46,7 +50,9 @@ record Summary(
         double lossFraction,
         String sweep,
         List<PointSummary> points,
-        double lateMembershipCopies) {
+        double lateMembershipCopies,
+        boolean kernelDropsWritten,
+        double kernelDrops) {
 
     static final String FILE = "summary.json";
 
@@ -117,7 +123,9 @@ record Summary(
                 f.nonNegative(root, "drops", "network", "LOSS") / f.nonNegative(root, "messages", "total"),
                 f.optionalText(root, "sweep"),
                 readPoints(f, root),
-                f.nonNegative(root, "lateMembershipCopies"));
+                f.nonNegative(root, "lateMembershipCopies"),
+                root.path("drops").has("kernel"),
+                f.nonNegative(root, "drops", "kernel"));
     }
 
     private static List<PointSummary> readPoints(JsonFields f, JsonNode root) throws ReportException {

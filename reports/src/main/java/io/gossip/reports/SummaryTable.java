@@ -18,7 +18,10 @@ import java.util.function.ToDoubleFunction;
  * PartialView mean against a single (c+1)·ln n, which differs from point to point.
  */
 final class SummaryTable {
-    private record Row(String label, Function<Summary, String> value) {
+    private record Row(String label, Function<Summary, String> value, boolean kernelOnly) {
+        Row(String label, Function<Summary, String> value) {
+            this(label, value, false);
+        }
     }
 
     /** The label of the measured reliability's row (a run page adds its prediction after it). */
@@ -46,6 +49,11 @@ final class SummaryTable {
             new Row("Duplicate ratio", s -> Double.isNaN(s.reliability()) ? "–"
                     : Numbers.fixed(s.duplicateRatio(), 3)),
             new Row("Simulated events", s -> Numbers.grouped(s.events())),
+            // Only with a live run on the page (only they write drops.kernel): what full socket
+            // receive buffers cost it.
+            new Row("Datagrams the kernel dropped (full receive buffers)",
+                    s -> !s.kernelDropsWritten() ? "–" : Double.isNaN(s.kernelDrops()) ? "not counted (not Linux)"
+                            : Numbers.grouped(s.kernelDrops()), true),
             new Row("Seed", Summary::seed));
 
     private SummaryTable() {
@@ -80,7 +88,11 @@ final class SummaryTable {
     /** One row per figure: its label, then its value in each summary in order. */
     static List<List<String>> rows(List<Summary> summaries) {
         List<List<String>> rows = new ArrayList<>();
+        boolean anyKernel = summaries.stream().anyMatch(Summary::kernelDropsWritten);
         for (Row row : ROWS) {
+            if (row.kernelOnly() && !anyKernel) {
+                continue;
+            }
             List<String> cells = new ArrayList<>();
             cells.add(row.label());
             summaries.forEach(s -> cells.add(row.value().apply(s)));

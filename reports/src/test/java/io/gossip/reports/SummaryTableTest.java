@@ -79,6 +79,18 @@ class SummaryTableTest {
     }
 
     @Test
+    void theKernelsDropsHaveARowOnlyWhenALiveRunCountedThem() throws Exception {
+        String kernel = "Datagrams the kernel dropped (full receive buffers)";
+        String simulated = Fixtures.summary("s", 100, 1);
+        assertTrue(SummaryTable.rows(List.of(summary(simulated))).stream().noneMatch(r -> r.get(0).equals(kernel)),
+                "a simulated run has no kernel");
+        String live = simulated.replace("\"events\": 100,", "\"events\": 100, \"drops\": { \"kernel\": 12345 },");
+        String unread = simulated.replace("\"events\": 100,", "\"events\": 100, \"drops\": { \"kernel\": null },");
+        List<List<String>> rows = SummaryTable.rows(List.of(summary(live), summary(unread), summary(simulated)));
+        assertEquals(List.of(kernel, "12,345", "not counted (not Linux)", "–"), row(rows, kernel));
+    }
+
+    @Test
     void comparisonShowsASweepAndASingleRunEachInItsOwnTerms() throws Exception {
         Path sweep = Fixtures.sweepOverNodes(dir.resolve("sweep"));
         Fixtures.write(sweep, "summary.json", Fixtures.sweepSummary("n", "nodes",
