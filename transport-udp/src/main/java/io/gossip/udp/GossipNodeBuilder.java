@@ -39,6 +39,8 @@ public final class GossipNodeBuilder {
     private InetAddress bindIp;
     private int bindPort = -1;
     private PeerAddress advertised;
+    /** The IP of {@link #advertise(InetAddress)}, advertised with the bound port; null if not given. */
+    private InetAddress advertisedIp;
     private ProtocolConfig config = ProtocolConfig.defaults();
     private DeliveryListener listener = (id, hops, payload) -> { };
     private EventLoop loop;
@@ -83,7 +85,41 @@ public final class GossipNodeBuilder {
             throw new IllegalArgumentException("cannot advertise the wildcard address " + address);
         }
         advertised = address;
+        advertisedIp = null;
         return this;
+    }
+
+    /**
+     * The IP address to tell peers, with whatever port the socket binds: the advertised address is
+     * {@code ip} and the bound port, fixed by {@link #start()}. This is how a node bound to the
+     * wildcard address on a port the operating system picks ({@code bindEphemeral(0.0.0.0)}) tells
+     * peers where to reach it, since {@link #advertise(PeerAddress)} needs the port beforehand.
+     * Replaces an address given earlier to either form.
+     *
+     * @param ip the address peers reach this node at: not the wildcard or a multicast address, no IPv6
+     *     scope, and of a family the bound socket receives (IPv4 for a socket bound to IPv4, IPv6 for
+     *     one bound to a specific IPv6 address, either for the dual-stack wildcard {@code [::]}),
+     *     which {@link #start()} checks
+     * @return this builder
+     * @throws IllegalArgumentException if {@code ip} is the wildcard or a multicast address, or a
+     *     scoped IPv6 address
+     */
+    public GossipNodeBuilder advertise(InetAddress ip) {
+        Objects.requireNonNull(ip, "ip");
+        PeerAddress checked = PeerAddress.of(ip, 1); // multicast and scope checks; the port comes at start()
+        if (checked.isWildcard()) {
+            throw new IllegalArgumentException("cannot advertise the wildcard address " + ipText(checked)
+                    + ": give an address peers can reach");
+        }
+        advertisedIp = checked.ip();
+        advertised = null;
+        return this;
+    }
+
+    /** The IP of {@code address} as it is written in {@link PeerAddress#toString()}, without the port. */
+    private static String ipText(PeerAddress address) {
+        String text = address.toString();
+        return text.substring(0, text.lastIndexOf(':'));
     }
 
     /** The protocol configuration; default {@link ProtocolConfig#defaults()}. */
@@ -229,7 +265,8 @@ public final class GossipNodeBuilder {
      *
      * @throws IOException if the socket cannot be opened or bound
      * @throws IllegalArgumentException if the configuration is inconsistent (for example a payload
-     *     limit that does not fit the datagram limit, or a wildcard bind without an advertised address)
+     *     limit that does not fit the datagram limit, a wildcard bind without an advertised address, or
+     *     an IP given to {@link #advertise(InetAddress)} of a family the socket cannot receive)
      * @throws IllegalStateException if no bind address was given or the shared loop is closed
      */
     public GossipNode start() throws IOException {
@@ -237,6 +274,7 @@ public final class GossipNodeBuilder {
             throw new IllegalStateException("call bind(...) or bindEphemeral(...) before start()");
         }
         checkProtectionChoice();
+        checkAdvertisedFamily();
         int overheadBytes = protectionOverheadBytes();
         if (dtls != null && maxDatagramBytes < DtlsConfig.MIN_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("with DTLS, maxDatagramBytes must be at least "
@@ -268,7 +306,8 @@ public final class GossipNodeBuilder {
             channel.configureBlocking(false);
             channel.bind(new InetSocketAddress(bindIp, bindPort));
             PeerAddress bound = PeerAddress.of((InetSocketAddress) channel.getLocalAddress());
-            PeerAddress self = advertised != null ? advertised : bound;
+            PeerAddress self = advertised != null ? advertised
+                    : advertisedIp != null ? PeerAddress.of(advertisedIp, bound.port()) : bound;
             if (self.isWildcard()) {
                 throw new IllegalArgumentException("bound to the wildcard address " + self
                         + ": call advertise(...) with an address peers can reach");
@@ -320,6 +359,22 @@ public final class GossipNodeBuilder {
             if (clusterLabel != null) {
                 throw new IllegalStateException("clusterLabel(...) needs a keyring: the label is authenticated by the key");
             }
+        }
+    }
+
+    /** An advertised IP takes the bound port: it must be one the bound socket receives datagrams for. */
+    private void checkAdvertisedFamily() {
+        if (advertisedIp == null) {
+            return;
+        }
+        PeerAddress from = PeerAddress.of(bindIp, 1);
+        PeerAddress to = PeerAddress.of(advertisedIp, 1);
+        if (!from.canSendTo(to)) { // a socket receives from exactly the family it can send to
+            String family = to.isIpv6() ? "IPv6" : "IPv4";
+            throw new IllegalArgumentException("cannot advertise the " + family + " address " + ipText(to)
+                    + ": the socket is bound to " + (from.isIpv6() ? "a specific IPv6 address" : "an IPv4 address")
+                    + " (" + ipText(from) + "), which " + family + " datagrams cannot reach; bind it to an " + family
+                    + " address, or to [::], which receives both");
         }
     }
 

@@ -76,13 +76,8 @@ class JoinOutcomeTest {
             org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6);
             return;
         }
-        int port;
-        try (DatagramChannel probe = DatagramChannel.open(java.net.StandardProtocolFamily.INET6)) {
-            port = ((InetSocketAddress) probe.bind(new InetSocketAddress(InetAddress.getByName("::"), 0))
-                    .getLocalAddress()).getPort();
-        }
         try (v6; GossipNode first = node(7).start(); GossipNode dual = GossipNode.builder()
-                .bind(PeerAddress.parse("[::]:" + port)).advertise(PeerAddress.parse("127.0.0.1:" + port))
+                .bindEphemeral(InetAddress.getByName("::")).advertise(LOOPBACK)
                 .seed(8).protocol(QUICK_RETRANSMISSIONS).insecure().start()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v6.join(first.address()));
             assertEquals("node " + v6.address() + " is bound to a specific IPv6 address, which cannot send to the "
