@@ -70,9 +70,11 @@ final class NodeCommand implements Callable<Integer> {
                     + "port 0 picks a free port.")
     String bind;
 
-    @Option(names = "--advertise", paramLabel = "HOST:PORT",
+    @Option(names = "--advertise", paramLabel = "HOST[:PORT]",
             description = "The address other nodes reach this one at; required when --bind is a wildcard "
-                    + "address (0.0.0.0 or [::]). Default: the --bind address.")
+                    + "address (0.0.0.0 or [::]). Without a port, or with port 0, the node is advertised at the "
+                    + "port it binds (so --bind may pick a free port); a port other than 0 needs a fixed --bind "
+                    + "port. Default: the --bind address.")
     String advertise;
 
     @Option(names = "--join", paramLabel = "HOST:PORT", description = "A member to join through.")
@@ -340,23 +342,61 @@ final class NodeCommand implements Callable<Integer> {
         if (advertise == null) {
             if (bound.isWildcard()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + text + " listens on every "
-                        + "interface, and other nodes cannot reach a wildcard address: give --advertise HOST:PORT, "
-                        + "the address they reach this node at");
+                        + "interface, and other nodes cannot reach a wildcard address: give --advertise HOST (with "
+                        + "the port bound) or HOST:PORT, the address they reach this node at");
             }
             return ephemeral ? null : bound;
         }
-        PeerAddress advertised = parse("--advertise", advertise, bound);
+        // HOST, [IPv6] or HOST:0: the port bound. A bare IPv6 literal has no brackets and reads as HOST:PORT.
+        boolean portBound = advertise.indexOf(':') < 0 || advertise.endsWith("]") || advertise.endsWith(":0");
+        String host = advertise.endsWith(":0") ? advertise.substring(0, advertise.length() - 2) : advertise;
+        PeerAddress advertised = portBound ? parseHost("--advertise", host, advertise, bound)
+                : parse("--advertise", advertise, bound);
         if (advertised.isWildcard()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise
                     + " is a wildcard address, which other nodes cannot reach: give the address they reach this "
                     + "node at");
         }
+        if (portBound) {
+            requireReceivable(advertised, text);
+            builder.advertise(advertised.ip());
+            return ephemeral ? null : PeerAddress.of(advertised.ip(), bound.port());
+        }
         if (ephemeral) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise needs a fixed --bind port: "
-                    + "with port 0 the system picks one, which the advertised address cannot name");
+            String named = advertise.substring(0, advertise.lastIndexOf(':'));
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise + " names a "
+                    + "port, which needs a fixed --bind port: with --bind " + text + " the system picks one; give "
+                    + "--advertise " + named + " (or " + named + ":0) to advertise the port bound");
         }
         builder.advertise(advertised);
         return advertised;
+    }
+
+    /**
+     * An advertised IP taking the bound port must be of a family the socket receives: a socket
+     * receives from the addresses it can send to.
+     */
+    private void requireReceivable(PeerAddress advertised, String bindText) {
+        if (!bound.canSendTo(advertised)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--advertise " + advertise + " is "
+                    + (advertised.isIpv6() ? "an IPv6 address, which a socket bound to IPv4 (--bind " + bindText
+                    + ") cannot receive: bind to an IPv6 address" : "an IPv4 address, which a socket bound to a "
+                    + "specific IPv6 address (--bind " + bindText + ") cannot receive: bind to an IPv4 address")
+                    + ", or to [::], which receives both");
+        }
+    }
+
+    /**
+     * HOST without a port (numeric IPv4, [IPv6] or a name), as {@link #parse} reads it, with port 1
+     * standing for the one not given; errors quote {@code text}, as it was typed.
+     */
+    private PeerAddress parseHost(String option, String host, String text, PeerAddress from) {
+        try {
+            return parse(option, host + ":1", from);
+        } catch (CommandLine.ParameterException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    e.getMessage().replace("\"" + host + ":1\"", "\"" + text + "\""));
+        }
     }
 
     /**

@@ -305,37 +305,68 @@ class NodeCommandTest {
     }
 
     @Test
-    void aWildcardBindNeedsAnAdvertisedAddressWhichMustBeReachableAndFixed() {
+    void aWildcardBindNeedsAReachableAdvertisedAddressWhosePortIsFixedIfNamed() {
         assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--insecure"));
         assertTrue(lastErr.contains("--bind 0.0.0.0:7000 listens on every interface")
-                && lastErr.contains("give --advertise HOST:PORT"), lastErr);
+                && lastErr.contains("give --advertise HOST (with the port bound) or HOST:PORT"), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--advertise", "0.0.0.0:7000", "--insecure"));
         assertTrue(lastErr.contains("--advertise 0.0.0.0:7000 is a wildcard address"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "0.0.0.0", "--insecure"));
+        assertTrue(lastErr.contains("--advertise 0.0.0.0 is a wildcard address"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "[::]:0", "--advertise", "[::]:0", "--insecure"));
+        assertTrue(lastErr.contains("--advertise [::]:0 is a wildcard address"), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "127.0.0.1:7000", "--insecure"));
-        assertTrue(lastErr.contains("--advertise needs a fixed --bind port"), lastErr);
+        assertTrue(lastErr.contains("--advertise 127.0.0.1:7000 names a port, which needs a fixed --bind port: with "
+                + "--bind 0.0.0.0:0 the system picks one; give --advertise 127.0.0.1 (or 127.0.0.1:0) to advertise "
+                + "the port bound"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "999.0.0.1", "--insecure"));
+        assertTrue(lastErr.contains("--advertise: bad IPv4 literal in \"999.0.0.1\""), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:7000", "--join", "127.0.0.1:7000", "--insecure"));
+        assertTrue(lastErr.contains("--join 127.0.0.1:7000 is this node's own address"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:7000", "--advertise", "127.0.0.1", "--join",
+                "127.0.0.1:7000", "--insecure"));
         assertTrue(lastErr.contains("--join 127.0.0.1:7000 is this node's own address"), lastErr);
         assertTrue(!lastErr.contains("Exception"), lastErr);
     }
 
+    /** The advertised IP takes the bound port: the socket must receive its family. */
+    @Test
+    void anAdvertisedAddressOfAFamilyTheSocketCannotReceiveIsAUsageError() {
+        assertEquals(2, execute(Map.of(), "--bind", "0.0.0.0:0", "--advertise", "[::1]", "--insecure"));
+        assertTrue(lastErr.contains("--advertise [::1] is an IPv6 address, which a socket bound to IPv4 (--bind "
+                + "0.0.0.0:0) cannot receive: bind to an IPv6 address, or to [::], which receives both"), lastErr);
+        assertEquals(2, execute(Map.of(), "--bind", "[::1]:0", "--advertise", "127.0.0.1:0", "--insecure"));
+        assertTrue(lastErr.contains("--advertise 127.0.0.1:0 is an IPv4 address, which a socket bound to a specific "
+                + "IPv6 address (--bind [::1]:0) cannot receive: bind to an IPv4 address, or to [::], which receives "
+                + "both"), lastErr);
+        assertTrue(!lastErr.contains("Exception"), lastErr);
+    }
+
+    /** --advertise HOST and HOST:0 both mean the port the socket binds, here one the system picks. */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void aNodeBoundToTheWildcardAddressIsJoinedThroughItsAdvertisedAddress() throws Exception {
-        int port;
-        try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
-            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
-        }
-        String advertised = "127.0.0.1:" + port;
-        Running wildcard = new Running("--bind", "0.0.0.0:" + port, "--advertise", advertised, "--insecure");
-        assertTrue(await(() -> wildcard.err.toString().contains("started a new group; others join with --join "
-                + advertised)), wildcard.err.toString());
-        assertTrue(wildcard.err.toString().contains("listening on " + advertised), wildcard.err.toString());
-        Running joiner = new Running("--bind", "127.0.0.1:0", "--join", advertised, "--insecure");
-        assertTrue(await(() -> joiner.err.toString().contains("joined through " + advertised)), joiner.err.toString());
-        joiner.stdin.close();
-        assertEquals(0, joiner.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), joiner.err.toString());
-        wildcard.stdin.close();
-        assertEquals(0, wildcard.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), wildcard.err.toString());
+    void nodesBoundToTheWildcardOnAnyPortAreJoinedThroughTheAdvertisedIpAndTheBoundPort() throws Exception {
+        Running first = new Running("--bind", "0.0.0.0:0", "--advertise", "127.0.0.1", "--insecure");
+        assertTrue(await(() -> first.err.toString().contains("started a new group")), first.err.toString());
+        Matcher listening = Pattern.compile("listening on (127\\.0\\.0\\.1:(\\d+)) ").matcher(first.err.toString());
+        assertTrue(listening.find(), first.err.toString());
+        String advertised = listening.group(1);
+        assertTrue(Integer.parseInt(listening.group(2)) > 0, advertised);
+        assertTrue(first.err.toString().contains("others join with --join " + advertised), first.err.toString());
+
+        Running second = new Running("--bind", "0.0.0.0:0", "--advertise", "localhost:0", "--join", advertised,
+                "--insecure");
+        assertTrue(await(() -> second.err.toString().contains("joined through " + advertised)),
+                second.err.toString());
+        Matcher secondListening = Pattern.compile("listening on (127\\.0\\.0\\.1:[1-9]\\d*) ")
+                .matcher(second.err.toString());
+        assertTrue(secondListening.find(), second.err.toString());
+        typeUntilPrinted(second, first, "hello from the second wildcard node");
+        assertTrue(first.out.toString().contains("from " + secondListening.group(1) + "#"), first.out.toString());
+        second.stdin.close();
+        assertEquals(0, second.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), second.err.toString());
+        first.stdin.close();
+        assertEquals(0, first.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), first.err.toString());
     }
 
     @Test
@@ -361,7 +392,9 @@ class NodeCommandTest {
         String help = line.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
         assertTrue(help.contains("At most 1349 in plaintext; lower with encryption: 1292 with a cluster key, 1312 "
                 + "with DTLS."), help);
-        assertTrue(help.contains("--advertise=HOST:PORT"), help);
+        assertTrue(help.contains("--advertise=HOST[:PORT]"), help);
+        assertTrue(help.contains("Without a port, or with port 0, the node is advertised at the port it binds"),
+                help);
     }
 
     @Test
