@@ -10,7 +10,6 @@ import io.gossip.udp.cluster.LoopbackCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The last metrics snapshot of every node slot of a live run. Open nodes are asked again on each
@@ -29,14 +28,19 @@ final class NodeCounters {
         kernelDrops = new long[size];
     }
 
-    /** Asks every listed slot for fresh metrics, all at once, and waits for the answers. */
+    /**
+     * Asks every listed slot for fresh metrics, one batch per event loop, and waits for the answers.
+     * A broadcast step does this before sending: asked one node at a time, 300 nodes busy with
+     * gossip took 17 ms at the median and up to 190 ms, and steps 10 ms apart fell seconds behind.
+     */
     void refresh(LoopbackCluster cluster, List<Integer> slots) {
-        List<CompletableFuture<NodeMetrics>> pending = new ArrayList<>(slots.size());
+        List<GossipNode> nodes = new ArrayList<>(slots.size());
         for (int slot : slots) {
-            pending.add(cluster.node(slot).metricsAsync());
+            nodes.add(cluster.node(slot));
         }
+        List<NodeMetrics> fresh = GossipNode.metricsOf(nodes).join();
         for (int i = 0; i < slots.size(); i++) {
-            last[slots.get(i)] = pending.get(i).join();
+            last[slots.get(i)] = fresh.get(i);
         }
     }
 

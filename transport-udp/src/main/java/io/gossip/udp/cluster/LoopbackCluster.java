@@ -249,13 +249,13 @@ public final class LoopbackCluster implements AutoCloseable {
 
     /** Metrics of every live node, in node order. */
     public List<NodeMetrics> liveMetrics() {
-        List<NodeMetrics> out = new ArrayList<>();
+        List<GossipNode> live = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             if (alive[i]) {
-                out.add(nodes.get(i).metrics());
+                live.add(nodes.get(i));
             }
         }
-        return out;
+        return GossipNode.metricsOf(live).join();
     }
 
     /**
