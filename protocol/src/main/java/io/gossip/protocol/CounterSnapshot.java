@@ -10,6 +10,9 @@ import java.util.StringJoiner;
 /**
  * An immutable copy of {@link Counters}.
  *
+ * @param sentByType messages sent (retransmissions included), indexed by {@link MessageType} ordinal
+ * @param receivedByType messages received before any check, indexed by {@link MessageType} ordinal
+ * @param droppedByReason things dropped, indexed by {@link DropReason} ordinal
  * @param delivered gossip messages handed to the application
  * @param duplicates gossip messages received again and dropped
  * @param retransmissions membership messages sent again for want of an ack
@@ -22,44 +25,92 @@ public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] d
         long delivered, long duplicates, long retransmissions, long subscriptionsKept,
         long isolationRecoveries, long leaseRenewals, long leaseExpiries) {
 
-    /** Copies the three arrays, so that the snapshot does not change with the counters it was taken from. */
+    /**
+     * Copies the three arrays, so that the snapshot does not change with the counters it was taken from.
+     *
+     * @param sentByType sent counts by {@link MessageType} ordinal, not null; copied
+     * @param receivedByType received counts by {@link MessageType} ordinal, not null; copied
+     * @param droppedByReason drop counts by {@link DropReason} ordinal, not null; copied
+     * @param delivered gossip messages handed to the application
+     * @param duplicates gossip messages received again and dropped
+     * @param retransmissions membership messages sent again for want of an ack
+     * @param subscriptionsKept forwarded subscriptions kept in the PartialView
+     * @param isolationRecoveries re-subscriptions after the isolation timeout
+     * @param leaseRenewals re-subscriptions because the node's lease was running out
+     * @param leaseExpiries PartialView entries dropped because their lease ran out
+     * @throws NullPointerException if one of the arrays is null
+     */
     public CounterSnapshot {
         sentByType = sentByType.clone();
         receivedByType = receivedByType.clone();
         droppedByReason = droppedByReason.clone();
     }
 
+    /**
+     * Messages sent by kind (retransmissions included).
+     *
+     * @return a fresh copy, indexed by {@link MessageType} ordinal, {@link MessageType#count()} long
+     */
     @Override
     public long[] sentByType() {
         return sentByType.clone();
     }
 
+    /**
+     * Messages received by kind, before any check.
+     *
+     * @return a fresh copy, indexed by {@link MessageType} ordinal, {@link MessageType#count()} long
+     */
     @Override
     public long[] receivedByType() {
         return receivedByType.clone();
     }
 
+    /**
+     * Drops by reason.
+     *
+     * @return a fresh copy, indexed by {@link DropReason} ordinal, {@link DropReason#count()} long
+     */
     @Override
     public long[] droppedByReason() {
         return droppedByReason.clone();
     }
 
-    /** Messages of {@code type} sent (retransmissions included). */
+    /**
+     * Messages of {@code type} sent (retransmissions included).
+     *
+     * @param type the kind, not null
+     * @return the count, {@code >= 0}
+     */
     public long sent(MessageType type) {
         return sentByType[type.ordinal()];
     }
 
-    /** Messages of {@code type} received, before any check. */
+    /**
+     * Messages of {@code type} received, before any check.
+     *
+     * @param type the kind, not null
+     * @return the count, {@code >= 0}
+     */
     public long received(MessageType type) {
         return receivedByType[type.ordinal()];
     }
 
-    /** Times something was dropped for {@code reason}. */
+    /**
+     * Times something was dropped for {@code reason}.
+     *
+     * @param reason the reason, not null
+     * @return the count, {@code >= 0}
+     */
     public long dropped(DropReason reason) {
         return droppedByReason[reason.ordinal()];
     }
 
-    /** Total messages sent, all kinds. */
+    /**
+     * Total messages sent, all kinds.
+     *
+     * @return the sum of {@link #sentByType()}
+     */
     public long totalSent() {
         long total = 0;
         for (long n : sentByType) {
@@ -68,7 +119,11 @@ public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] d
         return total;
     }
 
-    /** Sent counts by kind, for printing. */
+    /**
+     * Sent counts by kind, for printing.
+     *
+     * @return a new mutable map with every kind, zero counts included, in ordinal order
+     */
     public Map<MessageType, Long> sentMap() {
         Map<MessageType, Long> map = new EnumMap<>(MessageType.class);
         for (MessageType t : MessageType.values()) {
@@ -77,7 +132,11 @@ public record CounterSnapshot(long[] sentByType, long[] receivedByType, long[] d
         return map;
     }
 
-    /** Drop counts by reason, for printing. */
+    /**
+     * Drop counts by reason, for printing.
+     *
+     * @return a new mutable map with every reason, zero counts included, in ordinal order
+     */
     public Map<DropReason, Long> droppedMap() {
         Map<DropReason, Long> map = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {

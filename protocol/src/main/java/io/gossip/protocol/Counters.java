@@ -66,7 +66,11 @@ public final class Counters {
         leaseExpiries++;
     }
 
-    /** An immutable copy of every count. */
+    /**
+     * An immutable copy of every count.
+     *
+     * @return a new snapshot; later counts do not change it
+     */
     public CounterSnapshot snapshot() {
         return new CounterSnapshot(sent.clone(), received.clone(), dropped.clone(), delivered,
                 duplicates, retransmissions, subscriptionsKept, isolationRecoveries, leaseRenewals,

@@ -18,7 +18,13 @@ public final class IdTable<T> {
     private final Map<T, Integer> ids = new HashMap<>();
     private final List<T> identities = new ArrayList<>();
 
-    /** The id of {@code identity}, assigning a new one if it has none yet. */
+    /**
+     * The id of {@code identity}, assigning a new one if it has none yet.
+     *
+     * @param identity the external identity, not null
+     * @return its id: the table's {@link #size()} before the call if the identity is new
+     * @throws NullPointerException if {@code identity} is null
+     */
     public int intern(T identity) {
         Objects.requireNonNull(identity, "identity");
         Integer id = ids.get(identity);
@@ -31,7 +37,13 @@ public final class IdTable<T> {
         return fresh;
     }
 
-    /** The id of {@code identity}, or {@link NodeIds#NONE} if it was never interned. */
+    /**
+     * The id of {@code identity}, or {@link NodeIds#NONE} if it was never interned.
+     *
+     * @param identity the external identity, not null
+     * @return its id, or {@link NodeIds#NONE}; never assigns one
+     * @throws NullPointerException if {@code identity} is null
+     */
     public int find(T identity) {
         Integer id = ids.get(Objects.requireNonNull(identity, "identity"));
         return id == null ? NodeIds.NONE : id;
@@ -40,6 +52,8 @@ public final class IdTable<T> {
     /**
      * The identity behind {@code id}.
      *
+     * @param id an id this table assigned, in [0, {@link #size()})
+     * @return the identity interned under it
      * @throws IllegalArgumentException if no identity has that id
      */
     public T identity(int id) {
@@ -49,7 +63,11 @@ public final class IdTable<T> {
         return identities.get(id);
     }
 
-    /** How many identities have been interned. */
+    /**
+     * How many identities have been interned.
+     *
+     * @return the count, which is also the next id to be assigned
+     */
     public int size() {
         return identities.size();
     }

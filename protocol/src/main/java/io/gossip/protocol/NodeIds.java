@@ -15,7 +15,12 @@ public final class NodeIds {
     private NodeIds() {
     }
 
-    /** Whether {@code id} is a valid node id. */
+    /**
+     * Whether {@code id} is a valid node id.
+     *
+     * @param id any int
+     * @return true if {@code id >= 0}
+     */
     public static boolean isValid(int id) {
         return id >= 0;
     }
@@ -23,6 +28,8 @@ public final class NodeIds {
     /**
      * Returns {@code id} if it is valid.
      *
+     * @param id the id to check
+     * @return {@code id} unchanged
      * @throws IllegalArgumentException if it is negative
      */
     public static int check(int id) {

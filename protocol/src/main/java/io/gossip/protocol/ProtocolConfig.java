@@ -67,6 +67,27 @@ public record ProtocolConfig(
      */
     public static final long MAX_RETRANSMIT_TIMEOUT_MILLIS = MAX_TIME_MILLIS / 1024;
 
+    /**
+     * Validates every field; the record's description says what each means.
+     *
+     * @param c extra copies of each new subscription, {@code >= 0}
+     * @param forwardLimit hops after which a subscription copy or walk is dropped, {@code >= 1}
+     * @param heartbeatPeriodMillis heartbeat period in ms, in [0, {@link #MAX_TIME_MILLIS}]; 0 = none
+     * @param isolationTimeoutMillis silence in ms before re-subscribing, in [0, {@link #MAX_TIME_MILLIS}];
+     *     0 = never, otherwise needs heartbeats and must exceed their period
+     * @param leaseDurationMillis subscription lifetime in ms, in [0, {@link #MAX_LEASE_MILLIS}]; 0 = no lease
+     * @param indirection whether a contact starts a random walk
+     * @param walkBudget initial walk budget, finite and {@code > 0}
+     * @param maxAttempts transmissions of a membership message, in [1, 16]
+     * @param retransmitTimeoutMillis first retransmission timeout in ms, in
+     *     [1, {@link #MAX_RETRANSMIT_TIMEOUT_MILLIS}]
+     * @param duplicateMemoryCapacity message ids remembered, {@code >= 1}
+     * @param duplicateMemoryAgeMillis how long an id is remembered in ms, in [0, {@link #MAX_TIME_MILLIS}];
+     *     0 = until pushed out
+     * @param maxPayloadBytes largest payload in bytes, {@code >= 0}
+     * @param gossipHopLimit hops after which gossip is not forwarded, {@code >= 0}; 0 = none
+     * @throws IllegalArgumentException naming the first field out of its range, and its value
+     */
     public ProtocolConfig {
         require(c >= 0, "c must be >= 0", c);
         require(forwardLimit >= 1, "forwardLimit must be >= 1", forwardLimit);
@@ -108,17 +129,27 @@ public record ProtocolConfig(
      * Defaults for a live deployment: c = 1, heartbeats every second, isolation after 10 s, no
      * lease, indirection on (newcomers usually know one seed address), 6 attempts starting at 250 ms,
      * 4,096 remembered message ids for 10 minutes, 1,024-byte payloads.
+     *
+     * @return the defaults, the same values on every call
      */
     public static ProtocolConfig defaults() {
         return new Builder().build();
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /**
+     * A builder starting from {@link #defaults()}.
+     *
+     * @return a new builder; each call returns another
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder holding this configuration's values; changing it leaves this record as it is
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -158,6 +189,8 @@ public record ProtocolConfig(
      * How long after the first transmission a retransmission of the same message can still arrive:
      * the sum of every backoff, doubled for the last copy's flight. A receiver remembers what it
      * handled for this long: a copy that travels longer may find it forgotten and be handled again.
+     *
+     * @return the horizon in microseconds: 15.75 s with the defaults (6 attempts from 250 ms)
      */
     public long retransmitHorizonMicros() {
         long total = 0;
@@ -202,86 +235,159 @@ public record ProtocolConfig(
             gossipHopLimit = from.gossipHopLimit;
         }
 
-        /** See {@link ProtocolConfig#c()}. */
+        /**
+         * See {@link ProtocolConfig#c()}.
+         *
+         * @param value extra copies, {@code >= 0}; default 1; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder c(int value) {
             c = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#forwardLimit()}. */
+        /**
+         * See {@link ProtocolConfig#forwardLimit()}.
+         *
+         * @param value the limit in hops, {@code >= 1}; default 400; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder forwardLimit(int value) {
             forwardLimit = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#heartbeatPeriodMillis()}. */
+        /**
+         * See {@link ProtocolConfig#heartbeatPeriodMillis()}.
+         *
+         * @param value the period in ms, in [0, {@link ProtocolConfig#MAX_TIME_MILLIS}], 0 = none;
+         *     default 1,000; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder heartbeatPeriodMillis(long value) {
             heartbeatPeriodMillis = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#isolationTimeoutMillis()}. */
+        /**
+         * See {@link ProtocolConfig#isolationTimeoutMillis()}.
+         *
+         * @param value the timeout in ms, 0 = never, else above the heartbeat period; default 10,000;
+         *     checked by {@link #build()}
+         * @return this builder
+         */
         public Builder isolationTimeoutMillis(long value) {
             isolationTimeoutMillis = value;
             return this;
         }
 
-        /** Switches heartbeats and isolation detection off. */
+        /**
+         * Switches heartbeats and isolation detection off.
+         *
+         * @return this builder, with {@code heartbeatPeriodMillis} and {@code isolationTimeoutMillis} 0
+         */
         public Builder noHeartbeats() {
             heartbeatPeriodMillis = 0;
             isolationTimeoutMillis = 0;
             return this;
         }
 
-        /** See {@link ProtocolConfig#leaseDurationMillis()}. */
+        /**
+         * See {@link ProtocolConfig#leaseDurationMillis()}.
+         *
+         * @param value the lease in ms, in [0, {@link ProtocolConfig#MAX_LEASE_MILLIS}], 0 = none; default 0;
+         *     checked by {@link #build()}
+         * @return this builder
+         */
         public Builder leaseDurationMillis(long value) {
             leaseDurationMillis = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#indirection()}. */
+        /**
+         * See {@link ProtocolConfig#indirection()}.
+         *
+         * @param value true to start a random walk at the contact; default true; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder indirection(boolean value) {
             indirection = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#walkBudget()}. */
+        /**
+         * See {@link ProtocolConfig#walkBudget()}.
+         *
+         * @param value the budget, finite and {@code > 0}; default 1.0; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder walkBudget(double value) {
             walkBudget = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#maxAttempts()}. */
+        /**
+         * See {@link ProtocolConfig#maxAttempts()}.
+         *
+         * @param value transmissions, in [1, 16]; default 6; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             maxAttempts = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#retransmitTimeoutMillis()}. */
+        /**
+         * See {@link ProtocolConfig#retransmitTimeoutMillis()}.
+         *
+         * @param value the first timeout in ms, {@code >= 1}; default 250; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder retransmitTimeoutMillis(long value) {
             retransmitTimeoutMillis = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#duplicateMemoryCapacity()}. */
+        /**
+         * See {@link ProtocolConfig#duplicateMemoryCapacity()}.
+         *
+         * @param value the number of ids, {@code >= 1}; default 4,096; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder duplicateMemoryCapacity(int value) {
             duplicateMemoryCapacity = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#duplicateMemoryAgeMillis()}. */
+        /**
+         * See {@link ProtocolConfig#duplicateMemoryAgeMillis()}.
+         *
+         * @param value the age in ms, 0 = until pushed out by capacity; default 600,000 (10 minutes);
+         *     checked by {@link #build()}
+         * @return this builder
+         */
         public Builder duplicateMemoryAgeMillis(long value) {
             duplicateMemoryAgeMillis = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#maxPayloadBytes()}. */
+        /**
+         * See {@link ProtocolConfig#maxPayloadBytes()}.
+         *
+         * @param value the size in bytes, {@code >= 0}; default 1,024; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder maxPayloadBytes(int value) {
             maxPayloadBytes = value;
             return this;
         }
 
-        /** See {@link ProtocolConfig#gossipHopLimit()}. */
+        /**
+         * See {@link ProtocolConfig#gossipHopLimit()}.
+         *
+         * @param value the limit in hops, 0 = none; default 0; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder gossipHopLimit(int value) {
             gossipHopLimit = value;
             return this;
@@ -290,6 +396,7 @@ public record ProtocolConfig(
         /**
          * The configuration.
          *
+         * @return a new, valid configuration with this builder's values
          * @throws IllegalArgumentException naming the first invalid field
          */
         public ProtocolConfig build() {

@@ -49,7 +49,11 @@ public final class RandomStreams {
         state = new int[STATE_INTS * capacity];
     }
 
-    /** Number of streams held: valid stream indexes are {@code 0 .. capacity() - 1}. */
+    /**
+     * Number of streams held: valid stream indexes are {@code 0 .. capacity() - 1}.
+     *
+     * @return the capacity, {@code >= 0}: the constructor's, or the largest passed to {@link #grow} since
+     */
     public int capacity() {
         return state.length / STATE_INTS;
     }
@@ -59,6 +63,7 @@ public final class RandomStreams {
      * the added streams are unusable until seeded or split into. A capacity not above the current
      * one changes nothing.
      *
+     * @param newCapacity the number of streams wanted, from zero to {@code (Integer.MAX_VALUE - 8) / 4}
      * @throws IllegalArgumentException if {@code newCapacity} is negative or above the limit
      */
     public void grow(int newCapacity) {
@@ -69,7 +74,13 @@ public final class RandomStreams {
         state = Arrays.copyOf(state, STATE_INTS * newCapacity);
     }
 
-    /** Gives {@code stream} the state of {@code new SplittableRandom(seed)}. */
+    /**
+     * Gives {@code stream} the state of {@code new SplittableRandom(seed)}.
+     *
+     * @param stream the stream's index, in [0, {@link #capacity()}); whatever it held is overwritten
+     * @param seed any long, as for {@code new SplittableRandom(seed)}
+     * @throws IndexOutOfBoundsException if {@code stream} is out of range
+     */
     public void seed(int stream, long seed) {
         setState(stream, seed, GOLDEN_GAMMA);
     }
@@ -78,6 +89,8 @@ public final class RandomStreams {
      * Gives {@code child} the state {@code parent.split()} would return, and advances {@code parent}
      * exactly as that call does (two seed steps). Whatever {@code child} held is overwritten.
      *
+     * @param child the index of the stream to set, in [0, {@link #capacity()})
+     * @param parent the index of a seeded stream, in [0, {@link #capacity()})
      * @throws IllegalArgumentException if {@code child == parent} (the parent's state would be lost)
      * @throws IllegalStateException if {@code parent} was never seeded
      */
@@ -93,6 +106,9 @@ public final class RandomStreams {
      * this instance) the state {@code parentStreams}'s stream {@code parent} would split off, and
      * advances that parent. Nothing changes if either index is out of range.
      *
+     * @param child the index of the stream to set in this instance, in [0, {@link #capacity()})
+     * @param parentStreams the instance holding the parent stream, not null; may be this one
+     * @param parent the index of a seeded stream of {@code parentStreams}
      * @throws IllegalArgumentException if the parent is this instance's stream {@code child}
      * @throws IllegalStateException if the parent stream was never seeded
      */
@@ -119,12 +135,24 @@ public final class RandomStreams {
         put(a, at + 2, mixGamma(secondSeed));
     }
 
-    /** The next long of {@code stream}, as {@code SplittableRandom.nextLong()}. */
+    /**
+     * The next long of {@code stream}, as {@code SplittableRandom.nextLong()}.
+     *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @return any long, uniformly distributed
+     * @throws IllegalStateException if the stream was never seeded or split into
+     */
     public long nextLong(int stream) {
         return mix64(nextSeed(state, seeded(stream)));
     }
 
-    /** The next int of {@code stream}, as {@code SplittableRandom.nextInt()}. */
+    /**
+     * The next int of {@code stream}, as {@code SplittableRandom.nextInt()}.
+     *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @return any int, uniformly distributed
+     * @throws IllegalStateException if the stream was never seeded or split into
+     */
     public int nextInt(int stream) {
         return mix32(nextSeed(state, seeded(stream)));
     }
@@ -134,7 +162,11 @@ public final class RandomStreams {
      * on JDK 17: one draw when the bound is a power of two (its low bits), otherwise draws repeat
      * while they fall in the top range that would favour small results.
      *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @param bound the exclusive upper bound, {@code > 0}
+     * @return an int in {@code [0, bound)}
      * @throws IllegalArgumentException if {@code bound} is not positive (the stream is not advanced)
+     * @throws IllegalStateException if the stream was never seeded or split into
      */
     public int nextInt(int stream, int bound) {
         if (bound <= 0) {
@@ -163,7 +195,11 @@ public final class RandomStreams {
      * A uniform long in {@code [0, bound)} from {@code stream}, as
      * {@code SplittableRandom.nextLong(bound)} on JDK 17 (same algorithm as {@link #nextInt(int, int)}).
      *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @param bound the exclusive upper bound, {@code > 0}
+     * @return a long in {@code [0, bound)}
      * @throws IllegalArgumentException if {@code bound} is not positive (the stream is not advanced)
+     * @throws IllegalStateException if the stream was never seeded or split into
      */
     public long nextLong(int stream, long bound) {
         if (bound <= 0L) {
@@ -188,12 +224,24 @@ public final class RandomStreams {
         return r;
     }
 
-    /** A uniform double in {@code [0, 1)} from {@code stream}: the top 53 bits of the next long. */
+    /**
+     * A uniform double in {@code [0, 1)} from {@code stream}: the top 53 bits of the next long.
+     *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @return a multiple of 2<sup>-53</sup> in {@code [0, 1)}
+     * @throws IllegalStateException if the stream was never seeded or split into
+     */
     public double nextDouble(int stream) {
         return (nextLong(stream) >>> 11) * 0x1.0p-53;
     }
 
-    /** A fair boolean from {@code stream}: the sign of the next int, as {@code SplittableRandom}. */
+    /**
+     * A fair boolean from {@code stream}: the sign of the next int, as {@code SplittableRandom}.
+     *
+     * @param stream the index of a seeded stream, in [0, {@link #capacity()})
+     * @return true if the next int is negative
+     * @throws IllegalStateException if the stream was never seeded or split into
+     */
     public boolean nextBoolean(int stream) {
         return nextInt(stream) < 0;
     }

@@ -127,6 +127,10 @@ public final class ScampArena {
      * can: besides {@link #unsupported(ProtocolConfig)}, a node's deadlines (retransmissions,
      * heartbeats, isolation, leases) reach past the run's end, and must stay below
      * {@link #TIME_LIMIT_MICROS}. The bound sums every timer, more than any one deadline needs.
+     *
+     * @param config the configuration the run would use, not null
+     * @param endMicros the virtual time at which the run ends, in microseconds; a negative one is refused
+     * @return a phrase naming what the arena lacks (it follows "does not support"), or null if it can run
      */
     public static String unsupported(ProtocolConfig config, long endMicros) {
         String why = unsupported(config);
@@ -146,6 +150,10 @@ public final class ScampArena {
     /**
      * Why an arena cannot run {@code config}, or null if it can (whatever the run's length, times
      * below {@link #TIME_LIMIT_MICROS}: see {@link #unsupported(ProtocolConfig, long)}).
+     *
+     * @param config the configuration to check, not null
+     * @return a phrase naming what the arena lacks (a duplicate memory age above about 71 minutes, or a
+     *     forward limit of 2^20 - 1 or more), or null if it can run it
      */
     public static String unsupported(ProtocolConfig config) {
         if (config.duplicateMemoryAgeMicros() > NodeRecord.MAX_SEEN_AGE_MICROS) {
@@ -166,6 +174,9 @@ public final class ScampArena {
      *     {@code seeds.split()}; the arena keeps it in the node's record
      * @param seedStream that stream
      * @param counters where every node counts events
+     * @throws IllegalArgumentException if {@link #unsupported(ProtocolConfig)} names something in
+     *     {@code config}
+     * @throws NullPointerException if {@code config}, {@code env}, {@code seeds} or {@code counters} is null
      */
     public ScampArena(int capacity, ProtocolConfig config, ArenaEnvironment env, RandomStreams seeds,
             int seedStream, Counters counters) {
@@ -192,7 +203,14 @@ public final class ScampArena {
 
     // ------------------------------------------------------------------ application entry points
 
-    /** Makes {@code node} a group of one, like {@link ScampNode#bootstrap}. */
+    /**
+     * Makes {@code node} a group of one, like {@link ScampNode#bootstrap}.
+     *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the new node's id, {@code >= 0}; the arena grows to hold it
+     * @throws IllegalArgumentException if {@code node} is negative
+     * @throws IllegalStateException if {@code node} already joined or bootstrapped (even if it left since)
+     */
     public void bootstrap(long nowMicros, int node) {
         int[] r = create(node);
         becomeMember(nowMicros, node, r);
@@ -202,7 +220,15 @@ public final class ScampArena {
         scheduleWake(node, r);
     }
 
-    /** {@code node} joins through {@code contact}, like {@link ScampNode#join}. */
+    /**
+     * {@code node} joins through {@code contact}, like {@link ScampNode#join}.
+     *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the new node's id, {@code >= 0}; the arena grows to hold it
+     * @param contact the id of a member to subscribe through, {@code >= 0} and not {@code node}
+     * @throws IllegalArgumentException if {@code node} or {@code contact} is negative, or they are equal
+     * @throws IllegalStateException if {@code node} already joined or bootstrapped (even if it left since)
+     */
     public void join(long nowMicros, int node, int contact) {
         NodeIds.check(contact);
         if (contact == node) {
@@ -250,6 +276,11 @@ public final class ScampArena {
     /**
      * {@code node} disseminates a message, like {@link ScampNode#broadcast}; returns the arena's index
      * of the message ({@link #messageId} gives its identity).
+     *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the id of a member
+     * @return the message's index: 0 for the arena's first broadcast, then one more each time
+     * @throws IllegalStateException if {@code node} is not a member
      */
     public int broadcast(long nowMicros, int node) {
         int[] r = member(node, "broadcast");
@@ -275,6 +306,8 @@ public final class ScampArena {
      * out-neighbours an Unlink; the views are emptied, and the node keeps retransmitting these
      * messages and answers late senders ({@link ArenaDeparture}) until the end.
      *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the id of a member
      * @throws IllegalStateException if {@code node} is not a member
      */
     public void leave(long nowMicros, int node) {
@@ -350,6 +383,9 @@ public final class ScampArena {
      * the age bound); each time a node remembers a message the arena checks that its entries plus
      * the over messages it may still hold by age stay below the capacity.
      *
+     * @param message the arena's index of a broadcast message, in [0, {@link #messageCount()})
+     * @param lastArrivalMicros the virtual time in microseconds at which its last copy arrived
+     * @throws IndexOutOfBoundsException if {@code message} is not the index of a broadcast message
      * @throws IllegalStateException (at a later first receipt) if a node's memory could have been
      *     full: dropping could have changed which message it forgets, and the run stops rather than
      *     go on differently
@@ -359,12 +395,22 @@ public final class ScampArena {
         over.add(message, lastArrivalMicros);
     }
 
-    /** Messages broadcast so far: the next broadcast gets this index. */
+    /**
+     * Messages broadcast so far: the next broadcast gets this index.
+     *
+     * @return the count, {@code >= 0}
+     */
     public int messageCount() {
         return messages;
     }
 
-    /** The identity ({@code Gossip.messageId}) of the arena's message {@code message}. */
+    /**
+     * The identity ({@code Gossip.messageId}) of the arena's message {@code message}.
+     *
+     * @param message the arena's index of a broadcast message, in [0, {@link #messageCount()})
+     * @return the origin in the high 32 bits, its sequence number (from 0 per origin) in the low 32
+     * @throws IndexOutOfBoundsException if {@code message} is not the index of a broadcast message
+     */
     public long messageId(int message) {
         Objects.checkIndex(message, messages);
         return messageIds[message];
@@ -372,7 +418,20 @@ public final class ScampArena {
 
     // ------------------------------------------------------------------ driver entry points
 
-    /** {@code node} handles a message from {@code from}, like {@link ScampNode#onMessage}. */
+    /**
+     * {@code node} handles a message from {@code from}, like {@link ScampNode#onMessage}.
+     *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the receiver's id, {@code >= 0}; a node that is not a member drops and counts the
+     *     message (one that left still takes acks and answers late senders)
+     * @param from the sender's id; a negative one or {@code node} itself is dropped and counted
+     * @param type a {@link MessageType} ordinal
+     * @param seq the sender's sequence number, 0 for gossip, heartbeats and unacknowledged messages
+     * @param subject the subscriber, replacement or gossip message index, as in {@link ArenaEnvironment}
+     * @param hops the hop count of gossip or of a subscription copy, else 0
+     * @throws IllegalArgumentException if {@code type} is no ordinal, if it is a walk step (with leases,
+     *     any subscription message), which goes to {@link #onSubscription}, or if {@code node} is negative
+     */
     public void onMessage(long nowMicros, int node, int from, int type, int seq, int subject, int hops) {
         checkType(type);
         // A negative node holds nothing and is no member, so it falls through to recordOf, which refuses it.
@@ -424,6 +483,18 @@ public final class ScampArena {
      * {@link io.gossip.protocol.message.Subscribe} or
      * {@link io.gossip.protocol.message.ForwardedSubscription} with these fields.
      *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the receiver's id, {@code >= 0}
+     * @param from the sender's id
+     * @param type the {@link MessageType} ordinal of {@code WALK}, {@code SUBSCRIBE} or
+     *     {@code FORWARDED_SUBSCRIPTION}
+     * @param seq the sender's sequence number, 0 if unacknowledged
+     * @param subscriber the node that subscribed; ignored for a {@code SUBSCRIBE}, whose subscriber is
+     *     its sender
+     * @param hops forwards or walk steps so far, {@code >= 0}
+     * @param budget what is left of a walk, finite; 0 for the other types
+     * @param leaseMillis the subscription's lease in milliseconds, {@code >= 0}; 0 for none
+     * @param renewalCopies a renewal's number of copies, {@code >= 0}; 0 for a new subscription
      * @throws IllegalArgumentException if {@code type} is none of these, the budget is not finite,
      *     or the lease or copies are negative (what those messages' constructors refuse)
      */
@@ -455,6 +526,10 @@ public final class ScampArena {
      * {@link io.gossip.protocol.message.ForwardedSubscription}, as a driver that carries
      * {@link ArenaEnvironment#sendSubscription}'s messages as those objects hands them back.
      *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the receiver's id, {@code >= 0}
+     * @param from the sender's id
+     * @param message a walk step, subscription or forwarded subscription, not null
      * @throws IllegalArgumentException if {@code message} is none of these
      */
     public void onSubscription(long nowMicros, int node, int from, MembershipMessage message) {
@@ -554,6 +629,9 @@ public final class ScampArena {
      * waits on memory alone. Any id is accepted (a node that never joined, or no node, reads
      * nothing). The result means nothing; the caller keeps it (e.g. adds it into a field) so that
      * the compiler keeps the loads.
+     *
+     * @param node any int
+     * @return a value computed from the loads, of no meaning
      */
     public int prefetch(int node) {
         int[] r = records.orNull(node);
@@ -578,6 +656,10 @@ public final class ScampArena {
      * reads its count and its clocks, not the record; an ack reads the record's count and the acks
      * awaited, not the views or the messages handled; anything else what {@link #prefetch(int)}
      * reads. Any values are accepted (a hint, like {@link #prefetch(int)}: it changes nothing).
+     *
+     * @param node any int
+     * @param type any int; a {@link MessageType} ordinal makes the hint useful
+     * @return a value computed from the loads, of no meaning
      */
     public int prefetch(int node, int type) {
         if (type == HEARTBEAT && heartbeats != null && node >= 0 && members.get(node)) {
@@ -599,6 +681,11 @@ public final class ScampArena {
      * later, together with that of other such messages, so that their misses overlap. In a
      * broadcast most messages are held copies. A hint that changes nothing: any values are
      * accepted, and the answer may be out of date by the time the message is handled.
+     *
+     * @param node any int
+     * @param type any int; only the {@code GOSSIP} ordinal can give a held copy
+     * @param subject the gossip message's arena index
+     * @return -1 if the message does not look like a held copy, else a value of no meaning, {@code >= 0}
      */
     public int prefetchHeldCopy(int node, int type, int subject) {
         return type == GOSSIP && node >= 0 && holders.mayHold(subject, node) ? receivedLow[node] & 0xFF : -1;
@@ -608,6 +695,9 @@ public final class ScampArena {
      * {@link #prefetch(int)} for a wakeup of {@code node}: most wakeups find every message of their
      * node acknowledged and read only its wakeup time (see {@link #onTimeout}), so the rest of the
      * record and the channel are read only if the node awaits an ack. Any id is accepted.
+     *
+     * @param node any int
+     * @return a value computed from the loads, of no meaning
      */
     public int prefetchWake(int node) {
         int[] r = records.orNull(node);
@@ -618,7 +708,13 @@ public final class ScampArena {
         return channel.awaitsAck(node) || heartbeats != null || leases != null ? prefetch(node) : r[NodeRecord.WAKE_LOW];
     }
 
-    /** {@code node} handles what is due, like {@link ScampNode#onTimeout}. */
+    /**
+     * {@code node} handles what is due, like {@link ScampNode#onTimeout}.
+     *
+     * @param nowMicros the current virtual time in microseconds, below {@link #TIME_LIMIT_MICROS}
+     * @param node the node's id, {@code >= 0}; a node that never joined has nothing due
+     * @throws IllegalArgumentException if {@code node} is negative
+     */
     public void onTimeout(long nowMicros, int node) {
         int[] r = recordOf(node);
         if (r == null) {
@@ -929,31 +1025,56 @@ public final class ScampArena {
         return r;
     }
 
-    /** Whether {@code node} has joined (or bootstrapped). */
+    /**
+     * Whether {@code node} has joined (or bootstrapped).
+     *
+     * @param node any int
+     * @return true if {@code node} joined or bootstrapped and has not left
+     */
     public boolean isMember(int node) {
         int[] r = records.orNull(node);
         return r != null && members.get(node);
     }
 
-    /** Whether {@code node} has left the group ({@link #leave}). */
+    /**
+     * Whether {@code node} has left the group ({@link #leave}).
+     *
+     * @param node any int
+     * @return true once {@code node} left; false for a member or a node that never joined
+     */
     public boolean hasLeft(int node) {
         int[] r = records.orNull(node);
         return r != null && departures.containsKey(node);
     }
 
-    /** Size of {@code node}'s PartialView (0 if it never joined). */
+    /**
+     * Size of {@code node}'s PartialView (0 if it never joined).
+     *
+     * @param node any int; 0 for an id that is negative or beyond the arena
+     * @return the number of entries, {@code >= 0}; 0 after the node left
+     */
     public int partialViewSize(int node) {
         int[] r = records.orNull(node);
         return r == null ? 0 : r[NodeRecord.PV_SIZE];
     }
 
-    /** Size of {@code node}'s InView (0 if it never joined). */
+    /**
+     * Size of {@code node}'s InView (0 if it never joined).
+     *
+     * @param node any int; 0 for an id that is negative or beyond the arena
+     * @return the number of entries, {@code >= 0}; 0 after the node left
+     */
     public int inViewSize(int node) {
         int[] r = records.orNull(node);
         return r == null ? 0 : r[NodeRecord.IV_SIZE];
     }
 
-    /** A copy of {@code node}'s PartialView in insertion order (empty if it never joined). */
+    /**
+     * A copy of {@code node}'s PartialView in insertion order (empty if it never joined).
+     *
+     * @param node any int; an id that is negative or beyond the arena gives an empty array
+     * @return a new array of node ids, never null
+     */
     public int[] partialView(int node) {
         int[] r = records.orNull(node);
         if (r == null) {
@@ -963,7 +1084,12 @@ public final class ScampArena {
         return Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);
     }
 
-    /** A copy of {@code node}'s InView in insertion order (empty if it never joined). */
+    /**
+     * A copy of {@code node}'s InView in insertion order (empty if it never joined).
+     *
+     * @param node any int; an id that is negative or beyond the arena gives an empty array
+     * @return a new array of node ids, never null
+     */
     public int[] inView(int node) {
         int[] r = records.orNull(node);
         if (r == null) {
@@ -976,25 +1102,44 @@ public final class ScampArena {
     /**
      * Messages {@code node}'s duplicate memory holds (0 if it never joined), as of its last use: it
      * forgets by age, and drops over messages ({@link #messageOver}), when it next remembers one.
+     *
+     * @param node any int; 0 for an id that is negative or beyond the arena
+     * @return the number of message ids held, {@code >= 0}
      */
     public int duplicateMemorySize(int node) {
         int[] r = records.orNull(node);
         return r == null ? 0 : r[NodeRecord.SEEN_SIZE];
     }
 
-    /** Messages {@code node} handed to the environment to send, retransmissions and acks included. */
+    /**
+     * Messages {@code node} handed to the environment to send, retransmissions and acks included.
+     *
+     * @param node any int; 0 for an id that is negative or beyond the arena
+     * @return the count since the node joined, {@code >= 0}
+     */
     public long messagesSent(int node) {
         int[] r = records.orNull(node);
         return r == null ? 0 : countWraps.count(node, r, NodeRecord.SENT);
     }
 
-    /** Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them. */
+    /**
+     * Messages handed to {@code node} ({@link #onMessage} calls), whatever became of them.
+     *
+     * @param node any int; 0 for an id that is negative or beyond the arena
+     * @return the count since the node joined, {@code >= 0}
+     */
     public long messagesReceived(int node) {
         int[] r = records.orNull(node);
         return r == null ? 0 : countWraps.count(node, r, NodeRecord.RECEIVED) + (receivedLow[node] & 0xFF);
     }
 
-    /** Membership messages {@code node} sent and has not had acknowledged. */
+    /**
+     * Membership messages {@code node} sent and has not had acknowledged.
+     *
+     * @param node a node id, {@code >= 0} and within the arena's capacity (which grows with the largest
+     *     id that joined); 0 for one that never joined
+     * @return the count, {@code >= 0}
+     */
     public int unacknowledgedCount(int node) {
         return channel.unacknowledgedCount(node);
     }

@@ -112,7 +112,12 @@ public final class ScampNode {
 
     // ------------------------------------------------------------------ application entry points
 
-    /** Makes this node a group of one: the first node, which every other joins through. */
+    /**
+     * Makes this node a group of one: the first node, which every other joins through.
+     *
+     * @param nowMicros the current time in microseconds on the driver's clock (only differences matter)
+     * @throws IllegalStateException if this node already joined, bootstrapped or left
+     */
     public void bootstrap(long nowMicros) {
         requireState(State.NEW, "bootstrap");
         NodeTimers.becomeMember(this, nowMicros);
@@ -124,6 +129,9 @@ public final class ScampNode {
      * Joins the group that {@code contact} belongs to: puts the contact in the PartialView (so this
      * node can gossip at once) and sends it a subscription.
      *
+     * @param nowMicros the current time in microseconds on the driver's clock
+     * @param contact the id of a member of the group, {@code >= 0} and not this node's; whether the
+     *     join worked shows later in {@link #joinProgress()}
      * @throws IllegalArgumentException if contact is invalid or this node itself
      * @throws IllegalStateException if this node already joined or left
      */
@@ -149,7 +157,11 @@ public final class ScampNode {
     /**
      * Disseminates {@code payload} to the group. The origin does not deliver its own message.
      *
+     * @param nowMicros the current time in microseconds on the driver's clock
+     * @param payload the application's bytes, at most {@link ProtocolConfig#maxPayloadBytes()} long;
+     *     copied, so the caller may reuse the array
      * @return the message's identity, {@link Gossip#messageId(int, int)}
+     * @throws NullPointerException if payload is null
      * @throws IllegalStateException if this node is not a member
      * @throws IllegalArgumentException if the payload exceeds {@link ProtocolConfig#maxPayloadBytes()}
      */
@@ -172,6 +184,7 @@ public final class ScampNode {
      * tells out-neighbours to forget it. The node stops gossiping but keeps retransmitting these
      * messages until acknowledged.
      *
+     * @param nowMicros the current time in microseconds on the driver's clock
      * @throws IllegalStateException if this node is not a member
      */
     public void leave(long nowMicros) {
@@ -191,6 +204,12 @@ public final class ScampNode {
     /**
      * Handles a message that the network delivered from {@code from}. Anything malformed for this
      * node's state is ignored and counted, never applied.
+     *
+     * @param nowMicros the current time in microseconds on the driver's clock
+     * @param from the sender's id as the driver knows it; a negative id or this node's own is
+     *     dropped and counted ({@link DropReason#NONSENSICAL}, {@link DropReason#FROM_SELF})
+     * @param message the message, not null
+     * @throws NullPointerException if message is null
      */
     public void onMessage(long nowMicros, int from, Message message) {
         Objects.requireNonNull(message, "message");
@@ -224,7 +243,12 @@ public final class ScampNode {
         NodeTimers.scheduleWake(this);
     }
 
-    /** Handles whatever is due at {@code nowMicros}: retransmissions, heartbeats, leases, isolation. */
+    /**
+     * Handles whatever is due at {@code nowMicros}: retransmissions, heartbeats, leases, isolation.
+     *
+     * @param nowMicros the current time in microseconds on the driver's clock; a call earlier than
+     *     the wake-up asked for does only what is due, so extra calls are harmless
+     */
     public void onTimeout(long nowMicros) {
         if (nowMicros >= requestedWakeMicros) {
             requestedWakeMicros = Long.MAX_VALUE;
@@ -280,6 +304,8 @@ public final class ScampNode {
      * next events go to calls this for several of them in a row, so that their cache misses overlap
      * (see {@link ScampArena#prefetch}, the same for the arena). The result means nothing; the caller
      * keeps it (e.g. adds it into a field) so that the compiler keeps the loads.
+     *
+     * @return a value computed from the loads, of no meaning
      */
     public int prefetch() {
         int pv = partialView.size();
@@ -288,17 +314,29 @@ public final class ScampNode {
                 + channel.prefetch() + (int) requestedWakeMicros;
     }
 
-    /** This node's id. */
+    /**
+     * This node's id.
+     *
+     * @return the id given at construction, {@code >= 0}
+     */
     public int id() {
         return id;
     }
 
-    /** This node's configuration. */
+    /**
+     * This node's configuration.
+     *
+     * @return the configuration given at construction, never null
+     */
     public ProtocolConfig config() {
         return config;
     }
 
-    /** Whether the node has joined (or bootstrapped) and not left. */
+    /**
+     * Whether the node has joined (or bootstrapped) and not left.
+     *
+     * @return true between {@link #join} or {@link #bootstrap} and {@link #leave}
+     */
     public boolean isMember() {
         return state == State.MEMBER;
     }
@@ -307,52 +345,92 @@ public final class ScampNode {
      * How this node's join through a contact stands: {@link JoinProgress#PENDING} from
      * {@link #join} until the subscription is acknowledged or runs out of attempts. A driver polls
      * it after its calls into the node; it changes nothing the node does.
+     *
+     * @return the join's outcome so far, never null; {@link JoinProgress#NONE} for a new or bootstrapped node
      */
     public JoinProgress joinProgress() {
         return joinProgress;
     }
 
-    /** Whether the node has left the group. */
+    /**
+     * Whether the node has left the group.
+     *
+     * @return true once {@link #leave} was called; a node that left stays so
+     */
     public boolean hasLeft() {
         return state == State.LEFT;
     }
 
-    /** A copy of the PartialView, in insertion order. */
+    /**
+     * A copy of the PartialView, in insertion order.
+     *
+     * @return a new array of node ids (the nodes this one gossips to); empty, not null, if none
+     */
     public int[] partialView() {
         return partialView.toArray();
     }
 
-    /** Size of the PartialView. */
+    /**
+     * Size of the PartialView.
+     *
+     * @return the number of node ids in it, {@code >= 0}, without copying
+     */
     public int partialViewSize() {
         return partialView.size();
     }
 
-    /** Whether the PartialView holds {@code node}. */
+    /**
+     * Whether the PartialView holds {@code node}.
+     *
+     * @param node any node id
+     * @return true if this node gossips to {@code node}
+     */
     public boolean partialViewContains(int node) {
         return partialView.contains(node);
     }
 
-    /** A copy of the InView, in insertion order. */
+    /**
+     * A copy of the InView, in insertion order.
+     *
+     * @return a new array of node ids (the nodes that hold this one); empty, not null, if none
+     */
     public int[] inView() {
         return inView.toArray();
     }
 
-    /** Size of the InView. */
+    /**
+     * Size of the InView.
+     *
+     * @return the number of node ids in it, {@code >= 0}, without copying
+     */
     public int inViewSize() {
         return inView.size();
     }
 
-    /** Whether the InView holds {@code node}. */
+    /**
+     * Whether the InView holds {@code node}.
+     *
+     * @param node any node id
+     * @return true if this node believes {@code node} holds it in its PartialView
+     */
     public boolean inViewContains(int node) {
         return inView.contains(node);
     }
 
-    /** Membership messages sent and not yet acknowledged. */
+    /**
+     * Membership messages sent and not yet acknowledged.
+     *
+     * @return the count, {@code >= 0}: messages whose retransmissions are still scheduled
+     */
     public int unacknowledgedCount() {
         return channel.unacknowledgedCount();
     }
 
-    /** The counters this node writes to (possibly shared with other nodes). */
+    /**
+     * The counters this node writes to (possibly shared with other nodes).
+     *
+     * @return the instance given at construction, never null
+     */
     public Counters counters() {
         return counters;
     }

@@ -12,6 +12,15 @@ import io.gossip.protocol.NodeIds;
  */
 public record ForwardedSubscription(int seq, int subscriber, int hops, int leaseMillis)
         implements MembershipMessage {
+    /**
+     * Checks the fields.
+     *
+     * @param seq reliable-delivery sequence number, or {@link MembershipMessage#UNACKNOWLEDGED} for no ack
+     * @param subscriber the node that subscribed, a valid id ({@code >= 0})
+     * @param hops forwards so far, {@code >= 0}
+     * @param leaseMillis lifetime of the subscription in milliseconds, {@code >= 0}; 0 for none
+     * @throws IllegalArgumentException if {@code subscriber}, {@code hops} or {@code leaseMillis} is negative
+     */
     public ForwardedSubscription {
         NodeIds.check(subscriber);
         Checks.hops(hops);

@@ -31,6 +31,11 @@ public final class Gossip implements Message {
     /**
      * A gossip message with a private copy of {@code payload}.
      *
+     * @param origin the node that broadcast it, a valid id ({@code >= 0})
+     * @param originSeq the origin's sequence number for it; any int (numbers wrap)
+     * @param hops hops travelled so far, {@code >= 0}: 0 at the origin
+     * @param payload the application's bytes; copied, so the caller may reuse the array
+     * @return a new message that owns its copy of the payload
      * @throws NullPointerException if payload is null
      * @throws IllegalArgumentException if origin is not a valid id or hops is negative
      */
@@ -38,47 +43,85 @@ public final class Gossip implements Message {
         return new Gossip(origin, originSeq, hops, payload.clone());
     }
 
-    /** The same message one hop further. Shares the payload. */
+    /**
+     * The same message one hop further. Shares the payload.
+     *
+     * @return a new message with the same identity and payload and {@code hops() + 1}
+     */
     public Gossip nextHop() {
         return new Gossip(origin, originSeq, hops + 1, payload);
     }
 
-    /** The node that broadcast this message. */
+    /**
+     * The node that broadcast this message.
+     *
+     * @return the origin's id, {@code >= 0}
+     */
     public int origin() {
         return origin;
     }
 
-    /** The origin's sequence number for this message. */
+    /**
+     * The origin's sequence number for this message.
+     *
+     * @return the sequence number; any int, unique per origin while peers remember it
+     */
     public int originSeq() {
         return originSeq;
     }
 
-    /** The identity of this message as one long: origin in the high half, sequence in the low. */
+    /**
+     * The identity of this message as one long: origin in the high half, sequence in the low.
+     *
+     * @return {@link #messageId(int, int)} of this message's origin and sequence number
+     */
     public long messageId() {
         return messageId(origin, originSeq);
     }
 
-    /** Packs a message identity into a long. */
+    /**
+     * Packs a message identity into a long.
+     *
+     * @param origin the node that broadcast the message
+     * @param originSeq the origin's sequence number for it
+     * @return {@code origin} in the high 32 bits, {@code originSeq} (unsigned) in the low 32 bits
+     */
     public static long messageId(int origin, int originSeq) {
         return ((long) origin << 32) | (originSeq & 0xFFFF_FFFFL);
     }
 
-    /** Hops travelled: 0 at the origin. */
+    /**
+     * Hops travelled: 0 at the origin.
+     *
+     * @return the hop count, {@code >= 0}
+     */
     public int hops() {
         return hops;
     }
 
-    /** Payload length in bytes. */
+    /**
+     * Payload length in bytes.
+     *
+     * @return the length, {@code >= 0}, without copying the payload
+     */
     public int payloadLength() {
         return payload.length;
     }
 
-    /** A fresh copy of the payload. */
+    /**
+     * A fresh copy of the payload.
+     *
+     * @return a new array on each call; writing to it does not change the message
+     */
     public byte[] payload() {
         return payload.clone();
     }
 
-    /** A read-only view of the payload, without copying. */
+    /**
+     * A read-only view of the payload, without copying.
+     *
+     * @return a new read-only buffer over the whole payload, position 0, limit the length
+     */
     public ByteBuffer payloadView() {
         return ByteBuffer.wrap(payload).asReadOnlyBuffer();
     }

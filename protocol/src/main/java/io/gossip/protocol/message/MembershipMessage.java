@@ -12,10 +12,18 @@ public sealed interface MembershipMessage extends Message
     /** Sequence number meaning "do not acknowledge". */
     int UNACKNOWLEDGED = 0;
 
-    /** Per-sender sequence number, or {@link #UNACKNOWLEDGED}. */
+    /**
+     * Per-sender sequence number, or {@link #UNACKNOWLEDGED}.
+     *
+     * @return the sequence number the receiver acknowledges; any int, 0 meaning no ack wanted
+     */
     int seq();
 
-    /** Whether the receiver must acknowledge this message. */
+    /**
+     * Whether the receiver must acknowledge this message.
+     *
+     * @return true unless {@link #seq()} is {@link #UNACKNOWLEDGED}
+     */
     default boolean wantsAck() {
         return seq() != UNACKNOWLEDGED;
     }

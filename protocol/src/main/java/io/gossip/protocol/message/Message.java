@@ -10,6 +10,10 @@ package io.gossip.protocol.message;
  * {@link io.gossip.protocol.NodeIds}.
  */
 public sealed interface Message permits MembershipMessage, Heartbeat, Gossip, Ack {
-    /** The kind of this message. */
+    /**
+     * The kind of this message.
+     *
+     * @return the constant of this message's class, never null
+     */
     MessageType type();
 }

@@ -36,17 +36,31 @@ public enum MessageType {
         this.membership = membership;
     }
 
-    /** Whether messages of this kind are delivered reliably hop by hop (sequence number + ack). */
+    /**
+     * Whether messages of this kind are delivered reliably hop by hop (sequence number + ack).
+     *
+     * @return true for the eight membership kinds, false for {@code HEARTBEAT}, {@code GOSSIP} and {@code ACK}
+     */
     public boolean isMembership() {
         return membership;
     }
 
-    /** Number of message kinds, for sizing counter arrays. */
+    /**
+     * Number of message kinds, for sizing counter arrays.
+     *
+     * @return the number of constants, one more than the largest ordinal
+     */
     public static int count() {
         return VALUES.length;
     }
 
-    /** The kind with the given ordinal. */
+    /**
+     * The kind with the given ordinal.
+     *
+     * @param ordinal a value of {@link #ordinal()}, in [0, {@link #count()})
+     * @return the constant with that ordinal
+     * @throws ArrayIndexOutOfBoundsException if {@code ordinal} is outside that range
+     */
     public static MessageType ofOrdinal(int ordinal) {
         return VALUES[ordinal];
     }

@@ -10,6 +10,13 @@ import io.gossip.protocol.NodeIds;
  * @param replacement the node to hold instead of the sender
  */
 public record Replace(int seq, int replacement) implements MembershipMessage {
+    /**
+     * Checks the replacement's id.
+     *
+     * @param seq reliable-delivery sequence number, or {@link MembershipMessage#UNACKNOWLEDGED} for no ack
+     * @param replacement the node to hold instead of the sender, a valid id ({@code >= 0})
+     * @throws IllegalArgumentException if {@code replacement} is negative
+     */
     public Replace {
         NodeIds.check(replacement);
     }

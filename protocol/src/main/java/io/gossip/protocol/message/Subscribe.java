@@ -10,12 +10,26 @@ package io.gossip.protocol.message;
  *     (see the package documentation for why a renewal asks for a fixed number)
  */
 public record Subscribe(int seq, int leaseMillis, int renewalCopies) implements MembershipMessage {
+    /**
+     * Checks the lease and the number of copies.
+     *
+     * @param seq reliable-delivery sequence number, or {@link MembershipMessage#UNACKNOWLEDGED} for no ack
+     * @param leaseMillis lifetime of the subscription in milliseconds, {@code >= 0}; 0 for none
+     * @param renewalCopies 0 for a new subscription, else the number of copies a renewal asks for;
+     *     at most 65,535
+     * @throws IllegalArgumentException if {@code leaseMillis} is negative or {@code renewalCopies} is
+     *     outside [0, 65,535]
+     */
     public Subscribe {
         Checks.lease(leaseMillis);
         Checks.copies(renewalCopies);
     }
 
-    /** Whether this is a lease renewal rather than a new subscription. */
+    /**
+     * Whether this is a lease renewal rather than a new subscription.
+     *
+     * @return true if {@code renewalCopies > 0}
+     */
     public boolean isRenewal() {
         return renewalCopies > 0;
     }

@@ -7,6 +7,11 @@ package io.gossip.protocol.message;
  * @param seq reliable-delivery sequence number
  */
 public record Unlink(int seq) implements MembershipMessage {
+    /**
+     * Accepts any sequence number.
+     *
+     * @param seq reliable-delivery sequence number, or {@link MembershipMessage#UNACKNOWLEDGED} for no ack
+     */
     public Unlink {
     }
 

@@ -15,6 +15,18 @@ import io.gossip.protocol.NodeIds;
  */
 public record Walk(int seq, int subscriber, double budget, int hops, int leaseMillis, int renewalCopies)
         implements MembershipMessage {
+    /**
+     * Checks the fields.
+     *
+     * @param seq reliable-delivery sequence number, or {@link MembershipMessage#UNACKNOWLEDGED} for no ack
+     * @param subscriber the node that subscribed, a valid id ({@code >= 0})
+     * @param budget what is left of the walk; any finite value (the walk ends once it is used up)
+     * @param hops steps taken so far, {@code >= 0}
+     * @param leaseMillis lifetime of the subscription in milliseconds, {@code >= 0}; 0 for none
+     * @param renewalCopies as in {@link Subscribe#renewalCopies()}: in [0, 65,535]
+     * @throws IllegalArgumentException if {@code budget} is NaN or infinite, or another field is out of
+     *     its range
+     */
     public Walk {
         NodeIds.check(subscriber);
         if (!Double.isFinite(budget)) {
