@@ -86,6 +86,8 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Starts a loop thread named {@link #THREAD_NAME_PREFIX} + a number + {@code name}.
      *
+     * @param name the end of the thread's name, not null; it need not be unique (the number is)
+     * @return the running loop, whose daemon thread runs until {@link #close()}
      * @throws IOException if no selector can be opened
      */
     public static EventLoop start(String name) throws IOException {
@@ -94,22 +96,38 @@ public final class EventLoop implements AutoCloseable {
         return loop;
     }
 
-    /** The loop thread's name. */
+    /**
+     * The loop thread's name.
+     *
+     * @return {@link #THREAD_NAME_PREFIX}, a number unique in the process, a dash and the given name
+     */
     public String threadName() {
         return thread.getName();
     }
 
-    /** Whether the calling thread is this loop's thread. */
+    /**
+     * Whether the calling thread is this loop's thread.
+     *
+     * @return true only on the loop thread, where blocking node calls are refused
+     */
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
 
-    /** Unexpected exceptions the loop caught and survived (a non-zero value means a bug). */
+    /**
+     * Unexpected exceptions the loop caught and survived (a non-zero value means a bug).
+     *
+     * @return the count since the loop started, {@code >= 0}; readable from any thread
+     */
     public long errorCount() {
         return errors.get();
     }
 
-    /** Whether the loop still accepts work. */
+    /**
+     * Whether the loop still accepts work.
+     *
+     * @return true until {@link #close()} is called (or the thread ends on an I/O error); false from then on
+     */
     public boolean isRunning() {
         return running;
     }

@@ -70,7 +70,11 @@ public final class GossipNode implements AutoCloseable {
         this.maxDatagramBytes = maxDatagramBytes;
     }
 
-    /** A builder with the defaults: {@code ProtocolConfig.defaults()}, 1,400-byte datagrams, own loop. */
+    /**
+     * A builder with the defaults: {@code ProtocolConfig.defaults()}, 1,400-byte datagrams, own loop.
+     *
+     * @return a new builder; nothing is opened until its {@link GossipNodeBuilder#start()}
+     */
     public static GossipNodeBuilder builder() {
         return new GossipNodeBuilder();
     }
@@ -78,6 +82,8 @@ public final class GossipNode implements AutoCloseable {
     /**
      * The address this node advertises to its peers: the one given to
      * {@link GossipNodeBuilder#advertise}, else the bound address with its actual port.
+     *
+     * @return the address, never null or the wildcard; readable after {@link #close()} too
      */
     public PeerAddress address() {
         return runtime.self();
@@ -87,6 +93,8 @@ public final class GossipNode implements AutoCloseable {
      * The local address its socket is bound to, with the port the operating system picked after
      * {@link GossipNodeBuilder#bindEphemeral}: what a port forward or relay in front of an
      * advertised address must send to. Equal to {@link #address()} unless an address was advertised.
+     *
+     * @return the address, never null; the wildcard address if the node was bound to it
      */
     public PeerAddress boundAddress() {
         return bound;
@@ -95,17 +103,27 @@ public final class GossipNode implements AutoCloseable {
     /**
      * The seed of this node's protocol random generator: the one given to the builder, or the one
      * drawn from {@code SecureRandom}. Print it to make a run's random choices reproducible.
+     *
+     * @return the seed, any long
      */
     public long seed() {
         return seed;
     }
 
-    /** The event loop running this node. */
+    /**
+     * The event loop running this node.
+     *
+     * @return the shared loop given to {@link GossipNodeBuilder#eventLoop}, or the node's own; never null
+     */
     public EventLoop eventLoop() {
         return loop;
     }
 
-    /** The largest payload {@link #broadcast} accepts. */
+    /**
+     * The largest payload {@link #broadcast} accepts.
+     *
+     * @return the configuration's {@code ProtocolConfig.maxPayloadBytes()}, in bytes
+     */
     public int maxPayloadBytes() {
         return maxPayloadBytes;
     }
@@ -151,6 +169,8 @@ public final class GossipNode implements AutoCloseable {
      * <p>The future completes on the node's loop thread: see the class comment before chaining
      * stages to it.
      *
+     * @param contact the address of a member of the group, not null; the node's own address family
+     *     must reach it (see below)
      * @return completes when the join is acknowledged; see above for how it fails
      * @throws IllegalArgumentException if contact is the wildcard address or this node itself, or
      *     of an address family this node's socket cannot send to (an IPv4 socket reaches IPv4
@@ -189,6 +209,9 @@ public final class GossipNode implements AutoCloseable {
      * InView may later shrink and grow again): a later call completes as soon as the loop answers.
      * It fails with an {@link IllegalStateException} if the node leaves or is closed first, and
      * completes on the node's loop thread.
+     *
+     * @return a future that completes (with null) once the node is reachable; each call returns another
+     * @throws IllegalStateException if the node is closed
      */
     public CompletableFuture<Void> reachable() {
         requireOpen();
@@ -198,6 +221,10 @@ public final class GossipNode implements AutoCloseable {
     /**
      * Disseminates {@code payload} to the group; this node does not deliver it to itself.
      *
+     * @param payload the bytes to send, not null, at most {@link #maxPayloadBytes()} long; copied
+     *     before the call returns, so the caller may reuse the array
+     * @return the message's identity: this node's address and its sequence number for the message,
+     *     the one {@link DeliveryListener}s of the other nodes are given
      * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
      * @throws IllegalStateException if the node is not a member, or on the loop thread (where
      *     nothing is sent: use {@link #broadcastAsync})
@@ -211,6 +238,10 @@ public final class GossipNode implements AutoCloseable {
      * checked (and copied) before this method returns; the future fails with an
      * {@link IllegalStateException} if the node is not a member when the loop gets to it.
      *
+     * @param payload the bytes to send, not null, at most {@link #maxPayloadBytes()} long; copied
+     *     before the call returns
+     * @return completes with the message's identity once the loop has handed the message to the
+     *     core, on the loop thread
      * @throws IllegalArgumentException if the payload exceeds {@link #maxPayloadBytes()}
      * @throws IllegalStateException if the node is closed
      */
@@ -237,6 +268,8 @@ public final class GossipNode implements AutoCloseable {
      * leave goes on after a timeout (a zero or negative one returns at once): the result only says
      * whether it was complete in time.
      *
+     * @param timeout how long to wait for the acknowledgements, not null; zero or negative does not
+     *     wait for them (the call still waits for the loop to start the leave)
      * @return true if every unsubscription message was acknowledged in time
      * @throws IllegalStateException if the node is not a member, or on the loop thread
      */
@@ -263,6 +296,9 @@ public final class GossipNode implements AutoCloseable {
      * or exceptionally with an {@link IllegalStateException} if the node is not a member. Unlike
      * {@link #leave}, it sets no time limit: bound the wait with {@code orTimeout} or
      * {@code get(timeout, unit)}.
+     *
+     * @return a future of whether every goodbye was acknowledged, completed on the loop thread
+     * @throws IllegalStateException if the node is closed
      */
     public CompletableFuture<Boolean> leaveAsync() {
         requireOpen();
@@ -272,6 +308,10 @@ public final class GossipNode implements AutoCloseable {
     /**
      * A snapshot of the node's counters and views. After {@link #close()} it still answers, with the
      * figures the node had when it closed (its views as it left them), whichever loop it ran on.
+     *
+     * @return a new snapshot, never null
+     * @throws IllegalStateException on the loop thread (use {@link #metricsAsync()}), or if the loop
+     *     does not answer within {@link #CALL_TIMEOUT_MILLIS}
      */
     public NodeMetrics metrics() {
         return await(this::metricsAsync);
@@ -293,7 +333,12 @@ public final class GossipNode implements AutoCloseable {
         return KernelReceiveDrops.read().of(bound);
     }
 
-    /** {@link #metrics()} without waiting. */
+    /**
+     * {@link #metrics()} without waiting.
+     *
+     * @return a future completed with a new snapshot on the loop thread, or at once on the caller's
+     *     thread if the loop has ended
+     */
     public CompletableFuture<NodeMetrics> metricsAsync() {
         return loop.submitOrRunIfEnded(runtime::metrics);
     }
@@ -330,6 +375,8 @@ public final class GossipNode implements AutoCloseable {
      * The DTLS session layer's counters (handshakes, sessions, evictions, refusals), or null if
      * the node was not built with {@link GossipNodeBuilder#dtls}. Like {@link #metrics()}, still
      * readable after {@link #close()}.
+     *
+     * @return a new snapshot, or null for a node without DTLS
      */
     public DtlsStats dtlsStats() {
         return await(() -> loop.submitOrRunIfEnded(runtime::dtlsStats));
@@ -337,7 +384,11 @@ public final class GossipNode implements AutoCloseable {
 
     // ------------------------------------------------------------------ keyring
 
-    /** Whether this node seals its datagrams (it was built with a keyring). */
+    /**
+     * Whether this node seals its datagrams (it was built with a keyring).
+     *
+     * @return true with a keyring or DTLS, false in plaintext
+     */
     public boolean isSealing() {
         return runtime.protection().isSealing();
     }
@@ -345,6 +396,7 @@ public final class GossipNode implements AutoCloseable {
     /**
      * The keyring in force now.
      *
+     * @return the keyring, never null; it changes only through the methods below
      * @throws IllegalStateException if the node runs without a keyring (plaintext, or DTLS)
      */
     public Keyring keyring() {
@@ -355,6 +407,7 @@ public final class GossipNode implements AutoCloseable {
      * Installs {@code key}: datagrams sealed with it open from now on; this node still seals with
      * its primary key. First step of a rotation, done on every node.
      *
+     * @param key the key to install, not null; installing an installed key changes nothing
      * @throws IllegalArgumentException if a different key with the same id is installed or the keyring is full
      * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
      */
@@ -367,6 +420,7 @@ public final class GossipNode implements AutoCloseable {
      * Seals with the installed key {@code keyId} from the next datagram on. Second step of a
      * rotation, once every node has installed the key.
      *
+     * @param keyId the id of an installed key ({@link ClusterKey#id()})
      * @throws IllegalArgumentException if no installed key has that id
      * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
      */
@@ -379,6 +433,7 @@ public final class GossipNode implements AutoCloseable {
      * {@link TransportDropReason#UNKNOWN_KEY} from now on. Last step of a rotation, once every node
      * seals with the new key.
      *
+     * @param keyId the id of an installed key other than the primary ({@link ClusterKey#id()})
      * @throws IllegalArgumentException if it is the primary key or not installed
      * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
      */
@@ -389,6 +444,7 @@ public final class GossipNode implements AutoCloseable {
     /**
      * Replaces the whole keyring at once (for example after re-reading a key file).
      *
+     * @param keyring the new keyring, not null; its primary seals from the next datagram on
      * @throws IllegalStateException if the node runs without a keyring, or on the loop thread
      */
     public void replaceKeyring(Keyring keyring) {
@@ -422,6 +478,8 @@ public final class GossipNode implements AutoCloseable {
     /**
      * Whether the node is closed: {@link #close()} was called, or its event loop was closed, which
      * closes every node still on it ({@link EventLoop#close()}).
+     *
+     * @return true once closed; a closed node never opens again
      */
     public boolean isClosed() {
         return closed || !loop.isRunning();

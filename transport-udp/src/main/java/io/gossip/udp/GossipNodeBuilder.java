@@ -57,7 +57,13 @@ public final class GossipNodeBuilder {
     GossipNodeBuilder() {
     }
 
-    /** Binds the node's socket to exactly this address and port (the wildcard address is allowed). */
+    /**
+     * Binds the node's socket to exactly this address and port (the wildcard address is allowed).
+     *
+     * @param address the local address and port, not null; replaces an earlier {@code bind} or
+     *     {@link #bindEphemeral}
+     * @return this builder
+     */
     public GossipNodeBuilder bind(PeerAddress address) {
         Objects.requireNonNull(address, "address");
         bindIp = address.ip();
@@ -68,6 +74,9 @@ public final class GossipNodeBuilder {
     /**
      * Binds to {@code ip} on a port the operating system picks; read it from
      * {@link GossipNode#boundAddress()} (also {@link GossipNode#address()} unless another is advertised).
+     *
+     * @param ip the local IPv4 or IPv6 address, not null; replaces an earlier {@link #bind}
+     * @return this builder
      */
     public GossipNodeBuilder bindEphemeral(InetAddress ip) {
         bindIp = Objects.requireNonNull(ip, "ip");
@@ -78,6 +87,11 @@ public final class GossipNodeBuilder {
     /**
      * The address to tell peers, when it differs from the bound one: required when binding to the
      * wildcard address, since a peer cannot reach "0.0.0.0".
+     *
+     * @param address the address peers send to (for example a public address forwarded to the bound
+     *     one), not null and not the wildcard
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is the wildcard address
      */
     public GossipNodeBuilder advertise(PeerAddress address) {
         Objects.requireNonNull(address, "address");
@@ -122,13 +136,25 @@ public final class GossipNodeBuilder {
         return text.substring(0, text.lastIndexOf(':'));
     }
 
-    /** The protocol configuration; default {@link ProtocolConfig#defaults()}. */
+    /**
+     * The protocol configuration; default {@link ProtocolConfig#defaults()}.
+     *
+     * @param value the configuration, not null; its {@code maxPayloadBytes} must fit the datagram
+     *     limit (checked by {@link #start()})
+     * @return this builder
+     */
     public GossipNodeBuilder protocol(ProtocolConfig value) {
         config = Objects.requireNonNull(value, "config");
         return this;
     }
 
-    /** Where delivered messages go (on the loop thread); default: nowhere. */
+    /**
+     * Where delivered messages go (on the loop thread); default: nowhere.
+     *
+     * @param value the listener, not null; what it throws is counted as
+     *     {@link TransportDropReason#LISTENER_FAILED}, and the node goes on
+     * @return this builder
+     */
     public GossipNodeBuilder onDeliver(DeliveryListener value) {
         listener = Objects.requireNonNull(value, "listener");
         return this;
@@ -139,6 +165,9 @@ public final class GossipNodeBuilder {
      * stopped by {@link GossipNode#close()}. Create a shared loop with {@link EventLoop#start(String)}.
      * A shared loop outlives its nodes: close it yourself ({@link EventLoop#close()} also closes the
      * nodes still on it).
+     *
+     * @param value a running loop, or null for a loop of the node's own
+     * @return this builder
      */
     public GossipNodeBuilder eventLoop(EventLoop value) {
         loop = value;
@@ -148,19 +177,34 @@ public final class GossipNodeBuilder {
     /**
      * Seed of the node's protocol random generator; default: drawn from {@link SecureRandom}. The
      * node's first sequence number is drawn from {@code SecureRandom} whatever the seed.
+     *
+     * @param value any long; {@link GossipNode#seed()} reports it back
+     * @return this builder
      */
     public GossipNodeBuilder seed(long value) {
         seed = value;
         return this;
     }
 
-    /** Largest datagram sent or accepted; default 1,400 bytes. */
+    /**
+     * Largest datagram sent or accepted; default 1,400 bytes.
+     *
+     * @param value the limit in bytes, protection included, in [128, 65,507] (at least 256 with DTLS,
+     *     185 with a keyring); checked by {@link #start()}
+     * @return this builder
+     */
     public GossipNodeBuilder maxDatagramBytes(int value) {
         maxDatagramBytes = value;
         return this;
     }
 
-    /** Datagrams the node may hold while its socket is busy; more are dropped and counted. */
+    /**
+     * Datagrams the node may hold while its socket is busy; more are dropped and counted.
+     *
+     * @param value the capacity, {@code >= 1}; default {@value #DEFAULT_OUTBOUND_QUEUE_CAPACITY}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public GossipNodeBuilder outboundQueueCapacity(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("outboundQueueCapacity must be >= 1, got " + value);
@@ -172,6 +216,9 @@ public final class GossipNodeBuilder {
     /**
      * Enables the testing impairment stage on this node's outgoing datagrams (off by default).
      * Pass {@code null} to switch it off again.
+     *
+     * @param value the loss and latency to add, or null for none
+     * @return this builder
      */
     public GossipNodeBuilder impairment(Impairment value) {
         impairment = value;
@@ -184,6 +231,10 @@ public final class GossipNodeBuilder {
      * {@link io.gossip.udp.security.ClusterKeys#fromFile} or
      * {@link io.gossip.udp.security.ClusterKeys#fromEnvironment}. Without a keyring the node
      * speaks plaintext.
+     *
+     * @param value the keys, not null; the node keeps this keyring until changed through
+     *     {@link GossipNode#installKey} and the like
+     * @return this builder
      */
     public GossipNodeBuilder keyring(Keyring value) {
         keyring = Objects.requireNonNull(value, "keyring");
@@ -193,6 +244,10 @@ public final class GossipNodeBuilder {
     /**
      * A label authenticated with every sealed datagram (not sent): nodes with different labels
      * cannot open each other's datagrams even if they share a key. Requires a keyring.
+     *
+     * @param value the label, not null, at most 255 bytes in UTF-8
+     * @return this builder
+     * @throws IllegalArgumentException if the label is longer than 255 bytes in UTF-8
      */
     public GossipNodeBuilder clusterLabel(String value) {
         AeadProtection.labelBytes(Objects.requireNonNull(value, "clusterLabel"));
@@ -204,6 +259,10 @@ public final class GossipNodeBuilder {
      * How far a sealed datagram's timestamp (the sender's wall clock) may be from this node's
      * clock before it is dropped as {@link TransportDropReason#STALE}; default 30 s. Replay
      * protection remembers datagrams for this long, so keep node clocks synchronised well within it.
+     *
+     * @param value the tolerance, not null, at least 1 ms
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is below 1 ms
      */
     public GossipNodeBuilder maxClockSkew(Duration value) {
         Objects.requireNonNull(value, "maxClockSkew");
@@ -218,6 +277,9 @@ public final class GossipNodeBuilder {
      * Runs DTLS 1.2 with mutual certificate authentication instead of a shared key: every peer
      * must present a certificate from an authority in {@code config}'s trust store (see
      * {@code docs/dtls.md}). Contradicts {@link #keyring} and {@link #insecure()}.
+     *
+     * @param config the key, certificates, trust and session bounds, not null
+     * @return this builder
      */
     public GossipNodeBuilder dtls(DtlsConfig config) {
         dtls = Objects.requireNonNull(config, "config");
@@ -228,6 +290,10 @@ public final class GossipNodeBuilder {
      * DTLS with the default bounds: this node's key and certificate chain, the password of its key
      * entry, and the authorities whose node certificates are accepted. See {@link #dtls(DtlsConfig)}.
      *
+     * @param keyStore this node's private key and certificate chain, not null
+     * @param keyPassword the password of the key entry, not null
+     * @param trustStore the certificate authorities whose node certificates are accepted, not null
+     * @return this builder
      * @throws IllegalArgumentException if the stores cannot be used
      */
     public GossipNodeBuilder dtls(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
@@ -237,6 +303,8 @@ public final class GossipNodeBuilder {
     /**
      * Runs without encryption or authentication, on purpose: anyone who can send to the port can
      * join, broadcast and forge membership messages. Contradicts {@link #keyring}.
+     *
+     * @return this builder
      */
     public GossipNodeBuilder insecure() {
         insecure = true;
@@ -250,6 +318,8 @@ public final class GossipNodeBuilder {
      * {@value SealedFormat#OVERHEAD_BYTES} bytes, DTLS {@value DtlsConfig#RECORD_OVERHEAD_BYTES})
      * and the worst-case gossip header ({@value WireFormat#MAX_GOSSIP_OVERHEAD_BYTES} bytes). With
      * the default 1,400-byte datagrams: 1,349 in plaintext, 1,292 sealed, 1,312 with DTLS.
+     *
+     * @return the limit in bytes for the datagram limit and protection chosen so far, at most 65,535
      */
     public int largestPayloadBytes() {
         return WireFormat.maxPayloadFor(maxDatagramBytes - protectionOverheadBytes());
@@ -263,6 +333,7 @@ public final class GossipNodeBuilder {
      * Opens and binds the socket and starts the node on its loop. The node is not a member yet:
      * call {@link GossipNode#bootstrap()} or {@link GossipNode#join}.
      *
+     * @return the running node, not yet a member; close it when done
      * @throws IOException if the socket cannot be opened or bound
      * @throws IllegalArgumentException if the configuration is inconsistent (for example a payload
      *     limit that does not fit the datagram limit, a wildcard bind without an advertised address, or

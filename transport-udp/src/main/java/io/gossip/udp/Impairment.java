@@ -9,11 +9,27 @@ package io.gossip.udp;
  * {@code seed}, independent of the protocol's.
  *
  * <p>Delayed datagrams may overtake each other, as on a real network.
+ *
+ * @param loss probability in [0, 1] that an outgoing datagram is dropped
+ * @param latencyMinMillis smallest added delay in milliseconds, {@code >= 0}
+ * @param latencyMaxMillis largest added delay in milliseconds, from {@code latencyMinMillis} to
+ *     {@link #MAX_LATENCY_MILLIS}
+ * @param seed seed of the stage's own random generator
  */
 public record Impairment(double loss, long latencyMinMillis, long latencyMaxMillis, long seed) {
     /** Longest latency accepted: one minute. */
     public static final long MAX_LATENCY_MILLIS = 60_000;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param loss probability in [0, 1] that an outgoing datagram is dropped
+     * @param latencyMinMillis smallest added delay in milliseconds, {@code >= 0}
+     * @param latencyMaxMillis largest added delay in milliseconds, in [{@code latencyMinMillis},
+     *     {@link #MAX_LATENCY_MILLIS}]
+     * @param seed any long
+     * @throws IllegalArgumentException if {@code loss} or a latency is out of its range (NaN included)
+     */
     public Impairment {
         if (!(loss >= 0.0 && loss <= 1.0)) {
             throw new IllegalArgumentException("loss must be in [0, 1], got " + loss);
@@ -31,12 +47,19 @@ public record Impairment(double loss, long latencyMinMillis, long latencyMaxMill
      * @param latencyMinMillis smallest added delay
      * @param latencyMaxMillis largest added delay
      * @param seed seed of the stage's own random generator
+     * @return the impairment, to pass to {@link GossipNodeBuilder#impairment}
+     * @throws IllegalArgumentException if {@code loss} or a latency is out of its range
      */
     public static Impairment forTesting(double loss, long latencyMinMillis, long latencyMaxMillis, long seed) {
         return new Impairment(loss, latencyMinMillis, latencyMaxMillis, seed);
     }
 
-    /** A copy with a different seed, e.g. one per node of a cluster. */
+    /**
+     * A copy with a different seed, e.g. one per node of a cluster.
+     *
+     * @param newSeed the copy's seed
+     * @return a new impairment with this one's loss and latencies
+     */
     public Impairment withSeed(long newSeed) {
         return new Impairment(loss, latencyMinMillis, latencyMaxMillis, newSeed);
     }

@@ -11,7 +11,9 @@ import java.util.Objects;
 public final class JoinFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The contact the node tried to join through; never null. */
     private final PeerAddress contact;
+    /** How long after {@code join} the failure was known; never null. */
     private final Duration elapsed;
 
     JoinFailedException(PeerAddress contact, Duration elapsed, String why) {
@@ -20,12 +22,21 @@ public final class JoinFailedException extends Exception {
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** The contact the node tried to join through. */
+    /**
+     * The contact the node tried to join through.
+     *
+     * @return the address given to {@link GossipNode#join}, never null
+     */
     public PeerAddress contact() {
         return contact;
     }
 
-    /** How long after {@code join} the failure was known. */
+    /**
+     * How long after {@code join} the failure was known.
+     *
+     * @return the time from the call to the failure, never null or negative: about 15.75 s when every
+     *     attempt ran out with the default protocol configuration
+     */
     public Duration elapsed() {
         return elapsed;
     }

@@ -27,6 +27,22 @@ public record NodeMetrics(PeerAddress address, boolean member, CounterSnapshot c
         long[] droppedByReason, long datagramsSent, long datagramsReceived, List<PeerAddress> partialView,
         List<PeerAddress> inView, int unacknowledged, int outboundQueued) {
 
+    /**
+     * Copies the arrays and lists, so that the snapshot does not change with the node.
+     *
+     * @param address the node's advertised address
+     * @param member whether the node is a member
+     * @param core the protocol core's counters
+     * @param rejectedByReason decoder rejections by {@link RejectReason} ordinal, not null; copied
+     * @param droppedByReason transport drops by {@link TransportDropReason} ordinal, not null; copied
+     * @param datagramsSent datagrams handed to the operating system
+     * @param datagramsReceived datagrams read from the socket
+     * @param partialView the PartialView's peers, not null and without null elements; copied
+     * @param inView the InView's peers, not null and without null elements; copied
+     * @param unacknowledged membership messages not yet acknowledged
+     * @param outboundQueued datagrams in the outbound queue
+     * @throws NullPointerException if an array or list, or an element of a list, is null
+     */
     public NodeMetrics {
         rejectedByReason = rejectedByReason.clone();
         droppedByReason = droppedByReason.clone();
@@ -34,22 +50,42 @@ public record NodeMetrics(PeerAddress address, boolean member, CounterSnapshot c
         inView = List.copyOf(inView);
     }
 
+    /**
+     * Incoming datagrams rejected by the decoder, by reason.
+     *
+     * @return a fresh copy, indexed by {@link RejectReason} ordinal, {@link RejectReason#count()} long
+     */
     @Override
     public long[] rejectedByReason() {
         return rejectedByReason.clone();
     }
 
+    /**
+     * Transport drops by reason.
+     *
+     * @return a fresh copy, indexed by {@link TransportDropReason} ordinal, {@link TransportDropReason#count()}
+     *     long
+     */
     @Override
     public long[] droppedByReason() {
         return droppedByReason.clone();
     }
 
-    /** Incoming datagrams rejected for {@code reason}. */
+    /**
+     * Incoming datagrams rejected for {@code reason}.
+     *
+     * @param reason the reason, not null
+     * @return the count, {@code >= 0}
+     */
     public long rejected(RejectReason reason) {
         return rejectedByReason[reason.ordinal()];
     }
 
-    /** All rejected incoming datagrams. */
+    /**
+     * All rejected incoming datagrams.
+     *
+     * @return the sum of {@link #rejectedByReason()}
+     */
     public long totalRejected() {
         long total = 0;
         for (long n : rejectedByReason) {
@@ -58,22 +94,39 @@ public record NodeMetrics(PeerAddress address, boolean member, CounterSnapshot c
         return total;
     }
 
-    /** Transport drops for {@code reason}. */
+    /**
+     * Transport drops for {@code reason}.
+     *
+     * @param reason the reason, not null
+     * @return the count, {@code >= 0}
+     */
     public long dropped(TransportDropReason reason) {
         return droppedByReason[reason.ordinal()];
     }
 
-    /** Size of the PartialView. */
+    /**
+     * Size of the PartialView.
+     *
+     * @return {@code partialView().size()}
+     */
     public int partialViewSize() {
         return partialView.size();
     }
 
-    /** Size of the InView. */
+    /**
+     * Size of the InView.
+     *
+     * @return {@code inView().size()}
+     */
     public int inViewSize() {
         return inView.size();
     }
 
-    /** Rejections by reason, for printing. */
+    /**
+     * Rejections by reason, for printing.
+     *
+     * @return a new mutable map with every reason, zero counts included, in ordinal order
+     */
     public Map<RejectReason, Long> rejectedMap() {
         Map<RejectReason, Long> map = new EnumMap<>(RejectReason.class);
         for (RejectReason r : RejectReason.values()) {
@@ -82,7 +135,11 @@ public record NodeMetrics(PeerAddress address, boolean member, CounterSnapshot c
         return map;
     }
 
-    /** Transport drops by reason, for printing. */
+    /**
+     * Transport drops by reason, for printing.
+     *
+     * @return a new mutable map with every reason, zero counts included, in ordinal order
+     */
     public Map<TransportDropReason, Long> droppedMap() {
         Map<TransportDropReason, Long> map = new EnumMap<>(TransportDropReason.class);
         for (TransportDropReason r : TransportDropReason.values()) {

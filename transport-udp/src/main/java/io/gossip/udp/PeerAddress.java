@@ -34,6 +34,10 @@ public final class PeerAddress {
     /**
      * The address {@code ip}:{@code port}.
      *
+     * @param ip an IPv4 or unscoped IPv6 address, not multicast; the wildcard is allowed; its host
+     *     name, if any, is dropped
+     * @param port the UDP port, 1–65535
+     * @return the address
      * @throws NullPointerException if ip is null
      * @throws IllegalArgumentException if the port is outside 1–65535, the address is multicast,
      *     or it is an IPv6 address with a scope id
@@ -50,7 +54,13 @@ public final class PeerAddress {
         return new PeerAddress(ip.getAddress(), port);
     }
 
-    /** The address of a socket address, with the same checks as {@link #of(InetAddress, int)}. */
+    /**
+     * The address of a socket address, with the same checks as {@link #of(InetAddress, int)}.
+     *
+     * @param socketAddress a resolved socket address, not null
+     * @return the address
+     * @throws IllegalArgumentException if it is unresolved, or a check of {@link #of(InetAddress, int)} fails
+     */
     public static PeerAddress of(InetSocketAddress socketAddress) {
         Objects.requireNonNull(socketAddress, "socketAddress");
         if (socketAddress.isUnresolved()) {
@@ -62,6 +72,9 @@ public final class PeerAddress {
     /**
      * An address from its raw bytes (4 for IPv4, 16 for IPv6) and port.
      *
+     * @param raw the address bytes in network order, not null; copied
+     * @param port the UDP port, 1–65535
+     * @return the address
      * @throws IllegalArgumentException if the length is neither 4 nor 16, or any check of
      *     {@link #of(InetAddress, int)} fails
      */
@@ -80,6 +93,10 @@ public final class PeerAddress {
     /**
      * Parses {@code "a.b.c.d:port"} or {@code "[v6]:port"}. Only numeric literals are accepted.
      *
+     * @param text the address, not null, 1 to {@link #MAX_TEXT_LENGTH} characters, as {@link #toString()}
+     *     writes it (IPv6 in any valid form, in brackets, without a zone)
+     * @return the address; no DNS lookup is made
+     * @throws NullPointerException if {@code text} is null
      * @throws IllegalArgumentException with the reason, if the text is not such an address
      */
     public static PeerAddress parse(String text) {
@@ -150,7 +167,11 @@ public final class PeerAddress {
         return text.length() <= MAX_TEXT_LENGTH ? text : text.substring(0, MAX_TEXT_LENGTH) + "...";
     }
 
-    /** The IP address. */
+    /**
+     * The IP address.
+     *
+     * @return a new {@link InetAddress} built from the raw bytes, without a host name or lookup
+     */
     public InetAddress ip() {
         try {
             return InetAddress.getByAddress(address);
@@ -159,17 +180,29 @@ public final class PeerAddress {
         }
     }
 
-    /** The UDP port, 1–65535. */
+    /**
+     * The UDP port, 1–65535.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** Whether this is an IPv6 address. */
+    /**
+     * Whether this is an IPv6 address.
+     *
+     * @return true for 16 address bytes, false for 4
+     */
     public boolean isIpv6() {
         return address.length == 16;
     }
 
-    /** Whether this is the wildcard address, which a node may bind to but no peer can have. */
+    /**
+     * Whether this is the wildcard address, which a node may bind to but no peer can have.
+     *
+     * @return true for {@code 0.0.0.0} and {@code ::}, whatever the port
+     */
     public boolean isWildcard() {
         for (byte b : address) {
             if (b != 0) {
@@ -183,17 +216,28 @@ public final class PeerAddress {
      * Whether a socket bound to this address can send to {@code to}: bound to IPv4, to IPv4
      * addresses only; bound to IPv6, to IPv6 addresses, and to IPv4 ones too when bound to the
      * wildcard [::] (dual stack). Ports play no part.
+     *
+     * @param to the destination, not null
+     * @return whether datagrams from this bound address can reach {@code to}'s address family
      */
     public boolean canSendTo(PeerAddress to) {
         return isIpv6() ? to.isIpv6() || isWildcard() : !to.isIpv6();
     }
 
-    /** A copy of the raw address bytes: 4 for IPv4, 16 for IPv6. */
+    /**
+     * A copy of the raw address bytes: 4 for IPv4, 16 for IPv6.
+     *
+     * @return a new array in network byte order; writing to it does not change this address
+     */
     public byte[] addressBytes() {
         return address.clone();
     }
 
-    /** This address as a socket address. */
+    /**
+     * This address as a socket address.
+     *
+     * @return a new, resolved socket address with the same IP and port
+     */
     public InetSocketAddress toSocketAddress() {
         return new InetSocketAddress(ip(), port);
     }

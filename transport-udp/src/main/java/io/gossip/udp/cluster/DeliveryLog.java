@@ -15,7 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * from run to run; the set of messages delivered is what coverage is computed from.
  */
 public final class DeliveryLog {
-    /** The first receipt of one message at one node. */
+    /**
+     * The first receipt of one message at one node.
+     *
+     * @param elapsedNanos when it arrived, in nanoseconds since the cluster started
+     *     ({@link LoopbackCluster#elapsedNanos()})
+     * @param hops hops it travelled from its origin, as the message carried it
+     */
     public record Receipt(long elapsedNanos, int hops) {
     }
 
@@ -30,27 +36,50 @@ public final class DeliveryLog {
         }
     }
 
-    /** How many times the node delivered {@code id} after its first delivery. */
+    /**
+     * How many times the node delivered {@code id} after its first delivery.
+     *
+     * @param id a message id, not null
+     * @return the count, 0 if the message was delivered once or never
+     */
     public long redelivered(MessageId id) {
         return again.getOrDefault(id, 0L);
     }
 
-    /** Whether the node delivered {@code id}. */
+    /**
+     * Whether the node delivered {@code id}.
+     *
+     * @param id a message id, not null
+     * @return true if it was delivered at least once
+     */
     public boolean delivered(MessageId id) {
         return receipts.containsKey(id);
     }
 
-    /** The first receipt of {@code id}, or null if the node never delivered it. */
+    /**
+     * The first receipt of {@code id}, or null if the node never delivered it.
+     *
+     * @param id a message id, not null
+     * @return the receipt, or null
+     */
     public Receipt receipt(MessageId id) {
         return receipts.get(id);
     }
 
-    /** Every message id the node delivered. */
+    /**
+     * Every message id the node delivered.
+     *
+     * @return an unmodifiable copy, taken now; later deliveries do not show in it
+     */
     public Set<MessageId> messageIds() {
         return Set.copyOf(receipts.keySet());
     }
 
-    /** How many distinct messages the node delivered. */
+    /**
+     * How many distinct messages the node delivered.
+     *
+     * @return the count, {@code >= 0}
+     */
     public int size() {
         return receipts.size();
     }

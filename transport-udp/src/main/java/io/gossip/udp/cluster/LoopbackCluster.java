@@ -33,8 +33,28 @@ import java.util.function.BooleanSupplier;
  * crash (close without leaving), graceful leave.
  */
 public final class LoopbackCluster implements AutoCloseable {
-    /** How a cluster is built. Impairment may be null (no impairment). */
+    /**
+     * How a cluster is built. Impairment may be null (no impairment).
+     *
+     * @param size number of nodes, {@code >= 1}
+     * @param protocol every node's protocol configuration, not null
+     * @param loopThreads number of event-loop threads the nodes share, {@code >= 1}
+     * @param rootSeed the seed every node's protocol and impairment seeds are drawn from
+     * @param impairment loss and latency added to every node's outgoing datagrams (each node with a
+     *     seed of its own), or null for none
+     */
     public record Options(int size, ProtocolConfig protocol, int loopThreads, long rootSeed, Impairment impairment) {
+        /**
+         * Checks the sizes and the configuration.
+         *
+         * @param size number of nodes, {@code >= 1}
+         * @param protocol every node's protocol configuration, not null
+         * @param loopThreads number of event-loop threads, {@code >= 1}
+         * @param rootSeed any long
+         * @param impairment the impairment, or null
+         * @throws IllegalArgumentException if {@code size} or {@code loopThreads} is below 1
+         * @throws NullPointerException if {@code protocol} is null
+         */
         public Options {
             if (size < 1) {
                 throw new IllegalArgumentException("size must be >= 1, got " + size);
@@ -60,6 +80,8 @@ public final class LoopbackCluster implements AutoCloseable {
     /**
      * Starts every node (none has joined yet: see {@link #joinAll()}).
      *
+     * @param options the size, configuration, threads, seed and impairment, not null
+     * @return the running cluster; close it when done
      * @throws IOException if a socket or selector cannot be opened (or, checked first, the process
      *     may not open enough file descriptors for them all); everything opened so far is closed
      */
@@ -99,22 +121,43 @@ public final class LoopbackCluster implements AutoCloseable {
         }
     }
 
-    /** Number of nodes started, alive or not. */
+    /**
+     * Number of nodes started, alive or not.
+     *
+     * @return {@code options.size()}
+     */
     public int size() {
         return nodes.size();
     }
 
-    /** Node {@code i}. */
+    /**
+     * Node {@code i}.
+     *
+     * @param i the node's index, in [0, {@link #size()})
+     * @return the node, crashed or left ones included
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public GossipNode node(int i) {
         return nodes.get(i);
     }
 
-    /** The address of node {@code i}. */
+    /**
+     * The address of node {@code i}.
+     *
+     * @param i the node's index, in [0, {@link #size()})
+     * @return its advertised address: 127.0.0.1 and the port it was given
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public PeerAddress address(int i) {
         return nodes.get(i).address();
     }
 
-    /** Whether node {@code i} has neither crashed nor left. */
+    /**
+     * Whether node {@code i} has neither crashed nor left.
+     *
+     * @param i the node's index, in [0, {@link #size()})
+     * @return false once {@link #crash}, {@link #leave} or {@link #leaveAsync} was called for it
+     */
     public boolean isAlive(int i) {
         return alive[i];
     }
@@ -129,6 +172,8 @@ public final class LoopbackCluster implements AutoCloseable {
      * {@code spacing}. Joins that all land at once are each handled while the group is still tiny,
      * so views end up smaller than SCAMP's (c+1)·ln n; spacing them out (a few milliseconds on
      * loopback) lets each subscription spread through the group as it is when it arrives.
+     *
+     * @param spacing the time between two joins, not null; zero or negative joins all at once
      */
     public void joinAll(Duration spacing) {
         nodes.get(0).bootstrap();
@@ -146,12 +191,26 @@ public final class LoopbackCluster implements AutoCloseable {
         }
     }
 
-    /** Node {@code i} joins through node {@code contact}. */
+    /**
+     * Node {@code i} joins through node {@code contact}.
+     * Returns once the subscription is sent, without waiting for its acknowledgement.
+     *
+     * @param i the joining node's index
+     * @param contact the index of a member, not {@code i}
+     * @throws IllegalStateException if node {@code i} already joined, bootstrapped or left
+     */
     public void join(int i, int contact) {
         nodes.get(i).join(address(contact));
     }
 
-    /** Node {@code i} broadcasts {@code payload}; the time is recorded for {@link #broadcastElapsedNanos}. */
+    /**
+     * Node {@code i} broadcasts {@code payload}; the time is recorded for {@link #broadcastElapsedNanos}.
+     *
+     * @param i the index of a member
+     * @param payload the bytes to send, not null, at most the configuration's {@code maxPayloadBytes}
+     * @return the message's identity
+     * @throws IllegalStateException if node {@code i} is not a member
+     */
     public MessageId broadcast(int i, byte[] payload) {
         long before = elapsedNanos();
         MessageId id = nodes.get(i).broadcast(payload);
@@ -164,6 +223,10 @@ public final class LoopbackCluster implements AutoCloseable {
      * send faster than one loop round trip per message; the sending time is taken before the
      * message is handed to the loop and recorded for {@link #broadcastElapsedNanos} when the id is
      * known.
+     *
+     * @param i the index of a member
+     * @param payload the bytes to send, not null, at most the configuration's {@code maxPayloadBytes}
+     * @return completes with the message's identity, on the node's loop thread
      */
     public CompletableFuture<MessageId> broadcastAsync(int i, byte[] payload) {
         long before = elapsedNanos();
@@ -177,6 +240,9 @@ public final class LoopbackCluster implements AutoCloseable {
      * When {@code id} was broadcast through {@link #broadcast}, in nanoseconds since the cluster
      * started (the clock of {@link DeliveryLog.Receipt#elapsedNanos()}), or -1 if unknown. A
      * wall-clock figure: subtract it from a receipt time to get that node's delivery latency.
+     *
+     * @param id a message id, not null
+     * @return the time in nanoseconds, or -1
      */
     public long broadcastElapsedNanos(MessageId id) {
         return broadcastNanos.getOrDefault(id, -1L);
@@ -185,12 +251,18 @@ public final class LoopbackCluster implements AutoCloseable {
     /**
      * Nanoseconds since the cluster started, on the clock of {@link DeliveryLog.Receipt#elapsedNanos()}
      * and {@link #broadcastElapsedNanos}: a wall-clock figure.
+     *
+     * @return the time in nanoseconds, {@code >= 0}
      */
     public long elapsedNanos() {
         return System.nanoTime() - startNanos;
     }
 
-    /** Node {@code i} fails silently: its socket closes, nobody is told. */
+    /**
+     * Node {@code i} fails silently: its socket closes, nobody is told.
+     *
+     * @param i the node's index; crashing a node twice does nothing more
+     */
     public void crash(int i) {
         alive[i] = false;
         nodes.get(i).close();
@@ -200,7 +272,10 @@ public final class LoopbackCluster implements AutoCloseable {
      * Node {@code i} leaves gracefully (waiting up to {@code timeout} for acknowledgements), then
      * closes.
      *
+     * @param i the index of a member
+     * @param timeout how long to wait for the acknowledgements, not null
      * @return whether every unsubscription message was acknowledged in time
+     * @throws IllegalStateException if node {@code i} is not a member
      */
     public boolean leave(int i, Duration timeout) {
         alive[i] = false;
@@ -214,6 +289,7 @@ public final class LoopbackCluster implements AutoCloseable {
      * {@link #coverage} and {@link #liveMetrics}) but keeps its socket, to retransmit its goodbyes
      * and answer late senders, until {@link #crash} or {@link #close()}.
      *
+     * @param i the index of a member
      * @return completes with true once every unsubscription message is acknowledged (false if the
      *     node is closed first); completes exceptionally if the node was not a member
      */
@@ -222,12 +298,22 @@ public final class LoopbackCluster implements AutoCloseable {
         return nodes.get(i).leaveAsync();
     }
 
-    /** What node {@code i} delivered. */
+    /**
+     * What node {@code i} delivered.
+     *
+     * @param i the node's index, in [0, {@link #size()})
+     * @return the node's log, live: it grows as the node delivers
+     */
     public DeliveryLog deliveries(int i) {
         return logs.get(i);
     }
 
-    /** Fraction of the live nodes other than the origin that delivered {@code id}. */
+    /**
+     * Fraction of the live nodes other than the origin that delivered {@code id}.
+     *
+     * @param id a message id, not null
+     * @return a value in [0, 1]; 1 if no live node but the origin is left
+     */
     public double coverage(MessageId id) {
         int eligible = 0;
         int reached = 0;
@@ -242,12 +328,23 @@ public final class LoopbackCluster implements AutoCloseable {
         return eligible == 0 ? 1.0 : (double) reached / eligible;
     }
 
-    /** Waits until {@link #coverage} of {@code id} reaches {@code fraction}; false on timeout. */
+    /**
+     * Waits until {@link #coverage} of {@code id} reaches {@code fraction}; false on timeout.
+     *
+     * @param id a message id, not null
+     * @param fraction the coverage wanted, in [0, 1]
+     * @param timeout how long to wait at most, not null
+     * @return true once reached, false if the timeout passed (or the thread was interrupted)
+     */
     public boolean awaitCoverage(MessageId id, double fraction, Duration timeout) {
         return awaitCondition(() -> coverage(id) >= fraction, timeout);
     }
 
-    /** Metrics of every live node, in node order. */
+    /**
+     * Metrics of every live node, in node order.
+     *
+     * @return a new list, one snapshot per live node
+     */
     public List<NodeMetrics> liveMetrics() {
         List<GossipNode> live = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -284,13 +381,23 @@ public final class LoopbackCluster implements AutoCloseable {
     /**
      * Waits until every live node is a member with a non-empty PartialView and InView and no
      * membership message awaiting an acknowledgement: joins have settled. False on timeout.
+     *
+     * @param timeout how long to wait at most, not null
+     * @return true once settled, false if the timeout passed (or the thread was interrupted)
      */
     public boolean awaitSettled(Duration timeout) {
         return awaitCondition(() -> liveMetrics().stream().allMatch(m -> m.member() && m.unacknowledged() == 0
                 && m.partialViewSize() > 0 && m.inViewSize() > 0), timeout);
     }
 
-    /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
+    /**
+     * Polls {@code condition} every 20 ms until it holds or {@code timeout} passes.
+     *
+     * @param condition the check, called on this thread, not null
+     * @param timeout how long to wait at most, not null; the condition is checked at least once
+     * @return true once the condition holds, false if the timeout passed or the thread was interrupted
+     *     (its interrupt flag is then set again)
+     */
     public static boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -84,7 +84,9 @@ public final class DtlsConfig {
      *     the key manager picks it)
      * @param keyPassword the password of the key entry
      * @param trustStore the certificate authorities whose node certificates are accepted
+     * @return a new configuration whose {@link SSLContext} is already initialised
      * @throws IllegalArgumentException if the stores cannot be used (wrong password, no key, no CA)
+     * @throws NullPointerException if an argument is null
      */
     public static DtlsConfig of(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
         Objects.requireNonNull(keyStore, "keyStore");
@@ -124,39 +126,76 @@ public final class DtlsConfig {
                 notInView, rehandshake, backoff);
     }
 
-    /** At most this many peers have a session (pending or established); more evict the least recently used. */
+    /**
+     * At most this many peers have a session (pending or established); more evict the least recently used.
+     *
+     * @param value the session limit, {@code >= 1}; default 256
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public DtlsConfig withMaxSessions(int value) {
         return with(value, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
                 handshakeTimeoutMillis, idleTimeoutMillis, notInViewGraceMillis, minRehandshakeIntervalMillis,
                 failureBackoffMillis);
     }
 
-    /** Datagrams held for a peer whose handshake has not completed; more are dropped and counted. */
+    /**
+     * Datagrams held for a peer whose handshake has not completed; more are dropped and counted.
+     *
+     * @param value datagrams per pending session, {@code >= 1}; default 16
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public DtlsConfig withPendingDatagramsPerSession(int value) {
         return with(maxSessions, value, retransmitInitialMillis, retransmitMaxMillis, handshakeTimeoutMillis,
                 idleTimeoutMillis, notInViewGraceMillis, minRehandshakeIntervalMillis, failureBackoffMillis);
     }
 
-    /** First handshake retransmission delay and its cap (the delay doubles after each retransmission). */
+    /**
+     * First handshake retransmission delay and its cap (the delay doubles after each retransmission).
+     *
+     * @param initial the first delay in milliseconds, {@code >= 1}; default 200
+     * @param max the largest delay in milliseconds, {@code >= initial}; default 1,600
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code initial} is below 1 or {@code max} below {@code initial}
+     */
     public DtlsConfig withRetransmitMillis(long initial, long max) {
         return with(maxSessions, pendingDatagramsPerSession, initial, max, handshakeTimeoutMillis, idleTimeoutMillis,
                 notInViewGraceMillis, minRehandshakeIntervalMillis, failureBackoffMillis);
     }
 
-    /** How long a handshake may take before it is abandoned and its queued datagrams dropped. */
+    /**
+     * How long a handshake may take before it is abandoned and its queued datagrams dropped.
+     *
+     * @param value the timeout in milliseconds, {@code >= 1}; default 10,000
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public DtlsConfig withHandshakeTimeoutMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis, value,
                 idleTimeoutMillis, notInViewGraceMillis, minRehandshakeIntervalMillis, failureBackoffMillis);
     }
 
-    /** An established session without traffic for this long is closed. */
+    /**
+     * An established session without traffic for this long is closed.
+     *
+     * @param value the idle time in milliseconds, {@code >= 1}; default 300,000 (5 minutes)
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public DtlsConfig withIdleTimeoutMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
                 handshakeTimeoutMillis, value, notInViewGraceMillis, minRehandshakeIntervalMillis,
                 failureBackoffMillis);
     }
 
-    /** A session whose peer is in no view is closed once it has been quiet this long. */
+    /**
+     * A session whose peer is in no view is closed once it has been quiet this long.
+     *
+     * @param value the grace in milliseconds, {@code >= 0}; default 30,000
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
     public DtlsConfig withNotInViewGraceMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
                 handshakeTimeoutMillis, idleTimeoutMillis, value, minRehandshakeIntervalMillis, failureBackoffMillis);
@@ -166,13 +205,23 @@ public final class DtlsConfig {
      * Shortest time between two handshakes with one peer triggered by that peer (a fresh
      * ClientHello or connect request on an established session, which starts a new handshake beside
      * the session): bounds what a forged one costs.
+     *
+     * @param value the interval in milliseconds, {@code >= 0}; default 1,000
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is negative
      */
     public DtlsConfig withMinRehandshakeIntervalMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
                 handshakeTimeoutMillis, idleTimeoutMillis, notInViewGraceMillis, value, failureBackoffMillis);
     }
 
-    /** How long a peer is left alone after its handshake failed or timed out. */
+    /**
+     * How long a peer is left alone after its handshake failed or timed out.
+     *
+     * @param value the backoff in milliseconds, {@code >= 0}; default 1,000
+     * @return a copy of this configuration with that value; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
     public DtlsConfig withFailureBackoffMillis(long value) {
         return with(maxSessions, pendingDatagramsPerSession, retransmitInitialMillis, retransmitMaxMillis,
                 handshakeTimeoutMillis, idleTimeoutMillis, notInViewGraceMillis, minRehandshakeIntervalMillis, value);
@@ -192,47 +241,83 @@ public final class DtlsConfig {
         return engine;
     }
 
-    /** Sessions held at once, pending or established (see {@link #withMaxSessions}). */
+    /**
+     * Sessions held at once, pending or established (see {@link #withMaxSessions}).
+     *
+     * @return the limit, {@code >= 1}
+     */
     public int maxSessions() {
         return maxSessions;
     }
 
-    /** Datagrams queued for a peer while its handshake runs; more are dropped. */
+    /**
+     * Datagrams queued for a peer while its handshake runs; more are dropped.
+     *
+     * @return the count, {@code >= 1}
+     */
     public int pendingDatagramsPerSession() {
         return pendingDatagramsPerSession;
     }
 
-    /** Delay before a handshake flight is first resent, in milliseconds. */
+    /**
+     * Delay before a handshake flight is first resent, in milliseconds.
+     *
+     * @return the delay, {@code >= 1}
+     */
     public long retransmitInitialMillis() {
         return retransmitInitialMillis;
     }
 
-    /** Largest delay between resends of a handshake flight (it doubles up to this), in milliseconds. */
+    /**
+     * Largest delay between resends of a handshake flight (it doubles up to this), in milliseconds.
+     *
+     * @return the delay, {@code >= retransmitInitialMillis()}
+     */
     public long retransmitMaxMillis() {
         return retransmitMaxMillis;
     }
 
-    /** How long an unfinished handshake lives before it is abandoned, in milliseconds. */
+    /**
+     * How long an unfinished handshake lives before it is abandoned, in milliseconds.
+     *
+     * @return the timeout, {@code >= 1}
+     */
     public long handshakeTimeoutMillis() {
         return handshakeTimeoutMillis;
     }
 
-    /** How long an established session may go without traffic before it is closed, in milliseconds. */
+    /**
+     * How long an established session may go without traffic before it is closed, in milliseconds.
+     *
+     * @return the idle time, {@code >= 1}
+     */
     public long idleTimeoutMillis() {
         return idleTimeoutMillis;
     }
 
-    /** How long a session whose peer is in neither view may stay quiet before it is closed, in milliseconds. */
+    /**
+     * How long a session whose peer is in neither view may stay quiet before it is closed, in milliseconds.
+     *
+     * @return the grace, {@code >= 0}
+     */
     public long notInViewGraceMillis() {
         return notInViewGraceMillis;
     }
 
-    /** Shortest interval between two handshakes started beside a peer's established session, in milliseconds. */
+    /**
+     * Shortest interval between two handshakes started beside a peer's established session, in milliseconds.
+     *
+     * @return the interval, {@code >= 0}
+     */
     public long minRehandshakeIntervalMillis() {
         return minRehandshakeIntervalMillis;
     }
 
-    /** How long a peer is left alone after a failed or timed-out handshake, in milliseconds. */
+    /**
+     * How long a peer is left alone after a failed or timed-out handshake, in milliseconds.
+     *
+     * @return the backoff, {@code >= 0}
+     */
     public long failureBackoffMillis() {
         return failureBackoffMillis;
     }

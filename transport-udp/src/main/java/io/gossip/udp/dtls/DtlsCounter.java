@@ -57,7 +57,11 @@ public enum DtlsCounter {
 
     private static final DtlsCounter[] VALUES = values();
 
-    /** Number of counters, for sizing arrays. */
+    /**
+     * Number of counters, for sizing arrays.
+     *
+     * @return the number of constants, one more than the largest ordinal
+     */
     public static int count() {
         return VALUES.length;
     }

@@ -31,13 +31,28 @@ import java.util.Set;
 public final class DtlsEndpoint {
     /** Where the session layer's output goes. Called on the endpoint's thread, from inside its calls. */
     public interface Io {
-        /** Sends {@code datagram} (a fresh buffer the callee may keep) to {@code to}. */
+        /**
+         * Sends {@code datagram} (a fresh buffer the callee may keep) to {@code to}.
+         *
+         * @param to the peer's socket address
+         * @param datagram the record or records to put on the wire, from position to limit
+         */
         void transmit(InetSocketAddress to, ByteBuffer datagram);
 
-        /** Hands over an authenticated plaintext datagram; valid only during the call. */
+        /**
+         * Hands over an authenticated plaintext datagram; valid only during the call.
+         *
+         * @param from the authenticated peer's socket address
+         * @param plaintext the decrypted datagram, from position to limit; copy what must outlive the call
+         */
         void deliver(InetSocketAddress from, ByteBuffer plaintext);
 
-        /** Asks for an {@link #onTimeout} call at or after {@code deadlineMicros}. */
+        /**
+         * Asks for an {@link #onTimeout} call at or after {@code deadlineMicros}.
+         *
+         * @param deadlineMicros when, in microseconds on the clock of the {@code nowMicros} the endpoint
+         *     is given
+         */
         void wakeAt(long deadlineMicros);
     }
 
@@ -55,6 +70,8 @@ public final class DtlsEndpoint {
      * @param self this node's address as its peers see it (decides the client/server roles)
      * @param maxDatagramBytes the largest datagram put on the wire, records included
      * @param io where records, plaintext and timer requests go
+     * @throws IllegalArgumentException if {@code maxDatagramBytes} is below
+     *     {@link DtlsConfig#MIN_DATAGRAM_BYTES}
      */
     public DtlsEndpoint(DtlsConfig config, InetSocketAddress self, int maxDatagramBytes, Io io) {
         this.config = Objects.requireNonNull(config, "config");
@@ -69,7 +86,11 @@ public final class DtlsEndpoint {
         this.router = new InboundRouter(this, sessions, services);
     }
 
-    /** The largest plaintext datagram that fits one record within the datagram limit. */
+    /**
+     * The largest plaintext datagram that fits one record within the datagram limit.
+     *
+     * @return the datagram limit less {@link DtlsConfig#RECORD_OVERHEAD_BYTES}, in bytes
+     */
     public int maxPlaintextBytes() {
         return maxDatagramBytes - DtlsConfig.RECORD_OVERHEAD_BYTES;
     }
@@ -80,6 +101,11 @@ public final class DtlsEndpoint {
      * Sends a plaintext datagram to {@code to}: sealed at once if a session is established, queued
      * (boundedly) if one is being set up, and otherwise a session is opened first. Never sends
      * anything in the clear.
+     *
+     * @param nowMicros the current time in microseconds (monotonic; only differences matter)
+     * @param to the peer's socket address, not null
+     * @param plaintext the datagram to protect, from position to limit; longer than
+     *     {@link #maxPlaintextBytes()} is dropped and counted ({@link DtlsCounter#OVERSIZED_DROPPED})
      */
     public void send(long nowMicros, InetSocketAddress to, ByteBuffer plaintext) {
         if (plaintext.remaining() > maxPlaintextBytes()) {
@@ -102,13 +128,24 @@ public final class DtlsEndpoint {
         rearm(nowMicros);
     }
 
-    /** Handles one datagram that arrived from {@code from}. */
+    /**
+     * Handles one datagram that arrived from {@code from}.
+     *
+     * @param nowMicros the current time in microseconds (monotonic; only differences matter)
+     * @param from the socket address it came from, not null
+     * @param datagram the bytes received, from position to limit: a record, a connect request or
+     *     anything else (refused and counted)
+     */
     public void receive(long nowMicros, InetSocketAddress from, ByteBuffer datagram) {
         router.route(nowMicros, from, datagram);
         rearm(nowMicros);
     }
 
-    /** Retransmits overdue handshake flights, abandons slow handshakes, closes idle sessions. */
+    /**
+     * Retransmits overdue handshake flights, abandons slow handshakes, closes idle sessions.
+     *
+     * @param nowMicros the current time in microseconds (monotonic; only differences matter)
+     */
     public void onTimeout(long nowMicros) {
         if (nowMicros >= armedMicros) {
             armedMicros = Long.MAX_VALUE; // the armed wake-up is due, so it is this call: ask again below
@@ -136,7 +173,12 @@ public final class DtlsEndpoint {
 
     // ------------------------------------------------------------------ eviction
 
-    /** Closes the session with {@code peer}, if any (telling the peer if it was established). */
+    /**
+     * Closes the session with {@code peer}, if any (telling the peer if it was established).
+     *
+     * @param peer the peer's socket address
+     * @return true if a session was closed, false if there was none
+     */
     public boolean evict(InetSocketAddress peer) {
         DtlsSession session = sessions.remove(peer);
         if (session == null) {
@@ -152,6 +194,8 @@ public final class DtlsEndpoint {
      * {@code notInViewGraceMillis}: the node's views changed and no longer need that peer. The grace
      * period keeps sessions a join or an acknowledgement still uses.
      *
+     * @param peers the socket addresses of the peers the node's views hold now, not null
+     * @param nowMicros the current time in microseconds (monotonic; only differences matter)
      * @return how many sessions were closed
      */
     public int retainOnly(Set<InetSocketAddress> peers, long nowMicros) {
@@ -180,18 +224,31 @@ public final class DtlsEndpoint {
 
     // ------------------------------------------------------------------ state
 
-    /** Whether a session with {@code peer} has completed its handshake. */
+    /**
+     * Whether a session with {@code peer} has completed its handshake.
+     *
+     * @param peer the peer's socket address
+     * @return true if an established session with it is held
+     */
     public boolean isEstablished(InetSocketAddress peer) {
         DtlsSession session = sessions.get(peer);
         return session != null && session.isEstablished();
     }
 
-    /** Sessions held now, in any state (not counting retiring ones, see {@link SessionTable}). */
+    /**
+     * Sessions held now, in any state (not counting retiring ones, see {@link SessionTable}).
+     *
+     * @return the count, at most {@link DtlsConfig#maxSessions()}
+     */
     public int sessionCount() {
         return sessions.size();
     }
 
-    /** A snapshot of the counters. */
+    /**
+     * A snapshot of the counters.
+     *
+     * @return a new snapshot with the session counts and every {@link DtlsCounter}
+     */
     public DtlsStats stats() {
         return new DtlsStats(sessions.size(), sessions.establishedCount(), services.counters());
     }

@@ -25,13 +25,26 @@ public final class DtlsProtection implements DatagramProtection {
 
     /** What the node provides to the DTLS layer. Called on the loop thread. */
     public interface Host {
-        /** Puts a datagram on the node's socket (through its impairment stage and outbound queue). */
+        /**
+         * Puts a datagram on the node's socket (through its impairment stage and outbound queue).
+         *
+         * @param to the peer's socket address
+         * @param datagram the bytes to send, from position to limit; the host may keep the buffer
+         */
         void transmit(InetSocketAddress to, ByteBuffer datagram);
 
-        /** Asks for {@link DtlsProtection#onTimeout} at or after {@code deadlineMicros}. */
+        /**
+         * Asks for {@link DtlsProtection#onTimeout} at or after {@code deadlineMicros}.
+         *
+         * @param deadlineMicros when, in microseconds on the protection's clock
+         */
         void wakeAt(long deadlineMicros);
 
-        /** The peers of the node's PartialView and InView now: sessions with anyone else may go. */
+        /**
+         * The peers of the node's PartialView and InView now: sessions with anyone else may go.
+         *
+         * @return their socket addresses, not null; read during the call only
+         */
         Set<InetSocketAddress> viewPeers();
     }
 
@@ -50,6 +63,7 @@ public final class DtlsProtection implements DatagramProtection {
      * @param self the node's advertised address (decides client and server roles)
      * @param maxDatagramBytes the largest application datagram on the wire, record included
      * @param clockMicros the node's clock, in the core's microseconds
+     * @throws NullPointerException if {@code config}, {@code self} or {@code clockMicros} is null
      */
     public DtlsProtection(DtlsConfig config, InetSocketAddress self, int maxDatagramBytes, LongSupplier clockMicros) {
         this.config = Objects.requireNonNull(config, "config");
@@ -59,7 +73,12 @@ public final class DtlsProtection implements DatagramProtection {
         this.opened = ByteBuffer.allocate(maxDatagramBytes);
     }
 
-    /** Connects the protection to its node; must be called once, on the loop, before any datagram. */
+    /**
+     * Connects the protection to its node; must be called once, on the loop, before any datagram.
+     *
+     * @param value the node's side, not null
+     * @throws IllegalStateException if a host was already attached
+     */
     public void attach(Host value) {
         if (host != null) {
             throw new IllegalStateException("DTLS protection already attached to a node");
@@ -121,6 +140,9 @@ public final class DtlsProtection implements DatagramProtection {
     /**
      * Drives retransmissions and timeouts, and once a second closes the quiet sessions of peers
      * that are in none of the node's views.
+     *
+     * @param nowMicros the current time in microseconds on the protection's clock
+     * @throws IllegalStateException if no host was attached yet
      */
     public void onTimeout(long nowMicros) {
         DtlsEndpoint e = requireAttached();
@@ -140,7 +162,13 @@ public final class DtlsProtection implements DatagramProtection {
         requireAttached().count(DtlsCounter.REJECTED_SENDER_MISMATCH);
     }
 
-    /** Closes the session with {@code peer} at once (see {@link DtlsEndpoint#evict}). */
+    /**
+     * Closes the session with {@code peer} at once (see {@link DtlsEndpoint#evict}).
+     *
+     * @param peer the peer's socket address
+     * @return true if a session was closed, false if there was none
+     * @throws IllegalStateException if no host was attached yet
+     */
     public boolean evict(InetSocketAddress peer) {
         return requireAttached().evict(peer);
     }
@@ -152,7 +180,12 @@ public final class DtlsProtection implements DatagramProtection {
         }
     }
 
-    /** A snapshot of the session layer's counters. */
+    /**
+     * A snapshot of the session layer's counters.
+     *
+     * @return a new snapshot
+     * @throws IllegalStateException if no host was attached yet
+     */
     public DtlsStats stats() {
         return requireAttached().stats();
     }

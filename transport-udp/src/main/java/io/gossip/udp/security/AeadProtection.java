@@ -59,7 +59,14 @@ public final class AeadProtection implements DatagramProtection {
     /**
      * A protection for datagrams of at most {@code maxDatagramBytes} on the wire.
      *
+     * @param keyring the keys: the primary seals, every installed one opens; not null
      * @param clusterLabel bound into every datagram as associated data; null or empty for none
+     * @param maxClockSkew how far a datagram's sending time (the sender's wall clock) may be from this
+     *     node's before it is dropped as stale; also how long the replay memory remembers; at least 1 ms
+     * @param maxDatagramBytes the largest sealed datagram, in bytes, in
+     *     [128 + {@link SealedFormat#OVERHEAD_BYTES}, 65,507]
+     * @param self this node's advertised socket address: only datagrams sealed for it open here
+     * @return a new protection with its own {@link SecureRandom}, for one node
      * @throws IllegalArgumentException if the label is longer than {@link SealedFormat#MAX_LABEL_BYTES}
      *     in UTF-8, the skew is not positive, or the datagram limit leaves no room for a message
      */
@@ -95,12 +102,21 @@ public final class AeadProtection implements DatagramProtection {
         }
     }
 
-    /** The keyring in force now. */
+    /**
+     * The keyring in force now.
+     *
+     * @return the keyring last installed, never null; safe to read from any thread
+     */
     public Keyring keyring() {
         return keyring;
     }
 
-    /** Replaces the keyring; takes effect with the next datagram. Event-loop thread only. */
+    /**
+     * Replaces the keyring; takes effect with the next datagram. Event-loop thread only.
+     *
+     * @param next the new keyring, not null
+     * @throws NullPointerException if {@code next} is null
+     */
     public void replaceKeyring(Keyring next) {
         keyring = Objects.requireNonNull(next, "keyring");
     }
@@ -192,6 +208,8 @@ public final class AeadProtection implements DatagramProtection {
     /**
      * The cluster label as UTF-8 bytes, checked.
      *
+     * @param clusterLabel the label, or null for none
+     * @return its UTF-8 bytes, a new array; empty for null
      * @throws IllegalArgumentException if longer than {@link SealedFormat#MAX_LABEL_BYTES}
      */
     public static byte[] labelBytes(String clusterLabel) {

@@ -33,6 +33,9 @@ public final class ClusterKey {
     /**
      * A key from its 32 raw bytes (copied).
      *
+     * @param material the raw key, not null; the caller may wipe its array afterwards
+     * @return a new key with its derived id
+     * @throws NullPointerException if {@code material} is null
      * @throws IllegalArgumentException if {@code material} is not exactly 32 bytes long
      */
     public static ClusterKey of(byte[] material) {
@@ -49,12 +52,20 @@ public final class ClusterKey {
         }
     }
 
-    /** The key id carried in every datagram this key seals. */
+    /**
+     * The key id carried in every datagram this key seals.
+     *
+     * @return the first four bytes of the key's labelled SHA-256, big-endian; any int
+     */
     public int id() {
         return id;
     }
 
-    /** The key id as eight hex digits, as printed in logs and documentation. */
+    /**
+     * The key id as eight hex digits, as printed in logs and documentation.
+     *
+     * @return {@link #hex}{@code (id())}, for example {@code "0a1b2c3d"}
+     */
     public String idHex() {
         return hex(id);
     }
@@ -64,7 +75,12 @@ public final class ClusterKey {
         return secret;
     }
 
-    /** A key id as eight lower-case hex digits. */
+    /**
+     * A key id as eight lower-case hex digits.
+     *
+     * @param keyId any key id
+     * @return its 32 bits as exactly eight digits, zero-padded
+     */
     public static String hex(int keyId) {
         String digits = Integer.toHexString(keyId);
         return "00000000".substring(digits.length()) + digits;

@@ -38,6 +38,8 @@ public final class ClusterKeys {
      * The keyring written in {@code file}. Warns (System.Logger) if the file is readable by other
      * users of the machine.
      *
+     * @param file the key file, UTF-8 text with one key per line, not null
+     * @return a keyring whose primary is the file's first key and which opens with every key in it
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException if it holds no key, or a malformed key or one of the wrong length
      */
@@ -65,6 +67,8 @@ public final class ClusterKeys {
      * {@code keyFile} if one is given, else from {@link #DEFAULT_ENVIRONMENT_VARIABLE} if that is
      * set, else none (the caller then requires an explicit insecure choice).
      *
+     * @param keyFile the key file, or null to look at the environment variable
+     * @return the keyring, or empty if there is neither a file nor the variable
      * @throws IOException if the key file cannot be read
      * @throws IllegalArgumentException if the file or variable holds no key, a malformed key or one
      *     of the wrong length
@@ -76,6 +80,12 @@ public final class ClusterKeys {
     /**
      * {@link #configured(Path)} reading the variable from {@code environment} instead of the
      * process's, so a command line can be tested without changing the real environment.
+     *
+     * @param keyFile the key file, or null to look at the variable in {@code environment}
+     * @param environment the variables to read {@link #DEFAULT_ENVIRONMENT_VARIABLE} from, not null
+     * @return the keyring, or empty if there is neither a file nor the variable
+     * @throws IOException if the key file cannot be read
+     * @throws IllegalArgumentException as {@link #configured(Path)}
      */
     public static Optional<Keyring> configured(Path keyFile, Map<String, String> environment) throws IOException {
         if (keyFile != null) {
@@ -90,6 +100,8 @@ public final class ClusterKeys {
     /**
      * The keyring in environment variable {@code name}, e.g. {@link #DEFAULT_ENVIRONMENT_VARIABLE}.
      *
+     * @param name the variable's name, not null
+     * @return a keyring whose primary is the variable's first key
      * @throws IllegalArgumentException if the variable is unset or empty, or holds a malformed key or
      *     one of the wrong length
      */
@@ -111,6 +123,9 @@ public final class ClusterKeys {
      * The keyring in {@code text}: keys separated by commas or white space, the first primary.
      * {@code source} names where the text came from in error messages.
      *
+     * @param text the keys, base64 or hex each, not null; a leading byte-order mark is ignored
+     * @param source where the text came from, for error messages (for example "environment variable X")
+     * @return a keyring whose primary is the first key
      * @throws IllegalArgumentException if there is no key, or a malformed key or one of the wrong length
      */
     public static Keyring parse(String text, String source) {
@@ -137,6 +152,9 @@ public final class ClusterKeys {
     /**
      * One key from its text form (base64 or hex); {@code where} names it in error messages.
      *
+     * @param text 44 characters of standard base64 or 64 hex digits; surrounding white space is ignored
+     * @param where names the key in error messages, which never quote the key itself
+     * @return the key
      * @throws IllegalArgumentException if the text is neither, or does not decode to 32 bytes
      */
     public static ClusterKey decodeKey(String text, String where) {

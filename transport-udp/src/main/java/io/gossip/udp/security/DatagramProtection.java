@@ -17,6 +17,8 @@ public interface DatagramProtection {
     /**
      * Bytes a sealed datagram has beyond its plaintext. The node shrinks its codec's datagram limit
      * by this much, so sealed datagrams still respect {@code maxDatagramBytes}.
+     *
+     * @return the overhead in bytes, {@code >= 0}; 0 for {@link #plaintext()}
      */
     int overheadBytes();
 
@@ -25,6 +27,7 @@ public interface DatagramProtection {
      *
      * @param plaintext the encoded datagram between position and limit; may be reused by the caller
      *     once this returns
+     * @param to the peer the datagram goes to (its socket address)
      * @return a new buffer owned by the caller, positioned at 0, limited to the sealed length; or
      *     null if the protection holds the datagram back itself (not counted as a drop; for modes
      *     that must finish a handshake first)
@@ -36,16 +39,25 @@ public interface DatagramProtection {
      * Opens one datagram received from {@code from} (the UDP source address, not authenticated).
      *
      * @param datagram the received bytes between position and limit
+     * @param from the socket address the datagram came from, as the socket reports it
      * @return the plaintext datagram, valid until the next call of this method; or null if the
      *     datagram was for the protection itself (e.g. a handshake record), with nothing for the codec
      * @throws ProtectionException if it does not open (forged, tampered, unknown key, replayed...)
      */
     ByteBuffer open(ByteBuffer datagram, InetSocketAddress from) throws ProtectionException;
 
-    /** Whether datagrams are sealed (false only for {@link #plaintext()}). */
+    /**
+     * Whether datagrams are sealed (false only for {@link #plaintext()}).
+     *
+     * @return true for AES-GCM and DTLS protection
+     */
     boolean isSealing();
 
-    /** No protection: datagrams go out as encoded and come in as received. */
+    /**
+     * No protection: datagrams go out as encoded and come in as received.
+     *
+     * @return the single, stateless plaintext instance
+     */
     static DatagramProtection plaintext() {
         return Plaintext.INSTANCE;
     }

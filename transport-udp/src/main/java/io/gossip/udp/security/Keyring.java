@@ -30,6 +30,9 @@ public final class Keyring {
     /**
      * A keyring sealing with {@code primary} and also opening with {@code others}.
      *
+     * @param primary the key that seals, not null
+     * @param others further keys that open, none null; a repeat of an installed key is ignored
+     * @return a new keyring holding the primary first, then the others in order
      * @throws IllegalArgumentException if two different keys share a key id, or there are more than
      *     {@link #MAX_KEYS} keys
      */
@@ -41,17 +44,30 @@ public final class Keyring {
         return ring;
     }
 
-    /** The key that seals. */
+    /**
+     * The key that seals.
+     *
+     * @return the primary key, never null
+     */
     public ClusterKey primary() {
         return primary;
     }
 
-    /** Every installed key, primary first. */
+    /**
+     * Every installed key, primary first.
+     *
+     * @return an unmodifiable list of 1 to {@link #MAX_KEYS} keys
+     */
     public List<ClusterKey> keys() {
         return keys;
     }
 
-    /** The installed key with id {@code keyId}, or null. */
+    /**
+     * The installed key with id {@code keyId}, or null.
+     *
+     * @param keyId a key id, as carried in a sealed datagram
+     * @return the key, or null if none installed has that id
+     */
     public ClusterKey find(int keyId) {
         for (ClusterKey key : keys) {
             if (key.id() == keyId) {
@@ -65,6 +81,8 @@ public final class Keyring {
      * This keyring plus {@code key}, which may then open datagrams. Installing a key already
      * installed changes nothing.
      *
+     * @param key the key to add, not null
+     * @return a new keyring with the key added last, or this keyring if it already holds the key
      * @throws IllegalArgumentException if a different key with the same id is installed, or the
      *     keyring is full
      */
@@ -88,6 +106,8 @@ public final class Keyring {
     /**
      * This keyring sealing with the installed key {@code keyId}.
      *
+     * @param keyId the id of an installed key
+     * @return a new keyring with that key first and primary, the others in their order
      * @throws IllegalArgumentException if no installed key has that id
      */
     public Keyring withPrimary(int keyId) {
@@ -108,6 +128,8 @@ public final class Keyring {
     /**
      * This keyring without the key {@code keyId}; datagrams sealed with it no longer open.
      *
+     * @param keyId the id of an installed key other than the primary
+     * @return a new keyring without that key
      * @throws IllegalArgumentException if that key is the primary (make another key primary first)
      *     or is not installed
      */

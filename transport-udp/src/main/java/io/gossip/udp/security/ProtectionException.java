@@ -10,12 +10,18 @@ import java.util.Objects;
 public final class ProtectionException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The counter the dropped datagram goes to; never null. */
     private final TransportDropReason reason;
+    /** What was wrong, for people; never key material. */
     private final String detail;
 
     /**
      * A failure for {@code reason}, with a human-readable {@code detail} (never key material). Cheap
      * to create: no stack trace, and the message is only assembled if asked for.
+     *
+     * @param reason the counter the dropped datagram goes to, not null
+     * @param detail what was wrong, for a log line; the message is the reason, a colon and this detail
+     * @throws NullPointerException if {@code reason} is null
      */
     public ProtectionException(TransportDropReason reason, String detail) {
         super(null, null, false, false);
@@ -28,7 +34,11 @@ public final class ProtectionException extends Exception {
         return reason + ": " + detail;
     }
 
-    /** Which counter the dropped datagram goes to. */
+    /**
+     * Which counter the dropped datagram goes to.
+     *
+     * @return the reason given at construction, never null
+     */
     public TransportDropReason reason() {
         return reason;
     }

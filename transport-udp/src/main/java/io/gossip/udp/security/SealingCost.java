@@ -24,6 +24,13 @@ public final class SealingCost {
     private SealingCost() {
     }
 
+    /**
+     * Runs the measurement and prints one line per plaintext size.
+     *
+     * @param args optionally the number of datagrams per round, at least 1,000; default 200,000
+     * @throws ProtectionException if a datagram fails to seal or open (a bug)
+     * @throws IllegalArgumentException if the number is below 1,000
+     */
     public static void main(String[] args) throws ProtectionException {
         int perSize = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         if (perSize < BATCH) {

@@ -32,12 +32,22 @@ public enum RejectReason {
 
     private static final RejectReason[] VALUES = values();
 
-    /** Number of reasons, for sizing counter arrays. */
+    /**
+     * Number of reasons, for sizing counter arrays.
+     *
+     * @return the number of constants, one more than the largest ordinal
+     */
     public static int count() {
         return VALUES.length;
     }
 
-    /** The reason with the given ordinal. */
+    /**
+     * The reason with the given ordinal.
+     *
+     * @param ordinal a value of {@link #ordinal()}, in [0, {@link #count()})
+     * @return the constant with that ordinal
+     * @throws ArrayIndexOutOfBoundsException if {@code ordinal} is outside that range
+     */
     public static RejectReason ofOrdinal(int ordinal) {
         return VALUES[ordinal];
     }

@@ -35,6 +35,9 @@ public final class WireCodec {
      * A codec for datagrams of at most {@code maxDatagramBytes} carrying gossip payloads of at most
      * {@code maxPayloadBytes}.
      *
+     * @param maxDatagramBytes the largest datagram written or accepted, in bytes
+     * @param maxPayloadBytes the largest gossip payload written or accepted, in bytes, at most
+     *     {@link WireFormat#maxPayloadFor}{@code (maxDatagramBytes)}
      * @throws IllegalArgumentException if the datagram limit is outside
      *     [{@link WireFormat#MIN_MAX_DATAGRAM_BYTES}, {@link WireFormat#MAX_MAX_DATAGRAM_BYTES}] or
      *     the payload limit is negative or does not fit the datagram limit
@@ -54,12 +57,20 @@ public final class WireCodec {
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
-    /** The largest datagram this codec writes or accepts. */
+    /**
+     * The largest datagram this codec writes or accepts.
+     *
+     * @return the limit in bytes given at construction
+     */
     public int maxDatagramBytes() {
         return maxDatagramBytes;
     }
 
-    /** The largest gossip payload this codec writes or accepts. */
+    /**
+     * The largest gossip payload this codec writes or accepts.
+     *
+     * @return the limit in bytes given at construction
+     */
     public int maxPayloadBytes() {
         return maxPayloadBytes;
     }
@@ -69,6 +80,10 @@ public final class WireCodec {
     /**
      * Encodes {@code message} as sent by {@code sender}, mapping the ids inside it to addresses.
      *
+     * @param sender the sending node's advertised address, not null
+     * @param message the message, not null
+     * @param ids the table that maps the ids inside the message (subscriber, replacement, origin) to
+     *     addresses
      * @return a buffer positioned at 0 whose limit is the datagram length
      * @throws IllegalArgumentException if an id is unknown to the table, or the message would exceed
      *     the datagram or payload limit
@@ -85,6 +100,11 @@ public final class WireCodec {
      * must leave at least {@link #maxDatagramBytes()} bytes), so a sender can copy out exactly the
      * bytes written instead of allocating a full-size buffer per datagram.
      *
+     * @param sender the sending node's advertised address, not null
+     * @param message the message, not null
+     * @param ids the table that maps the ids inside the message to addresses
+     * @param out where the datagram is written, from its position on, which advances past it; on an
+     *     exception, some bytes may have been written
      * @throws IllegalArgumentException as {@link #encode}
      */
     public void encodeInto(PeerAddress sender, Message message, IdTable<PeerAddress> ids, ByteBuffer out) {
@@ -140,6 +160,9 @@ public final class WireCodec {
     /**
      * Decodes one datagram (from its position to its limit), interning the addresses it names.
      *
+     * @param datagram the received bytes; its position advances as fields are read
+     * @param ids the table in which the sender's and the message's addresses are interned
+     * @return the sender, its id and the message, never null
      * @throws DecodeException if the datagram breaks any rule of the format; the table is then
      *     unchanged
      */

@@ -32,7 +32,13 @@ public final class WireFormat {
     private WireFormat() {
     }
 
-    /** The wire code of a message type: stable, independent of enum order. */
+    /**
+     * The wire code of a message type: stable, independent of enum order.
+     *
+     * @param type the message type, not null
+     * @return its type code, in [1, 11]
+     * @throws NullPointerException if {@code type} is null
+     */
     public static int code(MessageType type) {
         return switch (type) {
             case SUBSCRIBE -> 1;
@@ -49,7 +55,12 @@ public final class WireFormat {
         };
     }
 
-    /** The message type of a wire code, or null if the code is unknown. */
+    /**
+     * The message type of a wire code, or null if the code is unknown.
+     *
+     * @param code a type code as read from a datagram, any int
+     * @return the type, or null for anything outside [1, 11]
+     */
     public static MessageType typeOf(int code) {
         return switch (code) {
             case 1 -> MessageType.SUBSCRIBE;
@@ -67,7 +78,13 @@ public final class WireFormat {
         };
     }
 
-    /** The largest gossip payload that fits a datagram of {@code maxDatagramBytes}. */
+    /**
+     * The largest gossip payload that fits a datagram of {@code maxDatagramBytes}.
+     *
+     * @param maxDatagramBytes the datagram limit in bytes, after any protection's overhead
+     * @return the limit less {@link #MAX_GOSSIP_OVERHEAD_BYTES}, at most {@link #MAX_PAYLOAD_FIELD};
+     *     negative if the datagram is smaller than the overhead
+     */
     public static int maxPayloadFor(int maxDatagramBytes) {
         return Math.min(MAX_PAYLOAD_FIELD, maxDatagramBytes - MAX_GOSSIP_OVERHEAD_BYTES);
     }
