@@ -57,12 +57,14 @@ public final class GossipNode implements AutoCloseable {
     private final int maxDatagramBytes;
     private final long seed;
     private final PeerAddress bound;
+    private final int receiveBufferBytes;
     private volatile boolean closed;
 
     GossipNode(EventLoop loop, boolean ownsLoop, NodeRuntime runtime, int maxPayloadBytes, int maxDatagramBytes,
-            long seed, PeerAddress bound) {
+            long seed, PeerAddress bound, int receiveBufferBytes) {
         this.seed = seed;
         this.bound = bound;
+        this.receiveBufferBytes = receiveBufferBytes;
         this.loop = loop;
         this.ownsLoop = ownsLoop;
         this.runtime = runtime;
@@ -98,6 +100,17 @@ public final class GossipNode implements AutoCloseable {
      */
     public PeerAddress boundAddress() {
         return bound;
+    }
+
+    /**
+     * The size of the socket's receive buffer as the kernel granted it when the node started: what
+     * {@link GossipNodeBuilder#receiveBufferBytes} asked for as the operating system adjusted it
+     * (Linux doubles a request for its bookkeeping and caps it), or the system's default.
+     *
+     * @return the buffer's size in bytes, as {@code SO_RCVBUF} reads it
+     */
+    public int receiveBufferBytes() {
+        return receiveBufferBytes;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -33,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class GossipNodeBuilder {
     /** Default capacity of a node's outbound queue, in datagrams. */
     public static final int DEFAULT_OUTBOUND_QUEUE_CAPACITY = 4_096;
+    /** Smallest receive buffer {@link #receiveBufferBytes} asks for: one default datagram fits. */
+    public static final int MIN_RECEIVE_BUFFER_BYTES = 1_024;
+    /** Largest receive buffer {@link #receiveBufferBytes} asks for. */
+    public static final int MAX_RECEIVE_BUFFER_BYTES = 1 << 30;
     private static final System.Logger LOG = System.getLogger("io.gossip.udp.security");
     private static final AtomicBoolean PLAINTEXT_LOGGED = new AtomicBoolean();
 
@@ -47,6 +52,8 @@ public final class GossipNodeBuilder {
     private Long seed;
     private int maxDatagramBytes = WireFormat.DEFAULT_MAX_DATAGRAM_BYTES;
     private int outboundQueueCapacity = DEFAULT_OUTBOUND_QUEUE_CAPACITY;
+    /** The SO_RCVBUF asked for, or 0 for the operating system's default. */
+    private int receiveBufferBytes;
     private Impairment impairment;
     private Keyring keyring;
     private String clusterLabel;
@@ -195,6 +202,29 @@ public final class GossipNodeBuilder {
      */
     public GossipNodeBuilder maxDatagramBytes(int value) {
         maxDatagramBytes = value;
+        return this;
+    }
+
+    /**
+     * The size to ask of the socket's receive buffer ({@code SO_RCVBUF}): what the kernel holds for
+     * the node while its event loop is busy elsewhere. When it is full the kernel drops what arrives
+     * ({@link GossipNode#kernelReceiveDrops()} counts it), so a node that sees such drops under bursts
+     * of traffic can ask for more. The kernel decides what it grants: Linux doubles the request for
+     * its bookkeeping and caps it at twice {@code net.core.rmem_max} (4 MB by default there, unless
+     * the administrator raised it); read the size granted from {@link GossipNode#receiveBufferBytes()}.
+     * A larger buffer absorbs bursts; it does not help a loop that is behind for good.
+     *
+     * @param bytes the size asked for, 1,024 to 1 GiB; by default the operating system's
+     *     ({@code net.core.rmem_default} on Linux, usually 208 KB)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is outside 1,024 to 1 GiB
+     */
+    public GossipNodeBuilder receiveBufferBytes(int bytes) {
+        if (bytes < MIN_RECEIVE_BUFFER_BYTES || bytes > MAX_RECEIVE_BUFFER_BYTES) {
+            throw new IllegalArgumentException("receiveBufferBytes must be in [" + MIN_RECEIVE_BUFFER_BYTES + ", "
+                    + MAX_RECEIVE_BUFFER_BYTES + "], got " + bytes);
+        }
+        receiveBufferBytes = bytes;
         return this;
     }
 
@@ -375,6 +405,10 @@ public final class GossipNodeBuilder {
         EventLoop owned = null;
         try {
             channel.configureBlocking(false);
+            if (receiveBufferBytes > 0) {
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
+            }
+            int receiveBufferGranted = channel.getOption(StandardSocketOptions.SO_RCVBUF);
             channel.bind(new InetSocketAddress(bindIp, bindPort));
             PeerAddress bound = PeerAddress.of((InetSocketAddress) channel.getLocalAddress());
             PeerAddress self = advertised != null ? advertised
@@ -398,7 +432,7 @@ public final class GossipNodeBuilder {
                 warnPlaintext(self);
             }
             return new GossipNode(target, owned != null, runtime, codec.maxPayloadBytes(), maxDatagramBytes, nodeSeed,
-                    bound);
+                    bound, receiveBufferGranted);
         } catch (IOException | RuntimeException e) {
             cleanUp(channel, owned);
             throw e;

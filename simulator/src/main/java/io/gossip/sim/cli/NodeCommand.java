@@ -111,6 +111,12 @@ final class NodeCommand implements Callable<Integer> {
                     + "after 63 times this (default ${DEFAULT-VALUE}: 15.75 s).")
     long retransmitTimeoutMillis = ProtocolConfig.defaults().retransmitTimeoutMillis();
 
+    @Option(names = "--receive-buffer-bytes", paramLabel = "N",
+            description = "Size to ask of the socket's receive buffer, where the kernel keeps datagrams while the "
+                    + "node is busy; beyond it, it drops them (default: the system's, about 208 KB on Linux, which "
+                    + "grants twice the size asked, up to twice net.core.rmem_max). The size granted is printed.")
+    Integer receiveBufferBytes;
+
     @Option(names = "--leave-timeout-millis", paramLabel = "MS",
             description = "How long leaving waits for acknowledgements (default ${DEFAULT-VALUE}).")
     long leaveTimeoutMillis = 2000;
@@ -150,6 +156,14 @@ final class NodeCommand implements Callable<Integer> {
             builder.protocol(protocol());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), optionNames(e.getMessage()));
+        }
+        if (receiveBufferBytes != null) {
+            try {
+                builder.receiveBufferBytes(receiveBufferBytes);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage()
+                        .replace("receiveBufferBytes", "receive-buffer-bytes"));
+            }
         }
         if (leaveTimeoutMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--leave-timeout-millis must be >= 0");
@@ -200,7 +214,8 @@ final class NodeCommand implements Callable<Integer> {
             if (hook != null) {
                 Runtime.getRuntime().addShutdownHook(hook);
             }
-            print(err, "listening on " + node.address() + " (seed " + nodeSeed + ")");
+            print(err, "listening on " + node.address() + " (seed " + nodeSeed + ", receive buffer "
+                    + node.receiveBufferBytes() + " bytes)");
             if (contact == null) {
                 node.bootstrap();
                 print(err, "started a new group; others join with --join " + node.address());

@@ -3,6 +3,7 @@ package io.gossip.sim.cli;
 import io.gossip.udp.GossipNode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The end of an interactive node's life, run once whichever comes first: end of input, a failure,
@@ -42,8 +43,13 @@ final class NodeSession {
         } catch (RuntimeException e) {
             say("could not leave gracefully: " + e.getMessage());
         } finally {
+            OptionalLong kernelDrops = node.kernelReceiveDrops(); // read while the socket is still ours
             node.close();
             say("closed " + node.address());
+            if (kernelDrops.isPresent() && kernelDrops.getAsLong() > 0) {
+                say("the kernel dropped " + kernelDrops.getAsLong() + " datagrams sent to this node: its receive "
+                        + "buffer was full while the node was busy (--receive-buffer-bytes asks for a larger one)");
+            }
         }
     }
 

@@ -3,11 +3,13 @@ package io.gossip.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.udp.GossipNode;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -414,6 +416,28 @@ class NodeCommandTest {
         assertTrue(await(() -> dtls.err.toString().contains("started a new group")), dtls.err.toString());
         dtls.stdin.close();
         assertEquals(0, dtls.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), dtls.err.toString());
+    }
+
+    /** The socket gets the receive buffer asked for, as the kernel adjusts it, and says which. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRequestedReceiveBufferIsAppliedAndPrintedAndABadOneIsAUsageError() throws Exception {
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--receive-buffer-bytes", "10"));
+        assertTrue(lastErr.contains("--receive-buffer-bytes must be in [1024, 1073741824], got 10"), lastErr);
+
+        int granted;
+        GossipNode probe = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
+                .receiveBufferBytes(1 << 20).start();
+        try {
+            granted = probe.receiveBufferBytes();
+        } finally {
+            probe.close();
+        }
+        Running node = new Running("--bind", "127.0.0.1:0", "--insecure", "--receive-buffer-bytes", "1048576");
+        assertTrue(await(() -> node.err.toString().contains("started a new group")), node.err.toString());
+        assertTrue(node.err.toString().contains(", receive buffer " + granted + " bytes)"), node.err.toString());
+        node.stdin.close();
+        assertEquals(0, node.exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), node.err.toString());
     }
 
     @Test
