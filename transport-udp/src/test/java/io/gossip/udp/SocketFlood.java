@@ -53,6 +53,31 @@ public final class SocketFlood {
     }
 
     /**
+     * Waits until the kernel has handled every datagram sent to {@code node}: its drop count is above
+     * 0 and has not moved for 50 ms. Sending returns once the loopback device has the datagram,
+     * which on a busy machine may hand it to the socket later.
+     *
+     * @param node a node flooded while its loop is held
+     * @return the node's drop count then
+     * @throws IllegalStateException if no drop was seen within 10 s, or the count kept moving
+     */
+    public static long awaitDrops(GossipNode node) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long last = -1;
+        int unchanged = 0;
+        while (System.nanoTime() < deadline) {
+            long now = node.kernelReceiveDrops().orElseThrow();
+            unchanged = now == last ? unchanged + 1 : 0;
+            last = now;
+            if (now > 0 && unchanged >= 5) {
+                return now;
+            }
+            Thread.sleep(10); // polling the kernel's table, which offers nothing to wait on
+        }
+        throw new IllegalStateException("no settled drop count within 10 s: last read " + last);
+    }
+
+    /**
      * Sends {@link #DATAGRAMS} datagrams of junk to {@code node}'s socket.
      *
      * @param node the node to flood, whose loop should be held

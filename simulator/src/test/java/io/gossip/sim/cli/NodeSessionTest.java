@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.gossip.udp.GossipNode;
 import io.gossip.udp.KernelReceiveDrops;
 import io.gossip.udp.SocketFlood;
-import io.gossip.udp.cluster.LoopbackCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +29,7 @@ class NodeSessionTest {
         GossipNode node = startNode();
         try (SocketFlood.HeldLoop held = SocketFlood.holdLoop(node)) {
             SocketFlood.overflow(node);
-            assertTrue(LoopbackCluster.awaitCondition(() -> node.kernelReceiveDrops().orElseThrow() > 0,
-                    Duration.ofSeconds(10)));
+            SocketFlood.awaitDrops(node);
         }
         long dropped = node.kernelReceiveDrops().orElseThrow();
         StringWriter err = new StringWriter();
