@@ -164,11 +164,6 @@ public record ProtocolConfig(
         return isolationTimeoutMillis * 1000;
     }
 
-    /** {@link #leaseDurationMillis} in microseconds. */
-    long leaseDurationMicros() {
-        return leaseDurationMillis * 1000;
-    }
-
     /** {@link #duplicateMemoryAgeMillis} in microseconds. */
     long duplicateMemoryAgeMicros() {
         return duplicateMemoryAgeMillis * 1000;
