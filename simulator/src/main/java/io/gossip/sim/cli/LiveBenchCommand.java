@@ -65,6 +65,11 @@ final class LiveBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Root seed (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--receive-buffer-bytes", paramLabel = "N",
+            description = "Receive buffer every node's socket asks for (default: the system's); the size the "
+                    + "kernel granted is printed.")
+    int receiveBufferBytes;
+
     @Option(names = "--timeout-seconds", paramLabel = "S",
             description = "Bound of every wait (default ${DEFAULT-VALUE}).")
     long timeoutSeconds = 60;
@@ -74,8 +79,8 @@ final class LiveBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LiveBench.Options options;
         try {
-            options = new LiveBench.Options(noHosting ? List.of() : sizes, loops, joinSpacingMillis, rateNodes, rates, seconds, payloadBytes,
-                    seed, timeoutSeconds);
+            options = new LiveBench.Options(noHosting ? List.of() : sizes, loops, joinSpacingMillis, rateNodes, rates,
+                    seconds, payloadBytes, seed, timeoutSeconds, receiveBufferBytes);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.gossip.sim.live;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.udp.GossipNodeBuilder;
 import io.gossip.udp.MessageId;
 import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.TransportDropReason;
@@ -41,9 +42,11 @@ public final class LiveBench {
      * @param payloadBytes payload of every broadcast
      * @param seed root seed of the nodes and of the choice of origins
      * @param timeoutSeconds bound of every wait (settling, coverage)
+     * @param receiveBufferBytes the receive buffer every node's socket asks for, 0 for the system's
      */
     public record Options(List<Integer> sizes, int loopThreads, long joinSpacingMillis, int rateNodes,
-            List<Double> rates, double secondsPerRate, int payloadBytes, long seed, long timeoutSeconds) {
+            List<Double> rates, double secondsPerRate, int payloadBytes, long seed, long timeoutSeconds,
+            int receiveBufferBytes) {
         public Options {
             sizes = List.copyOf(sizes);
             rates = List.copyOf(rates);
@@ -60,6 +63,10 @@ public final class LiveBench {
             require(payloadBytes >= 0 && payloadBytes <= ProtocolConfig.defaults().maxPayloadBytes(),
                     "payload must be in [0, " + ProtocolConfig.defaults().maxPayloadBytes() + "] bytes");
             require(timeoutSeconds >= 1, "timeout must be >= 1 s");
+            require(receiveBufferBytes == 0 || receiveBufferBytes >= GossipNodeBuilder.MIN_RECEIVE_BUFFER_BYTES
+                    && receiveBufferBytes <= GossipNodeBuilder.MAX_RECEIVE_BUFFER_BYTES, "receive buffer must be in ["
+                    + GossipNodeBuilder.MIN_RECEIVE_BUFFER_BYTES + ", " + GossipNodeBuilder.MAX_RECEIVE_BUFFER_BYTES
+                    + "] bytes, got " + receiveBufferBytes);
         }
 
         private static void require(boolean ok, String message) {
@@ -97,7 +104,8 @@ public final class LiveBench {
     }
 
     private LoopbackCluster.Options clusterOptions(int n) {
-        return new LoopbackCluster.Options(n, ProtocolConfig.defaults(), options.loopThreads(), options.seed(), null);
+        return new LoopbackCluster.Options(n, ProtocolConfig.defaults(), options.loopThreads(), options.seed(), null,
+                options.receiveBufferBytes());
     }
 
     private void hosting(int n) throws IOException {
@@ -134,6 +142,9 @@ public final class LiveBench {
                 "full_p50_ms", "full_p99_ms", "queue_drops", "kernel_drops");
         SplittableRandom origins = new SplittableRandom(options.seed());
         try (LoopbackCluster cluster = LoopbackCluster.start(clusterOptions(n))) {
+            line("(each socket's receive buffer: %d bytes, %s)", cluster.node(0).receiveBufferBytes(),
+                    options.receiveBufferBytes() == 0 ? "the system's default"
+                            : "as the kernel granted " + options.receiveBufferBytes() + " asked");
             if (joinAll(cluster) < n || !cluster.awaitSettled(timeout())) {
                 line("the %d-node cluster did not settle within %d s; rates not measured", n,
                         options.timeoutSeconds());

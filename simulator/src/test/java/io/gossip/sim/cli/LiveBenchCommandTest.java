@@ -3,6 +3,8 @@ package io.gossip.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.udp.GossipNode;
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +20,29 @@ class LiveBenchCommandTest {
         assertTrue(r.out().matches("(?s).*\\n\\s+20\\s+\\S+\\s+\\S+\\s+1\\.0000\\s.*"),
                 "the one broadcast reached all 20 nodes:\n" + r.out());
         assertTrue(r.out().matches("(?s).*\\n\\s+10\\.0\\s+\\S+\\s+10\\s.*"), "ten broadcasts sent at 10/s:\n" + r.out());
+    }
+
+    /** The buffer asked for is what every node's socket asks the kernel for; the size granted is printed. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aReceiveBufferAskedForIsAppliedAndTheSizeGrantedPrinted() throws Exception {
+        int granted;
+        GossipNode probe = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
+                .receiveBufferBytes(1 << 20).start();
+        try {
+            granted = probe.receiveBufferBytes();
+        } finally {
+            probe.close();
+        }
+        CommandRunner.Result r = CommandRunner.run("live-bench", "--no-hosting", "--loops", "1", "--rate-nodes",
+                "10", "--broadcast-rate", "5", "--seconds", "1", "--timeout-seconds", "30", "--receive-buffer-bytes",
+                "1048576");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("(each socket's receive buffer: " + granted + " bytes, as the kernel granted "
+                + "1048576 asked)"), r.out());
+        CommandRunner.Result small = CommandRunner.run("live-bench", "--receive-buffer-bytes", "100");
+        assertEquals(2, small.exitCode());
+        assertTrue(small.err().contains("receive buffer must be in [1024, 1073741824] bytes, got 100"), small.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.gossip.udp.cluster;
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.udp.EventLoop;
 import io.gossip.udp.GossipNode;
+import io.gossip.udp.GossipNodeBuilder;
 import io.gossip.udp.Impairment;
 import io.gossip.udp.KernelReceiveDrops;
 import io.gossip.udp.MessageId;
@@ -42,8 +43,11 @@ public final class LoopbackCluster implements AutoCloseable {
      * @param rootSeed the seed every node's protocol and impairment seeds are drawn from
      * @param impairment loss and latency added to every node's outgoing datagrams (each node with a
      *     seed of its own), or null for none
+     * @param receiveBufferBytes the receive buffer every node's socket asks for (see
+     *     {@link io.gossip.udp.GossipNodeBuilder#receiveBufferBytes}), or 0 for the system's default
      */
-    public record Options(int size, ProtocolConfig protocol, int loopThreads, long rootSeed, Impairment impairment) {
+    public record Options(int size, ProtocolConfig protocol, int loopThreads, long rootSeed, Impairment impairment,
+            int receiveBufferBytes) {
         /**
          * Checks the sizes and the configuration.
          *
@@ -52,7 +56,10 @@ public final class LoopbackCluster implements AutoCloseable {
          * @param loopThreads number of event-loop threads, {@code >= 1}
          * @param rootSeed any long
          * @param impairment the impairment, or null
-         * @throws IllegalArgumentException if {@code size} or {@code loopThreads} is below 1
+         * @param receiveBufferBytes 0, or from {@link io.gossip.udp.GossipNodeBuilder#MIN_RECEIVE_BUFFER_BYTES}
+         *     to {@link io.gossip.udp.GossipNodeBuilder#MAX_RECEIVE_BUFFER_BYTES}
+         * @throws IllegalArgumentException if {@code size} or {@code loopThreads} is below 1, or
+         *     {@code receiveBufferBytes} is outside its range
          * @throws NullPointerException if {@code protocol} is null
          */
         public Options {
@@ -62,7 +69,25 @@ public final class LoopbackCluster implements AutoCloseable {
             if (loopThreads < 1) {
                 throw new IllegalArgumentException("loopThreads must be >= 1, got " + loopThreads);
             }
+            if (receiveBufferBytes != 0) {
+                GossipNode.builder().receiveBufferBytes(receiveBufferBytes); // its range check and message
+            }
             Objects.requireNonNull(protocol, "protocol");
+        }
+
+        /**
+         * Options with each node's socket on the system's default receive buffer.
+         *
+         * @param size number of nodes, {@code >= 1}
+         * @param protocol every node's protocol configuration, not null
+         * @param loopThreads number of event-loop threads, {@code >= 1}
+         * @param rootSeed any long
+         * @param impairment the impairment, or null
+         * @throws IllegalArgumentException if {@code size} or {@code loopThreads} is below 1
+         * @throws NullPointerException if {@code protocol} is null
+         */
+        public Options(int size, ProtocolConfig protocol, int loopThreads, long rootSeed, Impairment impairment) {
+            this(size, protocol, loopThreads, rootSeed, impairment, 0);
         }
     }
 
@@ -101,7 +126,11 @@ public final class LoopbackCluster implements AutoCloseable {
                 DeliveryLog log = new DeliveryLog();
                 long nodeSeed = seeds.nextLong();
                 long impairmentSeed = seeds.nextLong();
-                GossipNode node = GossipNode.builder()
+                GossipNodeBuilder builder = GossipNode.builder();
+                if (options.receiveBufferBytes() != 0) {
+                    builder.receiveBufferBytes(options.receiveBufferBytes());
+                }
+                GossipNode node = builder
                         .bindEphemeral(loopback)
                         .protocol(options.protocol())
                         .seed(nodeSeed)
