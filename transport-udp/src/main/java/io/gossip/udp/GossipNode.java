@@ -104,10 +104,11 @@ public final class GossipNode implements AutoCloseable {
 
     /**
      * The size of the socket's receive buffer as the kernel granted it when the node started: what
-     * {@link GossipNodeBuilder#receiveBufferBytes} asked for as the operating system adjusted it
-     * (Linux doubles a request for its bookkeeping and caps it), or the system's default.
+     * {@link GossipNodeBuilder#receiveBufferBytes} asked for, capped by the operating system (Linux:
+     * at {@code net.core.rmem_max}), or the system's default. Java reads it without the kernel's own
+     * overhead, so on Linux it is half of what {@code getsockopt} in C or {@code ss} shows.
      *
-     * @return the buffer's size in bytes, as {@code SO_RCVBUF} reads it
+     * @return the buffer's size in bytes, as Java's {@code SO_RCVBUF} option reads it
      */
     public int receiveBufferBytes() {
         return receiveBufferBytes;

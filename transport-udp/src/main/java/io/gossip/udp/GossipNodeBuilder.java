@@ -209,13 +209,14 @@ public final class GossipNodeBuilder {
      * The size to ask of the socket's receive buffer ({@code SO_RCVBUF}): what the kernel holds for
      * the node while its event loop is busy elsewhere. When it is full the kernel drops what arrives
      * ({@link GossipNode#kernelReceiveDrops()} counts it), so a node that sees such drops under bursts
-     * of traffic can ask for more. The kernel decides what it grants: Linux doubles the request for
-     * its bookkeeping and caps it at twice {@code net.core.rmem_max} (4 MB by default there, unless
-     * the administrator raised it); read the size granted from {@link GossipNode#receiveBufferBytes()}.
-     * A larger buffer absorbs bursts; it does not help a loop that is behind for good.
+     * of traffic can ask for more. The kernel decides what it grants: Linux caps the request at
+     * {@code net.core.rmem_max}, 212,992 bytes unless the administrator raised it ({@code sysctl -w
+     * net.core.rmem_max=...}), and books twice the size for its own overhead; read the size granted
+     * from {@link GossipNode#receiveBufferBytes()}. A larger buffer absorbs bursts; it does not help
+     * a loop that is behind for good.
      *
-     * @param bytes the size asked for, 1,024 to 1 GiB; by default the operating system's
-     *     ({@code net.core.rmem_default} on Linux, usually 208 KB)
+     * @param bytes the size asked for, 1,024 to 1 GiB; by default the operating system's (on Linux,
+     *     half of {@code net.core.rmem_default}: 106,496 bytes where that is 212,992)
      * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is outside 1,024 to 1 GiB
      */

@@ -113,8 +113,8 @@ final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--receive-buffer-bytes", paramLabel = "N",
             description = "Size to ask of the socket's receive buffer, where the kernel keeps datagrams while the "
-                    + "node is busy; beyond it, it drops them (default: the system's, about 208 KB on Linux, which "
-                    + "grants twice the size asked, up to twice net.core.rmem_max). The size granted is printed.")
+                    + "node is busy; beyond it, it drops them (default: the system's, 104 KB on most Linux systems, "
+                    + "which grant at most net.core.rmem_max, 208 KB unless raised). The size granted is printed.")
     Integer receiveBufferBytes;
 
     @Option(names = "--leave-timeout-millis", paramLabel = "MS",

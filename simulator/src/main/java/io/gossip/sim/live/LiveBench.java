@@ -138,13 +138,13 @@ public final class LiveBench {
         line("");
         line("broadcast rate: %d nodes (joined %d ms apart, settled), %d-byte broadcasts from random nodes,"
                 + " %.0f s per rate", n, options.joinSpacingMillis(), options.payloadBytes(), options.secondsPerRate());
-        line("%10s %10s %6s %7s %9s %11s %11s %11s %13s", "rate_per_s", "sent_per_s", "sent", "full", "cov_mean",
-                "full_p50_ms", "full_p99_ms", "queue_drops", "kernel_drops");
         SplittableRandom origins = new SplittableRandom(options.seed());
         try (LoopbackCluster cluster = LoopbackCluster.start(clusterOptions(n))) {
-            line("(each socket's receive buffer: %d bytes, %s)", cluster.node(0).receiveBufferBytes(),
+            line("each socket's receive buffer: %d bytes (%s)", cluster.node(0).receiveBufferBytes(),
                     options.receiveBufferBytes() == 0 ? "the system's default"
-                            : "as the kernel granted " + options.receiveBufferBytes() + " asked");
+                            : options.receiveBufferBytes() + " asked");
+            line("%10s %10s %6s %7s %9s %11s %11s %11s %13s", "rate_per_s", "sent_per_s", "sent", "full", "cov_mean",
+                    "full_p50_ms", "full_p99_ms", "queue_drops", "kernel_drops");
             if (joinAll(cluster) < n || !cluster.awaitSettled(timeout())) {
                 line("the %d-node cluster did not settle within %d s; rates not measured", n,
                         options.timeoutSeconds());
