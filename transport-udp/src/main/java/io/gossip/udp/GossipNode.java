@@ -368,16 +368,16 @@ public final class GossipNode implements AutoCloseable {
      * @throws NullPointerException if the list or one of its nodes is null
      */
     public static CompletableFuture<List<NodeMetrics>> metricsOf(List<GossipNode> nodes) {
-        NodeMetrics[] out = new NodeMetrics[nodes.size()];
+        List<GossipNode> asked = List.copyOf(nodes); // the loops read it: the caller may change its list
+        NodeMetrics[] out = new NodeMetrics[asked.size()];
         Map<EventLoop, List<Integer>> byLoop = new IdentityHashMap<>();
         for (int i = 0; i < out.length; i++) {
-            GossipNode node = Objects.requireNonNull(nodes.get(i), "node");
-            byLoop.computeIfAbsent(node.loop, l -> new ArrayList<>()).add(i);
+            byLoop.computeIfAbsent(asked.get(i).loop, l -> new ArrayList<>()).add(i);
         }
         List<CompletableFuture<Void>> parts = new ArrayList<>(byLoop.size());
         byLoop.forEach((loop, indices) -> parts.add(loop.submitOrRunIfEnded(() -> {
             for (int i : indices) {
-                out[i] = nodes.get(i).runtime.metrics();
+                out[i] = asked.get(i).runtime.metrics();
             }
             return null;
         })));
