@@ -25,6 +25,9 @@ final class ArenaMembers {
 
     /** Counts and folds the arena's output; see the class documentation. */
     static final class Recorder extends OutputTally implements ArenaEnvironment {
+        /** The counters of the arena built with this recorder by {@link #arena}: what tests read. */
+        final Counters counters = new Counters();
+
         @Override
         public void send(int from, int to, int type, int seq, int subject, int hops) {
             sent(to, type == KEEP);
@@ -47,11 +50,14 @@ final class ArenaMembers {
         }
     }
 
-    /** An arena for {@code capacity} nodes with {@link MemberNodes#config()}, generators seeded by {@code seed}. */
+    /**
+     * An arena for {@code capacity} nodes with {@link MemberNodes#config()}, generators seeded by
+     * {@code seed}, counting into {@code env}'s {@link Recorder#counters}.
+     */
     static ScampArena arena(int capacity, Recorder env, long seed) {
         RandomStreams seeds = new RandomStreams(1);
         seeds.seed(0, seed);
-        return new ScampArena(capacity, MemberNodes.config(), env, seeds, 0, new Counters());
+        return new ScampArena(capacity, MemberNodes.config(), env, seeds, 0, env.counters);
     }
 
     /**

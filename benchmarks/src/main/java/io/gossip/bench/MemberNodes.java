@@ -40,7 +40,8 @@ final class MemberNodes {
      */
     static ScampNode withPartialView(int viewSize, RecordingEnvironment env, long seed) {
         if (viewSize < 1 || viewSize >= FIRST_STRANGER_ID - 2) {
-            throw new IllegalArgumentException("viewSize must be in [1, " + (FIRST_STRANGER_ID - 3) + "], got " + viewSize);
+            throw new IllegalArgumentException(
+                    "viewSize must be in [1, " + (FIRST_STRANGER_ID - 3) + "], got " + viewSize);
         }
         ScampNode node = new ScampNode(NODE_ID, config(), env, new SplittableRandom(seed), new Counters());
         node.join(0, CONTACT_ID);
