@@ -43,7 +43,7 @@ public class ForwardedSubscriptionBenchmark {
     public int viewSize;
 
     private RecordingEnvironment env;
-    private ScampNode node;
+    ScampNode node;
     private ForwardedSubscription[] messages;
     private Remove remove;
     private int next;
