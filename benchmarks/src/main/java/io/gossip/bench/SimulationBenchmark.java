@@ -56,8 +56,8 @@ public class SimulationBenchmark {
     @Param({"10000"})
     public int nodes;
 
-    private RunPlan plan;
-    private Path outDir;
+    RunPlan plan;
+    Path outDir;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
