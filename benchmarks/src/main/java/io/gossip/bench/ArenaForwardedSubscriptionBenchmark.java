@@ -52,6 +52,13 @@ public class ArenaForwardedSubscriptionBenchmark {
     final ArenaMembers.Recorder env = new ArenaMembers.Recorder();
     ScampArena arena;
     private int next;
+    // The call's other arguments, read from fields as a simulation reads them from its events: as
+    // constants, they would let the compiler fold the arena's checks on them out of the figure.
+    private long nowMicros;
+    private int node = NODE;
+    private int contact = CONTACT;
+    private int forwardedSubscription = FORWARDED_SUBSCRIPTION;
+    private int remove = REMOVE;
 
     /** Member {@link #NODE}, joined through {@link #CONTACT}, with a PartialView of {@code viewSize}. */
     @Setup(Level.Trial)
@@ -65,10 +72,10 @@ public class ArenaForwardedSubscriptionBenchmark {
     public long handleForwardedSubscription() {
         int subscriber = MemberNodes.FIRST_STRANGER_ID + next;
         next = (next + 1) & (SUBSCRIBERS - 1);
-        arena.onMessage(0, NODE, CONTACT, FORWARDED_SUBSCRIPTION, 0, subscriber, 0);
+        arena.onMessage(nowMicros, node, contact, forwardedSubscription, 0, subscriber, 0);
         int kept = env.takeLastKept();
         if (kept != NodeIds.NONE) {
-            arena.onMessage(0, NODE, kept, REMOVE, 0, 0, 0);
+            arena.onMessage(nowMicros, node, kept, remove, 0, 0, 0);
         }
         return env.checksum();
     }

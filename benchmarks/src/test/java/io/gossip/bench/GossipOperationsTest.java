@@ -18,6 +18,8 @@ class GossipOperationsTest {
     private static final int OPERATIONS = 3 * 8_192 + 17;
     private static final int GOSSIP = MessageType.GOSSIP.ordinal();
 
+    private final ArenaGossipBenchmark.Call call = new ArenaGossipBenchmark.Call();
+
     @Test
     void everyFirstReceiptOfAScampNodeIsDeliveredAndForwardedToTheWholeView() {
         GossipBenchmark benchmark = new GossipBenchmark();
@@ -56,7 +58,7 @@ class GossipOperationsTest {
         state.setUp();
         CounterSnapshot before = state.env.counters.snapshot();
         for (int i = 0; i < OPERATIONS; i++) {
-            benchmark.firstReceipt(state);
+            benchmark.firstReceipt(state, call);
         }
         assertFirstReceipts(before, state.env.counters.snapshot());
     }
@@ -71,7 +73,7 @@ class GossipOperationsTest {
         CounterSnapshot before = state.env.counters.snapshot();
         long sends = state.env.sends();
         for (int i = 0; i < OPERATIONS; i++) {
-            benchmark.duplicate(state);
+            benchmark.duplicate(state, call);
         }
         assertDuplicates(before, state.env.counters.snapshot());
         assertEquals(sends, state.env.sends());
@@ -85,7 +87,7 @@ class GossipOperationsTest {
         state.setUp();
         CounterSnapshot before = state.env.counters.snapshot();
         for (int i = 0; i < OPERATIONS; i++) {
-            benchmark.firstReceiptInOrder(state);
+            benchmark.firstReceiptInOrder(state, call);
         }
         assertFirstReceipts(before, state.env.counters.snapshot());
         state.check();
