@@ -99,14 +99,16 @@ final class LiveCommand implements Callable<Integer> {
                 long kernel = run.result().kernelReceiveDrops();
                 stdout.println(String.format(Locale.ROOT, "live run point %d repetition %d: %.1f s wall, "
                         + "timeline steps at most %.1f ms late, %d datagrams dropped by the transport's queues, "
-                        + "%s by the kernel at full socket receive buffers (the scenario's loss is counted under "
-                        + "drops.network in summary.json)",
+                        + "%s by the kernel at full socket receive buffers of %d bytes (the scenario's loss is "
+                        + "counted under drops.network in summary.json)",
                         key.point(), key.repetition(), run.wallSeconds(), run.maxLagMillis(), run.transportDrops(),
-                        kernel == RunResult.NOT_MEASURED ? "not counted (not Linux)" : Long.toString(kernel)));
+                        kernel == RunResult.NOT_MEASURED ? "not counted (not Linux)" : Long.toString(kernel),
+                        run.receiveBufferBytes()));
                 if (kernel > 0) {
                     stdout.println("  the event loops fell behind and the kernel discarded what arrived meanwhile: "
                             + "this run's coverage measures the machine's load as much as the protocol "
-                            + "(fewer nodes or a live.timeScale nearer 1 help; see docs/live.md)");
+                            + "(a larger live.receiveBufferBytes absorbs bursts; fewer nodes or a live.timeScale "
+                            + "nearer 1 lighten the load; see docs/live.md)");
                 }
                 stdout.flush();
             });

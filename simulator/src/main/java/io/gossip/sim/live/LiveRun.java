@@ -37,8 +37,11 @@ public final class LiveRun {
      * @param maxLagMillis the latest a timeline step ran after its scheduled wall-clock time
      * @param transportDrops datagrams the transport dropped other than by impairment (outbound
      *     queue full, send failures): non-zero means the machine could not keep up
+     * @param receiveBufferBytes the receive buffer the kernel granted each node's socket (as
+     *     {@code GossipNode.receiveBufferBytes()} reads it)
      */
-    public record Outcome(RunResult result, double wallSeconds, double maxLagMillis, long transportDrops) {
+    public record Outcome(RunResult result, double wallSeconds, double maxLagMillis, long transportDrops,
+            int receiveBufferBytes) {
     }
 
     private record Step(long atMicros, long order, Action action) {
@@ -94,11 +97,13 @@ public final class LiveRun {
         long wallStart = System.nanoTime();
         RunResult result;
         long transportDrops;
+        int receiveBuffer;
         LoopbackCluster.Options options = new LoopbackCluster.Options(scenario.nodes(),
                 timing.protocol(scenario.protocol()), scenario.live().loopThreads(), runSeed,
-                timing.impairment(scenario.network()));
+                timing.impairment(scenario.network()), scenario.live().receiveBufferBytes());
         try (LoopbackCluster c = LoopbackCluster.start(options)) {
             cluster = c;
+            receiveBuffer = c.node(0).receiveBufferBytes();
             LiveTimeline actions = new LiveTimeline(this, random);
             actions.scheduleAll(scenario.timeline(), scenario.protocol().maxPayloadBytes());
             long sampleMicros = Math.round(scenario.output().timelineSampleMillis() * 1000);
@@ -119,7 +124,8 @@ public final class LiveRun {
         } finally {
             cluster = null;
         }
-        return new Outcome(result, (System.nanoTime() - wallStart) / 1e9, maxLagNanos / 1e6, transportDrops);
+        return new Outcome(result, (System.nanoTime() - wallStart) / 1e9, maxLagNanos / 1e6, transportDrops,
+                receiveBuffer);
     }
 
     /** Sleeps until the scaled wall-clock time of {@code scenarioMicros}; records how late it is. */

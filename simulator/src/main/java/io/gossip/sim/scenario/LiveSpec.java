@@ -1,5 +1,7 @@
 package io.gossip.sim.scenario;
 
+import io.gossip.udp.GossipNodeBuilder;
+
 /**
  * How {@code sim live} runs a scenario with real UDP nodes: the scenario's milliseconds are
  * multiplied by {@code timeScale} to get wall-clock milliseconds (timeline, duration, network
@@ -8,8 +10,11 @@ package io.gossip.sim.scenario;
  *
  * @param timeScale wall-clock milliseconds per scenario millisecond, in (0, 1]
  * @param loopThreads event-loop threads the live nodes share, 1..64
+ * @param receiveBufferBytes the receive buffer every node's socket asks for, in
+ *     [{@value #MIN_RECEIVE_BUFFER_BYTES}, {@value #MAX_RECEIVE_BUFFER_BYTES}], or 0 for the system's
+ *     default (the transport's range: see {@code GossipNodeBuilder.receiveBufferBytes})
  */
-public record LiveSpec(double timeScale, int loopThreads) {
+public record LiveSpec(double timeScale, int loopThreads, int receiveBufferBytes) {
     /** Default {@code timeScale}: real time. */
     public static final double DEFAULT_TIME_SCALE = 1.0;
     /** Default {@code loopThreads}. */
@@ -18,6 +23,10 @@ public record LiveSpec(double timeScale, int loopThreads) {
     public static final double MIN_TIME_SCALE = 0.001;
     /** Most loop threads accepted. */
     public static final int MAX_LOOP_THREADS = 64;
+    /** Smallest receive buffer accepted, but for 0 (the system's default). */
+    public static final int MIN_RECEIVE_BUFFER_BYTES = GossipNodeBuilder.MIN_RECEIVE_BUFFER_BYTES;
+    /** Largest receive buffer accepted. */
+    public static final int MAX_RECEIVE_BUFFER_BYTES = GossipNodeBuilder.MAX_RECEIVE_BUFFER_BYTES;
 
     public LiveSpec {
         if (!(timeScale >= MIN_TIME_SCALE && timeScale <= 1)) {
@@ -27,10 +36,15 @@ public record LiveSpec(double timeScale, int loopThreads) {
             throw new IllegalArgumentException("live.loopThreads must be in [1, " + MAX_LOOP_THREADS + "], got "
                     + loopThreads);
         }
+        if (receiveBufferBytes != 0
+                && (receiveBufferBytes < MIN_RECEIVE_BUFFER_BYTES || receiveBufferBytes > MAX_RECEIVE_BUFFER_BYTES)) {
+            throw new IllegalArgumentException("live.receiveBufferBytes must be 0 or in [" + MIN_RECEIVE_BUFFER_BYTES
+                    + ", " + MAX_RECEIVE_BUFFER_BYTES + "], got " + receiveBufferBytes);
+        }
     }
 
-    /** Real time on {@value #DEFAULT_LOOP_THREADS} loop threads. */
+    /** Real time on {@value #DEFAULT_LOOP_THREADS} loop threads, the system's socket buffers. */
     public static LiveSpec defaults() {
-        return new LiveSpec(DEFAULT_TIME_SCALE, DEFAULT_LOOP_THREADS);
+        return new LiveSpec(DEFAULT_TIME_SCALE, DEFAULT_LOOP_THREADS, 0);
     }
 }

@@ -323,14 +323,16 @@ final class ScenarioBinder {
             return LiveSpec.defaults();
         }
         Problems p = new Problems();
-        Fields f = Fields.of(node, "live", List.of("timeScale", "loopThreads"), p.list());
+        Fields f = Fields.of(node, "live", List.of("timeScale", "loopThreads", "receiveBufferBytes"), p.list());
         Double timeScale = p.check(() -> f.number("timeScale", LiveSpec.DEFAULT_TIME_SCALE, LiveSpec.MIN_TIME_SCALE,
                 1));
         Long loopThreads = p.check(() -> f.integer("loopThreads", LiveSpec.DEFAULT_LOOP_THREADS, 1,
                 LiveSpec.MAX_LOOP_THREADS));
+        Long receiveBuffer = p.check(() -> f.integer("receiveBufferBytes", 0, 0, LiveSpec.MAX_RECEIVE_BUFFER_BYTES));
         p.throwIfAny();
         double scale = timeScale;
         int loops = loopThreads.intValue();
-        return f.construct(() -> new LiveSpec(scale, loops));
+        int buffer = receiveBuffer.intValue();
+        return f.construct(() -> new LiveSpec(scale, loops, buffer));
     }
 }

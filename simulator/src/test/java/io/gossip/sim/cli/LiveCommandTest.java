@@ -53,8 +53,8 @@ class LiveCommandTest {
         JsonNode kernel = summary.path("drops").path("kernel");
         if (KernelReceiveDrops.read().available()) {
             assertTrue(kernel.isIntegralNumber() && kernel.asLong() >= 0, summary.path("drops").toString());
-            assertTrue(live.out().contains(", " + kernel.asLong() + " by the kernel at full socket receive buffers"),
-                    live.out());
+            assertTrue(live.out().contains(", " + kernel.asLong() + " by the kernel at full socket receive "
+                    + "buffers of "), live.out());
         } else {
             assertTrue(kernel.isNull(), summary.path("drops").toString());
         }
