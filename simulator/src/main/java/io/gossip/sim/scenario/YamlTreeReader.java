@@ -14,6 +14,13 @@ import java.io.IOException;
  * {@link ScenarioException}s with their location.
  */
 final class YamlTreeReader {
+    /**
+     * Levels of lists and mappings inside each other, the document's root counting as one: a
+     * scenario needs four or five. Deeper is refused at the list or mapping that opens the level too
+     * many, well before Jackson's own limit (1,000), which it reports with no line or column.
+     */
+    static final int MAX_DEPTH = 100;
+
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final String source;
@@ -50,7 +57,7 @@ final class YamlTreeReader {
             if (first == null) {
                 return null;
             }
-            YamlNode root = readNode(parser, first);
+            YamlNode root = readNode(parser, first, 1);
             if (parser.nextToken() != null) {
                 throw new ScenarioException(location(parser.currentTokenLocation()),
                         "expected a single YAML document, found a second one");
@@ -63,19 +70,24 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode readNode(JsonParser parser, JsonToken token) throws IOException, ScenarioException {
+    /** The node that starts with {@code token}, at level {@code depth} (the root's is 1). */
+    private YamlNode readNode(JsonParser parser, JsonToken token, int depth) throws IOException, ScenarioException {
         Location at = location(parser.currentTokenLocation());
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             throw new ScenarioException(at, "YAML aliases (*" + parser.getText() + ") are not supported; "
                     + "write the value out");
         }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth > MAX_DEPTH) {
+            throw new ScenarioException(at, "invalid YAML: lists and mappings nested more than " + MAX_DEPTH
+                    + " levels deep (a scenario needs a few; is a bracket or brace left open?)");
+        }
         switch (token) {
             case START_OBJECT:
-                return readMapping(parser, at);
+                return readMapping(parser, at, depth);
             case START_ARRAY:
                 YamlNode.Sequence sequence = new YamlNode.Sequence(at);
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    sequence.items().add(readNode(parser, t));
+                    sequence.items().add(readNode(parser, t, depth + 1));
                 }
                 return sequence;
             case VALUE_NUMBER_INT:
@@ -94,7 +106,8 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode.Mapping readMapping(JsonParser parser, Location at) throws IOException, ScenarioException {
+    private YamlNode.Mapping readMapping(JsonParser parser, Location at, int depth)
+            throws IOException, ScenarioException {
         YamlNode.Mapping mapping = new YamlNode.Mapping(at);
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String key = parser.currentName();
@@ -104,7 +117,7 @@ final class YamlTreeReader {
                 throw new ScenarioException(keyAt, "duplicate key '" + key + "' (first written at "
                         + previous.keyLocation() + ")");
             }
-            mapping.put(key, keyAt, readNode(parser, parser.nextToken()));
+            mapping.put(key, keyAt, readNode(parser, parser.nextToken(), depth + 1));
         }
         return mapping;
     }

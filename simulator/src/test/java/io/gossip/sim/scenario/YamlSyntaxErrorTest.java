@@ -87,4 +87,30 @@ class YamlSyntaxErrorTest {
                         + "(while scanning a quoted scalar that started at column 1)",
                 firstProblem(VALID, "name='x").toString());
     }
+
+    /**
+     * Found by ScenarioFuzzProperties: past 1,000 levels Jackson refused the file with no line or
+     * column ("f.yaml: invalid YAML: Document nesting depth (1001) exceeds the maximum allowed (1000,
+     * from `StreamReadConstraints.getMaxNestingDepth()`)").
+     */
+    @Test
+    void listsNestedTooDeepAreRefusedWhereTheLevelTooManyOpens() {
+        String deep = "[".repeat(1200) + "]".repeat(1200);
+        // The root mapping is level 1, so the 100th '[' (column 7 + 100) opens level 101.
+        assertRefusal("name: t\nnodes: " + deep + "\n", "test.yaml:2:107: invalid YAML: lists and mappings "
+                + "nested more than 100 levels deep (a scenario needs a few; is a bracket or brace left open?)");
+        assertEquals("--set nodes=" + deep + ": invalid YAML: lists and mappings nested more than 100 levels deep "
+                + "(a scenario needs a few; is a bracket or brace left open?)",
+                firstProblem(VALID, "nodes=" + deep).toString());
+    }
+
+    @Test
+    void mappingsNestedTooDeepAreRefusedWhereTheLevelTooManyOpens() {
+        String deep = "{a: ".repeat(1100) + "1" + "}".repeat(1100);
+        // Level k + 1 opens at column 8 + 4 (k - 1): the 100th brace opens level 101.
+        assertEquals(new Location("test.yaml", 1, 8 + 4 * 99), firstProblem("nodes: " + deep + "\n").location());
+        String fine = "{a: ".repeat(50) + "1" + "}".repeat(50);
+        assertRefusal(VALID.replace("nodes: 200", "nodes: " + fine),
+                "test.yaml:3:8: nodes: expected an integer >= 1, got a mapping");
+    }
 }
