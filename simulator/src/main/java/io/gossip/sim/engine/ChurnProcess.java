@@ -11,6 +11,12 @@ import java.util.SplittableRandom;
  * closes the action.
  */
 final class ChurnProcess {
+    /**
+     * The longest gap drawn: beyond the end of any run (at most 10^15 µs), so a step this far away is
+     * never run, as one further away would not be; and the clock plus it still fits a long.
+     */
+    static final long MAX_GAP_MICROS = Long.MAX_VALUE / 4;
+
     private final TimelineGroup group;
     private final SplittableRandom random;
     private final TimelineAction.Churn churn;
@@ -69,9 +75,13 @@ final class ChurnProcess {
         group.schedule(nowMicros + gapMicros(churn.leavesPerSecond()), this::leaveOne);
     }
 
-    /** An exponential inter-arrival time for {@code ratePerSecond}, at least one microsecond. */
+    /**
+     * An exponential inter-arrival time for {@code ratePerSecond}, at least one microsecond and at
+     * most {@link #MAX_GAP_MICROS}: a rate so small that the gap rounds to Long.MAX_VALUE (any rate
+     * > 0 is valid, down to 4.9e-324) would otherwise wrap the clock it is added to into the past.
+     */
     private long gapMicros(double ratePerSecond) {
         double seconds = -Math.log(1 - random.nextDouble()) / ratePerSecond;
-        return Math.max(1, Math.round(seconds * 1e6));
+        return Math.min(MAX_GAP_MICROS, Math.max(1, Math.round(seconds * 1e6)));
     }
 }

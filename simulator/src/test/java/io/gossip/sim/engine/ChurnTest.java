@@ -1,6 +1,7 @@
 package io.gossip.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gossip.sim.results.EventRow;
@@ -9,6 +10,7 @@ import io.gossip.sim.scenario.MembershipSpec;
 import io.gossip.sim.scenario.OutputSpec;
 import io.gossip.sim.scenario.Scenario;
 import io.gossip.sim.scenario.TimelineAction;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,24 @@ class ChurnTest {
         assertTrue(r.eventRows().stream().filter(e -> e.action().equals("churn-leave"))
                 .allMatch(e -> e.detail().endsWith(" crash")));
         assertTrue(r.networkDrops()[io.gossip.sim.network.NetworkDropReason.CRASHED_DESTINATION.ordinal()] > 0);
+    }
+
+    /**
+     * Found by ScenarioFuzzProperties ({@code --set timeline.2.leavesPerSecond=1e-320}): a rate so
+     * small that a Poisson gap, in microseconds, rounded to Long.MAX_VALUE; added to the clock it
+     * wrapped to a time in the past, and the churn left or joined again and again at that time, never
+     * reaching the end of the run.
+     */
+    @Test
+    void aRateTooSmallEverToFireEndsTheRunWithoutAJoinOrALeave() {
+        List<TimelineAction> timeline = List.of(
+                new TimelineAction.Join(0, 20, 2_000, TimelineAction.Join.Contacts.UNIFORM),
+                new TimelineAction.Churn(3_000, 8_000, Double.MIN_VALUE, Double.MIN_VALUE, false));
+        Scenario s = new Scenario("churn", 31, 1, 30, TestScenarios.quietProtocol(), MembershipSpec.scamp(), null,
+                TestScenarios.uniformNetwork(0.01), timeline, 10_000, new OutputSpec(0, 10));
+        RunResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> TestScenarios.runScamp(s));
+        assertEquals(0, count(r, "churn-join"));
+        assertEquals(0, count(r, "churn-leave"));
+        assertEquals(1, count(r, "churn-end"));
     }
 }
