@@ -55,7 +55,9 @@ public final class GlobalGossip {
         this.random = random;
         this.hopLimit = hopLimit;
         this.knowsCrashes = knowsCrashes;
-        this.chosen = new int[fanout];
+        // At most every other node is chosen: a fanout beyond the group (valid, it means everyone)
+        // must not size the array.
+        this.chosen = new int[Math.min(fanout, table.size())];
         this.members = knowsCrashes ? null : new int[table.size()];
         this.slotOf = knowsCrashes ? null : new int[table.size()];
         if (slotOf != null) {

@@ -77,4 +77,22 @@ class GlobalBaselineTest {
             }
         }
     }
+
+    /**
+     * Found probing the extreme values ScenarioFuzzProperties draws: {@code membership: {type: global,
+     * fanout: 2147483647}} is valid (a fanout of at least the group reaches every other member), but
+     * the run allocated an array of fanout ints and failed at once with "OutOfMemoryError: Requested
+     * array size exceeds VM limit", which sim run reports as a heap too small.
+     */
+    @Test
+    void aFanoutBeyondTheMembershipSendsToEveryOtherMember() {
+        ProtocolConfig protocol = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
+        Scenario s = TestScenarios.scenario("everyone", 15, 20, protocol, TestScenarios.uniformNetwork(0),
+                1_000, 5_000, new TimelineAction.Broadcast(2_000, 2, 500, -1, 8));
+        RunResult global = TestScenarios.run(s, MembershipSpec.Type.GLOBAL, Integer.MAX_VALUE);
+        for (BroadcastResult b : global.broadcasts()) {
+            assertEquals(20, b.reached());
+            assertEquals(20L * 19, b.messages()); // each node forwards once, to the 19 others
+        }
+    }
 }
