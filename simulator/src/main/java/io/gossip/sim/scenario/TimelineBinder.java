@@ -26,6 +26,11 @@ final class TimelineBinder {
 
     /** Default payload of a broadcast, in bytes. */
     static final int DEFAULT_PAYLOAD_BYTES = 64;
+    /**
+     * The largest payload: each broadcast's is one byte array, and the JVM refuses arrays longer than
+     * about Integer.MAX_VALUE - 8 whatever the heap ("Requested array size exceeds VM limit").
+     */
+    static final int MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 8;
 
     private final int nodes;
     private final int maxPayloadBytes;
@@ -162,8 +167,7 @@ final class TimelineBinder {
                 Long count = p.check(() -> f.integer("count", 1, 1, Integer.MAX_VALUE));
                 Double interval = p.check(() -> f.number("intervalMillis", 1000, 0, INF));
                 Integer source = p.check(() -> source(f));
-                Long payload = p.check(() -> f.integer("payloadBytes", Math.min(DEFAULT_PAYLOAD_BYTES,
-                        maxPayloadBytes), 0, maxPayloadBytes));
+                Long payload = p.check(() -> payload(f));
                 p.throwIfAny();
                 return new TimelineAction.Broadcast(at, count.intValue(), interval, source, payload.intValue());
             }
@@ -224,6 +228,17 @@ final class TimelineBinder {
                     + "after a churn, 'count: all' is known only at run time; give count or overMillis");
         }
         return (nodes - usedSlots) * interval;
+    }
+
+    /** A broadcast's {@code payloadBytes}: up to the protocol's maximum and to what one array holds. */
+    private long payload(Fields f) throws ScenarioException {
+        long payload = f.integer("payloadBytes", Math.min(DEFAULT_PAYLOAD_BYTES, maxPayloadBytes), 0, maxPayloadBytes);
+        if (payload > MAX_PAYLOAD_BYTES) {
+            throw new ScenarioException(f.node("payloadBytes").location(), f.qualified("payloadBytes")
+                    + ": must be at most " + MAX_PAYLOAD_BYTES + " bytes (a payload is held in one Java array), got "
+                    + payload);
+        }
+        return payload;
     }
 
     /** {@code random} (-1) or a node index. */

@@ -3,6 +3,7 @@ package io.gossip.sim.scenario;
 import static io.gossip.sim.scenario.ScenarioTexts.VALID;
 import static io.gossip.sim.scenario.ScenarioTexts.firstProblem;
 import static io.gossip.sim.scenario.ScenarioTexts.refusal;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -246,6 +247,22 @@ class ScenarioErrorTest {
     void broadcastPayloadIsLimitedByTheProtocolsMaximum() {
         String text = VALID.replace("count: 5,", "count: 5, payloadBytes: 5000,");
         assertProblem(firstProblem(text), at(text, 12, "5000"), "payloadBytes: must be an integer in [0, 1024]");
+    }
+
+    /**
+     * Found probing the extreme values ScenarioFuzzProperties draws: a payload of 2,147,483,647
+     * bytes under maxPayloadBytes 2,147,483,647 was accepted, and the run failed at its first
+     * broadcast with "OutOfMemoryError: Requested array size exceeds VM limit" (no heap holds it).
+     */
+    @Test
+    void broadcastPayloadIsLimitedToWhatAJavaArrayHolds() {
+        String text = VALID.replace("  c: 2", "  c: 2\n  maxPayloadBytes: 2147483647")
+                .replace("count: 5,", "count: 5, payloadBytes: 2147483647,");
+        assertProblem(firstProblem(text), at(text, 13, "2147483647"), "timeline.2.payloadBytes: must be at most "
+                + "2147483639 bytes (a payload is held in one Java array), got 2147483647");
+        String largest = VALID.replace("  c: 2", "  c: 2\n  maxPayloadBytes: 2147483647")
+                .replace("count: 5,", "count: 5, payloadBytes: 2147483639,");
+        assertDoesNotThrow(() -> ScenarioTexts.read(largest));
     }
 
     @Test
