@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.math.BigInteger;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming YAML parser, keeping the line
@@ -91,8 +92,7 @@ final class YamlTreeReader {
                 }
                 return sequence;
             case VALUE_NUMBER_INT:
-                return new YamlNode.Scalar(parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue(), at);
+                return new YamlNode.Scalar(integer(parser), at);
             case VALUE_NUMBER_FLOAT:
                 return new YamlNode.Scalar(parser.getDoubleValue(), at);
             case VALUE_TRUE:
@@ -104,6 +104,19 @@ final class YamlTreeReader {
             default:
                 return new YamlNode.Scalar(parser.getText(), at);
         }
+    }
+
+    /**
+     * A Long, or a BigInteger when the integer does not fit one. The parser gives some integers that
+     * fit as BigIntegers (a hex integer of 16 digits: 0x7fffffffffffffff), which would then be refused
+     * as out of range.
+     */
+    private static Object integer(JsonParser parser) throws IOException {
+        if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        BigInteger value = parser.getBigIntegerValue();
+        return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
     }
 
     private YamlNode.Mapping readMapping(JsonParser parser, Location at, int depth)

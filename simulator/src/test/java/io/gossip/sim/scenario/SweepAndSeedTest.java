@@ -130,4 +130,18 @@ class SweepAndSeedTest {
         assertEquals(first.plan(), replay.plan());
         assertEquals(first.effectiveYaml(), replay.effectiveYaml());
     }
+
+    /**
+     * Found by probing the values ScenarioFuzzProperties draws: hex integers of 16 digits come from
+     * the YAML parser as big integers, so Long.MAX_VALUE written 0x7fffffffffffffff was refused as
+     * "seed: must be an integer <= 9223372036854775807, got 9223372036854775807".
+     */
+    @Test
+    void anIntegerThatFitsALongIsTakenHoweverItIsWritten() throws Exception {
+        String hex = VALID.replace("seed: 42", "seed: 0x7fffffffffffffff");
+        assertEquals(Long.MAX_VALUE, ScenarioTexts.scenario(hex).seed());
+        assertEquals(Long.MIN_VALUE, ScenarioTexts.scenario(VALID, "seed=-0x8000000000000000").seed());
+        assertEquals("--set seed=0x8000000000000000: seed: must be an integer <= 9223372036854775807, got "
+                + "9223372036854775808", firstProblem(VALID, "seed=0x8000000000000000").toString());
+    }
 }
