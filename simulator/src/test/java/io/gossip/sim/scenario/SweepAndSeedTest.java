@@ -131,6 +131,30 @@ class SweepAndSeedTest {
         assertEquals(first.effectiveYaml(), replay.effectiveYaml());
     }
 
+    /** Replays {@code text} from its effective scenario, which must give the same plan and text. */
+    private static void assertReplays(String text) throws Exception {
+        LoadedScenario first = read(text);
+        LoadedScenario replay = read(first.effectiveYaml());
+        assertEquals(first.plan(), replay.plan(), first.effectiveYaml());
+        assertEquals(first.effectiveYaml(), replay.effectiveYaml());
+    }
+
+    /**
+     * Found by probing the effective scenario with the texts ScenarioFuzzProperties draws: a quoted
+     * text that YAML reads as a number when unquoted ('0x1F', '1_000', '1e3', '.inf') was written
+     * without its quotes, so sim run's scenario.yaml was refused on replay ("description: expected a
+     * text, got the number 31") or swept another value.
+     */
+    @Test
+    void aTextThatLooksLikeANumberKeepsItsQuotesInTheEffectiveScenario() throws Exception {
+        for (String looksLikeANumber : List.of("0x1F", "1_000", "1e3", "1e+3", "0b11", ".inf", "-.inf", "+.inf",
+                ".NaN", "12")) {
+            assertReplays(VALID + "description: '" + looksLikeANumber + "'\n");
+            assertReplays(VALID + "sweep: {parameter: description, values: ['" + looksLikeANumber + "', b]}\n");
+        }
+        assertReplays(VALID + "description: \"a\\u0085b\"\n"); // a next-line character, a line break to YAML
+    }
+
     /**
      * Found by probing the values ScenarioFuzzProperties draws: hex integers of 16 digits come from
      * the YAML parser as big integers, so Long.MAX_VALUE written 0x7fffffffffffffff was refused as
