@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming YAML parser, keeping the line
@@ -94,7 +95,7 @@ final class YamlTreeReader {
             case VALUE_NUMBER_INT:
                 return new YamlNode.Scalar(integer(parser), at);
             case VALUE_NUMBER_FLOAT:
-                return new YamlNode.Scalar(parser.getDoubleValue(), at);
+                return new YamlNode.Scalar(decimal(parser), at);
             case VALUE_TRUE:
                 return new YamlNode.Scalar(Boolean.TRUE, at);
             case VALUE_FALSE:
@@ -117,6 +118,30 @@ final class YamlTreeReader {
         }
         BigInteger value = parser.getBigIntegerValue();
         return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
+    }
+
+    /**
+     * A Double, YAML's {@code .inf}, {@code -.inf} and {@code .nan} (any case) included, which the
+     * parser types as numbers but cannot convert; or the text as written, for a number it cannot
+     * convert at all ({@code !!float 0x10}), so that the key it is under refuses it by name.
+     */
+    private static Object decimal(JsonParser parser) throws IOException {
+        String text = parser.getText();
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case ".inf":
+            case "+.inf":
+                return Double.POSITIVE_INFINITY;
+            case "-.inf":
+                return Double.NEGATIVE_INFINITY;
+            case ".nan":
+                return Double.NaN;
+            default:
+                try {
+                    return parser.getDoubleValue();
+                } catch (JsonProcessingException e) {
+                    return text;
+                }
+        }
     }
 
     private YamlNode.Mapping readMapping(JsonParser parser, Location at, int depth)

@@ -265,6 +265,27 @@ class ScenarioErrorTest {
         assertDoesNotThrow(() -> ScenarioTexts.read(largest));
     }
 
+    /**
+     * Found by ScenarioFuzzProperties: YAML's infinities and NaN ({@code .inf}, {@code -.Inf},
+     * {@code .nan}), which Jackson types as numbers but cannot convert, were refused as "invalid YAML:
+     * Malformed numeric value '.inf'", at the column after the value rather than naming the key.
+     */
+    @Test
+    void yamlInfinityAndNaNAreNumbersThatTheKeyRefuses() {
+        String text = VALID + "drainMillis: .inf\n";
+        assertProblem(firstProblem(text), at(text, 13, ".inf"), "drainMillis: must be a number >= 0, got Infinity");
+        String nan = VALID.replace("loss: 0.1", "loss: .NaN");
+        assertProblem(firstProblem(nan), at(nan, 8, ".NaN"), "network.loss: must be a number in [0, 1], got NaN");
+        String count = VALID.replace("nodes: 200", "nodes: -.Inf");
+        assertProblem(firstProblem(count), at(count, 3, "-.Inf"), "nodes: expected an integer >= 1, got the number "
+                + "-Infinity");
+        String tagged = VALID + "drainMillis: !!float 0x10\n";
+        assertProblem(firstProblem(tagged), at(tagged, 13, "!!float"), "drainMillis: expected a number >= 0, got the "
+                + "text '0x10'");
+        assertEquals("--set drainMillis=.inf: drainMillis: must be a number >= 0, got Infinity",
+                firstProblem(VALID, "drainMillis=.inf").toString());
+    }
+
     @Test
     void fanoutAutoIsOnlyForTheBaseline() {
         String text = VALID + "membership: {type: global, fanout: auto}\n";
