@@ -266,9 +266,9 @@ class ScenarioErrorTest {
     }
 
     /**
-     * Found by ScenarioFuzzProperties: YAML's infinities and NaN ({@code .inf}, {@code -.Inf},
-     * {@code .nan}), which Jackson types as numbers but cannot convert, were refused as "invalid YAML:
-     * Malformed numeric value '.inf'", at the column after the value rather than naming the key.
+     * Seen among the refusals ScenarioFuzzProperties reaches: YAML's infinities and NaN ({@code .inf},
+     * {@code -.Inf}, {@code .nan}), which Jackson types as numbers but cannot convert, were refused as
+     * "invalid YAML: Malformed numeric value '.inf'", at the column after the value, not naming the key.
      */
     @Test
     void yamlInfinityAndNaNAreNumbersThatTheKeyRefuses() {
