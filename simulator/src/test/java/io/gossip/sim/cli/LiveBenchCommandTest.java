@@ -3,8 +3,7 @@ package io.gossip.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gossip.udp.GossipNode;
-import java.net.InetAddress;
+import io.gossip.udp.ReceiveBuffers;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,14 +25,7 @@ class LiveBenchCommandTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aReceiveBufferAskedForIsAppliedAndTheSizeGrantedPrinted() throws Exception {
-        int granted;
-        GossipNode probe = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
-                .receiveBufferBytes(1 << 20).start();
-        try {
-            granted = probe.receiveBufferBytes();
-        } finally {
-            probe.close();
-        }
+        int granted = ReceiveBuffers.granted(1 << 20);
         CommandRunner.Result r = CommandRunner.run("live-bench", "--no-hosting", "--loops", "1", "--rate-nodes",
                 "10", "--broadcast-rate", "5", "--seconds", "1", "--timeout-seconds", "30", "--receive-buffer-bytes",
                 "1048576");

@@ -3,13 +3,12 @@ package io.gossip.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gossip.udp.GossipNode;
+import io.gossip.udp.ReceiveBuffers;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -425,14 +424,7 @@ class NodeCommandTest {
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--receive-buffer-bytes", "10"));
         assertTrue(lastErr.contains("--receive-buffer-bytes must be in [1024, 1073741824], got 10"), lastErr);
 
-        int granted;
-        GossipNode probe = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
-                .receiveBufferBytes(1 << 20).start();
-        try {
-            granted = probe.receiveBufferBytes();
-        } finally {
-            probe.close();
-        }
+        int granted = ReceiveBuffers.granted(1 << 20);
         Running node = new Running("--bind", "127.0.0.1:0", "--insecure", "--receive-buffer-bytes", "1048576");
         assertTrue(await(() -> node.err.toString().contains("started a new group")), node.err.toString());
         assertTrue(node.err.toString().contains(", receive buffer " + granted + " bytes)"), node.err.toString());

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gossip.sim.scenario.LoadedScenario;
 import io.gossip.sim.scenario.ScenarioException;
 import io.gossip.sim.scenario.ScenarioReader;
-import io.gossip.udp.GossipNode;
-import java.net.InetAddress;
+import io.gossip.udp.ReceiveBuffers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +38,7 @@ class LiveReceiveBufferTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everyNodeAsksForTheBufferTheScenarioNames() throws Exception {
-        int granted;
-        GossipNode probe = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
-                .receiveBufferBytes(1 << 20).start();
-        try {
-            granted = probe.receiveBufferBytes();
-        } finally {
-            probe.close();
-        }
+        int granted = ReceiveBuffers.granted(1 << 20);
         int[] seen = {-1};
         LiveRunner.run(read(SCENARIO).plan(), dir, (key, run) -> seen[0] = run.receiveBufferBytes());
         assertEquals(granted, seen[0]);
