@@ -7,6 +7,8 @@ import io.gossip.udp.cluster.DeliveryLog;
 import io.gossip.udp.cluster.LoopbackCluster;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The broadcasts of one live run and, at its end, what each achieved, in the simulator's terms
@@ -17,20 +19,36 @@ import java.util.List;
  * <p>Live nodes count gossip transmissions and duplicates per node, not per message, so a
  * broadcast's {@code messages} and {@code duplicates} are the totals counted between its sending
  * and the next broadcast's (or the end of the run): exact when broadcasts do not spread at the same
- * time, attributed to the earlier window otherwise. Deliveries again ({@code redelivered}) are
- * logged per message, and counted at the nodes of the reference set.
+ * time, attributed to the earlier window otherwise. The totals before a broadcast are asked of the
+ * event loops just before it is handed to its origin's loop, and neither is waited for
+ * ({@link NodeCounters#totalsAsync}): each loop reads its nodes before it runs anything handed to
+ * it later, so the origin's own transmissions of it are never counted early, but a loop busy
+ * reading its sockets may handle a few of the broadcast's first copies before it answers, and
+ * count them in the window before. Deliveries again ({@code redelivered}) are logged per message,
+ * and counted at the nodes of the reference set.
  */
 final class LiveBroadcasts {
-    private record Sent(int origin, MessageId id, long scenarioMicros, long elapsedNanos, int joinsAtSend,
-            long gossipBefore, long duplicatesBefore) {
+    /** A broadcast as handed to its origin's loop; both futures are read once the run is over. */
+    private record Sent(int origin, CompletableFuture<MessageId> id, int joinsAtSend,
+            CompletableFuture<NodeCounters.GossipTotals> before) {
+    }
+
+    /** A broadcast's id, when it was sent and the totals before it, once known. */
+    private record Known(MessageId id, long elapsedNanos, long gossipBefore, long duplicatesBefore) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
 
-    /** Records a broadcast just sent. */
-    void add(int origin, MessageId id, long scenarioMicros, long elapsedNanos, int joinsAtSend, long gossipBefore,
-            long duplicatesBefore) {
-        sent.add(new Sent(origin, id, scenarioMicros, elapsedNanos, joinsAtSend, gossipBefore, duplicatesBefore));
+    /**
+     * Records a broadcast just handed to its origin's loop.
+     *
+     * @param id completes with its id ({@code LoopbackCluster.broadcastAsync}), which also records
+     *     when it was handed over
+     * @param before the gossip totals over every slot just before it was handed over
+     */
+    void add(int origin, CompletableFuture<MessageId> id, int joinsAtSend,
+            CompletableFuture<NodeCounters.GossipTotals> before) {
+        sent.add(new Sent(origin, id, joinsAtSend, before));
     }
 
     int count() {
@@ -38,17 +56,26 @@ final class LiveBroadcasts {
     }
 
     /**
-     * Every broadcast's result.
+     * Every broadcast's result, once each has been handed to its loop and its totals before it read.
      *
+     * @param startNanos the cluster-clock time at which the timeline started (scenario time 0)
      * @param gossipAtEnd gossip transmissions counted by all nodes at the end of the run
      * @param duplicatesAtEnd duplicate receipts counted by all nodes at the end of the run
+     * @throws RuntimeException what a node threw when handed a broadcast it could not send
      */
-    List<BroadcastResult> results(LoopbackCluster cluster, SlotTable slots, LiveTiming timing,
+    List<BroadcastResult> results(LoopbackCluster cluster, SlotTable slots, LiveTiming timing, long startNanos,
             long coverageStepMicros, long gossipAtEnd, long duplicatesAtEnd) {
+        List<Known> known = new ArrayList<>(sent.size());
+        for (Sent s : sent) {
+            MessageId id = await(s.id());
+            NodeCounters.GossipTotals before = await(s.before());
+            known.add(new Known(id, cluster.broadcastElapsedNanos(id), before.gossip(), before.duplicates()));
+        }
         List<BroadcastResult> out = new ArrayList<>(sent.size());
         long[] delays = new long[slots.size()];
         for (int b = 0; b < sent.size(); b++) {
             Sent s = sent.get(b);
+            Known k = known.get(b);
             int live = 0;
             int reached = 0;
             int maxHops = 0;
@@ -59,23 +86,36 @@ final class LiveBroadcasts {
                     continue;
                 }
                 live++;
-                redelivered += cluster.deliveries(slot).redelivered(s.id());
+                redelivered += cluster.deliveries(slot).redelivered(k.id());
                 if (slot == s.origin()) {
                     delays[reached++] = 0;
                     continue;
                 }
-                DeliveryLog.Receipt receipt = cluster.deliveries(slot).receipt(s.id());
+                DeliveryLog.Receipt receipt = cluster.deliveries(slot).receipt(k.id());
                 if (receipt != null) {
-                    delays[reached++] = Math.max(0, timing.scenarioMicros(receipt.elapsedNanos() - s.elapsedNanos()));
+                    delays[reached++] = Math.max(0, timing.scenarioMicros(receipt.elapsedNanos() - k.elapsedNanos()));
                     maxHops = Math.max(maxHops, receipt.hops());
                 }
             }
-            long gossipAfter = b + 1 < sent.size() ? sent.get(b + 1).gossipBefore() : gossipAtEnd;
-            long duplicatesAfter = b + 1 < sent.size() ? sent.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
-            out.add(ReceiptDelays.result(b, s.origin(), s.scenarioMicros(), live, delays, reached, maxHops,
-                    gossipAfter - s.gossipBefore(), duplicatesAfter - s.duplicatesBefore(), redelivered,
+            long gossipAfter = b + 1 < sent.size() ? known.get(b + 1).gossipBefore() : gossipAtEnd;
+            long duplicatesAfter = b + 1 < sent.size() ? known.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
+            long sentAt = timing.scenarioMicros(k.elapsedNanos() - startNanos);
+            out.add(ReceiptDelays.result(b, s.origin(), sentAt, live, delays, reached, maxHops,
+                    gossipAfter - k.gossipBefore(), duplicatesAfter - k.duplicatesBefore(), redelivered,
                     coverageStepMicros));
         }
         return out;
+    }
+
+    /** The future's value; what made it fail is thrown as it was (a broadcast refused by its node). */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
 import io.gossip.sim.results.TimelineSample;
 import io.gossip.sim.scenario.Scenario;
+import io.gossip.udp.GossipNode;
 import io.gossip.udp.NodeMetrics;
 import io.gossip.udp.TransportDropReason;
 import io.gossip.udp.cluster.LoopbackCluster;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -61,7 +63,8 @@ public final class LiveRun {
     private final LiveBroadcasts broadcasts = new LiveBroadcasts();
     private final SplittableRandom random;
     private final List<EventRow> rows = new ArrayList<>();
-    private final List<TimelineSample> samples = new ArrayList<>();
+    /** Timeline samples in order, each made when the loops answer (read once the run is over). */
+    private final List<CompletableFuture<TimelineSample>> samples = new ArrayList<>();
     private final PriorityQueue<Step> queue = new PriorityQueue<>((a, b) -> a.atMicros != b.atMicros
             ? Long.compare(a.atMicros, b.atMicros) : Long.compare(a.order, b.order));
     private long order;
@@ -147,11 +150,6 @@ public final class LiveRun {
         return timing.scenarioMicros(elapsedSinceStart());
     }
 
-    /** The scenario time of a cluster-clock reading. */
-    long scenarioMicrosAt(long clusterNanos) {
-        return timing.scenarioMicros(clusterNanos - startNanos);
-    }
-
     /** Schedules a timeline step at scenario time {@code atMicros}. */
     void schedule(long atMicros, Action action) {
         queue.add(new Step(atMicros, order++, action));
@@ -202,26 +200,33 @@ public final class LiveRun {
         });
     }
 
+    /**
+     * Asks the live members' loops for their views and goes on; the sample, at the scenario time
+     * of the asking, is made when they answer. Waiting here, a sample held up every step behind it.
+     */
     private void sample() {
-        List<Integer> live = new ArrayList<>();
+        List<GossipNode> live = new ArrayList<>(slots.liveCount());
         for (int i = 0; i < slots.liveCount(); i++) {
-            live.add(slots.liveAt(i));
+            live.add(cluster.node(slots.liveAt(i)));
         }
-        counters.refresh(cluster, live);
+        long at = nowMicros();
+        samples.add(GossipNode.metricsOf(live).thenApply(metrics -> sampleOf(at, metrics)));
+    }
+
+    private TimelineSample sampleOf(long atMicros, List<NodeMetrics> live) {
         long pvSum = 0;
         long ivSum = 0;
         int pvMin = live.isEmpty() ? 0 : Integer.MAX_VALUE;
         int pvMax = 0;
-        for (int slot : live) {
-            NodeMetrics m = counters.get(slot);
+        for (NodeMetrics m : live) {
             pvSum += m.partialViewSize();
             ivSum += m.inViewSize();
             pvMin = Math.min(pvMin, m.partialViewSize());
             pvMax = Math.max(pvMax, m.partialViewSize());
         }
         int n = live.size();
-        samples.add(new TimelineSample(nowMicros(), n, n == 0 ? 0 : (double) pvSum / n, pvMin, pvMax,
-                n == 0 ? 0 : (double) ivSum / n, expected(n)));
+        return new TimelineSample(atMicros, n, n == 0 ? 0 : (double) pvSum / n, pvMin, pvMax,
+                n == 0 ? 0 : (double) ivSum / n, expected(n));
     }
 
     private double expected(int live) {
@@ -248,9 +253,14 @@ public final class LiveRun {
         long stepMicros = Math.max(1, Math.round(scenario.output().coverageStepMillis() * 1000));
         long[] networkDrops = new long[NetworkDropReason.count()];
         networkDrops[NetworkDropReason.LOSS.ordinal()] = counters.transportDropped(TransportDropReason.IMPAIRMENT_LOSS);
+        List<TimelineSample> sampled = new ArrayList<>(samples.size());
+        for (CompletableFuture<TimelineSample> sample : samples) {
+            sampled.add(sample.join());
+        }
         return new RunResult(key, 0,
-                broadcasts.results(cluster, slots, timing, stepMicros, counters.gossipSent(), counters.duplicates()),
-                nodes.build(), samples, rows, counters.sentByType(),
+                broadcasts.results(cluster, slots, timing, startNanos, stepMicros, counters.gossipSent(),
+                        counters.duplicates()),
+                nodes.build(), sampled, rows, counters.sentByType(),
                 networkDrops, counters.droppedByReason(DropReason.count()), RunResult.NOT_MEASURED,
                 counters.kernelReceiveDrops(), counters.datagramsReceived(), endMicros);
     }

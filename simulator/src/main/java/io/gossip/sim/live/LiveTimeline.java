@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The live counterpart of the simulator's timeline driver: turns join, broadcast, crash and
@@ -112,16 +113,16 @@ final class LiveTimeline {
         }
     }
 
+    /**
+     * Hands a broadcast to its origin's loop, after asking every loop for the gossip totals before
+     * it, and waits for neither ({@link LiveBroadcasts} reads both at the end).
+     */
     private int broadcastFrom(int origin, byte[] payload) {
-        NodeCounters counters = run.counters();
-        counters.refresh(run.cluster(), run.openSlots());
-        long gossip = counters.gossipSent();
-        long duplicates = counters.duplicates();
-        MessageId id = run.cluster().broadcast(origin, payload);
-        long elapsed = run.cluster().broadcastElapsedNanos(id);
-        long sentAt = run.scenarioMicrosAt(elapsed);
+        CompletableFuture<NodeCounters.GossipTotals> before = run.counters().totalsAsync(run.cluster(),
+                run.openSlots());
+        CompletableFuture<MessageId> id = run.cluster().broadcastAsync(origin, payload);
         int b = run.broadcasts().count();
-        run.broadcasts().add(origin, id, sentAt, elapsed, slots.joins(), gossip, duplicates);
+        run.broadcasts().add(origin, id, slots.joins(), before);
         return b;
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +78,16 @@ class LiveFailuresTest {
         String first = broadcasts.get(1);
         assertEquals("0", first.split(",")[4], "origin");
         assertEquals("12", first.split(",")[7], "the broadcast before any failure reached every node: " + first);
+
+        // Each broadcast's messages are those counted between it and the next: over the run they add
+        // up to every gossip transmission, the crashed nodes' included (no gossip before the first).
+        long messages = 0;
+        for (String row : broadcasts.subList(1, 4)) {
+            messages += Long.parseLong(row.split(",")[14]);
+        }
+        String summary = Files.readString(dir.resolve("summary.json"));
+        Matcher gossip = Pattern.compile("\"GOSSIP\" : (\\d+)").matcher(summary);
+        assertTrue(gossip.find(), "messages.byType.GOSSIP in summary.json");
+        assertEquals(Long.parseLong(gossip.group(1)), messages, "broadcasts.csv's messages, summed");
     }
 }
