@@ -103,7 +103,10 @@ final class ArenaLeases {
         return renewal == Long.MAX_VALUE ? IdList.NEVER : inViewExpiry(renewal);
     }
 
-    /** {@link Leases#inViewExpiry}: an InView entry mirroring an arc that expires at {@code arcExpiryMicros} (0: none). */
+    /**
+     * {@link Leases#inViewExpiry}: an InView entry mirroring an arc that expires at
+     * {@code arcExpiryMicros} (0: none).
+     */
     long inViewExpiry(long arcExpiryMicros) {
         return arcExpiryMicros == 0 ? IdList.NEVER : arcExpiryMicros + config.retransmitHorizonMicros();
     }
@@ -118,7 +121,7 @@ final class ArenaLeases {
         return Math.min(times[2 * node], times[2 * node + 1]);
     }
 
-    // ------------------------------------------------------------------ view changes, told before the record makes them
+    // ----------------------------------------------------------------- view changes, told before the record makes them
 
     /** The PartialView is about to add {@code id} (or keep it, if held) with {@code expiryMicros}. */
     void pvAdding(int node, int[] r, int id, long expiryMicros) {

@@ -92,7 +92,10 @@ final class ArenaRouting {
         }
     }
 
-    /** The PartialView without {@code excluded}, the last member moved into its place (SubscriptionRouting's membersExcept). */
+    /**
+     * The PartialView without {@code excluded}, the last member moved into its place
+     * (SubscriptionRouting's membersExcept).
+     */
     private static int[] membersExcept(int[] r, int excluded) {
         int start = NodeRecord.pvStart(r);
         int[] members = Arrays.copyOfRange(r, start, start + r[NodeRecord.PV_SIZE]);

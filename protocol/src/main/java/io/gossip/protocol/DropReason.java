@@ -4,7 +4,10 @@ package io.gossip.protocol;
 public enum DropReason {
     /** A forwarded subscription (or walk) exceeded the configured forward limit. */
     FORWARD_LIMIT,
-    /** A gossip message exceeded the configured hop limit, or carried the largest hop count, and was not forwarded further. */
+    /**
+     * A gossip message exceeded the configured hop limit, or carried the largest hop count, and was
+     * not forwarded further.
+     */
     GOSSIP_HOP_LIMIT,
     /** A membership message was retransmitted the configured number of times without an ack. */
     RETRANSMIT_EXHAUSTED,

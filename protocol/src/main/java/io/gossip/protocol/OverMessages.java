@@ -27,7 +27,10 @@ final class OverMessages {
      */
     private final PriorityQueue<Long> lastArrivals = new PriorityQueue<>();
 
-    /** @param maxAgeMicros the duplicate memory's age bound, 0 for none (then a message is remembered until pushed out) */
+    /**
+     * @param maxAgeMicros the duplicate memory's age bound, 0 for none (then a message is remembered
+     *     until pushed out)
+     */
     OverMessages(long maxAgeMicros) {
         this.maxAgeMicros = maxAgeMicros;
     }

@@ -11,12 +11,13 @@ import java.util.Arrays;
  * on every draw; here a stream is sixteen bytes, four ints in one flat array (its seed and its
  * gamma, the whole state of SplitMix64), addressed by the node's index. The static methods taking
  * {@code (int[] a, int at)} work on such a four-int state wherever it lives: {@link ScampArena}
- * keeps each node's inside the node's record, so a draw costs no cache miss of its own. Because every operation mirrors the
- * JDK's bit for bit, a run that moves from {@code SplittableRandom} objects to streams keeps its
- * results byte-identical: {@link #seed} is the constructor {@code new SplittableRandom(seed)},
- * {@link #split} is {@code parent.split()}, and the draws are the JDK 17 methods of the same names,
- * including the bounded ones ({@code RandomGenerator}'s default algorithm: a mask when the bound is
- * a power of two, otherwise rejection of the over-represented top range).
+ * keeps each node's inside the node's record, so a draw costs no cache miss of its own. Because
+ * every operation mirrors the JDK's bit for bit, a run that moves from {@code SplittableRandom}
+ * objects to streams keeps its results byte-identical: {@link #seed} is the constructor
+ * {@code new SplittableRandom(seed)}, {@link #split} is {@code parent.split()}, and the draws are
+ * the JDK 17 methods of the same names, including the bounded ones ({@code RandomGenerator}'s
+ * default algorithm: a mask when the bound is a power of two, otherwise rejection of the
+ * over-represented top range).
  *
  * <p>The algorithm is SplitMix64 (Steele, Lea and Flood, "Fast Splittable Pseudorandom Number
  * Generators", OOPSLA 2014): the seed advances by the odd gamma at each draw and an output function

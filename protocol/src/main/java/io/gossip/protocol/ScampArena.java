@@ -705,7 +705,8 @@ public final class ScampArena {
             return 0;
         }
         // With heartbeats or leases, a wakeup is as often a heartbeat to send or a lease: it reads the views.
-        return channel.awaitsAck(node) || heartbeats != null || leases != null ? prefetch(node) : r[NodeRecord.WAKE_LOW];
+        return channel.awaitsAck(node) || heartbeats != null || leases != null
+                ? prefetch(node) : r[NodeRecord.WAKE_LOW];
     }
 
     /**
@@ -876,7 +877,10 @@ public final class ScampArena {
 
     // ------------------------------------------------------------------ view changes (with leases, their expiries too)
 
-    /** Adds {@code id} to the PartialView unless held (with leases, an id held keeps the later expiry); returns the record. */
+    /**
+     * Adds {@code id} to the PartialView unless held (with leases, an id held keeps the later
+     * expiry); returns the record.
+     */
     /**
      * The node holds {@code contact}, through which it subscribes: for good without leases, else
      * until its lease (just started) is renewed ({@link ArenaLeases#holdContact}).
@@ -1011,7 +1015,10 @@ public final class ScampArena {
         return records.store(node, r);
     }
 
-    /** The node's record, null if it never joined; a negative id is the driver's bug (also for this package's tests). */
+    /**
+     * The node's record, null if it never joined; a negative id is the driver's bug (also for this
+     * package's tests).
+     */
     int[] recordOf(int node) {
         NodeIds.check(node);
         return records.orNull(node);

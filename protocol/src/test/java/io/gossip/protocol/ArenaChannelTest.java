@@ -60,7 +60,8 @@ class ArenaChannelTest {
             ArenaEnvironment arenaEnv = new ArenaEnvironment() {
                 @Override
                 public void send(int from, int to, int type, int seq, int subject, int hops) {
-                    arenaLog.add(from + "->" + to + " " + MessageType.ofOrdinal(type) + " " + seq + " " + subject + " " + hops);
+                    arenaLog.add(from + "->" + to + " " + MessageType.ofOrdinal(type) + " " + seq + " " + subject
+                            + " " + hops);
                 }
 
                 @Override

@@ -107,10 +107,12 @@ class GossipTest {
         IllegalStateException early = assertThrows(IllegalStateException.class, () -> fresh.broadcast(0, new byte[1]));
         assertTrue(early.getMessage().contains("join"), early.getMessage());
         fresh.bootstrap(0);
-        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> fresh.broadcast(0, new byte[17]));
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> fresh.broadcast(0, new byte[17]));
         assertTrue(big.getMessage().contains("maxPayloadBytes"), big.getMessage());
         assertThrows(NullPointerException.class, () -> fresh.broadcast(0, null));
-        assertThrows(IllegalArgumentException.class, () -> new ScampNode(-1, config, env, new SplittableRandom(1), new Counters()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScampNode(-1, config, env, new SplittableRandom(1), new Counters()));
         ScampNode other = new ScampNode(1, config, env, new SplittableRandom(1), new Counters());
         assertThrows(IllegalArgumentException.class, () -> other.join(0, 1), "joining through itself");
         assertThrows(IllegalArgumentException.class, () -> other.join(0, -3));

@@ -119,7 +119,8 @@ class GroupBehaviourTest {
                 "mean PartialView stayed in [" + lowest + ", " + highest + "], expected " + expected + " ± 15%");
         for (InMemoryGroup group : all) {
             CounterSnapshot counts = group.counters().snapshot();
-            assertTrue(counts.leaseRenewals() >= 5L * N, "every node renewed about five times: " + counts.leaseRenewals());
+            assertTrue(counts.leaseRenewals() >= 5L * N,
+                    "every node renewed about five times: " + counts.leaseRenewals());
             assertTrue(counts.leaseExpiries() > 5L * N, "old arcs expired: " + counts.leaseExpiries());
             ViewInvariants.checkConsistent(group);
             long id = group.node(3).broadcast(group.now(), new byte[0]);

@@ -30,7 +30,8 @@ class HandledPairsTest {
         }
         long now = 1_000 * 10_000L;
         for (int i = 0; i < 1_000; i++) {
-            assertFalse(channel.firstTime(now, 100 + i % 37, i), "pair " + i + " handled " + (now - i * 10_000L) + " µs ago");
+            assertFalse(channel.firstTime(now, 100 + i % 37, i),
+                    "pair " + i + " handled " + (now - i * 10_000L) + " µs ago");
         }
         assertFalse(channel.firstTime(HORIZON - 1, 100, 0), "the first pair, just inside its horizon");
         assertTrue(channel.firstTime(HORIZON, 100, 0), "forgotten exactly at its horizon");

@@ -60,7 +60,8 @@ class LeaseRebalancingTest {
         assertTrue(group.node(0).inViewSize() < 1.5 * mean,
                 "the entry point is no longer in every view: InView " + group.node(0).inViewSize() + ", mean " + mean);
         assertTrue(stddevPartialView(group) < joinedStddev / 2,
-                "spread of the views: stddev " + joinedStddev + " after the joins, " + stddevPartialView(group) + " now");
+                "spread of the views: stddev " + joinedStddev + " after the joins, " + stddevPartialView(group)
+                        + " now");
         assertTrue(maxPartialView(group) < 2 * mean, "largest view " + maxPartialView(group) + ", mean " + mean);
         assertTrue(mean > 0.5 * joinedMean && mean > 3 * expected,
                 "mean " + mean + " (after the joins " + joinedMean + ", (c+1)·ln n = " + expected + ")");

@@ -144,10 +144,12 @@ class ScampArenaApiTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> arena.onMessage(10, 0, 1, walk, 1, 2, 0));
         assertTrue(e.getMessage().contains("onSubscription"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, walk, 1, 2, 0, Double.NaN, 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> arena.onSubscription(10, 0, 1, walk, 1, 2, 0, Double.NaN, 0, 0));
         // accepted: a step for subscriber 2 with half its budget left
         arena.onSubscription(10, 0, 1, walk, 1, 2, 0, 0.5, 0, 0);
-        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 1 " + MessageType.ACK.ordinal())), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("send 0 1 " + MessageType.ACK.ordinal())),
+                calls.toString());
     }
 
     @Test
@@ -162,11 +164,14 @@ class ScampArenaApiTest {
                     () -> arena.onMessage(10, 0, 1, type, 1, 1, 0));
             assertTrue(e.getMessage().contains("onSubscription"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, 5, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, -1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, 5, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> arena.onSubscription(10, 0, 1, MessageType.KEEP.ordinal(), 1, 0, 0, 0, 0, 0));
-        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(), "nothing sent when refused");
+        assertEquals(List.of(), calls.stream().filter(c -> !c.startsWith("wake")).toList(),
+                "nothing sent when refused");
         arena.onSubscription(10, 0, 1, subscribe, 1, 0, 0, 0, 30_000, 0); // node 1 joins through 0 with a lease
         assertEquals(1, arena.inViewSize(0));
         assertEquals(1, arena.partialViewSize(0), "the contact alone keeps the subscriber");
@@ -191,7 +196,8 @@ class ScampArenaApiTest {
         // a run ending early enough, but whose leases would be renewed past the limit
         ProtocolConfig longLeases = SUPPORTED.toBuilder().leaseDurationMillis(ProtocolConfig.MAX_LEASE_MILLIS).build();
         assertNull(ScampArena.unsupported(longLeases, eightYears - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
-        assertNotNull(ScampArena.unsupported(longLeases, ScampArena.TIME_LIMIT_MICROS - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
+        assertNotNull(ScampArena.unsupported(longLeases,
+                ScampArena.TIME_LIMIT_MICROS - ProtocolConfig.MAX_LEASE_MILLIS * 1_000L));
         // the longest timers a configuration takes do not overflow the bound into a yes
         ProtocolConfig endless = SUPPORTED.toBuilder().heartbeatPeriodMillis(ProtocolConfig.MAX_TIME_MILLIS - 1)
                 .isolationTimeoutMillis(ProtocolConfig.MAX_TIME_MILLIS).build();

@@ -330,7 +330,8 @@ class ScampArenaEquivalenceTest {
                 case 7 -> { // an unsolicited Keep or Subscribe, with a sequence number that may repeat
                     if (other != to) {
                         lockstep.deliver(now, lockstep.packet(other, to,
-                                random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), lease(), copies())), false);
+                                random.nextBoolean() ? new Keep(seq()) : new Subscribe(seq(), lease(), copies())),
+                                false);
                     }
                 }
                 case 8 -> hostileDeparture(to, other);
@@ -341,7 +342,8 @@ class ScampArenaEquivalenceTest {
                         int older = 1 + random.nextInt(unlinkSeq - 1);
                         switch (random.nextInt(3)) {
                             case 0 -> lockstep.deliver(now, lockstep.packet(other, to, new Keep(older)), false);
-                            case 1 -> lockstep.deliver(now, lockstep.packet(other, to, new Subscribe(older, 0, 0)), false);
+                            case 1 -> lockstep.deliver(now, lockstep.packet(other, to, new Subscribe(older, 0, 0)),
+                                    false);
                             default -> { } // the Keep never comes: the tombstone expires
                         }
                     }
@@ -388,7 +390,8 @@ class ScampArenaEquivalenceTest {
         /** With leases, a hostile subscription's renewal copies: none, a few, or past the forward limit. */
         private int copies() {
             return config.leaseDurationMillis() == 0 ? 0
-                    : new int[] {0, 1 + random.nextInt(config.forwardLimit()), config.forwardLimit() + 1}[random.nextInt(3)];
+                    : new int[] {0, 1 + random.nextInt(config.forwardLimit()),
+                            config.forwardLimit() + 1}[random.nextInt(3)];
         }
 
         private Packet pick(List<Packet> packets) {
@@ -448,7 +451,8 @@ class ScampArenaEquivalenceTest {
 
     @org.junit.jupiter.api.Test
     void theLeaseConfigurationsRenewExpireAndClampCopies() {
-        ProtocolConfig config = (ProtocolConfig) configurations().filter(a -> a.get()[0].toString().startsWith("c=2 leases"))
+        ProtocolConfig config = (ProtocolConfig) configurations()
+                .filter(a -> a.get()[0].toString().startsWith("c=2 leases"))
                 .findFirst().orElseThrow().get()[1];
         Adversary adversary = new Adversary(new ArenaLockstep(NODES, config, 11), 11 * 31 + 7, -1);
         adversary.run(STEPS);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * them is also asked to prefetch every id (and ids that name no node) before each call.
  */
 class ScampArenaPrefetchTest {
-    private static final ProtocolConfig CONFIG = ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
+    private static final ProtocolConfig CONFIG =
+            ProtocolConfig.builder().c(1).noHeartbeats().indirection(false).build();
     private static final int NODES = 40;
 
     /** An arena whose sends come back as deliveries, 10 ms later, in order; every output is logged. */

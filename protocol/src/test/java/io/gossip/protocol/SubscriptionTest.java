@@ -71,7 +71,8 @@ class SubscriptionTest {
         contact.onMessage(0, 20, new Subscribe(1, 0, 5));
         List<Sent> copies = env.sendsOf(ForwardedSubscription.class);
         assertEquals(5, copies.size());
-        assertEquals(java.util.Set.of(10, 11), copies.stream().map(Sent::to).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(java.util.Set.of(10, 11),
+                copies.stream().map(Sent::to).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
