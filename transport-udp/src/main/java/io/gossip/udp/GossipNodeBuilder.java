@@ -425,7 +425,8 @@ public final class GossipNodeBuilder {
             DatagramProtection protection = dtls != null
                     ? new DtlsProtection(dtls, self.toSocketAddress(), maxDatagramBytes, RealClock::nowMicros)
                     : keyring == null ? DatagramProtection.plaintext()
-                    : AeadProtection.create(keyring, clusterLabel, maxClockSkew, maxDatagramBytes, self.toSocketAddress());
+                    : AeadProtection.create(keyring, clusterLabel, maxClockSkew, maxDatagramBytes,
+                            self.toSocketAddress());
             NodeRuntime runtime = target.submit(() -> new NodeRuntime(target, channel, self, config, nodeSeed,
                     listener, codec, protection, outboundQueueCapacity, impairment))
                     .get(GossipNode.CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -463,7 +464,8 @@ public final class GossipNodeBuilder {
         }
         if (keyring == null) {
             if (clusterLabel != null) {
-                throw new IllegalStateException("clusterLabel(...) needs a keyring: the label is authenticated by the key");
+                throw new IllegalStateException(
+                        "clusterLabel(...) needs a keyring: the label is authenticated by the key");
             }
         }
     }

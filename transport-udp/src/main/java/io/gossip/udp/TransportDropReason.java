@@ -23,7 +23,10 @@ public enum TransportDropReason {
     INTERNAL_ERROR,
     /** Incoming: a node with a keyring received a datagram that is not sealed (plaintext). */
     NOT_SEALED,
-    /** Incoming: too short for a sealed header and tag, longer than the datagram limit, or an unknown sealed version. */
+    /**
+     * Incoming: too short for a sealed header and tag, longer than the datagram limit, or an
+     * unknown sealed version.
+     */
     SEAL_MALFORMED,
     /** Incoming: sealed with a key id that is not in this node's keyring. */
     UNKNOWN_KEY,

@@ -38,7 +38,8 @@ class GossipNodeTest {
             assertEquals(1, first.seed());
             first.bootstrap();
             second.join(first.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> first.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> first.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             MessageId id = first.broadcast("hello".getBytes(StandardCharsets.UTF_8));
             assertEquals(first.address(), id.origin());
             assertEquals(first.address() + " 1 hello", received.get(10, TimeUnit.SECONDS));
@@ -66,7 +67,8 @@ class GossipNodeTest {
             assertTrue(first.address().toString().startsWith("[::1]:"), first.address().toString());
             first.bootstrap();
             second.join(first.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> first.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> first.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             MessageId id = first.broadcast(new byte[] {1});
             assertEquals(id, received.get(10, TimeUnit.SECONDS));
         }
@@ -123,7 +125,8 @@ class GossipNodeTest {
     @Test
     void stateRefusalsNameTheNodeByItsAddressAndALeftNodeCannotJoinAgain() throws Exception {
         try (GossipNode first = loopbackNode(21).start(); GossipNode second = loopbackNode(22).start()) {
-            IllegalStateException early = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
+            IllegalStateException early = assertThrows(IllegalStateException.class,
+                    () -> second.broadcast(new byte[1]));
             assertEquals("cannot broadcast: node " + second.address() + " is new (join or bootstrap first)",
                     early.getMessage());
             first.bootstrap();
@@ -131,7 +134,8 @@ class GossipNodeTest {
             assertEquals("cannot bootstrap: node " + first.address() + " is already a member", twice.getMessage());
             second.join(first.address()).get(10, TimeUnit.SECONDS);
             second.leave(Duration.ofSeconds(5));
-            IllegalStateException rejoin = assertThrows(IllegalStateException.class, () -> second.join(first.address()));
+            IllegalStateException rejoin = assertThrows(IllegalStateException.class,
+                    () -> second.join(first.address()));
             assertEquals("cannot join: node " + second.address() + " has left the group (a node that left cannot "
                     + "join again: start a new node)", rejoin.getMessage());
             IllegalStateException late = assertThrows(IllegalStateException.class, () -> second.broadcast(new byte[1]));
@@ -148,7 +152,8 @@ class GossipNodeTest {
             PeerAddress bound = node.boundAddress();
             assertTrue(bound.isWildcard() && bound.port() > 0, "the wildcard with the port the OS picked: " + bound);
         }
-        try (GossipNode plain = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure().start()) {
+        try (GossipNode plain = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
+                .start()) {
             assertEquals(plain.address(), plain.boundAddress());
         }
     }
@@ -172,7 +177,8 @@ class GossipNodeTest {
             holder[0] = relay;
             origin.bootstrap();
             relay.join(origin.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             origin.broadcast(new byte[1]);
             assertTrue(blockingFailure.get(10, TimeUnit.SECONDS).getMessage().contains("Async"));
             assertEquals(relay.address(), rebroadcast.get(10, TimeUnit.SECONDS).origin());

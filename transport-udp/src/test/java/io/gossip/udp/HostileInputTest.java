@@ -28,7 +28,8 @@ class HostileInputTest {
         try (Pair pair = Pair.start(); DatagramChannel attacker = DatagramChannel.open()) {
             attacker.bind(new InetSocketAddress(LOOPBACK, 0));
             InetSocketAddress target = pair.receiver().address().toSocketAddress();
-            Map<RejectReason, byte[]> cases = MalformedDatagrams.oneOfEach(((InetSocketAddress) attacker.getLocalAddress()).getPort());
+            Map<RejectReason, byte[]> cases =
+                    MalformedDatagrams.oneOfEach(((InetSocketAddress) attacker.getLocalAddress()).getPort());
             for (byte[] datagram : cases.values()) {
                 attacker.send(ByteBuffer.wrap(datagram), target);
             }
@@ -62,11 +63,13 @@ class HostileInputTest {
                 }
                 // Let the node catch up so the kernel's receive buffer never overflows.
                 int sentSoFar = total;
-                assertTrue(LoopbackCluster.awaitCondition(() -> pair.receiver().metrics().datagramsReceived() >= sentSoFar,
-                        Duration.ofSeconds(10)), "received " + pair.receiver().metrics().datagramsReceived() + " of " + total);
+                assertTrue(LoopbackCluster.awaitCondition(
+                        () -> pair.receiver().metrics().datagramsReceived() >= sentSoFar, Duration.ofSeconds(10)),
+                        "received " + pair.receiver().metrics().datagramsReceived() + " of " + total);
             }
             NodeMetrics m = pair.receiver().metrics();
-            assertTrue(m.totalRejected() > total * 0.99, "nearly all random datagrams are rejected: " + m.rejectedMap());
+            assertTrue(m.totalRejected() > total * 0.99,
+                    "nearly all random datagrams are rejected: " + m.rejectedMap());
             assertEquals(0, m.dropped(TransportDropReason.INTERNAL_ERROR));
             pair.assertStillDelivers(new byte[] {7});
         }
@@ -78,7 +81,8 @@ class HostileInputTest {
             attacker.bind(new InetSocketAddress(LOOPBACK, 0));
             // A well-formed Subscribe whose advertised sender is an IPv6 address: the IPv4 node
             // must answer it (Ack, Keep...) but its socket cannot send there.
-            ByteBuffer subscribe = ByteBuffer.allocate(32).put(new byte[] {0x47, 1, 1, 16, 0x20, 0x01, 0x0d, (byte) 0xb8})
+            ByteBuffer subscribe = ByteBuffer.allocate(32)
+                    .put(new byte[] {0x47, 1, 1, 16, 0x20, 0x01, 0x0d, (byte) 0xb8})
                     .put(new byte[12]).putShort((short) 9).putInt(7).putInt(0).putShort((short) 0).flip();
             attacker.send(subscribe, pair.origin().address().toSocketAddress());
             assertTrue(LoopbackCluster.awaitCondition(
@@ -100,7 +104,8 @@ class HostileInputTest {
                     .onDeliver((id, hops, payload) -> delivered.complete(payload)).start();
             origin.bootstrap();
             receiver.join(origin.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> origin.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             return new Pair(origin, receiver, delivered);
         }
 

@@ -29,13 +29,15 @@ class ImpairmentTest {
 
     @Test
     void totalLossDropsAndCountsEveryOutgoingDatagram() throws Exception {
-        ProtocolConfig quiet = ProtocolConfig.builder().noHeartbeats().maxAttempts(3).retransmitTimeoutMillis(20).build();
+        ProtocolConfig quiet =
+                ProtocolConfig.builder().noHeartbeats().maxAttempts(3).retransmitTimeoutMillis(20).build();
         try (GossipNode contact = GossipNode.builder().bindEphemeral(LOOPBACK).protocol(quiet).seed(1).start();
              GossipNode cutOff = GossipNode.builder().bindEphemeral(LOOPBACK).protocol(quiet).seed(2)
                      .impairment(Impairment.forTesting(1.0, 0, 0, 3)).start()) {
             contact.bootstrap();
             cutOff.join(contact.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> cutOff.metrics().unacknowledged() == 0, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> cutOff.metrics().unacknowledged() == 0,
+                    Duration.ofSeconds(10)));
             NodeMetrics m = cutOff.metrics();
             assertEquals(3, m.core().sent(MessageType.SUBSCRIBE), "three attempts");
             assertEquals(3, m.dropped(TransportDropReason.IMPAIRMENT_LOSS));
@@ -53,7 +55,8 @@ class ImpairmentTest {
                      .onDeliver((id, hops, payload) -> deliveredAtNanos.complete(System.nanoTime())).start()) {
             slow.bootstrap();
             receiver.join(slow.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> slow.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> slow.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             long sentAtNanos = System.nanoTime();
             slow.broadcast(new byte[] {1});
             long elapsedMillis = (deliveredAtNanos.get(10, TimeUnit.SECONDS) - sentAtNanos) / 1_000_000;

@@ -98,7 +98,8 @@ class JoinOutcomeTest {
                     + "attempts ("), e.getMessage());
             assertTrue(e.getMessage().contains("another cluster key, cluster label or certificate authority"),
                     e.getMessage());
-            assertFalse(e.elapsed().compareTo(SCHEDULE) < 0, "not given up before the schedule ran out: " + e.elapsed());
+            assertFalse(e.elapsed().compareTo(SCHEDULE) < 0,
+                    "not given up before the schedule ran out: " + e.elapsed());
             NodeMetrics after = node.metrics();
             assertTrue(after.member(), "the node stays a member, as the protocol leaves it");
             assertEquals(List.of(dead), after.partialView(), "holding the silent contact, for isolation recovery");

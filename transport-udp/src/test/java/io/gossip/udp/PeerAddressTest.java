@@ -55,7 +55,8 @@ class PeerAddressTest {
     @Test
     void valueSemantics() throws Exception {
         assertEquals(PeerAddress.parse("10.0.0.1:80"), PeerAddress.of(InetAddress.getByName("10.0.0.1"), 80));
-        assertEquals(PeerAddress.parse("10.0.0.1:80").hashCode(), PeerAddress.ofBytes(new byte[] {10, 0, 0, 1}, 80).hashCode());
+        assertEquals(PeerAddress.parse("10.0.0.1:80").hashCode(),
+                PeerAddress.ofBytes(new byte[] {10, 0, 0, 1}, 80).hashCode());
         assertFalse(PeerAddress.parse("10.0.0.1:80").equals(PeerAddress.parse("10.0.0.1:81")));
     }
 

@@ -151,7 +151,8 @@ public final class AeadProtection implements DatagramProtection {
             sealCipher.updateAAD(out, 0, SealedFormat.HEADER_BYTES);
             sealCipher.updateAAD(streams.destinationBytes());
             sealCipher.updateAAD(label);
-            sealCipher.doFinal(plaintext, ByteBuffer.wrap(out, SealedFormat.HEADER_BYTES, out.length - SealedFormat.HEADER_BYTES));
+            sealCipher.doFinal(plaintext,
+                    ByteBuffer.wrap(out, SealedFormat.HEADER_BYTES, out.length - SealedFormat.HEADER_BYTES));
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw new ProtectionException(TransportDropReason.SEAL_FAILED, e.getClass().getSimpleName());
         }

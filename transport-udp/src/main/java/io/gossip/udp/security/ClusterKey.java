@@ -91,7 +91,8 @@ public final class ClusterKey {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(ID_LABEL);
             byte[] digest = sha.digest(material);
-            return ((digest[0] & 0xFF) << 24) | ((digest[1] & 0xFF) << 16) | ((digest[2] & 0xFF) << 8) | (digest[3] & 0xFF);
+            return ((digest[0] & 0xFF) << 24) | ((digest[1] & 0xFF) << 16) | ((digest[2] & 0xFF) << 8)
+                    | (digest[3] & 0xFF);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

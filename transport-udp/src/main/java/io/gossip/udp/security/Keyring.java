@@ -113,7 +113,8 @@ public final class Keyring {
     public Keyring withPrimary(int keyId) {
         ClusterKey key = find(keyId);
         if (key == null) {
-            throw new IllegalArgumentException("no installed key has id " + ClusterKey.hex(keyId) + "; install it first");
+            throw new IllegalArgumentException("no installed key has id " + ClusterKey.hex(keyId)
+                    + "; install it first");
         }
         List<ClusterKey> next = new ArrayList<>(keys.size());
         next.add(key);

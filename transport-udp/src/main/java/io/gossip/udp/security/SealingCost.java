@@ -43,8 +43,8 @@ public final class SealingCost {
         InetSocketAddress bob = new InetSocketAddress("127.0.0.1", 9002);
         AeadProtection sender = AeadProtection.create(ring, "bench", Duration.ofSeconds(30), 1_400, alice);
         AeadProtection receiver = AeadProtection.create(ring, "bench", Duration.ofSeconds(30), 1_400, bob);
-        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cpus, " + perSize + " datagrams per round");
+        System.out.println("java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cpus, " + perSize + " datagrams per round");
         for (int size : PLAINTEXT_BYTES) {
             measure(sender, receiver, bob, size, perSize); // warm-up, not printed
         }
@@ -56,7 +56,8 @@ public final class SealingCost {
             double[] seal = column(rounds, 0);
             double[] open = column(rounds, 1);
             System.out.println(String.format(Locale.ROOT,
-                    "plaintext %5d B -> sealed %5d B: seal min %6.0f ns median %6.0f ns | open min %6.0f ns median %6.0f ns",
+                    "plaintext %5d B -> sealed %5d B: seal min %6.0f ns median %6.0f ns"
+                            + " | open min %6.0f ns median %6.0f ns",
                     size, size + SealedFormat.OVERHEAD_BYTES, seal[0], seal[ROUNDS / 2], open[0], open[ROUNDS / 2]));
         }
         measureForgeries(sender, receiver, bob, perSize);
@@ -85,7 +86,8 @@ public final class SealingCost {
                     best = Math.min(best, (double) (System.nanoTime() - start) / count);
                 }
             }
-            System.out.println(String.format(Locale.ROOT, "forged 1400 B refused as %-21s min %6.0f ns", reason.name, best));
+            System.out.println(String.format(Locale.ROOT, "forged 1400 B refused as %-21s min %6.0f ns",
+                    reason.name, best));
         }
     }
 

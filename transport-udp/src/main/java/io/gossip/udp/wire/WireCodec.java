@@ -43,7 +43,8 @@ public final class WireCodec {
      *     the payload limit is negative or does not fit the datagram limit
      */
     public WireCodec(int maxDatagramBytes, int maxPayloadBytes) {
-        if (maxDatagramBytes < WireFormat.MIN_MAX_DATAGRAM_BYTES || maxDatagramBytes > WireFormat.MAX_MAX_DATAGRAM_BYTES) {
+        if (maxDatagramBytes < WireFormat.MIN_MAX_DATAGRAM_BYTES
+                || maxDatagramBytes > WireFormat.MAX_MAX_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("maxDatagramBytes must be in [" + WireFormat.MIN_MAX_DATAGRAM_BYTES
                     + ", " + WireFormat.MAX_MAX_DATAGRAM_BYTES + "], got " + maxDatagramBytes);
         }
@@ -115,7 +116,8 @@ public final class WireCodec {
                     + " bytes exceeds the limit of " + maxPayloadBytes);
         }
         if (out.remaining() < maxDatagramBytes) {
-            throw new IllegalArgumentException("scratch buffer has " + out.remaining() + " bytes, needs " + maxDatagramBytes);
+            throw new IllegalArgumentException("scratch buffer has " + out.remaining() + " bytes, needs "
+                    + maxDatagramBytes);
         }
         out.put(WireFormat.MAGIC).put(WireFormat.VERSION).put((byte) WireFormat.code(message.type()));
         putAddress(out, sender);
@@ -178,7 +180,8 @@ public final class WireCodec {
         }
         int version = in.u8("version");
         if (version != WireFormat.VERSION) {
-            throw new DecodeException(RejectReason.BAD_VERSION, "version " + version + ", expected " + WireFormat.VERSION);
+            throw new DecodeException(RejectReason.BAD_VERSION,
+                    "version " + version + ", expected " + WireFormat.VERSION);
         }
         int code = in.u8("type");
         MessageType type = WireFormat.typeOf(code);

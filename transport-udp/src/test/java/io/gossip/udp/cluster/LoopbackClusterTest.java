@@ -61,8 +61,8 @@ class LoopbackClusterTest {
             PeerAddress leaver = cluster.address(7);
             assertTrue(holders(cluster, leaver) > 0, "someone holds node 7 before it leaves");
             assertTrue(cluster.leave(7, Duration.ofSeconds(10)), "every goodbye acknowledged");
-            assertTrue(LoopbackCluster.awaitCondition(() -> holders(cluster, leaver) == 0 && inViewsNaming(cluster, leaver) == 0,
-                    Duration.ofSeconds(10)), "views forget the leaver");
+            assertTrue(LoopbackCluster.awaitCondition(() -> holders(cluster, leaver) == 0
+                    && inViewsNaming(cluster, leaver) == 0, Duration.ofSeconds(10)), "views forget the leaver");
             MessageId id = cluster.broadcast(3, new byte[] {1});
             assertTrue(cluster.awaitCoverage(id, 1.0, Duration.ofSeconds(10)), "coverage " + cluster.coverage(id));
         }
@@ -112,8 +112,8 @@ class LoopbackClusterTest {
                     "the orphan re-subscribed because its heartbeats stopped");
             int holder = holderIndices(cluster, orphanAddress).get(0);
             MessageId id = cluster.broadcast(holder, new byte[] {4});
-            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.deliveries(orphan).delivered(id), Duration.ofSeconds(10)),
-                    "the orphan receives gossip again");
+            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.deliveries(orphan).delivered(id),
+                    Duration.ofSeconds(10)), "the orphan receives gossip again");
         }
     }
 
@@ -140,7 +140,8 @@ class LoopbackClusterTest {
 
     @Test
     void leasesAreRenewedOverTheWireAndKeepTheGroupConnected() throws Exception {
-        ProtocolConfig config = ProtocolConfig.builder().leaseDurationMillis(2_000).retransmitTimeoutMillis(100).build();
+        ProtocolConfig config =
+                ProtocolConfig.builder().leaseDurationMillis(2_000).retransmitTimeoutMillis(100).build();
         try (LoopbackCluster cluster = start(16, config, 14)) {
             cluster.joinAll(JOIN_SPACING);
             assertTrue(cluster.awaitSettled(SETTLE));

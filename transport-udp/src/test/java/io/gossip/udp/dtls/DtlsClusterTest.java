@@ -135,7 +135,8 @@ class DtlsClusterTest {
         second.join(first.address());
         assertTrue(LoopbackCluster.awaitCondition(() -> List.of(first, second).stream().map(GossipNode::metrics)
                 .allMatch(m -> m.member() && m.unacknowledged() == 0 && m.partialViewSize() == 1),
-                Duration.ofSeconds(30)), "did not settle under loss: " + first.dtlsStats() + " / " + second.dtlsStats());
+                Duration.ofSeconds(30)),
+                "did not settle under loss: " + first.dtlsStats() + " / " + second.dtlsStats());
         // A broadcast is not retransmitted (gossip is best effort): try a few, one must get through.
         boolean delivered = false;
         for (int i = 0; i < 20 && !delivered; i++) {
@@ -183,7 +184,8 @@ class DtlsClusterTest {
                 .start());
         assertThrows(IllegalArgumentException.class,
                 () -> DtlsConfig.of(nodeStores.get(0), "wrong".toCharArray(), trust));
-        try (GossipNode plain = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure().start()) {
+        try (GossipNode plain = GossipNode.builder().bindEphemeral(InetAddress.getLoopbackAddress()).insecure()
+                .start()) {
             assertNull(plain.dtlsStats());
         }
     }

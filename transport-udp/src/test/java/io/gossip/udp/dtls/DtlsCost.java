@@ -37,8 +37,8 @@ public final class DtlsCost {
         List<KeyStore> stores = pki.nodeKeyStores("cost", 2);
         DtlsConfig a = DtlsConfig.of(stores.get(0), TestPki.PASSWORD, trust);
         DtlsConfig b = DtlsConfig.of(stores.get(1), TestPki.PASSWORD, trust);
-        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores");
+        System.out.println("java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         handshakeTimes(a, b, 20, false);
         handshakeTimes(a, b, handshakes, true);
         int[] sizes = {32, 256, 1_024, 1_363};
@@ -128,7 +128,8 @@ public final class DtlsCost {
         }
         Arrays.sort(seal);
         Arrays.sort(open);
-        System.out.printf("%5d B plaintext -> %5d B on the wire: seal %.2f us (median %.2f), open %.2f us (median %.2f)%n",
+        System.out.printf("%5d B plaintext -> %5d B on the wire: seal %.2f us (median %.2f),"
+                + " open %.2f us (median %.2f)%n",
                 size, wire, seal[0], seal[rounds / 2], open[0], open[rounds / 2]);
     }
 

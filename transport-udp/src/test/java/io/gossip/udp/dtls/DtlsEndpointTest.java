@@ -137,7 +137,8 @@ class DtlsEndpointTest {
         stranger.send("let me in", member);
         member.send("hello?", stranger);
         assertTrue(DtlsTestPeer.pump(List.of(member, stranger), 10_000,
-                () -> member.count(DtlsCounter.HANDSHAKES_FAILED) > 0 && stranger.count(DtlsCounter.HANDSHAKES_FAILED) > 0));
+                () -> member.count(DtlsCounter.HANDSHAKES_FAILED) > 0
+                        && stranger.count(DtlsCounter.HANDSHAKES_FAILED) > 0));
         DtlsTestPeer.pump(List.of(member, stranger), 300, () -> false);
         assertTrue(member.delivered.isEmpty());
         assertTrue(stranger.delivered.isEmpty());
@@ -192,7 +193,8 @@ class DtlsEndpointTest {
         byte[] plaintextGossip = {0x47, 0x01, 0x08, 0x04, 0x7f, 0x00, 0x00, 0x01, 0x23, 0x28};
         forger.send(java.nio.ByteBuffer.wrap(plaintextGossip), target.address);
         assertTrue(DtlsTestPeer.pump(List.of(target), 5_000,
-                () -> target.count(DtlsCounter.REJECTED_NO_SESSION) == 1 && target.count(DtlsCounter.REJECTED_NOT_DTLS) == 1));
+                () -> target.count(DtlsCounter.REJECTED_NO_SESSION) == 1
+                        && target.count(DtlsCounter.REJECTED_NOT_DTLS) == 1));
         DtlsTestPeer.pump(List.of(target), 300, () -> false);
         forger.close();
         assertTrue(target.delivered.isEmpty());
@@ -219,7 +221,8 @@ class DtlsEndpointTest {
         assertTrue(y.endpoint.isEstablished(x.address), "two forged records ended the session: " + y.endpoint.stats());
         assertEquals(2, y.count(DtlsCounter.REJECTED_BAD_RECORD), "each forged record dropped and counted");
         x.send("after", y);
-        assertTrue(DtlsTestPeer.pump(List.of(x, y), 5_000, () -> y.textsFrom(x).size() == 2), y.endpoint.stats().toString());
+        assertTrue(DtlsTestPeer.pump(List.of(x, y), 5_000, () -> y.textsFrom(x).size() == 2),
+                y.endpoint.stats().toString());
         assertEquals(List.of("before", "after"), y.textsFrom(x), "nothing forged was delivered");
         assertEquals(1, y.count(DtlsCounter.HANDSHAKES_COMPLETED), "the session survived: no second handshake");
     }

@@ -98,17 +98,19 @@ class ForgedDatagramsTest {
                 for (int i = 0; i < cluster.nodes().size(); i++) {
                     GossipNode target = cluster.node(i);
                     // claim to be a member relaying a message of another member
-                    ByteBuffer gossip = encode(cluster.address((i + 1) % 4), Gossip.create(0, 1_000 + i, 1, new byte[] {6}),
-                            cluster.address((i + 2) % 4));
+                    ByteBuffer gossip = encode(cluster.address((i + 1) % 4),
+                            Gossip.create(0, 1_000 + i, 1, new byte[] {6}), cluster.address((i + 2) % 4));
                     for (Wrapping wrapping : encrypted ? List.of(Wrapping.values()) : List.of(Wrapping.PLAINTEXT)) {
-                        attacker.send(wrap(gossip.duplicate(), wrapping, target.address()), target.address().toSocketAddress());
+                        attacker.send(wrap(gossip.duplicate(), wrapping, target.address()),
+                                target.address().toSocketAddress());
                         sent++;
                     }
                 }
                 int expected = sent;
                 assertTrue(LoopbackCluster.awaitCondition(() -> cluster.metrics().stream()
                         .mapToLong(m -> encrypted ? m.dropped(TransportDropReason.NOT_SEALED)
-                                + m.dropped(TransportDropReason.UNKNOWN_KEY) + m.dropped(TransportDropReason.AUTHENTICATION_FAILED)
+                                + m.dropped(TransportDropReason.UNKNOWN_KEY)
+                                + m.dropped(TransportDropReason.AUTHENTICATION_FAILED)
                                 : m.core().received(MessageType.GOSSIP)).sum() >= expected, Duration.ofSeconds(10)));
                 long delivered = cluster.metrics().stream().mapToLong(m -> m.core().delivered()).sum();
                 if (encrypted) {
@@ -133,7 +135,8 @@ class ForgedDatagramsTest {
             plaintext.join(contact.address());
             assertTrue(LoopbackCluster.awaitCondition(() -> {
                 NodeMetrics m = contact.metrics();
-                return m.dropped(TransportDropReason.UNKNOWN_KEY) >= 1 && m.dropped(TransportDropReason.NOT_SEALED) >= 1;
+                return m.dropped(TransportDropReason.UNKNOWN_KEY) >= 1
+                        && m.dropped(TransportDropReason.NOT_SEALED) >= 1;
             }, Duration.ofSeconds(10)), () -> "drops " + contact.metrics().droppedMap());
             assertEquals(subscribesBefore, contact.metrics().core().received(MessageType.SUBSCRIBE));
             Set<PeerAddress> outsiders = Set.of(wrongKey.address(), plaintext.address());
@@ -161,7 +164,8 @@ class ForgedDatagramsTest {
         PeerAddress self = PeerAddress.of((InetSocketAddress) attacker.getLocalAddress());
         PeerAddress held = victim.partialView().get(0);
         PeerAddress holder = victim.inView().get(0);
-        return List.of(encode(held, new Remove(0)), encode(held, new Replace(0, 0), self), encode(holder, new Unlink(0)));
+        return List.of(encode(held, new Remove(0)), encode(held, new Replace(0, 0), self),
+                encode(holder, new Unlink(0)));
     }
 
     /** {@code message} as sent by {@code sender}; id i inside the message names {@code named[i]}. */

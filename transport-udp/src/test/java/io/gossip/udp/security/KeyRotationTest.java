@@ -30,11 +30,13 @@ class KeyRotationTest {
         ClusterKey newKey = TestKeys.key(2);
         // c = 2: views of about 3 ln n make every broadcast reach all 16 nodes, so a miss means a lost datagram
         ProtocolConfig redundant = ProtocolConfig.builder().c(2).build();
-        try (SealedCluster cluster = SealedCluster.start(NODES, 6, b -> b.keyring(Keyring.of(oldKey)).protocol(redundant))) {
+        try (SealedCluster cluster = SealedCluster.start(NODES, 6,
+                b -> b.keyring(Keyring.of(oldKey)).protocol(redundant))) {
             assertTrue(cluster.joinAllAndSettle(), () -> "not settled; " + cluster.dropSummary());
             for (int i = 0; i < NODES; i++) { // the overlay reaches everyone before the rotation starts
                 MessageId control = cluster.node(i).broadcast(new byte[] {-1});
-                assertTrue(LoopbackCluster.awaitCondition(() -> cluster.deliveredEverywhere(control), Duration.ofSeconds(10)),
+                assertTrue(LoopbackCluster.awaitCondition(() -> cluster.deliveredEverywhere(control),
+                        Duration.ofSeconds(10)),
                         "before any rotation, a broadcast of node " + i + " did not reach everyone");
             }
             List<MessageId> sent = Collections.synchronizedList(new ArrayList<>());
@@ -71,11 +73,13 @@ class KeyRotationTest {
 
             List<MessageId> all = List.copyOf(sent);
             assertTrue(LoopbackCluster.awaitCondition(() -> all.stream().allMatch(cluster::deliveredEverywhere),
-                    Duration.ofSeconds(20)), () -> "missing: " + all.stream().filter(id -> !cluster.deliveredEverywhere(id))
-                            .count() + " of " + all.size() + " broadcasts; " + cluster.dropSummary());
+                    Duration.ofSeconds(20)),
+                    () -> "missing: " + all.stream().filter(id -> !cluster.deliveredEverywhere(id)).count() + " of "
+                            + all.size() + " broadcasts; " + cluster.dropSummary());
             for (NodeMetrics m : cluster.metrics()) {
                 for (TransportDropReason reason : List.of(TransportDropReason.UNKNOWN_KEY,
-                        TransportDropReason.AUTHENTICATION_FAILED, TransportDropReason.REPLAYED, TransportDropReason.STALE)) {
+                        TransportDropReason.AUTHENTICATION_FAILED, TransportDropReason.REPLAYED,
+                        TransportDropReason.STALE)) {
                     assertEquals(0, m.dropped(reason), m.address() + " " + reason);
                 }
             }
@@ -83,7 +87,8 @@ class KeyRotationTest {
                 assertEquals(List.of(newKey), node.keyring().keys());
             }
             for (int step = 1; step < sentAtStep.size(); step++) {
-                assertTrue(sentAtStep.get(step) > sentAtStep.get(step - 1), "broadcasts during every phase: " + sentAtStep);
+                assertTrue(sentAtStep.get(step) > sentAtStep.get(step - 1),
+                        "broadcasts during every phase: " + sentAtStep);
             }
         }
     }
@@ -101,13 +106,14 @@ class KeyRotationTest {
             early.makePrimary(newKey.id());
             early.removeKey(oldKey.id()); // too early: the laggard still seals with the old key
             MessageId id = laggard.broadcast(new byte[] {1});
-            assertTrue(LoopbackCluster.awaitCondition(() -> early.metrics().dropped(TransportDropReason.UNKNOWN_KEY) > 0,
-                    Duration.ofSeconds(10)), cluster::dropSummary);
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> early.metrics().dropped(TransportDropReason.UNKNOWN_KEY) > 0, Duration.ofSeconds(10)),
+                    cluster::dropSummary);
             assertTrue(!cluster.delivered(0).contains(id));
             laggard.makePrimary(newKey.id());
             MessageId after = laggard.broadcast(new byte[] {2});
-            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.delivered(0).contains(after), Duration.ofSeconds(10)),
-                    "once the laggard switches, its datagrams open again");
+            assertTrue(LoopbackCluster.awaitCondition(() -> cluster.delivered(0).contains(after),
+                    Duration.ofSeconds(10)), "once the laggard switches, its datagrams open again");
         }
     }
 

@@ -45,7 +45,8 @@ class ReplayCaptureTest {
                 a.bootstrap();
                 b.join(a.address()); // through the tap: everything sent to A passes it
                 assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().inViewSize() == 1
-                        && b.metrics().unacknowledged() == 0 && a.metrics().unacknowledged() == 0, Duration.ofSeconds(10)));
+                        && b.metrics().unacknowledged() == 0 && a.metrics().unacknowledged() == 0,
+                        Duration.ofSeconds(10)));
                 MessageId id = b.broadcast(new byte[] {5});
                 assertTrue(LoopbackCluster.awaitCondition(() -> deliveredAtA.contains(id), Duration.ofSeconds(10)));
 
@@ -58,10 +59,12 @@ class ReplayCaptureTest {
                     }
                 }
                 assertTrue(LoopbackCluster.awaitCondition(
-                        () -> a.metrics().dropped(TransportDropReason.REPLAYED) == captured.size(), Duration.ofSeconds(10)),
+                        () -> a.metrics().dropped(TransportDropReason.REPLAYED) == captured.size(),
+                        Duration.ofSeconds(10)),
                         () -> captured.size() + " sent again, drops " + a.metrics().droppedMap());
                 NodeMetrics after = a.metrics();
-                assertTrue(captured.size() >= 3, "a join, its acknowledgements and a broadcast were captured: " + captured.size());
+                assertTrue(captured.size() >= 3,
+                        "a join, its acknowledgements and a broadcast were captured: " + captured.size());
                 assertEquals(Set.of(id), deliveredAtA);
                 assertEquals(before.core().delivered(), after.core().delivered());
                 assertEquals(0, after.dropped(TransportDropReason.STALE));

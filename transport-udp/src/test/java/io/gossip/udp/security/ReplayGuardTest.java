@@ -85,7 +85,8 @@ class ReplayGuardTest {
         long later = NOW + SKEW + 5; // stream 1 is stale now, stream 2 is not
         assertNull(guard.accept(3, 1, later, later));
         assertEquals(2, guard.size());
-        assertEquals(TransportDropReason.STALE, guard.accept(1, 1, NOW, later), "an evicted stale stream stays refused");
+        assertEquals(TransportDropReason.STALE, guard.accept(1, 1, NOW, later),
+                "an evicted stale stream stays refused");
         // full of live streams: the one with the oldest timestamp (stream 2) goes, its time becomes a floor
         assertNull(guard.accept(4, 1, later + 1, later + 1));
         assertEquals(TransportDropReason.REPLAYED, guard.accept(2, 1, NOW + 10, later + 1));

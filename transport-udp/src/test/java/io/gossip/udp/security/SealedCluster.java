@@ -88,7 +88,8 @@ final class SealedCluster implements AutoCloseable {
 
     /** Transport drops summed over all nodes, non-zero reasons only, for failure messages. */
     String dropSummary() {
-        java.util.Map<io.gossip.udp.TransportDropReason, Long> sums = new java.util.EnumMap<>(io.gossip.udp.TransportDropReason.class);
+        java.util.Map<io.gossip.udp.TransportDropReason, Long> sums =
+                new java.util.EnumMap<>(io.gossip.udp.TransportDropReason.class);
         for (NodeMetrics m : metrics()) {
             m.droppedMap().forEach((reason, n) -> {
                 if (n > 0) {

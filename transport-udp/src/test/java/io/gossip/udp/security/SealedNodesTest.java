@@ -35,7 +35,8 @@ class SealedNodesTest {
                         .onDeliver((id, hops, payload) -> delivered.complete(payload)).start()) {
             a.bootstrap();
             b.join(a.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             a.broadcast(new byte[] {1, 2, 3});
             assertArrayEquals(new byte[] {1, 2, 3}, delivered.get(10, TimeUnit.SECONDS));
             assertTrue(a.isSealing());
@@ -50,13 +51,14 @@ class SealedNodesTest {
     @Test
     void aDifferentClusterLabelKeepsTwoClustersWithTheSameKeyApart() throws Exception {
         Keyring ring = Keyring.of(TestKeys.key(1));
-        try (GossipNode a = GossipNode.builder().bindEphemeral(LOOPBACK).seed(1).keyring(ring).clusterLabel("blue").start();
+        try (GossipNode a = GossipNode.builder().bindEphemeral(LOOPBACK).seed(1).keyring(ring).clusterLabel("blue")
+                        .start();
                 GossipNode b = GossipNode.builder().bindEphemeral(LOOPBACK).seed(2).keyring(ring).clusterLabel("green")
                         .start()) {
             a.bootstrap();
             b.join(a.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().dropped(TransportDropReason.AUTHENTICATION_FAILED) > 0,
-                    Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> a.metrics().dropped(TransportDropReason.AUTHENTICATION_FAILED) > 0, Duration.ofSeconds(10)));
             assertEquals(0, a.metrics().inViewSize());
             assertEquals(0, a.metrics().partialViewSize());
             assertEquals(0, a.metrics().core().received(MessageType.SUBSCRIBE), "the join never reached the protocol");
@@ -65,13 +67,13 @@ class SealedNodesTest {
 
     @Test
     void aPlaintextNodeAndASealedNodeNeverMix() throws Exception {
-        try (GossipNode sealed = GossipNode.builder().bindEphemeral(LOOPBACK).seed(1).keyring(Keyring.of(TestKeys.key(1)))
-                .start();
+        try (GossipNode sealed = GossipNode.builder().bindEphemeral(LOOPBACK).seed(1)
+                .keyring(Keyring.of(TestKeys.key(1))).start();
                 GossipNode plain = GossipNode.builder().bindEphemeral(LOOPBACK).seed(2).insecure().start()) {
             sealed.bootstrap();
             plain.join(sealed.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> sealed.metrics().dropped(TransportDropReason.NOT_SEALED) > 0,
-                    Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(
+                    () -> sealed.metrics().dropped(TransportDropReason.NOT_SEALED) > 0, Duration.ofSeconds(10)));
             assertEquals(0, sealed.metrics().inViewSize());
             assertEquals(0, sealed.metrics().core().delivered());
         }
@@ -88,7 +90,8 @@ class SealedNodesTest {
                 DatagramChannel attacker = DatagramChannel.open()) {
             a.bootstrap();
             b.join(a.address());
-            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().partialViewSize() == 1, Duration.ofSeconds(10)));
+            assertTrue(LoopbackCluster.awaitCondition(() -> a.metrics().partialViewSize() == 1,
+                    Duration.ofSeconds(10)));
             attacker.bind(new InetSocketAddress(LOOPBACK, 0));
             long before = b.metrics().datagramsReceived();
             int total = 0;

@@ -164,8 +164,9 @@ final class WireArbitraries {
                 seq.map(s -> spec(MessageType.REPLACE, id -> new Replace(s, id))),
                 seq.map(s -> spec(MessageType.REMOVE, id -> new Remove(s))),
                 seq.map(s -> spec(MessageType.UNLINK, id -> new Unlink(s))),
-                Combinators.combine(seq, budgets(), nonNegative(), nonNegative(), u16()).as((s, b, hops, lease, copies) ->
-                        spec(MessageType.WALK, id -> new Walk(s, id, b, hops, lease, copies))),
+                Combinators.combine(seq, budgets(), nonNegative(), nonNegative(), u16())
+                        .as((s, b, hops, lease, copies) ->
+                                spec(MessageType.WALK, id -> new Walk(s, id, b, hops, lease, copies))),
                 Arbitraries.just(spec(MessageType.HEARTBEAT, id -> Heartbeat.INSTANCE)),
                 Combinators.combine(anyInt(), nonNegative(), payloads(maxPayloadBytes)).as((originSeq, hops, payload) ->
                         spec(MessageType.GOSSIP, id -> Gossip.create(id, originSeq, hops, payload))),

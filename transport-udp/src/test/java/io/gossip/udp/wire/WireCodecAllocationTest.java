@@ -62,7 +62,8 @@ class WireCodecAllocationTest {
         }
         assertTrue(worstExcessBytes <= CONSTANT_BYTES, "allocates more than " + BYTES_PER_DATAGRAM_BYTE
                 + " x size + " + CONSTANT_BYTES + ": " + worst);
-        assertTrue(totalAllocated <= (long) BYTES_PER_DATAGRAM_BYTE * totalBytes + (long) CONSTANT_BYTES * corpus.size(),
+        assertTrue(totalAllocated <= (long) BYTES_PER_DATAGRAM_BYTE * totalBytes
+                        + (long) CONSTANT_BYTES * corpus.size(),
                 "total " + totalAllocated + " bytes for " + totalBytes + " datagram bytes");
     }
 

@@ -54,8 +54,8 @@ class WireCodecHostileInputPropertyTest {
     }
 
     @Property(tries = 500, seed = "6103")
-    void bytesAfterAValidDatagramAreRejectedAsTrailingOrOversized(@ForAll("defaultSamples") WireArbitraries.Sample sample,
-            @ForAll @Size(min = 1, max = 1_500) byte[] extra) {
+    void bytesAfterAValidDatagramAreRejectedAsTrailingOrOversized(
+            @ForAll("defaultSamples") WireArbitraries.Sample sample, @ForAll @Size(min = 1, max = 1_500) byte[] extra) {
         byte[] valid = sample.encode(WireArbitraries.DEFAULT_CODEC);
         byte[] extended = Arrays.copyOf(valid, valid.length + extra.length);
         System.arraycopy(extra, 0, extended, valid.length, extra.length);

@@ -23,7 +23,8 @@ class WireCodecRejectsTest {
         Decoded subscribe = codec.decode(ByteBuffer.wrap(MalformedDatagrams.subscribe(9000)), ids);
         assertEquals(new Subscribe(7, 0, 0), subscribe.message());
         assertEquals(PeerAddress.parse("127.0.0.1:9000"), subscribe.sender());
-        assertEquals(Heartbeat.INSTANCE, codec.decode(ByteBuffer.wrap(MalformedDatagrams.heartbeat(9000)), ids).message());
+        assertEquals(Heartbeat.INSTANCE,
+                codec.decode(ByteBuffer.wrap(MalformedDatagrams.heartbeat(9000)), ids).message());
         Decoded gossip = codec.decode(ByteBuffer.wrap(MalformedDatagrams.gossip(9000, 1_024)), ids);
         assertEquals(1_024, assertInstanceOf(Gossip.class, gossip.message()).payloadLength());
     }

@@ -98,7 +98,8 @@ class WireCodecRoundTripPropertyTest {
 
     @Provide
     Arbitrary<Integer> limits() {
-        return Arbitraries.oneOf(Arbitraries.of(WireFormat.MIN_MAX_DATAGRAM_BYTES, WireFormat.DEFAULT_MAX_DATAGRAM_BYTES,
+        return Arbitraries.oneOf(
+                Arbitraries.of(WireFormat.MIN_MAX_DATAGRAM_BYTES, WireFormat.DEFAULT_MAX_DATAGRAM_BYTES,
                         WireFormat.MAX_MAX_DATAGRAM_BYTES),
                 Arbitraries.integers().between(WireFormat.MIN_MAX_DATAGRAM_BYTES, WireFormat.MAX_MAX_DATAGRAM_BYTES));
     }
@@ -113,7 +114,8 @@ class WireCodecRoundTripPropertyTest {
         Arbitrary<WireCodec> codecs = limits().flatMap(datagram -> Arbitraries.integers()
                 .between(0, Math.min(WireFormat.maxPayloadFor(datagram), 4_096))
                 .map(payload -> new WireCodec(datagram, payload)));
-        return codecs.flatMap(codec -> WireArbitraries.samples(codec.maxPayloadBytes()).map(s -> new Limited(codec, s)));
+        return codecs.flatMap(codec -> WireArbitraries.samples(codec.maxPayloadBytes())
+                .map(s -> new Limited(codec, s)));
     }
 
     private static byte[] bytes(ByteBuffer datagram) {

@@ -52,7 +52,8 @@ class WireCodecRoundTripTest {
     }
 
     @Property(tries = 200, seed = "43")
-    void gossipHeartbeatAndAckRoundTrip(@ForAll("addresses") PeerAddress sender, @ForAll("addresses") PeerAddress origin,
+    void gossipHeartbeatAndAckRoundTrip(@ForAll("addresses") PeerAddress sender,
+            @ForAll("addresses") PeerAddress origin,
             @ForAll int originSeq, @ForAll @IntRange(min = 0) int hops, @ForAll @Size(max = 1_024) byte[] payload,
             @ForAll int seq) throws DecodeException {
         IdTable<PeerAddress> ids = new IdTable<>();
@@ -90,7 +91,8 @@ class WireCodecRoundTripTest {
         assertEquals(EnumSet.allOf(MessageType.class), covered);
     }
 
-    private static void roundTrip(PeerAddress sender, Message message, IdTable<PeerAddress> ids) throws DecodeException {
+    private static void roundTrip(PeerAddress sender, Message message, IdTable<PeerAddress> ids)
+            throws DecodeException {
         ByteBuffer datagram = CODEC.encode(sender, message, ids);
         int sizeBefore = ids.size();
         IdTable<PeerAddress> fresh = new IdTable<>();
