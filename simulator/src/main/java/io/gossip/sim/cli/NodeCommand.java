@@ -139,7 +139,10 @@ final class NodeCommand implements Callable<Integer> {
         this(stdin, installShutdownHook, System.getenv());
     }
 
-    /** @param environment where {@value ClusterKeys#DEFAULT_ENVIRONMENT_VARIABLE} is looked up (tests pass their own) */
+    /**
+     * @param environment where {@value ClusterKeys#DEFAULT_ENVIRONMENT_VARIABLE} is looked up (tests
+     *     pass their own)
+     */
     NodeCommand(InputStream stdin, boolean installShutdownHook, Map<String, String> environment) {
         this.stdin = stdin;
         this.installShutdownHook = installShutdownHook;

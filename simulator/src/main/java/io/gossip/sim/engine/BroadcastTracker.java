@@ -30,7 +30,10 @@ public final class BroadcastTracker {
 
     /** Told of each broadcast summarised because it is over, when the next one opens. */
     interface OverListener {
-        /** Broadcast {@code b}, sent at {@code sentMicros}, is over: its last copy arrived at {@code lastArrivalMicros}. */
+        /**
+         * Broadcast {@code b}, sent at {@code sentMicros}, is over: its last copy arrived at
+         * {@code lastArrivalMicros}.
+         */
         void over(int b, long sentMicros, long lastArrivalMicros);
     }
 
@@ -160,7 +163,10 @@ public final class BroadcastTracker {
         this.overListener = listener;
     }
 
-    /** Tells {@code listener} once of a broadcast taken for new again as often as there are nodes ({@link #delivered}). */
+    /**
+     * Tells {@code listener} once of a broadcast taken for new again as often as there are nodes
+     * ({@link #delivered}).
+     */
     void onRedeliveries(RedeliveryListener listener) {
         this.redeliveryListener = listener;
     }

@@ -169,8 +169,8 @@ public final class EventQueue {
             if (appending) {
                 offer(timeMicros, bucket, kind, from, to, word, key, ref);
             } else if (layout.fits(from, to, word)) {
-                wheel.append(bucket, layout.compactEnds(kind, from, to, word), key | WheelEventLayout.compactKeyBits(word),
-                        ref);
+                wheel.append(bucket, layout.compactEnds(kind, from, to, word),
+                        key | WheelEventLayout.compactKeyBits(word), ref);
             } else {
                 wheel.appendSpilled(bucket, WheelEventLayout.spilledEnds(from, to),
                         key | WheelEventLayout.spilledKeyBits(kind), word, ref);

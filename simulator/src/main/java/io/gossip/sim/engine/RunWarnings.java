@@ -51,8 +51,8 @@ final class RunWarnings {
                 + " handled twice is forwarded twice. Such copies are counted (lateMembershipCopies in summary.json);"
                 + " if they are common, forwarded subscriptions multiply and the run can grow until it is out of"
                 + " memory. A latency tail within the horizon, or more attempts or a longer timeout, avoids it.",
-                MessageType.ofOrdinal(type), seconds(nowMicros), seconds(latencyMicros), seconds(config.retransmitHorizonMicros()),
-                config.maxAttempts(), config.retransmitTimeoutMillis());
+                MessageType.ofOrdinal(type), seconds(nowMicros), seconds(latencyMicros),
+                seconds(config.retransmitHorizonMicros()), config.maxAttempts(), config.retransmitTimeoutMillis());
     }
 
     /**

@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * sequence); randomness comes from generators split from the run's seeds in a fixed order (one per
  * node in join order, one for the network, one for the baseline, one for the timeline). Nodes,
  * network and results are touched by the calling thread only; the one other thread a run may have
- * ({@link #useAppender}) copies queued events into the queue's buckets and decides nothing. An <em>event</em>, as counted in the results, is a message handed to a node or a wakeup
- * that called {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are
- * not counted.
+ * ({@link #useAppender}) copies queued events into the queue's buckets and decides nothing. An
+ * <em>event</em>, as counted in the results, is a message handed to a node or a wakeup that called
+ * {@link ScampNode#onTimeout}; dropped messages, ignored wakeups and timeline steps are not
+ * counted.
  *
  * <p>This class builds the run, runs the loop (popping events and reading ahead for the SCAMP nodes) and
  * assembles the result. The loop's parts live in their own classes: {@link NodeEnvironment} (what
@@ -398,9 +399,10 @@ public final class Simulation {
      * Has a second thread store the event queue's events while buckets are busy (on) or not (off,
      * the default), before {@link #run}: see {@link EventQueue#startAppender(int, int)}. It changes no result
      * ({@code ArenaEquivalenceTest}); it made the scale benchmark's broadcasts 9-23 % faster at
-     * 100,000 nodes (in 16 of 17 runs) and changed nothing at 1,000,000 (docs/simulator-engine.md, round 10). Only for a
-     * run that has a spare core, since the second thread spins while it waits: the scale benchmark
-     * and {@code sim run} turn it on for such runs ({@link #appenderHelps}).
+     * 100,000 nodes (in 16 of 17 runs) and changed nothing at 1,000,000 (docs/simulator-engine.md,
+     * round 10). Only for a run that has a spare core, since the second thread spins while it
+     * waits: the scale benchmark and {@code sim run} turn it on for such runs
+     * ({@link #appenderHelps}).
      */
     public void useAppender(boolean on) {
         appends = on;

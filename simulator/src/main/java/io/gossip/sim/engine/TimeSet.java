@@ -33,7 +33,10 @@ final class TimeSet {
     private static final long NEAR = WINDOW - 64;
     private static final long EMPTY = -1;
 
-    /** Bit {@code t mod WINDOW} for each time {@code t} added near, valid while its word's tag is {@code t >>> WINDOW_BITS}. */
+    /**
+     * Bit {@code t mod WINDOW} for each time {@code t} added near, valid while its word's tag is
+     * {@code t >>> WINDOW_BITS}.
+     */
     private final long[] near = new long[(int) (WINDOW >>> 6)];
     private final int[] nearWindow = new int[near.length];
     private long[] far = emptyTable(64);

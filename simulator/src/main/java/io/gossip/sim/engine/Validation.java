@@ -35,8 +35,10 @@ final class Validation {
             }
         } else if (action instanceof TimelineAction.Churn churn) {
             require(churn.untilMillis() > churn.atMillis(), at + "untilMillis must be after atMillis");
-            require(churn.joinsPerSecond() >= 0 && Double.isFinite(churn.joinsPerSecond()), at + "joinsPerSecond must be >= 0");
-            require(churn.leavesPerSecond() >= 0 && Double.isFinite(churn.leavesPerSecond()), at + "leavesPerSecond must be >= 0");
+            require(churn.joinsPerSecond() >= 0 && Double.isFinite(churn.joinsPerSecond()),
+                    at + "joinsPerSecond must be >= 0");
+            require(churn.leavesPerSecond() >= 0 && Double.isFinite(churn.leavesPerSecond()),
+                    at + "leavesPerSecond must be >= 0");
         }
     }
 

@@ -95,7 +95,10 @@ final class WheelBuckets {
         chunks.store(b, ends, key, ref);
     }
 
-    /** Counts an event that is about to be stored in bucket {@code b} (by the appender, or by {@link #appendSpilled}). */
+    /**
+     * Counts an event that is about to be stored in bucket {@code b} (by the appender, or by
+     * {@link #appendSpilled}).
+     */
     void mark(int b) {
         occupied.set(b);
         stored++;

@@ -71,7 +71,8 @@ final class WheelEventLayout {
 
     /** {@code ends} of a compact event (see {@link #fits}); {@code kind} 0 to 3. */
     long compactEnds(int kind, int from, int to, long word) {
-        return ((long) kind << KIND_IN_ENDS) | ((word >>> 32) << seqShift) | ((from & idMask) << idBits) | (to & idMask);
+        return ((long) kind << KIND_IN_ENDS) | ((word >>> 32) << seqShift) | ((from & idMask) << idBits)
+                | (to & idMask);
     }
 
     /** The key bits of a compact event's word (its subject). */
@@ -79,7 +80,10 @@ final class WheelEventLayout {
         return (word & SUBJECT_MASK) << SUBJECT_SHIFT;
     }
 
-    /** The key bits of a spilled event: the flag, and its {@code kind} (0 to 3) where a compact event's subject lies. */
+    /**
+     * The key bits of a spilled event: the flag, and its {@code kind} (0 to 3) where a compact
+     * event's subject lies.
+     */
     static long spilledKeyBits(int kind) {
         return SPILLED | ((long) kind << SUBJECT_SHIFT);
     }

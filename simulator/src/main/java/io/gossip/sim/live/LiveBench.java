@@ -178,7 +178,8 @@ public final class LiveBench {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while sending", e);
             } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("a broadcast was not sent within " + options.timeoutSeconds() + " s", e);
+                throw new IllegalStateException(
+                        "a broadcast was not sent within " + options.timeoutSeconds() + " s", e);
             }
         }
         double sentPerSecond = count / seconds(start);

@@ -40,14 +40,16 @@ public final class LiveCompatibility {
         }
         LatencySpec latency = scenario.network().latency();
         if (latency instanceof LatencySpec.Constant || latency instanceof LatencySpec.Uniform) {
-            double max = latency instanceof LatencySpec.Constant c ? c.millis() : ((LatencySpec.Uniform) latency).maxMillis();
+            double max = latency instanceof LatencySpec.Constant c ? c.millis()
+                    : ((LatencySpec.Uniform) latency).maxMillis();
             if (max * scenario.live().timeScale() > Impairment.MAX_LATENCY_MILLIS) {
                 problems.add("network.latency: more than " + Impairment.MAX_LATENCY_MILLIS
                         + " wall-clock ms after scaling, the impairment stage's limit");
             }
         } else {
             problems.add("network.latency: only constant or uniform latency can be run live (the impairment "
-                    + "stage draws latency uniformly), got " + latency.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + "stage draws latency uniformly), got "
+                    + latency.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                     + "; e.g. --set 'network.latency={type: uniform, minMillis: 10, maxMillis: 100}'");
         }
         List<TimelineAction> timeline = scenario.timeline();

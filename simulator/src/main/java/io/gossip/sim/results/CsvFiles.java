@@ -22,7 +22,8 @@ public final class CsvFiles implements Closeable {
 
     public CsvFiles(Path dir) throws IOException {
         broadcasts = open(dir.resolve("broadcasts.csv"), "point,membership,repetition,broadcast,origin,sent_ms,"
-                + "live_nodes,reached,coverage,complete,t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates,redelivered");
+                + "live_nodes,reached,coverage,complete,t50_ms,t99_ms,t100_ms,max_hops,messages,duplicates,"
+                + "redelivered");
         coverage = open(dir.resolve("coverage.csv"), "point,membership,repetition,broadcast,t_ms,reached,coverage");
         nodes = open(dir.resolve("nodes.csv"),
                 "point,membership,repetition,node,alive,partial_view,in_view,messages_sent,messages_received");

@@ -19,7 +19,8 @@ public final class OutOfMemory {
     public static String advice(String command, int nodes, String perNode) {
         return String.format(Locale.ROOT, "%s: out of memory with %,d nodes: the heap could grow to %s"
                 + " (-Xmx); give it more, e.g. BENCH_JVM_OPTS=-Xmx20g (the default; less on a smaller machine),"
-                + " or run fewer nodes: a node takes %s", command, nodes, heap(Runtime.getRuntime().maxMemory()), perNode);
+                + " or run fewer nodes: a node takes %s",
+                command, nodes, heap(Runtime.getRuntime().maxMemory()), perNode);
     }
 
     /** A heap size in MB or GB, one decimal. */

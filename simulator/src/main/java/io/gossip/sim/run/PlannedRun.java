@@ -55,7 +55,8 @@ final class PlannedRun {
                 out.add(scamp);
             } else {
                 int fanout = m.fanout() != null ? m.fanout() : autoFanout(scamp.result());
-                out.add(runOne(point, repetition, scenario, MembershipSpec.Type.GLOBAL, fanout, true, progress, appender));
+                out.add(runOne(point, repetition, scenario, MembershipSpec.Type.GLOBAL, fanout, true, progress,
+                        appender));
             }
         }
         if (scamp != null && !scampListed) {

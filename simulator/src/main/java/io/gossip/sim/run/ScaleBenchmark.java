@@ -64,7 +64,8 @@ public final class ScaleBenchmark {
         }
         ScaleRun.Options options = invocation.options();
         int runs = invocation.runs();
-        System.err.printf(Locale.ROOT, "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%s%n",
+        System.err.printf(Locale.ROOT,
+                "scale benchmark: %,d nodes, c = %d, %d broadcasts, seed %d, warm-up %,d nodes%s%n",
                 options.nodes(), options.c(), options.broadcasts(), options.seed(), options.warmupNodes(),
                 runs == 1 ? "" : String.format(Locale.ROOT, ", %d measured runs", runs));
         List<ScaleRun.Result> results;
@@ -150,7 +151,8 @@ public final class ScaleBenchmark {
         return switch (given(name, value)) {
             case "arena" -> NodeRepresentation.ARENA;
             case "objects" -> NodeRepresentation.OBJECTS;
-            default -> throw new IllegalArgumentException("--representation must be arena or objects, got '" + value + "'");
+            default -> throw new IllegalArgumentException(
+                    "--representation must be arena or objects, got '" + value + "'");
         };
     }
 
@@ -228,7 +230,8 @@ public final class ScaleBenchmark {
                         + "\"coreRoundTripNanosBefore\":%s,\"coreRoundTripNanosAfter\":%s,\"run\":%d,\"runs\":%d}",
                 o.nodes(), o.c(), o.broadcasts(), o.seed(), r.representation().name().toLowerCase(Locale.ROOT),
                 o.appender(), r.events(), r.wakeups(), r.messagesSent(),
-                r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(), r.simCpuSeconds(), r.eventsPerSecond(),
+                r.virtualSeconds(), o.warmupNodes(), r.warmupSeconds(), r.setupSeconds(), r.simSeconds(),
+                r.simCpuSeconds(), r.eventsPerSecond(),
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond(),
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond(),
                 r.heapBytesPerNode(), r.heapBaselineBytes(),

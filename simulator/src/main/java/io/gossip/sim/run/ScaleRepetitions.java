@@ -97,7 +97,8 @@ final class ScaleRepetitions {
         for (Column c : columns) {
             double v = value.applyAsDouble(c);
             // NaN: not measured (the cores' round trip on one processor).
-            line.append(String.format(Locale.ROOT, "%14s", Double.isNaN(v) ? "-" : String.format(Locale.ROOT, c.format, v)));
+            line.append(String.format(Locale.ROOT, "%14s",
+                    Double.isNaN(v) ? "-" : String.format(Locale.ROOT, c.format, v)));
         }
         return line.toString();
     }

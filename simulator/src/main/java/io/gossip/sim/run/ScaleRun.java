@@ -115,9 +115,9 @@ public final class ScaleRun {
      *     run ({@link CoreRoundTrip}, in no other figure); NaN if not measured (one processor)
      * @param coreRoundTripNanosAfter the same just after the run
      */
-    public record Result(Options options, NodeRepresentation representation, long events, long wakeups, long messagesSent, double virtualSeconds,
-            double warmupSeconds, double setupSeconds, double simSeconds, double simCpuSeconds, long heapBytesPerNode,
-            long heapBaselineBytes, double coverage, double coverageMin,
+    public record Result(Options options, NodeRepresentation representation, long events, long wakeups,
+            long messagesSent, double virtualSeconds, double warmupSeconds, double setupSeconds, double simSeconds,
+            double simCpuSeconds, long heapBytesPerNode, long heapBaselineBytes, double coverage, double coverageMin,
             double partialViewMean, long broadcastPhaseEvents, double broadcastPhaseSeconds,
             double coreRoundTripNanosBefore, double coreRoundTripNanosAfter) {
 
@@ -238,7 +238,10 @@ public final class ScaleRun {
         return nodes * 1_000.0 + 10_000;
     }
 
-    /** The smallest and largest warm-up the command line gets when it does not give one ({@link #defaultWarmupNodes}). */
+    /**
+     * The smallest and largest warm-up the command line gets when it does not give one
+     * ({@link #defaultWarmupNodes}).
+     */
     static final int MIN_DEFAULT_WARMUP_NODES = 20_000;
     static final int MAX_DEFAULT_WARMUP_NODES = 50_000;
 
@@ -342,11 +345,11 @@ public final class ScaleRun {
         long deliveries = sim.deliveries();
         Reference.reachabilityFence(sim);
         return new Result(o, sim.representation(), deliveries, result.events() - deliveries, result.totalSent(),
-                result.endMicros() / 1e6, warmupSeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, heap / o.nodes(),
-                baseline,
+                result.endMicros() / 1e6, warmupSeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9,
+                heap / o.nodes(), baseline,
                 meanCoverage(result.broadcasts()), minCoverage(result.broadcasts()),
-                result.nodes().meanLivePartialView(), deliveries - broadcastPhaseStart[1], (t2 - broadcastPhaseStart[0]) / 1e9,
-                roundTripBefore, roundTripAfter);
+                result.nodes().meanLivePartialView(), deliveries - broadcastPhaseStart[1],
+                (t2 - broadcastPhaseStart[0]) / 1e9, roundTripBefore, roundTripAfter);
     }
 
     private static ProgressSink progress(PrintStream log, double durationMicros, long startNanos) {

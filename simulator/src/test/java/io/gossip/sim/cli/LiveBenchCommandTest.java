@@ -18,7 +18,8 @@ class LiveBenchCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*\\n\\s+20\\s+\\S+\\s+\\S+\\s+1\\.0000\\s.*"),
                 "the one broadcast reached all 20 nodes:\n" + r.out());
-        assertTrue(r.out().matches("(?s).*\\n\\s+10\\.0\\s+\\S+\\s+10\\s.*"), "ten broadcasts sent at 10/s:\n" + r.out());
+        assertTrue(r.out().matches("(?s).*\\n\\s+10\\.0\\s+\\S+\\s+10\\s.*"),
+                "ten broadcasts sent at 10/s:\n" + r.out());
     }
 
     /** The buffer asked for is what every node's socket asks the kernel for; the size granted is printed. */

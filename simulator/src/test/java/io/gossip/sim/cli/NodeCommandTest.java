@@ -127,7 +127,10 @@ class NodeCommandTest {
         assertTrue(a.err.toString().contains("closed " + aAddress), a.err.toString());
     }
 
-    /** Until the subscription has reached the other node, a broadcast may find the view empty: retype until it arrives. */
+    /**
+     * Until the subscription has reached the other node, a broadcast may find the view empty:
+     * retype until it arrives.
+     */
     private static void typeUntilPrinted(Running from, Running to, String text) throws InterruptedException {
         assertTrue(await(() -> {
             if (to.out.toString().contains("hops 1: " + text)) {

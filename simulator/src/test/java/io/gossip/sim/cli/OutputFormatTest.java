@@ -183,7 +183,8 @@ class OutputFormatTest {
                 """.formatted(point.formatted(0, 1000, "scamp", "6.9", "6.91"),
                 point.formatted(0, 1000, "global", "5.0", "5.0"), point.formatted(1, 10000, "scamp", "9.1", "9.21"));
         String table = SummaryTable.render(new ObjectMapper().readTree(json));
-        for (String expected : new String[] {"view-size-vs-n   seed 3   sweep of nodes over 2 points   membership scamp",
+        for (String expected : new String[] {
+            "view-size-vs-n   seed 3   sweep of nodes over 2 points   membership scamp",
             "all points together", "expected (c+1)·ln n: per point below",
             "0      1000         scamp", "1      10000        scamp"}) {
             assertTrue(table.contains(expected), "'" + expected + "' missing from:\n" + table);

@@ -187,8 +187,10 @@ class SimCommandTest {
         for (boolean off : new boolean[] {false, true}) {
             boolean[] seen = new boolean[1];
             Path out = dir.resolve("out-" + off);
-            String[] args = off ? new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report",
-                "--no-appender"} : new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report"};
+            String[] args = off
+                    ? new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report",
+                            "--no-appender"}
+                    : new String[] {"run", write(SCENARIO).toString(), "--out", out.toString(), "--no-report"};
             CommandRunner.Result r = CommandRunner.run((plan, outDir, threads, appender, listener) -> {
                 seen[0] = appender;
                 Path summary = outDir.resolve("summary.json");

@@ -126,7 +126,8 @@ class ArenaEquivalenceTest {
         // targets told by Unlinks), InView entries of crashed holders are forgotten, every member
         // renews with a fixed number of copies (clamped at the forward limit), and the first lease
         // of each node is drawn from its generator.
-        ProtocolConfig p = TestScenarios.quietProtocol().toBuilder().leaseDurationMillis(10_000).forwardLimit(6).build();
+        ProtocolConfig p =
+                TestScenarios.quietProtocol().toBuilder().leaseDurationMillis(10_000).forwardLimit(6).build();
         RunResult r = assertSameResults(TestScenarios.scenario("leases", 15, 300, p,
                 TestScenarios.uniformNetwork(0.1), 30_000, 70_000,
                 new TimelineAction.Crash(35_000, THIRD),

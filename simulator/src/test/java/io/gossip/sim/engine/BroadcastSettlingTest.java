@@ -109,7 +109,8 @@ class BroadcastSettlingTest {
                 new TimelineAction.Join(0, 10, 0, UNIFORM), new TimelineAction.Partition(5, 9, List.of(0.5, 0.5)),
                 new TimelineAction.Churn(1, 99_000, 3, 0, true))));
         assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Unsubscribe(7, new NodeSelection(0.1, null)))));
-        assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
+        assertTrue(TimelineDriver.endsNodes(
+                List.of(new TimelineAction.Crash(2.5, new NodeSelection(null, List.of(1))))));
         assertTrue(TimelineDriver.endsNodes(List.of(new TimelineAction.Churn(10_000, 40_000, 0, 1, false))));
     }
 

@@ -128,7 +128,8 @@ class CopiesOutlivingMemoryTest {
     void theTrackerSaysTheFirstBroadcastRedeliveredAsOftenAsItsGroupOnce() {
         BroadcastTracker tracker = new BroadcastTracker(4);
         List<String> told = new ArrayList<>();
-        tracker.onRedeliveries((b, sent, now, group, redelivered) -> told.add(b + "@" + now + ":" + group + "/" + redelivered));
+        tracker.onRedeliveries((b, sent, now, group, redelivered) ->
+                told.add(b + "@" + now + ":" + group + "/" + redelivered));
         int b = tracker.open(0, 100, 3);
         tracker.delivered(b, 1, 110, 1);
         tracker.delivered(b, 2, 120, 1);

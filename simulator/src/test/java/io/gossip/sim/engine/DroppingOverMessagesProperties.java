@@ -88,7 +88,10 @@ class DroppingOverMessagesProperties {
         return IntStream.range(0, nodes).mapToLong(run.arena()::duplicateMemorySize).sum();
     }
 
-    /** The broadcasts {@link EarlyForgetting#exact} counts within two age bounds: the smallest half capacity it accepts. */
+    /**
+     * The broadcasts {@link EarlyForgetting#exact} counts within two age bounds: the smallest half
+     * capacity it accepts.
+     */
     private static int within(List<TimelineAction> timeline, ProtocolConfig config) {
         int half = 0;
         while (!EarlyForgetting.exact(timeline, config.toBuilder().duplicateMemoryCapacity(2 * half + 1).build())) {

@@ -122,7 +122,8 @@ class DroppingOverMessagesTest {
      * three give the same run; returns the largest duplicate memory at the end of each arena run.
      */
     private static Memories compare(Scenario s) {
-        String objects = ArenaEquivalenceTest.describe(simulation(s, NodeRepresentation.OBJECTS).run(ProgressSink.NONE));
+        String objects =
+                ArenaEquivalenceTest.describe(simulation(s, NodeRepresentation.OBJECTS).run(ProgressSink.NONE));
         Simulation kept = simulation(s, NodeRepresentation.ARENA);
         kept.dropOverMessages(false);
         assertEquals(objects, ArenaEquivalenceTest.describe(kept.run(ProgressSink.NONE)), "arena without dropping");

@@ -367,7 +367,8 @@ class EventQueueTest {
                         queue.push(time, 1, from, to, ref);
                         reference.add(new Expected(time, seq++, 1, from, to, 0, 0, ref));
                     } else {
-                        long word = share == 1 ? random.nextLong() : ((long) random.nextInt(64) << 32) | random.nextInt(1 << 20);
+                        long word = share == 1 ? random.nextLong()
+                                : ((long) random.nextInt(64) << 32) | random.nextInt(1 << 20);
                         int tag = random.nextInt(1 << 20);
                         queue.push(time, 2, from, to, word, tag);
                         reference.add(new Expected(time, seq++, 2, from, to, word, tag, null));

@@ -71,7 +71,8 @@ class TimelineForecastProperties {
             case 2 -> new TimelineAction.Crash(at, selection(script, nodes));
             case 3 -> new TimelineAction.Unsubscribe(at, selection(script, nodes));
             case 4 -> new TimelineAction.Partition(at, until, List.of(0.3, 0.7));
-            default -> new TimelineAction.Churn(at, until, script.nextInt(20), script.nextInt(20), script.nextBoolean());
+            default -> new TimelineAction.Churn(at, until, script.nextInt(20), script.nextInt(20),
+                    script.nextBoolean());
         };
     }
 

@@ -21,7 +21,8 @@ class WheelEventLayoutTest {
         assertEquals(0, (WheelEventLayout.spilledKeyBits(3) & ~WheelEventLayout.SPILLED) & ~subjectBits,
                 "a spilled event's kind where a compact one's subject lies");
         assertEquals(32, WheelBuckets.SHIFT + 1 + WheelEventLayout.SUBJECT_BITS, "the fields fill the low half");
-        assertEquals(23, WheelEventLayout.SUBJECT_BITS, "with 256 µs buckets: node ids of runs of up to 8,388,608 nodes");
+        assertEquals(23, WheelEventLayout.SUBJECT_BITS,
+                "with 256 µs buckets: node ids of runs of up to 8,388,608 nodes");
     }
 
     @Test
@@ -87,7 +88,8 @@ class WheelEventLayoutTest {
         long ends = layout.compactEnds(kind, from, to, word);
         long key = KEY_OF_TAG_OFFSET | WheelEventLayout.compactKeyBits(word);
         assertFalse(WheelEventLayout.spilled(key));
-        assertEquals(KEY_OF_TAG_OFFSET, key & ~((SUBJECTS - 1L) << WheelEventLayout.SUBJECT_SHIFT), "tag and offset bits");
+        assertEquals(KEY_OF_TAG_OFFSET, key & ~((SUBJECTS - 1L) << WheelEventLayout.SUBJECT_SHIFT),
+                "tag and offset bits");
         assertEquals(kind, WheelEventLayout.compactKind(ends));
         assertEquals(from, layout.compactFrom(ends));
         assertEquals(to, layout.to(ends, key));

@@ -98,7 +98,8 @@ class ReceiptDelaysTest {
             long[] sorted = values.clone();
             Arrays.sort(sorted);
             for (int k = 0; k < n; k++) {
-                assertEquals(sorted[k], ReceiptDelays.select(values.clone(), n, k), "rank " + k + " of " + Arrays.toString(values));
+                assertEquals(sorted[k], ReceiptDelays.select(values.clone(), n, k),
+                        "rank " + k + " of " + Arrays.toString(values));
             }
         }
     }

@@ -149,12 +149,14 @@ class ScaleBenchmarkTest {
         assertEquals(new ScaleRun.Options(100_000, 1, 10, 1, NodeRepresentation.ARENA, 50_000), o);
         int warmup = 20_000; // the smallest default warm-up, that of every run up to 40,000 nodes
         assertEquals(new ScaleRun.Options(10, 0, 2, 5, NodeRepresentation.ARENA, warmup),
-                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"}).options());
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--c", "0", "--broadcasts", "2", "--seed", "5"})
+                        .options());
         assertEquals(new ScaleRun.Options(10, 1, 10, 1, NodeRepresentation.OBJECTS, warmup),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--representation", "objects"}).options());
         assertEquals(new ScaleRun.Options(10, 1, 10, 1),
                 ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "0"}).options());
-        assertEquals(500, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).options().warmupNodes());
+        assertEquals(500,
+                ScaleBenchmark.parse(new String[] {"--nodes", "10", "--warmup-nodes", "500"}).options().warmupNodes());
         assertEquals(Simulation.appenderHelps(100_000, 1), o.appender());
         assertTrue(ScaleBenchmark.parse(new String[] {"--nodes", "10", "--appender", "on"}).options().appender());
         assertFalse(ScaleBenchmark.parse(new String[] {"--nodes", "100000", "--appender", "off"}).options().appender());
@@ -260,7 +262,8 @@ class ScaleBenchmarkTest {
                         () -> ScaleBenchmark.parse(new String[] {"--nodes", "99999999999"})).getMessage());
         assertEquals("--runs must be an integer in [1, 2147483647], got '-99999999999'",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--runs", "-99999999999"})).getMessage());
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--runs",
+                                "-99999999999"})).getMessage());
         assertEquals("--nodes must be >= 2, got 1", assertThrows(IllegalArgumentException.class,
                 () -> ScaleBenchmark.parse(new String[] {"--nodes", "1"})).getMessage());
         assertEquals("--nodes must be an integer, got '1.5'", assertThrows(IllegalArgumentException.class,
@@ -349,7 +352,8 @@ class ScaleBenchmarkTest {
                 r.partialViewMean(), r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), Double.NaN, Double.NaN);
         assertEquals("not measured (one processor)", ScaleBenchmark.roundTrips(unmeasured));
         assertTrue(ScaleBenchmark.json(unmeasured).contains(
-                "\"coreRoundTripNanosBefore\":null,\"coreRoundTripNanosAfter\":null,"), ScaleBenchmark.json(unmeasured));
+                "\"coreRoundTripNanosBefore\":null,\"coreRoundTripNanosAfter\":null,"),
+                ScaleBenchmark.json(unmeasured));
     }
 
     @Test

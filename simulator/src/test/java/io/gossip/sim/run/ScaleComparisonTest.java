@@ -77,7 +77,8 @@ class ScaleComparisonTest {
         assertEquals(2e7, run.figure(PairedFigures.Figure.BROADCAST_RATE));
         assertEquals(400, run.figure(PairedFigures.Figure.HEAP_PER_NODE));
         // A figure that is missing or null (a round trip on one processor) is an error, not a zero.
-        assertThrows(IllegalArgumentException.class, () -> PairedFigures.Run.of(LINE.replace("\"simSeconds\":2.000,", "")));
+        assertThrows(IllegalArgumentException.class,
+                () -> PairedFigures.Run.of(LINE.replace("\"simSeconds\":2.000,", "")));
         assertThrows(IllegalArgumentException.class,
                 () -> PairedFigures.Run.of(LINE.replace("\"heapBytesPerNode\":400", "\"heapBytesPerNode\":null")));
         assertThrows(IllegalArgumentException.class, () -> PairedFigures.Run.of("scale benchmark: 300 nodes"));
@@ -86,7 +87,8 @@ class ScaleComparisonTest {
     @Test
     void theSummaryComparesMeansAndCountsThePairsEachWay() {
         PairedFigures.Run slow = PairedFigures.Run.of(LINE);
-        PairedFigures.Run fast = PairedFigures.Run.of(LINE.replace("\"joinPhaseSeconds\":1.500", "\"joinPhaseSeconds\":1.200")
+        PairedFigures.Run fast = PairedFigures.Run.of(LINE
+                .replace("\"joinPhaseSeconds\":1.500", "\"joinPhaseSeconds\":1.200")
                 .replace("\"broadcastPhaseEventsPerSecond\":20000000", "\"broadcastPhaseEventsPerSecond\":25000000"));
         List<PairedFigures.Pair> pairs = List.of(new PairedFigures.Pair(slow, fast), new PairedFigures.Pair(fast, slow),
                 new PairedFigures.Pair(slow, fast));
@@ -128,8 +130,8 @@ class ScaleComparisonTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            ScaleComparison.main(new String[] {ScaleComparison.CHECK, "--base", "a", "--candidate", "b", "--nodes", "10",
-                "--pairs", "2"});
+            ScaleComparison.main(new String[] {ScaleComparison.CHECK, "--base", "a", "--candidate", "b", "--nodes",
+                "10", "--pairs", "2"});
         } finally {
             System.setOut(stdout);
         }
