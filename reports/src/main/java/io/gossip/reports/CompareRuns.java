@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The run folders of a comparison, read and checked, before anything is written: at least two,
- * none twice, each a run folder whose result files all parse and hold every row its run wrote. {@code sim compare} loads them, says
- * how their scenarios differ, checks that {@code --out} is none of them, and only then creates
- * {@code --out} and writes the comparison ({@link #write}), so a refused comparison leaves nothing
- * behind.
+ * none twice, each a run folder whose result files all parse and hold every row its run wrote.
+ * {@code sim compare} loads them, says how their scenarios differ, checks that {@code --out} is
+ * none of them, and only then creates {@code --out} and writes the comparison ({@link #write}), so
+ * a refused comparison leaves nothing behind.
  */
 public final class CompareRuns {
     private final List<ComparedRun> runs;

@@ -179,8 +179,8 @@ final class RunFigures {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("timeline-view-sizes.png", "View sizes over time",
                 "Mean, smallest and largest PartialView and mean InView size over the run"
-                        + inParentheses(which) + "; the dashed black line is the expected size (c+1)·ln(live nodes)" + markers
-                        + ". A healthy membership keeps the mean near the dashed line; a mean "
+                        + inParentheses(which) + "; the dashed black line is the expected size (c+1)·ln(live nodes)"
+                        + markers + ". A healthy membership keeps the mean near the dashed line; a mean "
                         + "that falls away after an action shows lost links, one that comes back "
                         + "shows repair, and a minimum of 0 means some live node has nobody to "
                         + "gossip to. Every link is in one PartialView and one InView, so the two "

@@ -15,8 +15,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  *
  * <p>A sweep mixes points of different n or c, whose distributions should not be pooled, so the
  * histogram shows a single point: the one with the most live SCAMP nodes per repetition (the
- * largest n of a nodes sweep, the uncrashed point of a crash sweep), the last of those on a tie. Only SCAMP is shown: under the global
- * baseline every node knows every other and the histogram is one bar at n−1.
+ * largest n of a nodes sweep, the uncrashed point of a crash sweep), the last of those on a tie.
+ * Only SCAMP is shown: under the global baseline every node knows every other and the histogram is
+ * one bar at n−1.
  *
  * @param liveNodes mean number of live nodes per repetition: the n of the expected size
  * @param c the c of that point, from summary.json

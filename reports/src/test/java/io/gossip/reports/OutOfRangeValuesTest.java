@@ -85,7 +85,8 @@ class OutOfRangeValuesTest {
     void refusesAnOutOfRangeFigureInTheSummaryNamingTheField() {
         String summary = Fixtures.summary("s", 4, 1);
         for (String[] bad : new String[][] {
-                {"\"reliability\": 0.5", "\"reliability\": 1.5", "'reliability' is out of range: 1.5 (must be from 0 to 1)"},
+                {"\"reliability\": 0.5", "\"reliability\": 1.5",
+                        "'reliability' is out of range: 1.5 (must be from 0 to 1)"},
                 {"\"mean\": 0.9, \"min\": 0.5", "\"mean\": 7.5, \"min\": 0.5", "'coverage.mean' is out of range: 7.5"},
                 {"\"t99\": 20.0", "\"t99\": -20.0", "'latencyMillis.t99' is out of range: -20.0 (must be 0 or more)"},
                 {"\"duplicateRatio\": 0.25", "\"duplicateRatio\": 2", "'duplicateRatio' is out of range: 2"},

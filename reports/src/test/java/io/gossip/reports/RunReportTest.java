@@ -130,7 +130,8 @@ class RunReportTest {
         assertTrue(html.contains("<th>Duplicate ratio</th><td class=\"num\">0.250</td>"), "duplicates");
         assertTrue(html.contains("<th>Seed</th><td class=\"num\">7</td>"));
         assertTrue(html.contains("one colour per membership (SCAMP and the global-knowledge baseline): "
-                + "the line is the median over 3 SCAMP broadcasts, 1 baseline broadcast (every repetition)"), "coverage caption");
+                + "the line is the median over 3 SCAMP broadcasts, 1 baseline broadcast (every repetition)"),
+                "coverage caption");
     }
 
     @Test

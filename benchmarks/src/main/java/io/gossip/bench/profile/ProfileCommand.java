@@ -277,8 +277,8 @@ public final class ProfileCommand {
         StringBuilder others = new StringBuilder();
         m.tally().otherByRole().forEach((role, n) -> others.append(others.length() == 0 ? "" : ",")
                 .append(String.format(Locale.ROOT, "{\"threads\":\"%s\",\"samples\":%d}", role, n)));
-        return String.format(Locale.ROOT, "{\"benchmark\":\"profile\",\"loop\":\"%s\",\"phase\":\"%s\",\"event\":\"%s\","
-                + "\"intervalMicros\":%d,\"deliveries\":%d,\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,"
+        return String.format(Locale.ROOT, "{\"benchmark\":\"profile\",\"loop\":\"%s\",\"phase\":\"%s\","
+                + "\"event\":\"%s\",\"intervalMicros\":%d,\"deliveries\":%d,\"wallSeconds\":%.3f,\"cpuSeconds\":%.3f,"
                 + "\"nanosPerDelivery\":%.2f,\"loopSamples\":%d,\"parts\":[%s],\"otherThreads\":[%s],"
                 + "\"coreRoundTripNanosBefore\":%s,\"coreRoundTripNanosAfter\":%s}",
                 o.ceiling() ? "bare" : "simulator", o.phase().option(), event, o.intervalMicros(), m.deliveries(),

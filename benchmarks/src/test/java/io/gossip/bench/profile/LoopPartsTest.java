@@ -49,7 +49,8 @@ class LoopPartsTest {
         String run = LoopParts.BARE_LOOP;
         String mix = "io/gossip/sim/run/RunSeeds.mix";
         assertEquals("randomness: latency and loss draws", LoopParts.partOf(LoopParts.BARE,
-                new String[] {run, "io/gossip/sim/ceiling/LeanNodes.flood", "io/gossip/sim/ceiling/LeanNodes.send", mix}));
+                new String[] {run, "io/gossip/sim/ceiling/LeanNodes.flood",
+                        "io/gossip/sim/ceiling/LeanNodes.send", mix}));
         assertEquals("node state: views, pending messages, handled pairs", LoopParts.partOf(LoopParts.BARE,
                 new String[] {run, "io/gossip/sim/ceiling/LeanNodes.onMembership",
                         "io/gossip/sim/ceiling/LeanNodes.random", mix}));

@@ -38,7 +38,8 @@ public final class EmbeddedCluster {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 1L;
         int delivered = run(seed, System.out, Duration.ofSeconds(20));
         if (delivered != NODES - 1) {
-            throw new IllegalStateException("only " + delivered + " of " + (NODES - 1) + " nodes delivered the broadcast");
+            throw new IllegalStateException(
+                    "only " + delivered + " of " + (NODES - 1) + " nodes delivered the broadcast");
         }
     }
 

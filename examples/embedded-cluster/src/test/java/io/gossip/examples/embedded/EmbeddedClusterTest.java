@@ -32,10 +32,12 @@ class EmbeddedClusterTest {
                 () -> EmbeddedCluster.run(7, out, Duration.ofSeconds(20)));
         String printed = buffer.toString(StandardCharsets.UTF_8);
         assertEquals(4, delivered, printed);
-        assertEquals(4, printed.lines().filter(l -> l.contains("delivered") && l.endsWith("hello, group")).count(), printed);
+        assertEquals(4, printed.lines().filter(l -> l.contains("delivered") && l.endsWith("hello, group")).count(),
+                printed);
         assertTrue(printed.contains("every node delivered the broadcast"), printed);
         assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("gossip-udp-loop-") && t.getName().endsWith("example") && t.isAlive()),
+                .noneMatch(t -> t.getName().startsWith("gossip-udp-loop-") && t.getName().endsWith("example")
+                        && t.isAlive()),
                 "the example's loop thread stopped");
     }
 }
