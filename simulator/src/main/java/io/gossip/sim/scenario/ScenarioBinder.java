@@ -115,6 +115,9 @@ final class ScenarioBinder {
                 timelineNodes, payloadLimit));
         Double duration = timeline == null || nodes == null ? null : section(() -> duration(f, timeline));
         OutputSpec output = section(() -> output(f.node("output")));
+        if (duration != null && output != null) {
+            section(() -> RunBounds.checkTimelineSamples(f.node("output"), duration, output.timelineSampleMillis()));
+        }
         LiveSpec live = section(() -> live(f.node("live")));
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);

@@ -337,8 +337,9 @@ class ScenarioErrorTest {
         String text = VALID + "output: {timelineSampleMillis: 0.0004}\n";
         assertEquals("test.yaml:13:32: output.timelineSampleMillis: must be 0 (no timeline) or at least 0.0005 "
                 + "(the clock counts whole microseconds), got 0.0004", firstProblem(text).toString());
-        assertEquals(0.0005, ScenarioTexts.scenario(VALID + "output: {timelineSampleMillis: 0.0005}\n")
-                .output().timelineSampleMillis());
+        // A run short enough for a sample every microsecond (RunBounds.MAX_TIMELINE_SAMPLES).
+        assertEquals(0.0005, ScenarioTexts.scenario(VALID + "output: {timelineSampleMillis: 0.0005}\n"
+                + "durationMillis: 9000\n").output().timelineSampleMillis());
         assertEquals(0, ScenarioTexts.scenario(VALID + "output: {timelineSampleMillis: 0}\n")
                 .output().timelineSampleMillis());
     }

@@ -1,0 +1,66 @@
+package io.gossip.sim.scenario;
+
+import static io.gossip.sim.scenario.ScenarioTexts.firstProblem;
+import static io.gossip.sim.scenario.ScenarioTexts.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a run, or a whole plan, asks the result files and the engine's bookkeeping to hold is
+ * bounded ({@link RunBounds}): a scenario past a bound is refused before anything runs, at the key
+ * that asks for it, with the figure it gives and the value that would do.
+ */
+class RunBoundsTest {
+    /** The scenario of the audit: valid by every key, but 10^11 timeline rows per run. */
+    private static final String TINY_STEP = """
+            name: tiny-step
+            seed: 1
+            nodes: 10
+            timeline:
+              - {action: join, atMillis: 0, count: all, intervalMillis: 10}
+              - {action: broadcast, atMillis: 1000, count: 1}
+            durationMillis: 100000000
+            output:
+              timelineSampleMillis: 0.001
+            """;
+
+    @Test
+    void aTimelineOfMoreSamplesPerRunThanTheBoundIsRefusedAtItsInterval() {
+        assertEquals("test.yaml:9:25: output.timelineSampleMillis: 0.001 over 100,000,000 ms of run gives "
+                + "100,000,000,001 timeline samples per run; at most 10,000,000 (each is held in memory until the "
+                + "run ends and is a row of timeline.csv): raise timelineSampleMillis to at least 10.001, or set "
+                + "it to 0 for no timeline", firstProblem(TINY_STEP).toString());
+    }
+
+    @Test
+    void theSampleBoundCountsTheSampleAtTimeZeroAndTheOneAtTheEnd() throws Exception {
+        // Samples at 0, 1, ..., 9,999,999 ms: exactly the bound.
+        String atTheBound = TINY_STEP.replace("100000000", "9999999").replace("0.001", "1");
+        assertEquals(RunBounds.MAX_TIMELINE_SAMPLES, RunBounds.timelineSamples(scenario(atTheBound)));
+        String oneMore = TINY_STEP.replace("100000000", "10000000").replace("0.001", "1");
+        assertEquals("test.yaml:9:25: output.timelineSampleMillis: 1 over 10,000,000 ms of run gives 10,000,001 "
+                + "timeline samples per run; at most 10,000,000 (each is held in memory until the run ends and is a "
+                + "row of timeline.csv): raise timelineSampleMillis to at least 1.001, or set it to 0 for no timeline",
+                firstProblem(oneMore).toString());
+    }
+
+    @Test
+    void aSampleIntervalSetOnTheCommandLineIsRefusedAtTheOverride() {
+        String text = TINY_STEP.replace("output:\n  timelineSampleMillis: 0.001\n", "");
+        assertEquals("--set output.timelineSampleMillis=0.001: output.timelineSampleMillis: 0.001 over "
+                + "100,000,000 ms of run gives 100,000,000,001 timeline samples per run; at most 10,000,000 (each is "
+                + "held in memory until the run ends and is a row of timeline.csv): raise timelineSampleMillis to at "
+                + "least 10.001, or set it to 0 for no timeline",
+                firstProblem(text, "output.timelineSampleMillis=0.001").toString());
+    }
+
+    @Test
+    void aRunMadeLongerOnTheCommandLineIsRefusedAtTheSampleIntervalItMultiplies() {
+        String text = TINY_STEP.replace("100000000", "1000000").replace("0.001", "0.1");
+        assertEquals("test.yaml:9:25: output.timelineSampleMillis: 0.1 over 2,000,000 ms of run gives 20,000,001 "
+                + "timeline samples per run; at most 10,000,000 (each is held in memory until the run ends and is a "
+                + "row of timeline.csv): raise timelineSampleMillis to at least 0.201, or set it to 0 for no timeline",
+                firstProblem(text, "durationMillis=2000000").toString());
+    }
+}
