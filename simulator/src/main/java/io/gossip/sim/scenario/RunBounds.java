@@ -2,6 +2,7 @@ package io.gossip.sim.scenario;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,14 @@ final class RunBounds {
      * The shipped scenarios take at most about 10,000 (a sample every 10 s of a 28-hour run).
      */
     static final long MAX_TIMELINE_SAMPLES = 10_000_000;
+
+    /**
+     * Broadcasts per run, the timeline's broadcast counts added up. Each keeps about 400 B until the
+     * run ends (the tracker's figures, its result and its coverage curve: 10^6 broadcasts in a group
+     * of two ran in a 512 MB heap, not in 384 MB) and is a row of broadcasts.csv, events.csv and at
+     * least one of coverage.csv (170 MB for those 10^6). The shipped scenarios send at most 60.
+     */
+    static final long MAX_BROADCASTS_PER_RUN = 1_000_000;
 
     private RunBounds() {
     }
@@ -55,6 +64,33 @@ final class RunBounds {
                 + " timeline samples per run; at most " + grouped(MAX_TIMELINE_SAMPLES) + " (each is held in memory"
                 + " until the run ends and is a row of timeline.csv): raise timelineSampleMillis to at least "
                 + grouped(least / 1000.0) + ", or set it to 0 for no timeline");
+    }
+
+    /** The broadcasts of a run: the counts of {@code timeline}'s broadcast actions added up. */
+    static long broadcasts(List<TimelineAction> timeline) {
+        long total = 0;
+        for (TimelineAction action : timeline) {
+            if (action instanceof TimelineAction.Broadcast broadcast) {
+                total += broadcast.count();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Refuses {@code broadcasts} (those of the timeline up to the action {@code path}, written as
+     * {@code action}) past {@link #MAX_BROADCASTS_PER_RUN}, at the action's count.
+     */
+    static void checkBroadcasts(long broadcasts, YamlNode.Mapping action, String path) throws ScenarioException {
+        if (broadcasts <= MAX_BROADCASTS_PER_RUN) {
+            return;
+        }
+        YamlNode count = action.get("count");
+        throw new ScenarioException(count == null ? action.location() : count.location(), path + ".count: the "
+                + "broadcasts up to this action add up to " + grouped(broadcasts) + " per run; at most "
+                + grouped(MAX_BROADCASTS_PER_RUN) + " (each keeps about 400 B of memory until the run ends and is a"
+                + " row of broadcasts.csv, coverage.csv and events.csv): send fewer per run, or spread them over"
+                + " repetitions");
     }
 
     /** Milliseconds on the engine's microsecond clock, rounded as the engine rounds them. */

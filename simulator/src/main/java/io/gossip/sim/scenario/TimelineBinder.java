@@ -57,6 +57,7 @@ final class TimelineBinder {
         List<TimelineAction> actions = new ArrayList<>();
         List<ScenarioException.Problem> problems = new ArrayList<>();
         long explicitJoins = 0;
+        long broadcasts = 0;
         boolean anyJoin = false;
         // Why every slot is taken from some join on (count: all, or explicit counts adding up to
         // nodes): slots are never used twice, so no later join or churn join can have one. Null
@@ -77,6 +78,13 @@ final class TimelineBinder {
                 }
                 if (action instanceof TimelineAction.Churn) {
                     binder.usedSlots = -1;
+                }
+                if (action instanceof TimelineAction.Broadcast broadcast) {
+                    long before = broadcasts;
+                    broadcasts += broadcast.count();
+                    if (before <= RunBounds.MAX_BROADCASTS_PER_RUN) { // said once, by the action that crosses it
+                        RunBounds.checkBroadcasts(broadcasts, (YamlNode.Mapping) item, "timeline." + i);
+                    }
                 }
                 if (action instanceof TimelineAction.Join join) {
                     anyJoin = true;

@@ -63,4 +63,44 @@ class RunBoundsTest {
                 + "row of timeline.csv): raise timelineSampleMillis to at least 0.201, or set it to 0 for no timeline",
                 firstProblem(text, "durationMillis=2000000").toString());
     }
+
+    /** A small run that broadcasts: the base of the broadcast bounds' tests. */
+    private static final String BROADCASTS = """
+            name: many
+            seed: 1
+            nodes: 10
+            timeline:
+              - {action: join, atMillis: 0, count: all, intervalMillis: 10}
+              - {action: broadcast, atMillis: 1000, count: 1, intervalMillis: 1}
+            """;
+
+    @Test
+    void moreBroadcastsPerRunThanTheBoundAreRefusedAtTheCountThatCrossesIt() {
+        String text = BROADCASTS.replace("count: 1,", "count: 1000000000,");
+        assertEquals("test.yaml:6:48: timeline.1.count: the broadcasts up to this action add up to 1,000,000,000 "
+                + "per run; at most 1,000,000 (each keeps about 400 B of memory until the run ends and is a row of "
+                + "broadcasts.csv, coverage.csv and events.csv): send fewer per run, or spread them over repetitions",
+                firstProblem(text).toString());
+    }
+
+    @Test
+    void theBroadcastBoundAddsUpTheActionsOfTheTimeline() throws Exception {
+        String atTheBound = BROADCASTS.replace("count: 1,", "count: 999999,")
+                + "  - {action: broadcast, atMillis: 2000000, count: 1}\n";
+        assertEquals(RunBounds.MAX_BROADCASTS_PER_RUN, RunBounds.broadcasts(scenario(atTheBound).timeline()));
+        String oneMore = atTheBound + "  - {action: broadcast, atMillis: 2000000}\n"; // count 1, not written
+        assertEquals("test.yaml:8:5: timeline.3.count: the broadcasts up to this action add up to 1,000,001 per "
+                + "run; at most 1,000,000 (each keeps about 400 B of memory until the run ends and is a row of "
+                + "broadcasts.csv, coverage.csv and events.csv): send fewer per run, or spread them over repetitions",
+                firstProblem(oneMore).toString());
+    }
+
+    @Test
+    void aSweptBroadcastCountIsRefusedAtItsValue() {
+        String text = BROADCASTS + "sweep: {parameter: timeline.1.count, values: [10, 2000000]}\n";
+        assertEquals("test.yaml:7:51: with sweep timeline.1.count = 2000000: timeline.1.count: the broadcasts up to "
+                + "this action add up to 2,000,000 per run; at most 1,000,000 (each keeps about 400 B of memory until "
+                + "the run ends and is a row of broadcasts.csv, coverage.csv and events.csv): send fewer per run, or "
+                + "spread them over repetitions", firstProblem(text).toString());
+    }
 }
