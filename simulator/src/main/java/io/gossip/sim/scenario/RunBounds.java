@@ -2,6 +2,7 @@ package io.gossip.sim.scenario;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +29,15 @@ final class RunBounds {
      * least one of coverage.csv (170 MB for those 10^6). The shipped scenarios send at most 60.
      */
     static final long MAX_BROADCASTS_PER_RUN = 1_000_000;
+
+    /**
+     * Bytes of receipt tables held at once by the broadcasts sent at one microsecond. The engine
+     * keeps, per broadcast still spreading, a 4-byte first-receipt delay and a bit per node slot; the
+     * broadcasts sent at one instant are all spreading together, whatever the latency. 32 GB is more
+     * than a machine that runs this is likely to give one JVM (the million-node scenario runs in
+     * 4.8 GB), and it counts the tables alone: the nodes and their messages need memory too.
+     */
+    static final long MAX_RECEIPT_BYTES_AT_ONCE = 32_000_000_000L;
 
     private RunBounds() {
     }
@@ -91,6 +101,81 @@ final class RunBounds {
                 + grouped(MAX_BROADCASTS_PER_RUN) + " (each keeps about 400 B of memory until the run ends and is a"
                 + " row of broadcasts.csv, coverage.csv and events.csv): send fewer per run, or spread them over"
                 + " repetitions");
+    }
+
+    /**
+     * Refuses a timeline whose broadcasts sent at one microsecond need more than
+     * {@link #MAX_RECEIPT_BYTES_AT_ONCE} of receipt tables for {@code nodes} slots, at the count of
+     * the first action sending at that microsecond. The timeline holds at most
+     * {@link #MAX_BROADCASTS_PER_RUN} broadcasts, each sent when the engine sends it: at
+     * {@code atMillis + k × intervalMillis} on the microsecond clock, several on one tick when the
+     * interval is 0 or below a microsecond.
+     */
+    static Void checkBroadcastsAtOnce(YamlNode timelineNode, List<TimelineAction> timeline, int nodes)
+            throws ScenarioException {
+        long[] sends = new long[(int) broadcasts(timeline)];
+        int n = 0;
+        for (TimelineAction action : timeline) {
+            if (action instanceof TimelineAction.Broadcast b) {
+                for (int k = 0; k < b.count(); k++) {
+                    sends[n++] = sendMicros(b, k);
+                }
+            }
+        }
+        Arrays.sort(sends);
+        long most = 0;
+        long when = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i + 1; // sends[i, j): the broadcasts sent on the tick of sends[i]
+            while (j < n && sends[j] == sends[i]) {
+                j++;
+            }
+            if (j - i > most) {
+                most = j - i;
+                when = sends[i];
+            }
+            i = j;
+        }
+        long perBroadcast = 4L * nodes + (nodes + 7) / 8;
+        if (most * perBroadcast <= MAX_RECEIPT_BYTES_AT_ONCE) {
+            return null;
+        }
+        int first = 0;
+        while (!sendsAt(timeline.get(first), when)) {
+            first++;
+        }
+        YamlNode.Mapping written = (YamlNode.Mapping) ((YamlNode.Sequence) timelineNode).items().get(first);
+        YamlNode count = written.get("count");
+        throw new ScenarioException(count == null ? written.location() : count.location(), "timeline." + first
+                + ".count: " + grouped(most) + " broadcasts sent at one microsecond (at " + grouped(when / 1000.0)
+                + " ms) need " + gigabytes(most * perBroadcast) + " at once for their receipt tables (a 4-byte"
+                + " delay and a bit per node slot each, " + grouped(nodes) + " slots); at most "
+                + gigabytes(MAX_RECEIPT_BYTES_AT_ONCE) + ": space them with intervalMillis, or send fewer at once");
+    }
+
+    /** When the engine sends broadcast {@code k} of {@code b}, in microseconds (TimelineDriver's rounding). */
+    private static long sendMicros(TimelineAction.Broadcast b, int k) {
+        return micros(b.atMillis()) + micros(b.intervalMillis() * k);
+    }
+
+    /** Whether {@code action} is a broadcast sending one at {@code micros}. */
+    private static boolean sendsAt(TimelineAction action, long micros) {
+        if (action instanceof TimelineAction.Broadcast b) {
+            for (int k = 0; k < b.count() && sendMicros(b, k) <= micros; k++) {
+                if (sendMicros(b, k) == micros) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code 41,250,000,000 bytes (41.3 GB)}, {@code 32,000,000,000 (32 GB)} for a round bound. */
+    private static String gigabytes(long bytes) {
+        String gb = bytes % 1_000_000_000 == 0 ? grouped(bytes / 1_000_000_000)
+                : String.format(Locale.ROOT, "%.1f", bytes / 1e9);
+        return grouped(bytes) + (bytes == MAX_RECEIPT_BYTES_AT_ONCE ? "" : " bytes") + " (" + gb + " GB)";
     }
 
     /** Milliseconds on the engine's microsecond clock, rounded as the engine rounds them. */

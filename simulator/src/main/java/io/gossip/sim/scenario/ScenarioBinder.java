@@ -114,6 +114,9 @@ final class ScenarioBinder {
         List<TimelineAction> timeline = section(() -> TimelineBinder.bind(f.node("timeline"), f.location(),
                 timelineNodes, payloadLimit));
         Double duration = timeline == null || nodes == null ? null : section(() -> duration(f, timeline));
+        if (timeline != null && nodes != null) {
+            section(() -> RunBounds.checkBroadcastsAtOnce(f.node("timeline"), timeline, nodes));
+        }
         OutputSpec output = section(() -> output(f.node("output")));
         if (duration != null && output != null) {
             section(() -> RunBounds.checkTimelineSamples(f.node("output"), duration, output.timelineSampleMillis()));

@@ -103,4 +103,43 @@ class RunBoundsTest {
                 + "the run ends and is a row of broadcasts.csv, coverage.csv and events.csv): send fewer per run, or "
                 + "spread them over repetitions", firstProblem(text).toString());
     }
+
+    /** Broadcasts sent at one instant in a million-node group: their receipt tables are all held at once. */
+    private static final String AT_ONCE = """
+            name: at-once
+            seed: 1
+            nodes: 1000000
+            timeline:
+              - {action: join, atMillis: 0, count: all, intervalMillis: 10}
+              - {action: broadcast, atMillis: 20000000, count: 10000, intervalMillis: 0}
+            """;
+
+    @Test
+    void broadcastsWhoseReceiptTablesCannotBeHeldAtOnceAreRefusedAtTheirCount() {
+        assertEquals("test.yaml:6:52: timeline.1.count: 10,000 broadcasts sent at one microsecond (at 20,000,000 ms) "
+                + "need 41,250,000,000 bytes (41.3 GB) at once for their receipt tables (a 4-byte delay and a bit per "
+                + "node slot each, 1,000,000 slots); at most 32,000,000,000 (32 GB): space them with intervalMillis, "
+                + "or send fewer at once", firstProblem(AT_ONCE).toString());
+    }
+
+    @Test
+    void theTablesAtOnceAreCountedPerMicrosecondAcrossActions() throws Exception {
+        // 4,125,000 B per broadcast: 7,757 fit in 32 GB, 7,758 do not.
+        scenario(AT_ONCE.replace("count: 10000", "count: 7757"));
+        String twoActions = AT_ONCE.replace("count: 10000, intervalMillis: 0", "count: 7757, intervalMillis: 0")
+                + "  - {action: broadcast, atMillis: 20000000, count: 3, intervalMillis: 5}\n";
+        assertEquals("test.yaml:6:52: timeline.1.count: 7,758 broadcasts sent at one microsecond (at 20,000,000 ms) "
+                + "need 32,001,750,000 bytes (32.0 GB) at once for their receipt tables (a 4-byte delay and a bit per "
+                + "node slot each, 1,000,000 slots); at most 32,000,000,000 (32 GB): space them with intervalMillis, "
+                + "or send fewer at once", firstProblem(twoActions).toString());
+        // An interval below the microsecond puts several broadcasts on each tick of the clock: here 0.1 ns
+        // apart, 10,000 on each (the first tick has half as many).
+        String belowTheMicrosecond = AT_ONCE.replace("count: 10000, intervalMillis: 0}",
+                "count: 20000, intervalMillis: 0.0000001}");
+        assertEquals("test.yaml:6:52: timeline.1.count: 10,000 broadcasts sent at one microsecond (at "
+                + "20,000,000.001 ms) need 41,250,000,000 bytes (41.3 GB) at once for their receipt tables (a 4-byte "
+                + "delay and a bit per node slot each, 1,000,000 slots); at most 32,000,000,000 (32 GB): space them "
+                + "with intervalMillis, or send fewer at once", firstProblem(belowTheMicrosecond).toString());
+        scenario(AT_ONCE.replace("intervalMillis: 0}", "intervalMillis: 0.001}"));
+    }
 }
