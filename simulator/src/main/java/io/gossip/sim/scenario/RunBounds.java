@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What one run may ask the result files and the engine's bookkeeping to hold. Every value of a
- * scenario can be right on its own and the whole still ask for more rows or memory than any machine
- * has: a sample every microsecond of a day-long run. Each bound here is far above what a study asks
- * (the shipped scenarios stay orders of magnitude below) and below what cannot fit; a scenario past
- * one is refused before anything runs, at the key that asks for it, with the figure it comes to
- * and the value that would do (docs/scenarios.md, "Bounds").
+ * What one run, and a whole plan, may ask the result files and the engine's bookkeeping to hold.
+ * Every value of a scenario can be right on its own and the whole still ask for more rows, memory
+ * or idle events than any machine has: a sample every microsecond of a day-long run. Each bound
+ * here is far above what a study asks (the shipped scenarios stay orders of magnitude below) and
+ * below what cannot fit; a scenario past one is refused before anything runs, at the key that asks
+ * for it, with the figure it comes to and the value that would do (docs/scenarios.md, "Bounds").
  */
 final class RunBounds {
     /**
@@ -38,6 +38,14 @@ final class RunBounds {
      * 4.8 GB), and it counts the tables alone: the nodes and their messages need memory too.
      */
     static final long MAX_RECEIPT_BYTES_AT_ONCE = 32_000_000_000L;
+
+    /**
+     * Rows of one result file over a whole plan: every point, repetition and membership appends its
+     * rows to the same file. A row of timeline.csv or broadcasts.csv takes 40 to 65 B, so 10^9 rows
+     * are 40 GB of CSV or more, which no chart or spreadsheet reads; the shipped scenarios write at
+     * most about 350,000 rows to timeline.csv and 1,400 to broadcasts.csv.
+     */
+    static final long MAX_ROWS_PER_FILE = 1_000_000_000;
 
     private RunBounds() {
     }
@@ -176,6 +184,59 @@ final class RunBounds {
         String gb = bytes % 1_000_000_000 == 0 ? grouped(bytes / 1_000_000_000)
                 : String.format(Locale.ROOT, "%.1f", bytes / 1e9);
         return grouped(bytes) + (bytes == MAX_RECEIPT_BYTES_AT_ONCE ? "" : " bytes") + " (" + gb + " GB)";
+    }
+
+    /**
+     * Refuses a plan whose runs, added up, write more than {@link #MAX_ROWS_PER_FILE} rows to
+     * timeline.csv or broadcasts.csv (events.csv has as many broadcast rows, coverage.csv at least
+     * as many). It is located at what multiplies the runs: the repetitions as written, or the sweep's
+     * values when they are more (or the repetitions are swept).
+     *
+     * @param root the scenario as read, overrides applied
+     * @param sweep the sweep, or null
+     */
+    static void checkPlanRows(List<RunPlan.Point> points, YamlNode.Mapping root, Sweep sweep)
+            throws ScenarioException {
+        long runs = 0;
+        // Sums that may pass a long's range (10^6 swept points of 10^6 repetitions): exact below 2^53.
+        double samples = 0;
+        double broadcasts = 0;
+        long mostSamples = 0;
+        long mostBroadcasts = 0;
+        boolean sameSamples = true;
+        boolean sameBroadcasts = true;
+        for (RunPlan.Point point : points) {
+            Scenario s = point.scenario();
+            long pointRuns = (long) s.repetitions() * (s.baseline() == null ? 1 : 2);
+            long perRunSamples = timelineSamples(s);
+            long perRunBroadcasts = broadcasts(s.timeline());
+            sameSamples &= runs == 0 || perRunSamples == mostSamples;
+            sameBroadcasts &= runs == 0 || perRunBroadcasts == mostBroadcasts;
+            mostSamples = Math.max(mostSamples, perRunSamples);
+            mostBroadcasts = Math.max(mostBroadcasts, perRunBroadcasts);
+            runs += pointRuns;
+            samples += (double) pointRuns * perRunSamples;
+            broadcasts += (double) pointRuns * perRunBroadcasts;
+        }
+        String rows;
+        if (samples > MAX_ROWS_PER_FILE) {
+            rows = grouped(samples) + " rows of timeline.csv (" + (sameSamples ? "" : "up to ") + grouped(mostSamples)
+                    + " timeline samples per run)";
+        } else if (broadcasts > MAX_ROWS_PER_FILE) {
+            rows = grouped(broadcasts) + " rows of broadcasts.csv (" + (sameBroadcasts ? "" : "up to ")
+                    + grouped(mostBroadcasts) + " broadcasts per run; as many rows of events.csv, and at least as many"
+                    + " of coverage.csv)";
+        } else {
+            return;
+        }
+        YamlNode repetitions = root.get("repetitions");
+        boolean sweepIsMore = sweep != null && (repetitions == null || sweep.parameter().equals("repetitions")
+                || points.size() >= points.get(0).scenario().repetitions());
+        YamlNode blamed = sweepIsMore ? ((YamlNode.Mapping) root.get("sweep")).get("values") : repetitions;
+        throw new ScenarioException(blamed == null ? root.location() : blamed.location(), (sweepIsMore
+                ? "sweep.values" : "repetitions") + ": the plan's " + grouped(runs) + " runs write " + rows
+                + "; at most " + grouped(MAX_ROWS_PER_FILE) + " rows in one result file (40 GB of CSV or more): run"
+                + " fewer repetitions or sweep fewer values, or write fewer rows per run");
     }
 
     /** Milliseconds on the engine's microsecond clock, rounded as the engine rounds them. */

@@ -128,7 +128,9 @@ public final class ScenarioReader {
         if (sweepNode == null || sweepNode instanceof YamlNode.Scalar s && s.value() == null) {
             YamlNode.Mapping point = root.copy();
             point.remove("sweep");
-            return new RunPlan(List.of(new RunPlan.Point(0, null, ScenarioBinder.bind(point))), null);
+            List<RunPlan.Point> points = List.of(new RunPlan.Point(0, null, ScenarioBinder.bind(point)));
+            RunBounds.checkPlanRows(points, root, null);
+            return new RunPlan(points, null);
         }
         Sweep sweep = Sweep.bind(sweepNode);
         List<RunPlan.Point> points = new ArrayList<>();
@@ -154,6 +156,7 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+        RunBounds.checkPlanRows(points, root, sweep);
         return new RunPlan(points, sweep.parameter());
     }
 }

@@ -142,4 +142,52 @@ class RunBoundsTest {
                 + "with intervalMillis, or send fewer at once", firstProblem(belowTheMicrosecond).toString());
         scenario(AT_ONCE.replace("intervalMillis: 0}", "intervalMillis: 0.001}"));
     }
+
+    /** 10,000 timeline samples and 1,000 broadcasts per run: how many runs fit is the question. */
+    private static final String REPEATED = """
+            name: repeated
+            seed: 1
+            nodes: 10
+            repetitions: 100000
+            timeline:
+              - {action: join, atMillis: 0, count: all, intervalMillis: 10}
+              - {action: broadcast, atMillis: 1000, count: 1000, intervalMillis: 10}
+            durationMillis: 99990
+            output: {timelineSampleMillis: 10}
+            """;
+
+    @Test
+    void repetitionsWritingMoreRowsToOneFileThanTheBoundAreRefusedAtTheRepetitions() throws Exception {
+        assertEquals(10_000, RunBounds.timelineSamples(scenario(REPEATED))); // 100,000 runs: 10^9 rows, the bound
+        String text = REPEATED.replace("repetitions: 100000", "repetitions: 100001");
+        assertEquals("test.yaml:4:14: repetitions: the plan's 100,001 runs write 1,000,010,000 rows of timeline.csv "
+                + "(10,000 timeline samples per run); at most 1,000,000,000 rows in one result file (40 GB of CSV or "
+                + "more): run fewer repetitions or sweep fewer values, or write fewer rows per run",
+                firstProblem(text).toString());
+    }
+
+    @Test
+    void theBaselineRunsCountAsRuns() {
+        String text = REPEATED.replace("repetitions: 100000", "repetitions: 600000")
+                .replace("output: {timelineSampleMillis: 10}\n", "") + "baseline: {type: global, fanout: 2}\n";
+        assertEquals("test.yaml:4:14: repetitions: the plan's 1,200,000 runs write 1,200,000,000 rows of "
+                + "broadcasts.csv (1,000 broadcasts per run; as many rows of events.csv, and at least as many of "
+                + "coverage.csv); at most 1,000,000,000 rows in one result file (40 GB of CSV or more): run fewer "
+                + "repetitions or sweep fewer values, or write fewer rows per run", firstProblem(text).toString());
+    }
+
+    @Test
+    void aSweepOfMorePointsThanRepetitionsIsRefusedAtItsValues() {
+        StringBuilder values = new StringBuilder("1");
+        for (int i = 2; i <= 101; i++) {
+            values.append(", ").append(i);
+        }
+        String text = REPEATED.replace("repetitions: 100000", "repetitions: 1")
+                .replace("durationMillis: 99990", "durationMillis: 9999999").replace("{timelineSampleMillis: 10}",
+                        "{timelineSampleMillis: 1}") + "sweep: {parameter: seed, values: [" + values + "]}\n";
+        assertEquals("test.yaml:10:34: sweep.values: the plan's 101 runs write 1,010,000,000 rows of timeline.csv "
+                + "(10,000,000 timeline samples per run); at most 1,000,000,000 rows in one result file (40 GB of CSV "
+                + "or more): run fewer repetitions or sweep fewer values, or write fewer rows per run",
+                firstProblem(text).toString());
+    }
 }
