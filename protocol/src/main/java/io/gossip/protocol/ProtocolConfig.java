@@ -1,5 +1,7 @@
 package io.gossip.protocol;
 
+import io.gossip.protocol.message.Subscribe;
+
 /**
  * The immutable, validated configuration of one node. Durations are in milliseconds (the unit is
  * in every name); {@code 0} switches a periodic mechanism off where the field says so.
@@ -48,6 +50,14 @@ public record ProtocolConfig(
         int maxPayloadBytes,
         int gossipHopLimit) {
 
+    /**
+     * Largest {@code c}: a lease renewal asks for {@code c + 1} copies of its subscription, and a
+     * subscription carries at most {@link Subscribe#MAX_RENEWAL_COPIES}; with more, the first renewal
+     * failed. Every join also sends {@code c} extra copies, each resent until acknowledged, so a
+     * {@code c} anywhere near this is already far beyond a study's (the paper's are below 10).
+     */
+    public static final int MAX_C = Subscribe.MAX_RENEWAL_COPIES - 1;
+
     /** Longest lease a subscription message can carry (it travels as an int of milliseconds). */
     public static final long MAX_LEASE_MILLIS = Integer.MAX_VALUE;
 
@@ -89,7 +99,7 @@ public record ProtocolConfig(
      * @throws IllegalArgumentException naming the first field out of its range, and its value
      */
     public ProtocolConfig {
-        require(c >= 0, "c must be >= 0", c);
+        require(c >= 0 && c <= MAX_C, "c must be in [0, " + MAX_C + "]", c);
         require(forwardLimit >= 1, "forwardLimit must be >= 1", forwardLimit);
         require(heartbeatPeriodMillis >= 0 && heartbeatPeriodMillis <= MAX_TIME_MILLIS,
                 "heartbeatPeriodMillis must be in [0, " + MAX_TIME_MILLIS + "]", heartbeatPeriodMillis);

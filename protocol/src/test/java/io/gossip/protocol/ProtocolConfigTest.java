@@ -28,6 +28,7 @@ class ProtocolConfigTest {
     static Stream<Arguments> edges() {
         return Stream.of(
                 edge("c", b -> b.c(0), b -> b.c(-1)),
+                edge("c", b -> b.c(ProtocolConfig.MAX_C), b -> b.c(ProtocolConfig.MAX_C + 1)),
                 edge("forwardLimit", b -> b.forwardLimit(1), b -> b.forwardLimit(0)),
                 edge("heartbeatPeriodMillis", b -> b.noHeartbeats(), b -> b.noHeartbeats().heartbeatPeriodMillis(-1)),
                 edge("heartbeatPeriodMillis", b -> b.isolationTimeoutMillis(0).heartbeatPeriodMillis(MAX_TIME),

@@ -10,6 +10,9 @@ package io.gossip.protocol.message;
  *     (see the package documentation for why a renewal asks for a fixed number)
  */
 public record Subscribe(int seq, int leaseMillis, int renewalCopies) implements MembershipMessage {
+    /** The most copies a renewal may ask for (a Walk carries the same field). */
+    public static final int MAX_RENEWAL_COPIES = Checks.MAX_RENEWAL_COPIES;
+
     /**
      * Checks the lease and the number of copies.
      *

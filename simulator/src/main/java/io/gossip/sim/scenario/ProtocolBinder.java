@@ -1,6 +1,8 @@
 package io.gossip.sim.scenario;
 
 import io.gossip.protocol.ProtocolConfig;
+import io.gossip.protocol.message.Subscribe;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -21,6 +23,23 @@ final class ProtocolBinder {
     private ProtocolBinder() {
     }
 
+    /** {@code c}, at most {@link ProtocolConfig#MAX_C}; refused past it with the reason. */
+    private static long c(Fields f, int fallback) throws ScenarioException {
+        YamlNode node = f.node("c");
+        Object value = node instanceof YamlNode.Scalar s ? s.value() : null;
+        String above = value instanceof Long l && l > ProtocolConfig.MAX_C ? l.toString()
+                : value instanceof Double d && d == Math.rint(d) && d > ProtocolConfig.MAX_C && d < 0x1p62
+                ? Long.toString(d.longValue())
+                : value instanceof BigInteger big && big.signum() > 0 ? big.toString() : null;
+        if (above != null) {
+            throw new ScenarioException(node.location(), "protocol.c: must be an integer in [0, " + ProtocolConfig.MAX_C
+                    + "], got " + above + ": a lease renewal asks for c + 1 copies of its subscription, and a "
+                    + "subscription message carries at most " + Subscribe.MAX_RENEWAL_COPIES + "; each join also sends"
+                    + " c extra copies, each resent until acknowledged");
+        }
+        return f.integer("c", fallback, 0, ProtocolConfig.MAX_C);
+    }
+
     /**
      * The protocol configuration, or the defaults when {@code node} is null. Every unknown key and
      * every wrong value of the section is reported, not only the first.
@@ -34,7 +53,7 @@ final class ProtocolBinder {
         Fields f = Fields.of(node, "protocol", KEYS, p.list());
         Long heartbeat = p.check(() -> f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, TIME_MAX));
         long isolationDefault = heartbeat != null && heartbeat == 0 ? 0 : d.isolationTimeoutMillis();
-        Long c = p.check(() -> f.integer("c", d.c(), 0, INT_MAX));
+        Long c = p.check(() -> c(f, d.c()));
         Long forwardLimit = p.check(() -> f.integer("forwardLimit", d.forwardLimit(), 1, INT_MAX));
         Long isolation = p.check(() -> f.integer("isolationTimeoutMillis", isolationDefault, 0, TIME_MAX));
         Long lease = p.check(() -> f.integer("leaseDurationMillis", d.leaseDurationMillis(), 0,

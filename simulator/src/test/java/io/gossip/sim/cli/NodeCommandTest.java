@@ -265,7 +265,10 @@ class NodeCommandTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void protocolOptionsAreRefusedUnderTheirOwnNamesAndLongHeartbeatsAreAccepted() {
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--c", "-1"));
-        assertTrue(lastErr.startsWith("--c must be >= 0, got -1"), lastErr);
+        assertTrue(lastErr.startsWith("--c must be in [0, 65534], got -1"), lastErr);
+        // c + 1 copies is what a lease renewal asks for, and a subscription carries at most 65,535
+        assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--c", "65535"));
+        assertTrue(lastErr.startsWith("--c must be in [0, 65534], got 65535"), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--max-payload-bytes", "0"));
         assertTrue(lastErr.startsWith("--max-payload-bytes must be at least 1"), lastErr);
         assertEquals(2, execute(Map.of(), "--bind", "127.0.0.1:0", "--insecure", "--retransmit-timeout-millis", "0"));

@@ -41,6 +41,22 @@ class RangeMessagesTest {
                 refusal("protocol.maxAttempts=17"));
     }
 
+    /**
+     * c + 1 is what a lease renewal asks for, and a subscription carries at most 65,535 copies: with
+     * c = 65,535 and leases the run failed at the first renewal with Java's wording.
+     */
+    @Test
+    void cIsLimitedToWhatALeaseRenewalCarries() throws Exception {
+        String why = ": a lease renewal asks for c + 1 copies of its subscription, and a subscription message carries "
+                + "at most 65535; each join also sends c extra copies, each resent until acknowledged";
+        assertEquals("--set protocol.c=2147483647: protocol.c: must be an integer in [0, 65534], got 2147483647" + why,
+                refusal("protocol.c=2147483647"));
+        String text = VALID.replace("  c: 2", "  c: 65535");
+        assertEquals("test.yaml:5:6: protocol.c: must be an integer in [0, 65534], got 65535" + why,
+                firstProblem(text).toString());
+        assertEquals(65534, ScenarioTexts.scenario(VALID, "protocol.c=65534").protocol().c());
+    }
+
     @Test
     void seedTakesAnyLongAndSaysSoWithoutBounds() {
         assertEquals("--set seed=abc: seed: expected an integer, got the text 'abc'", refusal("seed=abc"));

@@ -141,7 +141,7 @@ class ScenarioErrorTest {
         String protocol = VALID.replace("  c: 2", "  c: -1\n  forwardLimit: 0\n  maxAttempts: 99");
         ScenarioException e = refusal(protocol);
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertProblem(e.problems().get(0), at(protocol, 5, "-1"), "protocol.c: must be an integer >= 0, got -1");
+        assertProblem(e.problems().get(0), at(protocol, 5, "-1"), "protocol.c: must be an integer in [0, 65534], got -1");
         assertProblem(e.problems().get(1), at(protocol, 6, "0"), "protocol.forwardLimit: must be an integer >= 1");
         assertProblem(e.problems().get(2), at(protocol, 7, "99"), "protocol.maxAttempts");
         String regions = VALID + "  - {action: crash, atMillis: 5000, nodes: [-1, 3, 999]}\n";
