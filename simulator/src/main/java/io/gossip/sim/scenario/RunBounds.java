@@ -47,6 +47,15 @@ final class RunBounds {
      */
     static final long MAX_ROWS_PER_FILE = 1_000_000_000;
 
+    /**
+     * Leave attempts of one churn action. Its leave process draws Poisson gaps, at least a
+     * microsecond each, from atMillis to untilMillis, one event per attempt, whether or not a node
+     * is left to remove (its joins stop when the slots run out; its leaves cannot tell whether later
+     * joins will bring nodes back). A slot is never reused, so at most {@code nodes} attempts remove
+     * one; 10^8 idle attempts took 12 s, so 10^9 are minutes of nothing. The shipped churn makes 600.
+     */
+    static final double MAX_CHURN_LEAVES = 1e9;
+
     private RunBounds() {
     }
 
@@ -239,13 +248,34 @@ final class RunBounds {
                 + " fewer repetitions or sweep fewer values, or write fewer rows per run");
     }
 
+    /** Refuses a churn whose leave process makes more than {@link #MAX_CHURN_LEAVES} attempts, at its rate. */
+    static void checkChurnLeaves(TimelineAction.Churn churn, YamlNode.Mapping action, String path)
+            throws ScenarioException {
+        double micros = micros(churn.untilMillis()) - micros(churn.atMillis());
+        double attempts = Math.min(churn.leavesPerSecond() * micros / 1e6, micros);
+        if (attempts <= MAX_CHURN_LEAVES) {
+            return;
+        }
+        throw new ScenarioException(action.get("leavesPerSecond").location(), path + ".leavesPerSecond: "
+                + grouped(churn.leavesPerSecond()) + " per second over " + grouped(micros / 1000) + " ms gives about "
+                + grouped(Math.rint(attempts)) + " leave attempts; at most " + grouped(MAX_CHURN_LEAVES) + " per churn"
+                + " (each is an event, drawn at most once a microsecond whether or not a node is left: a slot is never"
+                + " reused, so at most nodes of them remove one): lower leavesPerSecond to "
+                + grouped(Math.floor(MAX_CHURN_LEAVES / (micros / 1e6) * 1e6) / 1e6)
+                + " or less, or shorten the churn");
+    }
+
     /** Milliseconds on the engine's microsecond clock, rounded as the engine rounds them. */
     private static long micros(double millis) {
         return Math.round(millis * 1000);
     }
 
-    /** {@code 100,000,000}, {@code 0.001}, {@code 10.5}: plain, with thousands separated, up to six decimals. */
+    /**
+     * {@code 100,000,000}, {@code 0.001}, {@code 10.5}: plain, with thousands separated, up to six
+     * decimals; from 10^18 on as Java writes it ({@code 1.0E300}), not in hundreds of digits.
+     */
     static String grouped(double value) {
-        return new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        return Math.abs(value) >= 1e18 ? String.valueOf(value)
+                : new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 }

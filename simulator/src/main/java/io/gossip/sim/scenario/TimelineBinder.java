@@ -76,8 +76,9 @@ final class TimelineBinder {
                 if (slotsTaken != null) {
                     refuseJoinsWithoutSlots(action, (YamlNode.Mapping) item, i, slotsTaken, remedy);
                 }
-                if (action instanceof TimelineAction.Churn) {
+                if (action instanceof TimelineAction.Churn churn) {
                     binder.usedSlots = -1;
+                    RunBounds.checkChurnLeaves(churn, (YamlNode.Mapping) item, "timeline." + i);
                 }
                 if (action instanceof TimelineAction.Broadcast broadcast) {
                     long before = broadcasts;

@@ -190,4 +190,24 @@ class RunBoundsTest {
                 + "or more): run fewer repetitions or sweep fewer values, or write fewer rows per run",
                 firstProblem(text).toString());
     }
+
+    /** A churn whose leave process is drawn every microsecond for 2,000 s, long after the nodes are gone. */
+    private static final String CHURN = """
+            name: churn
+            seed: 1
+            nodes: 10
+            timeline:
+              - {action: join, atMillis: 0, count: 5, intervalMillis: 10}
+              - {action: churn, atMillis: 1000, untilMillis: 2001000, leavesPerSecond: 1e12}
+            """;
+
+    @Test
+    void aChurnOfMoreLeaveAttemptsThanTheBoundIsRefusedAtItsRate() throws Exception {
+        assertEquals("test.yaml:6:76: timeline.1.leavesPerSecond: 1,000,000,000,000 per second over 2,000,000 ms "
+                + "gives about 2,000,000,000 leave attempts; at most 1,000,000,000 per churn (each is an event, drawn "
+                + "at most once a microsecond whether or not a node is left: a slot is never reused, so at most nodes "
+                + "of them remove one): lower leavesPerSecond to 500,000 or less, or shorten the churn",
+                firstProblem(CHURN).toString());
+        scenario(CHURN.replace("1e12", "500000"));
+    }
 }
