@@ -48,7 +48,8 @@ final class Fields {
                 String hint = home != null ? " It is a key of " + home + ": indent it under '" + home + ":'."
                         : Suggestions.didYouMean(key, keys);
                 problems.add(new ScenarioException.Problem(entry.getValue().keyLocation(),
-                        "unknown key '" + key + "' " + where + "." + hint + " Valid keys: " + String.join(", ", keys)));
+                        "unknown key '" + Values.echo(key) + "' " + where + "." + hint + " Valid keys: "
+                                + String.join(", ", keys)));
             }
         }
         return new Fields(mapping, path);

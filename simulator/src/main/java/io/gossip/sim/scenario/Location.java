@@ -12,7 +12,11 @@ public record Location(String source, int line, int column) {
 
     /** A location inside a command-line override, which has no lines. */
     static Location override(String text) {
-        return new Location(text, 0, 0);
+        // A --set's value is cut as a message cuts it (Values#echo); its key path is kept whole.
+        int equals = text.indexOf('=');
+        String shown = text.startsWith("--set ") && equals > 0
+                ? text.substring(0, equals + 1) + Values.echo(text.substring(equals + 1)) : Values.echo(text);
+        return new Location(shown, 0, 0);
     }
 
     /** {@code file:line:column}, or just the source for an override. */

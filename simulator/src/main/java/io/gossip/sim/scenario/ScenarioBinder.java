@@ -133,11 +133,11 @@ final class ScenarioBinder {
         String name = f.text("name");
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new ScenarioException(f.node("name").location(), "name: expected letters, digits, '.', '_' "
-                    + "or '-', not starting with '.' (it names the output folder), got '" + name + "'");
+                    + "or '-', not starting with '.' (it names the output folder), got '" + Values.echo(name) + "'");
         }
         if (name.startsWith(".")) {
             throw new ScenarioException(f.node("name").location(), "name: must not start with '.' (it names the "
-                    + "output folder, which would be hidden), got '" + name + "'");
+                    + "output folder, which would be hidden), got '" + Values.echo(name) + "'");
         }
         return name;
     }

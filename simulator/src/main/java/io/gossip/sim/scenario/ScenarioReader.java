@@ -148,7 +148,8 @@ public final class ScenarioReader {
                 for (ScenarioException.Problem problem : e.problems()) {
                     if (seen.add(problem)) {
                         problems.add(new ScenarioException.Problem(problem.location(),
-                                "with sweep " + sweep.parameter() + " = " + text + ": " + problem.message()));
+                                "with sweep " + sweep.parameter() + " = " + Values.echo(text) + ": "
+                                        + problem.message()));
                     }
                 }
             }

@@ -60,7 +60,7 @@ record Sweep(String parameter, Location parameterLocation, List<YamlNode> values
         if (text.indexOf(',') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             throw new ScenarioException(value.location(), "sweep.values." + index + ": a swept value must not "
                     + "contain a comma or a line break (points.csv writes it unquoted in its value column), got '"
-                    + text.replace("\n", "\\n").replace("\r", "\\r") + "'");
+                    + Values.echo(text.replace("\n", "\\n").replace("\r", "\\r")) + "'");
         }
         return null;
     }

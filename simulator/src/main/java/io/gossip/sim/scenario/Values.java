@@ -1,6 +1,7 @@
 package io.gossip.sim.scenario;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Map;
 final class Values {
     /** Use as {@code min} of a number that must be strictly positive. */
     static final double POSITIVE = Double.MIN_VALUE;
+
+    /**
+     * The most characters of a value written back in a message: enough to recognise it, while a
+     * 100,000-character value does not bury the message.
+     */
+    static final int ECHO_CHARACTERS = 40;
 
     private Values() {
     }
@@ -112,7 +119,7 @@ final class Values {
                 return option.getValue();
             }
         }
-        throw new ScenarioException(node.location(), key + ": unknown value '" + word + "'."
+        throw new ScenarioException(node.location(), key + ": unknown value '" + echo(word) + "'."
                 + Suggestions.didYouMean(word, options.keySet()) + " Valid values: " + valid);
     }
 
@@ -125,6 +132,20 @@ final class Values {
     static ScenarioException wrongType(YamlNode node, String key, String expected) {
         return new ScenarioException(node.location(), key + ": expected " + expected + ", got "
                 + node.describe());
+    }
+
+    /**
+     * {@code text} as a message writes it back: whole up to {@link #ECHO_CHARACTERS} characters,
+     * else its first ones, an ellipsis and its length ({@code xxx… (100,000 characters)}). Counted
+     * in code points, so that no character is cut in two.
+     */
+    static String echo(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= ECHO_CHARACTERS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, ECHO_CHARACTERS)) + "\u2026 ("
+                + String.format(Locale.ROOT, "%,d", length) + " characters)";
     }
 
     /** The range of a number: ">= 1", "in [0, 16]", "> 0". */

@@ -40,12 +40,12 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
                 return "null";
             }
             if (value instanceof String s) {
-                return "the text '" + s + "'";
+                return "the text '" + Values.echo(s) + "'";
             }
             if (value instanceof Boolean b) {
                 return "the boolean " + b;
             }
-            return "the number " + text();
+            return "the number " + Values.echo(text());
         }
 
         /** The value as written (numbers without a trailing ".0" when integral longs). */

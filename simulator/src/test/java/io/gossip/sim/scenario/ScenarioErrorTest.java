@@ -141,7 +141,8 @@ class ScenarioErrorTest {
         String protocol = VALID.replace("  c: 2", "  c: -1\n  forwardLimit: 0\n  maxAttempts: 99");
         ScenarioException e = refusal(protocol);
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertProblem(e.problems().get(0), at(protocol, 5, "-1"), "protocol.c: must be an integer in [0, 65534], got -1");
+        assertProblem(e.problems().get(0), at(protocol, 5, "-1"),
+                "protocol.c: must be an integer in [0, 65534], got -1");
         assertProblem(e.problems().get(1), at(protocol, 6, "0"), "protocol.forwardLimit: must be an integer >= 1");
         assertProblem(e.problems().get(2), at(protocol, 7, "99"), "protocol.maxAttempts");
         String regions = VALID + "  - {action: crash, atMillis: 5000, nodes: [-1, 3, 999]}\n";
@@ -330,6 +331,33 @@ class ScenarioErrorTest {
         String text = VALID + "  - {action: partition, atMillis: 5000, fractions: [1, 1]}\n";
         assertProblem(firstProblem(text), at(text, 13, "{action: partition"),
                 "missing required key 'untilMillis' in timeline.3 (a number after atMillis (5000.0))");
+    }
+
+    /** Found by ScenarioFuzzProperties' 100,000-character values: the whole value was written back. */
+    @Test
+    void aLongValueIsEchoedAsItsFirstFortyCharactersAndItsLength() {
+        String x = "x".repeat(100_000);
+        String cut = "x".repeat(40) + "\u2026 (100,000 characters)";
+        assertEquals("test.yaml:3:8: nodes: expected an integer >= 1, got the text '" + cut + "'",
+                firstProblem(VALID.replace("nodes: 200", "nodes: " + x)).toString());
+        assertEquals("test.yaml:1:7: name: expected letters, digits, '.', '_' or '-', not starting with '.' (it names "
+                + "the output folder), got '" + cut.replace("(100,000", "(100,001") + "'",
+                firstProblem(VALID.replace("name: small", "name: " + x + "!")).toString());
+        assertProblem(firstProblem(VALID + "membership: " + x + "\n"), at(VALID + "membership: x\n", 13, "x"),
+                "membership: unknown value '" + cut + "'.");
+        String key = "k".repeat(1000);
+        assertProblem(firstProblem(VALID + key + ": 1\n"), new Location("test.yaml", 13, 1),
+                "unknown key '" + "k".repeat(40) + "\u2026 (1,000 characters)' at the top level.");
+        assertEquals("test.yaml:13:42: sweep.values.0: a swept value must not contain a comma or a line break "
+                + "(points.csv writes it unquoted in its value column), got '," + "x".repeat(39)
+                + "\u2026 (100,001 characters)'",
+                firstProblem(VALID + "sweep: {parameter: description, values: [\"," + x + "\"]}\n").toString());
+        // On the command line, the override's value is cut where it is named as the location too.
+        assertEquals("--set nodes=" + cut + ": nodes: expected an integer >= 1, got the text '" + cut + "'",
+                firstProblem(VALID, "nodes=" + x).toString());
+        // Up to forty characters, a value is written whole.
+        assertEquals("--set nodes=" + "x".repeat(40) + ": nodes: expected an integer >= 1, got the text '"
+                + "x".repeat(40) + "'", firstProblem(VALID, "nodes=" + "x".repeat(40)).toString());
     }
 
     @Test
