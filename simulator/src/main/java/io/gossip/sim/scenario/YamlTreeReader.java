@@ -23,7 +23,7 @@ final class YamlTreeReader {
      */
     static final int MAX_DEPTH = 100;
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final YAMLFactory FACTORY = new TaggedNumbersAsText();
 
     private final String source;
     private final boolean hasLines;

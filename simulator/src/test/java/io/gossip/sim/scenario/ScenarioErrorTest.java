@@ -287,6 +287,26 @@ class ScenarioErrorTest {
                 firstProblem(VALID, "drainMillis=.inf").toString());
     }
 
+    /**
+     * From the fuzzing audit: a value tagged {@code !!int} that is no integer ({@code 0x}, {@code 0b2})
+     * was "invalid YAML: Invalid base-16 number (''), problem: For input string: "" under radix 16"
+     * (Java's NumberFormatException), at the column after the value. It is now text, which the key
+     * refuses by name where the value starts, as {@code !!float 0x10} above.
+     */
+    @Test
+    void aValueTaggedAsANumberThatIsNoneIsTextTheKeyRefuses() throws Exception {
+        String hex = VALID.replace("  c: 2", "  c: !!int 0x");
+        assertEquals("test.yaml:5:6: protocol.c: expected an integer in [0, 65534], got the text '0x'",
+                firstProblem(hex).toString());
+        String binary = VALID.replace("nodes: 200", "nodes: !!int 0b2");
+        assertEquals("test.yaml:3:8: nodes: expected an integer >= 1, got the text '0b2'",
+                firstProblem(binary).toString());
+        assertEquals("--set protocol.c=!!int 0x: protocol.c: expected an integer in [0, 65534], got the text '0x'",
+                firstProblem(VALID, "protocol.c=!!int 0x").toString());
+        assertEquals(16, ScenarioTexts.scenario(VALID.replace("  c: 2", "  c: !!int 0x10")).protocol().c(),
+                "a well-formed tagged number is still a number");
+    }
+
     @Test
     void fanoutAutoIsOnlyForTheBaseline() {
         String text = VALID + "membership: {type: global, fanout: auto}\n";
