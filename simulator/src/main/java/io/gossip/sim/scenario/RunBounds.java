@@ -41,9 +41,10 @@ final class RunBounds {
 
     /**
      * Rows of one result file over a whole plan: every point, repetition and membership appends its
-     * rows to the same file. A row of timeline.csv or broadcasts.csv takes 40 to 65 B, so 10^9 rows
-     * are 40 GB of CSV or more, which no chart or spreadsheet reads; the shipped scenarios write at
-     * most about 350,000 rows to timeline.csv and 1,400 to broadcasts.csv.
+     * rows to the same file. A row of nodes.csv, timeline.csv or broadcasts.csv takes 35 to 65 B, so
+     * 10^9 rows are tens of GB of CSV, which no chart or spreadsheet reads; the shipped scenarios
+     * write at most 2,000,000 rows to nodes.csv (100k-nodes-loss-sweep.yaml), about 350,000 to
+     * timeline.csv and 1,400 to broadcasts.csv.
      */
     static final long MAX_ROWS_PER_FILE = 1_000_000_000;
 
@@ -197,9 +198,10 @@ final class RunBounds {
 
     /**
      * Refuses a plan whose runs, added up, write more than {@link #MAX_ROWS_PER_FILE} rows to
-     * timeline.csv or broadcasts.csv (events.csv has as many broadcast rows, coverage.csv at least
-     * as many). It is located at what multiplies the runs: the repetitions as written, or the sweep's
-     * values when they are more (or the repetitions are swept).
+     * nodes.csv (a row per node slot), timeline.csv or broadcasts.csv (events.csv has as many
+     * broadcast rows, coverage.csv at least as many). It is located at what multiplies the runs:
+     * the repetitions as written, or the sweep's values when they are more (or the repetitions are
+     * swept), or else the node count.
      *
      * @param root the scenario as read, overrides applied
      * @param sweep the sweep, or null
@@ -207,45 +209,59 @@ final class RunBounds {
     static void checkPlanRows(List<RunPlan.Point> points, YamlNode.Mapping root, Sweep sweep)
             throws ScenarioException {
         long runs = 0;
-        // Sums that may pass a long's range (10^6 swept points of 10^6 repetitions): exact below 2^53.
-        double samples = 0;
-        double broadcasts = 0;
-        long mostSamples = 0;
-        long mostBroadcasts = 0;
-        boolean sameSamples = true;
-        boolean sameBroadcasts = true;
+        RowCount nodeRows = new RowCount("nodes.csv", " node slots per run");
+        RowCount timelineRows = new RowCount("timeline.csv", " timeline samples per run");
+        RowCount broadcastRows = new RowCount("broadcasts.csv", " broadcasts per run; as many rows of events.csv,"
+                + " and at least as many of coverage.csv");
         for (RunPlan.Point point : points) {
             Scenario s = point.scenario();
             long pointRuns = (long) s.repetitions() * (s.baseline() == null ? 1 : 2);
-            long perRunSamples = timelineSamples(s);
-            long perRunBroadcasts = broadcasts(s.timeline());
-            sameSamples &= runs == 0 || perRunSamples == mostSamples;
-            sameBroadcasts &= runs == 0 || perRunBroadcasts == mostBroadcasts;
-            mostSamples = Math.max(mostSamples, perRunSamples);
-            mostBroadcasts = Math.max(mostBroadcasts, perRunBroadcasts);
             runs += pointRuns;
-            samples += (double) pointRuns * perRunSamples;
-            broadcasts += (double) pointRuns * perRunBroadcasts;
+            nodeRows.add(pointRuns, s.nodes());
+            timelineRows.add(pointRuns, timelineSamples(s));
+            broadcastRows.add(pointRuns, broadcasts(s.timeline()));
         }
-        String rows;
-        if (samples > MAX_ROWS_PER_FILE) {
-            rows = grouped(samples) + " rows of timeline.csv (" + (sameSamples ? "" : "up to ") + grouped(mostSamples)
-                    + " timeline samples per run)";
-        } else if (broadcasts > MAX_ROWS_PER_FILE) {
-            rows = grouped(broadcasts) + " rows of broadcasts.csv (" + (sameBroadcasts ? "" : "up to ")
-                    + grouped(mostBroadcasts) + " broadcasts per run; as many rows of events.csv, and at least as many"
-                    + " of coverage.csv)";
-        } else {
+        RowCount over = nodeRows.rows > MAX_ROWS_PER_FILE ? nodeRows : timelineRows.rows > MAX_ROWS_PER_FILE
+                ? timelineRows : broadcastRows.rows > MAX_ROWS_PER_FILE ? broadcastRows : null;
+        if (over == null) {
             return;
         }
         YamlNode repetitions = root.get("repetitions");
         boolean sweepIsMore = sweep != null && (repetitions == null || sweep.parameter().equals("repetitions")
                 || points.size() >= points.get(0).scenario().repetitions());
-        YamlNode blamed = sweepIsMore ? ((YamlNode.Mapping) root.get("sweep")).get("values") : repetitions;
-        throw new ScenarioException(blamed == null ? root.location() : blamed.location(), (sweepIsMore
-                ? "sweep.values" : "repetitions") + ": the plan's " + grouped(runs) + " runs write " + rows
-                + "; at most " + grouped(MAX_ROWS_PER_FILE) + " rows in one result file (40 GB of CSV or more): run"
-                + " fewer repetitions or sweep fewer values, or write fewer rows per run");
+        String key = sweepIsMore ? "sweep.values" : repetitions != null ? "repetitions" : "nodes";
+        YamlNode blamed = sweepIsMore ? ((YamlNode.Mapping) root.get("sweep")).get("values") : root.get(key);
+        throw new ScenarioException(blamed == null ? root.location() : blamed.location(), key + ": the plan's "
+                + grouped(runs) + " runs write " + over + "; at most " + grouped(MAX_ROWS_PER_FILE) + " rows in one"
+                + " result file (tens of GB of CSV): run fewer repetitions or sweep fewer values, or write fewer rows"
+                + " per run");
+    }
+
+    /** The rows a plan's runs write to one file, and the most one run writes. */
+    private static final class RowCount {
+        private final String file;
+        private final String perRun;
+        /** A sum that may pass a long's range (10^6 swept points of 10^6 repetitions): exact below 2^53. */
+        private double rows;
+        private long most = -1;
+        private boolean same = true;
+
+        RowCount(String file, String perRun) {
+            this.file = file;
+            this.perRun = perRun;
+        }
+
+        void add(long runs, long rowsPerRun) {
+            same &= most < 0 || rowsPerRun == most;
+            most = Math.max(most, rowsPerRun);
+            rows += (double) runs * rowsPerRun;
+        }
+
+        /** {@code 1,200,000 rows of nodes.csv (up to 10,000 node slots per run)}. */
+        @Override
+        public String toString() {
+            return grouped(rows) + " rows of " + file + " (" + (same ? "" : "up to ") + grouped(most) + perRun + ")";
+        }
     }
 
     /** Refuses a churn whose leave process makes more than {@link #MAX_CHURN_LEAVES} attempts, at its rate. */

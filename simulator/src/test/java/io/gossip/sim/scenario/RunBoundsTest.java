@@ -161,8 +161,8 @@ class RunBoundsTest {
         assertEquals(10_000, RunBounds.timelineSamples(scenario(REPEATED))); // 100,000 runs: 10^9 rows, the bound
         String text = REPEATED.replace("repetitions: 100000", "repetitions: 100001");
         assertEquals("test.yaml:4:14: repetitions: the plan's 100,001 runs write 1,000,010,000 rows of timeline.csv "
-                + "(10,000 timeline samples per run); at most 1,000,000,000 rows in one result file (40 GB of CSV or "
-                + "more): run fewer repetitions or sweep fewer values, or write fewer rows per run",
+                + "(10,000 timeline samples per run); at most 1,000,000,000 rows in one result file (tens of GB of "
+                + "CSV): run fewer repetitions or sweep fewer values, or write fewer rows per run",
                 firstProblem(text).toString());
     }
 
@@ -172,8 +172,18 @@ class RunBoundsTest {
                 .replace("output: {timelineSampleMillis: 10}\n", "") + "baseline: {type: global, fanout: 2}\n";
         assertEquals("test.yaml:4:14: repetitions: the plan's 1,200,000 runs write 1,200,000,000 rows of "
                 + "broadcasts.csv (1,000 broadcasts per run; as many rows of events.csv, and at least as many of "
-                + "coverage.csv); at most 1,000,000,000 rows in one result file (40 GB of CSV or more): run fewer "
+                + "coverage.csv); at most 1,000,000,000 rows in one result file (tens of GB of CSV): run fewer "
                 + "repetitions or sweep fewer values, or write fewer rows per run", firstProblem(text).toString());
+    }
+
+    @Test
+    void nodesCsvHasARowPerNodeSlotAndRun() {
+        String text = REPEATED.replace("nodes: 10", "nodes: 10000").replace("repetitions: 100000",
+                "repetitions: 100001").replace("output: {timelineSampleMillis: 10}\n", "");
+        assertEquals("test.yaml:4:14: repetitions: the plan's 100,001 runs write 1,000,010,000 rows of nodes.csv "
+                + "(10,000 node slots per run); at most 1,000,000,000 rows in one result file (tens of GB of CSV): "
+                + "run fewer repetitions or sweep fewer values, or write fewer rows per run",
+                firstProblem(text).toString());
     }
 
     @Test
@@ -186,8 +196,8 @@ class RunBoundsTest {
                 .replace("durationMillis: 99990", "durationMillis: 9999999").replace("{timelineSampleMillis: 10}",
                         "{timelineSampleMillis: 1}") + "sweep: {parameter: seed, values: [" + values + "]}\n";
         assertEquals("test.yaml:10:34: sweep.values: the plan's 101 runs write 1,010,000,000 rows of timeline.csv "
-                + "(10,000,000 timeline samples per run); at most 1,000,000,000 rows in one result file (40 GB of CSV "
-                + "or more): run fewer repetitions or sweep fewer values, or write fewer rows per run",
+                + "(10,000,000 timeline samples per run); at most 1,000,000,000 rows in one result file (tens of GB of "
+                + "CSV): run fewer repetitions or sweep fewer values, or write fewer rows per run",
                 firstProblem(text).toString());
     }
 
