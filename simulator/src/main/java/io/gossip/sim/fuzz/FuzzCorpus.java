@@ -49,7 +49,8 @@ public final class FuzzCorpus {
      * @param sender the fuzzer's own address, the sender of every message
      * @param named addresses the messages may name (subscribers, replacements, gossip origins)
      */
-    public static FuzzCorpus build(WireCodec codec, PeerAddress sender, List<PeerAddress> named, SplittableRandom random) {
+    public static FuzzCorpus build(WireCodec codec, PeerAddress sender, List<PeerAddress> named,
+            SplittableRandom random) {
         Objects.requireNonNull(sender, "sender");
         if (named.isEmpty()) {
             throw new IllegalArgumentException("the corpus needs at least one address to name");

@@ -132,9 +132,10 @@ public record FuzzReport(FuzzOptions options, PeerAddress target, long[] sentByK
             out.printf(Locale.ROOT, "  %-27s %,13d%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     sentByKind[kind.ordinal()]);
         }
-        out.printf(Locale.ROOT, "  valid messages among them   %,13d  (decoded by the fuzzer with the node's codec)%n",
-                validSent);
-        out.printf(Locale.ROOT, "  withheld, not sent           %,13d  (valid, asking for more than %d renewal copies)%n",
+        out.printf(Locale.ROOT,
+                "  valid messages among them   %,13d  (decoded by the fuzzer with the node's codec)%n", validSent);
+        out.printf(Locale.ROOT,
+                "  withheld, not sent           %,13d  (valid, asking for more than %d renewal copies)%n",
                 withheld, options.maxRenewalCopies());
         out.printf(Locale.ROOT, "received by the target        %,13d  (from every sender, cluster traffic included)%n",
                 received);
@@ -144,9 +145,11 @@ public record FuzzReport(FuzzOptions options, PeerAddress target, long[] sentByK
             out.printf(Locale.ROOT, "  %-27s %,13d  (%,d)%n", r, rejected[r.ordinal()], predictedRejected[r.ordinal()]);
         }
         long predictedTotal = predictedRejectedTotal();
-        out.printf(Locale.ROOT, "  read by the target          %12.1f %%  (of the malformed datagrams sent; the rest overflowed"
-                + " its socket buffer)%n", predictedTotal == 0 ? 0.0 : 100.0 * totalRejected() / predictedTotal);
-        out.printf(Locale.ROOT, "accepted as valid messages    %,13d  (received - rejected, cluster traffic included)%n",
+        out.printf(Locale.ROOT, "  read by the target          %12.1f %%  (of the malformed datagrams sent; the rest"
+                + " overflowed its socket buffer)%n",
+                predictedTotal == 0 ? 0.0 : 100.0 * totalRejected() / predictedTotal);
+        out.printf(Locale.ROOT,
+                "accepted as valid messages    %,13d  (received - rejected, cluster traffic included)%n",
                 received - totalRejected());
         out.printf(Locale.ROOT, "crashes                       %,13d  (uncaught %d, loop errors %d, core errors %d,"
                 + " dead loop threads %d)%n", crashes.total(), crashes.uncaught(), crashes.loopErrors(),
@@ -154,7 +157,8 @@ public record FuzzReport(FuzzOptions options, PeerAddress target, long[] sentByK
         for (String detail : crashes.details()) {
             out.println("  " + detail);
         }
-        out.printf(Locale.ROOT, "target views afterwards       PartialView %d, InView %d%n", partialViewSize, inViewSize);
+        out.printf(Locale.ROOT, "target views afterwards       PartialView %d, InView %d%n", partialViewSize,
+                inViewSize);
         printBroadcast(out, "broadcast from the target", fromTarget);
         printBroadcast(out, "broadcast from node " + toTarget.origin(), toTarget);
         List<String> failures = failures();

@@ -101,8 +101,9 @@ public final class Fuzzer {
                 rejected[r.ordinal()] = after.rejected(r) - before.rejected(r);
             }
             return new FuzzReport(options, cluster.address(TARGET), sending.sentByKind, sending.millis,
-                    sending.valid, sending.withheld, sending.predictedRejected, after.datagramsReceived() - before.datagramsReceived(),
-                    rejected, crashes, after.partialViewSize(), after.inViewSize(), fromTarget, toTarget);
+                    sending.valid, sending.withheld, sending.predictedRejected,
+                    after.datagramsReceived() - before.datagramsReceived(), rejected, crashes, after.partialViewSize(),
+                    after.inViewSize(), fromTarget, toTarget);
         }
     }
 

@@ -30,7 +30,8 @@ public record LiveSpec(double timeScale, int loopThreads, int receiveBufferBytes
 
     public LiveSpec {
         if (!(timeScale >= MIN_TIME_SCALE && timeScale <= 1)) {
-            throw new IllegalArgumentException("live.timeScale must be in [" + MIN_TIME_SCALE + ", 1], got " + timeScale);
+            throw new IllegalArgumentException(
+                    "live.timeScale must be in [" + MIN_TIME_SCALE + ", 1], got " + timeScale);
         }
         if (loopThreads < 1 || loopThreads > MAX_LOOP_THREADS) {
             throw new IllegalArgumentException("live.loopThreads must be in [1, " + MAX_LOOP_THREADS + "], got "

@@ -46,7 +46,8 @@ class OverridesTest {
     void unknownPathIsRefusedAtTheOverrideWithASuggestion() {
         ScenarioException.Problem problem = firstProblem(VALID, "network.los=0.2");
         assertEquals("--set network.los=0.2", problem.location().toString());
-        assertTrue(problem.message().contains("unknown key 'los' in network. Did you mean 'loss'?"), problem.toString());
+        assertTrue(problem.message().contains("unknown key 'los' in network. Did you mean 'loss'?"),
+                problem.toString());
     }
 
     @Test
