@@ -15,6 +15,13 @@ import java.util.Map;
  * documentation (docs/scenarios.md) does not name as a default.
  */
 final class ScenarioBinder {
+    /**
+     * The longest name: it is the output folder's name, and ext4, APFS and NTFS take at most 255
+     * bytes (or UTF-16 units) per folder name; a name's characters are ASCII. Longer, the run
+     * failed when it created the folder, after validation had said the scenario was fine.
+     */
+    static final int MAX_NAME_CHARACTERS = 255;
+
     static final List<String> KEYS = List.of("name", "description", "seed", "repetitions", "nodes", "protocol",
             "membership", "baseline", "network", "timeline", "durationMillis", "drainMillis", "output", "sweep",
             "live");
@@ -138,6 +145,11 @@ final class ScenarioBinder {
         if (name.startsWith(".")) {
             throw new ScenarioException(f.node("name").location(), "name: must not start with '.' (it names the "
                     + "output folder, which would be hidden), got '" + Values.echo(name) + "'");
+        }
+        if (name.length() > MAX_NAME_CHARACTERS) {
+            throw new ScenarioException(f.node("name").location(), "name: at most " + MAX_NAME_CHARACTERS
+                    + " characters (it names the output folder, and a file system takes no longer folder name), got "
+                    + name.length());
         }
         return name;
     }

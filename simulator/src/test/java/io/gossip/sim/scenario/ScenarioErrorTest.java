@@ -3,6 +3,7 @@ package io.gossip.sim.scenario;
 import static io.gossip.sim.scenario.ScenarioTexts.VALID;
 import static io.gossip.sim.scenario.ScenarioTexts.firstProblem;
 import static io.gossip.sim.scenario.ScenarioTexts.refusal;
+import static io.gossip.sim.scenario.ScenarioTexts.scenario;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -433,6 +434,17 @@ class ScenarioErrorTest {
         // '.hidden' has only allowed characters: the message must name the rule it breaks.
         assertEquals("--set name=.hidden: name: must not start with '.' (it names the output folder, which would "
                 + "be hidden), got '.hidden'", firstProblem(VALID, "name=.hidden").toString());
+    }
+
+    @Test
+    void aNameTooLongForAFolderIsRefusedBeforeAnythingRuns() {
+        String longest = "n".repeat(ScenarioBinder.MAX_NAME_CHARACTERS);
+        assertEquals(longest, assertDoesNotThrow(() -> scenario(VALID, "name=" + longest)).name(),
+                "the longest name is accepted");
+        String text = VALID.replace("name: small", "name: " + longest + "x");
+        assertProblem(firstProblem(text), at(text, 1, longest + "x"),
+                "name: at most 255 characters (it names the output folder, and a file system takes no longer"
+                        + " folder name), got 256");
     }
 
     @Test
