@@ -114,7 +114,15 @@ final class Fields {
 
     /** An optional integer. */
     long integer(String key, long fallback, long min, long max) throws ScenarioException {
-        return has(key) ? Values.integer(node(key), qualified(key), min, max) : fallback;
+        return integer(key, fallback, min, max, null);
+    }
+
+    /**
+     * An optional integer whose refusal above {@code max} says why
+     * ({@link Values#integer(YamlNode, String, long, long, String)}).
+     */
+    long integer(String key, long fallback, long min, long max, String whyAtMost) throws ScenarioException {
+        return has(key) ? Values.integer(node(key), qualified(key), min, max, whyAtMost) : fallback;
     }
 
     /** A required number. */

@@ -2,7 +2,6 @@ package io.gossip.sim.scenario;
 
 import io.gossip.protocol.ProtocolConfig;
 import io.gossip.protocol.message.Subscribe;
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -20,24 +19,12 @@ final class ProtocolBinder {
     /** Timers and ages: at most what the core accepts, so that its clock plus them fits a long. */
     private static final long TIME_MAX = ProtocolConfig.MAX_TIME_MILLIS;
 
-    private ProtocolBinder() {
-    }
+    /** Why {@code c} stops at {@link ProtocolConfig#MAX_C}, said when a value passes it. */
+    private static final String WHY_C_AT_MOST = "a lease renewal asks for c + 1 copies of its subscription, and a "
+            + "subscription message carries at most " + Subscribe.MAX_RENEWAL_COPIES + "; each join also sends"
+            + " c extra copies, each resent until acknowledged";
 
-    /** {@code c}, at most {@link ProtocolConfig#MAX_C}; refused past it with the reason. */
-    private static long c(Fields f, int fallback) throws ScenarioException {
-        YamlNode node = f.node("c");
-        Object value = node instanceof YamlNode.Scalar s ? s.value() : null;
-        String above = value instanceof Long l && l > ProtocolConfig.MAX_C ? l.toString()
-                : value instanceof Double d && d == Math.rint(d) && d > ProtocolConfig.MAX_C && d < 0x1p62
-                ? Long.toString(d.longValue())
-                : value instanceof BigInteger big && big.signum() > 0 ? big.toString() : null;
-        if (above != null) {
-            throw new ScenarioException(node.location(), "protocol.c: must be an integer in [0, " + ProtocolConfig.MAX_C
-                    + "], got " + above + ": a lease renewal asks for c + 1 copies of its subscription, and a "
-                    + "subscription message carries at most " + Subscribe.MAX_RENEWAL_COPIES + "; each join also sends"
-                    + " c extra copies, each resent until acknowledged");
-        }
-        return f.integer("c", fallback, 0, ProtocolConfig.MAX_C);
+    private ProtocolBinder() {
     }
 
     /**
@@ -53,7 +40,7 @@ final class ProtocolBinder {
         Fields f = Fields.of(node, "protocol", KEYS, p.list());
         Long heartbeat = p.check(() -> f.integer("heartbeatPeriodMillis", d.heartbeatPeriodMillis(), 0, TIME_MAX));
         long isolationDefault = heartbeat != null && heartbeat == 0 ? 0 : d.isolationTimeoutMillis();
-        Long c = p.check(() -> c(f, d.c()));
+        Long c = p.check(() -> f.integer("c", d.c(), 0, ProtocolConfig.MAX_C, WHY_C_AT_MOST));
         Long forwardLimit = p.check(() -> f.integer("forwardLimit", d.forwardLimit(), 1, INT_MAX));
         Long isolation = p.check(() -> f.integer("isolationTimeoutMillis", isolationDefault, 0, TIME_MAX));
         Long lease = p.check(() -> f.integer("leaseDurationMillis", d.leaseDurationMillis(), 0,

@@ -23,9 +23,17 @@ final class Values {
 
     /** An integer in [{@code min}, {@code max}]; an integral float such as {@code 1e6} is accepted. */
     static long integer(YamlNode node, String key, long min, long max) throws ScenarioException {
+        return integer(node, key, min, max, null);
+    }
+
+    /**
+     * {@link #integer(YamlNode, String, long, long)}, whose refusal of a value above {@code max}
+     * also says {@code whyAtMost} (null: nothing), the reason for a bound a user would not guess.
+     */
+    static long integer(YamlNode node, String key, long min, long max, String whyAtMost) throws ScenarioException {
         Object value = scalarValue(node);
         if (value instanceof BigInteger big) {
-            throw outOfRange(node, key, min, max, big.signum() < 0, big.toString());
+            throw outOfRange(node, key, min, max, big.signum() < 0, big.toString(), whyAtMost);
         }
         long result;
         if (value instanceof Long l) {
@@ -36,7 +44,7 @@ final class Values {
             throw wrongType(node, key, describeInteger(min, max));
         }
         if (result < min || result > max) {
-            throw outOfRange(node, key, min, max, result < min, Long.toString(result));
+            throw outOfRange(node, key, min, max, result < min, Long.toString(result), whyAtMost);
         }
         return result;
     }
@@ -61,14 +69,15 @@ final class Values {
     /**
      * The refusal of an integer below {@code min} or above {@code max}: the range when
      * {@link #describeInteger} shows the crossed bound, else that bound alone, so the message never
-     * states a range the value is in.
+     * states a range the value is in; {@code whyAtMost} (or null) follows a refusal above {@code max}.
      */
     private static ScenarioException outOfRange(YamlNode node, String key, long min, long max, boolean belowMin,
-            String got) {
+            String got, String whyAtMost) {
         boolean boundShown = belowMin ? min > Integer.MIN_VALUE : max < Integer.MAX_VALUE;
         String expected = boundShown ? describeInteger(min, max)
                 : belowMin ? "an integer >= " + min : "an integer <= " + max;
-        return new ScenarioException(node.location(), key + ": must be " + expected + ", got " + got);
+        String why = belowMin || whyAtMost == null ? "" : ": " + whyAtMost;
+        return new ScenarioException(node.location(), key + ": must be " + expected + ", got " + got + why);
     }
 
     /** A finite number in [{@code min}, {@code max}] ({@code min = POSITIVE} means {@code > 0}). */
