@@ -34,7 +34,7 @@ final class LiveBroadcasts {
     }
 
     /** A broadcast's id, when it was sent and the totals before it, once known. */
-    private record Known(MessageId id, long elapsedNanos, long gossipBefore, long duplicatesBefore) {
+    private record Known(MessageId id, long elapsedNanos, NodeCounters.GossipTotals before) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -59,17 +59,15 @@ final class LiveBroadcasts {
      * Every broadcast's result, once each has been handed to its loop and its totals before it read.
      *
      * @param startNanos the cluster-clock time at which the timeline started (scenario time 0)
-     * @param gossipAtEnd gossip transmissions counted by all nodes at the end of the run
-     * @param duplicatesAtEnd duplicate receipts counted by all nodes at the end of the run
+     * @param atEnd gossip transmissions and duplicate receipts counted by all nodes at the end of the run
      * @throws RuntimeException what a node threw when handed a broadcast it could not send
      */
     List<BroadcastResult> results(LoopbackCluster cluster, SlotTable slots, LiveTiming timing, long startNanos,
-            long coverageStepMicros, long gossipAtEnd, long duplicatesAtEnd) {
+            long coverageStepMicros, NodeCounters.GossipTotals atEnd) {
         List<Known> known = new ArrayList<>(sent.size());
         for (Sent s : sent) {
             MessageId id = await(s.id());
-            NodeCounters.GossipTotals before = await(s.before());
-            known.add(new Known(id, cluster.broadcastElapsedNanos(id), before.gossip(), before.duplicates()));
+            known.add(new Known(id, cluster.broadcastElapsedNanos(id), await(s.before())));
         }
         List<BroadcastResult> out = new ArrayList<>(sent.size());
         long[] delays = new long[slots.size()];
@@ -97,11 +95,10 @@ final class LiveBroadcasts {
                     maxHops = Math.max(maxHops, receipt.hops());
                 }
             }
-            long gossipAfter = b + 1 < sent.size() ? known.get(b + 1).gossipBefore() : gossipAtEnd;
-            long duplicatesAfter = b + 1 < sent.size() ? known.get(b + 1).duplicatesBefore() : duplicatesAtEnd;
+            NodeCounters.GossipTotals after = b + 1 < sent.size() ? known.get(b + 1).before() : atEnd;
             long sentAt = timing.scenarioMicros(k.elapsedNanos() - startNanos);
             out.add(ReceiptDelays.result(b, s.origin(), sentAt, live, delays, reached, maxHops,
-                    gossipAfter - k.gossipBefore(), duplicatesAfter - k.duplicatesBefore(), redelivered,
+                    after.gossip() - k.before().gossip(), after.duplicates() - k.before().duplicates(), redelivered,
                     coverageStepMicros));
         }
         return out;

@@ -258,8 +258,7 @@ public final class LiveRun {
             sampled.add(sample.join());
         }
         return new RunResult(key, 0,
-                broadcasts.results(cluster, slots, timing, startNanos, stepMicros, counters.gossipSent(),
-                        counters.duplicates()),
+                broadcasts.results(cluster, slots, timing, startNanos, stepMicros, counters.totals()),
                 nodes.build(), sampled, rows, counters.sentByType(),
                 networkDrops, counters.droppedByReason(DropReason.count()), RunResult.NOT_MEASURED,
                 counters.kernelReceiveDrops(), counters.datagramsReceived(), endMicros);

@@ -21,6 +21,13 @@ import java.util.concurrent.CompletableFuture;
 final class NodeCounters {
     /** Gossip transmissions and duplicate receipts summed over every slot at one moment. */
     record GossipTotals(long gossip, long duplicates) {
+        static final GossipTotals NONE = new GossipTotals(0, 0);
+
+        /** These totals with one node's counts added ({@code m} null: a slot never started, nothing). */
+        GossipTotals plus(NodeMetrics m) {
+            return m == null ? this
+                    : new GossipTotals(gossip + m.core().sent(MessageType.GOSSIP), duplicates + m.core().duplicates());
+        }
     }
 
     private final NodeMetrics[] last;
@@ -50,7 +57,7 @@ final class NodeCounters {
     }
 
     /**
-     * What {@link #gossipSent} and {@link #duplicates} would give after a {@link #refresh} of
+     * What {@link #totals} would give after a {@link #refresh} of
      * {@code open}, without waiting for it: the slots not listed count with their last snapshot
      * (a crashed node's final one), taken now; the listed ones are asked, one batch per event loop,
      * and the future completes when every loop has answered. The snapshots it reads are not kept.
@@ -66,25 +73,17 @@ final class NodeCounters {
             asked.set(slot);
             nodes.add(cluster.node(slot));
         }
-        long gossip = 0;
-        long duplicates = 0;
+        GossipTotals others = GossipTotals.NONE;
         for (int slot = asked.nextClearBit(0); slot < last.length; slot = asked.nextClearBit(slot + 1)) {
-            NodeMetrics m = last[slot];
-            if (m != null) {
-                gossip += m.core().sent(MessageType.GOSSIP);
-                duplicates += m.core().duplicates();
-            }
+            others = others.plus(last[slot]);
         }
-        long gossipOfOthers = gossip;
-        long duplicatesOfOthers = duplicates;
+        GossipTotals ofOthers = others;
         return GossipNode.metricsOf(nodes).thenApply(fresh -> {
-            long g = gossipOfOthers;
-            long d = duplicatesOfOthers;
+            GossipTotals all = ofOthers;
             for (NodeMetrics m : fresh) {
-                g += m.core().sent(MessageType.GOSSIP);
-                d += m.core().duplicates();
+                all = all.plus(m);
             }
-            return new GossipTotals(g, d);
+            return all;
         });
     }
 
@@ -129,22 +128,13 @@ final class NodeCounters {
         return last[slot];
     }
 
-    /** Gossip messages sent, over every slot's last snapshot. */
-    long gossipSent() {
-        long total = 0;
+    /** Gossip messages sent and duplicate gossip receipts, over every slot's last snapshot. */
+    GossipTotals totals() {
+        GossipTotals all = GossipTotals.NONE;
         for (NodeMetrics m : last) {
-            total += m == null ? 0 : m.core().sent(MessageType.GOSSIP);
+            all = all.plus(m);
         }
-        return total;
-    }
-
-    /** Duplicate gossip receipts, over every slot's last snapshot. */
-    long duplicates() {
-        long total = 0;
-        for (NodeMetrics m : last) {
-            total += m == null ? 0 : m.core().duplicates();
-        }
-        return total;
+        return all;
     }
 
     /** Messages sent by type ordinal, summed. */
