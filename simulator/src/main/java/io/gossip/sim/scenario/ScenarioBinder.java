@@ -333,7 +333,8 @@ final class ScenarioBinder {
 
     /** {@code 0.0005}, not Java's {@code 5.0E-4}. */
     private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        // A tiny value such as 4.9e-324 is hundreds of digits written out.
+        return Values.echo(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
     }
 
     private static LiveSpec live(YamlNode node) throws ScenarioException {

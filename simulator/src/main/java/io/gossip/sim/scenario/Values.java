@@ -33,7 +33,7 @@ final class Values {
     static long integer(YamlNode node, String key, long min, long max, String whyAtMost) throws ScenarioException {
         Object value = scalarValue(node);
         if (value instanceof BigInteger big) {
-            throw outOfRange(node, key, min, max, big.signum() < 0, big.toString(), whyAtMost);
+            throw outOfRange(node, key, min, max, big.signum() < 0, echo(big.toString()), whyAtMost);
         }
         long result;
         if (value instanceof Long l) {

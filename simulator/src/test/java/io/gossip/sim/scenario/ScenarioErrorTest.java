@@ -381,6 +381,18 @@ class ScenarioErrorTest {
                 + "x".repeat(40) + "'", firstProblem(VALID, "nodes=" + "x".repeat(40)).toString());
     }
 
+    /** The cut applies to numbers too: a 100-digit integer out of range, a tiny float written out in full. */
+    @Test
+    void aLongNumberIsEchoedAsItsFirstFortyCharactersAndItsLength() {
+        String digits = "9".repeat(100);
+        String cut = "9".repeat(40) + "\u2026 (100 characters)";
+        assertTrue(firstProblem(VALID.replace("nodes: 200", "nodes: " + digits)).toString()
+                .endsWith(", got " + cut), "integer beyond a long");
+        assertEquals("test.yaml:13:32: output.timelineSampleMillis: must be 0 (no timeline) or at least 0.0005 "
+                + "(the clock counts whole microseconds), got 0." + "0".repeat(38) + "\u2026 (327 characters)",
+                firstProblem(VALID + "output: {timelineSampleMillis: 4.9e-324}\n").toString());
+    }
+
     @Test
     void timelineSampleThatRoundsToZeroMicrosecondsIsRefused() throws Exception {
         String text = VALID + "output: {timelineSampleMillis: 0.0004}\n";
