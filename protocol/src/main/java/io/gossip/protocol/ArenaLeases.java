@@ -252,7 +252,7 @@ final class ArenaLeases {
         int pv = r[NodeRecord.PV_SIZE];
         int contact = pv == 0 ? r[NodeRecord.BOOTSTRAP_CONTACT] : NodeRecord.pvRandom(r);
         int own = arcsOfCurrentSubscription(node, r) + (joinArcExpiring.get(node) ? 1 : 0);
-        int copies = Math.max(own == 0 ? pv : own, config.c() + 1);
+        int copies = Leases.renewalCopies(own, pv, config.c());
         joinArcExpiring.clear(node);
         if (contact == NodeIds.NONE) {
             startLease(nowMicros, node, r); // alone in the group: nobody holds us, nothing to renew

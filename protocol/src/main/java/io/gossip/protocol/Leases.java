@@ -109,7 +109,7 @@ final class Leases {
     static void renewLease(ScampNode node, long nowMicros) {
         int contact = contactForResubscription(node);
         int own = arcsOfCurrentSubscription(node) + (node.joinArcExpiring ? 1 : 0);
-        int copies = Math.max(own == 0 ? node.partialView.size() : own, node.config.c() + 1);
+        int copies = renewalCopies(own, node.partialView.size(), node.config.c());
         node.joinArcExpiring = false;
         if (contact == NodeIds.NONE) {
             startLease(node, nowMicros); // alone in the group: nobody holds us, nothing to renew
@@ -117,6 +117,17 @@ final class Leases {
         }
         node.counters.leaseRenewal();
         subscribe(node, nowMicros, contact, copies);
+    }
+
+    /**
+     * The copies a renewal asks for (see {@link #renewLease}): its {@code ownArcs}, or the
+     * PartialView's size when it holds none, at least {@code c+1}, and at most what one subscription
+     * carries ({@link Subscribe#MAX_RENEWAL_COPIES}), which only a PartialView of more than 65,535
+     * members (c in the thousands) reaches. {@link ArenaLeases} asks for the same.
+     */
+    static int renewalCopies(int ownArcs, int partialViewSize, int c) {
+        int copies = Math.max(ownArcs == 0 ? partialViewSize : ownArcs, c + 1);
+        return Math.min(copies, Subscribe.MAX_RENEWAL_COPIES);
     }
 
     /** InView entries stamped by a Keep for the subscription of the current lease (see MembershipHandling). */

@@ -161,6 +161,28 @@ class TimersTest {
         assertEquals(1, node.counters().snapshot().leaseRenewals());
     }
 
+    /**
+     * A node holding no arc of its own (here the bootstrap node) renews with as many copies as its
+     * PartialView holds, but one subscription carries at most 65,535: with 70,000 members the
+     * renewal used to throw instead of being sent.
+     */
+    @Test
+    void aRenewalFromAPartialViewOfMoreThan65535MembersAsksForTheMostOneSubscriptionCarries() {
+        ProtocolConfig config = ProtocolConfig.builder().noHeartbeats().leaseDurationMillis(10_000).build();
+        ScampNode node = new ScampNode(0, config, env, new SplittableRandom(6), new Counters());
+        node.bootstrap(0);
+        for (int id = 1; id <= 70_000; id++) {
+            node.partialView.add(id, IdList.NEVER); // no arc of this node's own subscription
+        }
+        node.onTimeout(node.leaseRenewalMicros);
+        List<Sent> renewals = env.sendsOf(Subscribe.class);
+        assertEquals(1, renewals.size());
+        assertEquals(Subscribe.MAX_RENEWAL_COPIES, ((Subscribe) renewals.get(0).message()).renewalCopies());
+        assertEquals(List.of(7, 8, 9, 65_535, 65_535), List.of(Leases.renewalCopies(0, 3, 6),
+                Leases.renewalCopies(0, 8, 6), Leases.renewalCopies(9, 70_000, 6),
+                Leases.renewalCopies(70_000, 3, 6), Leases.renewalCopies(0, 70_000, 6)));
+    }
+
     @Test
     void wakeUpsAreRequestedForTheEarliestDeadline() {
         ProtocolConfig config = ProtocolConfig.builder().heartbeatPeriodMillis(1_000).isolationTimeoutMillis(0)
