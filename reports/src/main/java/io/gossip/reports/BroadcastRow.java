@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * One row of {@code broadcasts.csv}: the outcome of one broadcast. Latencies are
  * {@link Double#NaN} when the broadcast never reached that fraction of the nodes.
+ *
+ * <p>A broadcast whose reference set is empty ({@code live_nodes} 0: every node live when it was
+ * sent was gone by the end) is unmeasured ({@link #measured}): the simulator leaves its
+ * {@code coverage} and {@code complete} empty, read as NaN and false, and the charts of coverage,
+ * reliability and latency leave it out. Its messages and duplicates are real.
  */
 record BroadcastRow(
         int point,
@@ -35,6 +40,10 @@ record BroadcastRow(
         if (reached > liveNodes) {
             throw row.outOfRange("reached", row.text("reached"), "must be at most live_nodes, " + liveNodes);
         }
+        boolean measured = liveNodes > 0;
+        for (String column : List.of("coverage", "complete")) {
+            checkPresence(row, column, measured);
+        }
         return new BroadcastRow(
                 row.nonNegativeInt("point"),
                 row.membership(),
@@ -43,12 +52,34 @@ record BroadcastRow(
                 row.nonNegative("sent_ms"),
                 liveNodes,
                 reached,
-                row.fraction("coverage"),
-                row.bool("complete"),
+                measured ? row.fraction("coverage") : Double.NaN,
+                measured && row.bool("complete"),
                 row.optionalNonNegative("t50_ms"),
                 row.optionalNonNegative("t99_ms"),
                 row.optionalNonNegative("t100_ms"),
                 row.nonNegativeLong("messages"),
                 row.nonNegativeLong("duplicates"));
+    }
+
+    /** Whether the broadcast had a reference set to measure it over: its coverage and complete say something. */
+    boolean measured() {
+        return liveNodes > 0;
+    }
+
+    /**
+     * Refuses a {@code column} that is empty for a measured broadcast, or holds a value for an
+     * unmeasured one: a coverage of 0.0 and complete true, as the simulator once wrote there, claim a
+     * figure over no node.
+     */
+    private static void checkPresence(CsvRow row, String column, boolean measured) throws ReportException {
+        String value = row.text(column);
+        if (measured && value.isEmpty()) {
+            throw row.fail("column '" + column + "' is empty, but live_nodes is " + row.text("live_nodes")
+                    + ": only an unmeasured broadcast (live_nodes 0) has no " + column);
+        }
+        if (!measured && !value.isEmpty()) {
+            throw row.fail("column '" + column + "' is '" + value + "', but live_nodes is 0: an unmeasured"
+                    + " broadcast (no node live when it was sent is live at the end) has it empty");
+        }
     }
 }

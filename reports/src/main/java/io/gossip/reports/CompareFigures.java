@@ -91,10 +91,10 @@ final class CompareFigures {
                 String membership = points.get(0).membership();
                 RunData run = m.run().run();
                 addIfAny(theory, theoryRuns, m.run(), ReliabilityCurves.theorySeries(m.label(), membership, sweep,
-                        points, FanoutTheory.of(run.broadcasts()), m.shift()));
+                        points, FanoutTheory.of(run.measuredBroadcasts()), m.shift()));
                 if (membership.equals(InViewPrediction.MEMBERSHIP)) {
                     addIfAny(prediction, predictionRuns, m.run(), ReliabilityCurves.predictionSeries(m.label(),
-                            sweep, points, run.broadcasts(), run.nodes(), m.shift()));
+                            sweep, points, run.measuredBroadcasts(), run.nodes(), m.shift()));
                 }
             }
             if (curves.isEmpty()) {
@@ -135,7 +135,8 @@ final class CompareFigures {
             List<CoverageSweep.Curve> curves = new ArrayList<>();
             List<ComparedRun> drawn = new ArrayList<>();
             for (ComparedSweep.Member m : swept.members()) {
-                List<BroadcastRow> broadcasts = preferred(m.run().run().broadcasts(), BroadcastRow::membership);
+                List<BroadcastRow> broadcasts = measured(preferred(m.run().run().broadcasts(),
+                        BroadcastRow::membership));
                 if (!broadcasts.isEmpty()) {
                     curves.add(CoverageSweep.of(m.label(), sweep, m.points(), broadcasts, m.shift()));
                     drawn.add(m.run());
@@ -242,7 +243,7 @@ final class CompareFigures {
         List<LatencyCdf.Cdf> cdfs = new ArrayList<>();
         List<ComparedRun> drawn = new ArrayList<>();
         for (ComparedRun run : runs) {
-            List<BroadcastRow> rows = preferred(run.run().broadcasts(), BroadcastRow::membership);
+            List<BroadcastRow> rows = measured(preferred(run.run().broadcasts(), BroadcastRow::membership));
             if (!rows.isEmpty()) {
                 cdfs.add(LatencyCdf.of(run.label() + " t99", rows, BroadcastRow::t99Ms));
                 cdfs.add(LatencyCdf.of(run.label() + " t100", rows, BroadcastRow::t100Ms));
@@ -373,5 +374,13 @@ final class CompareFigures {
             return List.of();
         }
         return rows.stream().filter(r -> membership.apply(r).equals(chosen.get(0))).toList();
+    }
+
+    /**
+     * The measured ones of {@code broadcasts} ({@link BroadcastRow#measured}), chosen after the
+     * membership so that a run's chart keeps to the membership its own report draws.
+     */
+    private static List<BroadcastRow> measured(List<BroadcastRow> broadcasts) {
+        return broadcasts.stream().filter(BroadcastRow::measured).toList();
     }
 }

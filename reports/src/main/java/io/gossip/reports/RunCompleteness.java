@@ -208,7 +208,10 @@ final class RunCompleteness {
         }
     }
 
-    /** {@code coverage.csv}: each broadcast's curve, and only theirs, up to the nodes it reached. */
+    /**
+     * {@code coverage.csv}: each measured broadcast's curve, and only theirs, up to the nodes it
+     * reached. An unmeasured broadcast has none: a share of an empty set is no figure.
+     */
     private static void checkCoverage(RunData run) throws ReportException {
         Path csv = file(run, CoverageRow.FILE);
         Map<CoverageRow.BroadcastKey, Curve> curves = new HashMap<>();
@@ -221,6 +224,13 @@ final class RunCompleteness {
             String which = "broadcast " + b.broadcast() + " of " + new Run(b.point(), b.membership(), b.repetition());
             Curve curve = curves.remove(new CoverageRow.BroadcastKey(b.point(), b.membership(), b.repetition(),
                     b.broadcast()));
+            if (!b.measured()) {
+                if (curve != null) {
+                    throw new ReportException(csv, "has rows for " + which + ", which broadcasts.csv lists as"
+                            + " unmeasured (live_nodes 0): a curve over no node, which the simulator does not write");
+                }
+                continue;
+            }
             if (curve == null) {
                 throw new ReportException(csv, "has no rows for " + which + ", which broadcasts.csv lists" + CUT);
             }

@@ -97,6 +97,15 @@ record RunData(
                 optional(runDir, EventRow.FILE, EventRow.COLUMNS, EventRow::parse));
     }
 
+    /**
+     * The broadcasts with a reference set to measure them over ({@link BroadcastRow#measured}): what
+     * the charts of coverage, reliability and latency draw. An unmeasured broadcast has no coverage,
+     * and a latency chart would count it as one that never got there.
+     */
+    List<BroadcastRow> measuredBroadcasts() {
+        return broadcasts.stream().filter(BroadcastRow::measured).toList();
+    }
+
     /** The folder's own name, used to tell runs apart whose scenario names clash. */
     String folderName() {
         Path name = dir.toAbsolutePath().normalize().getFileName();

@@ -155,17 +155,28 @@ final class RunFigures {
     }
 
     static Optional<Figure> latency(RunData run) {
-        if (run.broadcasts().isEmpty()) {
+        // An unmeasured broadcast reached no level of its empty reference set: counted, it would read as
+        // a broadcast that never got there.
+        List<BroadcastRow> measured = run.measuredBroadcasts();
+        if (measured.isEmpty()) {
             return Optional.empty();
         }
         String title = "Latency distribution";
         return Optional.of(new Figure("latency-cdf.png", title,
-                "Share of the " + Numbers.counted(run.broadcasts().size(), "broadcast") + " that had reached 99 % "
+                "Share of the " + Numbers.counted(measured.size(), "broadcast") + " that had reached 99 % "
                         + "(dashed) and 100 % (solid) of their live nodes (" + REFERENCE_SET + ") within a "
                         + "given delay; a curve "
-                        + "that ends below 1 shows broadcasts that never got there." + pooled(run),
+                        + "that ends below 1 shows broadcasts that never got there." + unmeasured(run) + pooled(run),
                 DistributionCharts.latencyCdf(title, subtitle(run, "CDF of t99 and t100"),
-                        LatencyCdf.byMembership(run.broadcasts()))));
+                        LatencyCdf.byMembership(measured))));
+    }
+
+    /** For a run with unmeasured broadcasts, a sentence saying a chart leaves them out; empty otherwise. */
+    static String unmeasured(RunData run) {
+        int count = run.broadcasts().size() - run.measuredBroadcasts().size();
+        return count == 0 ? "" : " " + Numbers.counted(count, "unmeasured broadcast") + " (every node live when "
+                + (count == 1 ? "it" : "each") + " was sent was gone by the end) " + (count == 1 ? "is" : "are")
+                + " left out.";
     }
 
     static List<Figure> timeline(RunData run) {

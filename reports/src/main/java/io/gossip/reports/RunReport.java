@@ -21,6 +21,13 @@ public final class RunReport {
             + "reliability, latency and duplicates are left out, and the coverage, reliability and "
             + "latency figures above read –. The membership charts below are still drawn.";
 
+    /** What the page says when every broadcast was unmeasured. */
+    static final String NONE_MEASURED = "Every broadcast of this run is unmeasured: every node live when it was "
+            + "sent had crashed or left by the end of the run, so no node is left to measure it over "
+            + "(broadcasts.csv leaves coverage and complete empty). The charts of coverage, reliability and "
+            + "latency are left out, and the coverage, reliability and latency figures above read –; its "
+            + "messages and duplicates are real and counted. The membership charts below are still drawn.";
+
     private RunReport() {
     }
 
@@ -80,7 +87,7 @@ public final class RunReport {
         if (run.summary().sweep() != null) {
             return rows;
         }
-        List<InViewPrediction> predictions = InViewPrediction.of(run.broadcasts(), run.nodes());
+        List<InViewPrediction> predictions = InViewPrediction.of(run.measuredBroadcasts(), run.nodes());
         if (predictions.size() != 1) {
             return rows;
         }
@@ -98,6 +105,10 @@ public final class RunReport {
         return with;
     }
 
+    /** What the summary's paragraph adds for a run with unmeasured broadcasts. */
+    private static final String UNMEASURED_TEXT = " A broadcast with no such node (every node live when it was "
+            + "sent was gone by the end) is unmeasured: it counts in no coverage, reliability or latency figure.";
+
     /** The page of {@code run} showing {@code figures}. */
     static String page(RunData run, List<Figure> figures) {
         Summary summary = run.summary();
@@ -113,7 +124,9 @@ public final class RunReport {
                         ? "SCAMP" : "baseline")
                 + " runs. Coverage is the fraction of live nodes a broadcast reached, counting the nodes live "
                 + "when it was sent that are still live at the end (its origin too, if it is); reliability is "
-                + "the share of broadcasts that reached every such node." + (predicted ? PREDICTION_TEXT : ""),
+                + "the share of broadcasts that reached every such node."
+                + (run.measuredBroadcasts().size() < run.broadcasts().size() ? UNMEASURED_TEXT : "")
+                + (predicted ? PREDICTION_TEXT : ""),
                 false);
         html.table(List.of("", summary.scenario()), rows);
         if (run.points().size() > 1) {
@@ -124,6 +137,8 @@ public final class RunReport {
         html.heading("Charts");
         if (run.broadcasts().isEmpty()) {
             html.paragraph(NO_BROADCASTS, false);
+        } else if (run.measuredBroadcasts().isEmpty()) {
+            html.paragraph(NONE_MEASURED, false);
         }
         if (figures.isEmpty()) {
             html.paragraph("The result files hold no data to chart.", true);

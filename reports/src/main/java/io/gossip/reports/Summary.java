@@ -26,6 +26,11 @@ import java.util.List;
  * <p>{@code lateMembershipCopies} is NaN where the summary holds {@code null}, as a live run's does
  * (its latencies are not drawn), and absent.
  *
+ * <p>{@code broadcasts} counts every broadcast sent (NaN where the summary leaves it out), and
+ * {@code unmeasuredBroadcasts} those of them whose reference set was empty, which no coverage,
+ * reliability or latency figure counts: 0 where the key is absent, as the simulator writes it only
+ * when there is one. A null reliability thus means no broadcast was sent, or none was measured.
+ *
  * <p>{@code drops.kernel} is written by live runs only (since they count it): {@code kernelDropsWritten}
  * says whether the summary has the key, and {@code kernelDrops} is the datagrams the kernel dropped
  * at the run's sockets, NaN where the run could not read them (null) or the key is absent.
@@ -52,7 +57,9 @@ record Summary(
         List<PointSummary> points,
         double lateMembershipCopies,
         boolean kernelDropsWritten,
-        double kernelDrops) {
+        double kernelDrops,
+        double broadcasts,
+        double unmeasuredBroadcasts) {
 
     static final String FILE = "summary.json";
 
@@ -65,6 +72,14 @@ record Summary(
      * out.
      */
     record PointSummary(int point, String membership, double c, double nodes, double broadcasts) {
+    }
+
+    /**
+     * Whether a broadcast was sent: by the count, or, where the summary has none, by a reliability
+     * (which, before unmeasured broadcasts, was null exactly when none was sent).
+     */
+    boolean anyBroadcast() {
+        return Double.isNaN(broadcasts) ? !Double.isNaN(reliability) : broadcasts > 0;
     }
 
     /** The {@code c} of a point as the summary records it, or the top-level {@code c}. */
@@ -125,7 +140,10 @@ record Summary(
                 readPoints(f, root),
                 f.nonNegative(root, "lateMembershipCopies"),
                 root.path("drops").has("kernel"),
-                f.nonNegative(root, "drops", "kernel"));
+                f.nonNegative(root, "drops", "kernel"),
+                f.nonNegative(root, "broadcasts"),
+                // Written only when a broadcast was unmeasured: absent means none was.
+                root.has("unmeasuredBroadcasts") ? f.nonNegative(root, "unmeasuredBroadcasts") : 0);
     }
 
     private static List<PointSummary> readPoints(JsonFields f, JsonNode root) throws ReportException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,9 +19,10 @@ import java.util.function.ToDoubleFunction;
  * PartialView mean against a single (c+1)·ln n, which differs from point to point.
  */
 final class SummaryTable {
-    private record Row(String label, Function<Summary, String> value, boolean kernelOnly) {
+    /** A row of the table, drawn when {@code shown} holds for one of its summaries at least. */
+    private record Row(String label, Function<Summary, String> value, Predicate<Summary> shown) {
         Row(String label, Function<Summary, String> value) {
-            this(label, value, false);
+            this(label, value, s -> true);
         }
     }
 
@@ -37,6 +39,10 @@ final class SummaryTable {
             new Row("Latency t50", s -> Numbers.millis(s.latencyT50Ms())),
             new Row("Latency t99", s -> Numbers.millis(s.latencyT99Ms())),
             new Row("Latency t100", s -> Numbers.millis(s.latencyT100Ms())),
+            // Only where a broadcast had no node left to measure it over: the figures above leave it out.
+            new Row("Unmeasured broadcasts (every node live when sent was gone by the end)",
+                    s -> Numbers.grouped(s.unmeasuredBroadcasts()) + " of " + Numbers.grouped(s.broadcasts()),
+                    s -> s.unmeasuredBroadcasts() > 0),
             new Row("PartialView mean vs expected (c+1)·ln n",
                     s -> s.sweep() == null
                             ? Numbers.fixed(s.pvMean(), 2) + " vs " + Numbers.fixed(s.pvExpected(), 2)
@@ -45,15 +51,14 @@ final class SummaryTable {
                                     + "per point"),
             new Row("InView mean", s -> Numbers.fixed(s.ivMean(), 2)),
             new Row("Messages per node", s -> Numbers.fixed(s.messagesPerNode(), 1)),
-            // Without broadcasts (reliability null) the simulator writes 0: there is no ratio.
-            new Row("Duplicate ratio", s -> Double.isNaN(s.reliability()) ? "–"
-                    : Numbers.fixed(s.duplicateRatio(), 3)),
+            // Without broadcasts the simulator writes 0: there is no ratio. Unmeasured ones have one.
+            new Row("Duplicate ratio", s -> !s.anyBroadcast() ? "–" : Numbers.fixed(s.duplicateRatio(), 3)),
             new Row("Simulated events", s -> Numbers.grouped(s.events())),
             // Only with a live run on the page (only they write drops.kernel): what full socket
             // receive buffers cost it.
             new Row("Datagrams the kernel dropped (full receive buffers)",
                     s -> !s.kernelDropsWritten() ? "–" : Double.isNaN(s.kernelDrops()) ? "not counted (not Linux)"
-                            : Numbers.grouped(s.kernelDrops()), true),
+                            : Numbers.grouped(s.kernelDrops()), Summary::kernelDropsWritten),
             new Row("Seed", Summary::seed));
 
     private SummaryTable() {
@@ -88,9 +93,8 @@ final class SummaryTable {
     /** One row per figure: its label, then its value in each summary in order. */
     static List<List<String>> rows(List<Summary> summaries) {
         List<List<String>> rows = new ArrayList<>();
-        boolean anyKernel = summaries.stream().anyMatch(Summary::kernelDropsWritten);
         for (Row row : ROWS) {
-            if (row.kernelOnly() && !anyKernel) {
+            if (summaries.stream().noneMatch(row.shown())) {
                 continue;
             }
             List<String> cells = new ArrayList<>();

@@ -79,10 +79,10 @@ final class SweepFigures {
         String p = sweep.parameter();
         String title = "Reliability against " + p;
         XYSeriesCollection theory = ReliabilityCurves.theoryDataset(sweep, run.points(),
-                run.broadcasts());
+                run.measuredBroadcasts());
         String theoryText = theory.getSeriesCount() == 0 ? "" : THEORY_TEXT;
         XYSeriesCollection prediction = ReliabilityCurves.predictionDataset(sweep, run.points(),
-                run.broadcasts(), run.nodes());
+                run.measuredBroadcasts(), run.nodes());
         String predictionText = prediction.getSeriesCount() == 0 ? "" : PREDICTION_TEXT;
         String layout = sweep.numeric() ? "one line per membership"
                 : "one marker per membership at each value, shifted sideways to keep them apart";
@@ -99,7 +99,7 @@ final class SweepFigures {
 
     static Optional<Figure> coverageVsParameter(RunData run) {
         Optional<Sweep> found = Sweep.of(run.points());
-        if (found.isEmpty() || run.broadcasts().isEmpty()) {
+        if (found.isEmpty() || run.measuredBroadcasts().isEmpty()) {
             return Optional.empty();
         }
         Sweep sweep = found.get();
@@ -108,7 +108,8 @@ final class SweepFigures {
         return Optional.of(new Figure("coverage-vs-" + RunFigures.fileSafe(p) + ".png", title,
                 coverageCaption(sweep, "one colour per membership"),
                 SweepCharts.coverage(title, RunFigures.subtitle(run, "mean and 5–95 % over broadcasts"), sweep,
-                        xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(), run.broadcasts()))));
+                        xLabel(run, sweep), CoverageSweep.byMembership(sweep, run.points(),
+                                run.measuredBroadcasts()))));
     }
 
     /** The caption of a chart of final coverage against {@code sweep}'s parameter, its curves {@code colours}. */

@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *
  * @param samples the timeline rows of that repetition, ordered by time
  * @param events the actions executed in that repetition, ordered by time
- * @param broadcasts the broadcasts of that point and repetition, every membership
+ * @param broadcasts the measured broadcasts of that point and repetition, every membership (an
+ *     unmeasured one has no coverage to plot)
  */
 record TimelineView(int point, String membership, int repetition, List<TimelineRow> samples,
         List<EventRow> events, List<BroadcastRow> broadcasts) {
@@ -54,7 +55,7 @@ record TimelineView(int point, String membership, int repetition, List<TimelineR
                         && e.repetition() == repetition)
                 .sorted(Comparator.comparingDouble(EventRow::tMs))
                 .toList();
-        List<BroadcastRow> broadcasts = run.broadcasts().stream()
+        List<BroadcastRow> broadcasts = run.measuredBroadcasts().stream()
                 .filter(b -> b.point() == point && b.repetition() == repetition)
                 .toList();
         return Optional.of(new TimelineView(point, membership, repetition, samples, events, broadcasts));

@@ -37,8 +37,10 @@ class FanoutTheoryTest {
     @Test
     void broadcastsThatReachedNobodyAreLeftOut() throws Exception {
         Fixtures.singlePoint(dir);
+        // An unmeasured broadcast (no node of its reference set live at the end), and one whose origin
+        // is gone by the end: it reached none of the 3 nodes of its reference set.
         Fixtures.write(dir, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
-                "0,scamp,0,0,n1,100.0,0,0,0.0,false,,,,0,0,0");
+                "0,scamp,0,0,n1,100.0,0,0,,,,,,0,0,0", "0,scamp,0,1,n1,100.0,3,0,0.0,false,,,,0,0,0");
         assertEquals(List.of(), FanoutTheory.of(RunData.load(dir).broadcasts()));
     }
 }

@@ -109,7 +109,7 @@ class OutOfRangeValuesTest {
                 "0,scamp,0,0,0.0,0,0", "0,scamp,0,0,10.0,4,1", "0,scamp,0,0,20.0,4,1.0");
         Fixtures.write(dir, "broadcasts.csv", Fixtures.BROADCASTS_HEADER,
                 "0,scamp,0,0,n1,0,4,4,1.0,true,0,0,0,0,0,0",
-                "0,scamp,0,1,n2,0,0,0,0,false,,,,0,0,0");
+                "0,scamp,0,1,n2,0,1,0,0,false,,,,0,0,0");
         Fixtures.write(dir, "points.csv", Fixtures.POINTS_HEADER,
                 "0,,,scamp,1,0,0,0,0,0,0,0,0,0,0,0,0,0",
                 "0,,,global,1,4,1,1,1,1,0.5,3.0,2.77,3.0,6.0,1,10.0,10.0");
