@@ -3,6 +3,7 @@ package io.gossip.sim.results;
 import io.gossip.protocol.DropReason;
 import io.gossip.protocol.message.MessageType;
 import io.gossip.sim.network.NetworkDropReason;
+import java.util.List;
 
 /**
  * Statistics over a set of runs (one point × membership, or the whole plan): broadcast coverage
@@ -17,6 +18,11 @@ import io.gossip.sim.network.NetworkDropReason;
  * t50 ≤ t99 of every broadcast carries over to the means; t100's set is smaller, and its mean can
  * come out below t99's when the broadcasts that missed a few nodes were also the slow ones. A
  * delay that no broadcast reached is undefined (NaN, written as null).
+ *
+ * <p>Coverage, reliability and the delays are over the measured broadcasts only: an unmeasured one
+ * ({@link BroadcastResult#measured}, its reference set empty) has none to give, and counting it
+ * complete or at coverage 0 would make a figure up. Where no broadcast is measured, those figures are
+ * undefined as without broadcasts. {@code broadcasts} and the message counts include it: it was sent.
  */
 public final class Aggregate {
     final Stats coverage = new Stats();
@@ -33,6 +39,8 @@ public final class Aggregate {
     final long[] networkDrops = new long[NetworkDropReason.count()];
     final long[] nodeDrops = new long[DropReason.count()];
     long broadcasts;
+    /** Broadcasts whose reference set was empty, in {@code broadcasts} but in no figure over broadcasts. */
+    long unmeasuredBroadcasts;
     long completeBroadcasts;
     long gossipMessages;
     long duplicates;
@@ -75,30 +83,47 @@ public final class Aggregate {
             kernelReceiveDropsApply = true;
             kernelReceiveDrops += run.kernelReceiveDrops();
         }
+        addBroadcasts(run.broadcasts());
+        addNodes(run.nodes(), c);
+        add(sentByType, run.sentByType());
+        add(networkDrops, run.networkDrops());
+        add(nodeDrops, run.nodeDrops());
+    }
+
+    /** One run's broadcasts: their figures, over the measured ones, and their messages, over all. */
+    private void addBroadcasts(List<BroadcastResult> sent) {
+        long measured = 0;
         long complete = 0;
-        for (BroadcastResult b : run.broadcasts()) {
+        for (BroadcastResult b : sent) {
             broadcasts++;
-            coverage.add(b.coverage());
-            if (b.complete()) {
-                complete++;
+            gossipMessages += b.messages();
+            duplicates += b.duplicates();
+            redelivered += b.redelivered();
+            if (!b.measured()) {
+                unmeasuredBroadcasts++;
+                continue;
             }
+            measured++;
+            coverage.add(b.coverage());
             if (b.t99Micros() >= 0) {
                 // t50 over t99's broadcasts, so that t50 <= t99 holds for the means (class comment).
                 addDelay(t50, b.t50Micros());
                 addDelay(t99, b.t99Micros());
             }
             if (b.complete()) {
+                complete++;
                 addDelay(t100, b.t100Micros());
             }
-            gossipMessages += b.messages();
-            duplicates += b.duplicates();
-            redelivered += b.redelivered();
         }
         completeBroadcasts += complete;
-        if (!run.broadcasts().isEmpty()) {
-            reliabilityPerRun.add((double) complete / run.broadcasts().size());
+        // A run without a measured broadcast has no reliability, as one without broadcasts.
+        if (measured > 0) {
+            reliabilityPerRun.add((double) complete / measured);
         }
-        NodeTableSnapshot nodes = run.nodes();
+    }
+
+    /** The views of the nodes live at the end of one run. */
+    private void addNodes(NodeTableSnapshot nodes, int c) {
         int live = 0;
         long partialViewSum = 0;
         for (int i = 0; i < nodes.size(); i++) {
@@ -114,9 +139,6 @@ public final class Aggregate {
         }
         expected.add(live < 2 ? 0 : (c + 1) * Math.log(live));
         joinedNodes += nodes.joinedCount();
-        add(sentByType, run.sentByType());
-        add(networkDrops, run.networkDrops());
-        add(nodeDrops, run.nodeDrops());
     }
 
     private static void addDelay(Stats stats, long micros) {
@@ -131,9 +153,13 @@ public final class Aggregate {
         }
     }
 
-    /** Fraction of broadcasts that reached their whole reference set, NaN without broadcasts. */
+    /**
+     * Fraction of the measured broadcasts that reached their whole reference set, NaN without a
+     * measured broadcast.
+     */
     public double reliability() {
-        return broadcasts == 0 ? Double.NaN : (double) completeBroadcasts / broadcasts;
+        long measured = broadcasts - unmeasuredBroadcasts;
+        return measured == 0 ? Double.NaN : (double) completeBroadcasts / measured;
     }
 
     /** Share of gossip transmissions that reached a node that already had the message. */
@@ -172,12 +198,12 @@ public final class Aggregate {
         return events;
     }
 
-    /** Mean coverage over broadcasts (NaN without any). */
+    /** Mean coverage over the measured broadcasts (NaN without any). */
     public double coverageMean() {
         return coverage.mean();
     }
 
-    /** Smallest coverage of any broadcast. */
+    /** Smallest coverage of any measured broadcast (NaN without any). */
     public double coverageMin() {
         return coverage.min();
     }

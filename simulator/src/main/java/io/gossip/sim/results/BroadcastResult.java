@@ -5,6 +5,11 @@ package io.gossip.sim.results;
  * sent and are still live at the end of the run ({@code liveNodes}); {@code reached} counts the
  * members of that set that got the message (the origin included).
  *
+ * <p>A broadcast whose reference set is empty (every node live when it was sent crashed or left
+ * before the end) is <em>unmeasured</em>: no node is left to measure it over, so it has no coverage
+ * and is neither complete nor incomplete. It was still sent, and its message counts are real; the
+ * figures over broadcasts (coverage, reliability, delays) leave it out.
+ *
  * @param index 0-based broadcast number within the run
  * @param origin the node that broadcast it
  * @param sentMicros virtual time it was sent
@@ -26,13 +31,21 @@ public record BroadcastResult(int index, int origin, long sentMicros, int liveNo
         long t50Micros, long t99Micros, long t100Micros, int maxHops, long messages, long duplicates,
         long redelivered, int[] coverageCurve) {
 
-    /** {@code reached / liveNodes}, or 0 with an empty reference set. */
-    public double coverage() {
-        return liveNodes == 0 ? 0 : (double) reached / liveNodes;
+    /** Whether its reference set holds a node: whether coverage and completeness mean anything. */
+    public boolean measured() {
+        return liveNodes > 0;
     }
 
-    /** Whether every member of the reference set got it. */
+    /** {@code reached / liveNodes}; NaN when {@linkplain #measured unmeasured}, written as empty. */
+    public double coverage() {
+        return measured() ? (double) reached / liveNodes : Double.NaN;
+    }
+
+    /**
+     * Whether every member of the reference set got it; false when {@linkplain #measured unmeasured},
+     * which is not incomplete either: ask {@link #measured} first.
+     */
     public boolean complete() {
-        return reached == liveNodes;
+        return measured() && reached == liveNodes;
     }
 }

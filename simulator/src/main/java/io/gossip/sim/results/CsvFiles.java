@@ -45,10 +45,9 @@ public final class CsvFiles implements Closeable {
         String prefix = k.point() + "," + k.membershipName() + "," + k.repetition() + ",";
         for (BroadcastResult b : run.broadcasts()) {
             writeBroadcast(prefix, b);
-            int[] curve = b.coverageCurve();
-            for (int step = 0; step < curve.length; step++) {
-                coverage.write(prefix + b.index() + "," + Decimal.millis(step * coverageStepMicros) + ","
-                        + curve[step] + "," + ratio(curve[step], b.liveNodes()) + "\n");
+            // An unmeasured broadcast has no curve: a share of an empty set is no figure.
+            if (b.measured()) {
+                writeCurve(prefix, b, coverageStepMicros);
             }
         }
         NodeTableSnapshot n = run.nodes();
@@ -74,16 +73,22 @@ public final class CsvFiles implements Closeable {
         }
     }
 
+    private void writeCurve(String prefix, BroadcastResult b, long coverageStepMicros) throws IOException {
+        int[] curve = b.coverageCurve();
+        for (int step = 0; step < curve.length; step++) {
+            coverage.write(prefix + b.index() + "," + Decimal.millis(step * coverageStepMicros) + ","
+                    + curve[step] + "," + Decimal.of((double) curve[step] / b.liveNodes()) + "\n");
+        }
+    }
+
+    /** A row of broadcasts.csv; an unmeasured broadcast's coverage and complete are empty, not 0 and true. */
     private void writeBroadcast(String prefix, BroadcastResult b) throws IOException {
+        String complete = b.measured() ? Boolean.toString(b.complete()) : "";
         broadcasts.write(prefix + b.index() + "," + b.origin() + "," + Decimal.millis(b.sentMicros()) + ","
-                + b.liveNodes() + "," + b.reached() + "," + Decimal.orEmpty(b.coverage()) + "," + b.complete()
+                + b.liveNodes() + "," + b.reached() + "," + Decimal.orEmpty(b.coverage()) + "," + complete
                 + "," + Decimal.millisOrEmpty(b.t50Micros()) + "," + Decimal.millisOrEmpty(b.t99Micros()) + ","
                 + Decimal.millisOrEmpty(b.t100Micros()) + "," + b.maxHops() + "," + b.messages() + ","
                 + b.duplicates() + "," + b.redelivered() + "\n");
-    }
-
-    private static String ratio(int reached, int live) {
-        return live == 0 ? "0.0" : Decimal.of((double) reached / live);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Writes {@code summary.json} with every key of docs/results-format.md, plus {@code drops} (network
- * and node drops by reason, and for a live run the kernel's at its sockets). Keys in a fixed order,
+ * and node drops by reason, and for a live run the kernel's at its sockets) and, where a broadcast
+ * was unmeasured, {@code unmeasuredBroadcasts}. Keys in a fixed order,
  * decimals from {@link Decimal}, undefined values as {@code null}, so identical runs give identical
  * bytes apart from {@code wallSeconds} and {@code eventsPerSecond}.
  */
@@ -74,6 +75,10 @@ public final class SummaryJson {
         number(coverage, "min", a.coverage.min());
         number(o, "reliability", a.reliability());
         o.put("broadcasts", a.broadcasts);
+        // Only when some broadcast had an empty reference set: the files of every other run stay as they were.
+        if (a.unmeasuredBroadcasts > 0) {
+            o.put("unmeasuredBroadcasts", a.unmeasuredBroadcasts);
+        }
         ObjectNode latency = o.putObject("latencyMillis");
         number(latency, "t50", a.t50.mean());
         number(latency, "t99", a.t99.mean());

@@ -405,11 +405,18 @@ public final class ScaleRun {
         }
     }
 
+    /**
+     * Over the measured broadcasts: an unmeasured one's coverage is NaN, which would make the JSON
+     * line invalid and fail {@link ScaleRepetitions}' comparison. None is unmeasured here (nothing
+     * crashes or leaves in the benchmark); 0 without a measured one, as without broadcasts.
+     */
     private static double meanCoverage(List<BroadcastResult> broadcasts) {
-        return broadcasts.stream().mapToDouble(BroadcastResult::coverage).average().orElse(0);
+        return broadcasts.stream().filter(BroadcastResult::measured).mapToDouble(BroadcastResult::coverage)
+                .average().orElse(0);
     }
 
     private static double minCoverage(List<BroadcastResult> broadcasts) {
-        return broadcasts.stream().mapToDouble(BroadcastResult::coverage).min().orElse(0);
+        return broadcasts.stream().filter(BroadcastResult::measured).mapToDouble(BroadcastResult::coverage)
+                .min().orElse(0);
     }
 }

@@ -153,6 +153,55 @@ class AggregateTest {
         assertEquals((1.0 + 0.99) / 2, aggregate.coverageMean(), 1e-12, "coverage still counts every broadcast");
     }
 
+    /** A broadcast whose reference set was empty: every node live when it was sent was gone by the end. */
+    private static BroadcastResult unmeasured(long messages) {
+        return new BroadcastResult(0, 0, 0, 0, 0, -1, -1, -1, 0, messages, 0, 0, new int[] {0});
+    }
+
+    @Test
+    void unmeasuredBroadcastsCountAsSentButInNoFigureOverBroadcasts() {
+        Aggregate aggregate = new Aggregate();
+        // Repetition 0: one unmeasured, one complete. 1: one that missed a node. 2: unmeasured alone.
+        aggregate.add(run(0, List.of(unmeasured(7), broadcast(LIVE, 100, 150, 160))), 1, 0);
+        aggregate.add(run(1, List.of(broadcast(LIVE - 1, 400, 900, -1))), 1, 0);
+        aggregate.add(run(2, List.of(unmeasured(5))), 1, 0);
+        assertEquals(4, aggregate.broadcasts, "every broadcast sent");
+        assertEquals(2, aggregate.unmeasuredBroadcasts);
+        assertEquals((1.0 + 0.99) / 2, aggregate.coverageMean(), 1e-12, "not (0 + 1 + 0.99 + 0) / 4");
+        assertEquals(0.99, aggregate.coverageMin(), 1e-12, "not 0");
+        assertEquals(0.5, aggregate.reliability(), 1e-12, "1 complete of 2 measured, not 3 of 4");
+        assertEquals(2, aggregate.reliabilityPerRun.count(), "repetition 2 has no reliability, as without broadcasts");
+        assertEquals(0.5, aggregate.reliabilityPerRun.stddev(), 1e-12, "population stddev of 1 and 0");
+        assertEquals(160, aggregate.t100.mean(), 1e-9);
+        assertEquals((150 + 900) / 2.0, aggregate.t99.mean(), 1e-9);
+        assertEquals(7 + 1000 + 1000 + 5, aggregate.gossipMessages, "their copies were sent");
+    }
+
+    @Test
+    void withEveryBroadcastUnmeasuredTheFiguresOverBroadcastsAreUndefined() {
+        Aggregate aggregate = new Aggregate();
+        aggregate.add(run(0, List.of(unmeasured(6), unmeasured(4))), 1, 0);
+        assertEquals(2, aggregate.broadcasts);
+        assertEquals(2, aggregate.unmeasuredBroadcasts);
+        assertTrue(Double.isNaN(aggregate.coverageMean()), "was 0");
+        assertTrue(Double.isNaN(aggregate.coverageMin()));
+        assertTrue(Double.isNaN(aggregate.reliability()), "was 1: both counted complete");
+        assertTrue(Double.isNaN(aggregate.reliabilityPerRun.stddev()));
+        assertTrue(Double.isNaN(aggregate.t99.mean()) && Double.isNaN(aggregate.t100.mean()));
+    }
+
+    @Test
+    void anUnmeasuredBroadcastHasNoCoverageAndIsNotComplete() {
+        BroadcastResult b = unmeasured(3);
+        assertFalse(b.measured());
+        assertTrue(Double.isNaN(b.coverage()), "was 0");
+        assertFalse(b.complete(), "was true: 0 reached of 0");
+        BroadcastResult missedAll = new BroadcastResult(0, 0, 0, 4, 0, -1, -1, -1, 0, 3, 0, 0, new int[] {0});
+        assertTrue(missedAll.measured());
+        assertEquals(0.0, missedAll.coverage());
+        assertFalse(missedAll.complete());
+    }
+
     @Test
     void withoutAnyCompleteBroadcastT99IsStillTheMeanOfThoseThatReachedNinetyNinePercent() {
         Aggregate aggregate = new Aggregate();
