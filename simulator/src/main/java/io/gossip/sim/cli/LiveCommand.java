@@ -1,7 +1,9 @@
 package io.gossip.sim.cli;
 
 import io.gossip.sim.live.LiveRunner;
+import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
+import io.gossip.sim.results.UnmeasuredBroadcasts;
 import io.gossip.sim.run.RunOutcome;
 import io.gossip.sim.scenario.LoadedScenario;
 import io.gossip.sim.scenario.ScenarioException;
@@ -111,6 +113,7 @@ final class LiveCommand implements Callable<Integer> {
                             + "nearer 1 lighten the load; see docs/live.md)");
                 }
                 stdout.flush();
+                warnOfUnmeasured(stderr, key, run.result());
             });
             staged.commit();
             stdout.print(SummaryTable.render(dir.resolve(outcome.summary().getFileName())));
@@ -126,5 +129,14 @@ final class LiveCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }
+    }
+
+    /** Says, as {@code sim run} does, that a run had broadcasts whose reference set was empty. */
+    private static void warnOfUnmeasured(PrintWriter stderr, RunKey key, RunResult result) {
+        UnmeasuredBroadcasts.warning(result).ifPresent(text -> {
+            stderr.println("sim live: warning: point " + key.point() + ", repetition " + key.repetition() + ", "
+                    + key.membershipName() + ": " + text);
+            stderr.flush();
+        });
     }
 }

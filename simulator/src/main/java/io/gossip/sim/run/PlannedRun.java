@@ -5,6 +5,7 @@ import io.gossip.sim.engine.RunSetup;
 import io.gossip.sim.engine.Simulation;
 import io.gossip.sim.results.RunKey;
 import io.gossip.sim.results.RunResult;
+import io.gossip.sim.results.UnmeasuredBroadcasts;
 import io.gossip.sim.scenario.MembershipSpec;
 import io.gossip.sim.scenario.Scenario;
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ final class PlannedRun {
         RunResult result = simulation.run(sink);
         double wall = (System.nanoTime() - start) / 1e9;
         if (reported) {
+            // An auxiliary run's broadcasts are in no file: nothing to say of them.
+            UnmeasuredBroadcasts.warning(result).ifPresent(sink::warning);
             progress.runCompleted();
         }
         return new Timed(result, wall, reported);
