@@ -40,28 +40,7 @@ final class SummaryTable {
             t.append(String.format(Locale.ROOT, "%s   seed %s   %s nodes   c = %s   membership %s%n",
                     text(s, "scenario"), text(s, "seed"), text(s, "nodes"), text(s, "c"), text(s, "membership")));
         }
-        row(t, "coverage", "mean " + num(s.path("coverage").path("mean"), 4) + "   min "
-                + num(s.path("coverage").path("min"), 4));
-        row(t, "reliability", num(s.path("reliability"), 3)
-                + "   (share of broadcasts that reached every live node)");
-        JsonNode latency = s.path("latencyMillis");
-        // summary.json's reliability is null exactly when no broadcast was sent (the report's test too).
-        boolean noBroadcast = s.path("broadcasts").isNumber() && s.path("broadcasts").asLong() == 0
-                || s.path("reliability").isNull();
-        if (noBroadcast) {
-            row(t, "latency", MISSING + "   (no broadcast was sent: the timeline has none, or skipped each one;"
-                    + " events.csv says which)");
-        } else if (latency.path("t99").isNumber()) {
-            // t50 and t99 are means over the broadcasts that reached 99 %, t100 over the complete ones:
-            // where none was complete (a million nodes and 10 % loss) the row says why t100 is missing.
-            row(t, "latency", "50% " + ms(latency.path("t50")) + "   99% " + ms(latency.path("t99"))
-                    + "   100% " + ms(latency.path("t100"))
-                    + (latency.path("t100").isNumber() ? "" : "   (no broadcast reached every live node)"));
-        } else {
-            // A bare "-" would read as if nothing had been measured.
-            row(t, "latency", MISSING + "   (no broadcast reached 99 % of its live nodes; each broadcast's"
-                    + " t50 is in broadcasts.csv)");
-        }
+        boolean noBroadcast = broadcastRows(t, s);
         JsonNode messages = s.path("messages");
         row(t, "messages per node", num(messages.path("perNode"), 1) + "   (total " + num(messages.path("total"), 0)
                 + ")");
@@ -101,6 +80,50 @@ final class SummaryTable {
             t.append(points(points));
         }
         return t.toString();
+    }
+
+    /**
+     * The rows of the figures over broadcasts (coverage, reliability, latency, and the broadcasts left
+     * out of them, if any); whether no broadcast was sent.
+     */
+    private static boolean broadcastRows(StringBuilder t, JsonNode s) {
+        row(t, "coverage", "mean " + num(s.path("coverage").path("mean"), 4) + "   min "
+                + num(s.path("coverage").path("min"), 4));
+        long unmeasured = s.path("unmeasuredBroadcasts").asLong(0);
+        row(t, "reliability", num(s.path("reliability"), 3) + "   (share of "
+                + (unmeasured > 0 ? "the measured " : "") + "broadcasts that reached every live node)");
+        // summary.json's reliability is null when no broadcast was sent, or none was measured: its count
+        // tells the two apart (a summary without the count had no unmeasured broadcast).
+        JsonNode broadcasts = s.path("broadcasts");
+        boolean noBroadcast = broadcasts.isNumber() ? broadcasts.asLong() == 0 : s.path("reliability").isNull();
+        latency(t, s, noBroadcast);
+        if (unmeasured > 0) {
+            row(t, "unmeasured", String.format(Locale.ROOT, "%,d %s of %s sent", unmeasured,
+                    unmeasured == 1 ? "broadcast" : "broadcasts", num(broadcasts, 0))
+                    + "   (every node live when it was sent was gone by the end: in none of the figures above)");
+        }
+        return noBroadcast;
+    }
+
+    /** The latency row: the mean delays, or why there are none. */
+    private static void latency(StringBuilder t, JsonNode s, boolean noBroadcast) {
+        JsonNode latency = s.path("latencyMillis");
+        if (noBroadcast) {
+            row(t, "latency", MISSING + "   (no broadcast was sent: the timeline has none, or skipped each one;"
+                    + " events.csv says which)");
+        } else if (s.path("reliability").isNull()) {
+            row(t, "latency", MISSING + "   (no broadcast was measured)");
+        } else if (latency.path("t99").isNumber()) {
+            // t50 and t99 are means over the broadcasts that reached 99 %, t100 over the complete ones:
+            // where none was complete (a million nodes and 10 % loss) the row says why t100 is missing.
+            row(t, "latency", "50% " + ms(latency.path("t50")) + "   99% " + ms(latency.path("t99"))
+                    + "   100% " + ms(latency.path("t100"))
+                    + (latency.path("t100").isNumber() ? "" : "   (no broadcast reached every live node)"));
+        } else {
+            // A bare "-" would read as if nothing had been measured.
+            row(t, "latency", MISSING + "   (no broadcast reached 99 % of its live nodes; each broadcast's"
+                    + " t50 is in broadcasts.csv)");
+        }
     }
 
     private static String points(JsonNode points) {

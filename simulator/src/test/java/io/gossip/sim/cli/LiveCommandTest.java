@@ -78,6 +78,48 @@ class LiveCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("compare").resolve("index.html")));
     }
 
+    /**
+     * A broadcast whose every node crashes before the end has an empty reference set: unmeasured, as
+     * in a simulated run (the two share the result writers), and said on stderr.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aBroadcastWhoseNodesAllCrashIsUnmeasuredAsInASimulatedRun() throws IOException {
+        Path file = dir.resolve("allcrash.yaml");
+        Files.writeString(file, """
+                name: live-allcrash
+                seed: 3
+                nodes: 6
+                timeline:
+                  - {action: join, atMillis: 0, count: all, intervalMillis: 100}
+                  - {action: broadcast, atMillis: 2000, source: 0}
+                  - {action: crash, atMillis: 4000, fraction: 1.0}
+                drainMillis: 500
+                live: {timeScale: 0.1}
+                """);
+        Path out = dir.resolve("live");
+        CommandRunner.Result live = CommandRunner.run(Engines.simulator(), Engines.reports(), "live",
+                file.toString(), "--out", out.toString());
+        assertEquals(0, live.exitCode(), live.out() + live.err());
+
+        List<String> broadcasts = Files.readAllLines(out.resolve("broadcasts.csv"));
+        assertEquals(2, broadcasts.size(), broadcasts.toString());
+        String[] row = broadcasts.get(1).split(",", -1);
+        assertEquals(List.of("0", "0", "", "", "", "", ""), List.of(row).subList(6, 13),
+                "live_nodes, reached, then coverage, complete and the delays empty: " + broadcasts.get(1));
+        assertEquals(1, Files.readAllLines(out.resolve("coverage.csv")).size(), "a header, no curve");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.path("reliability").isNull(), summary.toString());
+        assertTrue(summary.path("coverage").path("mean").isNull(), summary.toString());
+        assertEquals(1, summary.path("unmeasuredBroadcasts").asLong(), summary.toString());
+        assertTrue(live.err().startsWith("sim live: warning: point 0, repetition 0, scamp: broadcast 0, sent at "),
+                live.err());
+        assertTrue(live.err().contains(" is unmeasured: every node live when it was sent crashed or left before the"
+                + " end of the run (at "), live.err());
+        assertTrue(live.out().contains("  unmeasured          1 broadcast of 1 sent   "), live.out());
+        assertTrue(Files.isRegularFile(out.resolve("index.html")), "the report reads it");
+    }
+
     @Test
     void refusesWhatCannotRunLiveAndRunsNothing() throws IOException {
         Path file = dir.resolve("partition.yaml");

@@ -143,6 +143,31 @@ class OutputFormatTest {
         assertTrue(SummaryTable.render(new ObjectMapper().readTree(alone)).contains("duplicate ratio     0.000"));
     }
 
+    /**
+     * Broadcasts sent but none measured (every node live when each was sent was gone by the end): no
+     * figure over broadcasts, and not "no broadcast was sent" either; their copies give a ratio.
+     */
+    @Test
+    void withNoBroadcastMeasuredTheRowsSaySoAndCountThem() throws Exception {
+        String json = """
+                {"scenario": "allcrash", "seed": 3, "nodes": 50, "c": 1, "membership": "scamp", "sweep": null,
+                 "coverage": {"mean": null, "min": null}, "reliability": null, "broadcasts": 2,
+                 "unmeasuredBroadcasts": 2, "latencyMillis": {"t50": null, "t99": null, "t100": null},
+                 "messages": {"total": 3267, "perNode": 65.34}, "duplicateRatio": 0.1, "points": []}
+                """;
+        String table = SummaryTable.render(new ObjectMapper().readTree(json));
+        assertTrue(table.contains("""
+                  coverage            mean -   min -
+                  reliability         -   (share of the measured broadcasts that reached every live node)
+                  latency             -   (no broadcast was measured)
+                  unmeasured          2 broadcasts of 2 sent   (every node live when it was sent was gone by the end:\
+                 in none of the figures above)
+                  messages per node   65.3   (total 3,267)
+                  duplicate ratio     0.100
+                """), table);
+        assertFalse(table.contains("was sent:"), table);
+    }
+
     @Test
     void withNoCompleteBroadcastTheLatencyRowShowsT50AndT99AndSaysWhyT100IsMissing() throws Exception {
         String json = """
