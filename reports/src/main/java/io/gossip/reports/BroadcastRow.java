@@ -78,8 +78,11 @@ record BroadcastRow(
                     + ": only an unmeasured broadcast (live_nodes 0) has no " + column);
         }
         if (!measured && !value.isEmpty()) {
+            // The values an earlier build wrote there: its summary.json counted them too, so the
+            // folder cannot be read over; the run must be made again.
             throw row.fail("column '" + column + "' is '" + value + "', but live_nodes is 0: an unmeasured"
-                    + " broadcast (no node live when it was sent is live at the end) has it empty");
+                    + " broadcast (no node live when it was sent is live at the end) has it empty (a folder written"
+                    + " before, with coverage 0.0 and complete true there: run the scenario again)");
         }
     }
 }

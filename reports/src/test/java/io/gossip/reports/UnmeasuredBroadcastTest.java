@@ -55,7 +55,8 @@ class UnmeasuredBroadcastTest {
     static Stream<Arguments> contradictions() {
         String emptyIfUnmeasured = ": only an unmeasured broadcast (live_nodes 0) has no ";
         String valueOfNoNode = "but live_nodes is 0: an unmeasured broadcast (no node live when it was sent is live"
-                + " at the end) has it empty";
+                + " at the end) has it empty (a folder written before, with coverage 0.0 and complete true there:"
+                + " run the scenario again)";
         return Stream.of(
                 Arguments.of("0,scamp,0,1,n2,200.0,4,2,,false,10.0,,,2,6,1",
                         "column 'coverage' is empty, but live_nodes is 4" + emptyIfUnmeasured + "coverage"),
