@@ -39,7 +39,13 @@ public final class GossipNodeBuilder {
     /** Largest receive buffer {@link #receiveBufferBytes} asks for. */
     public static final int MAX_RECEIVE_BUFFER_BYTES = 1 << 30;
     private static final System.Logger LOG = System.getLogger("io.gossip.udp.security");
-    private static final AtomicBoolean PLAINTEXT_LOGGED = new AtomicBoolean();
+    /** Whether a node of this process chose {@link #insecure()} and said so at INFO. */
+    private static final AtomicBoolean INSECURE_LOGGED = new AtomicBoolean();
+    /**
+     * Whether a node of this process without a key was warned about, apart from the insecure ones: a
+     * node that chose plaintext must not silence the warning of one that forgot its key.
+     */
+    private static final AtomicBoolean PLAINTEXT_WARNED = new AtomicBoolean();
 
     private InetAddress bindIp;
     private int bindPort = -1;
@@ -487,7 +493,7 @@ public final class GossipNodeBuilder {
     }
 
     private void warnPlaintext(PeerAddress self) {
-        boolean first = PLAINTEXT_LOGGED.compareAndSet(false, true);
+        boolean first = (insecure ? INSECURE_LOGGED : PLAINTEXT_WARNED).compareAndSet(false, true);
         if (insecure) {
             LOG.log(first ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
                     "node {0} runs insecure() as configured: plaintext, unauthenticated traffic", self);
@@ -495,8 +501,14 @@ public final class GossipNodeBuilder {
             LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
                     "node {0} has no cluster key: its traffic is PLAINTEXT and anyone who can reach its port can "
                     + "read it, join and forge messages. Configure keyring(ClusterKeys.fromFile(...)), or insecure() "
-                    + "to make plaintext explicit (later plaintext nodes of this process log at DEBUG)", self);
+                    + "to make plaintext explicit (later nodes of this process without a key log at DEBUG)", self);
         }
+    }
+
+    /** Lets the next plaintext node log as if it were the process's first (tests only). */
+    static void forgetPlaintextNotices() {
+        INSECURE_LOGGED.set(false);
+        PLAINTEXT_WARNED.set(false);
     }
 
     private static void cleanUp(DatagramChannel channel, EventLoop owned) {
