@@ -41,9 +41,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>The futures this class returns are completed on the loop thread, so a stage chained to one
  * with {@code thenRun}, {@code thenApply} or {@code whenComplete} (rather than their
- * {@code ...Async} forms, or {@code get}) runs there too: it must return quickly and may not call
- * the blocking methods. {@code node.join(contact).thenRun(() -> node.broadcast(payload))} fails
- * with an {@link IllegalStateException}; use {@code broadcastAsync}, or {@code thenRunAsync}.
+ * {@code ...Async} forms, or {@code get}) runs there too, unless the future had already completed
+ * when the stage was chained (then it runs on the chaining thread): it must return quickly and may
+ * not call the blocking methods. {@code node.join(contact).thenRun(() -> node.broadcast(payload))}
+ * fails with an {@link IllegalStateException} whenever the acknowledgement arrives after
+ * {@code join} returns (nearly always over a network, often on loopback), so it may pass a local
+ * test and fail in production; use {@code broadcastAsync}, or {@code thenRunAsync}.
  */
 public final class GossipNode implements AutoCloseable {
     /** Longest a blocking call waits for the event loop before giving up. */
