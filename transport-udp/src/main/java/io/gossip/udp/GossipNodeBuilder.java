@@ -64,6 +64,8 @@ public final class GossipNodeBuilder {
     private Keyring keyring;
     private String clusterLabel;
     private Duration maxClockSkew = AeadProtection.DEFAULT_MAX_CLOCK_SKEW;
+    /** Whether {@link #maxClockSkew} was called: without a keyring that call would silently do nothing. */
+    private boolean maxClockSkewGiven;
     private boolean insecure;
     private DtlsConfig dtls;
 
@@ -296,6 +298,8 @@ public final class GossipNodeBuilder {
      * How far a sealed datagram's timestamp (the sender's wall clock) may be from this node's
      * clock before it is dropped as {@link TransportDropReason#STALE}; default 30 s. Replay
      * protection remembers datagrams for this long, so keep node clocks synchronised well within it.
+     * Requires a keyring ({@link #start()} refuses it otherwise): only sealed datagrams carry a
+     * timestamp, and DTLS keeps a replay window per session instead.
      *
      * @param value the tolerance, not null, at least 1 ms
      * @return this builder
@@ -307,6 +311,7 @@ public final class GossipNodeBuilder {
             throw new IllegalArgumentException("maxClockSkew must be at least 1 ms, got " + value);
         }
         maxClockSkew = value;
+        maxClockSkewGiven = true;
         return this;
     }
 
@@ -375,7 +380,9 @@ public final class GossipNodeBuilder {
      * @throws IllegalArgumentException if the configuration is inconsistent (for example a payload
      *     limit that does not fit the datagram limit, a wildcard bind without an advertised address, or
      *     an IP given to {@link #advertise(InetAddress)} of a family the socket cannot receive)
-     * @throws IllegalStateException if no bind address was given or the shared loop is closed
+     * @throws IllegalStateException if no bind address was given, the shared loop is closed, or the
+     *     protection is contradictory or incomplete (for example {@link #keyring} with {@link #insecure()},
+     *     or {@link #clusterLabel} or {@link #maxClockSkew} without a keyring)
      */
     public GossipNode start() throws IOException {
         if (bindIp == null) {
@@ -472,6 +479,10 @@ public final class GossipNodeBuilder {
             if (clusterLabel != null) {
                 throw new IllegalStateException(
                         "clusterLabel(...) needs a keyring: the label is authenticated by the key");
+            }
+            if (maxClockSkewGiven) {
+                throw new IllegalStateException("maxClockSkew(...) needs a keyring: only sealed datagrams carry "
+                        + "the sender's clock (DTLS keeps a replay window per session instead)");
             }
         }
     }

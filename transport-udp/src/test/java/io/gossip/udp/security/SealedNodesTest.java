@@ -133,4 +133,14 @@ class SealedNodesTest {
         assertTrue(tooSmall.getMessage().contains("185"), tooSmall.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GossipNode.builder().clusterLabel("x".repeat(256)));
     }
+
+    @Test
+    void aClockSkewWithoutAKeyringIsRefusedRatherThanIgnored() {
+        // Only sealed datagrams carry a timestamp: without a keyring the setting would do nothing.
+        IllegalStateException plaintext = assertThrows(IllegalStateException.class, () -> GossipNode.builder()
+                .bindEphemeral(LOOPBACK).insecure().maxClockSkew(Duration.ofSeconds(5)).start());
+        assertTrue(plaintext.getMessage().contains("maxClockSkew(...) needs a keyring"), plaintext.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> GossipNode.builder().bindEphemeral(LOOPBACK).maxClockSkew(Duration.ofSeconds(5)).start());
+    }
 }
