@@ -347,11 +347,25 @@ final class ScenarioBinder {
                 1));
         Long loopThreads = p.check(() -> f.integer("loopThreads", LiveSpec.DEFAULT_LOOP_THREADS, 1,
                 LiveSpec.MAX_LOOP_THREADS));
-        Long receiveBuffer = p.check(() -> f.integer("receiveBufferBytes", 0, 0, LiveSpec.MAX_RECEIVE_BUFFER_BYTES));
+        Long receiveBuffer = p.check(() -> receiveBuffer(f));
         p.throwIfAny();
         double scale = timeScale;
         int loops = loopThreads.intValue();
         int buffer = receiveBuffer.intValue();
         return f.construct(() -> new LiveSpec(scale, loops, buffer));
+    }
+
+    /**
+     * {@code live.receiveBufferBytes}: 0 (the system's) or the transport's range. Checked here with
+     * the section's other keys, not left to LiveSpec, whose refusal came alone once the others were right.
+     */
+    private static long receiveBuffer(Fields f) throws ScenarioException {
+        long bytes = f.integer("receiveBufferBytes", 0, 0, LiveSpec.MAX_RECEIVE_BUFFER_BYTES);
+        if (bytes != 0 && bytes < LiveSpec.MIN_RECEIVE_BUFFER_BYTES) {
+            throw new ScenarioException(f.node("receiveBufferBytes").location(), "live.receiveBufferBytes: must be 0"
+                    + " (the system's) or an integer in [" + LiveSpec.MIN_RECEIVE_BUFFER_BYTES + ", "
+                    + LiveSpec.MAX_RECEIVE_BUFFER_BYTES + "], got " + bytes);
+        }
+        return bytes;
     }
 }

@@ -50,6 +50,7 @@ class LiveReceiveBufferTest {
                 () -> read(SCENARIO.replace("receiveBufferBytes: 1048576", "receiveBufferBytes: 100")));
         String problem = e.problems().get(0).toString();
         assertTrue(problem.contains("live-buffers.yaml:8:"), problem);
-        assertTrue(problem.contains("live.receiveBufferBytes must be 0 or in [1024, 1073741824], got 100"), problem);
+        assertTrue(problem.contains("live.receiveBufferBytes: must be 0 (the system's) or an integer in [1024, "
+                + "1073741824], got 100"), problem);
     }
 }

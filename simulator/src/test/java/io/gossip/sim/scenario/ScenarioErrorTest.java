@@ -194,9 +194,9 @@ class ScenarioErrorTest {
     void everyProblemOfMembershipOutputAndLiveIsReported() {
         String text = VALID + "membership: {type: scmap, fanout: 0, extra: 1}\n"
                 + "output: {timelineSampleMillis: 0.0001, coverageStepMillis: 0}\n"
-                + "live: {timeScale: 2, loopThreads: 0}\n";
+                + "live: {timeScale: 2, loopThreads: 0, receiveBufferBytes: 1000}\n";
         ScenarioException e = refusal(text);
-        assertEquals(7, e.problems().size(), e.getMessage());
+        assertEquals(8, e.problems().size(), e.getMessage());
         assertProblem(e.problems().get(0), at(text, 13, "extra"), "unknown key 'extra' in membership");
         assertProblem(e.problems().get(1), at(text, 13, "scmap"), "membership.type: unknown value 'scmap'. "
                 + "Did you mean 'scamp'?");
@@ -204,7 +204,9 @@ class ScenarioErrorTest {
         assertProblem(e.problems().get(3), at(text, 14, "0.0001"), "output.timelineSampleMillis: must be 0");
         assertProblem(e.problems().get(4), at(text, 14, "0}"), "output.coverageStepMillis");
         assertProblem(e.problems().get(5), at(text, 15, "2,"), "live.timeScale");
-        assertProblem(e.problems().get(6), at(text, 15, "0}"), "live.loopThreads");
+        assertProblem(e.problems().get(6), at(text, 15, "0,"), "live.loopThreads");
+        assertProblem(e.problems().get(7), at(text, 15, "1000"), "live.receiveBufferBytes: must be 0 (the system's) "
+                + "or an integer in [1024, 1073741824], got 1000");
     }
 
     @Test
