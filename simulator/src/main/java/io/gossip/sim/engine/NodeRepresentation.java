@@ -53,8 +53,12 @@ public enum NodeRepresentation {
         if (arena.isEmpty()) {
             return "nodes: " + objectsText;
         }
-        return "nodes: " + arenaText + " at points " + String.join(", ", arena) + "; " + objectsText
-                + " at points " + String.join(", ", objects);
+        return "nodes: " + arenaText + atPoints(arena) + "; " + objectsText + atPoints(objects);
+    }
+
+    /** " at point 1" or " at points 0, 2". */
+    private static String atPoints(List<String> points) {
+        return (points.size() == 1 ? " at point " : " at points ") + String.join(", ", points);
     }
 
     /** Why the arena cannot run {@code scenario}, or null if it can (its protocol, or a run of years). */

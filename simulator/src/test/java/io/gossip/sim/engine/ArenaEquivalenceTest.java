@@ -194,10 +194,15 @@ class ArenaEquivalenceTest {
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, arena)), null)));
         assertEquals("nodes: ScampNode objects (the arena does not run a duplicate memory age above 4294967 ms)",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, null, longMemory)), null)));
-        assertEquals("nodes: ScampArena (primitive arrays) at points 1; ScampNode objects (the arena does not run "
-                + "a duplicate memory age above 4294967 ms) at points 0",
+        assertEquals("nodes: ScampArena (primitive arrays) at point 1; ScampNode objects (the arena does not run "
+                + "a duplicate memory age above 4294967 ms) at point 0",
                 NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", longMemory),
                         new RunPlan.Point(1, "b", arena)), "protocol.duplicateMemoryAgeMillis")));
+        assertEquals("nodes: ScampArena (primitive arrays) at points 1, 2; ScampNode objects (the arena does not "
+                + "run a duplicate memory age above 4294967 ms) at point 0",
+                NodeRepresentation.describe(new RunPlan(List.of(new RunPlan.Point(0, "a", longMemory),
+                        new RunPlan.Point(1, "b", arena), new RunPlan.Point(2, "c", arena)),
+                        "protocol.duplicateMemoryAgeMillis")));
         Scenario defaults = TestScenarios.scenario("d", 1, 10, ProtocolConfig.defaults(),
                 TestScenarios.uniformNetwork(0), 100, 200);
         assertEquals("nodes: ScampArena (primitive arrays)",
