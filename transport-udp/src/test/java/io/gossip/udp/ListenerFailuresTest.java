@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,41 +22,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ListenerFailuresTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    /** java.util.logging is the System.Logger backend in tests: capture what reaches io.gossip.udp. */
-    private final Logger logger = Logger.getLogger("io.gossip.udp");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    private boolean parentHandlers;
+    private CapturedLog log;
 
     @BeforeEach
     void captureLog() {
-        parentHandlers = logger.getUseParentHandlers();
-        logger.setUseParentHandlers(false); // the expected warnings need not fill the test output
-        logger.addHandler(capture);
+        log = new CapturedLog("io.gossip.udp");
     }
 
     @AfterEach
     void releaseLog() {
-        logger.removeHandler(capture);
-        logger.setUseParentHandlers(parentHandlers);
+        log.close();
     }
 
     private List<LogRecord> listenerWarnings() {
-        return records.stream().filter(r -> r.getLevel() == Level.WARNING && r.getThrown() != null).toList();
+        return log.records().stream().filter(r -> r.getLevel() == Level.WARNING && r.getThrown() != null).toList();
     }
 
     private static GossipNodeBuilder node(long seed) {

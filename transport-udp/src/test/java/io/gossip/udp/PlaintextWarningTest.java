@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,37 +20,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PlaintextWarningTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    /** java.util.logging is the System.Logger backend in tests. */
-    private final Logger logger = Logger.getLogger("io.gossip.udp.security");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private boolean parentHandlers;
+    private CapturedLog log;
 
     @BeforeEach
     void capture() {
-        parentHandlers = logger.getUseParentHandlers();
-        logger.setUseParentHandlers(false);
-        logger.addHandler(capture);
+        log = new CapturedLog("io.gossip.udp.security");
         GossipNodeBuilder.forgetPlaintextNotices();
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(capture);
-        logger.setUseParentHandlers(parentHandlers);
+        log.close();
     }
 
     @Test
@@ -70,7 +47,7 @@ class PlaintextWarningTest {
 
     private List<Level> levelsNaming(GossipNode node) {
         String name = "node " + node.address() + " ";
-        return records.stream().filter(r -> r.getMessage().contains("{0}")
+        return log.records().stream().filter(r -> r.getMessage().contains("{0}")
                 ? String.valueOf(r.getParameters()[0]).equals(node.address().toString())
                 : r.getMessage().startsWith(name)).map(LogRecord::getLevel).toList();
     }
