@@ -1,7 +1,6 @@
 package io.gossip.sim.scenario;
 
 import io.gossip.protocol.ProtocolConfig;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -314,8 +313,8 @@ final class ScenarioBinder {
         if (sample > 0 && OutputSpec.roundsToNoMicros(sample)) {
             YamlNode written = f.node("timelineSampleMillis");
             throw new ScenarioException(written.location(), "output.timelineSampleMillis: must be 0 (no "
-                    + "timeline) or at least " + plain(MIN_TIMELINE_SAMPLE_MILLIS)
-                    + " (the clock counts whole microseconds), got " + plain(sample));
+                    + "timeline) or at least " + Values.plain(MIN_TIMELINE_SAMPLE_MILLIS)
+                    + " (the clock counts whole microseconds), got " + Values.plain(sample));
         }
         return sample;
     }
@@ -326,15 +325,10 @@ final class ScenarioBinder {
         if (OutputSpec.roundsToNoMicros(step)) {
             YamlNode written = f.node("coverageStepMillis");
             throw new ScenarioException(written.location(), "output.coverageStepMillis: must be at least "
-                    + plain(MIN_TIMELINE_SAMPLE_MILLIS) + " (the clock counts whole microseconds), got " + plain(step));
+                    + Values.plain(MIN_TIMELINE_SAMPLE_MILLIS) + " (the clock counts whole microseconds), got "
+                    + Values.plain(step));
         }
         return step;
-    }
-
-    /** {@code 0.0005}, not Java's {@code 5.0E-4}. */
-    private static String plain(double value) {
-        // A tiny value such as 4.9e-324 is hundreds of digits written out.
-        return Values.echo(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
     }
 
     private static LiveSpec live(YamlNode node) throws ScenarioException {

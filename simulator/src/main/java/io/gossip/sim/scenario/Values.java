@@ -1,5 +1,6 @@
 package io.gossip.sim.scenario;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
@@ -89,8 +90,7 @@ final class Values {
         }
         double result = n.doubleValue();
         if (!Double.isFinite(result) || result < min || result > max) {
-            throw new ScenarioException(node.location(), key + ": must be " + expected + ", got "
-                    + ((YamlNode.Scalar) node).text());
+            throw new ScenarioException(node.location(), key + ": must be " + expected + ", got " + plain(result));
         }
         return result;
     }
@@ -155,6 +155,19 @@ final class Values {
         }
         return text.substring(0, text.offsetByCodePoints(0, ECHO_CHARACTERS)) + "\u2026 ("
                 + String.format(Locale.ROOT, "%,d", length) + " characters)";
+    }
+
+    /**
+     * A number as a message writes it back: {@code 0.0005} and {@code 1000}, not Java's
+     * {@code 5.0E-4} and {@code 1000.0}. Beyond everyday magnitudes (below 10^-6 or from 10^15) it
+     * stays in Java's exponent form, which is short where decimals would run to hundreds of digits.
+     */
+    static String plain(double value) {
+        double magnitude = Math.abs(value);
+        if (!Double.isFinite(value) || magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The range of a number: ">= 1", "in [0, 16]", "> 0". */

@@ -45,7 +45,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
             if (value instanceof Boolean b) {
                 return "the boolean " + b;
             }
-            return "the number " + Values.echo(text());
+            return "the number " + (value instanceof Double d ? Values.plain(d) : Values.echo(text()));
         }
 
         /** The value as written (numbers without a trailing ".0" when integral longs). */

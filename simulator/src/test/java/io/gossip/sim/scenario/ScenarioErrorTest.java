@@ -383,15 +383,28 @@ class ScenarioErrorTest {
                 + "x".repeat(40) + "'", firstProblem(VALID, "nodes=" + "x".repeat(40)).toString());
     }
 
-    /** The cut applies to numbers too: a 100-digit integer out of range, a tiny float written out in full. */
+    /** The cut applies to numbers too: an integer of 100 digits, beyond a long, was written back whole. */
     @Test
-    void aLongNumberIsEchoedAsItsFirstFortyCharactersAndItsLength() {
+    void aLongIntegerIsEchoedAsItsFirstFortyCharactersAndItsLength() {
         String digits = "9".repeat(100);
         String cut = "9".repeat(40) + "\u2026 (100 characters)";
         assertTrue(firstProblem(VALID.replace("nodes: 200", "nodes: " + digits)).toString()
                 .endsWith(", got " + cut), "integer beyond a long");
+    }
+
+    /** A number is written back as a person writes it: 0.0005 and 1000, not Java's 5.0E-4 and 1000.0. */
+    @Test
+    void aNumberIsWrittenBackInPlainDecimals() {
+        assertEquals("--set live.timeScale=0.0005: live.timeScale: must be a number in [0.001, 1], got 0.0005",
+                firstProblem(VALID, "live.timeScale=0.0005").toString());
+        assertEquals("--set description=1e3: description: expected a text, got the number 1000",
+                firstProblem(VALID, "description=1e3").toString());
+        // Far beyond everyday magnitudes, Java's exponent form is the short one.
+        assertEquals("--set network.loss=1e300: network.loss: must be a number in [0, 1], got 1.0E300",
+                firstProblem(VALID, "network.loss=1e300").toString());
+        // Written out, 4.9e-324 would be 327 characters.
         assertEquals("test.yaml:13:32: output.timelineSampleMillis: must be 0 (no timeline) or at least 0.0005 "
-                + "(the clock counts whole microseconds), got 0." + "0".repeat(38) + "\u2026 (327 characters)",
+                + "(the clock counts whole microseconds), got 4.9E-324",
                 firstProblem(VALID + "output: {timelineSampleMillis: 4.9e-324}\n").toString());
     }
 
