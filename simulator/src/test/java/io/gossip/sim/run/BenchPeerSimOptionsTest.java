@@ -69,6 +69,19 @@ class BenchPeerSimOptionsTest {
                 notPeerSim.toString(), "--nodes", "100");
     }
 
+    /** --k read as bash reads numbers, 010 was checked as eight (and given to PeerSim as ten); 09 was an error. */
+    @Test
+    void kIsReadInBaseTenAsTheOtherNumbers() throws Exception {
+        String home = Files.createDirectory(dir.resolve("empty")).toString();
+        refused("--k must be 1 to N-1, not '010'", "peersim", "--peersim", home, "--nodes", "10", "--k", "010");
+        Result nine = bench("peersim", "--peersim", home, "--nodes", "10", "--k", "09");
+        assertEquals(2, nine.code, nine.err);
+        // Past the check, to the folder's (no bash error before it).
+        assertTrue(nine.err.startsWith("bench peersim: no jar in '" + home + "' holds"), nine.err);
+        refused("--k must be 1 to N-1, not '99999999999999999999'", "peersim", "--peersim", home, "--nodes", "10",
+                "--k", "99999999999999999999");
+    }
+
     @Test
     void pairsAreSummarisedByTheRangeAndTheMedianOfTheirRatios() throws Exception {
         // The script's own pair_summary, given pair_ratios's lines (broadcast phase, whole run).
