@@ -69,6 +69,20 @@ class BenchPeerSimOptionsTest {
                 notPeerSim.toString(), "--nodes", "100");
     }
 
+    /** PeerSim is the user's to provide: a refusal says which jars it takes and where they come from. */
+    @Test
+    void aFolderWithoutPeerSimIsRefusedSayingWhatIsNeeded() throws Exception {
+        String needed = "PeerSim 1.0.5's jars, as its distribution holds them (peersim-1.0.5.jar, jep-2.3.0.jar,"
+                + " djep-1.0.0.jar; peersim-1.0.5.zip from peersim.sourceforge.net)";
+        Path missing = dir.resolve("missing");
+        refused("there is no folder '" + missing + "'; --peersim DIR (or PEERSIM_HOME) names the folder of " + needed,
+                "peersim", "--peersim", missing.toString(), "--nodes", "100");
+        String empty = Files.createDirectory(dir.resolve("empty")).toString();
+        refused("no jar in '" + empty + "' holds peersim.edsim.EDSimulator; name the folder of " + needed,
+                "peersim", "--peersim", empty, "--nodes", "100");
+        refused("the folder of PeerSim 1.0.5's jars, which this project does not ship", "peersim", "--nodes", "100");
+    }
+
     /** --k read as bash reads numbers, 010 was checked as eight (and given to PeerSim as ten); 09 was an error. */
     @Test
     void kIsReadInBaseTenAsTheOtherNumbers() throws Exception {
