@@ -156,35 +156,38 @@ public final class ScaleBenchmark {
         };
     }
 
+    /** A row's label, as wide as the longest ("  joins (until the first broadcast)"), so that the values line up. */
+    private static final String LABEL = "%-35s ";
+
     static void printTable(ScaleRun.Result r, PrintStream out) {
         ScaleRun.Options o = r.options();
-        out.printf(Locale.ROOT, "%-34s %,d%n", "nodes", o.nodes());
-        out.printf(Locale.ROOT, "%-34s %d%n", "c", o.c());
-        out.printf(Locale.ROOT, "%-34s %d (seed %d)%n", "broadcasts", o.broadcasts(), o.seed());
-        out.printf(Locale.ROOT, "%-34s %s%n", "nodes held as",
+        out.printf(Locale.ROOT, LABEL + "%,d%n", "nodes", o.nodes());
+        out.printf(Locale.ROOT, LABEL + "%d%n", "c", o.c());
+        out.printf(Locale.ROOT, LABEL + "%d (seed %d)%n", "broadcasts", o.broadcasts(), o.seed());
+        out.printf(Locale.ROOT, LABEL + "%s%n", "nodes held as",
                 r.representation() == NodeRepresentation.ARENA ? "ScampArena (primitive arrays)" : "ScampNode objects");
-        out.printf(Locale.ROOT, "%-34s %s%n", "appender (second thread)", o.appender() ? "on" : "off");
-        out.printf(Locale.ROOT, "%-34s %,d%n", "events (messages delivered)", r.events());
-        out.printf(Locale.ROOT, "%-34s %,d%n", "wakeups handled (not counted)", r.wakeups());
-        out.printf(Locale.ROOT, "%-34s %,d%n", "messages sent", r.messagesSent());
-        out.printf(Locale.ROOT, "%-34s %.1f s%n", "virtual time", r.virtualSeconds());
-        out.printf(Locale.ROOT, "%-34s %s%n", "warm-up (wall, not in any figure)", o.warmupNodes() == 0 ? "none"
+        out.printf(Locale.ROOT, LABEL + "%s%n", "appender (second thread)", o.appender() ? "on" : "off");
+        out.printf(Locale.ROOT, LABEL + "%,d%n", "events (messages delivered)", r.events());
+        out.printf(Locale.ROOT, LABEL + "%,d%n", "wakeups handled (not counted)", r.wakeups());
+        out.printf(Locale.ROOT, LABEL + "%,d%n", "messages sent", r.messagesSent());
+        out.printf(Locale.ROOT, LABEL + "%.1f s%n", "virtual time", r.virtualSeconds());
+        out.printf(Locale.ROOT, LABEL + "%s%n", "warm-up (wall, not in any figure)", o.warmupNodes() == 0 ? "none"
                 : String.format(Locale.ROOT, "%,d nodes, %.2f s", o.warmupNodes(), r.warmupSeconds()));
-        out.printf(Locale.ROOT, "%-34s %.2f s%n", "setup (wall)", r.setupSeconds());
-        out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (wall)", r.simSeconds());
-        out.printf(Locale.ROOT, "%-34s %.2f s%n", "simulation (CPU of its thread)", r.simCpuSeconds());
-        out.printf(Locale.ROOT, "%-34s %.3f M%n", "events per second", r.eventsPerSecond() / 1e6);
-        out.printf(Locale.ROOT, "%-34s %,d events in %.2f s: %.3f M/s%n", "  joins (until the first broadcast)",
+        out.printf(Locale.ROOT, LABEL + "%.2f s%n", "setup (wall)", r.setupSeconds());
+        out.printf(Locale.ROOT, LABEL + "%.2f s%n", "simulation (wall)", r.simSeconds());
+        out.printf(Locale.ROOT, LABEL + "%.2f s%n", "simulation (CPU of its thread)", r.simCpuSeconds());
+        out.printf(Locale.ROOT, LABEL + "%.3f M%n", "events per second", r.eventsPerSecond() / 1e6);
+        out.printf(Locale.ROOT, LABEL + "%,d events in %.2f s: %.3f M/s%n", "  joins (until the first broadcast)",
                 r.joinPhaseEvents(), r.joinPhaseSeconds(), r.joinPhaseEventsPerSecond() / 1e6);
-        out.printf(Locale.ROOT, "%-34s %,d events in %.2f s: %.3f M/s%n", "  broadcasts (from the first on)",
+        out.printf(Locale.ROOT, LABEL + "%,d events in %.2f s: %.3f M/s%n", "  broadcasts (from the first on)",
                 r.broadcastPhaseEvents(), r.broadcastPhaseSeconds(), r.broadcastPhaseEventsPerSecond() / 1e6);
-        out.printf(Locale.ROOT, "%-34s %,d B (JVM baseline of %,d KB included)%n", "heap per node (after full GC)",
+        out.printf(Locale.ROOT, LABEL + "%,d B (JVM baseline of %,d KB included)%n", "heap per node (after full GC)",
                 r.heapBytesPerNode(), r.heapBaselineBytes() >> 10);
-        out.printf(Locale.ROOT, "%-34s %.6f (min %.6f)%n", "coverage (mean over broadcasts)", r.coverage(),
+        out.printf(Locale.ROOT, LABEL + "%.6f (min %.6f)%n", "coverage (mean over broadcasts)", r.coverage(),
                 r.coverageMin());
-        out.printf(Locale.ROOT, "%-34s %.3f (expected (c+1)·ln n = %.3f)%n", "mean PartialView",
+        out.printf(Locale.ROOT, LABEL + "%.3f (expected (c+1)·ln n = %.3f)%n", "mean PartialView",
                 r.partialViewMean(), (o.c() + 1) * Math.log(o.nodes()));
-        out.printf(Locale.ROOT, "%-34s %s%n", "core-to-core round trip (wall)", roundTrips(r));
+        out.printf(Locale.ROOT, LABEL + "%s%n", "core-to-core round trip (wall)", roundTrips(r));
     }
 
     /**

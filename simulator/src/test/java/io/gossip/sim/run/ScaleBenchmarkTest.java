@@ -356,6 +356,20 @@ class ScaleBenchmarkTest {
                 ScaleBenchmark.json(unmeasured));
     }
 
+    /** The join phase's label was a column wider than the others, and its value out of line with theirs. */
+    @Test
+    void theTablesValuesLineUp() {
+        ScaleRun.Result r = ScaleRun.run(new ScaleRun.Options(50, 0, 1, 7), null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScaleBenchmark.printTable(r, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        int column = lines[0].indexOf("50");
+        for (String line : lines) {
+            assertTrue(line.length() > column && line.charAt(column - 1) == ' ' && line.charAt(column) != ' ',
+                    "values from column " + column + ":\n" + String.join("\n", lines));
+        }
+    }
+
     @Test
     void medianOfOddAndEvenCounts() {
         assertEquals(2.0, ScaleRepetitions.median(new double[] {3, 1, 2}));
