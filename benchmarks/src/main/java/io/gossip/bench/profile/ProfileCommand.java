@@ -67,36 +67,51 @@ public final class ProfileCommand {
         if (o == null) {
             return;
         }
-        // Before the run, so that a folder the system refuses costs no profile.
-        if (!OutFolder.create(o.out(), "profile", new PrintWriter(System.err, true))) {
-            System.exit(1);
-            return;
+        int exit = run(o, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
+    }
+
+    /**
+     * Profiles what {@code o} asks for and writes its stacks and flame graph into its folder.
+     * Everything that can be refused without running (async-profiler not loading, the sampler, the
+     * folder) is refused before the folder is created or the run starts, so that a refusal leaves
+     * nothing behind and costs no run.
+     *
+     * @return the exit code: 0, or 1 with the reason on {@code err}
+     */
+    static int run(Options o, PrintStream out, PrintStream err) {
         AsyncProfiler profiler;
         try {
             profiler = AsyncProfilerLoader.load();
         } catch (IOException | IllegalStateException | UnsatisfiedLinkError e) {
-            System.err.println("profile: async-profiler does not load on this machine (" + e.getMessage() + ");"
+            err.println("profile: async-profiler does not load on this machine (" + e.getMessage() + ");"
                     + " it runs on Linux and macOS, x64 and arm64");
-            System.exit(1);
-            return;
+            return 1;
         }
         String event;
+        try {
+            event = event(o, profiler, err);
+        } catch (IllegalStateException e) {
+            err.println("profile: " + e.getMessage());
+            return 1;
+        }
+        if (!OutFolder.create(o.out(), "profile", new PrintWriter(err, true))) {
+            return 1;
+        }
         Measured measured;
         try {
-            event = event(o, profiler, System.err);
             measured = profile(o, event, profiler);
         } catch (IllegalStateException e) {
-            // async-profiler refusing the event, or the bare loop outgrowing its layout.
-            System.err.println("profile: " + e.getMessage());
-            System.exit(1);
-            return;
+            // The bare loop outgrowing its layout.
+            err.println("profile: " + e.getMessage());
+            return 1;
         } catch (OutOfMemoryError e) {
             int nodes = o.ceiling() ? ScampCeiling.parse(o.runArgs()).nodes() : o.scale().nodes();
-            System.err.println(OutOfMemory.advice("profile", nodes,
+            err.println(OutOfMemory.advice("profile", nodes,
                     o.ceiling() ? ScampCeiling.PER_NODE : ScaleBenchmark.perNode(o.scale().c())));
-            System.exit(1);
-            return;
+            return 1;
         }
         Path collapsed = o.out().resolve(o.phase().option() + ".collapsed");
         Path flame = o.out().resolve(o.phase().option() + ".html");
@@ -106,9 +121,10 @@ public final class ProfileCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        print(o, event, measured, System.out);
-        System.out.println("stacks: " + collapsed + "; flame graph: " + flame);
-        System.out.println(json(o, event, measured));
+        print(o, event, measured, out);
+        out.println("stacks: " + collapsed + "; flame graph: " + flame);
+        out.println(json(o, event, measured));
+        return 0;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gossip.bench.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,10 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileCommandTest {
     @Test
@@ -88,6 +91,23 @@ class ProfileCommandTest {
         var text = new ByteArrayOutputStream();
         ProfileCommand.print(o, "itimer", m, new PrintStream(text, true, StandardCharsets.UTF_8));
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("4000.0 ns per delivery"), text.toString());
+    }
+
+    /** A sampler async-profiler refuses is said, with exit 1, before the output folder is created. */
+    @Test
+    void aRefusedSamplerLeavesNoFolderBehind(@TempDir Path tmp) {
+        Path folder = tmp.resolve("profile");
+        ProfileCommand.Options o = ProfileCommand.parse(new String[] {"--event", "nosuchsampler", "--out",
+                folder.toString(), "--nodes", "1000"});
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = ProfileCommand.run(o, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, said);
+        assertTrue(said.startsWith("profile: async-profiler could not start: nosuchsampler refused: "), said);
+        assertFalse(Files.exists(folder), "no folder is left for a profile that never ran");
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 
     /** A real run under async-profiler: its phase's deliveries are the run's, and the loop's samples fall in parts. */
