@@ -51,6 +51,13 @@ public final class ScampCeiling {
         if (o == null) {
             return;
         }
+        try {
+            requireHeap(o.nodes(), o.broadcasts(), Runtime.getRuntime().maxMemory());
+        } catch (IllegalStateException e) {
+            System.err.println("ceiling: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CeilingRun.Result result;
         try {
             result = new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run();
@@ -72,10 +79,12 @@ public final class ScampCeiling {
      * where its phases begin and end ({@code ./bench profile --ceiling}).
      *
      * @throws IllegalArgumentException if {@code args} are not options {@code ./bench ceiling} takes
-     * @throws IllegalStateException if the run outgrew the loop's fixed layout (see {@link #largestC})
+     * @throws IllegalStateException if the run would not fit this JVM's heap, or outgrew the loop's
+     *     fixed layout (see {@link #largestC})
      */
     public static CeilingRun.Result run(String[] args, PhaseWatcher watcher) {
         Options o = parse(args);
+        requireHeap(o.nodes(), o.broadcasts(), Runtime.getRuntime().maxMemory());
         return new CeilingRun(o.nodes(), o.c(), o.broadcasts(), o.seed()).run(watcher);
     }
 
@@ -107,7 +116,30 @@ public final class ScampCeiling {
         }
         ScaleRun.requireC(c, largestC(nodes), "with " + nodes + " nodes", nodes - 1 <= LeanNodes.MAX_PARTIAL_VIEW
                 ? "the " + (nodes - 1) + " others" : LeanNodes.MAX_PARTIAL_VIEW + " here");
+        ScaleRun.requireBroadcasts(broadcasts, "each takes a bit per node here");
         return new Options(nodes, c, broadcasts, seed);
+    }
+
+    /**
+     * Refuses a run whose nodes' slots and broadcast bits alone would not fit a heap of
+     * {@code maxHeap} bytes: it would run out of memory before its first event, and the advice
+     * printed then (run fewer nodes) would be wrong when the broadcasts are what does not fit. Not
+     * part of {@link #parse}: {@code ./bench peersim --pairs} checks the options in a JVM of
+     * another heap than the run's.
+     *
+     * @throws IllegalStateException saying what does not fit
+     */
+    static void requireHeap(int nodes, int broadcasts, long maxHeap) {
+        long slots = (long) nodes * LeanNodes.STRIDE * Integer.BYTES;
+        // One long[] per broadcast: an array header and a bit per node.
+        long bits = (long) broadcasts * (16 + (nodes + 63L) / 64 * Long.BYTES);
+        if (slots + bits > maxHeap) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "--nodes %d and --broadcasts %d need %s"
+                    + " of heap before the run starts (%s for the nodes' slots, %s for a bit per node and broadcast),"
+                    + " more than the %s this JVM may use (-Xmx; BENCH_JVM_OPTS=-Xmx... gives it more)", nodes,
+                    broadcasts, OutOfMemory.heap(slots + bits), OutOfMemory.heap(slots), OutOfMemory.heap(bits),
+                    OutOfMemory.heap(maxHeap)));
+        }
     }
 
     /**

@@ -23,8 +23,11 @@ public final class OutOfMemory {
                 command, nodes, heap(Runtime.getRuntime().maxMemory()), perNode);
     }
 
-    /** A heap size in MB or GB, one decimal. */
-    static String heap(long bytes) {
+    /** A heap size: in GB with one decimal, else in whole MB, or KB below a MB. */
+    public static String heap(long bytes) {
+        if (bytes < 1L << 20) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / (double) (1L << 10));
+        }
         return bytes >= 1L << 30
                 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));

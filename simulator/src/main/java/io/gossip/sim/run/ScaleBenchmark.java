@@ -125,6 +125,7 @@ public final class ScaleBenchmark {
             throw new IllegalArgumentException("--nodes is required");
         }
         ScaleRun.requireFits("--nodes " + nodes + " and --broadcasts " + broadcasts, nodes, broadcasts);
+        ScaleRun.requireBroadcasts(broadcasts, "each keeps about 400 B of memory until the run ends");
         int warmup = warmupNodes == null ? ScaleRun.defaultWarmupNodes(nodes) : warmupNodes;
         ScaleRun.requireFits("--warmup-nodes " + warmup, warmup, ScaleRun.WARMUP_BROADCASTS);
         ScaleRun.requireC(c, nodes, "with " + nodes + " nodes");

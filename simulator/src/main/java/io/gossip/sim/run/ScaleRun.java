@@ -177,6 +177,18 @@ public final class ScaleRun {
     }
 
     /**
+     * Refuses more {@code --broadcasts} than a scenario may send in a run
+     * ({@link Scenario#MAX_BROADCASTS_PER_RUN}), saying why in this command ({@code cost}): a run
+     * asking for more used to fill the heap and end with advice to run fewer nodes.
+     */
+    public static void requireBroadcasts(int broadcasts, String cost) {
+        if (broadcasts > Scenario.MAX_BROADCASTS_PER_RUN) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--broadcasts must be at most %,d, as in a"
+                    + " scenario (%s), got %,d", Scenario.MAX_BROADCASTS_PER_RUN, cost, broadcasts));
+        }
+    }
+
+    /**
      * The largest c the benchmark takes for a run of {@code nodes} nodes: {@link #largestC(int, int)}
      * with views that can hold the {@code nodes - 1} other nodes.
      */

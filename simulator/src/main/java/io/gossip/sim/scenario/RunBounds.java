@@ -22,13 +22,8 @@ final class RunBounds {
      */
     static final long MAX_TIMELINE_SAMPLES = 10_000_000;
 
-    /**
-     * Broadcasts per run, the timeline's broadcast counts added up. Each keeps about 400 B until the
-     * run ends (the tracker's figures, its result and its coverage curve: 10^6 broadcasts in a group
-     * of two ran in a 512 MB heap, not in 384 MB) and is a row of broadcasts.csv, events.csv and at
-     * least one of coverage.csv (170 MB for those 10^6). The shipped scenarios send at most 60.
-     */
-    static final long MAX_BROADCASTS_PER_RUN = 1_000_000;
+    /** Broadcasts per run, the timeline's broadcast counts added up: {@link Scenario#MAX_BROADCASTS_PER_RUN}. */
+    static final long MAX_BROADCASTS_PER_RUN = Scenario.MAX_BROADCASTS_PER_RUN;
 
     /**
      * Bytes of receipt tables held at once by the broadcasts sent at one microsecond. The engine

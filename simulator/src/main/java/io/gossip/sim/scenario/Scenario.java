@@ -44,6 +44,15 @@ public record Scenario(
      */
     public static final double MAX_DURATION_MILLIS = 1e12;
 
+    /**
+     * Broadcasts per run, the timeline's broadcast counts added up. Each keeps about 400 B until the
+     * run ends (the tracker's figures, its result and its coverage curve: 10^6 broadcasts in a group
+     * of two ran in a 512 MB heap, not in 384 MB) and is a row of broadcasts.csv, events.csv and at
+     * least one of coverage.csv (170 MB for those 10^6). The shipped scenarios send at most 60.
+     * {@code ./bench scale} and {@code ./bench ceiling} bound their {@code --broadcasts} by it too.
+     */
+    public static final long MAX_BROADCASTS_PER_RUN = 1_000_000;
+
     public Scenario {
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(name, "name");

@@ -2,7 +2,9 @@ package io.gossip.sim.ceiling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gossip.sim.run.PhaseWatcher;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./bench ceiling}'s options: defaults, and an error that names what is wrong. */
@@ -40,6 +42,25 @@ class ScampCeilingTest {
         assertEquals("--seed must be an integer, got '1e3'", error("--nodes", "10", "--seed", "1e3"));
         assertEquals("--seed must be an integer in [-9223372036854775808, 9223372036854775807], got"
                 + " '99999999999999999999'", error("--nodes", "10", "--seed", "99999999999999999999"));
+    }
+
+    /** Broadcasts past a scenario's bound, or bits that cannot fit the heap, are refused before the run. */
+    @Test
+    void refusesBroadcastsThatCannotBeHeld() {
+        assertEquals("--broadcasts must be at most 1,000,000, as in a scenario (each takes a bit per node here),"
+                + " got 2,000,000,000", error("--nodes", "10", "--broadcasts", "2000000000"));
+        assertEquals(1_000_000, ScampCeiling.parse(new String[] {"--nodes", "10", "--broadcasts", "1000000"})
+                .broadcasts());
+        // 10^6 broadcasts over 10^6 nodes: 125 GB of bits, more than any heap a test gets.
+        assertTrue(assertThrows(IllegalStateException.class, () -> ScampCeiling.run(new String[] {"--nodes",
+                "1000000", "--broadcasts", "1000000"}, PhaseWatcher.NONE)).getMessage().startsWith("--nodes 1000000"
+                + " and --broadcasts 1000000 need 116.9 GB of heap before the run starts (488 MB for the nodes'"
+                + " slots, 116.4 GB for a bit per node and broadcast), more than the "));
+        assertEquals("--nodes 100000 and --broadcasts 10 need 49 MB of heap before the run starts (49 MB for the"
+                + " nodes' slots, 122 KB for a bit per node and broadcast), more than the 32 MB this JVM may use"
+                + " (-Xmx; BENCH_JVM_OPTS=-Xmx... gives it more)", assertThrows(IllegalStateException.class,
+                        () -> ScampCeiling.requireHeap(100_000, 10, 32L << 20)).getMessage());
+        ScampCeiling.requireHeap(100_000, 10, 64L << 20);
     }
 
     @Test

@@ -191,6 +191,12 @@ class ScaleBenchmarkTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(
                 new String[] {"--nodes", "10", "--broadcasts", "2000000000"})).getMessage().contains(
                         "must stay under 999,999,970"));
+        assertEquals("--broadcasts must be at most 1,000,000, as in a scenario (each keeps about 400 B of memory"
+                + " until the run ends), got 1,000,001", assertThrows(IllegalArgumentException.class,
+                        () -> ScaleBenchmark.parse(new String[] {"--nodes", "10", "--broadcasts", "1000001"}))
+                        .getMessage());
+        assertEquals(1_000_000, ScaleBenchmark.parse(new String[] {"--nodes", "10", "--broadcasts", "1000000"})
+                .options().broadcasts());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ScaleBenchmark.parse(
                 new String[] {"--nodes", "10", "--warmup-nodes", "2147483647"})).getMessage().startsWith(
                         "--warmup-nodes 2147483647: the run would last"));
