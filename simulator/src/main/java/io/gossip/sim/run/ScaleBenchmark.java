@@ -75,6 +75,11 @@ public final class ScaleBenchmark {
             System.err.println(OutOfMemory.advice("scale benchmark", options.nodes(), perNode(options.c())));
             System.exit(1);
             return;
+        } catch (ScaleRepetitions.Disagreement e) {
+            // Runs of one seed that disagree: said in a line, not a stack trace, so that it reads as the finding.
+            System.err.println("scale benchmark: " + e.getMessage() + "; nothing measured is printed");
+            System.exit(1);
+            return;
         }
         printTable(results.get(0), System.out);
         if (runs > 1) {

@@ -46,10 +46,19 @@ final class ScaleRepetitions {
                 o.appender());
     }
 
+    /** Runs of the same options that differ in something the seed decides: a determinism bug. */
+    static final class Disagreement extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Disagreement(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Throws if {@code other} differs from {@code first} in anything the seed decides.
      *
-     * @throws IllegalStateException naming the first figure that differs
+     * @throws Disagreement naming the first figure that differs
      */
     static void checkSameOutcome(ScaleRun.Result first, ScaleRun.Result other) {
         same("events", first.events(), other.events());
@@ -63,7 +72,7 @@ final class ScaleRepetitions {
 
     private static void same(String figure, double first, double other) {
         if (first != other) {
-            throw new IllegalStateException("runs of the same options disagree on " + figure + ": " + first
+            throw new Disagreement("runs of the same options disagree on " + figure + ": " + first
                     + " in the first run, " + other + " in a later one (the seed should decide it; a bug)");
         }
     }

@@ -321,7 +321,7 @@ class ScaleBenchmarkTest {
         ScaleRun.Result seed1 = ScaleRun.run(new ScaleRun.Options(200, 1, 2, 1), null);
         ScaleRun.Result seed2 = ScaleRun.run(new ScaleRun.Options(200, 1, 2, 2), null);
         ScaleRepetitions.checkSameOutcome(seed1, seed1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ScaleRepetitions.Disagreement e = assertThrows(ScaleRepetitions.Disagreement.class,
                 () -> ScaleRepetitions.checkSameOutcome(seed1, seed2));
         assertTrue(e.getMessage().contains("disagree on events"), e.getMessage());
     }
