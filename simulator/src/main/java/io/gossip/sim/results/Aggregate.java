@@ -177,6 +177,15 @@ public final class Aggregate {
     }
 
     /**
+     * The population standard deviation of the runs' reliabilities; NaN (no spread, no error bar)
+     * if a run had no measured broadcast and so no reliability, while others had: readers divide by
+     * the repetitions to get a standard error, and would count that run too. NaN without any.
+     */
+    public double reliabilitySpread() {
+        return reliabilityPerRun.count() == runs ? reliabilityPerRun.stddev() : Double.NaN;
+    }
+
+    /**
      * The population standard deviation of the runs' mean PartialViews; NaN (no spread, no error
      * bar) if a run ended with no live node and so has no mean: readers divide by the repetitions
      * to get a standard error, and would count that run too.

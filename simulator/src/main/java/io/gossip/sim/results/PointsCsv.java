@@ -28,7 +28,7 @@ public final class PointsCsv {
                 w.write(p.point() + "," + text(p.parameter()) + "," + text(p.value()) + "," + p.membership() + ","
                         + p.scenario().repetitions() + "," + p.scenario().nodes() + "," + p.scenario().protocol().c()
                         + "," + Decimal.orEmpty(a.coverage.mean()) + "," + Decimal.orEmpty(a.coverage.min()) + ","
-                        + Decimal.orEmpty(a.reliability()) + "," + Decimal.orEmpty(a.reliabilityPerRun.stddev()) + ","
+                        + Decimal.orEmpty(a.reliability()) + "," + Decimal.orEmpty(a.reliabilitySpread()) + ","
                         + Decimal.orEmpty(a.partialView.mean()) + "," + Decimal.orEmpty(a.expected.mean()) + ","
                         + Decimal.orEmpty(a.inView.mean()) + ","
                         + Decimal.orEmpty(a.messagesPerNode()) + "," + Decimal.orEmpty(a.duplicateRatio()) + ","

@@ -172,6 +172,12 @@ class AggregateTest {
         assertEquals(0.5, aggregate.reliability(), 1e-12, "1 complete of 2 measured, not 3 of 4");
         assertEquals(2, aggregate.reliabilityPerRun.count(), "repetition 2 has no reliability, as without broadcasts");
         assertEquals(0.5, aggregate.reliabilityPerRun.stddev(), 1e-12, "population stddev of 1 and 0");
+        assertTrue(Double.isNaN(aggregate.reliabilitySpread()),
+                "no spread for points.csv: the report would divide it by the 3 repetitions, not the 2 measured");
+        Aggregate two = new Aggregate();
+        two.add(run(0, List.of(broadcast(LIVE, 100, 150, 160))), 1, 0);
+        two.add(run(1, List.of(unmeasured(7), broadcast(LIVE - 1, 400, 900, -1))), 1, 0);
+        assertEquals(0.5, two.reliabilitySpread(), 1e-12, "every repetition measured a broadcast");
         assertEquals(160, aggregate.t100.mean(), 1e-9);
         assertEquals((150 + 900) / 2.0, aggregate.t99.mean(), 1e-9);
         assertEquals(7 + 1000 + 1000 + 5, aggregate.gossipMessages, "their copies were sent");
@@ -187,6 +193,7 @@ class AggregateTest {
         assertTrue(Double.isNaN(aggregate.coverageMin()));
         assertTrue(Double.isNaN(aggregate.reliability()), "was 1: both counted complete");
         assertTrue(Double.isNaN(aggregate.reliabilityPerRun.stddev()));
+        assertTrue(Double.isNaN(aggregate.reliabilitySpread()));
         assertTrue(Double.isNaN(aggregate.t99.mean()) && Double.isNaN(aggregate.t100.mean()));
     }
 
