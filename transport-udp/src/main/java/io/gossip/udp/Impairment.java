@@ -5,7 +5,8 @@ package io.gossip.udp;
  * probability {@code loss} and delays the others by a latency drawn uniformly from
  * [{@code latencyMinMillis}, {@code latencyMaxMillis}], so a live run on one machine can mean
  * "10% loss, 5–20 ms" without kernel netem. Off unless a node is built with
- * {@code .impairment(Impairment.forTesting(...))}; draws from its own generator seeded with
+ * {@code .impairment(...)}, given {@link #forTesting} (which names the intent) or this record's
+ * constructor (the same value); draws from its own generator seeded with
  * {@code seed}, independent of the protocol's.
  *
  * <p>Delayed datagrams may overtake each other, as on a real network.
