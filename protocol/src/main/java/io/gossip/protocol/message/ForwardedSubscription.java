@@ -1,6 +1,7 @@
 package io.gossip.protocol.message;
 
 import io.gossip.protocol.NodeIds;
+import java.util.function.IntConsumer;
 
 /**
  * A copy of a subscription travelling through the group until some node keeps it.
@@ -25,6 +26,16 @@ public record ForwardedSubscription(int seq, int subscriber, int hops, int lease
         NodeIds.check(subscriber);
         Checks.hops(hops);
         Checks.lease(leaseMillis);
+    }
+
+    /**
+     * Hands {@code action} the subscriber's id, the one id this message names.
+     *
+     * @param action called once, with {@link #subscriber()}; not null
+     */
+    @Override
+    public void forEachNamedId(IntConsumer action) {
+        action.accept(subscriber);
     }
 
     @Override

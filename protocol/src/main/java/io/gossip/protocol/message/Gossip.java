@@ -3,6 +3,7 @@ package io.gossip.protocol.message;
 import io.gossip.protocol.NodeIds;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * An application message being disseminated. Its identity is {@code (origin, originSeq)}: unique
@@ -124,6 +125,16 @@ public final class Gossip implements Message {
      */
     public ByteBuffer payloadView() {
         return ByteBuffer.wrap(payload).asReadOnlyBuffer();
+    }
+
+    /**
+     * Hands {@code action} the origin's id, the one id this message names.
+     *
+     * @param action called once, with {@link #origin()}; not null
+     */
+    @Override
+    public void forEachNamedId(IntConsumer action) {
+        action.accept(origin);
     }
 
     @Override

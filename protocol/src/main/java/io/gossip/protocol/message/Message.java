@@ -1,5 +1,7 @@
 package io.gossip.protocol.message;
 
+import java.util.function.IntConsumer;
+
 /**
  * A protocol message: an immutable, validated value.
  *
@@ -16,4 +18,18 @@ public sealed interface Message permits MembershipMessage, Heartbeat, Gossip, Ac
      * @return the constant of this message's class, never null
      */
     MessageType type();
+
+    /**
+     * Hands {@code action} every node id this message names in its fields: a
+     * {@link ForwardedSubscription}'s or {@link Walk}'s subscriber, a {@link Replace}'s replacement,
+     * a {@link Gossip}'s origin. The sender and the receiver are not part of a message, so they are
+     * not among them; the other messages name no id. A driver that maps ids to addresses reads this
+     * to know which ids a message it holds still needs (see
+     * {@link io.gossip.protocol.ScampNode#forEachReferencedId}).
+     *
+     * @param action called once per id named, on the calling thread; not null
+     */
+    default void forEachNamedId(IntConsumer action) {
+        // Subscribe, Keep, Remove, Unlink, Adopt, Ack and Heartbeat name no id
+    }
 }

@@ -1,6 +1,7 @@
 package io.gossip.protocol.message;
 
 import io.gossip.protocol.NodeIds;
+import java.util.function.IntConsumer;
 
 /**
  * The sender is leaving: the receiver swaps the sender for {@code replacement} in its PartialView
@@ -19,6 +20,16 @@ public record Replace(int seq, int replacement) implements MembershipMessage {
      */
     public Replace {
         NodeIds.check(replacement);
+    }
+
+    /**
+     * Hands {@code action} the replacement's id, the one id this message names.
+     *
+     * @param action called once, with {@link #replacement()}; not null
+     */
+    @Override
+    public void forEachNamedId(IntConsumer action) {
+        action.accept(replacement);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gossip.protocol.message;
 
 import io.gossip.protocol.NodeIds;
+import java.util.function.IntConsumer;
 
 /**
  * One step of the indirection random walk: the node where the walk's budget runs out acts as the
@@ -35,6 +36,16 @@ public record Walk(int seq, int subscriber, double budget, int hops, int leaseMi
         Checks.hops(hops);
         Checks.lease(leaseMillis);
         Checks.copies(renewalCopies);
+    }
+
+    /**
+     * Hands {@code action} the subscriber's id, the one id this message names.
+     *
+     * @param action called once, with {@link #subscriber()}; not null
+     */
+    @Override
+    public void forEachNamedId(IntConsumer action) {
+        action.accept(subscriber);
     }
 
     @Override
