@@ -97,6 +97,16 @@ final class Departure {
         }
     }
 
+    /** Hands {@code out} the former PartialView (replacements to hand out) and the senders already told. */
+    void forEachHeldId(HeldIds out) {
+        for (int member : formerPartialView) {
+            out.held(HeldIds.Holder.FORMER_PARTIAL_VIEW, member);
+        }
+        if (toldOfDeparture != null) {
+            toldOfDeparture.forEachId(HeldIds.Holder.TOLD_OF_DEPARTURE, out);
+        }
+    }
+
     private static boolean impliesSenderHoldsUs(Message message) {
         return message instanceof Subscribe || message instanceof ForwardedSubscription || message instanceof Walk
                 || message instanceof Keep || message instanceof Gossip || message instanceof Heartbeat;

@@ -39,6 +39,18 @@ final class DuplicateMemory {
         return size;
     }
 
+    /**
+     * Hands {@code out} the high 32 bits of every id remembered, oldest first, whatever its age (an
+     * entry past the age bound is only forgotten at the next lookup, add or expiry), as held in
+     * {@code holder}. The keys a node remembers carry a node id there: a gossip message's origin, a
+     * membership message's sender.
+     */
+    void forEachHighHalf(HeldIds.Holder holder, HeldIds out) {
+        for (int i = 0; i < size; i++) {
+            out.held(holder, (int) (ring[(head + i) % ring.length] >>> 32));
+        }
+    }
+
     /** Whether {@code id} is remembered, after forgetting what is older than the age bound. */
     boolean contains(long id, long nowMicros) {
         expire(nowMicros);

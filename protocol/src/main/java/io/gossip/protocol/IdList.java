@@ -154,6 +154,13 @@ class IdList {
         return ids[pick];
     }
 
+    /** Hands {@code out} every id held, in insertion order, as held in {@code holder}. */
+    final void forEachId(HeldIds.Holder holder, HeldIds out) {
+        for (int i = 0; i < size; i++) {
+            out.held(holder, ids[i]);
+        }
+    }
+
     /** A copy of the ids, in insertion order. */
     final int[] toArray() {
         return Arrays.copyOf(ids, size);

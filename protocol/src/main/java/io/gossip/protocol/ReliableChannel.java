@@ -220,6 +220,19 @@ final class ReliableChannel {
         return (unacked == null ? 0 : unacked.size()) + (handled == null ? 0 : handled.size());
     }
 
+    /**
+     * Hands {@code out} every id the channel holds: the destination of each message awaiting an
+     * ack and the ids it names, and the sender of each handled (sender, seq) pair it remembers.
+     */
+    void forEachHeldId(HeldIds out) {
+        if (unacked != null) {
+            unacked.forEachHeldId(out);
+        }
+        if (handled != null) {
+            handled.forEachHighHalf(HeldIds.Holder.HANDLED_SENDERS, out);
+        }
+    }
+
     /** Membership messages sent and not yet acknowledged. */
     int unacknowledgedCount() {
         return unacked == null ? 0 : unacked.size();

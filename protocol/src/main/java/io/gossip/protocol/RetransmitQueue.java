@@ -4,6 +4,7 @@ import io.gossip.protocol.message.Keep;
 import io.gossip.protocol.message.MembershipMessage;
 import io.gossip.protocol.message.Subscribe;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Membership messages sent and not yet acknowledged, each with its destination, the number of
@@ -75,6 +76,15 @@ final class RetransmitQueue {
             if (messages[i] instanceof Keep || messages[i] instanceof Subscribe) {
                 removeAt(i);
             }
+        }
+    }
+
+    /** Hands {@code out} each message's destination and every id the message names. */
+    void forEachHeldId(HeldIds out) {
+        IntConsumer named = id -> out.held(HeldIds.Holder.NAMED_IN_UNACKNOWLEDGED, id);
+        for (int i = 0; i < size; i++) {
+            out.held(HeldIds.Holder.UNACKNOWLEDGED_DESTINATIONS, destinationAt(i));
+            messages[i].forEachNamedId(named);
         }
     }
 

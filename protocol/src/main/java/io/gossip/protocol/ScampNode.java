@@ -9,6 +9,7 @@ import io.gossip.protocol.message.Message;
 import io.gossip.protocol.message.Subscribe;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * One SCAMP node: membership (subscription, unsubscription, heartbeats, indirection, leases) and
@@ -312,6 +313,54 @@ public final class ScampNode {
         int iv = inView.size();
         return pv + iv + (pv > 0 ? partialView.get(pv - 1) : 0) + (iv > 0 ? inView.get(iv - 1) : 0)
                 + channel.prefetch() + (int) requestedWakeMicros;
+    }
+
+    /**
+     * Hands {@code action} every node id this node's state still holds: its own id, its
+     * PartialView and InView, the origins of the gossip messages its duplicate memory remembers,
+     * the destination of every membership message awaiting an acknowledgement and the ids that
+     * message names (a subscriber, a replacement), the senders of the membership messages it
+     * remembers as handled, of the Unlinks it remembers as having overtaken a Keep, its bootstrap
+     * contact, the entry point awaiting an adoption, where its join's subscription went, and, once
+     * it has left, its former PartialView and the senders it told of its departure. An id may be
+     * handed over more than once.
+     *
+     * <p>This is what lets a driver that maps its addresses to ids ({@link IdTable}) forget the
+     * others and give their ids to new addresses: an id not handed over is one the node will never
+     * name again (send to, name in a message, compare a sender or an origin with) unless the driver
+     * gives it to the node again in a call. Remembered entries past their age bound are handed over
+     * until the node forgets them (lazily, the next time it looks at them): a little slack, never a
+     * missed reference. Reading only: it changes nothing and allocates two small objects at most,
+     * so a driver may ask any node, in any state, between its calls (it is not a hot path).
+     *
+     * @param action called on this thread once per id held (some more than once); not null
+     * @throws NullPointerException if action is null
+     */
+    public void forEachReferencedId(IntConsumer action) {
+        Objects.requireNonNull(action, "action");
+        forEachHeldId((holder, node) -> action.accept(node));
+    }
+
+    /** {@link #forEachReferencedId}, each id with the place that holds it (for the tests). */
+    void forEachHeldId(HeldIds out) {
+        out.held(HeldIds.Holder.SELF, id);
+        partialView.forEachId(HeldIds.Holder.PARTIAL_VIEW, out);
+        inView.forEachId(HeldIds.Holder.IN_VIEW, out);
+        seen.forEachHighHalf(HeldIds.Holder.SEEN_ORIGINS, out); // message ids: origin << 32 | sequence number
+        channel.forEachHeldId(out);
+        unlinked.forEachHeldId(out);
+        heldIfValid(out, HeldIds.Holder.BOOTSTRAP_CONTACT, bootstrapContact);
+        heldIfValid(out, HeldIds.Holder.AWAITING_ADOPTION_FROM, awaitingAdoptionFrom);
+        heldIfValid(out, HeldIds.Holder.JOIN_SUBSCRIBE_TO, joinSubscribeTo);
+        if (departure != null) {
+            departure.forEachHeldId(out);
+        }
+    }
+
+    private static void heldIfValid(HeldIds out, HeldIds.Holder holder, int node) {
+        if (NodeIds.isValid(node)) {
+            out.held(holder, node);
+        }
     }
 
     /**

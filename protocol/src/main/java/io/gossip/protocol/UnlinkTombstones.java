@@ -48,6 +48,13 @@ final class UnlinkTombstones {
         return false;
     }
 
+    /** Hands {@code out} the sender of every entry, expired or not (entries are forgotten lazily). */
+    void forEachHeldId(HeldIds out) {
+        for (int i = 0; i < size; i++) {
+            out.held(HeldIds.Holder.UNLINK_TOMBSTONES, senders[i]);
+        }
+    }
+
     /** Forgets entries past their horizon. */
     void expire(long nowMicros) {
         int kept = 0;
