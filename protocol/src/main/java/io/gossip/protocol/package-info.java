@@ -11,6 +11,20 @@
  * matter). Node ids are compact {@code int}s ({@link io.gossip.protocol.NodeIds}); a transport maps
  * its addresses to them with an {@link io.gossip.protocol.IdTable}.
  *
+ * <p>A transport interns every address it meets (each datagram's sender, the subscriber or origin
+ * it names), so its table would grow with every address ever seen, forged ones included. A node
+ * says which ids its state still holds, {@link io.gossip.protocol.ScampNode#forEachReferencedId}:
+ * its own, its views, the origins in its duplicate memory, the destinations and named ids of its
+ * messages awaiting an ack, the senders of the pairs it remembers as handled and of its Unlink
+ * tombstones, its bootstrap contact, the entry point awaiting an adoption, its join's
+ * subscription's destination, and after leaving its former PartialView and the senders it told.
+ * Any other id it will never name again unless the driver hands it over again, so the driver may
+ * release it ({@link io.gossip.protocol.IdTable#retainOnly}) and give it to another address: no
+ * rule changes, and the node's memories (duplicates, handled pairs, tombstones) keep the ids they
+ * hold, so a late copy is still recognised. The table puts a released id in quarantine for one
+ * sweep, so that a reference missed by this account fails loudly instead of reaching another node.
+ * {@code ScampArena} needs none of this: its ids are a simulation's node numbers.
+ *
  * <h2>Choices made where the specification or the papers are silent</h2>
  * <ul>
  *   <li><b>Senders are implicit.</b> The driver says who sent a message, so {@code Keep(j)},
