@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * One thread that drives any number of live nodes: a {@link Selector} over their non-blocking
@@ -27,8 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Many nodes per loop is what makes a 1,000-node loopback cluster fit in one process with a few
  * threads. The loop owns one {@link IdTable} mapping peer addresses to the core's int ids, shared
- * by its nodes. Create with {@link #start(String)}; {@link #close()} closes every node still on the
- * loop, stops the thread and the selector.
+ * by its nodes. Every datagram's sender and every address a message names is interned, forged ones
+ * included, so the loop sweeps the table on its own thread, between two rounds, once it holds at
+ * least 1,024 addresses and twice as many as the last sweep kept (or, if more, as many as the last
+ * sweep kept plus one per eight ids it read: a sweep reads every id the nodes hold, so this keeps
+ * its cost per new address bounded). A sweep releases the addresses its open nodes no longer refer
+ * to ({@link io.gossip.protocol.ScampNode#forEachReferencedId}), and the next one gives their ids
+ * to new addresses ({@link #idTableSize()}, {@link #releasedIdCount()}, {@link #idSweepCount()}).
+ * Create with {@link #start(String)}; {@link #close()} closes every node still on the loop, stops
+ * the thread and the selector.
  */
 public final class EventLoop implements AutoCloseable {
     /** Prefix of the names of every loop thread, to let tests check for leaks. */
@@ -44,6 +53,19 @@ public final class EventLoop implements AutoCloseable {
      * {@code broadcastAsync} calls sends a few datagrams per socket between reads, not thousands.
      */
     private static final int TASKS_PER_ROUND = 16;
+    /**
+     * The id table's size below which the loop never sweeps it: a thousand addresses cost about
+     * 100 KB, and a smaller table is not worth a pass over every node's state.
+     */
+    static final int MIN_SWEEP_SIZE = 1_024;
+    /**
+     * A sweep reads every id the nodes hold, duplicates included (each node's memory of handled
+     * messages and of gossip ids holds up to 4,096 by default): the next sweep waits until at least
+     * one new address per this many ids read was interned, so that a flood of new addresses costs
+     * a bounded amount of sweeping per address (about this many ids read, plus the table's length
+     * over the number kept).
+     */
+    private static final int IDS_READ_PER_NEW_ADDRESS = 8;
 
     static {
         closeOneSelectorWhileDescriptorsAreFree();
@@ -59,6 +81,18 @@ public final class EventLoop implements AutoCloseable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
     private final ByteBuffer encodeScratch = ByteBuffer.allocate(WireFormat.MAX_MAX_DATAGRAM_BYTES);
     private final AtomicLong errors = new AtomicLong();
+    /** Ids the open nodes refer to, gathered by a sweep; reused from one sweep to the next. */
+    private final BitSet referencedIds = new BitSet();
+    private long idsReadBySweep;
+    private final IntConsumer markReferenced = id -> {
+        referencedIds.set(id);
+        idsReadBySweep++;
+    };
+    private int minSweepSize = MIN_SWEEP_SIZE;
+    private int nextSweepAtSize = MIN_SWEEP_SIZE;
+    private volatile int idTableSize;
+    private volatile long releasedIds;
+    private volatile long idSweeps;
     private final Environment environment = new LoopEnvironment(this);
     private volatile boolean running = true;
 
@@ -121,6 +155,36 @@ public final class EventLoop implements AutoCloseable {
      */
     public long errorCount() {
         return errors.get();
+    }
+
+    /**
+     * How many peer addresses the loop's id table holds: its nodes' own, and every address seen
+     * since the last sweep or still referred to by a node (see the class comment). Updated at the
+     * end of each round of the loop.
+     *
+     * @return the count, {@code >= 0}; readable from any thread
+     */
+    public int idTableSize() {
+        return idTableSize;
+    }
+
+    /**
+     * How many ids sweeps of the loop's id table have released: addresses none of its nodes
+     * referred to any more.
+     *
+     * @return the count since the loop started, {@code >= 0}; readable from any thread
+     */
+    public long releasedIdCount() {
+        return releasedIds;
+    }
+
+    /**
+     * How many times the loop swept its id table.
+     *
+     * @return the count since the loop started, {@code >= 0}; readable from any thread
+     */
+    public long idSweepCount() {
+        return idSweeps;
     }
 
     /**
@@ -234,8 +298,15 @@ public final class EventLoop implements AutoCloseable {
         localNodes.set(id, null);
     }
 
-    /** The socket address of id {@code id}, cached. Loop thread only. */
+    /**
+     * The socket address of id {@code id}, cached; null, counted as an error of the loop, if the id
+     * has no address (a reference to a released id that a sweep missed: a bug). Loop thread only.
+     */
     InetSocketAddress socketAddress(int id) {
+        if (!ids.hasIdentity(id)) {
+            countError();
+            return null;
+        }
         while (socketAddresses.size() <= id) {
             socketAddresses.add(null);
         }
@@ -245,6 +316,68 @@ public final class EventLoop implements AutoCloseable {
             socketAddresses.set(id, address);
         }
         return address;
+    }
+
+    /**
+     * The peer address of id {@code id}; null, counted as an error of the loop, if the id has none
+     * (see {@link #socketAddress}). Loop thread only.
+     */
+    PeerAddress peer(int id) {
+        if (!ids.hasIdentity(id)) {
+            countError();
+            return null;
+        }
+        return ids.identity(id);
+    }
+
+    /** Counts a bug the loop survived (see {@link #errorCount()}). Any thread. */
+    void countError() {
+        errors.incrementAndGet();
+    }
+
+    /** Lowers (or raises) the table size below which the loop never sweeps, for tests. Loop thread only. */
+    void sweepFromSize(int minimum) {
+        minSweepSize = minimum;
+        nextSweepAtSize = Math.min(nextSweepAtSize, minimum);
+    }
+
+    /**
+     * Sweeps the id table now: gathers every id the open nodes refer to, releases the others
+     * ({@link IdTable#retainOnly}) and forgets the socket addresses cached for them. A referenced
+     * id without an address (a reference an earlier sweep missed) is counted as an error. Loop
+     * thread only, between two calls into the nodes (never while a datagram is being handled: its
+     * decoded ids are referenced by nobody yet).
+     */
+    void sweepIds() {
+        referencedIds.clear();
+        idsReadBySweep = 0;
+        for (NodeRuntime node : localNodes) {
+            if (node != null) {
+                node.forEachReferencedId(markReferenced);
+            }
+        }
+        int missed = ids.retainOnly(referencedIds);
+        if (missed > 0) {
+            errors.addAndGet(missed);
+        }
+        int bound = ids.idBound();
+        if (socketAddresses.size() > bound) {
+            socketAddresses.subList(bound, socketAddresses.size()).clear();
+        }
+        for (int id = 0; id < socketAddresses.size(); id++) {
+            if (socketAddresses.get(id) != null && !ids.hasIdentity(id)) {
+                socketAddresses.set(id, null);
+            }
+        }
+        while (localNodes.size() > bound && localNodes.get(localNodes.size() - 1) == null) {
+            localNodes.remove(localNodes.size() - 1);
+        }
+        int kept = ids.size();
+        long next = Math.max(Math.max(minSweepSize, 2L * kept), kept + idsReadBySweep / IDS_READ_PER_NEW_ADDRESS);
+        nextSweepAtSize = (int) Math.min(Integer.MAX_VALUE, next);
+        idTableSize = kept;
+        releasedIds = ids.releasedCount();
+        idSweeps++;
     }
 
     /**
@@ -281,6 +414,7 @@ public final class EventLoop implements AutoCloseable {
                     runTasks();
                     fireTimers();
                     select();
+                    afterRound();
                 } catch (RuntimeException e) {
                     // A bug must not silence every node of the loop: count it and go on.
                     errors.incrementAndGet();
@@ -291,6 +425,16 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             running = false;
             shutdown();
+        }
+    }
+
+    /** Publishes the id table's size, and sweeps the table once it has grown enough (see the class comment). */
+    private void afterRound() {
+        int size = ids.size();
+        if (size >= nextSweepAtSize) {
+            sweepIds();
+        } else if (size != idTableSize) {
+            idTableSize = size;
         }
     }
 

@@ -94,6 +94,11 @@ public final class GossipNode implements AutoCloseable {
         return runtime.self();
     }
 
+    /** The node as its loop runs it (tests of this package). */
+    NodeRuntime runtime() {
+        return runtime;
+    }
+
     /**
      * The local address its socket is bound to, with the port the operating system picked after
      * {@link GossipNodeBuilder#bindEphemeral}: what a port forward or relay in front of an

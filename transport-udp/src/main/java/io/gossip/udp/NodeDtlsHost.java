@@ -36,11 +36,19 @@ final class NodeDtlsHost implements DtlsProtection.Host {
     public Set<InetSocketAddress> viewPeers() {
         Set<InetSocketAddress> peers = new HashSet<>();
         for (int id : node.core().partialView()) {
-            peers.add(loop.socketAddress(id));
+            addIfKnown(peers, id);
         }
         for (int id : node.core().inView()) {
-            peers.add(loop.socketAddress(id));
+            addIfKnown(peers, id);
         }
         return peers;
+    }
+
+    /** A view's ids all have addresses while the node is open; one without is a bug the loop counts. */
+    private void addIfKnown(Set<InetSocketAddress> peers, int id) {
+        InetSocketAddress address = loop.socketAddress(id);
+        if (address != null) {
+            peers.add(address);
+        }
     }
 }

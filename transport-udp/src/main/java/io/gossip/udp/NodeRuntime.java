@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 /**
  * One live node on its event loop: the unmodified protocol core, its channel, its bounded outbound
@@ -62,6 +63,9 @@ final class NodeRuntime {
     private final ReachWatch reachWatch;
     private long datagramsReceived;
     private boolean open = true;
+    /** The views as addresses when the node closed: its ids may be released and given again since. */
+    private List<PeerAddress> partialViewAtClose;
+    private List<PeerAddress> inViewAtClose;
 
     /** Creates the node and registers its channel with the loop's selector. Loop thread only. */
     NodeRuntime(EventLoop loop, DatagramChannel channel, PeerAddress self, ProtocolConfig config, long seed,
@@ -112,6 +116,17 @@ final class NodeRuntime {
         return open;
     }
 
+    /**
+     * Hands {@code action} every id this node refers to: its own and its core's
+     * ({@link ScampNode#forEachReferencedId}). Nothing else of the node holds an id: the watches,
+     * the protection layers and the queues hold addresses. Loop thread only, between two calls
+     * into the core.
+     */
+    void forEachReferencedId(IntConsumer action) {
+        action.accept(selfId);
+        core.forEachReferencedId(action);
+    }
+
     // ------------------------------------------------------------------ inbound
 
     /** Reads up to {@code max} datagrams and hands each to the core. */
@@ -145,7 +160,7 @@ final class NodeRuntime {
             rejected[e.reason().ordinal()]++;
             return;
         }
-        if (dtls != null && !loop.socketAddress(decoded.senderId()).equals(source)) {
+        if (dtls != null && !source.equals(loop.socketAddress(decoded.senderId()))) {
             dtls.countSenderMismatch(); // the session authenticates the source address, not the claimed one
             return;
         }
@@ -212,6 +227,7 @@ final class NodeRuntime {
      * Checked here rather than left to the core, whose messages name the node by its loop-local id.
      */
     void requireNew(String action) {
+        requireOpen(action);
         if (core.isMember() || core.hasLeft()) {
             throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
                     + (core.hasLeft() ? " (a node that left cannot join again: start a new node)" : ""));
@@ -220,9 +236,21 @@ final class NodeRuntime {
 
     /** Refuses {@code action} unless the node is a member, naming it by its address. */
     void requireMember(String action) {
+        requireOpen(action);
         if (!core.isMember()) {
             throw new IllegalStateException("cannot " + action + ": node " + self + " " + stateText()
                     + (core.hasLeft() ? "" : " (join or bootstrap first)"));
+        }
+    }
+
+    /**
+     * Refuses {@code action} once the node is closed: a task handed over before {@link #closeOnLoop}
+     * and run after it must not call into the core, whose id may have been given to another node
+     * of the loop since.
+     */
+    private void requireOpen(String action) {
+        if (!open) {
+            throw new IllegalStateException("cannot " + action + ": node " + self + " is closed");
         }
     }
 
@@ -265,7 +293,11 @@ final class NodeRuntime {
      * not a {@link VirtualMachineError} (out of memory, stack overflow), after which nothing is safe.
      */
     void deliver(Gossip message) {
-        MessageId id = new MessageId(loop.ids().identity(message.origin()), message.originSeq());
+        PeerAddress origin = loop.peer(message.origin());
+        if (origin == null) {
+            return; // counted by the loop: cannot happen, the origin was just decoded
+        }
+        MessageId id = new MessageId(origin, message.originSeq());
         try {
             listener.onDeliver(id, message.hops(), message.payload());
         } catch (VirtualMachineError e) {
@@ -278,10 +310,18 @@ final class NodeRuntime {
 
     // ------------------------------------------------------------------ outbound
 
-    /** Encodes a message from the core, seals it, passes it through the impairment stage, queues it. */
+    /**
+     * Encodes a message from the core, seals it, passes it through the impairment stage, queues it.
+     * A destination or a named id without an address (released by a sweep that missed a reference:
+     * a bug) is counted as an error of the loop and nothing is sent: never to another address.
+     */
     void send(int to, Message message) {
         if (!open) {
             return;
+        }
+        InetSocketAddress destination = loop.socketAddress(to);
+        if (destination == null) {
+            return; // counted by the loop
         }
         ByteBuffer scratch = loop.encodeScratch();
         try {
@@ -289,14 +329,23 @@ final class NodeRuntime {
             codec.encodeInto(self, message, loop.ids(), scratch);
             scratch.flip();
         } catch (IllegalArgumentException e) {
-            transportDrops[TransportDropReason.ENCODE_FAILED.ordinal()]++;
+            if (namesIdWithoutAddress(message)) {
+                loop.countError();
+            } else {
+                transportDrops[TransportDropReason.ENCODE_FAILED.ordinal()]++;
+            }
             return;
         }
-        InetSocketAddress destination = loop.socketAddress(to);
         ByteBuffer datagram = sealOutbound(scratch, destination);
         if (datagram != null) {
             transmit(datagram, destination);
         }
+    }
+
+    private boolean namesIdWithoutAddress(Message message) {
+        boolean[] without = {false};
+        message.forEachNamedId(id -> without[0] |= !loop.ids().hasIdentity(id));
+        return without[0];
     }
 
     /** Passes a datagram ready for the wire through the impairment stage and queues it. */
@@ -336,6 +385,8 @@ final class NodeRuntime {
         if (!open) {
             return;
         }
+        partialViewAtClose = addresses(core.partialView());
+        inViewAtClose = addresses(core.inView());
         open = false;
         key.cancel();
         outbound.clear();
@@ -355,14 +406,19 @@ final class NodeRuntime {
 
     NodeMetrics metrics() {
         return new NodeMetrics(self, core.isMember(), counters.snapshot(), rejected.clone(), transportDrops.clone(),
-                outbound.datagramsSent(), datagramsReceived, addresses(core.partialView()), addresses(core.inView()),
-                core.unacknowledgedCount(), outbound.size());
+                outbound.datagramsSent(), datagramsReceived,
+                open ? addresses(core.partialView()) : partialViewAtClose,
+                open ? addresses(core.inView()) : inViewAtClose, core.unacknowledgedCount(), outbound.size());
     }
 
+    /** The addresses of {@code ids}, leaving out (and counting, in the loop) any without one: a bug. */
     private List<PeerAddress> addresses(int[] ids) {
         List<PeerAddress> out = new ArrayList<>(ids.length);
         for (int id : ids) {
-            out.add(loop.ids().identity(id));
+            PeerAddress peer = loop.peer(id);
+            if (peer != null) {
+                out.add(peer);
+            }
         }
         return out;
     }
