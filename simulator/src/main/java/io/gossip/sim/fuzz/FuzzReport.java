@@ -25,12 +25,25 @@ import java.util.Locale;
  * @param crashes what went wrong on the cluster's loop threads
  * @param partialViewSize the target's PartialView size after the run
  * @param inViewSize the target's InView size after the run
+ * @param addressTable the id table of the target's event loop after the run
  * @param fromTarget a fresh broadcast from the target afterwards
  * @param toTarget a fresh broadcast from another node afterwards
  */
 public record FuzzReport(FuzzOptions options, PeerAddress target, long[] sentByKind, long sendingMillis,
         long validSent, long withheld, long[] predictedRejected, long received, long[] rejected, Crashes crashes,
-        int partialViewSize, int inViewSize, BroadcastCheck fromTarget, BroadcastCheck toTarget) {
+        int partialViewSize, int inViewSize, AddressTable addressTable, BroadcastCheck fromTarget,
+        BroadcastCheck toTarget) {
+
+    /**
+     * The id table of the target's event loop, which interns every address a datagram carries,
+     * forged ones included, and releases in sweeps those its nodes no longer refer to.
+     *
+     * @param addresses addresses it holds after the run
+     * @param released addresses sweeps released since the loop started
+     * @param sweeps sweeps since the loop started
+     */
+    public record AddressTable(int addresses, long released, long sweeps) {
+    }
 
     /**
      * Failures on the cluster's event-loop threads during the run: all must be 0.
@@ -159,6 +172,8 @@ public record FuzzReport(FuzzOptions options, PeerAddress target, long[] sentByK
         }
         out.printf(Locale.ROOT, "target views afterwards       PartialView %d, InView %d%n", partialViewSize,
                 inViewSize);
+        out.printf(Locale.ROOT, "target loop's address table   %,13d  (addresses held; %,d released by %,d sweeps)%n",
+                addressTable.addresses(), addressTable.released(), addressTable.sweeps());
         printBroadcast(out, "broadcast from the target", fromTarget);
         printBroadcast(out, "broadcast from node " + toTarget.origin(), toTarget);
         List<String> failures = failures();

@@ -92,6 +92,9 @@ public final class Fuzzer {
             awaitDrained(cluster);
 
             NodeMetrics after = cluster.node(TARGET).metrics();
+            EventLoop targetLoop = cluster.node(TARGET).eventLoop();
+            FuzzReport.AddressTable table = new FuzzReport.AddressTable(targetLoop.idTableSize(),
+                    targetLoop.releasedIdCount(), targetLoop.idSweepCount());
             FuzzReport.Crashes crashes = new FuzzReport.Crashes(watch.uncaught(), watch.loopErrors(),
                     coreErrors(cluster) - coreErrorsBefore, watch.deadThreads(), watch.uncaughtText());
             FuzzReport.BroadcastCheck fromTarget = broadcast(cluster, TARGET);
@@ -103,7 +106,7 @@ public final class Fuzzer {
             return new FuzzReport(options, cluster.address(TARGET), sending.sentByKind, sending.millis,
                     sending.valid, sending.withheld, sending.predictedRejected,
                     after.datagramsReceived() - before.datagramsReceived(), rejected, crashes, after.partialViewSize(),
-                    after.inViewSize(), fromTarget, toTarget);
+                    after.inViewSize(), table, fromTarget, toTarget);
         }
     }
 

@@ -20,7 +20,7 @@ class FuzzReportTest {
         long[] predicted = new long[RejectReason.count()];
         predicted[RejectReason.BAD_MAGIC.ordinal()] = 10;
         return new FuzzReport(OPTIONS, PeerAddress.parse("127.0.0.1:9000"), new long[] {10, 0, 0, 0}, 1_000, 0, 0,
-                predicted, 10, rejected, crashes, 3, 3, ALL, to);
+                predicted, 10, rejected, crashes, 3, 3, new FuzzReport.AddressTable(1_200, 3_456, 2), ALL, to);
     }
 
     private static long[] rejectedAs(RejectReason reason, long count) {
@@ -36,6 +36,8 @@ class FuzzReportTest {
         StringWriter text = new StringWriter();
         ok.print(new PrintWriter(text));
         assertTrue(text.toString().contains("PASS"), text.toString());
+        assertTrue(text.toString().contains("target loop's address table           1,200  (addresses held; 3,456"
+                + " released by 2 sweeps)"), text.toString());
     }
 
     @Test
