@@ -114,6 +114,7 @@ final class LiveCommand implements Callable<Integer> {
                 }
                 stdout.flush();
                 warnOfUnmeasured(stderr, key, run.result());
+                warnOfLoopErrors(stderr, key, run.loopErrors());
             });
             staged.commit();
             stdout.print(SummaryTable.render(dir.resolve(outcome.summary().getFileName())));
@@ -129,6 +130,21 @@ final class LiveCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.RUNTIME_FAILURE;
         }
+    }
+
+    /**
+     * Says that the run's event loops caught and survived {@code errors} exceptions or references to
+     * released ids: bugs the loops counted rather than die of, which no figure of the run shows.
+     */
+    static void warnOfLoopErrors(PrintWriter stderr, RunKey key, long errors) {
+        if (errors == 0) {
+            return;
+        }
+        stderr.println("sim live: warning: point " + key.point() + ", repetition " + key.repetition() + ", "
+                + key.membershipName() + ": the event loops counted " + errors + (errors == 1 ? " error" : " errors")
+                + " (exceptions they survived, or sends to released ids): a bug of the transport or the core;"
+                + " this run's figures may be wrong. Please report it with the scenario and its seed.");
+        stderr.flush();
     }
 
     /** Says, as {@code sim run} does, that a run had broadcasts whose reference set was empty. */

@@ -41,9 +41,11 @@ public final class LiveRun {
      *     queue full, send failures): non-zero means the machine could not keep up
      * @param receiveBufferBytes the receive buffer the kernel granted each node's socket (as
      *     {@code GossipNode.receiveBufferBytes()} reads it)
+     * @param loopErrors what the cluster's event loops caught and survived
+     *     ({@code LoopbackCluster.loopErrors()}): non-zero means a bug, and figures that may be wrong
      */
     public record Outcome(RunResult result, double wallSeconds, double maxLagMillis, long transportDrops,
-            int receiveBufferBytes) {
+            int receiveBufferBytes, long loopErrors) {
     }
 
     private record Step(long atMicros, long order, Action action) {
@@ -101,6 +103,7 @@ public final class LiveRun {
         RunResult result;
         long transportDrops;
         int receiveBuffer;
+        long loopErrors;
         LoopbackCluster.Options options = new LoopbackCluster.Options(scenario.nodes(),
                 timing.protocol(scenario.protocol()), scenario.live().loopThreads(), runSeed,
                 timing.impairment(scenario.network()), scenario.live().receiveBufferBytes());
@@ -124,11 +127,12 @@ public final class LiveRun {
             result = collect(endMicros);
             transportDrops = counters.transportDropped(TransportDropReason.OUTBOUND_QUEUE_FULL)
                     + counters.transportDropped(TransportDropReason.SEND_FAILED);
+            loopErrors = c.loopErrors();
         } finally {
             cluster = null;
         }
         return new Outcome(result, (System.nanoTime() - wallStart) / 1e9, maxLagNanos / 1e6, transportDrops,
-                receiveBuffer);
+                receiveBuffer, loopErrors);
     }
 
     /** Sleeps until the scaled wall-clock time of {@code scenarioMicros}; records how late it is. */

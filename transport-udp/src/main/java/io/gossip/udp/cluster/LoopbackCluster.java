@@ -288,6 +288,20 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
+     * What the cluster's event loops caught and survived since they started, added up
+     * ({@link EventLoop#errorCount()}): exceptions and references to released ids, which are bugs.
+     *
+     * @return the count, {@code >= 0}; 0 in a healthy run; readable from any thread
+     */
+    public long loopErrors() {
+        long total = 0;
+        for (EventLoop loop : loops) {
+            total += loop.errorCount();
+        }
+        return total;
+    }
+
+    /**
      * Node {@code i} fails silently: its socket closes, nobody is told.
      *
      * @param i the node's index; crashing a node twice does nothing more

@@ -50,6 +50,7 @@ class LoopbackClusterTest {
                 assertEquals(0, cluster.node(i).eventLoop().errorCount(), "no exception escaped into the loop");
                 assertEquals(0, cluster.node(i).metrics().totalRejected(), "well-formed traffic only");
             }
+            assertEquals(0, cluster.loopErrors(), "the loops' errors added up");
         }
     }
 
