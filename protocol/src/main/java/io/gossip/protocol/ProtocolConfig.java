@@ -80,7 +80,7 @@ public record ProtocolConfig(
     /**
      * Validates every field; the record's description says what each means.
      *
-     * @param c extra copies of each new subscription, {@code >= 0}
+     * @param c extra copies of each new subscription, in [0, {@link #MAX_C}]
      * @param forwardLimit hops after which a subscription copy or walk is dropped, {@code >= 1}
      * @param heartbeatPeriodMillis heartbeat period in ms, in [0, {@link #MAX_TIME_MILLIS}]; 0 = none
      * @param isolationTimeoutMillis silence in ms before re-subscribing, in [0, {@link #MAX_TIME_MILLIS}];
@@ -243,7 +243,7 @@ public record ProtocolConfig(
         /**
          * See {@link ProtocolConfig#c()}.
          *
-         * @param value extra copies, {@code >= 0}; default 1; checked by {@link #build()}
+         * @param value extra copies, in [0, {@link ProtocolConfig#MAX_C}]; default 1; checked by {@link #build()}
          * @return this builder
          */
         public Builder c(int value) {
@@ -277,8 +277,8 @@ public record ProtocolConfig(
         /**
          * See {@link ProtocolConfig#isolationTimeoutMillis()}.
          *
-         * @param value the timeout in ms, 0 = never, else above the heartbeat period; default 10,000;
-         *     checked by {@link #build()}
+         * @param value the timeout in ms, in [0, {@link ProtocolConfig#MAX_TIME_MILLIS}], 0 = never, else
+         *     above the heartbeat period (which must then be on); default 10,000; checked by {@link #build()}
          * @return this builder
          */
         public Builder isolationTimeoutMillis(long value) {
@@ -345,7 +345,8 @@ public record ProtocolConfig(
         /**
          * See {@link ProtocolConfig#retransmitTimeoutMillis()}.
          *
-         * @param value the first timeout in ms, {@code >= 1}; default 250; checked by {@link #build()}
+         * @param value the first timeout in ms, in [1, {@link ProtocolConfig#MAX_RETRANSMIT_TIMEOUT_MILLIS}];
+         *     default 250; checked by {@link #build()}
          * @return this builder
          */
         public Builder retransmitTimeoutMillis(long value) {
@@ -367,8 +368,8 @@ public record ProtocolConfig(
         /**
          * See {@link ProtocolConfig#duplicateMemoryAgeMillis()}.
          *
-         * @param value the age in ms, 0 = until pushed out by capacity; default 600,000 (10 minutes);
-         *     checked by {@link #build()}
+         * @param value the age in ms, in [0, {@link ProtocolConfig#MAX_TIME_MILLIS}], 0 = until pushed out
+         *     by capacity; default 600,000 (10 minutes); checked by {@link #build()}
          * @return this builder
          */
         public Builder duplicateMemoryAgeMillis(long value) {
