@@ -2,7 +2,10 @@ package io.gossip.protocol;
 
 /** Why a node ignored or gave up on something. Each reason has its own counter. */
 public enum DropReason {
-    /** A forwarded subscription (or walk) exceeded the configured forward limit. */
+    /**
+     * A forwarded subscription exceeded the configured forward limit. (A walk that reaches the
+     * limit is not dropped: the node it reached acts as the contact.)
+     */
     FORWARD_LIMIT,
     /**
      * A gossip message exceeded the configured hop limit, or carried the largest hop count, and was

@@ -10,8 +10,10 @@ import io.gossip.protocol.message.Subscribe;
  *
  * @param c extra copies of each new subscription (fault tolerance); mean PartialView size settles
  *     near {@code (c+1)·ln n}
- * @param forwardLimit hops after which a forwarded subscription or a walk is dropped (and
- *     counted). A copy travels about |PartialView| hops before it is kept, so the limit must be
+ * @param forwardLimit hops after which a forwarded subscription is dropped (and counted as
+ *     {@link DropReason#FORWARD_LIMIT}) and an indirection walk ends where it is (that node acts
+ *     as the contact, nothing dropped); also the most copies a renewal can obtain. A copy travels
+ *     about |PartialView| hops before it is kept, so the limit must be
  *     far above the view size: the default 400 drops about 1e-9 of copies at n = 10,000 with c = 1
  *     (view ≈ 18: e^(−400/19.4)) and about 1e-4 at n = 1,000,000 with c = 2 (view ≈ 41)
  * @param heartbeatPeriodMillis period of heartbeats to every PartialView member, 0 = none (then no
@@ -81,7 +83,7 @@ public record ProtocolConfig(
      * Validates every field; the record's description says what each means.
      *
      * @param c extra copies of each new subscription, in [0, {@link #MAX_C}]
-     * @param forwardLimit hops after which a subscription copy or walk is dropped, {@code >= 1}
+     * @param forwardLimit hops after which a subscription copy is dropped or a walk ends, {@code >= 1}
      * @param heartbeatPeriodMillis heartbeat period in ms, in [0, {@link #MAX_TIME_MILLIS}]; 0 = none
      * @param isolationTimeoutMillis silence in ms before re-subscribing, in [0, {@link #MAX_TIME_MILLIS}];
      *     0 = never, otherwise needs heartbeats and must exceed their period
