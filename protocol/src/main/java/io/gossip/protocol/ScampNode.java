@@ -76,6 +76,8 @@ public final class ScampNode {
      * @param env where its output goes
      * @param random its own generator, split from the run's root seed
      * @param counters where it counts events; may be shared by nodes driven by one thread
+     * @throws IllegalArgumentException if {@code id} is negative
+     * @throws NullPointerException if config, env, random or counters is null
      */
     public ScampNode(int id, ProtocolConfig config, Environment env, SplittableRandom random, Counters counters) {
         this(id, config, env, random, counters, 0);
@@ -96,6 +98,8 @@ public final class ScampNode {
      * @param random its own generator, split from the run's root seed
      * @param counters where it counts events; may be shared by nodes driven by one thread
      * @param firstSequence the sequence number of its first broadcast, any int
+     * @throws IllegalArgumentException if {@code id} is negative
+     * @throws NullPointerException if config, env, random or counters is null
      */
     public ScampNode(int id, ProtocolConfig config, Environment env, SplittableRandom random, Counters counters,
             int firstSequence) {
@@ -133,7 +137,7 @@ public final class ScampNode {
      * @param nowMicros the current time in microseconds on the driver's clock
      * @param contact the id of a member of the group, {@code >= 0} and not this node's; whether the
      *     join worked shows later in {@link #joinProgress()}
-     * @throws IllegalArgumentException if contact is invalid or this node itself
+     * @throws IllegalArgumentException if contact is negative or this node itself (checked before the state)
      * @throws IllegalStateException if this node already joined or left
      */
     public void join(long nowMicros, int contact) {
