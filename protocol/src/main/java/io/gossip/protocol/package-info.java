@@ -101,9 +101,9 @@
  *       acts as the contact itself without an indirection walk (like a lease renewal). With the
  *       walk, a node cut off by a partition (all its in-neighbours on the other side) stayed cut
  *       off: the walk over PartialView ∪ InView stepped across the partition at about every other
- *       hop, each failed hop costing the whole retransmission schedule (≈ 7.75 s with the
- *       defaults), so a walk of ≈ 2·|PartialView| hops outlasted the partition. See
- *       docs/behaviour.md.</li>
+ *       hop, each failed hop costing the whole retransmission schedule (15.75 s with the
+ *       defaults: the sixth transmission at 7.75 s, given up 8 s later), so a walk of
+ *       ≈ 2·|PartialView| hops outlasted the partition. See docs/behaviour.md.</li>
  *   <li><b>Indirection.</b> The simpler of the two walks in the specification: over PartialView ∪
  *       InView as an undirected multigraph, each visited node subtracting 1/(its degree) from the
  *       walk's budget; the node where the budget runs out (or that has no neighbour but the
