@@ -30,7 +30,11 @@
  *   <li><b>Senders are implicit.</b> The driver says who sent a message, so {@code Keep(j)},
  *       {@code Remove(u)} and {@code Replace(u, r)} carry no id of their sender.</li>
  *   <li><b>Extra copies.</b> A contact sends exactly {@code c} extra copies of a new subscription
- *       (the 2003 paper), to members drawn uniformly with replacement, never to the subscriber.</li>
+ *       (the 2003 paper), to members drawn uniformly with replacement, never to the subscriber.
+ *       "Every member of its PartialView" excludes the subscriber too (a member re-subscribing may
+ *       be in its contact's view): a contact whose PartialView holds only the subscriber sends
+ *       nothing and keeps nothing (it holds the subscriber already), and only one whose
+ *       PartialView is empty keeps the subscriber itself (step 2).</li>
  *   <li><b>Forward limit.</b> A copy is dropped (and counted) after {@code forwardLimit} hops;
  *       default 400, far above the ≈|PartialView| hops a copy needs (see
  *       {@link io.gossip.protocol.ProtocolConfig#forwardLimit()}). A copy is never passed back to its
@@ -65,7 +69,11 @@
  *   <li><b>Undeliverable messages.</b> A forwarded subscription or walk step whose retransmissions
  *       are exhausted goes to another member (the copy is not lost); a subscription goes to another
  *       PartialView member. The detour counts as a hop, so a copy redirected again and again still
- *       ends at {@code forwardLimit}. The silent member is <em>not</em> evicted: under heavy loss a few lost
+ *       ends at {@code forwardLimit}. With no other member to go to, a forwarded copy is kept where
+ *       it is, without the 1/(1+|PartialView|) draw, unless that node holds the subscriber already
+ *       (then it is dropped, counted as {@code NO_MEMBER_TO_FORWARD}); a walk ends there, that node
+ *       acting as the contact; a subscription is given up (a join's then reports
+ *       {@code UNACKNOWLEDGED}, below). The silent member is <em>not</em> evicted: under heavy loss a few lost
  *       acks are not proof of failure, and heartbeats and leases are the mechanisms for failures.
  *       The price: a copy that did arrive but whose acks were all lost is kept twice. That is rare
  *       while {@code (1 - (1 - loss)^2)^maxAttempts} is small (at 10 % loss and 6 attempts,
