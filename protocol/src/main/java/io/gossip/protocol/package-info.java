@@ -96,7 +96,9 @@
  *       and starts a new one (the UDP runtime's
  *       {@code sim node} exits). Keeping the rules unchanged also keeps {@code ScampNode} and
  *       {@code ScampArena} in step.</li>
- *   <li><b>Isolation.</b> A received {@code Heartbeat} or {@code Gossip} counts as hearing from an
+ *   <li><b>Isolation.</b> A member sends its first heartbeat at a random time within its first
+ *       period, then one every period, so that nodes joining together do not beat in step. A
+ *       received {@code Heartbeat} or {@code Gossip} counts as hearing from an
  *       in-neighbour (both travel along PartialView arcs). After {@code isolationTimeoutMillis} of
  *       silence the node re-subscribes as a new subscription (with the {@code c} extra copies, since
  *       its in-arcs are presumed dead) through a random PartialView member, or its bootstrap contact
@@ -134,15 +136,21 @@
  *       paper's literal re-subscription ("a new subscription through a random PartialView member,
  *       keeping the PartialView": |PartialView of the contact| + c copies) grew the mean view of a
  *       1,000-node group from 13.2 to 33.6 in eight periods (measured, docs/behaviour.md). So a
- *       renewal asks the contact for exactly as many copies as the renewing node has
- *       in-neighbours (at least {@code c+1}), the contact sending one to each of that many distinct
- *       members: every node re-creates its own arcs, and the arc count is conserved whether the
- *       group is stable or growing. (Counting PartialView members instead conserves arcs only in a
+ *       renewal asks the contact for exactly as many copies as the renewing node holds arcs of its
+ *       ending subscription, the InView entries that Keeps for its current lease created (at least
+ *       {@code c+1}; a node holding none, such as the bootstrap node, asks for as many as its
+ *       PartialView holds), the contact sending one to each of that many distinct members (at
+ *       most {@code forwardLimit}, beyond which it counts {@code RENEWAL_COPIES_CLAMPED}): every
+ *       node re-creates its own arcs, and the arc count is conserved whether the group is stable or
+ *       growing. (Counting PartialView members instead conserves arcs only in a
  *       stable group: with leases running while a group grows, a node's PartialView includes the
  *       newcomers' arcs it keeps, which were counted again, and the mean reached 1.8 × (c+1)·ln n.)
  *       The arc to the join contact expires with the first lease, and the first renewal asks for
  *       one more copy to replace it. The renewal is due 1 µs before the lease ends, so it counts
- *       its arcs before their keepers drop them. <em>What leases do not do:</em> conserving arcs
+ *       its arcs before their keepers drop them. An isolation recovery also starts a new lease,
+ *       of length L. InView entries expire too, a retransmission horizon after the arc they mirror
+ *       (so the keeper's {@code Unlink} normally comes first), so that an in-neighbour that crashed
+ *       does not stay in the InView for ever. <em>What leases do not do:</em> conserving arcs
  *       means the mean view size stays what the joins made it. No rule a node can apply locally
  *       pulls an inflated (or shrunken) graph back to (c+1)·ln n, because none sees n: SCAMP's
  *       (c+1)·ln n is the outcome of sequential joins through uniform contacts, not an attractor.
