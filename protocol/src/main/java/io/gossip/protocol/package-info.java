@@ -158,8 +158,24 @@
  *       being a hub, the spread shrinks several-fold) but the mean stays inflated; indirection
  *       prevents the inflation in the first place. Measurements: docs/behaviour.md.</li>
  *   <li><b>Unlink.</b> Whenever a node drops an entry from its PartialView for a reason other than
- *       that node leaving (lease expiry), it tells that node, which drops it from its InView; a
- *       leaving node tells every PartialView member the same.</li>
+ *       that node leaving (lease expiry, the swap an {@code Adopt} makes), it tells that node, which
+ *       drops it from its InView; a leaving node tells every PartialView member the same. Sending
+ *       an {@code Unlink} stops the retransmissions of any {@code Keep} to the same node, which
+ *       would undo it.</li>
+ *   <li><b>Departures and reordering.</b> The specification says nothing of messages that cross
+ *       a departure. Leaving stops the retransmissions of the node's pending {@code Subscribe}s and
+ *       {@code Keep}s (a late one would make a node point at one that left); its other messages
+ *       are still retransmitted. A node that left acks nothing, and answers a message that implies
+ *       its sender still holds it ({@code Subscribe}, a forwarded subscription, a walk step,
+ *       {@code Keep}, {@code Gossip}, {@code Heartbeat}) as its unsubscription would have: a
+ *       {@code Replace} naming a random member of its former PartialView, or a {@code Remove} if it
+ *       had none or drew the sender. It answers once per membership message (a retransmission is
+ *       recognised) and once per sender for the rest, and never answers a {@code Remove},
+ *       {@code Unlink}, {@code Replace} or {@code Adopt}: two departed nodes would answer each
+ *       other for ever. A {@code Keep} or {@code Subscribe} that arrives after a later
+ *       {@code Unlink} of its sender (remembered for the retransmission horizon, see below) is
+ *       stale and dropped, counted as {@code NONSENSICAL}: applied, it would leave the sender in
+ *       the InView for ever.</li>
  *   <li><b>Membership messages a member cannot check.</b> A {@code Keep} is accepted from any node:
  *       a {@code Replace} or an {@code Adopt} makes a node hold one that never subscribed to it, and
  *       that one learns it by a {@code Keep}, so the specification's "a Keep from a node we never
